@@ -1,0 +1,57 @@
+//! The root component, the HTML shell and the routes.
+use crate::components::layout::Layout;
+use crate::i18n::*;
+use crate::pages::{
+    about::AboutPage, city::CityPage, home::HomePage, not_found::NotFound, place::PlacePage,
+    stories::StoriesPage, story::StoryPage,
+};
+use leptos::prelude::*;
+use leptos_i18n_router::I18nRoute;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="theme-color" content="#0b5cad" />
+                <link rel="stylesheet" href="/pkg/welcome-kit.css" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <script defer src="/map.js"></script>
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Async SSR: pages arrive complete, so they work with JavaScript off and
+    // can set their status code (404) and cookies before the body is sent.
+    view! {
+        <I18nContextProvider>
+            <Router>
+                <Routes fallback=NotFound>
+                    <I18nRoute<Locale, _, _> view=Layout ssr=SsrMode::Async>
+                        <Route path=path!("") view=HomePage ssr=SsrMode::Async />
+                        <Route path=path!("about") view=AboutPage ssr=SsrMode::Async />
+                        <Route path=path!(":city") view=CityPage ssr=SsrMode::Async />
+                        <Route path=path!(":city/places/:slug") view=PlacePage ssr=SsrMode::Async />
+                        <Route path=path!(":city/stories") view=StoriesPage ssr=SsrMode::Async />
+                        <Route path=path!(":city/stories/:slug") view=StoryPage ssr=SsrMode::Async />
+                    </I18nRoute<Locale, _, _>>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}

@@ -1,0 +1,69 @@
+//! The filter form. A plain GET form: with JavaScript the router handles it
+//! without a reload, without JavaScript the server renders the result.
+use crate::i18n::*;
+use crate::locale;
+use crate::places::{PlaceListing, CATEGORIES};
+use leptos::prelude::*;
+use leptos_router::components::Form;
+
+#[component]
+pub fn Filters(listing: PlaceListing, pairs: Vec<(String, String)>, action: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let (q, category, lang, district) = (get("q"), get("category"), get("lang"), get("district"));
+    let truthy = |v: String| matches!(v.as_str(), "true" | "1" | "on" | "yes");
+    let open_now = truthy(get("open_now"));
+    let wheelchair = truthy(get("wheelchair"));
+    let view_mode = get("view");
+    let reset = action.clone();
+    view! {
+        <Form method="GET" action=action attr:class="filters" attr:role="search">
+            <h2 class="visually-hidden">{t!(i18n, filters_heading)}</h2>
+            <div class="field search-field">
+                <label for="f-q">{t!(i18n, filter_search)}</label>
+                <input id="f-q" type="search" name="q" value=q
+                    placeholder=move || t_string!(i18n, filter_search_placeholder) />
+            </div>
+            <div class="field">
+                <label for="f-category">{t!(i18n, filter_category)}</label>
+                <select id="f-category" name="category">
+                    <option value="">{t!(i18n, filter_any_category)}</option>
+                    {CATEGORIES.iter().map(|c| {
+                        let label = locale::category_label(i18n, c);
+                        view! { <option value=*c selected=category == *c>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-lang">{t!(i18n, filter_language)}</label>
+                <select id="f-lang" name="lang">
+                    <option value="">{t!(i18n, filter_any_language)}</option>
+                    {listing.languages.iter().map(|code| {
+                        let label = locale::language_label(i18n, code);
+                        view! { <option value=code.clone() selected=lang == *code>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-district">{t!(i18n, filter_district)}</label>
+                <select id="f-district" name="district">
+                    <option value="">{t!(i18n, filter_any_district)}</option>
+                    {listing.districts.iter().map(|d| {
+                        view! { <option value=d.clone() selected=district == *d>{d.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field checks">
+                <label><input type="checkbox" name="open_now" value="true" checked=open_now />
+                    {t!(i18n, filter_open_now)}</label>
+                <label><input type="checkbox" name="wheelchair" value="true" checked=wheelchair />
+                    {t!(i18n, filter_wheelchair)}</label>
+            </div>
+            {(!view_mode.is_empty()).then(|| view! { <input type="hidden" name="view" value=view_mode.clone() /> })}
+            <div class="actions">
+                <button type="submit">{t!(i18n, filter_apply)}</button>
+                <a class="reset" href=reset>{t!(i18n, filter_reset)}</a>
+            </div>
+        </Form>
+    }
+}

@@ -1,0 +1,70 @@
+//! Page frame: skip link, header with navigation and language switcher, footer.
+use crate::i18n::*;
+use crate::locale::{self, endonym, localized_path, strip_locale};
+use leptos::prelude::*;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_params_map};
+
+#[component]
+pub fn Layout() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let city = move || params.read().get("city").filter(|c| c == "prague" || c == "kosice");
+    let home = move || locale::href(i18n, "/");
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <a class="brand" href=home>{t!(i18n, site_name)}</a>
+            <nav class="main-nav" aria-label=move || t_string!(i18n, nav_map)>
+                {move || city().map(|c| {
+                    let map = locale::href(i18n, &format!("/{c}"));
+                    let stories = locale::href(i18n, &format!("/{c}/stories"));
+                    view! {
+                        <a href=map>{t!(i18n, nav_map)}</a>
+                        <a href=stories>{t!(i18n, nav_stories)}</a>
+                    }
+                })}
+                <a href=move || locale::href(i18n, "/about")>{t!(i18n, nav_about)}</a>
+                <a href=move || format!("{}?choose=1", locale::href(i18n, "/"))>{t!(i18n, nav_change_city)}</a>
+            </nav>
+            <LanguageSwitcher />
+        </header>
+        <main id="main" tabindex="-1">
+            <Outlet />
+        </main>
+        <footer class="site-footer">
+            <p>{t!(i18n, footer_privacy)}</p>
+            <p><a href=move || locale::href(i18n, "/about")>{t!(i18n, nav_about)}</a></p>
+        </footer>
+    }
+}
+
+/// Links to the same page in every language; each name in its own language.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    view! {
+        <nav class="lang-switcher" aria-label=move || t_string!(i18n, language)>
+            <ul>
+                {Locale::get_all().iter().map(|&l| {
+                    let href = move || {
+                        let path = location.pathname.get();
+                        let search = location.search.get();
+                        let search = if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
+                        format!("{}{}", localized_path(l, strip_locale(&path)), search)
+                    };
+                    let current = move || i18n.get_locale() == l;
+                    view! {
+                        <li>
+                            <a href=href hreflang=l.as_str() lang=l.as_str() rel="alternate"
+                                aria-current=move || current().then_some("true")>
+                                {endonym(l)}
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,5 @@
+pub mod filters;
+pub mod layout;
+pub mod map;
+pub mod place_card;
+pub mod query_link;

@@ -1,0 +1,291 @@
+use super::{now_text, Db};
+use crate::places::search;
+
+/// A stored place, as read back.
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct PlaceRow {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub category: String,
+    pub name: String,
+    pub name_en: String,
+    pub address: String,
+    pub district: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub coord_precision: Option<String>,
+    pub coord_source: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub opening_hours: Option<String>,
+    pub hours_text: Option<String>,
+    /// Comma-wrapped codes (",uk,en,") so one LIKE finds one language.
+    pub languages: String,
+    pub wheelchair: Option<String>,
+    /// One URL per line.
+    pub sources: String,
+    pub source_date: Option<String>,
+    pub last_verified: Option<String>,
+    pub status: String,
+}
+
+impl PlaceRow {
+    pub fn language_list(&self) -> Vec<String> {
+        split_languages(&self.languages)
+    }
+
+    pub fn source_list(&self) -> Vec<String> {
+        self.sources
+            .lines()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+pub(crate) fn split_languages(s: &str) -> Vec<String> {
+    s.split(',')
+        .filter(|c| !c.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+const PLACE_COLUMNS: &str = "id, city, slug, category, name, name_en, address, district, lat, lon, \
+     coord_precision, coord_source, phone, email, website, opening_hours, hours_text, languages, \
+     wheelchair, sources, source_date, last_verified, status";
+
+/// A place to insert or update (validated by the importer).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewPlace {
+    pub city: String,
+    pub slug: String,
+    pub category: String,
+    pub name: String,
+    pub name_en: String,
+    pub address: String,
+    pub district: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub coord_precision: Option<String>,
+    pub coord_source: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub opening_hours: Option<String>,
+    pub hours_text: Option<String>,
+    pub languages: Vec<String>,
+    pub wheelchair: Option<String>,
+    pub sources: Vec<String>,
+    pub source_date: Option<String>,
+    pub last_verified: Option<String>,
+    pub status: String,
+    pub status_note: Option<String>,
+    /// (language, text)
+    pub descriptions: Vec<(String, String)>,
+}
+
+impl NewPlace {
+    fn search_text(&self) -> String {
+        let mut parts = vec![
+            self.name.clone(),
+            self.name_en.clone(),
+            self.address.clone(),
+            self.district.clone().unwrap_or_default(),
+        ];
+        parts.extend(self.descriptions.iter().map(|(_, t)| t.clone()));
+        search::normalize(&parts.join(" "))
+    }
+}
+
+/// Filters the database can apply; "open now" is evaluated afterwards.
+#[derive(Clone, Debug, Default)]
+pub struct PlaceFilterSql {
+    pub category: Option<String>,
+    pub lang: Option<String>,
+    pub district: Option<String>,
+    pub wheelchair: bool,
+    pub terms: Vec<String>,
+}
+
+impl Db {
+    /// Published places of a city matching `f`, ordered by English name.
+    pub async fn published_places(
+        &self,
+        city: &str,
+        f: &PlaceFilterSql,
+    ) -> Result<Vec<PlaceRow>, sqlx::Error> {
+        let mut sql = format!(
+            "SELECT {PLACE_COLUMNS} FROM places WHERE city = $1 AND status = 'published'"
+        );
+        let mut binds: Vec<String> = vec![city.to_string()];
+        let mut push = |sql: &mut String, clause: &str, value: String| {
+            binds.push(value);
+            sql.push_str(&clause.replace("{}", &format!("${}", binds.len())));
+        };
+        if let Some(c) = &f.category {
+            push(&mut sql, " AND category = {}", c.clone());
+        }
+        if let Some(d) = &f.district {
+            push(&mut sql, " AND district = {}", d.clone());
+        }
+        if let Some(l) = &f.lang {
+            push(&mut sql, " AND languages LIKE {}", format!("%,{l},%"));
+        }
+        for t in &f.terms {
+            push(&mut sql, " AND search_text LIKE {} ESCAPE '\\'", search::like_pattern(t));
+        }
+        if f.wheelchair {
+            sql.push_str(" AND wheelchair = 'yes'");
+        }
+        sql.push_str(" ORDER BY name_en, id");
+        let mut q = sqlx::query_as::<_, PlaceRow>(&sql);
+        for b in binds {
+            q = q.bind(b);
+        }
+        q.fetch_all(&self.pool).await
+    }
+
+    pub async fn published_place(
+        &self,
+        city: &str,
+        slug: &str,
+    ) -> Result<Option<PlaceRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {PLACE_COLUMNS} FROM places WHERE city = $1 AND slug = $2 AND status = 'published'"
+        );
+        sqlx::query_as::<_, PlaceRow>(&sql)
+            .bind(city)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    pub async fn place_descriptions(&self, place_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+        sqlx::query_as::<_, (String, String)>(
+            "SELECT lang, body FROM place_descriptions WHERE place_id = $1 ORDER BY lang",
+        )
+        .bind(place_id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Distinct districts of a city's published places.
+    pub async fn districts(&self, city: &str) -> Result<Vec<String>, sqlx::Error> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT DISTINCT district FROM places WHERE city = $1 AND status = 'published' \
+             AND district IS NOT NULL ORDER BY district",
+        )
+        .bind(city)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
+    /// Distinct languages spoken at a city's published places.
+    pub async fn languages(&self, city: &str) -> Result<Vec<String>, sqlx::Error> {
+        let rows: Vec<(String,)> = sqlx::query_as(
+            "SELECT DISTINCT languages FROM places WHERE city = $1 AND status = 'published'",
+        )
+        .bind(city)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut all: Vec<String> = rows.iter().flat_map(|r| split_languages(&r.0)).collect();
+        all.sort();
+        all.dedup();
+        Ok(all)
+    }
+
+    pub async fn count_places(&self) -> Result<i64, sqlx::Error> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM places")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
+    }
+
+    /// Inserts or updates (by city and slug) all places in one transaction:
+    /// either every record is stored or none is.
+    pub async fn upsert_places(&self, places: &[NewPlace]) -> Result<Vec<i64>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let now = now_text();
+        let mut ids = Vec::with_capacity(places.len());
+        for p in places {
+            let languages = if p.languages.is_empty() {
+                String::new()
+            } else {
+                format!(",{},", p.languages.join(","))
+            };
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO places (city, slug, category, name, name_en, address, district, lat, lon, \
+                 coord_precision, coord_source, phone, email, website, opening_hours, hours_text, \
+                 languages, wheelchair, sources, source_date, last_verified, status, status_note, \
+                 search_text, created_at, updated_at) \
+                 VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$25) \
+                 ON CONFLICT (city, slug) DO UPDATE SET category = excluded.category, \
+                 name = excluded.name, name_en = excluded.name_en, address = excluded.address, \
+                 district = excluded.district, lat = excluded.lat, lon = excluded.lon, \
+                 coord_precision = excluded.coord_precision, coord_source = excluded.coord_source, \
+                 phone = excluded.phone, email = excluded.email, website = excluded.website, \
+                 opening_hours = excluded.opening_hours, hours_text = excluded.hours_text, \
+                 languages = excluded.languages, wheelchair = excluded.wheelchair, \
+                 sources = excluded.sources, source_date = excluded.source_date, \
+                 last_verified = excluded.last_verified, status = excluded.status, \
+                 status_note = excluded.status_note, search_text = excluded.search_text, \
+                 updated_at = excluded.updated_at \
+                 RETURNING id",
+            )
+            .bind(&p.city)
+            .bind(&p.slug)
+            .bind(&p.category)
+            .bind(&p.name)
+            .bind(&p.name_en)
+            .bind(&p.address)
+            .bind(&p.district)
+            .bind(p.lat)
+            .bind(p.lon)
+            .bind(&p.coord_precision)
+            .bind(&p.coord_source)
+            .bind(&p.phone)
+            .bind(&p.email)
+            .bind(&p.website)
+            .bind(&p.opening_hours)
+            .bind(&p.hours_text)
+            .bind(languages)
+            .bind(&p.wheelchair)
+            .bind(p.sources.join("\n"))
+            .bind(&p.source_date)
+            .bind(&p.last_verified)
+            .bind(&p.status)
+            .bind(&p.status_note)
+            .bind(p.search_text())
+            .bind(&now)
+            .fetch_one(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM place_descriptions WHERE place_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            for (lang, body) in &p.descriptions {
+                sqlx::query(
+                    "INSERT INTO place_descriptions (place_id, lang, body, updated_at) VALUES ($1, $2, $3, $4)",
+                )
+                .bind(id)
+                .bind(lang)
+                .bind(body)
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?;
+            }
+            ids.push(id);
+        }
+        tx.commit().await?;
+        Ok(ids)
+    }
+
+    /// (city, slug) → id for every place, used to link stories.
+    pub async fn place_ids(&self) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+        sqlx::query_as("SELECT city, slug, id FROM places").fetch_all(&self.pool).await
+    }
+}

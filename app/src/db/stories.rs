@@ -1,0 +1,147 @@
+use super::Db;
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct StoryRow {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub community: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StorySource {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewStory {
+    pub city: String,
+    pub slug: String,
+    pub community: String,
+    pub status: String,
+    pub sort_order: i64,
+    /// (lang, title, summary, body with paragraphs separated by blank lines)
+    pub texts: Vec<(String, String, String, String)>,
+    pub sources: Vec<StorySource>,
+    pub place_ids: Vec<i64>,
+}
+
+/// (lang, title, summary, body)
+pub type StoryText = (String, String, String, String);
+
+impl Db {
+    pub async fn published_stories(&self, city: &str) -> Result<Vec<StoryRow>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT id, city, slug, community FROM stories WHERE city = $1 AND status = 'published' \
+             ORDER BY sort_order, slug",
+        )
+        .bind(city)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn published_story(&self, city: &str, slug: &str) -> Result<Option<StoryRow>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT id, city, slug, community FROM stories WHERE city = $1 AND slug = $2 \
+             AND status = 'published'",
+        )
+        .bind(city)
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    pub async fn story_texts(&self, story_id: i64) -> Result<Vec<StoryText>, sqlx::Error> {
+        sqlx::query_as("SELECT lang, title, summary, body FROM story_texts WHERE story_id = $1 ORDER BY lang")
+            .bind(story_id)
+            .fetch_all(&self.pool)
+            .await
+    }
+
+    pub async fn story_sources(&self, story_id: i64) -> Result<Vec<StorySource>, sqlx::Error> {
+        let rows: Vec<(String, String)> = sqlx::query_as(
+            "SELECT title, url FROM story_sources WHERE story_id = $1 ORDER BY position",
+        )
+        .bind(story_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.into_iter().map(|(title, url)| StorySource { title, url }).collect())
+    }
+
+    /// Published places linked to a story: (slug, name, name_en).
+    pub async fn story_places(&self, story_id: i64) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT p.slug, p.name, p.name_en FROM story_places sp JOIN places p ON p.id = sp.place_id \
+             WHERE sp.story_id = $1 AND p.status = 'published' ORDER BY p.name_en",
+        )
+        .bind(story_id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Published stories linked to a place.
+    pub async fn stories_for_place(&self, place_id: i64) -> Result<Vec<StoryRow>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT s.id, s.city, s.slug, s.community FROM story_places sp JOIN stories s ON s.id = sp.story_id \
+             WHERE sp.place_id = $1 AND s.status = 'published' ORDER BY s.sort_order, s.slug",
+        )
+        .bind(place_id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Inserts or replaces stories (by city and slug) in one transaction.
+    pub async fn upsert_stories(&self, stories: &[NewStory]) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        for s in stories {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO stories (city, slug, community, status, sort_order) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (city, slug) DO UPDATE SET community = excluded.community, \
+                 status = excluded.status, sort_order = excluded.sort_order RETURNING id",
+            )
+            .bind(&s.city)
+            .bind(&s.slug)
+            .bind(&s.community)
+            .bind(&s.status)
+            .bind(s.sort_order)
+            .fetch_one(&mut *tx)
+            .await?;
+            for table in ["story_texts", "story_sources", "story_places"] {
+                sqlx::query(&format!("DELETE FROM {table} WHERE story_id = $1"))
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (lang, title, summary, body) in &s.texts {
+                sqlx::query(
+                    "INSERT INTO story_texts (story_id, lang, title, summary, body) VALUES ($1, $2, $3, $4, $5)",
+                )
+                .bind(id)
+                .bind(lang)
+                .bind(title)
+                .bind(summary)
+                .bind(body)
+                .execute(&mut *tx)
+                .await?;
+            }
+            for (i, src) in s.sources.iter().enumerate() {
+                sqlx::query("INSERT INTO story_sources (story_id, position, title, url) VALUES ($1, $2, $3, $4)")
+                    .bind(id)
+                    .bind(i as i64)
+                    .bind(&src.title)
+                    .bind(&src.url)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for pid in &s.place_ids {
+                sqlx::query("INSERT INTO story_places (story_id, place_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(pid)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        }
+        tx.commit().await
+    }
+}

@@ -1,0 +1,62 @@
+//! The demo data set: the project's own places and stories (data/demo/),
+//! compiled into the binary so `load-demo` works from anywhere.
+use crate::db::Db;
+use crate::geocode::{self, AddressIndex, Districts};
+use crate::places::import::parse_places;
+use crate::stories::import::parse_stories;
+use std::collections::HashMap;
+use std::path::Path;
+
+pub const PLACES_JSON: &str = include_str!("../../data/demo/places.json");
+pub const STORIES_JSON: &str = include_str!("../../data/demo/stories.json");
+
+#[derive(Debug, Default)]
+pub struct LoadReport {
+    pub places: usize,
+    pub stories: usize,
+    pub geocode: Option<geocode::EnrichReport>,
+    pub warnings: Vec<String>,
+}
+
+/// Loads places from `json` (the import format), geocoding with the files in
+/// `shared_dir` when given, and returns the source id → database id map.
+pub async fn import_places(
+    db: &Db,
+    json: &str,
+    shared_dir: Option<&Path>,
+) -> Result<(LoadReport, HashMap<String, i64>), String> {
+    let cities: Vec<String> = db
+        .cities()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    let mut parsed = parse_places(json, &cities).map_err(|e| e.to_string())?;
+    let mut report = LoadReport {
+        warnings: std::mem::take(&mut parsed.warnings),
+        ..Default::default()
+    };
+    if let Some(dir) = shared_dir {
+        let index = AddressIndex::load(&dir.join("prague-address-points.csv.gz")).map_err(|e| e.to_string())?;
+        let districts = Districts::load(&dir.join("prague-districts.geojson")).map_err(|e| e.to_string())?;
+        report.geocode = Some(geocode::enrich(&mut parsed.places, &index, &districts));
+    }
+    let ids = db.upsert_places(&parsed.places).await.map_err(|e| e.to_string())?;
+    report.places = ids.len();
+    let by_source = parsed
+        .keys
+        .iter()
+        .zip(ids)
+        .filter_map(|((source, _, _), id)| Some((source.clone()?, id)))
+        .collect();
+    Ok((report, by_source))
+}
+
+pub async fn load_demo(db: &Db, shared_dir: Option<&Path>) -> Result<LoadReport, String> {
+    let (mut report, ids) = import_places(db, PLACES_JSON, shared_dir).await?;
+    let stories = parse_stories(STORIES_JSON, &ids)?;
+    db.upsert_stories(&stories).await.map_err(|e| e.to_string())?;
+    report.stories = stories.len();
+    Ok(report)
+}

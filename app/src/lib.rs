@@ -1,0 +1,31 @@
+//! Welcome Kit: the Leptos application (pages, components, server functions)
+//! and, behind the `ssr` feature, the domain services and data layer.
+#![recursion_limit = "512"]
+
+include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
+
+pub mod app;
+pub mod cities;
+pub mod components;
+pub mod locale;
+pub mod pages;
+pub mod places;
+pub mod stories;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod error;
+#[cfg(feature = "ssr")]
+pub mod geocode;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

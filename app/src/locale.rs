@@ -1,0 +1,112 @@
+//! Helpers around the generated `i18n` module: language names, category and
+//! day labels, and which name of a place to show.
+use crate::i18n::*;
+use leptos_i18n::I18nContext;
+
+/// The locale's code as used in URLs, content tables and `lang` attributes.
+pub fn code(locale: Locale) -> &'static str {
+    locale.as_str()
+}
+
+/// Each language's name in that language, for the switcher.
+pub fn endonym(locale: Locale) -> &'static str {
+    match locale {
+        Locale::en => "English",
+        Locale::cs => "Čeština",
+        Locale::uk => "Українська",
+    }
+}
+
+pub fn category_label(i18n: I18nContext<Locale>, key: &str) -> String {
+    let s = match key {
+        "foreigners_office" => td_string!(i18n.get_locale(), cat_foreigners_office),
+        "integration_centre" => td_string!(i18n.get_locale(), cat_integration_centre),
+        "ngo" => td_string!(i18n.get_locale(), cat_ngo),
+        "language_school" => td_string!(i18n.get_locale(), cat_language_school),
+        "embassy_consulate" => td_string!(i18n.get_locale(), cat_embassy_consulate),
+        "community_club" => td_string!(i18n.get_locale(), cat_community_club),
+        "library_community_centre" => {
+            td_string!(i18n.get_locale(), cat_library_community_centre)
+        }
+        "health" => td_string!(i18n.get_locale(), cat_health),
+        "city_hall" => td_string!(i18n.get_locale(), cat_city_hall),
+        other => return other.to_string(),
+    };
+    s.to_string()
+}
+
+pub fn language_label(i18n: I18nContext<Locale>, code: &str) -> String {
+    let l = i18n.get_locale();
+    let s = match code {
+        "cs" => td_string!(l, lang_cs),
+        "sk" => td_string!(l, lang_sk),
+        "en" => td_string!(l, lang_en),
+        "uk" => td_string!(l, lang_uk),
+        "ru" => td_string!(l, lang_ru),
+        "vi" => td_string!(l, lang_vi),
+        "ar" => td_string!(l, lang_ar),
+        "hu" => td_string!(l, lang_hu),
+        "de" => td_string!(l, lang_de),
+        "fr" => td_string!(l, lang_fr),
+        "es" => td_string!(l, lang_es),
+        "mn" => td_string!(l, lang_mn),
+        "rom" => td_string!(l, lang_rom),
+        "pl" => td_string!(l, lang_pl),
+        "zh" => td_string!(l, lang_zh),
+        other => return td_string!(l, lang_other, code = other).to_string(),
+    };
+    s.to_string()
+}
+
+pub fn day_label(i18n: I18nContext<Locale>, weekday: u8) -> &'static str {
+    let l = i18n.get_locale();
+    match weekday {
+        0 => td_string!(l, day_mo),
+        1 => td_string!(l, day_tu),
+        2 => td_string!(l, day_we),
+        3 => td_string!(l, day_th),
+        4 => td_string!(l, day_fr),
+        5 => td_string!(l, day_sa),
+        _ => td_string!(l, day_su),
+    }
+}
+
+pub fn city_label(i18n: I18nContext<Locale>, slug: &str) -> String {
+    let l = i18n.get_locale();
+    match slug {
+        "prague" => td_string!(l, city_prague).to_string(),
+        "kosice" => td_string!(l, city_kosice).to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// Prefixes an app path with the current locale, so links keep the language.
+pub fn href(i18n: I18nContext<Locale>, path: &str) -> String {
+    localized_path(i18n.get_locale_untracked(), path)
+}
+
+/// Always carries the prefix, even for the default language: a prefix-less path
+/// would be re-resolved from the cookie and could bounce to another language.
+pub fn localized_path(locale: Locale, path: &str) -> String {
+    if path == "/" {
+        format!("/{}", locale.as_str())
+    } else {
+        format!("/{}{}", locale.as_str(), path)
+    }
+}
+
+/// Strips a known locale prefix from a path.
+pub fn strip_locale(path: &str) -> &str {
+    for l in Locale::get_all() {
+        let prefix = format!("/{}", l.as_str());
+        if path == prefix {
+            return "/";
+        }
+        if let Some(rest) = path.strip_prefix(&prefix) {
+            if rest.starts_with('/') {
+                return &path[prefix.len()..];
+            }
+        }
+    }
+    path
+}

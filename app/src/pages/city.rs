@@ -1,0 +1,100 @@
+//! The city page: filters, the list and the map of the same places.
+use crate::components::filters::Filters;
+use crate::components::map::PlaceMap;
+use crate::components::place_card::PlaceCard;
+use crate::components::query_link::with_param;
+use crate::i18n::*;
+use crate::locale;
+use crate::pages::{is_not_found, LoadError};
+use crate::places::server::list_places;
+use crate::places::PlaceListing;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn CityPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let query = use_query_map();
+    let city = move || params.read().get("city").unwrap_or_default();
+    let pairs = move || {
+        query
+            .read()
+            .clone()
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect::<Vec<_>>()
+    };
+    let listing = Resource::new(move || (city(), pairs()), |(c, p)| list_places(c, p));
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match listing.await {
+                    Ok(l) => view! { <CityView listing=l pairs=pairs() /> }.into_any(),
+                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let city_slug = listing.city.slug.clone();
+    let city_name = locale::city_label(i18n, &city_slug);
+    let view_mode = pairs
+        .iter()
+        .find(|(k, _)| k == "view")
+        .map(|(_, v)| v.clone())
+        .filter(|v| v == "map")
+        .unwrap_or_else(|| "list".into());
+    let base = locale::href(i18n, &format!("/{city_slug}"));
+    let list_href = format!("{base}{}", with_param(&pairs, "view", None));
+    let map_href = format!("{base}{}", with_param(&pairs, "view", Some("map")));
+    let total = listing.total;
+    let pages = total.div_ceil(listing.per_page.max(1) as usize).max(1);
+    let page = listing.page as usize;
+    let prev = (page > 1).then(|| format!("{base}{}", with_param(&pairs, "page", Some(&(page - 1).to_string()))));
+    let next = (page < pages).then(|| format!("{base}{}", with_param(&pairs, "page", Some(&(page + 1).to_string()))));
+    let ignored = listing.ignored.join(", ");
+    let is_map = view_mode == "map";
+    let title = format!("{city_name} – {}", t_string!(i18n, site_name));
+    view! {
+        <Title text=title />
+        <div class="city-page" data-view=view_mode.clone()>
+            <h1 class="city-title">{city_name.clone()}</h1>
+            <Filters listing=listing.clone() pairs=pairs.clone() action=base.clone() />
+            {(!ignored.is_empty()).then(|| view! {
+                <p class="notice" role="status">{t!(i18n, invalid_filter, names = move || ignored.clone())}</p>
+            })}
+            <div class="view-toggle" role="group">
+                <a href=list_href class:active=!is_map aria-current=(!is_map).then_some("page")>{t!(i18n, view_list)}</a>
+                <a href=map_href class:active=is_map aria-current=is_map.then_some("page")>{t!(i18n, view_map)}</a>
+            </div>
+            <div class="results">
+                <section class="place-list" aria-labelledby="results-heading">
+                    <h2 id="results-heading" role="status">{t!(i18n, results_count, count = move || total)}</h2>
+                    {if listing.places.is_empty() {
+                        view! { <p class="empty">{t!(i18n, no_results)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="cards">
+                                {listing.places.iter().cloned().map(|p| view! { <li><PlaceCard place=p /></li> }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                    {(pages > 1).then(|| view! {
+                        <nav class="pager" aria-label="pagination">
+                            {prev.map(|h| view! { <a rel="prev" href=h>"←"</a> })}
+                            <span>{format!("{page} / {pages}")}</span>
+                            {next.map(|h| view! { <a rel="next" href=h>"→"</a> })}
+                        </nav>
+                    })}
+                </section>
+                <PlaceMap listing=listing />
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,245 @@
+//! A place's page: everything known about it, server-rendered.
+use crate::components::place_card::{names, OpenBadge};
+use crate::i18n::*;
+use crate::locale;
+use crate::pages::{is_not_found, LoadError};
+use crate::places::server::get_place;
+use crate::places::{Hours, PlaceDetail};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn PlacePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let key = move || {
+        let p = params.read();
+        (
+            p.get("city").unwrap_or_default(),
+            p.get("slug").unwrap_or_default(),
+            locale::code(i18n.get_locale()).to_string(),
+        )
+    };
+    let place = Resource::new(key, |(c, s, l)| get_place(c, s, l));
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match place.await {
+                    Ok(p) => view! { <PlaceView place=p /> }.into_any(),
+                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn PlaceView(place: PlaceDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let s = place.summary.clone();
+    let (title, subtitle) = names(i18n, &place.city.local_lang, &s.name, &s.name_en);
+    let local_lang = place.city.local_lang.clone();
+    let back = locale::href(i18n, &format!("/{}", s.city));
+    let category = locale::category_label(i18n, &s.category);
+    let languages: Vec<String> = s.languages.iter().map(|c| locale::language_label(i18n, c)).collect();
+    let page_title = format!("{title} – {}", t_string!(i18n, site_name));
+    let description_meta = place.description.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
+    let wheelchair = match s.wheelchair.as_deref() {
+        Some("yes") => t_string!(i18n, wheelchair_yes),
+        Some("no") => t_string!(i18n, wheelchair_no),
+        Some("limited") => t_string!(i18n, wheelchair_limited),
+        _ => t_string!(i18n, wheelchair_unknown),
+    };
+    let location = match (s.lat, s.lon) {
+        (Some(lat), Some(lon)) => {
+            let geo = format!("geo:{lat:.6},{lon:.6}?q={lat:.6},{lon:.6}");
+            let osm = format!("https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=17/{lat:.6}/{lon:.6}");
+            view! {
+                {s.approximate.then(|| view! { <p class="location-note">{t!(i18n, location_approximate)}</p> })}
+                <ul class="directions">
+                    <li><a href=geo>{t!(i18n, place_open_in_maps)}</a></li>
+                    <li><a href=osm rel="noopener" target="_blank">{t!(i18n, place_open_in_osm)}</a></li>
+                </ul>
+            }
+            .into_any()
+        }
+        _ => view! { <p class="location-note">{t!(i18n, location_unconfirmed)}</p> }.into_any(),
+    };
+    let share = place.share_url.clone();
+    let mail_share = format!(
+        "mailto:?subject={}&body={}",
+        form_urlencoded::byte_serialize(title.as_bytes()).collect::<String>().replace('+', "%20"),
+        form_urlencoded::byte_serialize(share.as_bytes()).collect::<String>()
+    );
+    view! {
+        <Title text=page_title />
+        <Meta name="description" content=description_meta.clone() />
+        <Meta property="og:title" content=title.clone() />
+        <Meta property="og:description" content=description_meta />
+        <Meta property="og:url" content=share.clone() />
+        <Link rel="canonical" href=share.clone() />
+        <article class="place" data-slug=s.slug.clone()>
+            <p class="breadcrumb"><a href=back>{t!(i18n, back_to_map)}</a></p>
+            <h1>{title.clone()}</h1>
+            {subtitle.map(|n| view! { <p class="local-name" lang=local_lang.clone()>{n}</p> })}
+            <p class="meta"><span class="category">{category}</span> <OpenBadge open=s.open_now /></p>
+            {match place.description.clone() {
+                Some((lang, text)) => view! { <p class="description" lang=lang>{text}</p> }.into_any(),
+                None => view! { <p class="description missing">{t!(i18n, place_description_missing)}</p> }.into_any(),
+            }}
+            <HoursView hours=place.hours.clone() />
+            <section>
+                <h2>{t!(i18n, place_address)}</h2>
+                <p class="address">{s.address.clone()}</p>
+                {s.district.clone().map(|d| view! { <p>{t!(i18n, place_district)}": "{d}</p> })}
+                <h3>{t!(i18n, place_directions)}</h3>
+                {location}
+            </section>
+            <section>
+                <h2>{t!(i18n, place_languages)}</h2>
+                {if languages.is_empty() {
+                    view! { <p>{t!(i18n, place_languages_unknown)}</p> }.into_any()
+                } else {
+                    view! { <ul class="languages">{languages.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                }}
+                <p>{t!(i18n, place_wheelchair)}": "{wheelchair}</p>
+            </section>
+            <Contact place=place.clone() />
+            <section class="provenance">
+                <h2>{t!(i18n, place_source)}</h2>
+                <ul>
+                    {place.sources.iter().map(|u| view! { <li><a href=u.clone() rel="noopener nofollow">{u.clone()}</a></li> }).collect_view()}
+                </ul>
+                {match place.last_verified.clone() {
+                    Some(d) => view! { <p>{t!(i18n, place_last_verified, date = move || d.clone())}</p> }.into_any(),
+                    None => view! { <p>{t!(i18n, place_not_verified)}</p> }.into_any(),
+                }}
+                {place.source_date.clone().map(|d| view! { <p>{t!(i18n, place_source_date, date = move || d.clone())}</p> })}
+            </section>
+            <Nearby place=place.clone() />
+            {(!place.stories.is_empty()).then(|| {
+                let city = s.city.clone();
+                view! {
+                    <section>
+                        <h2>{t!(i18n, place_related_stories)}</h2>
+                        <ul>
+                            {place.stories.iter().map(|st| {
+                                let href = locale::href(i18n, &format!("/{city}/stories/{}", st.slug));
+                                view! { <li><a href=href>{st.title.clone()}</a></li> }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })}
+            <section class="share">
+                <h2>{t!(i18n, place_share)}</h2>
+                <p><a class="share-link" href=share.clone()>{t!(i18n, place_share_link)}</a></p>
+                <p><label for="share-url" class="visually-hidden">{t!(i18n, place_share_link)}</label>
+                    <input id="share-url" readonly value=share.clone() /></p>
+                <p><a href=mail_share>{t!(i18n, place_share_email)}</a></p>
+            </section>
+        </article>
+    }
+}
+
+#[component]
+fn HoursView(hours: Hours) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = hours.week.iter().find(|d| d.is_today).cloned();
+    view! {
+        <section class="hours">
+            <h2>{t!(i18n, hours_this_week)}</h2>
+            {today.map(|d| {
+                let spans = fmt_spans(&d.spans);
+                view! {
+                    <p class="today">
+                        <strong>{t!(i18n, hours_today)}": "</strong>
+                        {if spans.is_empty() { t_string!(i18n, hours_closed_day).to_string() } else { spans }}
+                        " " <OpenBadge open=hours.open_now />
+                    </p>
+                }
+            })}
+            {(!hours.week.is_empty()).then(|| view! {
+                <table class="week">
+                    <tbody>
+                        {hours.week.iter().map(|d| {
+                            let spans = fmt_spans(&d.spans);
+                            let day = locale::day_label(i18n, d.weekday);
+                            view! {
+                                <tr class:today=d.is_today>
+                                    <th scope="row">{day}</th>
+                                    <td>{if spans.is_empty() { t_string!(i18n, hours_closed_day).to_string() } else { spans }}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })}
+            {hours.closed_on_holidays.then(|| view! { <p>{t!(i18n, hours_public_holiday_note)}</p> })}
+            {hours.published_text.clone().map(|t| view! {
+                <p class="published-hours"><strong>{t!(i18n, hours_as_published)}": "</strong><span lang="">{t}</span></p>
+            })}
+            {(hours.week.is_empty() && hours.published_text.is_none()).then(|| view! { <p>{t!(i18n, hours_unknown)}</p> })}
+        </section>
+    }
+}
+
+fn fmt_spans(spans: &[(String, String)]) -> String {
+    spans.iter().map(|(a, b)| format!("{a}–{b}")).collect::<Vec<_>>().join(", ")
+}
+
+#[component]
+fn Contact(place: PlaceDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let phone = place.phone.clone();
+    let email = place.email.clone();
+    let website = place.website.clone();
+    (phone.is_some() || email.is_some() || website.is_some()).then(|| view! {
+        <section class="contact">
+            <h2>{t!(i18n, place_contact)}</h2>
+            <ul>
+                {phone.map(|p| {
+                    let tel = format!("tel:{}", p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+                    view! { <li><a href=tel>{t!(i18n, place_phone, phone = move || p.clone())}</a></li> }
+                })}
+                {email.map(|e| {
+                    let mailto = format!("mailto:{e}");
+                    view! { <li><a href=mailto>{t!(i18n, place_email, email = move || e.clone())}</a></li> }
+                })}
+                {website.map(|w| view! { <li><a href=w.clone() rel="noopener">{t!(i18n, place_website)}</a></li> })}
+            </ul>
+        </section>
+    })
+}
+
+#[component]
+fn Nearby(place: PlaceDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let city = place.summary.city.clone();
+    let local = place.city.local_lang.clone();
+    view! {
+        <section class="nearby">
+            <h2>{t!(i18n, place_nearby)}</h2>
+            {if place.nearby.is_empty() {
+                view! { <p>{t!(i18n, place_nearby_none)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul>
+                        {place.nearby.iter().map(|n| {
+                            let href = locale::href(i18n, &format!("/{city}/places/{}", n.slug));
+                            let (name, _) = names(i18n, &local, &n.name, &n.name_en);
+                            let m = n.metres;
+                            let distance = if m < 1000.0 {
+                                t_string!(i18n, place_distance_m, distance = format!("{:.0}", (m / 10.0).round() * 10.0)).to_string()
+                            } else {
+                                t_string!(i18n, place_distance_km, distance = format!("{:.1}", m / 1000.0)).to_string()
+                            };
+                            view! { <li><a href=href>{name}</a>" · "{distance}</li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+use crate::i18n::*;
+use crate::locale;
+use crate::pages::{is_not_found, LoadError};
+use crate::stories::server::list_stories;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn StoriesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let key = move || (params.read().get("city").unwrap_or_default(), locale::code(i18n.get_locale()).to_string());
+    let stories = Resource::new(key, |(c, l)| list_stories(c, l));
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match stories.await {
+                    Ok((city, list)) => {
+                        let name = locale::city_label(i18n, &city.slug);
+                        let heading = t_string!(i18n, stories_title, city = name.clone()).to_string();
+                        view! {
+                            <Title text=heading.clone() />
+                            <section class="stories">
+                                <h1>{heading}</h1>
+                                <p class="intro">{t!(i18n, stories_intro)}</p>
+                                {if list.is_empty() {
+                                    view! { <p>{t!(i18n, stories_none)}</p> }.into_any()
+                                } else {
+                                    view! {
+                                        <ul class="cards">
+                                            {list.into_iter().map(|s| {
+                                                let href = locale::href(i18n, &format!("/{}/stories/{}", city.slug, s.slug));
+                                                view! {
+                                                    <li>
+                                                        <article class="story-card" lang=s.lang.clone()>
+                                                            <h2><a href=href>{s.title.clone()}</a></h2>
+                                                            <p>{s.summary.clone()}</p>
+                                                        </article>
+                                                    </li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
+                                    }.into_any()
+                                }}
+                            </section>
+                        }.into_any()
+                    }
+                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,18 @@
+//! The map's places: model, filters, server functions and pages.
+pub mod model;
+pub mod query;
+pub mod server;
+
+#[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod hours;
+#[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
+pub mod search;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+pub use model::*;
+pub use query::*;

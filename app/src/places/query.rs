@@ -1,0 +1,216 @@
+//! Place filters, parsed once from URL query pairs. The page ignores what it
+//! cannot understand (and says so); the JSON API answers 400 instead.
+use serde::{Deserialize, Serialize};
+
+pub const MAX_PER_PAGE: u32 = 200;
+pub const DEFAULT_PER_PAGE: u32 = 50;
+const MAX_QUERY_LEN: usize = 100;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlaceQuery {
+    pub q: Option<String>,
+    pub category: Option<String>,
+    pub lang: Option<String>,
+    pub district: Option<String>,
+    pub open_now: bool,
+    pub wheelchair: bool,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ParamError {
+    pub param: String,
+    pub message: String,
+}
+
+impl ParamError {
+    fn new(param: &str, message: impl Into<String>) -> Self {
+        Self {
+            param: param.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Parameters the page URL may carry that are not filters.
+const PAGE_ONLY_PARAMS: [&str; 1] = ["view"];
+
+impl PlaceQuery {
+    /// Parses `pairs`; returns the query made of the valid parameters and the
+    /// errors for the others. Empty values mean "not set" (what a GET form sends).
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        allowed_extra: &[&str],
+    ) -> (PlaceQuery, Vec<ParamError>) {
+        let mut q = PlaceQuery {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+            ..Default::default()
+        };
+        let mut errors = Vec::new();
+        for (key, raw) in pairs {
+            let value = raw.trim();
+            let result = match key {
+                "q" => parse_text(value).map(|v| q.q = v),
+                "category" => parse_category(value).map(|v| q.category = v),
+                "lang" => parse_lang(value).map(|v| q.lang = v),
+                "district" => parse_text(value).map(|v| q.district = v),
+                "open_now" => parse_bool(value).map(|v| q.open_now = v),
+                "wheelchair" => parse_bool(value).map(|v| q.wheelchair = v),
+                "page" => parse_int(value, 1, 100_000).map(|v| q.page = v.unwrap_or(1)),
+                "per_page" => parse_int(value, 1, MAX_PER_PAGE)
+                    .map(|v| q.per_page = v.unwrap_or(DEFAULT_PER_PAGE)),
+                k if allowed_extra.contains(&k) || PAGE_ONLY_PARAMS.contains(&k) => Ok(()),
+                _ => Err("unknown parameter".to_string()),
+            };
+            if let Err(message) = result {
+                errors.push(ParamError::new(key, message));
+            }
+        }
+        (q, errors)
+    }
+
+    /// The query as URL pairs (only what is set), for links and the API.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut v = Vec::new();
+        if let Some(x) = &self.q {
+            v.push(("q", x.clone()));
+        }
+        if let Some(x) = &self.category {
+            v.push(("category", x.clone()));
+        }
+        if let Some(x) = &self.lang {
+            v.push(("lang", x.clone()));
+        }
+        if let Some(x) = &self.district {
+            v.push(("district", x.clone()));
+        }
+        if self.open_now {
+            v.push(("open_now", "true".into()));
+        }
+        if self.wheelchair {
+            v.push(("wheelchair", "true".into()));
+        }
+        if self.page > 1 {
+            v.push(("page", self.page.to_string()));
+        }
+        if self.per_page != DEFAULT_PER_PAGE {
+            v.push(("per_page", self.per_page.to_string()));
+        }
+        v
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        self.q.is_some()
+            || self.category.is_some()
+            || self.lang.is_some()
+            || self.district.is_some()
+            || self.open_now
+            || self.wheelchair
+    }
+}
+
+fn parse_text(v: &str) -> Result<Option<String>, String> {
+    if v.is_empty() {
+        Ok(None)
+    } else if v.chars().count() > MAX_QUERY_LEN {
+        Err(format!("at most {MAX_QUERY_LEN} characters"))
+    } else {
+        Ok(Some(v.to_string()))
+    }
+}
+
+fn parse_category(v: &str) -> Result<Option<String>, String> {
+    if v.is_empty() {
+        return Ok(None);
+    }
+    if super::model::CATEGORIES.contains(&v) {
+        Ok(Some(v.to_string()))
+    } else {
+        Err(format!(
+            "unknown category; one of: {}",
+            super::model::CATEGORIES.join(", ")
+        ))
+    }
+}
+
+/// ISO 639-1/639-2/639-3 codes: two or three lowercase letters.
+fn parse_lang(v: &str) -> Result<Option<String>, String> {
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let v = v.to_ascii_lowercase();
+    if (2..=3).contains(&v.len()) && v.chars().all(|c| c.is_ascii_lowercase()) {
+        Ok(Some(v))
+    } else {
+        Err("expected an ISO 639 language code such as `uk`".into())
+    }
+}
+
+fn parse_bool(v: &str) -> Result<bool, String> {
+    match v {
+        "" | "false" | "0" | "no" | "off" => Ok(false),
+        "true" | "1" | "yes" | "on" => Ok(true),
+        _ => Err("expected true or false".into()),
+    }
+}
+
+fn parse_int(v: &str, min: u32, max: u32) -> Result<Option<u32>, String> {
+    if v.is_empty() {
+        return Ok(None);
+    }
+    match v.parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(format!("expected a whole number from {min} to {max}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_valid_filters_and_reports_bad_ones() {
+        let (q, errors) = PlaceQuery::parse(
+            [
+                ("q", " kosice "),
+                ("category", "ngo"),
+                ("lang", "UK"),
+                ("open_now", "on"),
+                ("page", "0"),
+                ("per_page", "abc"),
+                ("colour", "red"),
+            ],
+            &[],
+        );
+        assert_eq!(q.q.as_deref(), Some("kosice"));
+        assert_eq!(q.category.as_deref(), Some("ngo"));
+        assert_eq!(q.lang.as_deref(), Some("uk"));
+        assert!(q.open_now);
+        assert_eq!(q.page, 1);
+        let names: Vec<_> = errors.iter().map(|e| e.param.as_str()).collect();
+        assert_eq!(names, ["page", "per_page", "colour"]);
+    }
+
+    #[test]
+    fn empty_form_values_mean_unset() {
+        let (q, errors) =
+            PlaceQuery::parse([("q", ""), ("category", ""), ("wheelchair", "")], &[]);
+        assert!(errors.is_empty());
+        assert!(!q.is_filtered());
+    }
+
+    #[test]
+    fn round_trips_through_pairs() {
+        let (q, _) = PlaceQuery::parse(
+            [("q", "integracni"), ("lang", "uk"), ("page", "2")],
+            &[],
+        );
+        let pairs = q.to_pairs();
+        let (again, errors) =
+            PlaceQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), &[]);
+        assert!(errors.is_empty());
+        assert_eq!(q, again);
+    }
+}

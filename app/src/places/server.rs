@@ -1,0 +1,58 @@
+//! Server functions behind the map, list and place pages.
+use super::model::{PlaceDetail, PlaceListing};
+use leptos::prelude::*;
+
+/// `params` are the page's URL query pairs; unknown or bad ones are ignored
+/// and reported back so the page can say so.
+#[server]
+pub async fn list_places(
+    city: String,
+    params: Vec<(String, String)>,
+) -> Result<PlaceListing, ServerFnError> {
+    use super::query::PlaceQuery;
+    let state = crate::state::AppState::from_context()?;
+    let (query, errors) = PlaceQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
+    let ignored = errors.into_iter().map(|e| e.param).collect();
+    let mut listing = not_found_status(
+        super::service::listing(&state.db, &city, &query, ignored, chrono::Utc::now()).await,
+    )?;
+    listing.tile_url = state.config.tile_url.clone();
+    listing.tile_attribution = state.config.tile_attribution.clone();
+    remember_city(&listing.city.slug);
+    Ok(listing)
+}
+
+#[server]
+pub async fn get_place(city: String, slug: String, lang: String) -> Result<PlaceDetail, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let base = crate::state::base_url(&state);
+    let detail = super::service::detail(&state.db, &city, &slug, &lang, &base, chrono::Utc::now()).await;
+    not_found_status(detail)
+}
+
+/// Sets a 404 status on the page response for a missing city or place.
+#[cfg(feature = "ssr")]
+pub fn not_found_status<T>(r: Result<T, crate::error::AppError>) -> Result<T, ServerFnError> {
+    if let Err(crate::error::AppError::NotFound) = &r {
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(axum::http::StatusCode::NOT_FOUND);
+        }
+    }
+    r.map_err(ServerFnError::from)
+}
+
+/// Remembers the visitor's city for the start page (a functional cookie:
+/// nothing else is stored about the visitor).
+#[cfg(feature = "ssr")]
+fn remember_city(slug: &str) {
+    use axum::http::{header::SET_COOKIE, HeaderValue};
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        let cookie = format!(
+            "{}={slug}; Path=/; Max-Age=31536000; SameSite=Lax",
+            crate::pages::home::CITY_COOKIE
+        );
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            resp.append_header(SET_COOKIE, v);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Place queries shared by the pages (server functions) and the JSON API.
+use super::model::*;
+use super::query::PlaceQuery;
+use super::{hours, search};
+use crate::cities::City;
+use crate::db::{Db, PlaceFilterSql, PlaceRow};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+
+pub fn is_approximate(precision: Option<&str>) -> bool {
+    matches!(precision, Some("street" | "area"))
+}
+
+pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary {
+    PlaceSummary {
+        slug: row.slug.clone(),
+        city: row.city.clone(),
+        category: row.category.clone(),
+        name: row.name.clone(),
+        name_en: row.name_en.clone(),
+        address: row.address.clone(),
+        district: row.district.clone(),
+        lat: row.lat,
+        lon: row.lon,
+        approximate: is_approximate(row.coord_precision.as_deref()),
+        languages: row.language_list(),
+        wheelchair: row.wheelchair.clone(),
+        open_now: hours::open_now(row.opening_hours.as_deref(), &city.country, &city.timezone, now),
+    }
+}
+
+pub async fn city_or_404(db: &Db, slug: &str) -> Result<City, AppError> {
+    db.city(slug).await?.ok_or(AppError::NotFound)
+}
+
+/// Every published place of `city` matching `q` (all pages), in list order.
+pub async fn matching(
+    db: &Db,
+    city: &City,
+    q: &PlaceQuery,
+    now: DateTime<Utc>,
+) -> Result<Vec<PlaceSummary>, AppError> {
+    let filter = PlaceFilterSql {
+        category: q.category.clone(),
+        lang: q.lang.clone(),
+        district: q.district.clone(),
+        wheelchair: q.wheelchair,
+        terms: q.q.as_deref().map(search::terms).unwrap_or_default(),
+    };
+    let rows = db.published_places(&city.slug, &filter).await?;
+    Ok(rows
+        .iter()
+        .map(|r| summary(r, city, now))
+        .filter(|s| !q.open_now || s.open_now == Some(true))
+        .collect())
+}
+
+pub async fn listing(
+    db: &Db,
+    city_slug: &str,
+    q: &PlaceQuery,
+    ignored: Vec<String>,
+    now: DateTime<Utc>,
+) -> Result<PlaceListing, AppError> {
+    let city = city_or_404(db, city_slug).await?;
+    let all = matching(db, &city, q, now).await?;
+    let markers = all
+        .iter()
+        .filter_map(|p| {
+            Some(Marker {
+                slug: p.slug.clone(),
+                name: p.name_en.clone(),
+                category: p.category.clone(),
+                lat: p.lat?,
+                lon: p.lon?,
+                approximate: p.approximate,
+            })
+        })
+        .collect();
+    let total = all.len();
+    let start = ((q.page.max(1) - 1) as usize).saturating_mul(q.per_page as usize);
+    let places = all.into_iter().skip(start).take(q.per_page as usize).collect();
+    Ok(PlaceListing {
+        districts: db.districts(&city.slug).await?,
+        languages: db.languages(&city.slug).await?,
+        city,
+        total,
+        page: q.page,
+        per_page: q.per_page,
+        places,
+        markers,
+        ignored,
+        tile_url: String::new(),
+        tile_attribution: String::new(),
+    })
+}
+
+/// Great-circle distance in metres.
+pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * 6_371_000.0 * h.sqrt().asin()
+}
+
+/// The description in `lang`, else English, else the city's language, else any.
+pub fn pick_text<T: Clone>(texts: &[(String, T)], lang: &str, local: &str) -> Option<(String, T)> {
+    [lang, "en", local]
+        .iter()
+        .find_map(|want| texts.iter().find(|(l, _)| l == want))
+        .or_else(|| texts.first())
+        .cloned()
+}
+
+pub async fn detail(
+    db: &Db,
+    city_slug: &str,
+    slug: &str,
+    lang: &str,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<PlaceDetail, AppError> {
+    let city = city_or_404(db, city_slug).await?;
+    let row = db.published_place(&city.slug, slug).await?.ok_or(AppError::NotFound)?;
+    let texts = db.place_descriptions(row.id).await?;
+    let description = pick_text(&texts, lang, &city.local_lang);
+    let precise = !is_approximate(row.coord_precision.as_deref());
+    let mut nearby = Vec::new();
+    if let (true, Some(lat), Some(lon)) = (precise, row.lat, row.lon) {
+        // Approximate points would give misleading distances: only precise ones.
+        let others = db.published_places(&city.slug, &PlaceFilterSql::default()).await?;
+        nearby = others
+            .iter()
+            .filter(|o| o.id != row.id && !is_approximate(o.coord_precision.as_deref()))
+            .filter_map(|o| {
+                Some(Nearby {
+                    slug: o.slug.clone(),
+                    name: o.name.clone(),
+                    name_en: o.name_en.clone(),
+                    category: o.category.clone(),
+                    metres: distance_m((lat, lon), (o.lat?, o.lon?)),
+                })
+            })
+            .collect();
+        nearby.sort_by(|a, b| a.metres.total_cmp(&b.metres));
+        nearby.truncate(5);
+    }
+    let mut stories = Vec::new();
+    for s in db.stories_for_place(row.id).await? {
+        let texts = db.story_texts(s.id).await?;
+        if let Some((_, (title, _, _))) = pick_text(
+            &texts
+                .into_iter()
+                .map(|(l, t, s, b)| (l, (t, s, b)))
+                .collect::<Vec<_>>(),
+            lang,
+            &city.local_lang,
+        ) {
+            stories.push(StoryLink { slug: s.slug, title });
+        }
+    }
+    Ok(PlaceDetail {
+        summary: summary(&row, &city, now),
+        hours: hours::week(
+            row.opening_hours.as_deref(),
+            row.hours_text.as_deref(),
+            &city.country,
+            &city.timezone,
+            now,
+        ),
+        description,
+        description_langs: texts.iter().map(|(l, _)| l.clone()).collect(),
+        phone: row.phone.clone(),
+        email: row.email.clone(),
+        website: row.website.clone(),
+        coord_source: row.coord_source.clone(),
+        sources: row.source_list(),
+        source_date: row.source_date.clone(),
+        last_verified: row.last_verified.clone(),
+        nearby,
+        stories,
+        share_url: format!("{base_url}/{lang}/{}/places/{}", city.slug, row.slug),
+        city,
+    })
+}

@@ -1,0 +1,60 @@
+//! Shared server state, provided to handlers (axum `State`) and to server
+//! functions (Leptos context).
+use crate::db::Db;
+use axum::extract::FromRef;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// Leaflet tile URL template, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`.
+    pub tile_url: String,
+    pub tile_attribution: String,
+    /// Public base URL used in share links; falls back to the request's Host.
+    pub public_url: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
+            tile_attribution: "© OpenStreetMap contributors".into(),
+            public_url: None,
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub db: Db,
+    pub config: Arc<Config>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl AppState {
+    pub fn from_context() -> Result<Self, ServerFnError> {
+        use_context::<AppState>().ok_or_else(|| ServerFnError::new("application state missing"))
+    }
+}
+
+/// The site's public base URL: configured, else taken from the request.
+pub fn base_url(state: &AppState) -> String {
+    if let Some(u) = &state.config.public_url {
+        return u.trim_end_matches('/').to_string();
+    }
+    let host = use_context::<axum::http::request::Parts>()
+        .and_then(|p| {
+            p.headers
+                .get(axum::http::header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| state.leptos_options.site_addr.to_string());
+    format!("http://{host}")
+}

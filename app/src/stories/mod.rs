@@ -1,0 +1,33 @@
+//! Stories: short sourced histories of each city's communities.
+pub mod server;
+#[cfg(feature = "ssr")]
+pub mod import;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StorySummary {
+    pub slug: String,
+    pub community: String,
+    pub title: String,
+    pub summary: String,
+    /// Language the text is shown in (may be a fallback).
+    pub lang: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    pub city: crate::cities::City,
+    pub summary: StorySummary,
+    pub paragraphs: Vec<String>,
+    pub sources: Vec<Source>,
+    /// (slug, name, name_en)
+    pub places: Vec<(String, String, String)>,
+    pub available_langs: Vec<String>,
+}

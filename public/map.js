@@ -1,0 +1,114 @@
+// Welcome Kit map: turns #wk-map (rendered by the server with its markers in
+// data attributes) into a Leaflet map. Leaflet is loaded only when a map is on
+// the page, and the markers follow the element's data when filters change.
+(function () {
+  "use strict";
+  var VENDOR = "/vendor/";
+  var loading = null;
+  var state = { el: null, map: null, layer: null, data: null };
+
+  function load(tag, attrs) {
+    return new Promise(function (resolve, reject) {
+      var node = document.createElement(tag);
+      Object.keys(attrs).forEach(function (k) { node[k] = attrs[k]; });
+      node.onload = resolve;
+      node.onerror = reject;
+      document.head.appendChild(node);
+    });
+  }
+
+  function leaflet() {
+    if (!loading) {
+      loading = Promise.all([
+        load("link", { rel: "stylesheet", href: VENDOR + "leaflet/leaflet.css" }),
+        load("link", { rel: "stylesheet", href: VENDOR + "leaflet.markercluster/MarkerCluster.css" }),
+        load("script", { src: VENDOR + "leaflet/leaflet.js" })
+      ]).then(function () {
+        return load("script", { src: VENDOR + "leaflet.markercluster/leaflet.markercluster.js" });
+      });
+    }
+    return loading;
+  }
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
+  function markers(el) {
+    var L = window.L;
+    var approxLabel = el.getAttribute("data-approx-label") || "";
+    var group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+    var list = [];
+    try { list = JSON.parse(el.getAttribute("data-markers") || "[]"); } catch (e) { list = []; }
+    list.forEach(function (m) {
+      var title = m.approx ? m.name + " (" + approxLabel + ")" : m.name;
+      var icon = L.divIcon({
+        className: "wk-marker" + (m.approx ? " wk-marker-approx" : "") + " cat-" + m.category,
+        iconSize: m.approx ? [28, 28] : [18, 18],
+        html: ""
+      });
+      var marker = L.marker([m.lat, m.lon], { icon: icon, title: title, alt: title, keyboard: true });
+      var popup = '<a href="' + escapeHtml(m.url) + '">' + escapeHtml(m.name) + "</a>" +
+        (m.approx ? "<br><small>" + escapeHtml(approxLabel) + "</small>" : "");
+      marker.bindPopup(popup);
+      group.addLayer(marker);
+    });
+    return { group: group, count: list.length };
+  }
+
+  function render(el) {
+    var L = window.L;
+    var data = el.getAttribute("data-markers");
+    if (state.el !== el) {
+      if (state.map) { state.map.remove(); }
+      var view = JSON.parse(el.getAttribute("data-view") || "{}");
+      var map = L.map(el, { scrollWheelZoom: false });
+      var tiles = el.getAttribute("data-tiles");
+      if (tiles) {
+        L.tileLayer(tiles, { maxZoom: 19, attribution: el.getAttribute("data-attribution") || "" }).addTo(map);
+      }
+      map.setView(view.center || [50.08, 14.43], view.zoom || 12);
+      state = { el: el, map: map, layer: null, data: null };
+      if (window.ResizeObserver) {
+        new ResizeObserver(function () { map.invalidateSize(); }).observe(el);
+      }
+      el.classList.add("map-ready");
+    }
+    if (state.data === data) { return; }
+    if (state.layer) { state.map.removeLayer(state.layer); }
+    var m = markers(el);
+    state.layer = m.group;
+    state.data = data;
+    state.map.addLayer(m.group);
+    if (m.count > 0) {
+      state.map.fitBounds(m.group.getBounds(), { padding: [24, 24], maxZoom: 16 });
+    }
+  }
+
+  function scan() {
+    var el = document.getElementById("wk-map");
+    if (!el) {
+      if (state.map) { state.map.remove(); state = { el: null, map: null, layer: null, data: null }; }
+      return;
+    }
+    if (state.el === el && state.data === el.getAttribute("data-markers")) { return; }
+    leaflet().then(function () { render(el); }, function () {
+      el.classList.add("map-failed");
+    });
+  }
+
+  function start() {
+    scan();
+    new MutationObserver(scan).observe(document.body, {
+      childList: true, subtree: true, attributes: true, attributeFilter: ["data-markers"]
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

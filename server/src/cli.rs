@@ -1,0 +1,42 @@
+//! Command line: `serve` (default), `migrate`, `import-places FILE`, `load-demo`.
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "welcome-kit", version, about = "Welcome Kit: places, stories and help for newcomers")]
+pub struct Cli {
+    /// sqlite://PATH (default) or postgres://USER:PASSWORD@HOST/DB
+    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/welcome-kit.db", global = true)]
+    pub database_url: String,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the site (address from LEPTOS_SITE_ADDR), migrating first.
+    Serve {
+        /// Load the demo data when the database has no places yet.
+        #[arg(long, env = "WK_DEMO")]
+        demo: bool,
+        /// Folder with prague-address-points.csv.gz and prague-districts.geojson
+        /// for the demo's address lookup.
+        #[arg(long, env = "WK_SHARED_DATA", default_value = "../shared/data")]
+        shared_data: PathBuf,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Import or update places from a JSON file (all or nothing).
+    ImportPlaces {
+        file: PathBuf,
+        /// Folder with the Prague address points and districts, to locate
+        /// places that have an address but no coordinates.
+        #[arg(long)]
+        addresses: Option<PathBuf>,
+    },
+    /// Load (or refresh) the demo places and stories.
+    LoadDemo {
+        #[arg(long, env = "WK_SHARED_DATA", default_value = "../shared/data")]
+        shared_data: PathBuf,
+    },
+}

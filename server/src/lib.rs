@@ -1,0 +1,63 @@
+#![recursion_limit = "512"]
+//! The Welcome Kit server: builds the axum router around the Leptos app.
+use app::app::{shell, App};
+use app::db::Db;
+use app::state::{AppState, Config};
+use axum::http::{header, HeaderValue};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub mod cli;
+
+/// The whole application for `state`; tests call this to spawn the real app.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let api = Router::new()
+        .route("/cities", get(app::places::api::cities))
+        .route("/places", get(app::places::api::places))
+        .route("/places.geojson", get(app::places::api::places_geojson))
+        .fallback(app::places::api::not_found);
+    let leptos_options = state.leptos_options.clone();
+    Router::new()
+        .nest("/api/v1", api)
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            {
+                let state = state.clone();
+                move || provide_context(state.clone())
+            },
+            {
+                let options = leptos_options.clone();
+                move || shell(options.clone())
+            },
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("same-origin"),
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::X_FRAME_OPTIONS,
+            HeaderValue::from_static("DENY"),
+        ))
+        .with_state(state)
+}
+
+pub fn state(db: Db, leptos_options: LeptosOptions, config: Config) -> AppState {
+    AppState {
+        leptos_options,
+        db,
+        config: Arc::new(config),
+    }
+}

@@ -1,0 +1,118 @@
+#![recursion_limit = "512"]
+use app::db::Db;
+use app::state::Config;
+use clap::Parser;
+use leptos::config::get_configuration;
+use std::path::Path;
+use std::process::ExitCode;
+use welcome_kit::cli::{Cli, Command};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .init();
+    let cli = Cli::parse();
+    match run(cli).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("welcome-kit: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open(url: &str) -> Result<Db, String> {
+    let db = Db::connect(url).await.map_err(|e| e.to_string())?;
+    db.migrate().await.map_err(|e| e.to_string())?;
+    Ok(db)
+}
+
+fn shared_dir(dir: &Path) -> Option<&Path> {
+    let ok = dir.join("prague-address-points.csv.gz").is_file()
+        && dir.join("prague-districts.geojson").is_file();
+    if !ok {
+        eprintln!(
+            "note: {} has no address data; places without coordinates stay unlocated",
+            dir.display()
+        );
+    }
+    ok.then_some(dir)
+}
+
+fn print_report(r: &app::demo::LoadReport) {
+    println!("loaded {} places and {} stories", r.places, r.stories);
+    if let Some(g) = &r.geocode {
+        println!(
+            "address lookup: {} located ({}), {} districts set, {} still without location",
+            g.located.len(),
+            g.located.join(", "),
+            g.districts_set,
+            g.still_unlocated.len()
+        );
+    }
+    for w in &r.warnings {
+        println!("warning: {w}");
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), String> {
+    let command = cli.command.unwrap_or(Command::Serve {
+        demo: false,
+        shared_data: "../shared/data".into(),
+    });
+    match command {
+        Command::Migrate => {
+            open(&cli.database_url).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::ImportPlaces { file, addresses } => {
+            let db = open(&cli.database_url).await?;
+            let json = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let (report, _) = app::demo::import_places(&db, &json, addresses.as_deref())
+                .await
+                .map_err(|e| format!("{}: {e}; nothing was imported", file.display()))?;
+            print_report(&report);
+            Ok(())
+        }
+        Command::LoadDemo { shared_data } => {
+            let db = open(&cli.database_url).await?;
+            let report = app::demo::load_demo(&db, shared_dir(&shared_data)).await?;
+            print_report(&report);
+            Ok(())
+        }
+        Command::Serve { demo, shared_data } => {
+            let db = open(&cli.database_url).await?;
+            if demo && db.count_places().await.map_err(|e| e.to_string())? == 0 {
+                let report = app::demo::load_demo(&db, shared_dir(&shared_data)).await?;
+                print_report(&report);
+            }
+            let conf = get_configuration(None).map_err(|e| format!("configuration: {e}"))?;
+            let options = conf.leptos_options;
+            let addr = options.site_addr;
+            let mut config = Config::default();
+            if let Ok(url) = std::env::var("WK_TILE_URL") {
+                config.tile_url = url;
+            }
+            if let Ok(a) = std::env::var("WK_TILE_ATTRIBUTION") {
+                config.tile_attribution = a;
+            }
+            config.public_url = std::env::var("WK_PUBLIC_URL").ok();
+            let app = welcome_kit::router(welcome_kit::state(db, options, config));
+            let listener = tokio::net::TcpListener::bind(&addr)
+                .await
+                .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+            println!("Welcome Kit is running at http://{addr}/");
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await
+                .map_err(|e| e.to_string())
+        }
+    }
+}
