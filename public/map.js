@@ -22,6 +22,7 @@
       loading = Promise.all([
         load("link", { rel: "stylesheet", href: VENDOR + "leaflet/leaflet.css" }),
         load("link", { rel: "stylesheet", href: VENDOR + "leaflet.markercluster/MarkerCluster.css" }),
+        load("link", { rel: "stylesheet", href: VENDOR + "leaflet.markercluster/MarkerCluster.Default.css" }),
         load("script", { src: VENDOR + "leaflet/leaflet.js" })
       ]).then(function () {
         return load("script", { src: VENDOR + "leaflet.markercluster/leaflet.markercluster.js" });

@@ -33,7 +33,8 @@ fi
 mkdir -p public/vendor/leaflet public/vendor/leaflet.markercluster
 cp -r node_modules/leaflet/dist/. public/vendor/leaflet/
 cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
-   node_modules/leaflet.markercluster/dist/MarkerCluster.css public/vendor/leaflet.markercluster/
+   node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+   node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css public/vendor/leaflet.markercluster/
 
 if [ "${1:-}" = "--test" ]; then
   missing=()

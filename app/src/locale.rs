@@ -19,24 +19,24 @@ pub fn endonym(locale: Locale) -> &'static str {
 
 pub fn category_label(i18n: I18nContext<Locale>, key: &str) -> String {
     let s = match key {
-        "foreigners_office" => td_string!(i18n.get_locale(), cat_foreigners_office),
-        "integration_centre" => td_string!(i18n.get_locale(), cat_integration_centre),
-        "ngo" => td_string!(i18n.get_locale(), cat_ngo),
-        "language_school" => td_string!(i18n.get_locale(), cat_language_school),
-        "embassy_consulate" => td_string!(i18n.get_locale(), cat_embassy_consulate),
-        "community_club" => td_string!(i18n.get_locale(), cat_community_club),
+        "foreigners_office" => td_string!(i18n.get_locale_untracked(), cat_foreigners_office),
+        "integration_centre" => td_string!(i18n.get_locale_untracked(), cat_integration_centre),
+        "ngo" => td_string!(i18n.get_locale_untracked(), cat_ngo),
+        "language_school" => td_string!(i18n.get_locale_untracked(), cat_language_school),
+        "embassy_consulate" => td_string!(i18n.get_locale_untracked(), cat_embassy_consulate),
+        "community_club" => td_string!(i18n.get_locale_untracked(), cat_community_club),
         "library_community_centre" => {
-            td_string!(i18n.get_locale(), cat_library_community_centre)
+            td_string!(i18n.get_locale_untracked(), cat_library_community_centre)
         }
-        "health" => td_string!(i18n.get_locale(), cat_health),
-        "city_hall" => td_string!(i18n.get_locale(), cat_city_hall),
+        "health" => td_string!(i18n.get_locale_untracked(), cat_health),
+        "city_hall" => td_string!(i18n.get_locale_untracked(), cat_city_hall),
         other => return other.to_string(),
     };
     s.to_string()
 }
 
 pub fn language_label(i18n: I18nContext<Locale>, code: &str) -> String {
-    let l = i18n.get_locale();
+    let l = i18n.get_locale_untracked();
     let s = match code {
         "cs" => td_string!(l, lang_cs),
         "sk" => td_string!(l, lang_sk),
@@ -59,7 +59,7 @@ pub fn language_label(i18n: I18nContext<Locale>, code: &str) -> String {
 }
 
 pub fn day_label(i18n: I18nContext<Locale>, weekday: u8) -> &'static str {
-    let l = i18n.get_locale();
+    let l = i18n.get_locale_untracked();
     match weekday {
         0 => td_string!(l, day_mo),
         1 => td_string!(l, day_tu),
@@ -72,7 +72,7 @@ pub fn day_label(i18n: I18nContext<Locale>, weekday: u8) -> &'static str {
 }
 
 pub fn city_label(i18n: I18nContext<Locale>, slug: &str) -> String {
-    let l = i18n.get_locale();
+    let l = i18n.get_locale_untracked();
     match slug {
         "prague" => td_string!(l, city_prague).to_string(),
         "kosice" => td_string!(l, city_kosice).to_string(),

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
+use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub mod cli;
@@ -23,8 +24,19 @@ pub fn router(state: AppState) -> Router {
         .route("/places.geojson", get(app::places::api::places_geojson))
         .fallback(app::places::api::not_found);
     let leptos_options = state.leptos_options.clone();
-    Router::new()
-        .nest("/api/v1", api)
+    // Static files are routed before the pages: `/{city}` would otherwise
+    // claim `/map.js`. Everything under the site root is served this way.
+    let site = std::path::PathBuf::from(leptos_options.site_root.as_ref());
+    let mut router = Router::new().nest("/api/v1", api);
+    for (path, is_dir) in static_entries(&site) {
+        let served = site.join(&path);
+        router = if is_dir {
+            router.nest_service(&format!("/{path}"), ServeDir::new(served))
+        } else {
+            router.route_service(&format!("/{path}"), ServeFile::new(served))
+        };
+    }
+    router
         .leptos_routes_with_context(
             &state,
             routes,
@@ -52,6 +64,21 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("DENY"),
         ))
         .with_state(state)
+}
+
+/// Top-level names in the site root (`pkg`, `vendor`, `map.js`, ...).
+fn static_entries(site: &std::path::Path) -> Vec<(String, bool)> {
+    std::fs::read_dir(site)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter_map(|e| {
+                    let name = e.file_name().into_string().ok()?;
+                    Some((name, e.file_type().ok()?.is_dir()))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 pub fn state(db: Db, leptos_options: LeptosOptions, config: Config) -> AppState {

@@ -57,7 +57,7 @@ fn LanguageSwitcher() -> impl IntoView {
                     let current = move || i18n.get_locale() == l;
                     view! {
                         <li>
-                            <a href=href hreflang=l.as_str() lang=l.as_str() rel="alternate"
+                            <a href=href hreflang=l.as_str() lang=l.as_str() rel="external alternate"
                                 aria-current=move || current().then_some("true")>
                                 {endonym(l)}
                             </a>

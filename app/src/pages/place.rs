@@ -43,13 +43,13 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
     let back = locale::href(i18n, &format!("/{}", s.city));
     let category = locale::category_label(i18n, &s.category);
     let languages: Vec<String> = s.languages.iter().map(|c| locale::language_label(i18n, c)).collect();
-    let page_title = format!("{title} – {}", t_string!(i18n, site_name));
+    let page_title = format!("{title} – {}", td_string!(i18n.get_locale_untracked(), site_name));
     let description_meta = place.description.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
     let wheelchair = match s.wheelchair.as_deref() {
-        Some("yes") => t_string!(i18n, wheelchair_yes),
-        Some("no") => t_string!(i18n, wheelchair_no),
-        Some("limited") => t_string!(i18n, wheelchair_limited),
-        _ => t_string!(i18n, wheelchair_unknown),
+        Some("yes") => td_string!(i18n.get_locale_untracked(), wheelchair_yes),
+        Some("no") => td_string!(i18n.get_locale_untracked(), wheelchair_no),
+        Some("limited") => td_string!(i18n.get_locale_untracked(), wheelchair_limited),
+        _ => td_string!(i18n.get_locale_untracked(), wheelchair_unknown),
     };
     let location = match (s.lat, s.lon) {
         (Some(lat), Some(lon)) => {
@@ -155,7 +155,7 @@ fn HoursView(hours: Hours) -> impl IntoView {
                 view! {
                     <p class="today">
                         <strong>{t!(i18n, hours_today)}": "</strong>
-                        {if spans.is_empty() { t_string!(i18n, hours_closed_day).to_string() } else { spans }}
+                        {if spans.is_empty() { td_string!(i18n.get_locale_untracked(), hours_closed_day).to_string() } else { spans }}
                         " " <OpenBadge open=hours.open_now />
                     </p>
                 }
@@ -169,7 +169,7 @@ fn HoursView(hours: Hours) -> impl IntoView {
                             view! {
                                 <tr class:today=d.is_today>
                                     <th scope="row">{day}</th>
-                                    <td>{if spans.is_empty() { t_string!(i18n, hours_closed_day).to_string() } else { spans }}</td>
+                                    <td>{if spans.is_empty() { td_string!(i18n.get_locale_untracked(), hours_closed_day).to_string() } else { spans }}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -231,9 +231,9 @@ fn Nearby(place: PlaceDetail) -> impl IntoView {
                             let (name, _) = names(i18n, &local, &n.name, &n.name_en);
                             let m = n.metres;
                             let distance = if m < 1000.0 {
-                                t_string!(i18n, place_distance_m, distance = format!("{:.0}", (m / 10.0).round() * 10.0)).to_string()
+                                td_string!(i18n.get_locale_untracked(), place_distance_m, distance = format!("{:.0}", (m / 10.0).round() * 10.0)).to_string()
                             } else {
-                                t_string!(i18n, place_distance_km, distance = format!("{:.1}", m / 1000.0)).to_string()
+                                td_string!(i18n.get_locale_untracked(), place_distance_km, distance = format!("{:.1}", m / 1000.0)).to_string()
                             };
                             view! { <li><a href=href>{name}</a>" · "{distance}</li> }
                         }).collect_view()}

@@ -18,7 +18,7 @@ pub fn StoriesPage() -> impl IntoView {
                 match stories.await {
                     Ok((city, list)) => {
                         let name = locale::city_label(i18n, &city.slug);
-                        let heading = t_string!(i18n, stories_title, city = name.clone()).to_string();
+                        let heading = td_string!(i18n.get_locale_untracked(), stories_title, city = name.clone()).to_string();
                         view! {
                             <Title text=heading.clone() />
                             <section class="stories">
