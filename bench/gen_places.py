@@ -149,7 +149,7 @@ def place(rng: random.Random, i: int, city: str) -> dict:
     k = rng.randint(2, 4)
     picks = rng.sample(range(len(SERVICES_EN)), k)
     description = {
-        "en": f"{name_en} in {hood}, Prague {district_no}. It offers "
+        "en": f"{name_en}, {street}, Prague {district_no}. It offers "
               + ", ".join(SERVICES_EN[j] for j in picks)
               + ". Synthetic benchmark record; the details are invented.",
         "cs": f"{name} na adrese {address}. Nabízí "
@@ -160,7 +160,7 @@ def place(rng: random.Random, i: int, city: str) -> dict:
         description["uk"] = (f"{name_en}: "
                              + ", ".join(rng.sample(SERVICES_UK, 2))
                              + ". Синтетичний запис для тестування.")
-    host = slugify_host(hood) + f"-{i:04d}.example.org"
+    host = slugify_host(hood) + f"-{i + 1:04d}.example.org"
     languages = ["cs"] + sorted(rng.sample(LANGS[1:], rng.randint(0, 4)))
     return {
         "slug": f"bench-{i + 1:04d}",

@@ -19,7 +19,7 @@ pub enum GeocodeError {
 
 pub const RUIAN_SOURCE: &str = "RÚIAN (ČÚZK, CC BY 4.0), offline address lookup";
 
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub struct AddressIndex {
     /// (normalised street, number key) → point; None when the key is ambiguous.
     points: HashMap<(String, String), Option<(f64, f64)>>,

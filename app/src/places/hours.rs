@@ -155,9 +155,13 @@ mod tests {
 
     #[test]
     fn evaluated_in_city_time_not_utc() {
-        // 07:30 UTC on a summer Monday is 09:30 in Prague (UTC+2): open.
-        let summer = Utc.with_ymd_and_hms(2026, 7, 6, 7, 30, 0).single().expect("valid");
+        // 07:30 UTC on a summer Tuesday is 09:30 in Prague (UTC+2): open.
+        // (Not Monday 6 July: that is Jan Hus Day, a public holiday.)
+        let summer = Utc.with_ymd_and_hms(2026, 7, 7, 7, 30, 0).single().expect("valid");
         assert_eq!(open_now(Some(OFFICE), "CZ", "Europe/Prague", summer), Some(true));
+        // 13:30 UTC that Tuesday is 15:30 in Prague: closed, though 13:30 is not.
+        let later = Utc.with_ymd_and_hms(2026, 7, 7, 13, 30, 0).single().expect("valid");
+        assert_eq!(open_now(Some(OFFICE), "CZ", "Europe/Prague", later), Some(false));
         // 16:30 UTC on a winter Monday is 17:30 in Prague (UTC+1): closed,
         // although 16:30 itself would be inside the hours.
         let winter = Utc.with_ymd_and_hms(2026, 1, 5, 16, 30, 0).single().expect("valid");

@@ -1,0 +1,114 @@
+//! Spawning the real app on a real database for tests: a fresh SQLite file,
+//! or a fresh database on the PostgreSQL server named by TEST_POSTGRES_URL.
+#![allow(dead_code)]
+
+use app::db::Db;
+use app::state::Config;
+use leptos::prelude::LeptosOptions;
+use sqlx::Connection;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+fn unique(prefix: &str) -> String {
+    format!(
+        "{prefix}_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0)
+    )
+}
+
+/// A migrated, empty database of the given kind; the guard keeps its files.
+pub async fn fresh_db(backend: &Backend) -> (Db, Option<tempfile::TempDir>) {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("test.db").display());
+            let db = Db::connect(&url).await.expect("sqlite connects");
+            db.migrate().await.expect("sqlite migrates");
+            (db, Some(dir))
+        }
+        Backend::Postgres => {
+            let admin = std::env::var("TEST_POSTGRES_URL").expect(
+                "TEST_POSTGRES_URL must name a PostgreSQL server (scripts/test.sh starts one)",
+            );
+            let name = unique("wk_test");
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("PostgreSQL server reachable");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let url = match admin.rsplit_once('/') {
+                Some((base, _)) => format!("{base}/{name}"),
+                None => panic!("TEST_POSTGRES_URL has no database part"),
+            };
+            let db = Db::connect(&url).await.expect("postgres connects");
+            db.migrate().await.expect("postgres migrates");
+            (db, None)
+        }
+    }
+}
+
+pub fn shared_data() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/data")
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    _dir: Option<tempfile::TempDir>,
+}
+
+/// Serves the real router on a random loopback port, with the demo data.
+pub async fn spawn_app(backend: &Backend) -> TestApp {
+    let (db, dir) = fresh_db(backend).await;
+    app::demo::load_demo(&db, Some(&shared_data()))
+        .await
+        .expect("demo data loads");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let addr = listener.local_addr().expect("local addr");
+    let options = LeptosOptions::builder()
+        .output_name("welcome-kit")
+        .site_root(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("../target/site")
+                .display()
+                .to_string(),
+        )
+        .site_addr(addr)
+        .build();
+    let config = Config {
+        public_url: Some(format!("http://{addr}")),
+        ..Config::default()
+    };
+    let router = welcome_kit::router(welcome_kit::state(db.clone(), options, config));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
+    TestApp {
+        base: format!("http://{addr}"),
+        db,
+        _dir: dir,
+    }
+}
+
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("http client")
+}
