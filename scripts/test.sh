@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+. scripts/leptos-env.sh
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -16,13 +17,14 @@ say "format and lints"
 cargo fmt --all -- --check
 cargo clippy -p app --features ssr --all-targets -- -D warnings
 cargo clippy -p welcome-kit --all-targets -- -D warnings
+cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+say "build the site (the server tests serve its files)"
+cargo leptos build
 
 say "Rust tests (SQLite and PostgreSQL)"
 cargo test -p app --features ssr
 cargo test -p welcome-kit
-
-say "build the site for the browser tests"
-cargo leptos build
 
 say "browser tests (Chromium)"
 cd end2end

@@ -38,11 +38,16 @@ pub async fn import_places(
         ..Default::default()
     };
     if let Some(dir) = shared_dir {
-        let index = AddressIndex::load(&dir.join("prague-address-points.csv.gz")).map_err(|e| e.to_string())?;
-        let districts = Districts::load(&dir.join("prague-districts.geojson")).map_err(|e| e.to_string())?;
+        let index = AddressIndex::load(&dir.join("prague-address-points.csv.gz"))
+            .map_err(|e| e.to_string())?;
+        let districts =
+            Districts::load(&dir.join("prague-districts.geojson")).map_err(|e| e.to_string())?;
         report.geocode = Some(geocode::enrich(&mut parsed.places, &index, &districts));
     }
-    let ids = db.upsert_places(&parsed.places).await.map_err(|e| e.to_string())?;
+    let ids = db
+        .upsert_places(&parsed.places)
+        .await
+        .map_err(|e| e.to_string())?;
     report.places = ids.len();
     let by_source = parsed
         .keys
@@ -56,7 +61,9 @@ pub async fn import_places(
 pub async fn load_demo(db: &Db, shared_dir: Option<&Path>) -> Result<LoadReport, String> {
     let (mut report, ids) = import_places(db, PLACES_JSON, shared_dir).await?;
     let stories = parse_stories(STORIES_JSON, &ids)?;
-    db.upsert_stories(&stories).await.map_err(|e| e.to_string())?;
+    db.upsert_stories(&stories)
+        .await
+        .map_err(|e| e.to_string())?;
     report.stories = stories.len();
     Ok(report)
 }

@@ -221,7 +221,11 @@ pub struct EnrichReport {
 
 /// Gives Prague places without coordinates a point from the address index,
 /// and Prague places with a precise point their municipal district.
-pub fn enrich(places: &mut [NewPlace], index: &AddressIndex, districts: &Districts) -> EnrichReport {
+pub fn enrich(
+    places: &mut [NewPlace],
+    index: &AddressIndex,
+    districts: &Districts,
+) -> EnrichReport {
     let mut report = EnrichReport::default();
     for p in places.iter_mut().filter(|p| p.city == "prague") {
         if p.lat.is_none() {
@@ -267,19 +271,35 @@ mod tests {
     #[test]
     fn finds_full_orientation_and_house_numbers_ignoring_diacritics() {
         let idx = AddressIndex::from_csv(CSV).expect("valid csv");
-        assert_eq!(idx.lookup("Žukovského 888/2, Praha 6"), Some((50.0902171, 14.3091331)));
-        assert_eq!(idx.lookup("Zukovskeho 2, Praha 6"), Some((50.0902171, 14.3091331)));
+        assert_eq!(
+            idx.lookup("Žukovského 888/2, Praha 6"),
+            Some((50.0902171, 14.3091331))
+        );
+        assert_eq!(
+            idx.lookup("Zukovskeho 2, Praha 6"),
+            Some((50.0902171, 14.3091331))
+        );
         assert_eq!(idx.lookup("Žukovského 888"), Some((50.0902171, 14.3091331)));
-        assert_eq!(idx.lookup("Vodičkova 5a, Praha 1"), Some((50.0786429, 14.4215907)));
+        assert_eq!(
+            idx.lookup("Vodičkova 5a, Praha 1"),
+            Some((50.0786429, 14.4215907))
+        );
     }
 
     #[test]
     fn refuses_ambiguous_missing_or_numberless_addresses() {
         let idx = AddressIndex::from_csv(CSV).expect("valid csv");
-        assert_eq!(idx.lookup("Krátká 7, Praha 10"), None, "two different points");
+        assert_eq!(
+            idx.lookup("Krátká 7, Praha 10"),
+            None,
+            "two different points"
+        );
         assert_eq!(idx.lookup("Vodičkova 99, Praha 1"), None);
         assert_eq!(idx.lookup("náměstí OSN, Praha 9"), None);
-        assert_eq!(idx.lookup("Koněvova ulice, Praha 3 (house number not given)"), None);
+        assert_eq!(
+            idx.lookup("Koněvova ulice, Praha 3 (house number not given)"),
+            None
+        );
     }
 
     #[test]

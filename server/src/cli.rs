@@ -3,10 +3,19 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "welcome-kit", version, about = "Welcome Kit: places, stories and help for newcomers")]
+#[command(
+    name = "welcome-kit",
+    version,
+    about = "Welcome Kit: places, stories and help for newcomers"
+)]
 pub struct Cli {
     /// sqlite://PATH (default) or postgres://USER:PASSWORD@HOST/DB
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://data/welcome-kit.db", global = true)]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/welcome-kit.db",
+        global = true
+    )]
     pub database_url: String,
     #[command(subcommand)]
     pub command: Option<Command>,

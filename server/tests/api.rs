@@ -7,7 +7,11 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 async fn get_json(base: &str, path: &str) -> (StatusCode, Value) {
-    let resp = client().get(format!("{base}{path}")).send().await.expect("request");
+    let resp = client()
+        .get(format!("{base}{path}"))
+        .send()
+        .await
+        .expect("request");
     let status = resp.status();
     (status, resp.json().await.expect("json body"))
 }
@@ -31,12 +35,26 @@ async fn api_suite(backend: Backend) {
     let (s, all) = get_json(base, "/api/v1/places?city=prague&per_page=200").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(all["total"].as_i64(), Some(prague_total));
-    assert_eq!(all["places"].as_array().map(Vec::len), Some(prague_total as usize));
+    assert_eq!(
+        all["places"].as_array().map(Vec::len),
+        Some(prague_total as usize)
+    );
     let (_, page2) = get_json(base, "/api/v1/places?city=prague&per_page=5&page=2").await;
     assert_eq!(page2["total"].as_i64(), Some(prague_total));
-    let page2_slugs: Vec<&Value> = page2["places"].as_array().expect("list").iter().map(|p| &p["slug"]).collect();
-    let expected: Vec<&Value> = all["places"].as_array().expect("list")[5..10].iter().map(|p| &p["slug"]).collect();
-    assert_eq!(page2_slugs, expected, "page 2 continues where page 1 stopped");
+    let page2_slugs: Vec<&Value> = page2["places"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|p| &p["slug"])
+        .collect();
+    let expected: Vec<&Value> = all["places"].as_array().expect("list")[5..10]
+        .iter()
+        .map(|p| &p["slug"])
+        .collect();
+    assert_eq!(
+        page2_slugs, expected,
+        "page 2 continues where page 1 stopped"
+    );
 
     // Language filter: every result speaks Ukrainian, and some places do not.
     let (_, uk) = get_json(base, "/api/v1/places?city=prague&lang=uk&per_page=200").await;
@@ -45,11 +63,19 @@ async fn api_suite(backend: Backend) {
     assert!((uk_places.len() as i64) < prague_total);
     for p in uk_places {
         let langs = p["languages"].as_array().expect("languages");
-        assert!(langs.iter().any(|l| l == "uk"), "{} does not speak uk", p["slug"]);
+        assert!(
+            langs.iter().any(|l| l == "uk"),
+            "{} does not speak uk",
+            p["slug"]
+        );
     }
 
     // Category filter.
-    let (_, offices) = get_json(base, "/api/v1/places?city=prague&category=foreigners_office").await;
+    let (_, offices) = get_json(
+        base,
+        "/api/v1/places?city=prague&category=foreigners_office",
+    )
+    .await;
     let offices = offices["places"].as_array().expect("list");
     assert!(!offices.is_empty());
     assert!(offices.iter().all(|p| p["category"] == "foreigners_office"));
@@ -58,17 +84,29 @@ async fn api_suite(backend: Backend) {
     let (_, found) = get_json(base, "/api/v1/places?city=prague&q=INTEGRACNI").await;
     let found = found["places"].as_array().expect("list");
     assert!(!found.is_empty(), "integracni finds Integrační …");
-    assert!(found.iter().any(|p| p["name"].as_str().is_some_and(|n| n.contains("Integrační"))));
-    assert!(found.len() < prague_total as usize, "search narrows the list");
+    assert!(found
+        .iter()
+        .any(|p| p["name"].as_str().is_some_and(|n| n.contains("Integrační"))));
+    assert!(
+        found.len() < prague_total as usize,
+        "search narrows the list"
+    );
     let (_, kosice) = get_json(base, "/api/v1/places?city=kosice&q=kosice").await;
-    assert!(kosice["total"].as_i64().unwrap_or(0) > 0, "kosice finds Košice");
+    assert!(
+        kosice["total"].as_i64().unwrap_or(0) > 0,
+        "kosice finds Košice"
+    );
     let (_, none) = get_json(base, "/api/v1/places?city=prague&q=zzzzqqq").await;
     assert_eq!(none["total"].as_i64(), Some(0));
 
     // open_now is accepted and only returns places open now.
     let (s, open) = get_json(base, "/api/v1/places?city=prague&open_now=true").await;
     assert_eq!(s, StatusCode::OK);
-    assert!(open["places"].as_array().expect("list").iter().all(|p| p["open_now"] == true));
+    assert!(open["places"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .all(|p| p["open_now"] == true));
 
     // Bad parameters: 400 with the parameter named, never a 500.
     for (query, param) in [
@@ -88,8 +126,18 @@ async fn api_suite(backend: Backend) {
     }
 
     // ETag and 304.
-    let resp = client().get(format!("{base}/api/v1/places?city=prague")).send().await.expect("request");
-    let etag = resp.headers().get("etag").expect("etag").to_str().expect("ascii").to_string();
+    let resp = client()
+        .get(format!("{base}/api/v1/places?city=prague"))
+        .send()
+        .await
+        .expect("request");
+    let etag = resp
+        .headers()
+        .get("etag")
+        .expect("etag")
+        .to_str()
+        .expect("ascii")
+        .to_string();
     let resp = client()
         .get(format!("{base}/api/v1/places?city=prague"))
         .header("If-None-Match", &etag)
@@ -103,26 +151,44 @@ async fn api_suite(backend: Backend) {
         .send()
         .await
         .expect("request");
-    assert_eq!(resp.status(), StatusCode::OK, "another body has another ETag");
+    assert_eq!(
+        resp.status(),
+        StatusCode::OK,
+        "another body has another ETag"
+    );
 
     // Compressed when asked.
-    let raw = reqwest::Client::builder().no_gzip().build().expect("client");
+    let raw = reqwest::Client::builder()
+        .no_gzip()
+        .build()
+        .expect("client");
     let resp = raw
         .get(format!("{base}/api/v1/places.geojson?city=prague"))
         .header("Accept-Encoding", "gzip")
         .send()
         .await
         .expect("request");
-    assert_eq!(resp.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"gzip"[..]));
+    assert_eq!(
+        resp.headers().get("content-encoding").map(|v| v.as_bytes()),
+        Some(&b"gzip"[..])
+    );
 
     // GeoJSON: every published place with coordinates, and only those.
     let (s, geo) = get_json(base, "/api/v1/places.geojson?city=prague").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(geo["type"], "FeatureCollection");
     let features = geo["features"].as_array().expect("features");
-    let with_coords = all["places"].as_array().expect("list").iter().filter(|p| !p["lat"].is_null()).count();
+    let with_coords = all["places"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|p| !p["lat"].is_null())
+        .count();
     assert_eq!(features.len(), with_coords);
-    assert!(with_coords < prague_total as usize, "some demo places have no location");
+    assert!(
+        with_coords < prague_total as usize,
+        "some demo places have no location"
+    );
     let (s, _) = get_json(base, "/api/v1/places.geojson?city=prague&bbox=1").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
@@ -141,7 +207,11 @@ async fn pages_suite(backend: Backend) {
     let app = spawn_app(&backend).await;
     let base = app.base.as_str();
     let get = |path: String| async move {
-        let resp = client().get(format!("{base}{path}")).send().await.expect("request");
+        let resp = client()
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .expect("request");
         let status = resp.status();
         let cookies: Vec<String> = resp
             .headers()
@@ -155,8 +225,14 @@ async fn pages_suite(backend: Backend) {
     // The filtered list is rendered on the server (works with JS off).
     let (s, html, cookies) = get("/en/prague?lang=uk".into()).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(html.contains("<html lang=\"en\""), "html lang matches the URL");
-    assert!(cookies.iter().any(|c| c.starts_with("wk_city=prague")), "city remembered");
+    assert!(
+        html.contains("<html lang=\"en\""),
+        "html lang matches the URL"
+    );
+    assert!(
+        cookies.iter().any(|c| c.starts_with("wk_city=prague")),
+        "city remembered"
+    );
     let (_, unfiltered, _) = get("/en/prague".into()).await;
     let cards = |h: &str| h.matches("class=\"place-card\"").count();
     assert!(cards(&html) > 0 && cards(&html) < cards(&unfiltered));
@@ -196,4 +272,3 @@ async fn pages_on_sqlite() {
 async fn pages_on_postgres() {
     pages_suite(Backend::Postgres).await;
 }
-

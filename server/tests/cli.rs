@@ -7,14 +7,21 @@ fn bin() -> Command {
 
 #[test]
 fn wrong_database_url_gives_a_clear_message() {
-    let out = bin().args(["--database-url", "mysql://nowhere/db", "migrate"]).output().expect("runs");
+    let out = bin()
+        .args(["--database-url", "mysql://nowhere/db", "migrate"])
+        .output()
+        .expect("runs");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unsupported database URL"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 
     let out = bin()
-        .args(["--database-url", "postgres://nobody@127.0.0.1:1/none", "migrate"])
+        .args([
+            "--database-url",
+            "postgres://nobody@127.0.0.1:1/none",
+            "migrate",
+        ])
         .output()
         .expect("runs");
     assert!(!out.status.success());
@@ -41,19 +48,36 @@ fn import_places_is_all_or_nothing() {
     )
     .expect("write");
 
-    let out = bin().args(["--database-url", &url, "import-places"]).arg(&good).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .args(["--database-url", &url, "import-places"])
+        .arg(&good)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("loaded 1 places"));
 
-    let out = bin().args(["--database-url", &url, "import-places"]).arg(&bad).output().expect("runs");
+    let out = bin()
+        .args(["--database-url", &url, "import-places"])
+        .arg(&bad)
+        .output()
+        .expect("runs");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("record 1") && err.contains("nothing was imported"), "{err}");
+    assert!(
+        err.contains("record 1") && err.contains("nothing was imported"),
+        "{err}"
+    );
 
-    let count = tokio::runtime::Runtime::new().expect("runtime").block_on(async {
-        let db = app::db::Db::connect(&url).await.expect("connects");
-        db.count_places().await.expect("count")
-    });
+    let count = tokio::runtime::Runtime::new()
+        .expect("runtime")
+        .block_on(async {
+            let db = app::db::Db::connect(&url).await.expect("connects");
+            db.count_places().await.expect("count")
+        });
     assert_eq!(count, 1, "the bad file added nothing");
     let missing = bin()
         .args(["--database-url", &url, "import-places", "/nonexistent.json"])

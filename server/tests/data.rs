@@ -46,8 +46,16 @@ async fn data_layer(backend: Backend) {
     .expect("insert");
     let all = PlaceFilterSql::default();
     let public = db.published_places("prague", &all).await.expect("query");
-    assert_eq!(public.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(), ["a"], "only published places are public");
-    assert!(db.published_place("prague", "b").await.expect("query").is_none());
+    assert_eq!(
+        public.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(),
+        ["a"],
+        "only published places are public"
+    );
+    assert!(db
+        .published_place("prague", "b")
+        .await
+        .expect("query")
+        .is_none());
     assert_eq!(db.cities_with_counts().await.expect("counts")[0].1, 1);
 
     // Filters in SQL: language, wheelchair, district, diacritics-free search.
@@ -56,10 +64,35 @@ async fn data_layer(backend: Backend) {
         terms: terms.iter().map(|t| t.to_string()).collect(),
         ..Default::default()
     };
-    assert_eq!(db.published_places("prague", &f(Some("uk"), &[])).await.expect("q").len(), 1);
-    assert_eq!(db.published_places("prague", &f(Some("u"), &[])).await.expect("q").len(), 0, "no partial code match");
-    assert_eq!(db.published_places("prague", &f(None, &["vodickova", "legal"])).await.expect("q").len(), 1);
-    assert_eq!(db.published_places("prague", &f(None, &["100%"])).await.expect("q").len(), 0);
+    assert_eq!(
+        db.published_places("prague", &f(Some("uk"), &[]))
+            .await
+            .expect("q")
+            .len(),
+        1
+    );
+    assert_eq!(
+        db.published_places("prague", &f(Some("u"), &[]))
+            .await
+            .expect("q")
+            .len(),
+        0,
+        "no partial code match"
+    );
+    assert_eq!(
+        db.published_places("prague", &f(None, &["vodickova", "legal"]))
+            .await
+            .expect("q")
+            .len(),
+        1
+    );
+    assert_eq!(
+        db.published_places("prague", &f(None, &["100%"]))
+            .await
+            .expect("q")
+            .len(),
+        0
+    );
 
     // Updating by (city, slug) replaces, it does not duplicate.
     let mut changed = place("a", "prague", "published");
@@ -69,16 +102,33 @@ async fn data_layer(backend: Backend) {
     let rows = db.published_places("prague", &all).await.expect("query");
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].name_en, "Renamed");
-    assert_eq!(db.place_descriptions(rows[0].id).await.expect("texts"), vec![("uk".to_string(), "Безкоштовна правова допомога.".to_string())]);
+    assert_eq!(
+        db.place_descriptions(rows[0].id).await.expect("texts"),
+        vec![(
+            "uk".to_string(),
+            "Безкоштовна правова допомога.".to_string()
+        )]
+    );
 
     // A failing record rolls back the whole batch.
     let before = db.count_places().await.expect("count");
     let err = db
-        .upsert_places(&[place("d", "prague", "published"), place("e", "atlantis", "published")])
+        .upsert_places(&[
+            place("d", "prague", "published"),
+            place("e", "atlantis", "published"),
+        ])
         .await;
     assert!(err.is_err(), "unknown city violates the foreign key");
-    assert_eq!(db.count_places().await.expect("count"), before, "nothing half-written");
-    assert!(db.published_place("prague", "d").await.expect("query").is_none());
+    assert_eq!(
+        db.count_places().await.expect("count"),
+        before,
+        "nothing half-written"
+    );
+    assert!(db
+        .published_place("prague", "d")
+        .await
+        .expect("query")
+        .is_none());
 }
 
 #[tokio::test]
@@ -93,19 +143,33 @@ async fn data_layer_on_postgres() {
 
 async fn demo_import(backend: Backend) {
     let (db, _guard) = fresh_db(&backend).await;
-    let report = app::demo::load_demo(&db, Some(&shared_data())).await.expect("demo loads");
+    let report = app::demo::load_demo(&db, Some(&shared_data()))
+        .await
+        .expect("demo loads");
     assert_eq!(report.places, 70);
     let geo = report.geocode.expect("address data used");
-    assert!(geo.districts_set > 20, "precise Prague points get their district");
+    assert!(
+        geo.districts_set > 20,
+        "precise Prague points get their district"
+    );
     // Loading twice updates in place.
-    app::demo::load_demo(&db, Some(&shared_data())).await.expect("demo reloads");
+    app::demo::load_demo(&db, Some(&shared_data()))
+        .await
+        .expect("demo reloads");
     assert_eq!(db.count_places().await.expect("count"), 70);
     // Places without coordinates stay without them (never a made-up point).
-    let rows = db.published_places("prague", &PlaceFilterSql::default()).await.expect("q");
+    let rows = db
+        .published_places("prague", &PlaceFilterSql::default())
+        .await
+        .expect("q");
     assert!(rows.iter().any(|r| r.lat.is_none()));
     assert!(rows.iter().all(|r| r.lat.is_some() == r.lon.is_some()));
     // The OAMP office at Žukovského 888/2 lies in Praha 6.
-    let oamp = db.published_place("prague", "oamp-praha-1").await.expect("q").expect("exists");
+    let oamp = db
+        .published_place("prague", "oamp-praha-1")
+        .await
+        .expect("q")
+        .expect("exists");
     assert_eq!(oamp.district.as_deref(), Some("Praha 6"));
 }
 
@@ -121,12 +185,19 @@ async fn demo_import_on_postgres() {
 
 #[tokio::test]
 async fn address_lookup_on_the_real_prague_data() {
-    let index = app::geocode::AddressIndex::load(&shared_data().join("prague-address-points.csv.gz"))
-        .expect("address points load");
+    let index =
+        app::geocode::AddressIndex::load(&shared_data().join("prague-address-points.csv.gz"))
+            .expect("address points load");
     assert!(index.len() > 70_000);
-    let (lat, lon) = index.lookup("Žukovského 888/2, Praha 6").expect("known address");
+    let (lat, lon) = index
+        .lookup("Žukovského 888/2, Praha 6")
+        .expect("known address");
     assert!((lat - 50.0902171).abs() < 1e-6 && (lon - 14.3091331).abs() < 1e-6);
-    assert_eq!(index.lookup("Zukovskeho 888/2"), Some((lat, lon)), "without diacritics");
+    assert_eq!(
+        index.lookup("Zukovskeho 888/2"),
+        Some((lat, lon)),
+        "without diacritics"
+    );
     let districts = app::geocode::Districts::load(&shared_data().join("prague-districts.geojson"))
         .expect("districts load");
     assert_eq!(districts.len(), 57);
@@ -141,9 +212,16 @@ async fn importer_rejects_a_bad_file_without_writing() {
     let (db, _guard) = fresh_db(&Backend::Sqlite).await;
     let bad = r#"[{"slug":"ok","city":"prague","category":"ngo","name":"A","name_en":"A"},
                   {"slug":"bad","city":"prague","category":"casino","name":"B","name_en":"B"}]"#;
-    let err = app::demo::import_places(&db, bad, None).await.expect_err("invalid category");
-    assert!(err.contains("record 1") && err.contains("category"), "{err}");
+    let err = app::demo::import_places(&db, bad, None)
+        .await
+        .expect_err("invalid category");
+    assert!(
+        err.contains("record 1") && err.contains("category"),
+        "{err}"
+    );
     assert_eq!(db.count_places().await.expect("count"), 0);
-    let err = app::demo::import_places(&db, "not json", None).await.expect_err("not json");
+    let err = app::demo::import_places(&db, "not json", None)
+        .await
+        .expect_err("not json");
     assert!(err.contains("JSON"), "{err}");
 }

@@ -7,9 +7,19 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 
 #[component]
-pub fn Filters(listing: PlaceListing, pairs: Vec<(String, String)>, action: String) -> impl IntoView {
+pub fn Filters(
+    listing: PlaceListing,
+    pairs: Vec<(String, String)>,
+    action: String,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let get = |k: &str| pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default();
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
     let (q, category, lang, district) = (get("q"), get("category"), get("lang"), get("district"));
     let truthy = |v: String| matches!(v.as_str(), "true" | "1" | "on" | "yes");
     let open_now = truthy(get("open_now"));

@@ -9,7 +9,12 @@ use leptos_router::hooks::{use_location, use_params_map};
 pub fn Layout() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let city = move || params.read().get("city").filter(|c| c == "prague" || c == "kosice");
+    let city = move || {
+        params
+            .read()
+            .get("city")
+            .filter(|c| c == "prague" || c == "kosice")
+    };
     let home = move || locale::href(i18n, "/");
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>

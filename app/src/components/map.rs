@@ -41,4 +41,3 @@ pub fn PlaceMap(listing: PlaceListing) -> impl IntoView {
         </section>
     }
 }
-

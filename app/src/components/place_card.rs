@@ -6,7 +6,12 @@ use leptos_i18n::I18nContext;
 
 /// The name to lead with: the local name for visitors reading the city's
 /// language, the English name otherwise (the local one is shown beneath).
-pub fn names(i18n: I18nContext<Locale>, city_lang: &str, name: &str, name_en: &str) -> (String, Option<String>) {
+pub fn names(
+    i18n: I18nContext<Locale>,
+    city_lang: &str,
+    name: &str,
+    name_en: &str,
+) -> (String, Option<String>) {
     let reads_local = locale::code(i18n.get_locale_untracked()) == city_lang;
     if reads_local || name == name_en {
         (name.to_string(), None)
@@ -27,7 +32,9 @@ pub fn OpenBadge(open: Option<bool>) -> impl IntoView {
     let i18n = use_i18n();
     match open {
         Some(true) => view! { <span class="badge open">{t!(i18n, open_now)}</span> }.into_any(),
-        Some(false) => view! { <span class="badge closed">{t!(i18n, closed_now)}</span> }.into_any(),
+        Some(false) => {
+            view! { <span class="badge closed">{t!(i18n, closed_now)}</span> }.into_any()
+        }
         None => view! { <span class="badge unknown">{t!(i18n, hours_unknown)}</span> }.into_any(),
     }
 }

@@ -34,7 +34,10 @@ mod tests {
 
     #[test]
     fn encodes_and_replaces() {
-        let cur = vec![("q".to_string(), "a b".to_string()), ("page".to_string(), "2".to_string())];
+        let cur = vec![
+            ("q".to_string(), "a b".to_string()),
+            ("page".to_string(), "2".to_string()),
+        ];
         assert_eq!(with_param(&cur, "page", Some("3")), "?q=a+b&page=3");
         assert_eq!(with_param(&cur, "page", None), "?q=a+b");
         assert_eq!(query_string(std::iter::empty()), "");

@@ -33,7 +33,10 @@ impl Db {
 
     pub async fn city(&self, slug: &str) -> Result<Option<City>, sqlx::Error> {
         let sql = format!("SELECT {CITY_COLUMNS} FROM cities WHERE slug = $1");
-        let row = sqlx::query(&sql).bind(slug).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(&sql)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
         row.as_ref().map(city_from_row).transpose()
     }
 

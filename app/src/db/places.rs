@@ -53,7 +53,8 @@ pub(crate) fn split_languages(s: &str) -> Vec<String> {
         .collect()
 }
 
-const PLACE_COLUMNS: &str = "id, city, slug, category, name, name_en, address, district, lat, lon, \
+const PLACE_COLUMNS: &str =
+    "id, city, slug, category, name, name_en, address, district, lat, lon, \
      coord_precision, coord_source, phone, email, website, opening_hours, hours_text, languages, \
      wheelchair, sources, source_date, last_verified, status";
 
@@ -117,9 +118,8 @@ impl Db {
         city: &str,
         f: &PlaceFilterSql,
     ) -> Result<Vec<PlaceRow>, sqlx::Error> {
-        let mut sql = format!(
-            "SELECT {PLACE_COLUMNS} FROM places WHERE city = $1 AND status = 'published'"
-        );
+        let mut sql =
+            format!("SELECT {PLACE_COLUMNS} FROM places WHERE city = $1 AND status = 'published'");
         let mut binds: Vec<String> = vec![city.to_string()];
         let mut push = |sql: &mut String, clause: &str, value: String| {
             binds.push(value);
@@ -135,7 +135,11 @@ impl Db {
             push(&mut sql, " AND languages LIKE {}", format!("%,{l},%"));
         }
         for t in &f.terms {
-            push(&mut sql, " AND search_text LIKE {} ESCAPE '\\'", search::like_pattern(t));
+            push(
+                &mut sql,
+                " AND search_text LIKE {} ESCAPE '\\'",
+                search::like_pattern(t),
+            );
         }
         if f.wheelchair {
             sql.push_str(" AND wheelchair = 'yes'");
@@ -163,7 +167,10 @@ impl Db {
             .await
     }
 
-    pub async fn place_descriptions(&self, place_id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+    pub async fn place_descriptions(
+        &self,
+        place_id: i64,
+    ) -> Result<Vec<(String, String)>, sqlx::Error> {
         sqlx::query_as::<_, (String, String)>(
             "SELECT lang, body FROM place_descriptions WHERE place_id = $1 ORDER BY lang",
         )
@@ -286,6 +293,8 @@ impl Db {
 
     /// (city, slug) → id for every place, used to link stories.
     pub async fn place_ids(&self) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
-        sqlx::query_as("SELECT city, slug, id FROM places").fetch_all(&self.pool).await
+        sqlx::query_as("SELECT city, slug, id FROM places")
+            .fetch_all(&self.pool)
+            .await
     }
 }

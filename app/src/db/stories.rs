@@ -41,7 +41,11 @@ impl Db {
         .await
     }
 
-    pub async fn published_story(&self, city: &str, slug: &str) -> Result<Option<StoryRow>, sqlx::Error> {
+    pub async fn published_story(
+        &self,
+        city: &str,
+        slug: &str,
+    ) -> Result<Option<StoryRow>, sqlx::Error> {
         sqlx::query_as(
             "SELECT id, city, slug, community FROM stories WHERE city = $1 AND slug = $2 \
              AND status = 'published'",
@@ -53,10 +57,12 @@ impl Db {
     }
 
     pub async fn story_texts(&self, story_id: i64) -> Result<Vec<StoryText>, sqlx::Error> {
-        sqlx::query_as("SELECT lang, title, summary, body FROM story_texts WHERE story_id = $1 ORDER BY lang")
-            .bind(story_id)
-            .fetch_all(&self.pool)
-            .await
+        sqlx::query_as(
+            "SELECT lang, title, summary, body FROM story_texts WHERE story_id = $1 ORDER BY lang",
+        )
+        .bind(story_id)
+        .fetch_all(&self.pool)
+        .await
     }
 
     pub async fn story_sources(&self, story_id: i64) -> Result<Vec<StorySource>, sqlx::Error> {
@@ -66,11 +72,17 @@ impl Db {
         .bind(story_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows.into_iter().map(|(title, url)| StorySource { title, url }).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(title, url)| StorySource { title, url })
+            .collect())
     }
 
     /// Published places linked to a story: (slug, name, name_en).
-    pub async fn story_places(&self, story_id: i64) -> Result<Vec<(String, String, String)>, sqlx::Error> {
+    pub async fn story_places(
+        &self,
+        story_id: i64,
+    ) -> Result<Vec<(String, String, String)>, sqlx::Error> {
         sqlx::query_as(
             "SELECT p.slug, p.name, p.name_en FROM story_places sp JOIN places p ON p.id = sp.place_id \
              WHERE sp.story_id = $1 AND p.status = 'published' ORDER BY p.name_en",

@@ -42,9 +42,20 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
     let local_lang = place.city.local_lang.clone();
     let back = locale::href(i18n, &format!("/{}", s.city));
     let category = locale::category_label(i18n, &s.category);
-    let languages: Vec<String> = s.languages.iter().map(|c| locale::language_label(i18n, c)).collect();
-    let page_title = format!("{title} – {}", td_string!(i18n.get_locale_untracked(), site_name));
-    let description_meta = place.description.as_ref().map(|(_, t)| t.clone()).unwrap_or_default();
+    let languages: Vec<String> = s
+        .languages
+        .iter()
+        .map(|c| locale::language_label(i18n, c))
+        .collect();
+    let page_title = format!(
+        "{title} – {}",
+        td_string!(i18n.get_locale_untracked(), site_name)
+    );
+    let description_meta = place
+        .description
+        .as_ref()
+        .map(|(_, t)| t.clone())
+        .unwrap_or_default();
     let wheelchair = match s.wheelchair.as_deref() {
         Some("yes") => td_string!(i18n.get_locale_untracked(), wheelchair_yes),
         Some("no") => td_string!(i18n.get_locale_untracked(), wheelchair_no),
@@ -69,7 +80,9 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
     let share = place.share_url.clone();
     let mail_share = format!(
         "mailto:?subject={}&body={}",
-        form_urlencoded::byte_serialize(title.as_bytes()).collect::<String>().replace('+', "%20"),
+        form_urlencoded::byte_serialize(title.as_bytes())
+            .collect::<String>()
+            .replace('+', "%20"),
         form_urlencoded::byte_serialize(share.as_bytes()).collect::<String>()
     );
     view! {
@@ -186,7 +199,11 @@ fn HoursView(hours: Hours) -> impl IntoView {
 }
 
 fn fmt_spans(spans: &[(String, String)]) -> String {
-    spans.iter().map(|(a, b)| format!("{a}–{b}")).collect::<Vec<_>>().join(", ")
+    spans
+        .iter()
+        .map(|(a, b)| format!("{a}–{b}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[component]

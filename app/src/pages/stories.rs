@@ -10,7 +10,12 @@ use leptos_router::hooks::use_params_map;
 pub fn StoriesPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let key = move || (params.read().get("city").unwrap_or_default(), locale::code(i18n.get_locale()).to_string());
+    let key = move || {
+        (
+            params.read().get("city").unwrap_or_default(),
+            locale::code(i18n.get_locale()).to_string(),
+        )
+    };
     let stories = Resource::new(key, |(c, l)| list_stories(c, l));
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>

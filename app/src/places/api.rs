@@ -12,7 +12,11 @@ use std::hash::{Hash, Hasher};
 /// JSON response with a content-derived ETag. The hash only has to be stable
 /// for one build of the binary (all instances behind a load balancer run the
 /// same build), which `DefaultHasher::new()` guarantees.
-pub fn json_with_etag(headers: &HeaderMap, body: &serde_json::Value, content_type: &'static str) -> Response {
+pub fn json_with_etag(
+    headers: &HeaderMap,
+    body: &serde_json::Value,
+    content_type: &'static str,
+) -> Response {
     let bytes = body.to_string();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
@@ -64,13 +68,20 @@ fn required_city(pairs: &[(String, String)]) -> Result<String, AppError> {
 }
 
 async fn known_city(state: &AppState, slug: &str) -> Result<crate::cities::City, AppError> {
-    state.db.city(slug).await?.ok_or_else(|| AppError::BadParam {
-        param: "city".into(),
-        message: format!("unknown city `{slug}`"),
-    })
+    state
+        .db
+        .city(slug)
+        .await?
+        .ok_or_else(|| AppError::BadParam {
+            param: "city".into(),
+            message: format!("unknown city `{slug}`"),
+        })
 }
 
-pub async fn cities(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
+pub async fn cities(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
     let cities = state.db.cities_with_counts().await?;
     let body = serde_json::json!({
         "cities": cities.iter().map(|(c, n)| serde_json::json!({
@@ -92,14 +103,21 @@ pub async fn places(
     let pairs = pairs(&raw);
     let city = required_city(&pairs)?;
     let (query, errors) = PlaceQuery::parse(
-        pairs.iter().filter(|(k, _)| k != "city").map(|(k, v)| (k.as_str(), v.as_str())),
+        pairs
+            .iter()
+            .filter(|(k, _)| k != "city")
+            .map(|(k, v)| (k.as_str(), v.as_str())),
         &[],
     );
     if let Some(e) = errors.into_iter().next() {
-        return Err(AppError::BadParam { param: e.param, message: e.message });
+        return Err(AppError::BadParam {
+            param: e.param,
+            message: e.message,
+        });
     }
     known_city(&state, &city).await?;
-    let listing = service::listing(&state.db, &city, &query, Vec::new(), chrono::Utc::now()).await?;
+    let listing =
+        service::listing(&state.db, &city, &query, Vec::new(), chrono::Utc::now()).await?;
     let body = serde_json::json!({
         "city": city,
         "total": listing.total,
@@ -118,10 +136,14 @@ pub async fn places_geojson(
     let pairs = pairs(&raw);
     let city_slug = required_city(&pairs)?;
     if let Some((k, _)) = pairs.iter().find(|(k, _)| k != "city") {
-        return Err(AppError::BadParam { param: k.clone(), message: "unknown parameter".into() });
+        return Err(AppError::BadParam {
+            param: k.clone(),
+            message: "unknown parameter".into(),
+        });
     }
     let city = known_city(&state, &city_slug).await?;
-    let all = service::matching(&state.db, &city, &PlaceQuery::default(), chrono::Utc::now()).await?;
+    let all =
+        service::matching(&state.db, &city, &PlaceQuery::default(), chrono::Utc::now()).await?;
     let features: Vec<_> = all
         .iter()
         .filter_map(|p| {
@@ -160,6 +182,9 @@ mod tests {
                 ("open_now".to_string(), String::new()),
             ]
         );
-        assert_eq!(url_pairs("q=100%"), vec![("q".to_string(), "100%".to_string())]);
+        assert_eq!(
+            url_pairs("q=100%"),
+            vec![("q".to_string(), "100%".to_string())]
+        );
     }
 }

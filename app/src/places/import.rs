@@ -95,18 +95,30 @@ pub fn parse_places(json: &str, cities: &[String]) -> Result<Parsed, ImportError
             message,
         };
         if r.slug.is_empty()
-            || !r.slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || !r
+                .slug
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            return Err(err("slug", "use lowercase letters, digits and hyphens".into()));
+            return Err(err(
+                "slug",
+                "use lowercase letters, digits and hyphens".into(),
+            ));
         }
         if !cities.contains(&r.city) {
-            return Err(err("city", format!("unknown city; one of {}", cities.join(", "))));
+            return Err(err(
+                "city",
+                format!("unknown city; one of {}", cities.join(", ")),
+            ));
         }
         if !seen.insert((r.city.clone(), r.slug.clone())) {
             return Err(err("slug", "appears twice in this file".into()));
         }
         if !CATEGORIES.contains(&r.category.as_str()) {
-            return Err(err("category", format!("unknown; one of {}", CATEGORIES.join(", "))));
+            return Err(err(
+                "category",
+                format!("unknown; one of {}", CATEGORIES.join(", ")),
+            ));
         }
         if r.name.trim().is_empty() || r.name_en.trim().is_empty() {
             return Err(err("name", "name and name_en are required".into()));
@@ -116,7 +128,10 @@ pub fn parse_places(json: &str, cities: &[String]) -> Result<Parsed, ImportError
                 if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
                     return Err(err("lat/lon", "out of range".into()));
                 }
-                if !matches!(r.coord_precision.as_deref(), Some("address" | "poi" | "street" | "area")) {
+                if !matches!(
+                    r.coord_precision.as_deref(),
+                    Some("address" | "poi" | "street" | "area")
+                ) {
                     return Err(err(
                         "coord_precision",
                         "required with coordinates: address, poi, street or area".into(),
@@ -136,16 +151,17 @@ pub fn parse_places(json: &str, cities: &[String]) -> Result<Parsed, ImportError
                 return Err(err("languages", format!("`{l}` is not an ISO 639 code")));
             }
         }
-        for d in [&r.last_verified] {
-            if let Some(d) = d {
-                if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-                    return Err(err("last_verified", "expected YYYY-MM-DD".into()));
-                }
+        if let Some(d) = &r.last_verified {
+            if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                return Err(err("last_verified", "expected YYYY-MM-DD".into()));
             }
         }
         let status = r.status.clone().unwrap_or_else(|| "published".into());
         if !["published", "draft", "pending", "unpublished"].contains(&status.as_str()) {
-            return Err(err("status", "published, draft, pending or unpublished".into()));
+            return Err(err(
+                "status",
+                "published, draft, pending or unpublished".into(),
+            ));
         }
         // Hours that the parser rejects are kept as published text, not lost.
         let mut opening_hours = r.opening_hours.clone().filter(|s| !s.trim().is_empty());
@@ -186,7 +202,11 @@ pub fn parse_places(json: &str, cities: &[String]) -> Result<Parsed, ImportError
             last_verified: r.last_verified,
             status,
             status_note: r.status_note,
-            descriptions: r.description.into_iter().filter(|(_, t)| !t.trim().is_empty()).collect(),
+            descriptions: r
+                .description
+                .into_iter()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .collect(),
         });
     }
     Ok(out)
@@ -209,9 +229,15 @@ mod tests {
     fn accepts_good_records_and_keeps_unparsable_hours_as_text() {
         let p = parse_places(GOOD, &cities()).expect("valid");
         assert_eq!(p.places.len(), 2);
-        assert_eq!(p.places[0].opening_hours.as_deref(), Some("Mo-Fr 09:00-17:00"));
+        assert_eq!(
+            p.places[0].opening_hours.as_deref(),
+            Some("Mo-Fr 09:00-17:00")
+        );
         assert_eq!(p.places[1].opening_hours, None);
-        assert_eq!(p.places[1].hours_text.as_deref(), Some("by appointment only"));
+        assert_eq!(
+            p.places[1].hours_text.as_deref(),
+            Some("by appointment only")
+        );
         assert_eq!(p.warnings.len(), 1);
         assert_eq!(p.places[0].status, "published");
     }
@@ -229,8 +255,14 @@ mod tests {
         let half = GOOD.replace(r#","lon":14.4"#, "");
         assert!(matches!(
             parse_places(&half, &cities()),
-            Err(ImportError::Invalid { field: "lat/lon", .. })
+            Err(ImportError::Invalid {
+                field: "lat/lon",
+                ..
+            })
         ));
-        assert!(matches!(parse_places("{}", &cities()), Err(ImportError::Format(_))));
+        assert!(matches!(
+            parse_places("{}", &cities()),
+            Err(ImportError::Format(_))
+        ));
     }
 }

@@ -195,21 +195,16 @@ mod tests {
 
     #[test]
     fn empty_form_values_mean_unset() {
-        let (q, errors) =
-            PlaceQuery::parse([("q", ""), ("category", ""), ("wheelchair", "")], &[]);
+        let (q, errors) = PlaceQuery::parse([("q", ""), ("category", ""), ("wheelchair", "")], &[]);
         assert!(errors.is_empty());
         assert!(!q.is_filtered());
     }
 
     #[test]
     fn round_trips_through_pairs() {
-        let (q, _) = PlaceQuery::parse(
-            [("q", "integracni"), ("lang", "uk"), ("page", "2")],
-            &[],
-        );
+        let (q, _) = PlaceQuery::parse([("q", "integracni"), ("lang", "uk"), ("page", "2")], &[]);
         let pairs = q.to_pairs();
-        let (again, errors) =
-            PlaceQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), &[]);
+        let (again, errors) = PlaceQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), &[]);
         assert!(errors.is_empty());
         assert_eq!(q, again);
     }

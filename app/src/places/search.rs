@@ -36,7 +36,10 @@ mod tests {
 
     #[test]
     fn strips_diacritics_and_case() {
-        assert_eq!(normalize("Integrační centrum Praha"), "integracni centrum praha");
+        assert_eq!(
+            normalize("Integrační centrum Praha"),
+            "integracni centrum praha"
+        );
         assert_eq!(normalize("KOŠICE–Sever"), "kosice sever");
         assert!(normalize("Žukovského 888/2").contains("zukovskeho 888 2"));
     }

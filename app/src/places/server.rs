@@ -11,7 +11,8 @@ pub async fn list_places(
 ) -> Result<PlaceListing, ServerFnError> {
     use super::query::PlaceQuery;
     let state = crate::state::AppState::from_context()?;
-    let (query, errors) = PlaceQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
+    let (query, errors) =
+        PlaceQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
     let ignored = errors.into_iter().map(|e| e.param).collect();
     let mut listing = not_found_status(
         super::service::listing(&state.db, &city, &query, ignored, chrono::Utc::now()).await,
@@ -23,10 +24,15 @@ pub async fn list_places(
 }
 
 #[server]
-pub async fn get_place(city: String, slug: String, lang: String) -> Result<PlaceDetail, ServerFnError> {
+pub async fn get_place(
+    city: String,
+    slug: String,
+    lang: String,
+) -> Result<PlaceDetail, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     let base = crate::state::base_url(&state);
-    let detail = super::service::detail(&state.db, &city, &slug, &lang, &base, chrono::Utc::now()).await;
+    let detail =
+        super::service::detail(&state.db, &city, &slug, &lang, &base, chrono::Utc::now()).await;
     not_found_status(detail)
 }
 

@@ -25,7 +25,12 @@ pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary 
         approximate: is_approximate(row.coord_precision.as_deref()),
         languages: row.language_list(),
         wheelchair: row.wheelchair.clone(),
-        open_now: hours::open_now(row.opening_hours.as_deref(), &city.country, &city.timezone, now),
+        open_now: hours::open_now(
+            row.opening_hours.as_deref(),
+            &city.country,
+            &city.timezone,
+            now,
+        ),
     }
 }
 
@@ -79,7 +84,11 @@ pub async fn listing(
         .collect();
     let total = all.len();
     let start = ((q.page.max(1) - 1) as usize).saturating_mul(q.per_page as usize);
-    let places = all.into_iter().skip(start).take(q.per_page as usize).collect();
+    let places = all
+        .into_iter()
+        .skip(start)
+        .take(q.per_page as usize)
+        .collect();
     Ok(PlaceListing {
         districts: db.districts(&city.slug).await?,
         languages: db.languages(&city.slug).await?,
@@ -97,8 +106,14 @@ pub async fn listing(
 
 /// Great-circle distance in metres.
 pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
-    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let (la1, lo1, la2, lo2) = (
+        a.0.to_radians(),
+        a.1.to_radians(),
+        b.0.to_radians(),
+        b.1.to_radians(),
+    );
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6_371_000.0 * h.sqrt().asin()
 }
 
@@ -120,14 +135,19 @@ pub async fn detail(
     now: DateTime<Utc>,
 ) -> Result<PlaceDetail, AppError> {
     let city = city_or_404(db, city_slug).await?;
-    let row = db.published_place(&city.slug, slug).await?.ok_or(AppError::NotFound)?;
+    let row = db
+        .published_place(&city.slug, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let texts = db.place_descriptions(row.id).await?;
     let description = pick_text(&texts, lang, &city.local_lang);
     let precise = !is_approximate(row.coord_precision.as_deref());
     let mut nearby = Vec::new();
     if let (true, Some(lat), Some(lon)) = (precise, row.lat, row.lon) {
         // Approximate points would give misleading distances: only precise ones.
-        let others = db.published_places(&city.slug, &PlaceFilterSql::default()).await?;
+        let others = db
+            .published_places(&city.slug, &PlaceFilterSql::default())
+            .await?;
         nearby = others
             .iter()
             .filter(|o| o.id != row.id && !is_approximate(o.coord_precision.as_deref()))
@@ -155,7 +175,10 @@ pub async fn detail(
             lang,
             &city.local_lang,
         ) {
-            stories.push(StoryLink { slug: s.slug, title });
+            stories.push(StoryLink {
+                slug: s.slug,
+                title,
+            });
         }
     }
     Ok(PlaceDetail {

@@ -25,7 +25,10 @@ pub struct SourceRecord {
 }
 
 /// `place_ids` maps a place's source id to its database id.
-pub fn parse_stories(json: &str, place_ids: &HashMap<String, i64>) -> Result<Vec<NewStory>, String> {
+pub fn parse_stories(
+    json: &str,
+    place_ids: &HashMap<String, i64>,
+) -> Result<Vec<NewStory>, String> {
     let records: Vec<StoryRecord> = serde_json::from_str(json).map_err(|e| e.to_string())?;
     records
         .into_iter()
@@ -41,7 +44,10 @@ pub fn parse_stories(json: &str, place_ids: &HashMap<String, i64>) -> Result<Vec
                 texts.push((lang.clone(), title.clone(), summary, body));
             }
             if r.sources.is_empty() {
-                return Err(format!("story {} ({}): a story needs its sources", i, r.slug));
+                return Err(format!(
+                    "story {} ({}): a story needs its sources",
+                    i, r.slug
+                ));
             }
             Ok(NewStory {
                 city: r.city,
@@ -53,7 +59,10 @@ pub fn parse_stories(json: &str, place_ids: &HashMap<String, i64>) -> Result<Vec
                 sources: r
                     .sources
                     .into_iter()
-                    .map(|s| StorySource { title: s.title, url: s.url })
+                    .map(|s| StorySource {
+                        title: s.title,
+                        url: s.url,
+                    })
                     .collect(),
                 place_ids: r
                     .place_source_ids

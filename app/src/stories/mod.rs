@@ -1,7 +1,7 @@
 //! Stories: short sourced histories of each city's communities.
-pub mod server;
 #[cfg(feature = "ssr")]
 pub mod import;
+pub mod server;
 
 use serde::{Deserialize, Serialize};
 

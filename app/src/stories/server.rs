@@ -9,7 +9,10 @@ fn summary_for(
     lang: &str,
     local: &str,
 ) -> Option<(StorySummary, String)> {
-    let keyed: Vec<_> = texts.into_iter().map(|(l, t, s, b)| (l, (t, s, b))).collect();
+    let keyed: Vec<_> = texts
+        .into_iter()
+        .map(|(l, t, s, b)| (l, (t, s, b)))
+        .collect();
     let (l, (title, summary, body)) = crate::places::service::pick_text(&keyed, lang, local)?;
     Some((
         StorySummary {
@@ -24,7 +27,10 @@ fn summary_for(
 }
 
 #[server]
-pub async fn list_stories(city: String, lang: String) -> Result<(City, Vec<StorySummary>), ServerFnError> {
+pub async fn list_stories(
+    city: String,
+    lang: String,
+) -> Result<(City, Vec<StorySummary>), ServerFnError> {
     use crate::places::server::not_found_status;
     let state = crate::state::AppState::from_context()?;
     let city = not_found_status(crate::places::service::city_or_404(&state.db, &city).await)?;
@@ -45,7 +51,11 @@ pub async fn get_story(city: String, slug: String, lang: String) -> Result<Story
     let state = crate::state::AppState::from_context()?;
     let city = not_found_status(crate::places::service::city_or_404(&state.db, &city).await)?;
     let row = not_found_status(
-        state.db.published_story(&city.slug, &slug).await.map_err(AppError::from)
+        state
+            .db
+            .published_story(&city.slug, &slug)
+            .await
+            .map_err(AppError::from)
             .and_then(|r| r.ok_or(AppError::NotFound)),
     )?;
     let texts = state.db.story_texts(row.id).await?;
@@ -58,7 +68,10 @@ pub async fn get_story(city: String, slug: String, lang: String) -> Result<Story
         .story_sources(row.id)
         .await?
         .into_iter()
-        .map(|s| super::Source { title: s.title, url: s.url })
+        .map(|s| super::Source {
+            title: s.title,
+            url: s.url,
+        })
         .collect();
     Ok(Story {
         summary,

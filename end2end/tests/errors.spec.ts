@@ -1,0 +1,49 @@
+import { test, expect, hydrated, jsEnabled } from './fixtures';
+
+// 9. Unknown pages are real 404s; the app's own scripts do not throw.
+
+test('an unknown place answers HTTP 404 with a "not found" page', async ({ page }, testInfo) => {
+  const res = await page.goto('/en/prague/places/no-such-place-here');
+  expect(res?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveText('Page not found');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await hydrated(page, testInfo);
+  // The page offers a way on.
+  await page.getByRole('link', { name: 'Go to the start page' }).click();
+  await expect(page.locator('h1')).toHaveText('Choose your city');
+});
+
+test('other unknown addresses are 404s too, while known ones are 200', async ({ page }) => {
+  const cases: [string, number][] = [
+    ['/en/prague/places/oamp-praha-1', 200],
+    ['/en/kosice/places/oamp-praha-1', 404], // a Prague place under Košice
+    ['/uk/prague/places/no-such-place', 404],
+    ['/en/atlantis', 404],
+    ['/en/atlantis/places/oamp-praha-1', 404],
+    ['/xx/prague', 404],
+  ];
+  for (const [path, status] of cases) {
+    const res = await page.request.get(path, { headers: { Accept: 'text/html' } });
+    expect(res.status(), path).toBe(status);
+  }
+  const api = await page.request.get('/api/v1/places?city=atlantis');
+  expect(api.status()).toBe(404);
+});
+
+test('no uncaught script errors while using the city, map and place pages', async ({ page, pageErrors }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'no scripts run without JavaScript');
+  await page.goto('/en/prague');
+  await hydrated(page, testInfo);
+  await expect(page.locator('#wk-map')).toHaveClass(/map-ready/, { timeout: 20_000 });
+  await page.locator('.view-toggle').getByRole('link', { name: 'Map' }).click();
+  await expect(page.locator('.map-pane')).toBeVisible();
+  await expect(page.locator('#wk-map .leaflet-marker-icon').first()).toBeVisible();
+  await page.locator('.view-toggle').getByRole('link', { name: 'List' }).click();
+  await expect(page.locator('.place-list')).toBeVisible();
+  await page.locator('.place-card h3 a').first().click();
+  await expect(page.locator('article.place h1')).toBeVisible();
+  await page.goBack();
+  await expect(page.locator('.place-card').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(pageErrors).toEqual([]);
+});

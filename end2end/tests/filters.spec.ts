@@ -1,0 +1,120 @@
+import { test, expect, hydrated, resultCount, cardSlugs, cityTotal } from './fixtures';
+
+// 2. Filtering by a spoken language, and browser back.
+// 3. Searching without diacritics.
+
+test('filter by language Ukrainian, then browser back restores the full list', async ({ page }, testInfo) => {
+  await page.goto('/en/prague');
+  const total = await cityTotal(page, 'prague');
+  await expect(page.locator('#results-heading')).toHaveText(`${total} places found`);
+  const allSlugs = await cardSlugs(page);
+  expect(allSlugs.length).toBe(total);
+
+  await hydrated(page, testInfo);
+  // Options carry ISO codes and are labelled with the language's name.
+  await expect(page.locator('#f-lang option[value="uk"]')).toHaveText('Ukrainian');
+  await page.locator('#f-lang').selectOption({ label: 'Ukrainian' });
+  await page.locator('form.filters').getByRole('button', { name: 'Show places' }).click();
+
+  await expect(page).toHaveURL(/[?&]lang=uk(&|$)/);
+  await expect(page.locator('#results-heading')).not.toHaveText(`${total} places found`);
+  const filtered = await resultCount(page);
+  expect(filtered).toBeGreaterThan(0);
+  expect(filtered).toBeLessThan(total);
+
+  const cards = page.locator('.place-card');
+  await expect(cards).toHaveCount(filtered);
+  const languageLines = await cards.evaluateAll((els) =>
+    els.map((e) => ({ slug: e.getAttribute('data-slug'), langs: e.querySelector('.languages')?.textContent ?? null })));
+  for (const { slug, langs } of languageLines) {
+    expect(langs, `languages line of ${slug}`).toMatch(/^Languages spoken: .*\bUkrainian\b/);
+  }
+  // The filter is still shown as chosen, and nothing was reported as "not understood".
+  await expect(page.locator('#f-lang')).toHaveValue('uk');
+  await expect(page.locator('.notice')).toHaveCount(0);
+
+  // The JSON API agrees with the page.
+  const api = await page.request.get('/api/v1/places?city=prague&lang=uk&per_page=100');
+  expect(api.ok()).toBeTruthy();
+  const apiSlugs = ((await api.json()) as { places: { slug: string }[] }).places.map((p) => p.slug).sort();
+  expect((await cardSlugs(page)).sort()).toEqual(apiSlugs);
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/lang=uk/);
+  await expect(page.locator('#results-heading')).toHaveText(`${total} places found`);
+  await expect(page.locator('.place-card')).toHaveCount(total);
+  await expect(page.locator('.error')).toHaveCount(0);
+});
+
+test('search without diacritics: "integracni" finds the Integrační centrum places only', async ({ page }, testInfo) => {
+  await page.goto('/en/prague');
+  const total = await cityTotal(page, 'prague');
+  await hydrated(page, testInfo);
+
+  await page.locator('#f-q').fill('integracni');
+  await page.locator('#f-q').press('Enter');
+  await expect(page).toHaveURL(/[?&]q=integracni(&|$)/);
+  await expect(page.locator('#results-heading')).not.toHaveText(`${total} places found`);
+
+  const n = await resultCount(page);
+  expect(n).toBeGreaterThan(0);
+  expect(n).toBeLessThan(total);
+  const slugs = await cardSlugs(page);
+  expect(slugs.length).toBe(n);
+  // "Integrační centrum Praha" (shown as "Integration Centre Prague …") is found …
+  const integra = page.locator('.place-card', { hasText: 'Integrační centrum Praha' });
+  expect(await integra.count()).toBeGreaterThan(0);
+  await expect(integra.first().locator('h3 a')).toContainText('Integration Centre Prague');
+  expect(slugs).toContain('integration-centre-prague-main');
+  // … and unrelated places are not.
+  for (const unrelated of ['foreign-police-directorate', 'caritas-prague-migrant-counselling', 'svitlo-ukrainian-library']) {
+    expect(slugs).not.toContain(unrelated);
+  }
+  await expect(page.locator('#f-q')).toHaveValue('integracni');
+
+  // Typing the word with its diacritics gives the same places.
+  const withDiacritics = await page.request.get('/api/v1/places?city=prague&per_page=100&q=' + encodeURIComponent('Integrační'));
+  expect(withDiacritics.ok()).toBeTruthy();
+  const apiSlugs = ((await withDiacritics.json()) as { places: { slug: string }[] }).places.map((p) => p.slug);
+  expect([...slugs].sort()).toEqual([...apiSlugs].sort());
+});
+
+test('search without diacritics in Košice: "tabacka" finds Tabačka, "ludske" finds Liga za ľudské práva', async ({ page }, testInfo) => {
+  await page.goto('/en/kosice');
+  const total = await cityTotal(page, 'kosice');
+  await expect(page.locator('#results-heading')).toHaveText(`${total} places found`);
+  await hydrated(page, testInfo);
+
+  await page.locator('#f-q').fill('tabacka');
+  await page.locator('form.filters').getByRole('button', { name: 'Show places' }).click();
+  await expect(page).toHaveURL(/[?&]q=tabacka(&|$)/);
+  await expect(page.locator('#results-heading')).toHaveText('1 place found');
+  await expect(page.locator('.place-card h3 a')).toHaveText([/Tabačka Kulturfabrik/]);
+  await expect(page.locator('.place-card')).toHaveAttribute('data-slug', 'tabacka-kulturfabrik');
+
+  await page.locator('#f-q').fill('ludske');
+  await page.locator('#f-q').press('Enter');
+  await expect(page).toHaveURL(/[?&]q=ludske(&|$)/);
+  await expect(page.locator('.place-card[data-slug="human-rights-league-kosice"]')).toBeVisible();
+  await expect(page.locator('.place-card[data-slug="human-rights-league-kosice"] .local-name')).toContainText('ľudské');
+  const slugs = await cardSlugs(page);
+  expect(slugs.length).toBeLessThan(total);
+  expect(slugs).not.toContain('tabacka-kulturfabrik');
+  expect(slugs).not.toContain('foreign-police-kosice');
+});
+
+test('a search that matches nothing says so', async ({ page }, testInfo) => {
+  await page.goto('/en/prague');
+  await hydrated(page, testInfo);
+  await page.locator('#f-q').fill('qqxyzzyq');
+  await page.locator('#f-q').press('Enter');
+  await expect(page).toHaveURL(/[?&]q=qqxyzzyq(&|$)/);
+  await expect(page.locator('#results-heading')).toHaveText('0 places found');
+  await expect(page.locator('.place-card')).toHaveCount(0);
+  await expect(page.locator('.place-list .empty')).toBeVisible();
+  // "Clear filters" brings everything back.
+  const total = await cityTotal(page, 'prague');
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await expect(page.locator('#results-heading')).toHaveText(`${total} places found`);
+  await expect(page.locator('#f-q')).toHaveValue('');
+});
