@@ -33,7 +33,7 @@ const pages: { name: string; path: string; h1: RegExp }[] = [
   { name: 'start page', path: '/en/?choose=1', h1: /Choose your city/ },
   { name: 'city page (list)', path: '/en/prague', h1: /Prague/ },
   { name: 'city page (map view)', path: '/en/prague?view=map', h1: /Prague/ },
-  { name: 'city page in Ukrainian', path: '/uk/kosice', h1: /Кошице|Košice/ },
+  { name: 'city page in Ukrainian', path: '/uk/kosice', h1: /Кошиці|Košice/ },
   { name: 'place page', path: '/en/prague/places/oamp-praha-1', h1: /OAMP/ },
   { name: 'place page in Czech', path: '/cs/prague/places/oamp-praha-1', h1: /OAMP/ },
   { name: 'stories page', path: '/en/prague/stories', h1: /Stories/ },

@@ -3,17 +3,21 @@ use crate::i18n::*;
 use crate::locale::{self, endonym, localized_path, strip_locale};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_location, use_params_map};
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Layout() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
+    let location = use_location();
+    // From the path rather than the route params: the layout is the parent
+    // route, and the path reads the same on the server and in the browser.
     let city = move || {
-        params
-            .read()
-            .get("city")
-            .filter(|c| c == "prague" || c == "kosice")
+        let path = location.pathname.get();
+        strip_locale(&path)
+            .split('/')
+            .nth(1)
+            .filter(|c| *c == "prague" || *c == "kosice")
+            .map(str::to_string)
     };
     let home = move || locale::href(i18n, "/");
     view! {
