@@ -10,6 +10,15 @@ import { test, expect, hydrated, jsEnabled } from './fixtures';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 async function audit(page: Page, testInfo: TestInfo, name: string) {
+  if (!jsEnabled(testInfo)) {
+    // axe runs as a script in the page, which cannot work while script
+    // execution is disabled. The page was loaded and rendered without
+    // JavaScript (so the DOM is the no-JS one, <noscript> content included);
+    // re-enable scripting for axe only. The page's own scripts have already
+    // been skipped at parse time and do not run.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+  }
   const results = await new AxeBuilder({ page })
     .withTags(TAGS)
     .exclude('#wk-map .leaflet-tile-pane')

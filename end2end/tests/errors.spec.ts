@@ -26,8 +26,10 @@ test('other unknown addresses are 404s too, while known ones are 200', async ({ 
     const res = await page.request.get(path, { headers: { Accept: 'text/html' } });
     expect(res.status(), path).toBe(status);
   }
+  // The JSON API rejects an unknown city as a bad parameter.
   const api = await page.request.get('/api/v1/places?city=atlantis');
-  expect(api.status()).toBe(404);
+  expect(api.status()).toBe(400);
+  expect(await api.json()).toMatchObject({ parameter: 'city' });
 });
 
 test('no uncaught script errors while using the city, map and place pages', async ({ page, pageErrors }, testInfo) => {

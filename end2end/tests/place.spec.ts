@@ -23,7 +23,7 @@ test('open a place from the list: hours, contact, directions, and its share link
   await expect(hours).toBeVisible();
   await expect(hours.locator('table.week tr')).toHaveCount(7);
   await expect(hours.locator('table.week tr.today')).toHaveCount(1);
-  await expect(hours.locator('.today')).toContainText(/\d{2}:\d{2}–\d{2}:\d{2}|Closed/);
+  await expect(hours.locator('p.today')).toContainText(/\d{2}:\d{2}–\d{2}:\d{2}|Closed/);
   await expect(hours.locator('.published-hours')).toContainText('8:00');
 
   // Contact: a dialable phone link whose number is the one shown.

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::sync::Arc;
 use tower_http::compression::CompressionLayer;
+use tower_http::normalize_path::NormalizePathLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -79,6 +80,20 @@ fn static_entries(site: &std::path::Path) -> Vec<(String, bool)> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// What `axum::serve` runs: the router behind trailing-slash normalisation,
+/// so `/uk/` and `/uk` are the same page.
+pub type App = tower_http::normalize_path::NormalizePath<Router>;
+
+pub fn app(
+    state: AppState,
+) -> axum::extract::connect_info::IntoMakeServiceWithConnectInfo<App, std::net::SocketAddr> {
+    use axum::ServiceExt;
+    let service = tower::Layer::layer(&NormalizePathLayer::trim_trailing_slash(), router(state));
+    ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<std::net::SocketAddr>(
+        service,
+    )
 }
 
 pub fn state(db: Db, leptos_options: LeptosOptions, config: Config) -> AppState {

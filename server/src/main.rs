@@ -102,7 +102,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 config.tile_attribution = a;
             }
             config.public_url = std::env::var("WK_PUBLIC_URL").ok();
-            let app = welcome_kit::router(welcome_kit::state(db, options, config));
+            let app = welcome_kit::app(welcome_kit::state(db, options, config));
             let listener = tokio::net::TcpListener::bind(&addr)
                 .await
                 .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

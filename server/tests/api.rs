@@ -250,6 +250,11 @@ async fn pages_suite(backend: Backend) {
     assert!(cs.contains("<html lang=\"cs\""));
     assert!(!cs.contains("places found"));
 
+    // A trailing slash is the same page.
+    let (s, html, _) = get("/uk/".into()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("<html lang=\"uk\""));
+
     // Unknown place or city: 404 page.
     let (s, _, _) = get("/en/prague/places/no-such-place".into()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);

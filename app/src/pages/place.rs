@@ -98,7 +98,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
             {subtitle.map(|n| view! { <p class="local-name" lang=local_lang.clone()>{n}</p> })}
             <p class="meta"><span class="category">{category}</span> <OpenBadge open=s.open_now /></p>
             {match place.description.clone() {
-                Some((lang, text)) => view! { <p class="description" lang=lang>{text}</p> }.into_any(),
+                Some((lang, text)) => view! { <Translated lang=lang text=text /> }.into_any(),
                 None => view! { <p class="description missing">{t!(i18n, place_description_missing)}</p> }.into_any(),
             }}
             <HoursView hours=place.hours.clone() />
@@ -258,5 +258,24 @@ fn Nearby(place: PlaceDetail) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+    }
+}
+
+/// A text in the visitor's language, or in another one with an honest label.
+#[component]
+pub fn Translated(lang: String, text: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = locale::code(i18n.get_locale_untracked());
+    let note = (lang != shown).then(|| {
+        let language = locale::language_label(i18n, &lang);
+        view! {
+            <p class="fallback-note">
+                {td_string!(i18n.get_locale_untracked(), description_fallback, language = language)}
+            </p>
+        }
+    });
+    view! {
+        {note}
+        <p class="description" lang=lang>{text}</p>
     }
 }

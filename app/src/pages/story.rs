@@ -32,6 +32,10 @@ pub fn StoryPage() -> impl IntoView {
                             <article class="story" lang=st.summary.lang.clone()>
                                 <p class="breadcrumb"><a href=back>{t!(i18n, nav_stories)}</a></p>
                                 <h1>{st.summary.title.clone()}</h1>
+                                {(st.summary.lang != locale::code(i18n.get_locale_untracked())).then(|| {
+                                    let language = locale::language_label(i18n, &st.summary.lang);
+                                    view! { <p class="fallback-note">{td_string!(i18n.get_locale_untracked(), description_fallback, language = language)}</p> }
+                                })}
                                 <p class="lead">{st.summary.summary.clone()}</p>
                                 {st.paragraphs.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
                             </article>

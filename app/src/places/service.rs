@@ -52,7 +52,9 @@ pub async fn matching(
         wheelchair: q.wheelchair,
         terms: q.q.as_deref().map(search::terms).unwrap_or_default(),
     };
-    let rows = db.published_places(&city.slug, &filter).await?;
+    let mut rows = db.published_places(&city.slug, &filter).await?;
+    // Alphabetical as people read it: ignoring quotes, case and diacritics.
+    rows.sort_by_cached_key(|r| search::normalize(&r.name_en));
     Ok(rows
         .iter()
         .map(|r| summary(r, city, now))

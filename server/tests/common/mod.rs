@@ -95,9 +95,9 @@ pub async fn spawn_app(backend: &Backend) -> TestApp {
         public_url: Some(format!("http://{addr}")),
         ..Config::default()
     };
-    let router = welcome_kit::router(welcome_kit::state(db.clone(), options, config));
+    let app = welcome_kit::app(welcome_kit::state(db.clone(), options, config));
     tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
+        let _ = axum::serve(listener, app).await;
     });
     TestApp {
         base: format!("http://{addr}"),
