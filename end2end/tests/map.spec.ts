@@ -120,6 +120,7 @@ test('without JavaScript the map view says the map needs JavaScript and points t
 });
 
 test('no horizontal overflow at 360 px on any page', async ({ page }, testInfo) => {
+  test.slow(); // nine pages, each hydrated
   for (const path of ['/en/?choose=1', '/en/prague', '/en/prague?view=map', '/en/kosice', '/uk/prague',
     '/en/prague/places/oamp-praha-1', '/uk/prague/places/oamp-praha-1', '/en/prague/stories', '/en/about']) {
     await page.goto(path);

@@ -11,8 +11,7 @@ for (const city of [
     await expect(page.locator('h1')).toHaveText('Choose your city');
     const cards = page.locator('ul.city-choice a.city-card');
     await expect(cards).toHaveCount(2);
-    await expect(cards.nth(0)).toHaveAttribute('href', '/en/prague');
-    await expect(cards.nth(1)).toHaveAttribute('href', '/en/kosice');
+    expect((await cards.evaluateAll((els) => els.map((e) => e.getAttribute('href')))).sort()).toEqual(['/en/kosice', '/en/prague']);
     expect((await context.cookies()).find((c) => c.name === 'wk_city')).toBeUndefined();
 
     await hydrated(page, testInfo);

@@ -193,16 +193,6 @@ async fn api_suite(backend: Backend) {
     assert_eq!(s, StatusCode::BAD_REQUEST);
 }
 
-#[tokio::test]
-async fn api_on_sqlite() {
-    api_suite(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn api_on_postgres() {
-    api_suite(Backend::Postgres).await;
-}
-
 async fn pages_suite(backend: Backend) {
     let app = spawn_app(&backend).await;
     let base = app.base.as_str();
@@ -268,12 +258,4 @@ async fn pages_suite(backend: Backend) {
     }
 }
 
-#[tokio::test]
-async fn pages_on_sqlite() {
-    pages_suite(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn pages_on_postgres() {
-    pages_suite(Backend::Postgres).await;
-}
+on_both_backends!(api_suite, pages_suite);

@@ -131,16 +131,6 @@ async fn data_layer(backend: Backend) {
         .is_none());
 }
 
-#[tokio::test]
-async fn data_layer_on_sqlite() {
-    data_layer(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn data_layer_on_postgres() {
-    data_layer(Backend::Postgres).await;
-}
-
 async fn demo_import(backend: Backend) {
     let (db, _guard) = fresh_db(&backend).await;
     let report = app::demo::load_demo(&db, Some(&shared_data()))
@@ -171,16 +161,6 @@ async fn demo_import(backend: Backend) {
         .expect("q")
         .expect("exists");
     assert_eq!(oamp.district.as_deref(), Some("Praha 6"));
-}
-
-#[tokio::test]
-async fn demo_import_on_sqlite() {
-    demo_import(Backend::Sqlite).await;
-}
-
-#[tokio::test]
-async fn demo_import_on_postgres() {
-    demo_import(Backend::Postgres).await;
 }
 
 #[tokio::test]
@@ -225,3 +205,5 @@ async fn importer_rejects_a_bad_file_without_writing() {
         .expect_err("not json");
     assert!(err.contains("JSON"), "{err}");
 }
+
+on_both_backends!(data_layer, demo_import);

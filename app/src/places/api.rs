@@ -153,8 +153,9 @@ pub async fn places_geojson(
                 "geometry": {"type": "Point", "coordinates": [lon, lat]},
                 "properties": {
                     "slug": p.slug, "name": p.name, "name_en": p.name_en, "category": p.category,
-                    "address": p.address, "district": p.district, "languages": p.languages,
-                    "wheelchair": p.wheelchair, "approximate": p.approximate,
+                    "address": p.address, "district": p.district, "languages": p.language_list(),
+                    "wheelchair": p.wheelchair,
+                    "approximate": service::is_approximate(p.coord_precision.as_deref()),
                     "url": format!("/en/{}/places/{}", p.city, p.slug),
                 }
             }))

@@ -39,12 +39,14 @@ pub async fn city_or_404(db: &Db, slug: &str) -> Result<City, AppError> {
 }
 
 /// Every published place of `city` matching `q` (all pages), in list order.
+/// "Open now" is evaluated only when the query asks for it: it is the
+/// expensive part, and a page needs it for its own places only.
 pub async fn matching(
     db: &Db,
     city: &City,
     q: &PlaceQuery,
     now: DateTime<Utc>,
-) -> Result<Vec<PlaceSummary>, AppError> {
+) -> Result<Vec<PlaceRow>, AppError> {
     let filter = PlaceFilterSql {
         category: q.category.clone(),
         lang: q.lang.clone(),
@@ -53,13 +55,14 @@ pub async fn matching(
         terms: q.q.as_deref().map(search::terms).unwrap_or_default(),
     };
     let mut rows = db.published_places(&city.slug, &filter).await?;
+    if q.open_now {
+        rows.retain(|r| {
+            hours::open_now(r.opening_hours.as_deref(), &city.country, &city.timezone, now) == Some(true)
+        });
+    }
     // Alphabetical as people read it: ignoring quotes, case and diacritics.
     rows.sort_by_cached_key(|r| search::normalize(&r.name_en));
-    Ok(rows
-        .iter()
-        .map(|r| summary(r, city, now))
-        .filter(|s| !q.open_now || s.open_now == Some(true))
-        .collect())
+    Ok(rows)
 }
 
 pub async fn listing(
@@ -80,16 +83,17 @@ pub async fn listing(
                 category: p.category.clone(),
                 lat: p.lat?,
                 lon: p.lon?,
-                approximate: p.approximate,
+                approximate: is_approximate(p.coord_precision.as_deref()),
             })
         })
         .collect();
     let total = all.len();
     let start = ((q.page.max(1) - 1) as usize).saturating_mul(q.per_page as usize);
     let places = all
-        .into_iter()
+        .iter()
         .skip(start)
         .take(q.per_page as usize)
+        .map(|r| summary(r, &city, now))
         .collect();
     Ok(PlaceListing {
         districts: db.districts(&city.slug).await?,

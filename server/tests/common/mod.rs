@@ -9,6 +9,23 @@ use sqlx::Connection;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
+/// Runs `suite(backend)` as two tests, `suite::sqlite` and `suite::postgres`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($suite:ident),+ $(,)?) => {$(
+        mod $suite {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$suite($crate::common::Backend::Sqlite).await;
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$suite($crate::common::Backend::Postgres).await;
+            }
+        }
+    )+};
+}
+
 pub enum Backend {
     Sqlite,
     Postgres,
