@@ -5,7 +5,7 @@
   "use strict";
   var VENDOR = "/vendor/";
   var loading = null;
-  var state = { el: null, map: null, layer: null, data: null };
+  var state = { el: null, map: null, layer: null, data: null, observer: null };
 
   function load(tag, attrs) {
     return new Promise(function (resolve, reject) {
@@ -40,7 +40,7 @@
   function markers(el) {
     var L = window.L;
     var approxLabel = el.getAttribute("data-approx-label") || "";
-    var group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40 });
+    var group = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 40, animate: false });
     var list = [];
     try { list = JSON.parse(el.getAttribute("data-markers") || "[]"); } catch (e) { list = []; }
     list.forEach(function (m) {
@@ -63,17 +63,27 @@
     var L = window.L;
     var data = el.getAttribute("data-markers");
     if (state.el !== el) {
-      if (state.map) { state.map.remove(); }
+      drop();
       var view = JSON.parse(el.getAttribute("data-view") || "{}");
-      var map = L.map(el, { scrollWheelZoom: false });
+      // No animations: the container may be hidden (phone list view) or
+      // replaced by a navigation while one would still be running.
+      var map = L.map(el, {
+        scrollWheelZoom: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false
+      });
       var tiles = el.getAttribute("data-tiles");
       if (tiles) {
         L.tileLayer(tiles, { maxZoom: 19, attribution: el.getAttribute("data-attribution") || "" }).addTo(map);
       }
       map.setView(view.center || [50.08, 14.43], view.zoom || 12);
-      state = { el: el, map: map, layer: null, data: null };
+      state = { el: el, map: map, layer: null, data: null, observer: null };
       if (window.ResizeObserver) {
-        new ResizeObserver(function () { map.invalidateSize(); }).observe(el);
+        state.observer = new ResizeObserver(function () {
+          if (el.isConnected && el.offsetWidth > 0) {
+            map.invalidateSize({ animate: false });
+            fit();
+          }
+        });
+        state.observer.observe(el);
       }
       el.classList.add("map-ready");
     }
@@ -83,17 +93,33 @@
     state.layer = m.group;
     state.data = data;
     state.map.addLayer(m.group);
-    if (m.count > 0) {
-      state.map.fitBounds(m.group.getBounds(), { padding: [24, 24], maxZoom: 16 });
+    state.fitted = false;
+    fit();
+  }
+
+  // Fits the markers once the map is visible (a hidden map has no size).
+  function fit() {
+    if (state.fitted || !state.layer || !state.el || state.el.offsetWidth === 0) { return; }
+    var bounds = state.layer.getBounds();
+    if (bounds.isValid()) {
+      state.map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16, animate: false });
     }
+    state.fitted = true;
+  }
+
+  function drop() {
+    if (state.observer) { state.observer.disconnect(); }
+    if (state.map) {
+      // The container may already be gone from the page; Leaflet then has
+      // nothing left to clean up.
+      try { state.map.remove(); } catch (e) { /* detached container */ }
+    }
+    state = { el: null, map: null, layer: null, data: null, observer: null };
   }
 
   function scan() {
     var el = document.getElementById("wk-map");
-    if (!el) {
-      if (state.map) { state.map.remove(); state = { el: null, map: null, layer: null, data: null }; }
-      return;
-    }
+    if (!el) { drop(); return; }
     if (state.el === el && state.data === el.getAttribute("data-markers")) { return; }
     leaflet().then(function () { render(el); }, function () {
       el.classList.add("map-failed");

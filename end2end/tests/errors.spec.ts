@@ -32,6 +32,18 @@ test('other unknown addresses are 404s too, while known ones are 200', async ({ 
   expect(await api.json()).toMatchObject({ parameter: 'city' });
 });
 
+test('every page hydrates without script errors', async ({ page, pageErrors }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'nothing hydrates without JavaScript (the no-JS project runs every other test on the server-rendered pages)');
+  test.slow();
+  for (const path of ['/en/?choose=1', '/en/prague', '/en/prague?view=map&lang=uk', '/cs/kosice', '/en/prague/places/oamp-praha-1',
+    '/uk/prague/places/oamp-praha-1', '/en/prague/stories', '/en/about', '/en/prague/places/no-such-place']) {
+    await page.goto(path);
+    await hydrated(page, testInfo);
+    await page.waitForTimeout(300);
+    expect(pageErrors, `uncaught errors on ${path}`).toEqual([]);
+  }
+});
+
 test('no uncaught script errors while using the city, map and place pages', async ({ page, pageErrors }, testInfo) => {
   test.skip(!jsEnabled(testInfo), 'no scripts run without JavaScript');
   await page.goto('/en/prague');

@@ -26,7 +26,18 @@ export const test = base.extend<Fixtures>({
       return route.abort();
     });
     await context.addInitScript(() => {
-      const w = window as unknown as { __wkWasmReady?: boolean };
+      const w = window as unknown as { __wkWasmReady?: boolean; __wkPanics: string[] };
+      // Rust panics in the WebAssembly code are reported through console.error
+      // (console_error_panic_hook); keep them so `hydrated` can report them.
+      w.__wkPanics = [];
+      const consoleError = console.error;
+      console.error = function (...args: unknown[]) {
+        try {
+          const text = args.map(String).join(' ');
+          if (text.includes('panicked at')) w.__wkPanics.push(text.slice(0, 800));
+        } catch { /* ignore */ }
+        return consoleError.apply(console, args);
+      };
       const mark = <T,>(p: Promise<T>): Promise<T> => {
         p.then(() => { w.__wkWasmReady = true; }, () => {});
         return p;
@@ -71,6 +82,8 @@ export async function hydrated(page: Page, testInfo: TestInfo): Promise<void> {
   // hydrate() runs in the promise continuation right after instantiation;
   // two animation frames later it has finished.
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+  const panics = await page.evaluate(() => (window as unknown as { __wkPanics?: string[] }).__wkPanics ?? []);
+  expect(panics, `the app panicked while hydrating ${page.url()}`).toEqual([]);
 }
 
 /** The number in the results heading ("46 places found", "Nalezeno 7 míst", …). */

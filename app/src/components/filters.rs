@@ -31,12 +31,12 @@ pub fn Filters(
             <h2 class="visually-hidden">{t!(i18n, filters_heading)}</h2>
             <div class="field search-field">
                 <label for="f-q">{t!(i18n, filter_search)}</label>
-                <input id="f-q" type="search" name="q" value=q
+                <input id="f-q" type="search" name="q" value=q.clone() prop:value=q
                     placeholder=move || t_string!(i18n, filter_search_placeholder) />
             </div>
             <div class="field">
                 <label for="f-category">{t!(i18n, filter_category)}</label>
-                <select id="f-category" name="category">
+                <select id="f-category" name="category" prop:value=category.clone()>
                     <option value="">{t!(i18n, filter_any_category)}</option>
                     {CATEGORIES.iter().map(|c| {
                         let label = locale::category_label(i18n, c);
@@ -46,7 +46,7 @@ pub fn Filters(
             </div>
             <div class="field">
                 <label for="f-lang">{t!(i18n, filter_language)}</label>
-                <select id="f-lang" name="lang">
+                <select id="f-lang" name="lang" prop:value=lang.clone()>
                     <option value="">{t!(i18n, filter_any_language)}</option>
                     {listing.languages.iter().map(|code| {
                         let label = locale::language_label(i18n, code);
@@ -56,7 +56,7 @@ pub fn Filters(
             </div>
             <div class="field">
                 <label for="f-district">{t!(i18n, filter_district)}</label>
-                <select id="f-district" name="district">
+                <select id="f-district" name="district" prop:value=district.clone()>
                     <option value="">{t!(i18n, filter_any_district)}</option>
                     {listing.districts.iter().map(|d| {
                         view! { <option value=d.clone() selected=district == *d>{d.clone()}</option> }
@@ -64,9 +64,9 @@ pub fn Filters(
                 </select>
             </div>
             <div class="field checks">
-                <label><input type="checkbox" name="open_now" value="true" checked=open_now />
+                <label><input type="checkbox" name="open_now" value="true" checked=open_now prop:checked=open_now />
                     {t!(i18n, filter_open_now)}</label>
-                <label><input type="checkbox" name="wheelchair" value="true" checked=wheelchair />
+                <label><input type="checkbox" name="wheelchair" value="true" checked=wheelchair prop:checked=wheelchair />
                     {t!(i18n, filter_wheelchair)}</label>
             </div>
             {(!view_mode.is_empty()).then(|| view! { <input type="hidden" name="view" value=view_mode.clone() /> })}

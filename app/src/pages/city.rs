@@ -2,7 +2,7 @@
 use crate::components::filters::Filters;
 use crate::components::map::PlaceMap;
 use crate::components::place_card::PlaceCard;
-use crate::components::query_link::with_param;
+use crate::components::query_link::{query_string, with_param};
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::{is_not_found, LoadError};
@@ -26,7 +26,15 @@ pub fn CityPage() -> impl IntoView {
             .map(|(k, v)| (k.to_string(), v))
             .collect::<Vec<_>>()
     };
-    let listing = Resource::new(move || (city(), pairs()), |(c, p)| list_places(c, p));
+    // The query travels as one encoded string: a list of pairs does not
+    // survive the URL-encoded server-function body when it is empty.
+    let listing = Resource::new(
+        move || (city(), pairs()),
+        |(c, p)| {
+            let query = query_string(p.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            list_places(c, query.trim_start_matches('?').to_string())
+        },
+    );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {

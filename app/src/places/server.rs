@@ -2,15 +2,15 @@
 use super::model::{PlaceDetail, PlaceListing};
 use leptos::prelude::*;
 
-/// `params` are the page's URL query pairs; unknown or bad ones are ignored
-/// and reported back so the page can say so.
+/// `query` is the page's URL query string; unknown or bad parameters are
+/// ignored and reported back so the page can say so.
 #[server]
-pub async fn list_places(
-    city: String,
-    params: Vec<(String, String)>,
-) -> Result<PlaceListing, ServerFnError> {
+pub async fn list_places(city: String, query: String) -> Result<PlaceListing, ServerFnError> {
     use super::query::PlaceQuery;
     let state = crate::state::AppState::from_context()?;
+    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
     let (query, errors) =
         PlaceQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
     let ignored = errors.into_iter().map(|e| e.param).collect();

@@ -57,7 +57,12 @@ pub async fn matching(
     let mut rows = db.published_places(&city.slug, &filter).await?;
     if q.open_now {
         rows.retain(|r| {
-            hours::open_now(r.opening_hours.as_deref(), &city.country, &city.timezone, now) == Some(true)
+            hours::open_now(
+                r.opening_hours.as_deref(),
+                &city.country,
+                &city.timezone,
+                now,
+            ) == Some(true)
         });
     }
     // Alphabetical as people read it: ignoring quotes, case and diacritics.
