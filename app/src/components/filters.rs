@@ -27,7 +27,7 @@ pub fn Filters(
     let view_mode = get("view");
     let reset = action.clone();
     view! {
-        <Form method="GET" action=action attr:class="filters" attr:role="search">
+        <Form method="GET" action=action attr:class="filters" attr:role="search" attr:autocomplete="off">
             <h2 class="visually-hidden">{t!(i18n, filters_heading)}</h2>
             <div class="field search-field">
                 <label for="f-q">{t!(i18n, filter_search)}</label>

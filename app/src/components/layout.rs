@@ -24,7 +24,7 @@ pub fn Layout() -> impl IntoView {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <a class="brand" href=home>{t!(i18n, site_name)}</a>
-            <nav class="main-nav" aria-label=move || t_string!(i18n, nav_map)>
+            <nav class="main-nav" aria-label=move || t_string!(i18n, site_name)>
                 {move || city().map(|c| {
                     let map = locale::href(i18n, &format!("/{c}"));
                     let stories = locale::href(i18n, &format!("/{c}/stories"));

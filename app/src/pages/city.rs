@@ -104,7 +104,7 @@ fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoVie
             </div>
             <div class="results">
                 <section class="place-list" aria-labelledby="results-heading">
-                    <h2 id="results-heading" role="status">{t!(i18n, results_count, count = move || total)}</h2>
+                    <h2 id="results-heading" aria-live="polite">{t!(i18n, results_count, count = move || total)}</h2>
                     {if listing.places.is_empty() {
                         view! { <p class="empty">{t!(i18n, no_results)}</p> }.into_any()
                     } else {
@@ -115,7 +115,7 @@ fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoVie
                         }.into_any()
                     }}
                     {(pages > 1).then(|| view! {
-                        <nav class="pager" aria-label="pagination">
+                        <nav class="pager" aria-label=move || td_string!(i18n.get_locale_untracked(), pagination)>
                             {prev.map(|h| view! { <a rel="prev" href=h>"←"</a> })}
                             <span>{format!("{page} / {pages}")}</span>
                             {next.map(|h| view! { <a rel="next" href=h>"→"</a> })}
