@@ -1,6 +1,7 @@
-// Welcome Kit map: turns #wk-map (rendered by the server with its markers in
-// data attributes) into a Leaflet map. Leaflet is loaded only when a map is on
-// the page, and the markers follow the element's data when filters change.
+// Welcome Kit map: turns #wk-map (rendered by the server with its markers and
+// translated labels in data attributes) into a Leaflet map. Leaflet is loaded
+// only when a map is on the page; the markers follow the element's data if a
+// script ever replaces it.
 (function () {
   "use strict";
   var VENDOR = "/vendor/";
@@ -68,7 +69,24 @@
       // No animations: the container may be hidden (phone list view) or
       // replaced by a navigation while one would still be running.
       var map = L.map(el, {
-        scrollWheelZoom: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false
+        scrollWheelZoom: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false,
+        zoomControl: false
+      });
+      // Leaflet's own control titles are English; the page gives translations.
+      L.control.zoom({
+        zoomInTitle: el.getAttribute("data-zoom-in-label") || "Zoom in",
+        zoomOutTitle: el.getAttribute("data-zoom-out-label") || "Zoom out"
+      }).addTo(map);
+      // Cluster icons only show a number: give them a name screen readers say.
+      var clusterLabel = el.getAttribute("data-cluster-label") || "%n%";
+      map.on("layeradd", function (e) {
+        var layer = e.layer;
+        if (layer && layer.getChildCount && layer._icon) {
+          var name = clusterLabel.replace("%n%", String(layer.getChildCount()));
+          layer._icon.setAttribute("aria-label", name);
+          layer._icon.setAttribute("title", name);
+          layer._icon.setAttribute("role", "button");
+        }
       });
       var tiles = el.getAttribute("data-tiles");
       if (tiles) {

@@ -95,6 +95,30 @@ pub fn localized_path(locale: Locale, path: &str) -> String {
     }
 }
 
+/// The cookie leptos_i18n reads to pick the language of a prefix-less URL.
+pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
+
+/// Remembers the language of a prefixed URL for later prefix-less links.
+/// Set by the server: pages are not hydrated, so no browser code would do it.
+#[cfg(feature = "ssr")]
+pub fn remember_locale(locale: Locale) {
+    use axum::http::{header::SET_COOKIE, HeaderValue};
+    use leptos::prelude::use_context;
+    let cookie = format!(
+        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+        locale.as_str()
+    );
+    if let (Some(resp), Ok(v)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        HeaderValue::from_str(&cookie),
+    ) {
+        resp.append_header(SET_COOKIE, v);
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+pub fn remember_locale(_locale: Locale) {}
+
 /// Strips a known locale prefix from a path.
 pub fn strip_locale(path: &str) -> &str {
     for l in Locale::get_all() {

@@ -184,3 +184,21 @@ test('toggling from map to list keeps the filters', async ({ page }, testInfo) =
   expect(await resultCount(page)).toBe(n);
   await expect(page.locator('#f-lang')).toHaveValue('uk');
 });
+
+test('map controls and marker groups are named in the page language', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'Leaflet controls exist only with JavaScript; without it the map pane says so (tested above)');
+  await page.goto('/cs/prague?view=map');
+  const map = page.locator('#wk-map');
+  await expect(map).toHaveClass(/map-ready/, { timeout: 20_000 });
+  await expect(page.locator('.leaflet-control-zoom-in')).toHaveAttribute('title', 'Přiblížit');
+  await expect(page.locator('.leaflet-control-zoom-in')).toHaveAttribute('aria-label', 'Přiblížit');
+  await expect(page.locator('.leaflet-control-zoom-out')).toHaveAttribute('aria-label', 'Oddálit');
+  // Prague's centre has places close together: at the fitted zoom some are grouped.
+  const clusters = page.locator('#wk-map .marker-cluster');
+  await expect.poll(() => clusters.count()).toBeGreaterThan(0);
+  const named = await clusters.evaluateAll((els) =>
+    els.map((e) => ({ n: (e.textContent ?? '').trim(), label: e.getAttribute('aria-label') ?? '' })));
+  for (const { n, label } of named) {
+    expect(label).toBe(`Skupina míst: ${n}. Otevřením přiblížíte.`);
+  }
+});

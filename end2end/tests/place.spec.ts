@@ -1,4 +1,4 @@
-import { test, expect, hydrated } from './fixtures';
+import { test, expect, hydrated, jsEnabled } from './fixtures';
 
 // 4. Opening a place from the list: hours, contact, directions, sources,
 //    nearby places and the share link.
@@ -100,4 +100,47 @@ test('a place without coordinates says its location is not confirmed and offers 
   await expect(page).toHaveURL(new RegExp(`/en/prague/places/${unlocated!.slug}$`));
   await expect(page.locator('article.place .location-note')).toHaveText('Location not yet confirmed');
   await expect(page.locator('article.place .directions')).toHaveCount(0);
+});
+
+test('"Copy link" copies the share link; without JavaScript only the link box is offered', async ({ page, context }, testInfo) => {
+  await page.goto('/en/prague/places/oamp-praha-1');
+  const box = page.locator('#share-url');
+  const url = await box.inputValue();
+  expect(url).toMatch(/^http:\/\/[^/]+\/en\/prague\/places\/oamp-praha-1$/);
+  const button = page.locator('.share-button');
+  if (!jsEnabled(testInfo)) {
+    // The button cannot work without JavaScript, so it is not shown.
+    await expect(button).toBeHidden();
+    await expect(box).toBeVisible();
+    return;
+  }
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await hydrated(page, testInfo);
+  await expect(button).toBeVisible();
+  await expect(button).toHaveText('Copy link');
+  await button.click();
+  await expect(page.locator('.share-status')).toHaveText('Link copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+});
+
+test('when the browser refuses to copy, the link is selected and the user is told', async ({ page }, testInfo) => {
+  test.skip(!jsEnabled(testInfo), 'the copy button exists only with JavaScript; the no-JS case is covered above');
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+    });
+  });
+  await page.goto('/uk/prague/places/oamp-praha-1');
+  await hydrated(page, testInfo);
+  const button = page.locator('.share-button');
+  await expect(button).toBeVisible();
+  await expect(button).toHaveText(/[\u0400-\u04FF]/);
+  await button.click();
+  await expect(page.locator('.share-status')).toHaveText(/[\u0400-\u04FF]/);
+  await expect(page.locator('#share-url')).toBeFocused();
+  const selected = await page.locator('#share-url').evaluate((e) => {
+    const i = e as HTMLInputElement;
+    return i.value.slice(i.selectionStart ?? 0, i.selectionEnd ?? 0);
+  });
+  expect(selected).toBe(await page.locator('#share-url').inputValue());
 });

@@ -223,6 +223,34 @@ async fn pages_suite(backend: Backend) {
         cookies.iter().any(|c| c.starts_with("wk_city=prague")),
         "city remembered"
     );
+    assert!(
+        cookies.iter().any(|c| c.starts_with("i18n_pref_locale=en")),
+        "language remembered: {cookies:?}"
+    );
+
+    // A prefix-less link follows the remembered language, then Accept-Language.
+    let redirect_for = |cookie: &'static str, accept_language: &'static str| async move {
+        let resp = client()
+            .get(format!("{base}/prague"))
+            .header("accept", "text/html")
+            .header("cookie", cookie)
+            .header("accept-language", accept_language)
+            .send()
+            .await
+            .expect("request");
+        let location = resp
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
+        (resp.status(), location)
+    };
+    let (s, loc) = redirect_for("i18n_pref_locale=uk", "cs").await;
+    assert_eq!(s, StatusCode::FOUND);
+    assert_eq!(loc.as_deref(), Some("/uk/prague"));
+    let (s, loc) = redirect_for("", "cs,en;q=0.5").await;
+    assert_eq!(s, StatusCode::FOUND);
+    assert_eq!(loc.as_deref(), Some("/cs/prague"));
     let (_, unfiltered, _) = get("/en/prague".into()).await;
     let cards = |h: &str| h.matches("class=\"place-card\"").count();
     assert!(cards(&html) > 0 && cards(&html) < cards(&unfiltered));

@@ -1,8 +1,8 @@
 //! The data layer and the importers, on SQLite and on PostgreSQL.
 mod common;
 
-use app::db::{NewPlace, PlaceFilterSql};
-use common::{fresh_db, shared_data, Backend};
+use app::db::{NewPlace, PlaceFilter};
+use common::{fresh_db, fresh_db_with_url, shared_data, Backend};
 
 fn place(slug: &str, city: &str, status: &str) -> NewPlace {
     NewPlace {
@@ -44,7 +44,7 @@ async fn data_layer(backend: Backend) {
     ])
     .await
     .expect("insert");
-    let all = PlaceFilterSql::default();
+    let all = PlaceFilter::default();
     let public = db.published_places("prague", &all).await.expect("query");
     assert_eq!(
         public.iter().map(|p| p.slug.as_str()).collect::<Vec<_>>(),
@@ -58,8 +58,8 @@ async fn data_layer(backend: Backend) {
         .is_none());
     assert_eq!(db.cities_with_counts().await.expect("counts")[0].1, 1);
 
-    // Filters in SQL: language, wheelchair, district, diacritics-free search.
-    let f = |lang: Option<&str>, terms: &[&str]| PlaceFilterSql {
+    // Filters: language, wheelchair, district, diacritics-free search.
+    let f = |lang: Option<&str>, terms: &[&str]| PlaceFilter {
         lang: lang.map(str::to_string),
         terms: terms.iter().map(|t| t.to_string()).collect(),
         ..Default::default()
@@ -149,7 +149,7 @@ async fn demo_import(backend: Backend) {
     assert_eq!(db.count_places().await.expect("count"), 70);
     // Places without coordinates stay without them (never a made-up point).
     let rows = db
-        .published_places("prague", &PlaceFilterSql::default())
+        .published_places("prague", &PlaceFilter::default())
         .await
         .expect("q");
     assert!(rows.iter().any(|r| r.lat.is_none()));
@@ -206,4 +206,53 @@ async fn importer_rejects_a_bad_file_without_writing() {
     assert!(err.contains("JSON"), "{err}");
 }
 
-on_both_backends!(data_layer, demo_import);
+/// Listings are served from an in-memory copy per app instance: a write made
+/// through one instance must show in another's next read, and an unpublished
+/// place must disappear from it.
+async fn instances_see_each_others_writes(backend: Backend) {
+    let (a, url, _guard) = fresh_db_with_url(&backend).await;
+    let b = app::db::Db::connect(&url).await.expect("second instance");
+    let all = PlaceFilter::default();
+    let slugs = |v: Vec<app::db::PlaceRow>| v.into_iter().map(|p| p.slug).collect::<Vec<_>>();
+
+    a.upsert_places(&[place("one", "prague", "published")])
+        .await
+        .expect("insert");
+    assert_eq!(
+        slugs(b.published_places("prague", &all).await.expect("q")),
+        ["one"]
+    );
+    assert_eq!(b.districts("prague").await.expect("d"), ["Praha 1"]);
+
+    // Instance A changes and adds places; B has them cached and must notice.
+    let mut renamed = place("one", "prague", "published");
+    renamed.district = Some("Praha 2".into());
+    a.upsert_places(&[renamed, place("two", "prague", "published")])
+        .await
+        .expect("update");
+    assert_eq!(
+        slugs(b.published_places("prague", &all).await.expect("q")),
+        ["one", "two"]
+    );
+    assert_eq!(
+        b.districts("prague").await.expect("d"),
+        ["Praha 1", "Praha 2"]
+    );
+
+    // Unpublishing through B hides the place from A.
+    b.upsert_places(&[place("two", "prague", "draft")])
+        .await
+        .expect("unpublish");
+    assert_eq!(
+        slugs(a.published_places("prague", &all).await.expect("q")),
+        ["one"]
+    );
+    // Another city's copy is separate.
+    assert!(a
+        .published_places("kosice", &all)
+        .await
+        .expect("q")
+        .is_empty());
+}
+
+on_both_backends!(data_layer, demo_import, instances_see_each_others_writes);

@@ -1,10 +1,9 @@
-//! The filter form. A plain GET form: with JavaScript the router handles it
-//! without a reload, without JavaScript the server renders the result.
+//! The filter form: a plain GET form, so a filtered view is a link and works
+//! the same with or without JavaScript.
 use crate::i18n::*;
 use crate::locale;
 use crate::places::{PlaceListing, CATEGORIES};
 use leptos::prelude::*;
-use leptos_router::components::Form;
 
 #[component]
 pub fn Filters(
@@ -27,7 +26,7 @@ pub fn Filters(
     let view_mode = get("view");
     let reset = action.clone();
     view! {
-        <Form method="GET" action=action attr:class="filters" attr:role="search" attr:autocomplete="off">
+        <form method="get" action=action class="filters" role="search" autocomplete="off">
             <h2 class="visually-hidden">{t!(i18n, filters_heading)}</h2>
             <div class="field search-field">
                 <label for="f-q">{t!(i18n, filter_search)}</label>
@@ -74,6 +73,6 @@ pub fn Filters(
                 <button type="submit">{t!(i18n, filter_apply)}</button>
                 <a class="reset" href=reset>{t!(i18n, filter_reset)}</a>
             </div>
-        </Form>
+        </form>
     }
 }

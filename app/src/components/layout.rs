@@ -20,6 +20,10 @@ pub fn Layout() -> impl IntoView {
             .map(str::to_string)
     };
     let home = move || locale::href(i18n, "/");
+    let path = location.pathname.get_untracked();
+    if strip_locale(&path) != path {
+        locale::remember_locale(i18n.get_locale_untracked());
+    }
     view! {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">

@@ -1,6 +1,6 @@
 //! The map. Leaflet is loaded lazily by `/map.js`, which reads the markers
-//! from this element's data attributes and follows their changes; without
-//! JavaScript (or tiles) the list beside it has every place.
+//! and the translated control labels from this element's data attributes;
+//! without JavaScript (or tiles) the list beside it has every place.
 use crate::i18n::*;
 use crate::locale;
 use crate::places::PlaceListing;
@@ -34,7 +34,10 @@ pub fn PlaceMap(listing: PlaceListing) -> impl IntoView {
             <div id="wk-map" class="map" data-markers=data data-view=view_attr
                 data-tiles=listing.tile_url.clone() data-attribution=listing.tile_attribution.clone()
                 data-approx-label=move || t_string!(i18n, location_approximate)
-                data-open-label=move || t_string!(i18n, place_website)>
+                data-open-label=move || t_string!(i18n, place_website)
+                data-zoom-in-label=move || t_string!(i18n, map_zoom_in)
+                data-zoom-out-label=move || t_string!(i18n, map_zoom_out)
+                data-cluster-label=move || t_string!(i18n, map_cluster, number = "%n%")>
                 <noscript><p class="map-fallback">{t!(i18n, map_no_js)}</p></noscript>
             </div>
             <p class="map-note">{t!(i18n, map_approximate_note)}</p>

@@ -3,3 +3,4 @@ pub mod layout;
 pub mod map;
 pub mod place_card;
 pub mod query_link;
+pub mod share_button;

@@ -5,11 +5,13 @@ mod cities;
 mod places;
 mod stories;
 
-pub use places::{NewPlace, PlaceFilterSql, PlaceRow};
+pub use places::{NewPlace, PlaceFilter, PlaceRow};
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::AnyPool;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,6 +24,8 @@ pub enum Backend {
 pub struct Db {
     pool: AnyPool,
     backend: Backend,
+    /// Per city: its published places as of a `places_version` (see places.rs).
+    places_cache: Arc<Mutex<HashMap<String, Arc<places::CitySnapshot>>>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -82,7 +86,11 @@ impl Db {
             .connect(&url)
             .await
             .map_err(ConnectError::Connect)?;
-        Ok(Db { pool, backend })
+        Ok(Db {
+            pool,
+            backend,
+            places_cache: Arc::default(),
+        })
     }
 
     pub async fn migrate(&self) -> Result<(), ConnectError> {

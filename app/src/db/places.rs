@@ -1,5 +1,7 @@
 use super::{now_text, Db};
 use crate::places::search;
+use sqlx::{FromRow, Row};
+use std::sync::Arc;
 
 /// A stored place, as read back.
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -101,55 +103,116 @@ impl NewPlace {
     }
 }
 
-/// Filters the database can apply; "open now" is evaluated afterwards.
+/// What a visitor can filter places by; "open now" is evaluated afterwards.
 #[derive(Clone, Debug, Default)]
-pub struct PlaceFilterSql {
+pub struct PlaceFilter {
     pub category: Option<String>,
     pub lang: Option<String>,
     pub district: Option<String>,
     pub wheelchair: bool,
+    /// Normalised words (see `search::terms`); each must occur.
     pub terms: Vec<String>,
 }
 
+impl PlaceFilter {
+    fn matches(&self, p: &CachedPlace) -> bool {
+        let row = &p.row;
+        self.category.as_ref().is_none_or(|c| &row.category == c)
+            && self
+                .district
+                .as_ref()
+                .is_none_or(|d| row.district.as_ref() == Some(d))
+            && self
+                .lang
+                .as_ref()
+                .is_none_or(|l| row.languages.contains(&format!(",{l},")))
+            && (!self.wheelchair || row.wheelchair.as_deref() == Some("yes"))
+            && self
+                .terms
+                .iter()
+                .all(|t| p.search_text.contains(t.as_str()))
+    }
+}
+
+/// A published place with what listing it needs precomputed.
+#[derive(Debug)]
+pub(crate) struct CachedPlace {
+    row: PlaceRow,
+    search_text: String,
+}
+
+/// One city's published places in list order, as of `version`.
+#[derive(Debug)]
+pub(crate) struct CitySnapshot {
+    version: i64,
+    places: Vec<CachedPlace>,
+}
+
 impl Db {
-    /// Published places of a city matching `f`, ordered by English name.
+    /// Published places of a city matching `f`, ordered by English name as
+    /// people read it (ignoring quotes, case and diacritics).
+    ///
+    /// Reads come from an in-memory copy of the city's published places,
+    /// reloaded when the city's `places_version` (bumped in the same
+    /// transaction as every write) has moved: one single-row query per call
+    /// instead of streaming every row, and correct with several app instances.
     pub async fn published_places(
         &self,
         city: &str,
-        f: &PlaceFilterSql,
+        f: &PlaceFilter,
     ) -> Result<Vec<PlaceRow>, sqlx::Error> {
-        let mut sql =
-            format!("SELECT {PLACE_COLUMNS} FROM places WHERE city = $1 AND status = 'published'");
-        let mut binds: Vec<String> = vec![city.to_string()];
-        let mut push = |sql: &mut String, clause: &str, value: String| {
-            binds.push(value);
-            sql.push_str(&clause.replace("{}", &format!("${}", binds.len())));
+        let snapshot = self.city_snapshot(city).await?;
+        Ok(snapshot
+            .places
+            .iter()
+            .filter(|p| f.matches(p))
+            .map(|p| p.row.clone())
+            .collect())
+    }
+
+    async fn city_snapshot(&self, city: &str) -> Result<Arc<CitySnapshot>, sqlx::Error> {
+        // The version is read before the rows: rows newer than the version
+        // only cause one extra reload later, never a stale copy kept.
+        let version: Option<(i64,)> =
+            sqlx::query_as("SELECT places_version FROM cities WHERE slug = $1")
+                .bind(city)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((version,)) = version else {
+            return Ok(Arc::new(CitySnapshot {
+                version: -1,
+                places: Vec::new(),
+            }));
         };
-        if let Some(c) = &f.category {
-            push(&mut sql, " AND category = {}", c.clone());
+        if let Some(s) = self.cached_snapshot(city) {
+            if s.version == version {
+                return Ok(s);
+            }
         }
-        if let Some(d) = &f.district {
-            push(&mut sql, " AND district = {}", d.clone());
+        let sql = format!(
+            "SELECT {PLACE_COLUMNS}, search_text FROM places \
+             WHERE city = $1 AND status = 'published'"
+        );
+        let rows = sqlx::query(&sql).bind(city).fetch_all(&self.pool).await?;
+        let mut places = rows
+            .iter()
+            .map(|r| {
+                Ok(CachedPlace {
+                    row: PlaceRow::from_row(r)?,
+                    search_text: r.try_get("search_text")?,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        places.sort_by_cached_key(|p| (search::normalize(&p.row.name_en), p.row.id));
+        let snapshot = Arc::new(CitySnapshot { version, places });
+        if let Ok(mut cache) = self.places_cache.lock() {
+            cache.insert(city.to_string(), snapshot.clone());
         }
-        if let Some(l) = &f.lang {
-            push(&mut sql, " AND languages LIKE {}", format!("%,{l},%"));
-        }
-        for t in &f.terms {
-            push(
-                &mut sql,
-                " AND search_text LIKE {} ESCAPE '\\'",
-                search::like_pattern(t),
-            );
-        }
-        if f.wheelchair {
-            sql.push_str(" AND wheelchair = 'yes'");
-        }
-        sql.push_str(" ORDER BY name_en, id");
-        let mut q = sqlx::query_as::<_, PlaceRow>(&sql);
-        for b in binds {
-            q = q.bind(b);
-        }
-        q.fetch_all(&self.pool).await
+        Ok(snapshot)
+    }
+
+    fn cached_snapshot(&self, city: &str) -> Option<Arc<CitySnapshot>> {
+        self.places_cache.lock().ok()?.get(city).cloned()
     }
 
     pub async fn published_place(
@@ -179,27 +242,27 @@ impl Db {
         .await
     }
 
-    /// Distinct districts of a city's published places.
+    /// Districts of a city's published places, sorted.
     pub async fn districts(&self, city: &str) -> Result<Vec<String>, sqlx::Error> {
-        let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT DISTINCT district FROM places WHERE city = $1 AND status = 'published' \
-             AND district IS NOT NULL ORDER BY district",
-        )
-        .bind(city)
-        .fetch_all(&self.pool)
-        .await?;
-        Ok(rows.into_iter().map(|r| r.0).collect())
+        let snapshot = self.city_snapshot(city).await?;
+        let mut all: Vec<String> = snapshot
+            .places
+            .iter()
+            .filter_map(|p| p.row.district.clone())
+            .collect();
+        all.sort();
+        all.dedup();
+        Ok(all)
     }
 
     /// Distinct languages spoken at a city's published places.
     pub async fn languages(&self, city: &str) -> Result<Vec<String>, sqlx::Error> {
-        let rows: Vec<(String,)> = sqlx::query_as(
-            "SELECT DISTINCT languages FROM places WHERE city = $1 AND status = 'published'",
-        )
-        .bind(city)
-        .fetch_all(&self.pool)
-        .await?;
-        let mut all: Vec<String> = rows.iter().flat_map(|r| split_languages(&r.0)).collect();
+        let snapshot = self.city_snapshot(city).await?;
+        let mut all: Vec<String> = snapshot
+            .places
+            .iter()
+            .flat_map(|p| split_languages(&p.row.languages))
+            .collect();
         all.sort();
         all.dedup();
         Ok(all)
@@ -286,6 +349,15 @@ impl Db {
                 .await?;
             }
             ids.push(id);
+        }
+        let mut cities: Vec<&str> = places.iter().map(|p| p.city.as_str()).collect();
+        cities.sort_unstable();
+        cities.dedup();
+        for city in cities {
+            sqlx::query("UPDATE cities SET places_version = places_version + 1 WHERE slug = $1")
+                .bind(city)
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(ids)

@@ -17,32 +17,29 @@ pub fn CityPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
-    let city = move || params.read().get("city").unwrap_or_default();
-    let pairs = move || {
-        query
-            .read()
-            .clone()
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v))
-            .collect::<Vec<_>>()
-    };
+    let city = params.read_untracked().get("city").unwrap_or_default();
+    let pairs = query
+        .read_untracked()
+        .clone()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect::<Vec<_>>();
     // The query travels as one encoded string: a list of pairs does not
     // survive the URL-encoded server-function body when it is empty.
-    let listing = Resource::new(
-        move || (city(), pairs()),
-        |(c, p)| {
-            let query = query_string(p.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-            list_places(c, query.trim_start_matches('?').to_string())
-        },
-    );
+    let encoded = query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .trim_start_matches('?')
+        .to_string();
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match listing.await {
-                    Ok(l) => view! { <CityView listing=l pairs=pairs() /> }.into_any(),
-                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
-                }
-            })}
+            {move || {
+                let (c, q, pairs) = (city.clone(), encoded.clone(), pairs.clone());
+                Suspend::new(async move {
+                    match list_places(c, q).await {
+                        Ok(l) => view! { <CityView listing=l pairs=pairs /> }.into_any(),
+                        Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                    }
+                })
+            }}
         </Suspense>
     }
 }

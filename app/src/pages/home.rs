@@ -30,9 +30,7 @@ pub async fn remembered_city() -> Result<Option<String>, ServerFnError> {
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let choosing = move || query.read().get("choose").is_some();
-    let cities = Resource::new(|| (), |_| list_cities());
-    let remembered = Resource::new(|| (), |_| remembered_city());
+    let choosing = query.read_untracked().get("choose").is_some();
     view! {
         <Title text=move || format!("{} – {}", t_string!(i18n, home_title), t_string!(i18n, site_name)) />
         <section class="home">
@@ -40,10 +38,10 @@ pub fn HomePage() -> impl IntoView {
             <p class="intro">{t!(i18n, home_intro)}</p>
             <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
-                    let remembered = remembered.await.ok().flatten();
-                    let cities = cities.await.unwrap_or_default();
+                    let remembered = remembered_city().await.ok().flatten();
+                    let cities = list_cities().await.unwrap_or_default();
                     let redirect = remembered
-                        .filter(|r| !choosing() && cities.iter().any(|(c, _)| &c.slug == r))
+                        .filter(|r| !choosing && cities.iter().any(|(c, _)| &c.slug == r))
                         .map(|r| view! { <Redirect path=locale::href(i18n, &format!("/{r}")) /> });
                     view! {
                         {redirect}

@@ -1,5 +1,6 @@
 //! A place's page: everything known about it, server-rendered.
 use crate::components::place_card::{names, OpenBadge};
+use crate::components::share_button::ShareButton;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::{is_not_found, LoadError};
@@ -13,23 +14,24 @@ use leptos_router::hooks::use_params_map;
 pub fn PlacePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let key = move || {
-        let p = params.read();
+    let key = {
+        let p = params.read_untracked();
         (
             p.get("city").unwrap_or_default(),
             p.get("slug").unwrap_or_default(),
-            locale::code(i18n.get_locale()).to_string(),
+            locale::code(i18n.get_locale_untracked()).to_string(),
         )
     };
-    let place = Resource::new(key, |(c, s, l)| get_place(c, s, l));
+    // Pages render on the server only (islands): a plain future instead of a
+    // resource, so the data is not serialised into the page a second time.
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match place.await {
+            {move || { let (c, s, l) = key.clone(); Suspend::new(async move {
+                match get_place(c, s, l).await {
                     Ok(p) => view! { <PlaceView place=p /> }.into_any(),
                     Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }
@@ -149,7 +151,11 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
                 <h2>{t!(i18n, place_share)}</h2>
                 <p><a class="share-link" href=share.clone()>{t!(i18n, place_share_link)}</a></p>
                 <p><label for="share-url" class="visually-hidden">{t!(i18n, place_share_link)}</label>
-                    <input id="share-url" readonly value=share.clone() /></p>
+                    <input id="share-url" readonly value=share.clone() />
+                    " "<ShareButton url=share.clone()
+                        label=td_string!(i18n.get_locale_untracked(), place_share_copy).to_string()
+                        copied=td_string!(i18n.get_locale_untracked(), place_share_copied).to_string()
+                        failed=td_string!(i18n.get_locale_untracked(), place_share_copy_failed).to_string() /></p>
                 <p><a href=mail_share>{t!(i18n, place_share_email)}</a></p>
             </section>
         </article>

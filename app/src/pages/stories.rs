@@ -10,17 +10,14 @@ use leptos_router::hooks::use_params_map;
 pub fn StoriesPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let key = move || {
-        (
-            params.read().get("city").unwrap_or_default(),
-            locale::code(i18n.get_locale()).to_string(),
-        )
-    };
-    let stories = Resource::new(key, |(c, l)| list_stories(c, l));
+    let key = (
+        params.read_untracked().get("city").unwrap_or_default(),
+        locale::code(i18n.get_locale_untracked()).to_string(),
+    );
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match stories.await {
+            {move || { let (c, l) = key.clone(); Suspend::new(async move {
+                match list_stories(c, l).await {
                     Ok((city, list)) => {
                         let name = locale::city_label(i18n, &city.slug);
                         let heading = td_string!(i18n.get_locale_untracked(), stories_title, city = name.clone()).to_string();
@@ -53,7 +50,7 @@ pub fn StoriesPage() -> impl IntoView {
                     }
                     Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

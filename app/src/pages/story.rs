@@ -10,19 +10,18 @@ use leptos_router::hooks::use_params_map;
 pub fn StoryPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let key = move || {
-        let p = params.read();
+    let key = {
+        let p = params.read_untracked();
         (
             p.get("city").unwrap_or_default(),
             p.get("slug").unwrap_or_default(),
-            locale::code(i18n.get_locale()).to_string(),
+            locale::code(i18n.get_locale_untracked()).to_string(),
         )
     };
-    let story = Resource::new(key, |(c, s, l)| get_story(c, s, l));
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || Suspend::new(async move {
-                match story.await {
+            {move || { let (c, s, l) = key.clone(); Suspend::new(async move {
+                match get_story(c, s, l).await {
                     Ok(st) => {
                         let city = st.city.slug.clone();
                         let back = locale::href(i18n, &format!("/{city}/stories"));
@@ -63,7 +62,7 @@ pub fn StoryPage() -> impl IntoView {
                     }
                     Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
                 }
-            })}
+            })}}
         </Suspense>
     }
 }

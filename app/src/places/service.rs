@@ -3,7 +3,7 @@ use super::model::*;
 use super::query::PlaceQuery;
 use super::{hours, search};
 use crate::cities::City;
-use crate::db::{Db, PlaceFilterSql, PlaceRow};
+use crate::db::{Db, PlaceFilter, PlaceRow};
 use crate::error::AppError;
 use chrono::{DateTime, Utc};
 
@@ -47,7 +47,7 @@ pub async fn matching(
     q: &PlaceQuery,
     now: DateTime<Utc>,
 ) -> Result<Vec<PlaceRow>, AppError> {
-    let filter = PlaceFilterSql {
+    let filter = PlaceFilter {
         category: q.category.clone(),
         lang: q.lang.clone(),
         district: q.district.clone(),
@@ -65,8 +65,6 @@ pub async fn matching(
             ) == Some(true)
         });
     }
-    // Alphabetical as people read it: ignoring quotes, case and diacritics.
-    rows.sort_by_cached_key(|r| search::normalize(&r.name_en));
     Ok(rows)
 }
 
@@ -157,7 +155,7 @@ pub async fn detail(
     if let (true, Some(lat), Some(lon)) = (precise, row.lat, row.lon) {
         // Approximate points would give misleading distances: only precise ones.
         let others = db
-            .published_places(&city.slug, &PlaceFilterSql::default())
+            .published_places(&city.slug, &PlaceFilter::default())
             .await?;
         nearby = others
             .iter()

@@ -47,13 +47,20 @@ fn unique(prefix: &str) -> String {
 
 /// A migrated, empty database of the given kind; the guard keeps its files.
 pub async fn fresh_db(backend: &Backend) -> (Db, Option<tempfile::TempDir>) {
+    let (db, _, guard) = fresh_db_with_url(backend).await;
+    (db, guard)
+}
+
+/// Like `fresh_db`, also returning the URL so a second connection (another
+/// app instance) can open the same database.
+pub async fn fresh_db_with_url(backend: &Backend) -> (Db, String, Option<tempfile::TempDir>) {
     match backend {
         Backend::Sqlite => {
             let dir = tempfile::tempdir().expect("temp dir");
             let url = format!("sqlite://{}", dir.path().join("test.db").display());
             let db = Db::connect(&url).await.expect("sqlite connects");
             db.migrate().await.expect("sqlite migrates");
-            (db, Some(dir))
+            (db, url, Some(dir))
         }
         Backend::Postgres => {
             let admin = std::env::var("TEST_POSTGRES_URL").expect(
@@ -73,7 +80,7 @@ pub async fn fresh_db(backend: &Backend) -> (Db, Option<tempfile::TempDir>) {
             };
             let db = Db::connect(&url).await.expect("postgres connects");
             db.migrate().await.expect("postgres migrates");
-            (db, None)
+            (db, url, None)
         }
     }
 }
