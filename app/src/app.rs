@@ -36,6 +36,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    #[cfg(feature = "ssr")]
+    crate::security::set_page_policy();
     // Async SSR: pages arrive complete, so they work with JavaScript off and
     // can set their status code (404) and cookies before the body is sent.
     view! {

@@ -21,6 +21,8 @@ pub mod error;
 #[cfg(feature = "ssr")]
 pub mod geocode;
 #[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 #[cfg(feature = "hydrate")]

@@ -32,7 +32,7 @@ test('other unknown addresses are 404s too, while known ones are 200', async ({ 
   expect(await api.json()).toMatchObject({ parameter: 'city' });
 });
 
-test('every page hydrates without script errors', async ({ page, pageErrors }, testInfo) => {
+test('every page hydrates without script errors or blocked content', async ({ page, pageErrors, cspViolations }, testInfo) => {
   test.skip(!jsEnabled(testInfo), 'nothing hydrates without JavaScript (the no-JS project runs every other test on the server-rendered pages)');
   test.slow();
   for (const path of ['/en/?choose=1', '/en/prague', '/en/prague?view=map&lang=uk', '/cs/kosice', '/en/prague/places/oamp-praha-1',
@@ -41,10 +41,11 @@ test('every page hydrates without script errors', async ({ page, pageErrors }, t
     await hydrated(page, testInfo);
     await page.waitForTimeout(300);
     expect(pageErrors, `uncaught errors on ${path}`).toEqual([]);
+    expect(cspViolations, `Content-Security-Policy violations on ${path}`).toEqual([]);
   }
 });
 
-test('no uncaught script errors while using the city, map and place pages', async ({ page, pageErrors }, testInfo) => {
+test('no uncaught script errors while using the city, map and place pages', async ({ page, pageErrors, cspViolations }, testInfo) => {
   test.skip(!jsEnabled(testInfo), 'no scripts run without JavaScript');
   await page.goto('/en/prague');
   await hydrated(page, testInfo);
@@ -60,4 +61,25 @@ test('no uncaught script errors while using the city, map and place pages', asyn
   await expect(page.locator('.place-card').first()).toBeVisible();
   await page.waitForTimeout(500);
   expect(pageErrors).toEqual([]);
+  // Leaflet, the clusters, the wasm and the hydration script all run under the policy.
+  expect(cspViolations).toEqual([]);
+});
+
+test('pages carry a Content-Security-Policy whose nonce is the one on the page\'s scripts', async ({ page }, testInfo) => {
+  const res = await page.goto('/en/prague/places/oamp-praha-1');
+  const csp = (await res?.headerValue('content-security-policy')) ?? '';
+  expect(csp).toContain("default-src 'self'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).toContain("frame-ancestors 'none'");
+  const nonce = csp.match(/'nonce-([^']+)'/)?.[1] ?? '';
+  expect(nonce.length).toBeGreaterThanOrEqual(16);
+  if (jsEnabled(testInfo)) {
+    // The browser hides nonce attributes from getAttribute; the property keeps it.
+    const scriptNonces = await page.locator('script[nonce]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+    expect(scriptNonces.length).toBeGreaterThan(0);
+    for (const n of scriptNonces) expect(n).toBe(nonce);
+  }
+  // A new nonce for every response.
+  const again = await page.request.get('/en/prague/places/oamp-praha-1');
+  expect(again.headers()['content-security-policy']).not.toContain(nonce);
 });

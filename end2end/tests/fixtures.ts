@@ -14,6 +14,8 @@ type Fixtures = {
   pageErrors: string[];
   /** URLs of the tile requests that were blocked. */
   blockedTiles: string[];
+  /** Content-Security-Policy violations the browser reported on the console. */
+  cspViolations: string[];
 };
 
 export const test = base.extend<Fixtures>({
@@ -58,8 +60,14 @@ export const test = base.extend<Fixtures>({
   pageErrors: async ({}, use) => {
     await use([]);
   },
-  page: async ({ page, pageErrors }, use) => {
+  cspViolations: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, pageErrors, cspViolations }, use) => {
     page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
+    });
     await use(page);
   },
 });

@@ -1,0 +1,86 @@
+//! The Content-Security-Policy of server-rendered pages. Scripts run only from
+//! this site or with the page's one-time nonce (Leptos' hydration script), so
+//! injected markup cannot run code; map tiles may come from the configured
+//! tile server only.
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The policy for one page; `nonce` is the page's script nonce.
+pub fn content_security_policy(nonce: &str, tile_url: &str) -> String {
+    let tiles = tile_origin(tile_url)
+        .map(|o| format!(" {o}"))
+        .unwrap_or_default();
+    format!(
+        "default-src 'self'; \
+         script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; \
+         img-src 'self' data:{tiles}; \
+         connect-src 'self'; \
+         object-src 'none'; \
+         base-uri 'self'; \
+         form-action 'self'; \
+         frame-ancestors 'none'"
+    )
+}
+
+/// The origin of a tile URL template: `https://{s}.tile.example.org/{z}/…`
+/// becomes `https://*.tile.example.org`. None for anything that is not a
+/// plain http(s) URL (the map then shows markers without tiles).
+pub fn tile_origin(template: &str) -> Option<String> {
+    let (scheme, rest) = template.split_once("://")?;
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let host = rest.split('/').next()?;
+    let host = host.replace("{s}", "*");
+    let valid = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*'));
+    valid.then(|| format!("{scheme}://{host}"))
+}
+
+/// Sets the policy header on the current page response.
+pub fn set_page_policy() {
+    use axum::http::{header::CONTENT_SECURITY_POLICY, HeaderValue};
+    let (Some(nonce), Some(resp), Some(state)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+        use_context::<AppState>(),
+    ) else {
+        return;
+    };
+    let policy = content_security_policy(&nonce.to_string(), &state.config.tile_url);
+    if let Ok(v) = HeaderValue::from_str(&policy) {
+        resp.insert_header(CONTENT_SECURITY_POLICY, v);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tile_origins() {
+        assert_eq!(
+            tile_origin("https://tile.openstreetmap.org/{z}/{x}/{y}.png").as_deref(),
+            Some("https://tile.openstreetmap.org")
+        );
+        assert_eq!(
+            tile_origin("https://{s}.tiles.example.cz:8443/a/{z}/{x}/{y}.png").as_deref(),
+            Some("https://*.tiles.example.cz:8443")
+        );
+        assert_eq!(tile_origin("javascript:alert(1)"), None);
+        assert_eq!(tile_origin("https://evil.org'; script-src *"), None);
+        assert_eq!(tile_origin(""), None);
+    }
+
+    #[test]
+    fn policy_allows_only_own_and_nonced_scripts() {
+        let p = content_security_policy("abc123", "https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+        assert!(p.contains("script-src 'self' 'nonce-abc123' 'wasm-unsafe-eval';"));
+        assert!(!p.contains("unsafe-inline"));
+        assert!(p.contains("img-src 'self' data: https://tile.openstreetmap.org;"));
+        assert!(p.contains("frame-ancestors 'none'"));
+    }
+}
