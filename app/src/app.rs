@@ -1,6 +1,12 @@
 //! The root component, the HTML shell and the routes.
 use crate::components::layout::Layout;
 use crate::i18n::*;
+use crate::pages::account::{
+    dashboard::{DashboardPage, OutboxPage},
+    links::{ResetConfirmPage, ResetRequestPage, VerifyPage},
+    login::LoginPage,
+    register::{RegisterPage, RegisteredPage},
+};
 use crate::pages::{
     about::AboutPage, city::CityPage, home::HomePage, not_found::NotFound, place::PlacePage,
     stories::StoriesPage, story::StoryPage,
@@ -47,6 +53,14 @@ pub fn App() -> impl IntoView {
                     <I18nRoute<Locale, _, _> view=Layout ssr=SsrMode::Async>
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("about") view=AboutPage ssr=SsrMode::Async />
+                        <Route path=path!("account/register") view=RegisterPage ssr=SsrMode::Async />
+                        <Route path=path!("account/registered") view=RegisteredPage ssr=SsrMode::Async />
+                        <Route path=path!("account/login") view=LoginPage ssr=SsrMode::Async />
+                        <Route path=path!("account/verify") view=VerifyPage ssr=SsrMode::Async />
+                        <Route path=path!("account/reset") view=ResetRequestPage ssr=SsrMode::Async />
+                        <Route path=path!("account/reset/confirm") view=ResetConfirmPage ssr=SsrMode::Async />
+                        <Route path=path!("dashboard") view=DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!(":city") view=CityPage ssr=SsrMode::Async />
                         <Route path=path!(":city/places/:slug") view=PlacePage ssr=SsrMode::Async />
                         <Route path=path!(":city/stories") view=StoriesPage ssr=SsrMode::Async />

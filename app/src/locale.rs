@@ -1,11 +1,20 @@
 //! Helpers around the generated `i18n` module: language names, category and
 //! day labels, and which name of a place to show.
+use crate::accounts::model::{FieldError, FormError};
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
 
 /// The locale's code as used in URLs, content tables and `lang` attributes.
 pub fn code(locale: Locale) -> &'static str {
     locale.as_str()
+}
+
+/// The locale with this code, if the UI has it.
+pub fn parse(code: &str) -> Option<Locale> {
+    Locale::get_all()
+        .iter()
+        .copied()
+        .find(|l| l.as_str() == code)
 }
 
 /// Each language's name in that language, for the switcher.
@@ -133,4 +142,31 @@ pub fn strip_locale(path: &str) -> &str {
         }
     }
     path
+}
+
+pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
+    let l = i18n.get_locale_untracked();
+    let s = match e {
+        FieldError::Required => td_string!(l, err_required),
+        FieldError::TooLong => td_string!(l, err_too_long),
+        FieldError::InvalidEmail => td_string!(l, err_invalid_email),
+        FieldError::PasswordTooShort => td_string!(l, err_password_short),
+        FieldError::PasswordsDiffer => td_string!(l, err_passwords_differ),
+        FieldError::InvalidWebsite => td_string!(l, err_invalid_website),
+        FieldError::InvalidRegistrationNo => td_string!(l, err_invalid_registration_no),
+        FieldError::UnknownCity => td_string!(l, err_unknown_city),
+        FieldError::EmailTaken => td_string!(l, err_email_taken),
+    };
+    s.to_string()
+}
+
+pub fn form_error(i18n: I18nContext<Locale>, e: FormError) -> String {
+    let l = i18n.get_locale_untracked();
+    let s = match e {
+        FormError::SignInFailed => td_string!(l, err_sign_in_failed),
+        FormError::EmailNotVerified => td_string!(l, err_email_not_verified),
+        FormError::LinkInvalid => td_string!(l, err_link_invalid),
+        FormError::TooManyAttempts => td_string!(l, err_too_many_attempts),
+    };
+    s.to_string()
 }

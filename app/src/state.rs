@@ -45,16 +45,21 @@ impl AppState {
 
 /// The site's public base URL: configured, else taken from the request.
 pub fn base_url(state: &AppState) -> String {
+    match use_context::<axum::http::request::Parts>() {
+        Some(p) => base_url_from(state, &p.headers),
+        None => base_url_from(state, &axum::http::HeaderMap::new()),
+    }
+}
+
+/// Like `base_url`, from a request's headers.
+pub fn base_url_from(state: &AppState, headers: &axum::http::HeaderMap) -> String {
     if let Some(u) = &state.config.public_url {
         return u.trim_end_matches('/').to_string();
     }
-    let host = use_context::<axum::http::request::Parts>()
-        .and_then(|p| {
-            p.headers
-                .get(axum::http::header::HOST)
-                .and_then(|h| h.to_str().ok())
-                .map(str::to_string)
-        })
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .map(str::to_string)
         .unwrap_or_else(|| state.leptos_options.site_addr.to_string());
     format!("http://{host}")
 }

@@ -1,4 +1,5 @@
-//! Command line: `serve` (default), `migrate`, `import-places FILE`, `load-demo`.
+//! Command line: `serve` (default), `migrate`, `import-places FILE`,
+//! `load-demo`, `create-admin --email ADDRESS`.
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -42,6 +43,13 @@ pub enum Command {
         /// places that have an address but no coordinates.
         #[arg(long)]
         addresses: Option<PathBuf>,
+    },
+    /// Create the first admin (or make an existing account admin). The
+    /// password is asked for on the terminal, or read from the first line of
+    /// standard input when that is not a terminal.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
     },
     /// Load (or refresh) the demo places and stories.
     LoadDemo {

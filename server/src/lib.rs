@@ -25,10 +25,17 @@ pub fn router(state: AppState) -> Router {
         .route("/places.geojson", get(app::places::api::places_geojson))
         .fallback(app::places::api::not_found);
     let leptos_options = state.leptos_options.clone();
+    let secure = state
+        .config
+        .public_url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("https://"));
     // Static files are routed before the pages: `/{city}` would otherwise
     // claim `/map.js`. Everything under the site root is served this way.
     let site = std::path::PathBuf::from(leptos_options.site_root.as_ref());
-    let mut router = Router::new().nest("/api/v1", api);
+    let mut router = Router::new()
+        .nest("/api/v1", api)
+        .merge(app::accounts::handlers::routes());
     for (path, is_dir) in static_entries(&site) {
         let served = site.join(&path);
         router = if is_dir {
@@ -51,6 +58,8 @@ pub fn router(state: AppState) -> Router {
             },
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(app::accounts::session::layer(state.db.clone(), secure))
+        .layer(axum::middleware::from_fn(app::security::same_origin_writes))
         .layer(CompressionLayer::new())
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

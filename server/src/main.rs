@@ -79,6 +79,14 @@ async fn run(cli: Cli) -> Result<(), String> {
             print_report(&report);
             Ok(())
         }
+        Command::CreateAdmin { email } => {
+            let db = open(&cli.database_url).await?;
+            let password = read_password()?;
+            let id =
+                app::accounts::service::create_admin(&db, &email, &password, chrono_now()).await?;
+            println!("admin {email} ready (user {id})");
+            Ok(())
+        }
         Command::LoadDemo { shared_data } => {
             let db = open(&cli.database_url).await?;
             let report = app::demo::load_demo(&db, shared_dir(&shared_data)).await?;
@@ -115,4 +123,27 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|e| e.to_string())
         }
     }
+}
+
+/// A password from the terminal (not echoed) or from standard input's first line.
+fn read_password() -> Result<String, String> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("Password: ").map_err(|e| e.to_string())?;
+        let again = rpassword::prompt_password("Password again: ").map_err(|e| e.to_string())?;
+        if first != again {
+            return Err("the two passwords differ".into());
+        }
+        Ok(first)
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| format!("cannot read the password from standard input: {e}"))?;
+        Ok(line.trim_end_matches(['\r', '\n']).to_string())
+    }
+}
+
+fn chrono_now() -> chrono::DateTime<chrono::Utc> {
+    chrono::Utc::now()
 }

@@ -2,16 +2,12 @@
 //! and on PostgreSQL.
 mod common;
 
-use common::{client, spawn_app, Backend};
+use common::{client, get, spawn_app, Backend};
 use reqwest::StatusCode;
 use serde_json::Value;
 
 async fn get_json(base: &str, path: &str) -> (StatusCode, Value) {
-    let resp = client()
-        .get(format!("{base}{path}"))
-        .send()
-        .await
-        .expect("request");
+    let resp = get(base, path, &[]).await;
     let status = resp.status();
     (status, resp.json().await.expect("json body"))
 }
@@ -196,12 +192,8 @@ async fn api_suite(backend: Backend) {
 async fn pages_suite(backend: Backend) {
     let app = spawn_app(&backend).await;
     let base = app.base.as_str();
-    let get = |path: String| async move {
-        let resp = client()
-            .get(format!("{base}{path}"))
-            .send()
-            .await
-            .expect("request");
+    let page = |path: String| async move {
+        let resp = get(base, &path, &[]).await;
         let status = resp.status();
         let cookies: Vec<String> = resp
             .headers()
@@ -213,7 +205,7 @@ async fn pages_suite(backend: Backend) {
     };
 
     // The filtered list is rendered on the server (works with JS off).
-    let (s, html, cookies) = get("/en/prague?lang=uk".into()).await;
+    let (s, html, cookies) = page("/en/prague?lang=uk".into()).await;
     assert_eq!(s, StatusCode::OK);
     assert!(
         html.contains("<html lang=\"en\""),
@@ -230,14 +222,12 @@ async fn pages_suite(backend: Backend) {
 
     // A prefix-less link follows the remembered language, then Accept-Language.
     let redirect_for = |cookie: &'static str, accept_language: &'static str| async move {
-        let resp = client()
-            .get(format!("{base}/prague"))
-            .header("accept", "text/html")
-            .header("cookie", cookie)
-            .header("accept-language", accept_language)
-            .send()
-            .await
-            .expect("request");
+        let headers = [
+            ("accept", "text/html"),
+            ("cookie", cookie),
+            ("accept-language", accept_language),
+        ];
+        let resp = get(base, "/prague", &headers).await;
         let location = resp
             .headers()
             .get("location")
@@ -251,12 +241,12 @@ async fn pages_suite(backend: Backend) {
     let (s, loc) = redirect_for("", "cs,en;q=0.5").await;
     assert_eq!(s, StatusCode::FOUND);
     assert_eq!(loc.as_deref(), Some("/cs/prague"));
-    let (_, unfiltered, _) = get("/en/prague".into()).await;
+    let (_, unfiltered, _) = page("/en/prague".into()).await;
     let cards = |h: &str| h.matches("class=\"place-card\"").count();
     assert!(cards(&html) > 0 && cards(&html) < cards(&unfiltered));
 
     // A place page with contact links, directions and its sources.
-    let (s, html, _) = get("/en/prague/places/oamp-praha-1".into()).await;
+    let (s, html, _) = page("/en/prague/places/oamp-praha-1".into()).await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("href=\"tel:+420974801801\""));
     assert!(html.contains("href=\"geo:50.09"));
@@ -264,23 +254,23 @@ async fn pages_suite(backend: Backend) {
     assert!(html.contains("mvcr.cz"), "source shown");
 
     // Czech and Ukrainian pages are translated.
-    let (_, cs, _) = get("/cs/prague".into()).await;
+    let (_, cs, _) = page("/cs/prague".into()).await;
     assert!(cs.contains("<html lang=\"cs\""));
     assert!(!cs.contains("places found"));
 
     // A trailing slash is the same page.
-    let (s, html, _) = get("/uk/".into()).await;
+    let (s, html, _) = page("/uk/".into()).await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("<html lang=\"uk\""));
 
     // Unknown place or city: 404 page.
-    let (s, _, _) = get("/en/prague/places/no-such-place".into()).await;
+    let (s, _, _) = page("/en/prague/places/no-such-place".into()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
-    let (s, _, _) = get("/en/atlantis".into()).await;
+    let (s, _, _) = page("/en/atlantis".into()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
 
     // Attributions required by the data licences.
-    let (_, about, _) = get("/en/about".into()).await;
+    let (_, about, _) = page("/en/about".into()).await;
     for needle in ["RÚIAN", "IPR Praha", "OpenStreetMap", "Wikipedia"] {
         assert!(about.contains(needle), "about page lacks {needle}");
     }

@@ -86,3 +86,44 @@ fn import_places_is_all_or_nothing() {
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read"));
 }
+
+#[test]
+fn create_admin_reads_the_password_from_stdin() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("admin.db").display());
+    let run = |password: &str| {
+        let mut child = bin()
+            .args([
+                "--database-url",
+                &url,
+                "create-admin",
+                "--email",
+                "Admin@Example.CZ",
+            ])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(format!("{password}\n").as_bytes())
+            .expect("write");
+        child.wait_with_output().expect("finishes")
+    };
+    let out = run("short");
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("at least 10 characters"), "{err}");
+
+    let out = run("a long admin passphrase");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("admin admin@example.cz ready"));
+}

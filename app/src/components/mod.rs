@@ -1,4 +1,5 @@
 pub mod filters;
+pub mod form_field;
 pub mod layout;
 pub mod map;
 pub mod place_card;

@@ -1,10 +1,15 @@
 //! The data layer: the only place with SQL. One repository over sqlx's `Any`
 //! driver serves SQLite and PostgreSQL with the same (portable) statements;
 //! placeholders are `$n`, which both backends accept.
+mod accounts;
 mod cities;
 mod places;
 mod stories;
 
+pub use accounts::{
+    AuditRow, NewAudit, NewMessage, NewRegistration, OrganisationRow, OutboxRow, RegisterError,
+    UserRow,
+};
 pub use places::{NewPlace, PlaceFilter, PlaceRow};
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};
 

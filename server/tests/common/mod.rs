@@ -130,6 +130,15 @@ pub async fn spawn_app(backend: &Backend) -> TestApp {
     }
 }
 
+/// GET `base` + `path` with extra headers; redirects are not followed.
+pub async fn get(base: &str, path: &str, headers: &[(&str, &str)]) -> reqwest::Response {
+    let mut req = client().get(format!("{base}{path}"));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    req.send().await.expect("request")
+}
+
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())

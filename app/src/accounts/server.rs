@@ -1,0 +1,97 @@
+//! Server functions for the account pages. Each checks who is asking.
+use super::model::Role;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationView {
+    pub name: String,
+    pub registration_no: String,
+    pub city: String,
+    /// unverified | verified | suspended
+    pub status: String,
+    pub status_note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub display_name: String,
+    pub email: String,
+    pub role: Role,
+    pub moderator_city: Option<String>,
+    pub organisations: Vec<OrganisationView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutboxMessage {
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
+}
+
+/// The signed-in person's account, or None when nobody is signed in.
+#[server]
+pub async fn my_account() -> Result<Option<AccountView>, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let Some(session) = super::session::from_request() else {
+        return Ok(None);
+    };
+    let Some(user) = super::session::current_user(&session, &state.db).await? else {
+        return Ok(None);
+    };
+    let organisations = state
+        .db
+        .organisations_of(user.id)
+        .await?
+        .into_iter()
+        .map(|o| OrganisationView {
+            name: o.name,
+            registration_no: o.registration_no,
+            city: o.city,
+            status: o.status,
+            status_note: o.status_note,
+        })
+        .collect();
+    Ok(Some(AccountView {
+        display_name: user.display_name,
+        email: user.email,
+        role: user.role,
+        moderator_city: user.moderator_city,
+        organisations,
+    }))
+}
+
+/// The newest outbox messages; admins only.
+#[server]
+pub async fn outbox() -> Result<Vec<OutboxMessage>, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = match super::session::from_request() {
+        Some(s) => super::session::current_user(&s, &state.db).await?,
+        None => None,
+    };
+    if user.map(|u| u.role) != Some(Role::Admin) {
+        return Err(forbidden());
+    }
+    Ok(state
+        .db
+        .outbox(100)
+        .await?
+        .into_iter()
+        .map(|m| OutboxMessage {
+            recipient: m.recipient,
+            subject: m.subject,
+            body: m.body,
+            created_at: m.created_at,
+        })
+        .collect())
+}
+
+/// Refuses with 403 (the page shows "not allowed").
+#[cfg(feature = "ssr")]
+fn forbidden() -> ServerFnError {
+    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+        resp.set_status(axum::http::StatusCode::FORBIDDEN);
+    }
+    ServerFnError::new("forbidden")
+}

@@ -1,0 +1,517 @@
+//! Users, organisations, memberships, single-use tokens, the outbox, sessions
+//! and the audit log.
+use super::Db;
+use sqlx::Row;
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub display_name: String,
+    pub role: String,
+    pub moderator_city: Option<String>,
+    pub email_verified_at: Option<String>,
+    pub locale: String,
+    pub session_epoch: i64,
+}
+
+const USER_COLUMNS: &str = "id, email, password_hash, display_name, role, moderator_city, \
+     email_verified_at, locale, session_epoch";
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct OrganisationRow {
+    pub id: i64,
+    pub name: String,
+    pub legal_form: String,
+    pub registration_no: String,
+    pub website: Option<String>,
+    pub contact_person: String,
+    pub city: String,
+    pub status: String,
+    pub status_note: Option<String>,
+}
+
+const ORG_COLUMNS: &str =
+    "id, name, legal_form, registration_no, website, contact_person, city, status, status_note";
+
+/// A registration, already validated.
+#[derive(Clone, Debug)]
+pub struct NewRegistration {
+    pub email: String,
+    pub password_hash: String,
+    pub display_name: String,
+    pub locale: String,
+    pub org_name: String,
+    pub legal_form: String,
+    pub registration_no: String,
+    pub website: Option<String>,
+    pub city: String,
+}
+
+/// A message to store in the outbox.
+#[derive(Clone, Debug)]
+pub struct NewMessage {
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+}
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub recipient: String,
+    pub subject: String,
+    pub body: String,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct AuditRow {
+    pub id: i64,
+    pub at: String,
+    pub actor_user_id: Option<i64>,
+    pub subject_kind: String,
+    pub subject_id: i64,
+    pub action: String,
+    pub details: String,
+    pub reason: Option<String>,
+}
+
+/// One audit entry to append.
+#[derive(Clone, Debug)]
+pub struct NewAudit<'a> {
+    pub actor: Option<i64>,
+    pub subject_kind: &'a str,
+    pub subject_id: i64,
+    pub action: &'a str,
+    pub details: String,
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum RegisterError {
+    #[error("e-mail already registered")]
+    EmailTaken,
+    #[error(transparent)]
+    Db(#[from] sqlx::Error),
+}
+
+type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+
+async fn append_audit(tx: &mut Tx<'_>, a: &NewAudit<'_>, now: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, actor_user_id, subject_kind, subject_id, action, details, reason) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(now)
+    .bind(a.actor)
+    .bind(a.subject_kind)
+    .bind(a.subject_id)
+    .bind(a.action)
+    .bind(&a.details)
+    .bind(&a.reason)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn queue_message(tx: &mut Tx<'_>, m: &NewMessage, now: &str) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(&m.recipient)
+    .bind(&m.subject)
+    .bind(&m.body)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+async fn store_token(
+    tx: &mut Tx<'_>,
+    hash: &str,
+    user_id: i64,
+    purpose: &str,
+    expires_at: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query("INSERT INTO tokens (hash, user_id, purpose, expires_at) VALUES ($1, $2, $3, $4)")
+        .bind(hash)
+        .bind(user_id)
+        .bind(purpose)
+        .bind(expires_at)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+impl Db {
+    /// Creates the user, the organisation (unverified), the membership, the
+    /// e-mail verification token and its message, and the audit entry, all in
+    /// one transaction.
+    pub async fn register(
+        &self,
+        r: &NewRegistration,
+        token_hash: &str,
+        token_expires_at: &str,
+        message: &NewMessage,
+        now: &str,
+    ) -> Result<(i64, i64), RegisterError> {
+        let mut tx = self.pool.begin().await?;
+        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+            .bind(&r.email)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            return Err(RegisterError::EmailTaken);
+        }
+        let (user_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO users (email, password_hash, display_name, locale, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(&r.email)
+        .bind(&r.password_hash)
+        .bind(&r.display_name)
+        .bind(&r.locale)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        let (org_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO organisations (name, legal_form, registration_no, website, contact_person, \
+             city, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        )
+        .bind(&r.org_name)
+        .bind(&r.legal_form)
+        .bind(&r.registration_no)
+        .bind(&r.website)
+        .bind(&r.display_name)
+        .bind(&r.city)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3)",
+        )
+        .bind(user_id)
+        .bind(org_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        store_token(
+            &mut tx,
+            token_hash,
+            user_id,
+            "verify_email",
+            token_expires_at,
+        )
+        .await?;
+        queue_message(&mut tx, message, now).await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(user_id),
+                subject_kind: "organisation",
+                subject_id: org_id,
+                action: "registered",
+                details: format!("{} ({})", r.org_name, r.registration_no),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((user_id, org_id))
+    }
+
+    /// Creates an admin, or makes an existing user one (password replaced).
+    pub async fn upsert_admin(
+        &self,
+        email: &str,
+        password_hash: &str,
+        now: &str,
+    ) -> Result<i64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
+            .bind(email)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let id = match existing {
+            Some((id,)) => {
+                sqlx::query(
+                    "UPDATE users SET role = 'admin', password_hash = $1, \
+                     email_verified_at = COALESCE(email_verified_at, $2), \
+                     session_epoch = session_epoch + 1 WHERE id = $3",
+                )
+                .bind(password_hash)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                id
+            }
+            None => {
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO users (email, password_hash, display_name, role, email_verified_at, created_at) \
+                     VALUES ($1, $2, $1, 'admin', $3, $3) RETURNING id",
+                )
+                .bind(email)
+                .bind(password_hash)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                id
+            }
+        };
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: None,
+                subject_kind: "user",
+                subject_id: id,
+                action: "admin_created",
+                details: email.to_string(),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
+        sqlx::query_as(&sql)
+            .bind(email)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
+        let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
+        sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    pub async fn organisations_of(
+        &self,
+        user_id: i64,
+    ) -> Result<Vec<OrganisationRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {} FROM organisations o JOIN memberships m ON m.organisation_id = o.id \
+             WHERE m.user_id = $1 ORDER BY o.name",
+            ORG_COLUMNS
+                .split(", ")
+                .map(|c| format!("o.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        sqlx::query_as(&sql)
+            .bind(user_id)
+            .fetch_all(&self.pool)
+            .await
+    }
+
+    /// Verifies a user's e-mail with a token, in one transaction.
+    pub async fn verify_email(&self, hash: &str, now: &str) -> Result<Option<i64>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let row: Option<(i64,)> = sqlx::query_as(
+            "UPDATE tokens SET used_at = $2 WHERE hash = $1 AND purpose = 'verify_email' \
+             AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+        )
+        .bind(hash)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((user_id,)) = row else {
+            return Ok(None);
+        };
+        sqlx::query(
+            "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2",
+        )
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(user_id),
+                subject_kind: "user",
+                subject_id: user_id,
+                action: "email_verified",
+                details: String::new(),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(user_id))
+    }
+
+    /// Stores a password-reset token and its message for an existing user.
+    pub async fn start_password_reset(
+        &self,
+        user_id: i64,
+        token_hash: &str,
+        expires_at: &str,
+        message: &NewMessage,
+        now: &str,
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        store_token(&mut tx, token_hash, user_id, "reset_password", expires_at).await?;
+        queue_message(&mut tx, message, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Sets a new password with a reset token; every existing session ends.
+    pub async fn finish_password_reset(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: &str,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let row: Option<(i64,)> = sqlx::query_as(
+            "UPDATE tokens SET used_at = $2 WHERE hash = $1 AND purpose = 'reset_password' \
+             AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((user_id,)) = row else {
+            return Ok(None);
+        };
+        // Following the link proves the address as well.
+        sqlx::query(
+            "UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1, \
+             email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $3",
+        )
+        .bind(password_hash)
+        .bind(now)
+        .bind(user_id)
+        .execute(&mut *tx)
+        .await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(user_id),
+                subject_kind: "user",
+                subject_id: user_id,
+                action: "password_reset",
+                details: String::new(),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(user_id))
+    }
+
+    /// Ends every session of a user ("log out everywhere").
+    pub async fn bump_session_epoch(&self, user_id: i64) -> Result<(), sqlx::Error> {
+        sqlx::query("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1")
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The newest messages first.
+    pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT id, recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn audit_for(&self, kind: &str, id: i64) -> Result<Vec<AuditRow>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT id, at, actor_user_id, subject_kind, subject_id, action, details, reason \
+             FROM audit_log WHERE subject_kind = $1 AND subject_id = $2 ORDER BY id",
+        )
+        .bind(kind)
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    // Sessions (see accounts::session for the store built on these).
+
+    /// A live session's data and expiry (unix seconds).
+    pub async fn session_load(
+        &self,
+        id: &str,
+        now: i64,
+    ) -> Result<Option<(String, i64)>, sqlx::Error> {
+        let row =
+            sqlx::query("SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2")
+                .bind(id)
+                .bind(now)
+                .fetch_optional(&self.pool)
+                .await?;
+        row.map(|r| Ok((r.try_get("data")?, r.try_get("expires_at")?)))
+            .transpose()
+    }
+
+    pub async fn session_save(
+        &self,
+        id: &str,
+        data: &str,
+        expires_at: i64,
+    ) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
+        )
+        .bind(id)
+        .bind(data)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Stores a new session; false if the id is already taken.
+    pub async fn session_create(
+        &self,
+        id: &str,
+        data: &str,
+        expires_at: i64,
+    ) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query(
+            "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+        )
+        .bind(id)
+        .bind(data)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    pub async fn session_delete(&self, id: &str) -> Result<(), sqlx::Error> {
+        sqlx::query("DELETE FROM sessions WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn sessions_purge_expired(&self, now: i64) -> Result<u64, sqlx::Error> {
+        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+}

@@ -1,0 +1,107 @@
+//! The signed-in person's page: their organisations and their state.
+use crate::accounts::model::Role;
+use crate::accounts::server::{my_account, outbox, AccountView};
+use crate::i18n::*;
+use crate::locale;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::Redirect;
+
+#[component]
+pub fn DashboardPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let title = td_string!(i18n.get_locale_untracked(), dashboard_title).to_string();
+    view! {
+        <Title text=title.clone() />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                match my_account().await {
+                    Ok(Some(a)) => view! { <Dashboard account=a /> }.into_any(),
+                    Ok(None) => view! { <Redirect path=locale::href(i18n, "/account/login") /> }.into_any(),
+                    Err(_) => view! { <crate::pages::LoadError not_found=false /> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Dashboard(account: AccountView) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    let role = match account.role {
+        Role::Member => td_string!(l, role_member),
+        Role::Moderator => td_string!(l, role_moderator),
+        Role::Admin => td_string!(l, role_admin),
+    };
+    let is_admin = account.role == Role::Admin;
+    let logout = locale::href(i18n, "/account/logout");
+    view! {
+        <section class="dashboard">
+            <h1>{t!(i18n, dashboard_title)}</h1>
+            <p>{account.display_name.clone()}" · "{account.email.clone()}" · "<span class="role">{role}</span></p>
+            {(!account.organisations.is_empty()).then(|| view! {
+                <h2>{t!(i18n, dashboard_organisations)}</h2>
+                <ul class="organisations">
+                    {account.organisations.iter().map(|o| {
+                        let status = match o.status.as_str() {
+                            "verified" => td_string!(l, org_status_verified),
+                            "suspended" => td_string!(l, org_status_suspended),
+                            _ => td_string!(l, org_status_unverified),
+                        };
+                        let unverified = o.status == "unverified";
+                        view! {
+                            <li class="organisation" data-status=o.status.clone()>
+                                <h3>{o.name.clone()}</h3>
+                                <p>{t!(i18n, field_registration_no)}": "{o.registration_no.clone()}" · "{locale::city_label(i18n, &o.city)}</p>
+                                <p class="org-status">{status}</p>
+                                {unverified.then(|| view! { <p class="hint">{t!(i18n, org_unverified_note)}</p> })}
+                                {o.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            })}
+            {is_admin.then(|| view! { <p><a href=locale::href(i18n, "/admin/outbox")>{t!(i18n, outbox_title)}</a></p> })}
+            <form method="post" action=logout.clone() class="inline">
+                <button type="submit">{t!(i18n, logout)}</button>
+            </form>
+            <form method="post" action=logout class="inline">
+                <input type="hidden" name="everywhere" value="1" />
+                <button type="submit" class="secondary">{t!(i18n, logout_everywhere)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// Messages the app would have e-mailed (no SMTP server configured).
+#[component]
+pub fn OutboxPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let title = td_string!(i18n.get_locale_untracked(), outbox_title).to_string();
+    view! {
+        <Title text=title.clone() />
+        <section class="outbox">
+            <h1>{title}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match outbox().await {
+                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, outbox_empty)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ol class="messages">
+                                {list.into_iter().map(|m| view! {
+                                    <li class="message">
+                                        <p><strong>{m.subject}</strong></p>
+                                        <p class="meta">{m.recipient}" · "{m.created_at}</p>
+                                        <pre class="body">{m.body}</pre>
+                                    </li>
+                                }).collect_view()}
+                            </ol>
+                        }.into_any(),
+                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}

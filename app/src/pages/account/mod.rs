@@ -1,0 +1,4 @@
+pub mod dashboard;
+pub mod links;
+pub mod login;
+pub mod register;

@@ -1,0 +1,463 @@
+//! NGO registration, e-mail verification, sign-in, password reset, sessions
+//! and the cross-site check, against the real app on SQLite and PostgreSQL.
+mod common;
+
+use common::{client, spawn_app, Backend};
+use reqwest::{Response, StatusCode};
+
+struct Browser {
+    base: String,
+    cookie: Option<String>,
+}
+
+impl Browser {
+    fn new(base: &str) -> Self {
+        Browser {
+            base: base.to_string(),
+            cookie: None,
+        }
+    }
+
+    fn remember(&mut self, resp: &Response) {
+        for c in resp.headers().get_all("set-cookie") {
+            let c = c.to_str().unwrap_or_default();
+            if let Some(v) = c.strip_prefix("wk_session=") {
+                let value = v.split(';').next().unwrap_or_default();
+                self.cookie = (!value.is_empty()).then(|| format!("wk_session={value}"));
+            }
+        }
+    }
+
+    async fn get(&mut self, path: &str) -> Response {
+        let mut req = client()
+            .get(format!("{}{path}", self.base))
+            .header("accept", "text/html");
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let resp = req.send().await.expect("request");
+        self.remember(&resp);
+        resp
+    }
+
+    /// A same-origin form post, as a browser sends it.
+    async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Response {
+        let host = self.base.trim_start_matches("http://").to_string();
+        let mut req = client()
+            .post(format!("{}{path}", self.base))
+            .header("origin", format!("http://{host}"))
+            .header("sec-fetch-site", "same-origin")
+            .form(form);
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c);
+        }
+        let resp = req.send().await.expect("request");
+        self.remember(&resp);
+        resp
+    }
+}
+
+fn location(resp: &Response) -> String {
+    resp.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The link in the newest outbox message to `to`.
+async fn link_in_outbox(db: &app::db::Db, to: &str) -> Option<String> {
+    let messages = db.outbox(50).await.expect("outbox");
+    let m = messages.into_iter().find(|m| m.recipient == to)?;
+    m.body
+        .split_whitespace()
+        .find(|w| w.starts_with("http"))
+        .map(str::to_string)
+}
+
+const GOOD: [(&str, &str); 9] = [
+    ("display_name", "Olena Kovalenko"),
+    ("email", "Olena@Example.org"),
+    ("password", "a long enough passphrase"),
+    ("password_confirm", "a long enough passphrase"),
+    ("org_name", "Spolek Sousedé"),
+    ("legal_form", "z. s."),
+    ("registration_no", "123 456 79"),
+    ("website", "sousede.example.org"),
+    ("city", "prague"),
+];
+
+fn with(changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
+    GOOD.iter()
+        .map(|(k, v)| {
+            changes
+                .iter()
+                .find(|(ck, _)| ck == k)
+                .map(|c| *c)
+                .unwrap_or((*k, *v))
+        })
+        .collect()
+}
+
+async fn registration_and_sign_in(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let db = &app.db;
+    let mut b = Browser::new(&app.base);
+
+    // Bad input: 422, every message at its field, what was typed kept (never
+    // the password), nothing stored.
+    let bad = with(&[
+        ("email", "olena-at-example"),
+        ("password_confirm", "something else entirely"),
+        ("registration_no", "12345678"),
+        ("city", "vienna"),
+    ]);
+    let resp = b.post("/en/account/register", &bad).await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = resp.text().await.expect("text");
+    for message in [
+        "Enter an e-mail address like name@example.org.",
+        "The two passwords are not the same.",
+        "Enter the 8-digit IČO from the public register.",
+        "Choose a city.",
+    ] {
+        assert!(html.contains(message), "missing message: {message}");
+    }
+    assert!(html.contains("value=\"Spolek Sousedé\""), "typed name kept");
+    assert!(
+        html.contains("value=\"olena-at-example\""),
+        "typed e-mail kept"
+    );
+    assert!(
+        !html.contains("a long enough passphrase"),
+        "password never echoed"
+    );
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(db
+        .user_by_email("olena-at-example")
+        .await
+        .expect("q")
+        .is_none());
+    assert!(db.outbox(10).await.expect("q").is_empty());
+
+    // In Czech, the messages are Czech.
+    let resp = b.post("/cs/account/register", &bad).await;
+    let html = resp.text().await.expect("text");
+    assert!(!html.contains("The two passwords are not the same."));
+    assert!(html.contains("lang=\"cs\""));
+
+    // A good registration: redirect, unverified organisation, a message with a link.
+    let resp = b.post("/en/account/register", &GOOD).await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&resp), "/en/account/registered");
+    let user = db
+        .user_by_email("olena@example.org")
+        .await
+        .expect("q")
+        .expect("user stored, e-mail lower-cased");
+    assert!(user.password_hash.starts_with("$argon2id$"));
+    let orgs = db.organisations_of(user.id).await.expect("q");
+    assert_eq!(orgs.len(), 1);
+    assert_eq!(orgs[0].status, "unverified");
+    assert_eq!(orgs[0].registration_no, "12345679");
+    assert_eq!(
+        orgs[0].website.as_deref(),
+        Some("https://sousede.example.org")
+    );
+    assert_eq!(
+        db.audit_for("organisation", orgs[0].id)
+            .await
+            .expect("q")
+            .len(),
+        1
+    );
+    let link = link_in_outbox(db, "olena@example.org")
+        .await
+        .expect("verification link");
+    assert!(link.contains("/en/account/verify?token="), "{link}");
+
+    // The same e-mail cannot register twice.
+    let resp = b.post("/en/account/register", &GOOD).await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp.text().await.expect("t").contains("already exists"));
+
+    // Not before the address is confirmed.
+    let login = [
+        ("email", "olena@example.org"),
+        ("password", "a long enough passphrase"),
+    ];
+    let resp = b.post("/en/account/login", &login).await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp
+        .text()
+        .await
+        .expect("t")
+        .contains("confirm your e-mail address first"));
+
+    // Opening the link changes nothing; its button does, once.
+    let path = link
+        .splitn(4, '/')
+        .nth(3)
+        .map(|p| format!("/{p}"))
+        .expect("path");
+    let resp = b.get(&path).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert!(db
+        .user_by_id(user.id)
+        .await
+        .expect("q")
+        .expect("u")
+        .email_verified_at
+        .is_none());
+    let token = path.split("token=").nth(1).expect("token").to_string();
+    let resp = b.post(&path, &[("token", token.as_str())]).await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&resp), "/en/account/login?verified=1");
+    let resp = b.post(&path, &[("token", token.as_str())]).await;
+    assert_eq!(
+        resp.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "single use"
+    );
+
+    // Wrong password and unknown e-mail get the same answer.
+    let wrong = b
+        .post(
+            "/en/account/login",
+            &[
+                ("email", "olena@example.org"),
+                ("password", "not the password"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let wrong = wrong.text().await.expect("t");
+    let unknown = b
+        .post(
+            "/en/account/login",
+            &[
+                ("email", "nobody@example.org"),
+                ("password", "not the password"),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .expect("t");
+    let message = "The e-mail or the password is not right.";
+    assert!(wrong.contains(message) && unknown.contains(message));
+    assert!(b.cookie.is_none(), "no session for anonymous visitors");
+
+    // Sign in: a HttpOnly, SameSite=Lax session cookie, and the dashboard.
+    let resp = b.post("/en/account/login", &login).await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&resp), "/en/dashboard");
+    let set_cookie = resp
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
+    assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+    let resp = b.get("/en/dashboard").await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    let html = resp.text().await.expect("t");
+    assert!(html.contains("Spolek Sousedé"));
+    assert!(html.contains("Waiting for verification"));
+
+    // Members cannot read the outbox.
+    let resp = b.get("/en/admin/outbox").await;
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    assert!(!resp.text().await.expect("t").contains("token="));
+
+    // Signed out: the dashboard sends to the sign-in page.
+    let resp = b.post("/en/account/logout", &[]).await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let resp = b.get("/en/dashboard").await;
+    assert_eq!(resp.status(), StatusCode::FOUND);
+    assert_eq!(location(&resp), "/en/account/login");
+}
+
+async fn password_reset_and_sessions(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let db = &app.db;
+    app::accounts::service::create_admin(
+        db,
+        "admin@example.cz",
+        "admin passphrase 1",
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("admin");
+    let admin_login = [
+        ("email", "admin@example.cz"),
+        ("password", "admin passphrase 1"),
+    ];
+
+    // Two devices signed in.
+    let mut phone = Browser::new(&app.base);
+    let mut laptop = Browser::new(&app.base);
+    for b in [&mut phone, &mut laptop] {
+        let resp = b.post("/en/account/login", &admin_login).await;
+        assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    }
+    assert_eq!(
+        laptop.get("/en/admin/outbox").await.status(),
+        StatusCode::OK
+    );
+
+    // A reset for an unknown address says the same and sends nothing.
+    let mut anon = Browser::new(&app.base);
+    let resp = anon
+        .post("/en/account/reset", &[("email", "nobody@example.cz")])
+        .await;
+    assert_eq!(location(&resp), "/en/account/reset?sent=1");
+    assert!(db.outbox(10).await.expect("q").is_empty());
+    let resp = anon
+        .post("/en/account/reset", &[("email", "admin@example.cz")])
+        .await;
+    assert_eq!(location(&resp), "/en/account/reset?sent=1");
+    let link = link_in_outbox(db, "admin@example.cz")
+        .await
+        .expect("reset link");
+    let token = link.split("token=").nth(1).expect("token").to_string();
+
+    // The admin reads that message in the outbox page.
+    let outbox = laptop
+        .get("/en/admin/outbox")
+        .await
+        .text()
+        .await
+        .expect("t");
+    assert!(outbox.contains("choose a new password"));
+
+    // New passwords must match; the token survives a refused attempt.
+    let path = format!("/en/account/reset/confirm?token={token}");
+    let resp = anon
+        .post(
+            &path,
+            &[
+                ("token", &token),
+                ("password", "new passphrase 22"),
+                ("password_confirm", "different 22222"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(resp
+        .text()
+        .await
+        .expect("t")
+        .contains(&format!("value=\"{token}\"")));
+    let resp = anon
+        .post(
+            &path,
+            &[
+                ("token", &token),
+                ("password", "new passphrase 22"),
+                ("password_confirm", "new passphrase 22"),
+            ],
+        )
+        .await;
+    assert_eq!(location(&resp), "/en/account/login?reset=1");
+
+    // Every old session ended; the old password no longer works, the new one does.
+    assert_eq!(phone.get("/en/dashboard").await.status(), StatusCode::FOUND);
+    assert_eq!(
+        laptop.get("/en/admin/outbox").await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let resp = phone.post("/en/account/login", &admin_login).await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let resp = phone
+        .post(
+            "/en/account/login",
+            &[
+                ("email", "admin@example.cz"),
+                ("password", "new passphrase 22"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    // A used link is dead.
+    let resp = anon
+        .post(
+            &path,
+            &[
+                ("token", &token),
+                ("password", "third passphrase 3"),
+                ("password_confirm", "third passphrase 3"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+
+    // "Sign out on all devices" ends the other device's session too.
+    let resp = laptop
+        .post(
+            "/en/account/login",
+            &[
+                ("email", "admin@example.cz"),
+                ("password", "new passphrase 22"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(phone.get("/en/dashboard").await.status(), StatusCode::OK);
+    let resp = laptop
+        .post("/en/account/logout", &[("everywhere", "1")])
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(phone.get("/en/dashboard").await.status(), StatusCode::FOUND);
+}
+
+async fn cross_site_posts_are_refused(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let form = [("email", "x@example.org"), ("password", "whatever at all")];
+    let post = |headers: Vec<(&'static str, &'static str)>| {
+        let mut req = client()
+            .post(format!("{}/en/account/reset", app.base))
+            .form(&form);
+        for (k, v) in headers {
+            req = req.header(k, v);
+        }
+        req.send()
+    };
+    let resp = post(vec![("origin", "https://evil.example")])
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    let resp = post(vec![("sec-fetch-site", "cross-site")])
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    // Server functions are covered by the same check.
+    let resp = client()
+        .post(format!(
+            "{}{}",
+            app.base,
+            <app::accounts::server::MyAccount as leptos::server_fn::ServerFn>::PATH
+        ))
+        .header("origin", "https://evil.example")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    // A same-origin post goes through.
+    let host = app.base.trim_start_matches("http://").to_string();
+    let resp = client()
+        .post(format!("{}/en/account/reset", app.base))
+        .header("origin", format!("http://{host}"))
+        .form(&[("email", "x@example.org")])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+}
+
+on_both_backends!(
+    registration_and_sign_in,
+    password_reset_and_sessions,
+    cross_site_posts_are_refused
+);
