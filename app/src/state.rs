@@ -12,6 +12,10 @@ pub struct Config {
     pub tile_attribution: String,
     /// Public base URL used in share links; falls back to the request's Host.
     pub public_url: Option<String>,
+    /// Account form posts (sign-in, registration, reset) per client address
+    /// and minute, and the burst allowed.
+    pub form_posts_per_minute: u32,
+    pub form_posts_burst: u32,
 }
 
 impl Default for Config {
@@ -20,6 +24,8 @@ impl Default for Config {
             tile_url: "https://tile.openstreetmap.org/{z}/{x}/{y}.png".into(),
             tile_attribution: "© OpenStreetMap contributors".into(),
             public_url: None,
+            form_posts_per_minute: 10,
+            form_posts_burst: 10,
         }
     }
 }
@@ -29,6 +35,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub config: Arc<Config>,
+    pub form_limiter: Arc<crate::accounts::limits::FormLimiter>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -106,9 +106,14 @@ pub fn app(
 }
 
 pub fn state(db: Db, leptos_options: LeptosOptions, config: Config) -> AppState {
+    let limiter = app::accounts::limits::FormLimiter::new(
+        config.form_posts_per_minute,
+        config.form_posts_burst,
+    );
     AppState {
         leptos_options,
         db,
+        form_limiter: Arc::new(limiter),
         config: Arc::new(config),
     }
 }

@@ -110,6 +110,12 @@ async fn run(cli: Cli) -> Result<(), String> {
                 config.tile_attribution = a;
             }
             config.public_url = std::env::var("WK_PUBLIC_URL").ok();
+            if let Some(n) = env_number("WK_FORM_POSTS_PER_MINUTE")? {
+                config.form_posts_per_minute = n;
+            }
+            if let Some(n) = env_number("WK_FORM_POSTS_BURST")? {
+                config.form_posts_burst = n;
+            }
             let app = welcome_kit::app(welcome_kit::state(db, options, config));
             let listener = tokio::net::TcpListener::bind(&addr)
                 .await
@@ -146,4 +152,15 @@ fn read_password() -> Result<String, String> {
 
 fn chrono_now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
+}
+
+fn env_number(name: &str) -> Result<Option<u32>, String> {
+    match std::env::var(name) {
+        Ok(v) => v
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(|_| format!("{name} must be a whole number, not `{v}`")),
+        Err(_) => Ok(None),
+    }
 }

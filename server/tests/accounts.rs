@@ -2,7 +2,7 @@
 //! and the cross-site check, against the real app on SQLite and PostgreSQL.
 mod common;
 
-use common::{client, spawn_app, Backend};
+use common::{client, spawn_app, spawn_app_with, Backend};
 use reqwest::{Response, StatusCode};
 
 struct Browser {
@@ -456,7 +456,67 @@ async fn cross_site_posts_are_refused(backend: Backend) {
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
 }
 
+/// Sign-in attempts beyond the limit get 429 and the form again, translated,
+/// with the e-mail kept; the right password does not get through either.
+async fn sign_in_is_rate_limited(backend: Backend) {
+    let app = spawn_app_with(&backend, |c| {
+        c.form_posts_per_minute = 1;
+        c.form_posts_burst = 3;
+    })
+    .await;
+    app::accounts::service::create_admin(
+        &app.db,
+        "admin@example.cz",
+        "admin passphrase 1",
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("admin");
+    let mut b = Browser::new(&app.base);
+    for _ in 0..3 {
+        let resp = b
+            .post(
+                "/uk/account/login",
+                &[
+                    ("email", "admin@example.cz"),
+                    ("password", "guess guess guess"),
+                ],
+            )
+            .await;
+        assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    let resp = b
+        .post(
+            "/uk/account/login",
+            &[
+                ("email", "admin@example.cz"),
+                ("password", "admin passphrase 1"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
+    let html = resp.text().await.expect("t");
+    assert!(html.contains("value=\"admin@example.cz\""), "e-mail kept");
+    assert!(html.contains("role=\"alert\""));
+    assert!(
+        !html.contains("Too many attempts"),
+        "message in Ukrainian, not English"
+    );
+    assert!(b.cookie.is_none(), "not signed in");
+    // Registration shares the limit; pages are not limited.
+    let resp = b.post("/uk/account/register", &GOOD).await;
+    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert!(app
+        .db
+        .user_by_email("olena@example.org")
+        .await
+        .expect("q")
+        .is_none());
+    assert_eq!(b.get("/uk/account/login").await.status(), StatusCode::OK);
+}
+
 on_both_backends!(
+    sign_in_is_rate_limited,
     registration_and_sign_in,
     password_reset_and_sessions,
     cross_site_posts_are_refused

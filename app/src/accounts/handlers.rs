@@ -2,13 +2,13 @@
 //! again by the same page with what was typed and a message per field (HTTP
 //! 422), so it works the same with JavaScript off; success redirects (303).
 use super::forms::FormFeedback;
-use super::model::FieldErrors;
+use super::model::{FieldErrors, FormError};
 use super::service::{self, FormRefusal, FormValues};
 use super::session::{self, current_user};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::body::Body;
-use axum::extract::{Request, State};
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{request::Parts, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
@@ -16,6 +16,7 @@ use axum::Router;
 use chrono::Utc;
 use leptos::prelude::provide_context;
 use leptos_i18n::Locale as _;
+use std::net::SocketAddr;
 use tower_sessions::Session;
 
 /// Form bodies are small; anything bigger is refused before parsing.
@@ -51,18 +52,35 @@ pub fn routes() -> Router<AppState> {
         for (path, handler) in forms {
             router = router.route(
                 &format!("/{}/{path}", locale.as_str()),
-                post(move |State(state): State<AppState>, session: Session, req: Request| async move {
-                    let (parts, body) = req.into_parts();
-                    let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
-                        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
-                    };
-                    let values: FormValues = form_urlencoded::parse(&bytes).into_owned().collect();
-                    handler(locale, state, session, parts, values).await
-                }),
+                post(
+                    move |State(state): State<AppState>,
+                          ConnectInfo(peer): ConnectInfo<SocketAddr>,
+                          session: Session,
+                          req: Request| async move {
+                        let (parts, body) = req.into_parts();
+                        let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
+                            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+                        };
+                        let values: FormValues =
+                            form_urlencoded::parse(&bytes).into_owned().collect();
+                        if limited(path) && !state.form_limiter.allow(peer.ip()) {
+                            let refusal = FormRefusal::Form(FormError::TooManyAttempts);
+                            let mut resp = refused(&state, parts, &values, refusal).await;
+                            *resp.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+                            return resp;
+                        }
+                        handler(locale, state, session, parts, values).await
+                    },
+                ),
             );
         }
     }
     router
+}
+
+/// Forms that guess passwords or send e-mail are rate-limited.
+fn limited(path: &str) -> bool {
+    matches!(path, "account/register" | "account/login" | "account/reset")
 }
 
 fn to(locale: Locale, path: &str) -> Response {

@@ -96,7 +96,17 @@ pub struct TestApp {
 }
 
 /// Serves the real router on a random loopback port, with the demo data.
+/// Form rate limits are lifted (every test posts from 127.0.0.1).
 pub async fn spawn_app(backend: &Backend) -> TestApp {
+    spawn_app_with(backend, |c| {
+        c.form_posts_per_minute = 10_000;
+        c.form_posts_burst = 10_000;
+    })
+    .await
+}
+
+/// `spawn_app` with a say in the configuration.
+pub async fn spawn_app_with(backend: &Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
     let (db, dir) = fresh_db(backend).await;
     app::demo::load_demo(&db, Some(&shared_data()))
         .await
@@ -115,10 +125,11 @@ pub async fn spawn_app(backend: &Backend) -> TestApp {
         )
         .site_addr(addr)
         .build();
-    let config = Config {
+    let mut config = Config {
         public_url: Some(format!("http://{addr}")),
         ..Config::default()
     };
+    configure(&mut config);
     let app = welcome_kit::app(welcome_kit::state(db.clone(), options, config));
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;

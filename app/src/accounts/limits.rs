@@ -1,0 +1,46 @@
+//! Rate limits on the account forms (sign-in, registration, password reset)
+//! per client address, so passwords cannot be guessed in bulk and nobody can
+//! flood a mailbox with reset links. Limits are per app instance.
+use governor::{DefaultKeyedRateLimiter, Quota};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+
+#[derive(Debug)]
+pub struct FormLimiter(DefaultKeyedRateLimiter<IpAddr>);
+
+impl FormLimiter {
+    /// `per_minute` posts a minute, with bursts of up to `burst`.
+    pub fn new(per_minute: u32, burst: u32) -> Self {
+        let per_minute = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        let burst = NonZeroU32::new(burst.max(1)).unwrap_or(NonZeroU32::MIN);
+        FormLimiter(DefaultKeyedRateLimiter::keyed(
+            Quota::per_minute(per_minute).allow_burst(burst),
+        ))
+    }
+
+    /// Whether this address may post a form now (and counts the post).
+    pub fn allow(&self, ip: IpAddr) -> bool {
+        let ok = self.0.check_key(&ip).is_ok();
+        // Forget addresses whose allowance is full again, so the table
+        // stays as small as the set of recent posters.
+        if self.0.len() > 10_000 {
+            self.0.retain_recent();
+        }
+        ok
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bursts_then_refuses_per_address() {
+        let l = FormLimiter::new(1, 3);
+        let a: IpAddr = [192, 0, 2, 1].into();
+        let b: IpAddr = [192, 0, 2, 2].into();
+        assert!(l.allow(a) && l.allow(a) && l.allow(a));
+        assert!(!l.allow(a), "fourth post within the minute refused");
+        assert!(l.allow(b), "another address is not affected");
+    }
+}
