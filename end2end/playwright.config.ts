@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { ADMIN_PASSWORD } from './tests/admin';
 
 // Welcome Kit browser tests. Run with `cd end2end && npx playwright test`.
 //
@@ -7,7 +8,9 @@ import { defineConfig } from '@playwright/test';
 // are blocked in every test (see tests/fixtures.ts): that is the normal
 // condition here, and the site must stay usable with them blocked.
 
-const PORT = 3100;
+// E2E_PORT lets two checkouts run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const DB = `/tmp/wk-e2e-${PORT}.db`;
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 const phone = { width: 360, height: 740 };
@@ -59,7 +62,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "sh -c 'rm -f /tmp/wk-e2e.db* && exec ./target/debug/welcome-kit serve --demo'",
+    // An admin (for reading the outbox) is created through the real CLI.
+    command: `sh -c 'rm -f ${DB}* && printf "%s\\n" "$E2E_ADMIN_PASSWORD" | ./target/debug/welcome-kit create-admin --email admin@e2e.example && exec ./target/debug/welcome-kit serve --demo'`,
     cwd: '..',
     url: `${BASE_URL}/api/v1/cities`,
     reuseExistingServer: false,
@@ -67,12 +71,16 @@ export default defineConfig({
     stdout: 'ignore',
     stderr: 'pipe',
     env: {
-      DATABASE_URL: 'sqlite:///tmp/wk-e2e.db',
+      DATABASE_URL: `sqlite://${DB}`,
       LEPTOS_OUTPUT_NAME: 'welcome-kit',
       LEPTOS_SITE_ROOT: 'target/site',
       LEPTOS_SITE_PKG_DIR: 'pkg',
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       WK_PUBLIC_URL: BASE_URL,
+      E2E_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      // Every test posts from 127.0.0.1; the limits have their own Rust tests.
+      WK_FORM_POSTS_PER_MINUTE: '10000',
+      WK_FORM_POSTS_BURST: '10000',
     },
   },
 });

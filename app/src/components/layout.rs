@@ -20,6 +20,9 @@ pub fn Layout() -> impl IntoView {
             .map(str::to_string)
     };
     let home = move || locale::href(i18n, "/");
+    // Whether a session cookie came with the request; no database read for
+    // the menu (the dashboard itself checks the session).
+    let has_session = has_session_cookie();
     let path = location.pathname.get_untracked();
     if strip_locale(&path) != path {
         locale::remember_locale(i18n.get_locale_untracked());
@@ -39,6 +42,11 @@ pub fn Layout() -> impl IntoView {
                 })}
                 <a href=move || locale::href(i18n, "/about")>{t!(i18n, nav_about)}</a>
                 <a href=move || format!("{}?choose=1", locale::href(i18n, "/"))>{t!(i18n, nav_change_city)}</a>
+                {if has_session {
+                    view! { <a href=locale::href(i18n, "/dashboard")>{t!(i18n, nav_dashboard)}</a> }.into_any()
+                } else {
+                    view! { <a href=locale::href(i18n, "/account/login")>{t!(i18n, nav_sign_in)}</a> }.into_any()
+                }}
             </nav>
             <LanguageSwitcher />
         </header>
@@ -80,4 +88,20 @@ fn LanguageSwitcher() -> impl IntoView {
             </ul>
         </nav>
     }
+}
+
+#[cfg(feature = "ssr")]
+fn has_session_cookie() -> bool {
+    use_context::<axum::http::request::Parts>().is_some_and(|p| {
+        p.headers
+            .get_all(axum::http::header::COOKIE)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .any(|c| c.split(';').any(|kv| kv.trim_start().starts_with("wk_session=")))
+    })
+}
+
+#[cfg(not(feature = "ssr"))]
+fn has_session_cookie() -> bool {
+    false
 }

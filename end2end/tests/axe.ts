@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, jsEnabled, TILE_HOST } from './fixtures';
+
+// axe-core (WCAG 2.0/2.1 A and AA) on a page, with and without JavaScript.
+// Only Leaflet's own tile and attribution elements are excluded (the tiles
+// are blocked here and are not the app's markup); markers, clusters and
+// popups are checked.
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe runs as a script inside the page, which is impossible while script
+ * execution is disabled (its timers never fire). So, in the no-JS project,
+ * the same address is opened again in a context where scripting is on for
+ * axe but every script and WebAssembly request of the site is aborted: the
+ * app never runs, the DOM is the server-rendered one. <noscript> content is
+ * then unwrapped, as a browser without JavaScript would render it.
+ */
+async function noJsCopy(page: Page, testInfo: TestInfo): Promise<Page> {
+  const ctx = await page.context().browser()!.newContext({
+    viewport: testInfo.project.use.viewport ?? undefined,
+    hasTouch: testInfo.project.use.hasTouch,
+    locale: testInfo.project.use.locale,
+    timezoneId: testInfo.project.use.timezoneId,
+    javaScriptEnabled: true,
+  });
+  await ctx.addCookies(await page.context().cookies());
+  await ctx.route(/\.(m?js|wasm)(\?.*)?$/, (r) => r.abort());
+  await ctx.route(TILE_HOST, (r) => r.abort());
+  const copy = await ctx.newPage();
+  await copy.goto(page.url());
+  await copy.evaluate(() => {
+    for (const ns of [...document.querySelectorAll('noscript')]) {
+      const holder = document.createElement('div');
+      holder.innerHTML = ns.textContent ?? '';
+      ns.replaceWith(...holder.childNodes);
+    }
+  });
+  // Sanity: the copy shows the same page.
+  await expect(copy.locator('h1').first()).toHaveText((await page.locator('h1').first().textContent()) ?? '');
+  expect(await copy.evaluate(() => document.querySelectorAll('#wk-map .leaflet-marker-icon').length)).toBe(0);
+  return copy;
+}
+
+export async function audit(page: Page, testInfo: TestInfo, name: string) {
+  const target = jsEnabled(testInfo) ? page : await noJsCopy(page, testInfo);
+  const results = await new AxeBuilder({ page: target })
+    .withTags(TAGS)
+    .exclude('#wk-map .leaflet-tile-pane')
+    .exclude('#wk-map .leaflet-control-attribution')
+    .analyze();
+  if (target !== page) await target.context().close();
+  const summary = results.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => ({ target: n.target.join(' '), message: n.failureSummary })),
+  }));
+  if (summary.length) {
+    await testInfo.attach(`axe-${name}.json`, { body: JSON.stringify(summary, null, 2), contentType: 'application/json' });
+  }
+  expect(summary, `axe violations on ${name}:\n${JSON.stringify(summary, null, 2)}`).toEqual([]);
+  // Make sure axe actually looked at the page.
+  expect(results.passes.length).toBeGreaterThan(5);
+}
+
