@@ -20,6 +20,8 @@ pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod error;
 #[cfg(feature = "ssr")]
+pub mod form_post;
+#[cfg(feature = "ssr")]
 pub mod geocode;
 #[cfg(feature = "ssr")]
 pub mod security;

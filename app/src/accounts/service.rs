@@ -4,10 +4,10 @@ use super::model::*;
 use super::{password, tokens};
 use crate::db::{Db, NewMessage, NewRegistration, RegisterError, UserRow};
 use crate::error::AppError;
+use crate::form_post::{FormRefusal, FormValues};
 use crate::i18n::{td_string, Locale};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use leptos_i18n::Locale as _;
-use std::collections::BTreeMap;
 
 /// How long an e-mail verification link works.
 pub const VERIFY_LINK_HOURS: i64 = 72;
@@ -23,9 +23,6 @@ fn ts(t: DateTime<Utc>) -> String {
 fn internal(e: impl std::fmt::Display) -> AppError {
     AppError::Internal(e.to_string())
 }
-
-/// The registration form as typed (all strings, nothing trusted yet).
-pub type FormValues = BTreeMap<String, String>;
 
 fn field<'a>(v: &'a FormValues, k: &str) -> &'a str {
     v.get(k).map(String::as_str).unwrap_or("")
@@ -103,28 +100,6 @@ pub fn validate_registration(v: &FormValues) -> Result<ValidRegistration, FieldE
             city,
         }),
         _ => Err(errors),
-    }
-}
-
-/// Why a form was refused.
-#[derive(Debug)]
-pub enum FormRefusal {
-    /// Show the form again with these messages.
-    Fields(FieldErrors),
-    /// Show the form again with one message above it.
-    Form(FormError),
-    Internal(AppError),
-}
-
-impl From<AppError> for FormRefusal {
-    fn from(e: AppError) -> Self {
-        FormRefusal::Internal(e)
-    }
-}
-
-impl From<sqlx::Error> for FormRefusal {
-    fn from(e: sqlx::Error) -> Self {
-        FormRefusal::Internal(e.into())
     }
 }
 

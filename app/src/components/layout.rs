@@ -97,7 +97,10 @@ fn has_session_cookie() -> bool {
             .get_all(axum::http::header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .any(|c| c.split(';').any(|kv| kv.trim_start().starts_with("wk_session=")))
+            .any(|c| {
+                c.split(';')
+                    .any(|kv| kv.trim_start().starts_with("wk_session="))
+            })
     })
 }
 

@@ -1,0 +1,135 @@
+//! Posting a form to a plain handler: the body is read (size-limited) into
+//! name → value pairs, rate limits apply where asked, a refused form is
+//! rendered again by the same page with what was typed and its messages
+//! (422, or 429 when limited), and success redirects (303). Works the same
+//! with JavaScript off. Handlers check who is asking themselves.
+use crate::accounts::forms::FormFeedback;
+use crate::accounts::model::{FieldErrors, FormError};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::state::AppState;
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{request::Parts, Method, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_i18n::Locale as _;
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use tower_sessions::Session;
+
+/// A form as typed (all strings, nothing trusted yet).
+pub type FormValues = BTreeMap<String, String>;
+
+/// Form bodies are small; anything bigger is refused before parsing.
+const MAX_FORM_BYTES: usize = 64 * 1024;
+
+pub type HandlerFuture = std::pin::Pin<Box<dyn std::future::Future<Output = Response> + Send>>;
+pub type Handler = fn(Locale, AppState, Session, Parts, FormValues) -> HandlerFuture;
+
+/// Why a form was refused.
+#[derive(Debug)]
+pub enum FormRefusal {
+    /// Show the form again with these messages.
+    Fields(FieldErrors),
+    /// Show the form again with one message above it.
+    Form(FormError),
+    /// The signed-in person (or nobody) may not do this: 403, nothing changed.
+    Forbidden,
+    Internal(AppError),
+}
+
+impl From<AppError> for FormRefusal {
+    fn from(e: AppError) -> Self {
+        FormRefusal::Internal(e)
+    }
+}
+
+impl From<sqlx::Error> for FormRefusal {
+    fn from(e: sqlx::Error) -> Self {
+        FormRefusal::Internal(e.into())
+    }
+}
+
+/// One form: its path after the language prefix, its handler, and whether
+/// it is rate-limited (forms that guess passwords or send e-mail).
+pub struct FormRoute {
+    pub path: &'static str,
+    pub handler: Handler,
+    pub limited: bool,
+}
+
+/// POST routes for `forms`, under every UI language's prefix.
+pub fn routes(forms: Vec<FormRoute>) -> Router<AppState> {
+    let mut router = Router::new();
+    for &locale in Locale::get_all() {
+        for f in &forms {
+            let (handler, limited) = (f.handler, f.limited);
+            router = router.route(
+                &format!("/{}/{}", locale.as_str(), f.path),
+                post(
+                    move |State(state): State<AppState>,
+                          ConnectInfo(peer): ConnectInfo<SocketAddr>,
+                          session: Session,
+                          req: Request| async move {
+                        let (parts, body) = req.into_parts();
+                        let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
+                            return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+                        };
+                        let values: FormValues =
+                            form_urlencoded::parse(&bytes).into_owned().collect();
+                        if limited && !state.form_limiter.allow(peer.ip()) {
+                            let refusal = FormRefusal::Form(FormError::TooManyAttempts);
+                            let mut resp = refused(&state, parts, &values, refusal).await;
+                            *resp.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+                            return resp;
+                        }
+                        handler(locale, state, session, parts, values).await
+                    },
+                ),
+            );
+        }
+    }
+    router
+}
+
+/// 303 to an app path in `locale`.
+pub fn to(locale: Locale, path: &str) -> Response {
+    Redirect::to(&crate::locale::localized_path(locale, path)).into_response()
+}
+
+/// Renders the page of this URL again, with the form's feedback.
+pub async fn rerender(state: &AppState, mut parts: Parts, feedback: FormFeedback) -> Response {
+    parts.method = Method::GET;
+    let st = state.clone();
+    let options = state.leptos_options.clone();
+    let render = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(st.clone());
+            provide_context(feedback.clone());
+        },
+        move || crate::app::shell(options.clone()),
+    );
+    let mut resp = render(Request::from_parts(parts, Body::empty())).await;
+    if resp.status() == StatusCode::OK {
+        *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    resp
+}
+
+pub async fn refused(
+    state: &AppState,
+    parts: Parts,
+    values: &FormValues,
+    r: FormRefusal,
+) -> Response {
+    let feedback = match r {
+        FormRefusal::Fields(errors) => FormFeedback::new(values, &errors, None),
+        FormRefusal::Form(e) => FormFeedback::new(values, &FieldErrors::new(), Some(e)),
+        FormRefusal::Forbidden => return StatusCode::FORBIDDEN.into_response(),
+        FormRefusal::Internal(e) => return e.into_response(),
+    };
+    rerender(state, parts, feedback).await
+}
