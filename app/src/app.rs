@@ -7,6 +7,7 @@ use crate::pages::account::{
     login::LoginPage,
     register::{RegisterPage, RegisteredPage},
 };
+use crate::pages::moderation::queue::ModerationPage;
 use crate::pages::{
     about::AboutPage, city::CityPage, home::HomePage, not_found::NotFound, place::PlacePage,
     stories::StoriesPage, story::StoryPage,
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("account/reset/confirm") view=ResetConfirmPage ssr=SsrMode::Async />
                         <Route path=path!("dashboard") view=DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async />
+                        <Route path=path!("moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!(":city") view=CityPage ssr=SsrMode::Async />
                         <Route path=path!(":city/places/:slug") view=PlacePage ssr=SsrMode::Async />
                         <Route path=path!(":city/stories") view=StoriesPage ssr=SsrMode::Async />

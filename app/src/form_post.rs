@@ -100,6 +100,14 @@ pub fn to(locale: Locale, path: &str) -> Response {
     Redirect::to(&crate::locale::localized_path(locale, path)).into_response()
 }
 
+/// For forms posted to their own address rather than their page's: the page
+/// (an app path in `locale`) to render when the form is refused.
+pub fn shown_at(parts: &mut Parts, locale: Locale, page: &str) {
+    if let Ok(uri) = crate::locale::localized_path(locale, page).parse() {
+        parts.uri = uri;
+    }
+}
+
 /// Renders the page of this URL again, with the form's feedback.
 pub async fn rerender(state: &AppState, mut parts: Parts, feedback: FormFeedback) -> Response {
     parts.method = Method::GET;

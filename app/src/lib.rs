@@ -9,6 +9,7 @@ pub mod app;
 pub mod cities;
 pub mod components;
 pub mod locale;
+pub mod moderation;
 pub mod pages;
 pub mod places;
 pub mod stories;

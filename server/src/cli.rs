@@ -51,6 +51,16 @@ pub enum Command {
         #[arg(long)]
         email: String,
     },
+    /// Give an account a role: member, moderator (of one city with --city,
+    /// else of every city) or admin.
+    SetRole {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        city: Option<String>,
+    },
     /// Load (or refresh) the demo places and stories.
     LoadDemo {
         #[arg(long, env = "WK_SHARED_DATA", default_value = "../shared/data")]

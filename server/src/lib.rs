@@ -35,7 +35,8 @@ pub fn router(state: AppState) -> Router {
     let site = std::path::PathBuf::from(leptos_options.site_root.as_ref());
     let mut router = Router::new()
         .nest("/api/v1", api)
-        .merge(app::accounts::handlers::routes());
+        .merge(app::accounts::handlers::routes())
+        .merge(app::moderation::handlers::routes());
     for (path, is_dir) in static_entries(&site) {
         let served = site.join(&path);
         router = if is_dir {

@@ -87,6 +87,13 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("admin {email} ready (user {id})");
             Ok(())
         }
+        Command::SetRole { email, role, city } => {
+            let db = open(&cli.database_url).await?;
+            app::moderation::service::set_role(&db, &email, &role, city.as_deref(), chrono_now())
+                .await?;
+            println!("{email} is now {role}");
+            Ok(())
+        }
         Command::LoadDemo { shared_data } => {
             let db = open(&cli.database_url).await?;
             let report = app::demo::load_demo(&db, shared_dir(&shared_data)).await?;

@@ -32,7 +32,7 @@ pub struct OrganisationRow {
     pub status_note: Option<String>,
 }
 
-const ORG_COLUMNS: &str =
+pub(super) const ORG_COLUMNS: &str =
     "id, name, legal_form, registration_no, website, contact_person, city, status, status_note";
 
 /// A registration, already validated.
@@ -99,7 +99,11 @@ pub enum RegisterError {
 
 type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
-async fn append_audit(tx: &mut Tx<'_>, a: &NewAudit<'_>, now: &str) -> Result<(), sqlx::Error> {
+pub(super) async fn append_audit(
+    tx: &mut Tx<'_>,
+    a: &NewAudit<'_>,
+    now: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor_user_id, subject_kind, subject_id, action, details, reason) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",

@@ -3,9 +3,11 @@
 //! placeholders are `$n`, which both backends accept.
 mod accounts;
 mod cities;
+mod moderation;
 mod places;
 mod stories;
 
+use accounts::append_audit;
 pub use accounts::{
     AuditRow, NewAudit, NewMessage, NewRegistration, OrganisationRow, OutboxRow, RegisterError,
     UserRow,

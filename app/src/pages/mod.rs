@@ -2,6 +2,7 @@ pub mod about;
 pub mod account;
 pub mod city;
 pub mod home;
+pub mod moderation;
 pub mod not_found;
 pub mod place;
 pub mod stories;

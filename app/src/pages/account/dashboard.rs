@@ -35,6 +35,7 @@ fn Dashboard(account: AccountView) -> impl IntoView {
         Role::Admin => td_string!(l, role_admin),
     };
     let is_admin = account.role == Role::Admin;
+    let moderates = account.role != Role::Member;
     let logout = locale::href(i18n, "/account/logout");
     view! {
         <section class="dashboard">
@@ -62,6 +63,7 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
+            {moderates.then(|| view! { <p><a href=locale::href(i18n, "/moderation")>{t!(i18n, moderation_title)}</a></p> })}
             {is_admin.then(|| view! { <p><a href=locale::href(i18n, "/admin/outbox")>{t!(i18n, outbox_title)}</a></p> })}
             <form method="post" action=logout.clone() class="inline">
                 <button type="submit">{t!(i18n, logout)}</button>

@@ -1,0 +1,7 @@
+//! City officials: verifying organisations (and, next, reviewing listings).
+pub mod server;
+
+#[cfg(feature = "ssr")]
+pub mod handlers;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,0 +1,106 @@
+//! Who may moderate what, and the organisation decisions.
+use crate::accounts::model::{FieldError, FieldErrors, Role};
+use crate::accounts::session::CurrentUser;
+use crate::db::Db;
+use crate::form_post::{FormRefusal, FormValues};
+use chrono::{DateTime, SecondsFormat, Utc};
+
+/// Admins moderate everywhere; a moderator in their city (or everywhere when
+/// no city is set); nobody else.
+pub fn can_moderate(user: &CurrentUser, city: &str) -> bool {
+    match user.role {
+        Role::Admin => true,
+        Role::Moderator => user.moderator_city.as_deref().is_none_or(|c| c == city),
+        Role::Member => false,
+    }
+}
+
+/// The cities `user` moderates: None for every city.
+pub fn moderated_city(user: &CurrentUser) -> Option<&str> {
+    match user.role {
+        Role::Moderator => user.moderator_city.as_deref(),
+        _ => None,
+    }
+}
+
+pub enum Decision {
+    Verify,
+    Suspend,
+}
+
+/// Verifies or suspends an organisation. Suspending needs a reason, which the
+/// organisation's members see.
+pub async fn decide_organisation(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    decision: Decision,
+    now: DateTime<Utc>,
+) -> Result<i64, FormRefusal> {
+    let id: i64 = values
+        .get("organisation")
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or(FormRefusal::Forbidden)?;
+    let org = db.organisation(id).await?.ok_or(FormRefusal::Forbidden)?;
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    if !can_moderate(user, &org.city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    let reason = values
+        .get("reason")
+        .map(|r| r.trim())
+        .filter(|r| !r.is_empty());
+    if reason.is_some_and(|r| r.chars().count() > 2000) {
+        return Err(FormRefusal::Fields(FieldErrors::from([(
+            "reason",
+            FieldError::TooLong,
+        )])));
+    }
+    let status = match decision {
+        Decision::Verify => "verified",
+        Decision::Suspend => {
+            if reason.is_none() {
+                return Err(FormRefusal::Fields(FieldErrors::from([(
+                    "reason",
+                    FieldError::Required,
+                )])));
+            }
+            "suspended"
+        }
+    };
+    let now = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    db.set_organisation_status(id, status, reason, user.id, &now)
+        .await?;
+    Ok(id)
+}
+
+/// `welcome-kit set-role`: checks the role and city, then records the change.
+pub async fn set_role(
+    db: &Db,
+    email: &str,
+    role: &str,
+    city: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<(), String> {
+    let role = Role::parse(role)
+        .ok_or_else(|| format!("unknown role `{role}`: use member, moderator or admin"))?;
+    if let Some(c) = city {
+        if role != Role::Moderator {
+            return Err("--city only applies to moderators".into());
+        }
+        if db.city(c).await.map_err(|e| e.to_string())?.is_none() {
+            return Err(format!("unknown city `{c}`"));
+        }
+    }
+    let email = crate::accounts::model::Email::parse(email)
+        .map_err(|_| format!("`{email}` is not an e-mail address"))?;
+    let user = db
+        .user_by_email(email.as_str())
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account with the e-mail {}", email.as_str()))?;
+    let now = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    db.set_role(user.id, role.as_str(), city, None, &now)
+        .await
+        .map_err(|e| e.to_string())
+}

@@ -1,0 +1,121 @@
+//! The moderators' queue: organisations waiting for verification.
+use crate::accounts::forms::use_feedback;
+use crate::i18n::*;
+use crate::locale;
+use crate::moderation::server::{moderation_queue, OrganisationItem};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn ModerationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map().get_untracked();
+    let city = query.get("city").unwrap_or_default();
+    let all = query.get("all").is_some_and(|v| v == "1");
+    let title = td_string!(i18n.get_locale_untracked(), moderation_title).to_string();
+    view! {
+        <Title text=title.clone() />
+        <section class="moderation">
+            <h1>{title}</h1>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || {
+                    let city = city.clone();
+                    Suspend::new(async move {
+                        match moderation_queue(city, all).await {
+                            Ok(q) => view! { <QueueView city=q.city organisations=q.organisations all=all /> }.into_any(),
+                            Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn QueueView(
+    city: Option<String>,
+    organisations: Vec<OrganisationItem>,
+    all: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let city = city.unwrap_or_default();
+    view! {
+        <form method="get" class="filters queue-filters" action=locale::href(i18n, "/moderation")>
+            <div class="field">
+                <label for="q-city">{t!(i18n, field_city)}</label>
+                <select id="q-city" name="city">
+                    <option value="">{t!(i18n, moderation_every_city)}</option>
+                    {["prague", "kosice"].into_iter().map(|c| view! {
+                        <option value=c selected=city == c>{locale::city_label(i18n, c)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field checks">
+                <label><input type="checkbox" name="all" value="1" checked=all />{t!(i18n, moderation_show_all)}</label>
+            </div>
+            <div class="actions"><button type="submit">{t!(i18n, filter_apply)}</button></div>
+        </form>
+        <h2>{t!(i18n, moderation_organisations)}</h2>
+        {if organisations.is_empty() {
+            view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="organisations">
+                    {organisations.into_iter().map(|o| view! { <li><OrganisationCard org=o /></li> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+#[component]
+fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    let fb = use_feedback();
+    let id = org.id.to_string();
+    // A refused suspension is shown at the organisation it was for.
+    let mine = fb.value("organisation") == id;
+    let reason_error = mine
+        .then(|| fb.error("reason"))
+        .flatten()
+        .map(|e| locale::field_error(i18n, e));
+    let reason_invalid = reason_error.is_some();
+    let reason_id = format!("reason-{id}");
+    let reason_error_id = format!("reason-{id}-error");
+    let status = match org.status.as_str() {
+        "verified" => td_string!(l, org_status_verified),
+        "suspended" => td_string!(l, org_status_suspended),
+        _ => td_string!(l, org_status_unverified),
+    };
+    view! {
+        <article class="organisation" data-status=org.status.clone() data-id=id.clone()>
+            <h3>{org.name.clone()}</h3>
+            <p>{org.legal_form.clone()}" · "{t!(i18n, field_registration_no)}": "{org.registration_no.clone()}
+                " · "{locale::city_label(i18n, &org.city)}</p>
+            <p>{t!(i18n, field_display_name)}": "{org.contact_person.clone()}</p>
+            {org.website.clone().map(|w| view! { <p><a href=w.clone() rel="noopener nofollow">{w.clone()}</a></p> })}
+            <p class="org-status">{status}</p>
+            {org.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}
+            <form method="post" action=locale::href(i18n, "/moderation/organisations/verify") class="inline">
+                <input type="hidden" name="organisation" value=id.clone() />
+                <button type="submit">{t!(i18n, moderation_verify)}</button>
+            </form>
+            <form method="post" action=locale::href(i18n, "/moderation/organisations/suspend") class="suspend">
+                <input type="hidden" name="organisation" value=id.clone() />
+                <div class="field" class:has-error=reason_invalid>
+                    <label for=reason_id.clone()>{t!(i18n, moderation_reason)}</label>
+                    <textarea id=reason_id name="reason" rows="2"
+                        aria-invalid=reason_invalid.then_some("true")
+                        aria-describedby=reason_invalid.then_some(reason_error_id.clone())>
+                        {mine.then(|| fb.value("reason"))}
+                    </textarea>
+                    {reason_error.map(|e| view! { <p class="field-error" id=reason_error_id>{e}</p> })}
+                </div>
+                <button type="submit" class="secondary">{t!(i18n, moderation_suspend)}</button>
+            </form>
+        </article>
+    }
+}
