@@ -5,6 +5,7 @@ use crate::pages::account::{
     dashboard::{DashboardPage, OutboxPage},
     links::{ResetConfirmPage, ResetRequestPage, VerifyPage},
     login::LoginPage,
+    place_form::PlaceFormPage,
     register::{RegisterPage, RegisteredPage},
 };
 use crate::pages::moderation::queue::ModerationPage;
@@ -61,6 +62,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("account/reset") view=ResetRequestPage ssr=SsrMode::Async />
                         <Route path=path!("account/reset/confirm") view=ResetConfirmPage ssr=SsrMode::Async />
                         <Route path=path!("dashboard") view=DashboardPage ssr=SsrMode::Async />
+                        <Route path=path!("dashboard/places/new") view=PlaceFormPage ssr=SsrMode::Async />
                         <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!(":city") view=CityPage ssr=SsrMode::Async />

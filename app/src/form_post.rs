@@ -78,8 +78,7 @@ pub fn routes(forms: Vec<FormRoute>) -> Router<AppState> {
                         let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
                             return StatusCode::PAYLOAD_TOO_LARGE.into_response();
                         };
-                        let values: FormValues =
-                            form_urlencoded::parse(&bytes).into_owned().collect();
+                        let values = parse_form(&bytes);
                         if limited && !state.form_limiter.allow(peer.ip()) {
                             let refusal = FormRefusal::Form(FormError::TooManyAttempts);
                             let mut resp = refused(&state, parts, &values, refusal).await;
@@ -93,6 +92,22 @@ pub fn routes(forms: Vec<FormRoute>) -> Router<AppState> {
         }
     }
     router
+}
+
+/// Name → value; a name sent several times (ticked checkboxes) gets its
+/// values joined with commas.
+pub fn parse_form(body: &[u8]) -> FormValues {
+    let mut values = FormValues::new();
+    for (k, v) in form_urlencoded::parse(body).into_owned() {
+        values
+            .entry(k)
+            .and_modify(|old: &mut String| {
+                old.push(',');
+                old.push_str(&v);
+            })
+            .or_insert(v);
+    }
+    values
 }
 
 /// 303 to an app path in `locale`.

@@ -156,6 +156,10 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::InvalidRegistrationNo => td_string!(l, err_invalid_registration_no),
         FieldError::UnknownCity => td_string!(l, err_unknown_city),
         FieldError::EmailTaken => td_string!(l, err_email_taken),
+        FieldError::UnknownChoice => td_string!(l, err_unknown_choice),
+        FieldError::InvalidOpeningHours => td_string!(l, err_invalid_opening_hours),
+        FieldError::InvalidCoordinates => td_string!(l, err_invalid_coordinates),
+        FieldError::InvalidPhone => td_string!(l, err_invalid_phone),
     };
     s.to_string()
 }
@@ -165,6 +169,8 @@ pub fn form_error(i18n: I18nContext<Locale>, e: FormError) -> String {
     let s = match e {
         FormError::SignInFailed => td_string!(l, err_sign_in_failed),
         FormError::EmailNotVerified => td_string!(l, err_email_not_verified),
+        FormError::OrganisationNotVerified => td_string!(l, err_org_not_verified),
+        FormError::AlreadyDecided => td_string!(l, err_already_decided),
         FormError::LinkInvalid => td_string!(l, err_link_invalid),
         FormError::TooManyAttempts => td_string!(l, err_too_many_attempts),
     };

@@ -44,6 +44,10 @@ pub enum FieldError {
     InvalidRegistrationNo,
     UnknownCity,
     EmailTaken,
+    UnknownChoice,
+    InvalidOpeningHours,
+    InvalidCoordinates,
+    InvalidPhone,
 }
 
 /// A refusal of a whole form, shown above it.
@@ -52,6 +56,10 @@ pub enum FormError {
     /// Same text for an unknown e-mail and a wrong password.
     SignInFailed,
     EmailNotVerified,
+    /// A listing of an organisation no moderator has verified yet.
+    OrganisationNotVerified,
+    /// The change was already decided (or withdrawn) meanwhile.
+    AlreadyDecided,
     /// Expired, used or unknown link.
     LinkInvalid,
     TooManyAttempts,

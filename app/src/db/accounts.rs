@@ -120,7 +120,11 @@ pub(super) async fn append_audit(
     Ok(())
 }
 
-async fn queue_message(tx: &mut Tx<'_>, m: &NewMessage, now: &str) -> Result<(), sqlx::Error> {
+pub(super) async fn queue_message(
+    tx: &mut Tx<'_>,
+    m: &NewMessage,
+    now: &str,
+) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)",
     )

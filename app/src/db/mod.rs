@@ -3,6 +3,7 @@
 //! placeholders are `$n`, which both backends accept.
 mod accounts;
 mod cities;
+mod listings;
 mod moderation;
 mod places;
 mod stories;
@@ -12,6 +13,7 @@ pub use accounts::{
     AuditRow, NewAudit, NewMessage, NewRegistration, OrganisationRow, OutboxRow, RegisterError,
     UserRow,
 };
+pub use listings::{ChangeRow, NewChange};
 pub use places::{NewPlace, PlaceFilter, PlaceRow};
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};
 

@@ -55,7 +55,7 @@ pub(crate) fn split_languages(s: &str) -> Vec<String> {
         .collect()
 }
 
-const PLACE_COLUMNS: &str =
+pub(super) const PLACE_COLUMNS: &str =
     "id, city, slug, category, name, name_en, address, district, lat, lon, \
      coord_precision, coord_source, phone, email, website, opening_hours, hours_text, languages, \
      wheelchair, sources, source_date, last_verified, status";
@@ -282,82 +282,13 @@ impl Db {
         let now = now_text();
         let mut ids = Vec::with_capacity(places.len());
         for p in places {
-            let languages = if p.languages.is_empty() {
-                String::new()
-            } else {
-                format!(",{},", p.languages.join(","))
-            };
-            let (id,): (i64,) = sqlx::query_as(
-                "INSERT INTO places (city, slug, category, name, name_en, address, district, lat, lon, \
-                 coord_precision, coord_source, phone, email, website, opening_hours, hours_text, \
-                 languages, wheelchair, sources, source_date, last_verified, status, status_note, \
-                 search_text, created_at, updated_at) \
-                 VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$25) \
-                 ON CONFLICT (city, slug) DO UPDATE SET category = excluded.category, \
-                 name = excluded.name, name_en = excluded.name_en, address = excluded.address, \
-                 district = excluded.district, lat = excluded.lat, lon = excluded.lon, \
-                 coord_precision = excluded.coord_precision, coord_source = excluded.coord_source, \
-                 phone = excluded.phone, email = excluded.email, website = excluded.website, \
-                 opening_hours = excluded.opening_hours, hours_text = excluded.hours_text, \
-                 languages = excluded.languages, wheelchair = excluded.wheelchair, \
-                 sources = excluded.sources, source_date = excluded.source_date, \
-                 last_verified = excluded.last_verified, status = excluded.status, \
-                 status_note = excluded.status_note, search_text = excluded.search_text, \
-                 updated_at = excluded.updated_at \
-                 RETURNING id",
-            )
-            .bind(&p.city)
-            .bind(&p.slug)
-            .bind(&p.category)
-            .bind(&p.name)
-            .bind(&p.name_en)
-            .bind(&p.address)
-            .bind(&p.district)
-            .bind(p.lat)
-            .bind(p.lon)
-            .bind(&p.coord_precision)
-            .bind(&p.coord_source)
-            .bind(&p.phone)
-            .bind(&p.email)
-            .bind(&p.website)
-            .bind(&p.opening_hours)
-            .bind(&p.hours_text)
-            .bind(languages)
-            .bind(&p.wheelchair)
-            .bind(p.sources.join("\n"))
-            .bind(&p.source_date)
-            .bind(&p.last_verified)
-            .bind(&p.status)
-            .bind(&p.status_note)
-            .bind(p.search_text())
-            .bind(&now)
-            .fetch_one(&mut *tx)
-            .await?;
-            sqlx::query("DELETE FROM place_descriptions WHERE place_id = $1")
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            for (lang, body) in &p.descriptions {
-                sqlx::query(
-                    "INSERT INTO place_descriptions (place_id, lang, body, updated_at) VALUES ($1, $2, $3, $4)",
-                )
-                .bind(id)
-                .bind(lang)
-                .bind(body)
-                .bind(&now)
-                .execute(&mut *tx)
-                .await?;
-            }
-            ids.push(id);
+            ids.push(upsert_place(&mut tx, p, &now).await?);
         }
         let mut cities: Vec<&str> = places.iter().map(|p| p.city.as_str()).collect();
         cities.sort_unstable();
         cities.dedup();
         for city in cities {
-            sqlx::query("UPDATE cities SET places_version = places_version + 1 WHERE slug = $1")
-                .bind(city)
-                .execute(&mut *tx)
-                .await?;
+            bump_places_version(&mut tx, city).await?;
         }
         tx.commit().await?;
         Ok(ids)
@@ -369,4 +300,90 @@ impl Db {
             .fetch_all(&self.pool)
             .await
     }
+}
+
+pub(super) type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+
+/// Inserts or updates one place (by city and slug) inside `tx`.
+pub(super) async fn upsert_place(
+    tx: &mut Tx<'_>,
+    p: &NewPlace,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
+    let languages = if p.languages.is_empty() {
+        String::new()
+    } else {
+        format!(",{},", p.languages.join(","))
+    };
+    let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO places (city, slug, category, name, name_en, address, district, lat, lon, \
+             coord_precision, coord_source, phone, email, website, opening_hours, hours_text, \
+             languages, wheelchair, sources, source_date, last_verified, status, status_note, \
+             search_text, created_at, updated_at) \
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$25) \
+             ON CONFLICT (city, slug) DO UPDATE SET category = excluded.category, \
+             name = excluded.name, name_en = excluded.name_en, address = excluded.address, \
+             district = excluded.district, lat = excluded.lat, lon = excluded.lon, \
+             coord_precision = excluded.coord_precision, coord_source = excluded.coord_source, \
+             phone = excluded.phone, email = excluded.email, website = excluded.website, \
+             opening_hours = excluded.opening_hours, hours_text = excluded.hours_text, \
+             languages = excluded.languages, wheelchair = excluded.wheelchair, \
+             sources = excluded.sources, source_date = excluded.source_date, \
+             last_verified = excluded.last_verified, status = excluded.status, \
+             status_note = excluded.status_note, search_text = excluded.search_text, \
+             updated_at = excluded.updated_at \
+             RETURNING id",
+        )
+        .bind(&p.city)
+        .bind(&p.slug)
+        .bind(&p.category)
+        .bind(&p.name)
+        .bind(&p.name_en)
+        .bind(&p.address)
+        .bind(&p.district)
+        .bind(p.lat)
+        .bind(p.lon)
+        .bind(&p.coord_precision)
+        .bind(&p.coord_source)
+        .bind(&p.phone)
+        .bind(&p.email)
+        .bind(&p.website)
+        .bind(&p.opening_hours)
+        .bind(&p.hours_text)
+        .bind(languages)
+        .bind(&p.wheelchair)
+        .bind(p.sources.join("\n"))
+        .bind(&p.source_date)
+        .bind(&p.last_verified)
+        .bind(&p.status)
+        .bind(&p.status_note)
+        .bind(p.search_text())
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+    sqlx::query("DELETE FROM place_descriptions WHERE place_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    for (lang, body) in &p.descriptions {
+        sqlx::query(
+                "INSERT INTO place_descriptions (place_id, lang, body, updated_at) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(id)
+            .bind(lang)
+            .bind(body)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// Tells every app instance that a city's places changed (see `city_snapshot`).
+pub(super) async fn bump_places_version(tx: &mut Tx<'_>, city: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE cities SET places_version = places_version + 1 WHERE slug = $1")
+        .bind(city)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
 }

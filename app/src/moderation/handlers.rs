@@ -1,4 +1,5 @@
 //! The moderators' POST handlers; each checks the role on the server.
+use super::listings::{review, submit_place, Review};
 use super::service::{decide_organisation, Decision};
 use crate::accounts::session::current_user;
 use crate::form_post::{refused, shown_at, to, FormRoute, FormValues};
@@ -22,7 +23,85 @@ pub fn routes() -> Router<AppState> {
             handler: |l, s, se, p, v| Box::pin(organisation(l, s, se, p, v, Decision::Suspend)),
             limited: false,
         },
+        FormRoute {
+            path: "dashboard/places/submit",
+            handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
+            path: "moderation/changes/accept",
+            handler: |l, s, se, p, v| Box::pin(change(l, s, se, p, v, Review::Accept)),
+            limited: false,
+        },
+        FormRoute {
+            path: "moderation/changes/reject",
+            handler: |l, s, se, p, v| Box::pin(change(l, s, se, p, v, Review::Reject)),
+            limited: false,
+        },
+        FormRoute {
+            path: "moderation/changes/send-back",
+            handler: |l, s, se, p, v| Box::pin(change(l, s, se, p, v, Review::SendBack)),
+            limited: false,
+        },
     ])
+}
+
+async fn submit(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    mut parts: Parts,
+    values: FormValues,
+) -> Response {
+    let user = match current_user(&session, &state.db).await {
+        Ok(u) => u,
+        Err(e) => return e.into_response(),
+    };
+    match submit_place(&state.db, user.as_ref(), &values, Utc::now()).await {
+        Ok(_) => to(locale, "/dashboard?submitted=1"),
+        Err(r) => {
+            let page = match values
+                .get("place")
+                .filter(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
+            {
+                Some(p) => format!("/dashboard/places/new?place={p}"),
+                None => "/dashboard/places/new".to_string(),
+            };
+            shown_at(&mut parts, locale, &page);
+            refused(&state, parts, &values, r).await
+        }
+    }
+}
+
+async fn change(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    mut parts: Parts,
+    values: FormValues,
+    decision: Review,
+) -> Response {
+    let user = match current_user(&session, &state.db).await {
+        Ok(u) => u,
+        Err(e) => return e.into_response(),
+    };
+    let base = crate::state::base_url_from(&state, &parts.headers);
+    match review(
+        &state.db,
+        user.as_ref(),
+        &values,
+        decision,
+        &base,
+        Utc::now(),
+    )
+    .await
+    {
+        Ok(()) => to(locale, "/moderation"),
+        Err(r) => {
+            shown_at(&mut parts, locale, "/moderation");
+            refused(&state, parts, &values, r).await
+        }
+    }
 }
 
 async fn organisation(

@@ -4,4 +4,6 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
+pub mod listings;
+#[cfg(feature = "ssr")]
 pub mod service;

@@ -65,3 +65,179 @@ pub async fn moderation_queue(city: String, all: bool) -> Result<Queue, ServerFn
         organisations,
     })
 }
+
+/// One row of a review diff: field, what the public sees, what is proposed.
+pub type DiffRow = (String, String, String);
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeItem {
+    pub id: i64,
+    pub name: String,
+    pub organisation: String,
+    pub organisation_status: String,
+    pub city: String,
+    pub is_new: bool,
+    pub created_at: String,
+    pub diff: Vec<DiffRow>,
+}
+
+/// Pending listing changes with their diffs, for the moderation page.
+#[server]
+pub async fn pending_changes(city: String) -> Result<Vec<ChangeItem>, ServerFnError> {
+    use crate::accounts::model::Role;
+    use crate::places::draft::PlaceDraft;
+    let state = crate::state::AppState::from_context()?;
+    let user = match crate::accounts::session::from_request() {
+        Some(s) => crate::accounts::session::current_user(&s, &state.db).await?,
+        None => None,
+    };
+    let Some(user) = user.filter(|u| u.role != Role::Member) else {
+        return Err(ServerFnError::new("forbidden"));
+    };
+    let city = match super::service::moderated_city(&user) {
+        Some(own) => Some(own.to_string()),
+        None => Some(city).filter(|c| !c.is_empty()),
+    };
+    let mut items = Vec::new();
+    for c in state.db.pending_changes(city.as_deref()).await? {
+        let (draft, current) = super::listings::change_drafts(&state.db, &c).await?;
+        let org = state.db.organisation(c.organisation_id).await?;
+        items.push(ChangeItem {
+            id: c.id,
+            name: draft.name.clone(),
+            organisation: org.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
+            organisation_status: org.map(|o| o.status).unwrap_or_default(),
+            city: c.city,
+            is_new: c.listing_id.is_none(),
+            created_at: c.created_at,
+            diff: PlaceDraft::diff(current.as_ref(), &draft)
+                .into_iter()
+                .map(|(f, a, b)| (f.to_string(), a, b))
+                .collect(),
+        });
+    }
+    Ok(items)
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyChange {
+    pub name: String,
+    pub is_new: bool,
+    /// pending | accepted | rejected | changes_requested
+    pub state: String,
+    pub message: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyPlace {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+    pub slug: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListingsView {
+    pub changes: Vec<MyChange>,
+    pub places: Vec<MyPlace>,
+}
+
+/// The signed-in member's organisations' proposals and places.
+#[server]
+pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = match crate::accounts::session::from_request() {
+        Some(s) => crate::accounts::session::current_user(&s, &state.db).await?,
+        None => None,
+    };
+    let Some(user) = user else {
+        return Err(ServerFnError::new("forbidden"));
+    };
+    let mut out = ListingsView {
+        changes: Vec::new(),
+        places: Vec::new(),
+    };
+    for org in state.db.organisations_of(user.id).await? {
+        for c in state.db.changes_of_organisation(org.id).await? {
+            let draft: crate::places::draft::PlaceDraft =
+                serde_json::from_str(&c.data).unwrap_or_default();
+            out.changes.push(MyChange {
+                name: draft.name,
+                is_new: c.listing_id.is_none(),
+                state: c.state,
+                message: c.message,
+                created_at: c.created_at,
+            });
+        }
+        for (id, city, slug, name) in state.db.places_of_organisation(org.id).await? {
+            out.places.push(MyPlace {
+                id,
+                name,
+                city,
+                slug,
+            });
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceFormData {
+    /// (id, name) of the organisations the member may submit for.
+    pub organisations: Vec<(i64, String)>,
+    /// The place being edited, if any.
+    pub place: Option<i64>,
+    pub draft: crate::places::draft::PlaceDraft,
+}
+
+/// What the place form starts from: empty, or the place as the public sees it.
+#[server]
+pub async fn place_form(place: Option<i64>) -> Result<PlaceFormData, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = match crate::accounts::session::from_request() {
+        Some(s) => crate::accounts::session::current_user(&s, &state.db).await?,
+        None => None,
+    };
+    let Some(user) = user else {
+        return Err(ServerFnError::new("forbidden"));
+    };
+    let orgs: Vec<_> = state
+        .db
+        .organisations_of(user.id)
+        .await?
+        .into_iter()
+        .filter(|o| o.status != "suspended")
+        .collect();
+    let mut draft = crate::places::draft::PlaceDraft::default();
+    let mut organisations: Vec<(i64, String)> =
+        orgs.iter().map(|o| (o.id, o.name.clone())).collect();
+    if let Some(id) = place {
+        let owner = state.db.place_organisation(id).await?;
+        let Some(row) = state
+            .db
+            .place_by_id(id)
+            .await?
+            .filter(|_| orgs.iter().any(|o| Some(o.id) == owner))
+        else {
+            return Err(ServerFnError::new("forbidden"));
+        };
+        organisations.retain(|(o, _)| Some(*o) == owner);
+        let local = state
+            .db
+            .city(&row.city)
+            .await?
+            .map(|c| c.local_lang)
+            .unwrap_or_default();
+        let texts = state.db.place_descriptions(id).await?;
+        draft = crate::places::submission::draft_of(&row, &texts, &local);
+    }
+    if organisations.is_empty() {
+        return Err(ServerFnError::new("forbidden"));
+    }
+    Ok(PlaceFormData {
+        organisations,
+        place,
+        draft,
+    })
+}

@@ -1,4 +1,5 @@
 //! The map's places: model, filters, server functions and pages.
+pub mod draft;
 pub mod model;
 pub mod query;
 pub mod server;
@@ -13,6 +14,8 @@ pub mod import;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod submission;
 
 pub use model::*;
 pub use query::*;

@@ -3,9 +3,11 @@ use crate::accounts::model::Role;
 use crate::accounts::server::{my_account, outbox, AccountView};
 use crate::i18n::*;
 use crate::locale;
+use crate::moderation::server::my_listings;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -63,6 +65,7 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             })}
+            <Listings />
             {moderates.then(|| view! { <p><a href=locale::href(i18n, "/moderation")>{t!(i18n, moderation_title)}</a></p> })}
             {is_admin.then(|| view! { <p><a href=locale::href(i18n, "/admin/outbox")>{t!(i18n, outbox_title)}</a></p> })}
             <form method="post" action=logout.clone() class="inline">
@@ -105,5 +108,59 @@ pub fn OutboxPage() -> impl IntoView {
                 })}
             </Suspense>
         </section>
+    }
+}
+
+/// The organisation's places and proposals, with their review state.
+#[component]
+fn Listings() -> impl IntoView {
+    let i18n = use_i18n();
+    let submitted = use_query_map().get_untracked().get("submitted").is_some();
+    view! {
+        <h2>{t!(i18n, dashboard_listings)}</h2>
+        {submitted.then(|| view! { <p class="notice" role="status">{t!(i18n, dashboard_submitted)}</p> })}
+        <p><a href=locale::href(i18n, "/dashboard/places/new")>{t!(i18n, dashboard_new_place)}</a></p>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || Suspend::new(async move {
+                let Ok(l) = my_listings().await else {
+                    return view! { <crate::pages::LoadError not_found=false /> }.into_any();
+                };
+                let lo = i18n.get_locale_untracked();
+                view! {
+                    {(!l.places.is_empty()).then(|| view! {
+                        <h3>{t!(i18n, dashboard_places)}</h3>
+                        <ul class="my-places">
+                            {l.places.iter().map(|p| view! {
+                                <li>
+                                    <a href=locale::href(i18n, &format!("/{}/places/{}", p.city, p.slug))>{p.name.clone()}</a>
+                                    " · "
+                                    <a href=locale::href(i18n, &format!("/dashboard/places/new?place={}", p.id))>{t!(i18n, dashboard_propose_change)}</a>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {(!l.changes.is_empty()).then(|| view! {
+                        <h3>{t!(i18n, dashboard_changes)}</h3>
+                        <ul class="my-changes">
+                            {l.changes.iter().map(|c| {
+                                let state = match c.state.as_str() {
+                                    "accepted" => td_string!(lo, change_state_accepted),
+                                    "rejected" => td_string!(lo, change_state_rejected),
+                                    "changes_requested" => td_string!(lo, change_state_changes_requested),
+                                    _ => td_string!(lo, change_state_pending),
+                                };
+                                let kind = if c.is_new { td_string!(lo, change_new) } else { td_string!(lo, change_edit) };
+                                view! {
+                                    <li class="my-change" data-state=c.state.clone()>
+                                        <strong>{c.name.clone()}</strong>" · "{kind}" · "<span class="change-state">{state}</span>
+                                        {c.message.clone().map(|m| view! { <p class="status-note">{m}</p> })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                }.into_any()
+            })}
+        </Suspense>
     }
 }

@@ -1,8 +1,9 @@
 //! The moderators' queue: organisations waiting for verification.
 use crate::accounts::forms::use_feedback;
+use crate::components::form_field::FormErrorBanner;
 use crate::i18n::*;
 use crate::locale;
-use crate::moderation::server::{moderation_queue, OrganisationItem};
+use crate::moderation::server::{moderation_queue, pending_changes, ChangeItem, OrganisationItem};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -57,6 +58,7 @@ fn QueueView(
             </div>
             <div class="actions"><button type="submit">{t!(i18n, filter_apply)}</button></div>
         </form>
+        <Changes city=city.clone() />
         <h2>{t!(i18n, moderation_organisations)}</h2>
         {if organisations.is_empty() {
             view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any()
@@ -115,6 +117,96 @@ fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
                     {reason_error.map(|e| view! { <p class="field-error" id=reason_error_id>{e}</p> })}
                 </div>
                 <button type="submit" class="secondary">{t!(i18n, moderation_suspend)}</button>
+            </form>
+        </article>
+    }
+}
+
+/// Pending listing changes, each with its field-by-field diff.
+#[component]
+fn Changes(city: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h2>{t!(i18n, moderation_changes)}</h2>
+        <FormErrorBanner feedback=use_feedback() />
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || {
+                let city = city.clone();
+                Suspend::new(async move {
+                    match pending_changes(city).await {
+                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="changes">
+                                {list.into_iter().map(|c| view! { <li><ChangeCard change=c /></li> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ChangeCard(change: ChangeItem) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    let fb = use_feedback();
+    let id = change.id.to_string();
+    let mine = fb.value("change") == id;
+    let message_error = mine
+        .then(|| fb.error("message"))
+        .flatten()
+        .map(|e| locale::field_error(i18n, e));
+    let invalid = message_error.is_some();
+    let message_id = format!("message-{id}");
+    let error_id = format!("message-{id}-error");
+    let kind = if change.is_new {
+        td_string!(l, change_new)
+    } else {
+        td_string!(l, change_edit)
+    };
+    let unverified = change.organisation_status != "verified";
+    view! {
+        <article class="change" data-id=id.clone()>
+            <h3>{change.name.clone()}</h3>
+            <p>{kind}" · "{change.organisation.clone()}" · "{locale::city_label(i18n, &change.city)}" · "{change.created_at.clone()}</p>
+            {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
+            <table class="diff">
+                <caption class="visually-hidden">{t!(i18n, moderation_diff)}</caption>
+                <thead><tr>
+                    <th scope="col">{t!(i18n, moderation_field)}</th>
+                    <th scope="col">{t!(i18n, moderation_now)}</th>
+                    <th scope="col">{t!(i18n, moderation_proposed)}</th>
+                </tr></thead>
+                <tbody>
+                    {change.diff.iter().map(|(f, old, new)| view! {
+                        <tr data-field=f.clone()>
+                            <th scope="row">{f.clone()}</th>
+                            <td class="old">{old.clone()}</td>
+                            <td class="new">{new.clone()}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <form method="post" action=locale::href(i18n, "/moderation/changes/accept") class="inline">
+                <input type="hidden" name="change" value=id.clone() />
+                <button type="submit">{t!(i18n, moderation_accept)}</button>
+            </form>
+            <form method="post" class="review">
+                <input type="hidden" name="change" value=id.clone() />
+                <div class="field" class:has-error=invalid>
+                    <label for=message_id.clone()>{t!(i18n, moderation_message)}</label>
+                    <textarea id=message_id name="message" rows="2" aria-invalid=invalid.then_some("true")
+                        aria-describedby=invalid.then_some(error_id.clone())>{mine.then(|| fb.value("message"))}</textarea>
+                    {message_error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
+                </div>
+                <button type="submit" class="secondary" formaction=locale::href(i18n, "/moderation/changes/send-back")>
+                    {t!(i18n, moderation_send_back)}</button>
+                " "
+                <button type="submit" class="secondary" formaction=locale::href(i18n, "/moderation/changes/reject")>
+                    {t!(i18n, moderation_reject)}</button>
             </form>
         </article>
     }

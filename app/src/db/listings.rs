@@ -1,0 +1,246 @@
+//! Proposed listings and edits (`listing_changes`) and their review. Every
+//! decision writes its audit entry and the message to the submitter in the
+//! same transaction; accepting also publishes the listing.
+use super::accounts::queue_message;
+use super::places::{bump_places_version, upsert_place};
+use super::{append_audit, Db, NewAudit, NewMessage, NewPlace};
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct ChangeRow {
+    pub id: i64,
+    pub kind: String,
+    pub listing_id: Option<i64>,
+    pub organisation_id: i64,
+    pub city: String,
+    pub submitted_by: i64,
+    pub data: String,
+    pub state: String,
+    pub message: Option<String>,
+    pub created_at: String,
+    pub decided_at: Option<String>,
+}
+
+const CHANGE_COLUMNS: &str = "id, kind, listing_id, organisation_id, city, submitted_by, data, \
+     state, message, created_at, decided_at";
+
+/// A proposal to store.
+pub struct NewChange<'a> {
+    pub kind: &'a str,
+    pub listing_id: Option<i64>,
+    pub organisation_id: i64,
+    pub city: &'a str,
+    pub submitted_by: i64,
+    pub data: String,
+}
+
+impl Db {
+    pub async fn submit_change(&self, c: &NewChange<'_>, now: &str) -> Result<i64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO listing_changes (kind, listing_id, organisation_id, city, submitted_by, data, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        )
+        .bind(c.kind)
+        .bind(c.listing_id)
+        .bind(c.organisation_id)
+        .bind(c.city)
+        .bind(c.submitted_by)
+        .bind(&c.data)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(c.submitted_by),
+                subject_kind: "listing_change",
+                subject_id: id,
+                action: "submitted",
+                details: format!(
+                    "{} {}",
+                    c.kind,
+                    c.listing_id.map_or("new".into(), |l| l.to_string())
+                ),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn change(&self, id: i64) -> Result<Option<ChangeRow>, sqlx::Error> {
+        let sql = format!("SELECT {CHANGE_COLUMNS} FROM listing_changes WHERE id = $1");
+        sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Pending changes, oldest first, of one city or all.
+    pub async fn pending_changes(&self, city: Option<&str>) -> Result<Vec<ChangeRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {CHANGE_COLUMNS} FROM listing_changes \
+             WHERE state = 'pending' AND ($1 = '' OR city = $1) ORDER BY id"
+        );
+        sqlx::query_as(&sql)
+            .bind(city.unwrap_or(""))
+            .fetch_all(&self.pool)
+            .await
+    }
+
+    /// An organisation's changes, newest first.
+    pub async fn changes_of_organisation(&self, org: i64) -> Result<Vec<ChangeRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {CHANGE_COLUMNS} FROM listing_changes WHERE organisation_id = $1 ORDER BY id DESC"
+        );
+        sqlx::query_as(&sql).bind(org).fetch_all(&self.pool).await
+    }
+
+    /// The places an organisation owns (published or not).
+    pub async fn places_of_organisation(
+        &self,
+        org: i64,
+    ) -> Result<Vec<(i64, String, String, String)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT id, city, slug, name FROM places WHERE organisation_id = $1 ORDER BY name",
+        )
+        .bind(org)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn place_by_id(&self, id: i64) -> Result<Option<super::PlaceRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {} FROM places WHERE id = $1",
+            super::places::PLACE_COLUMNS
+        );
+        sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    pub async fn place_organisation(&self, id: i64) -> Result<Option<i64>, sqlx::Error> {
+        let row: Option<(Option<i64>,)> =
+            sqlx::query_as("SELECT organisation_id FROM places WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.and_then(|r| r.0))
+    }
+
+    pub async fn slug_taken(&self, city: &str, slug: &str) -> Result<bool, sqlx::Error> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM places WHERE city = $1 AND slug = $2")
+                .bind(city)
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.is_some())
+    }
+
+    /// Rejects a pending change or sends it back (`state`), with the
+    /// moderator's message. False if it was no longer pending.
+    pub async fn decide_change(
+        &self,
+        id: i64,
+        state: &str,
+        message: &str,
+        moderator: i64,
+        note: &NewMessage,
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE listing_changes SET state = $1, message = $2, decided_by = $3, decided_at = $4 \
+             WHERE id = $5 AND state = 'pending'",
+        )
+        .bind(state)
+        .bind(message)
+        .bind(moderator)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(moderator),
+                subject_kind: "listing_change",
+                subject_id: id,
+                action: state,
+                details: String::new(),
+                reason: Some(message.to_string()),
+            },
+            now,
+        )
+        .await?;
+        queue_message(&mut tx, note, now).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Accepts a pending place change: publishes `place` (new or updated),
+    /// links it to the organisation, and records the diff. Returns the place
+    /// id, or None if the change was no longer pending.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn accept_place_change(
+        &self,
+        id: i64,
+        organisation_id: i64,
+        place: &NewPlace,
+        diff: &str,
+        moderator: i64,
+        note: &NewMessage,
+        now: &str,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE listing_changes SET state = 'accepted', decided_by = $1, decided_at = $2 \
+             WHERE id = $3 AND state = 'pending'",
+        )
+        .bind(moderator)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(None);
+        }
+        let place_id = upsert_place(&mut tx, place, now).await?;
+        sqlx::query("UPDATE places SET organisation_id = $1 WHERE id = $2")
+            .bind(organisation_id)
+            .bind(place_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE listing_changes SET listing_id = $1 WHERE id = $2")
+            .bind(place_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        for (kind, subject) in [("listing_change", id), ("place", place_id)] {
+            append_audit(
+                &mut tx,
+                &NewAudit {
+                    actor: Some(moderator),
+                    subject_kind: kind,
+                    subject_id: subject,
+                    action: "accepted",
+                    details: diff.to_string(),
+                    reason: None,
+                },
+                now,
+            )
+            .await?;
+        }
+        bump_places_version(&mut tx, &place.city).await?;
+        queue_message(&mut tx, note, now).await?;
+        tx.commit().await?;
+        Ok(Some(place_id))
+    }
+}

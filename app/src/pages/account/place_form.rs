@@ -1,0 +1,168 @@
+//! An organisation proposes a new place or a change to one of its places.
+//! Nothing here is public until a moderator accepts it.
+use crate::accounts::forms::{use_feedback, FormFeedback};
+use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::i18n::*;
+use crate::locale;
+use crate::moderation::server::{place_form, PlaceFormData};
+use crate::places::CATEGORIES;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+const LANGUAGES: [&str; 15] = [
+    "cs", "sk", "en", "uk", "ru", "vi", "ar", "hu", "de", "fr", "es", "mn", "rom", "pl", "zh",
+];
+
+#[component]
+pub fn PlaceFormPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let place: Option<i64> = use_query_map()
+        .get_untracked()
+        .get("place")
+        .and_then(|p| p.parse().ok());
+    let title = td_string!(i18n.get_locale_untracked(), place_form_title).to_string();
+    view! {
+        <Title text=title.clone() />
+        <section class="account-form place-form">
+            <h1>{title}</h1>
+            <p class="intro">{t!(i18n, place_form_intro)}</p>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match place_form(place).await {
+                        Ok(data) => view! { <PlaceFormView data=data /> }.into_any(),
+                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    let submitted = use_feedback();
+    // A refused form shows what was typed; a fresh one the current listing.
+    let fb = if submitted.values.is_empty() {
+        FormFeedback {
+            values: crate::places::draft::FIELDS
+                .iter()
+                .map(|f| (f.to_string(), data.draft.field(f)))
+                .collect(),
+            ..Default::default()
+        }
+    } else {
+        submitted
+    };
+    let chosen_languages: Vec<String> = fb
+        .value("languages")
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let select_error = |name: &str| fb.error(name).map(|e| locale::field_error(i18n, e));
+    let category = fb.value("category");
+    let wheelchair = fb.value("wheelchair");
+    let category_error = select_error("category");
+    let languages_error = select_error("languages");
+    let languages_invalid = languages_error.is_some();
+    let category_invalid = category_error.is_some();
+    let field = |name: &'static str, label: String, required: bool| {
+        view! { <FormField name=name label=label required=required feedback=fb.clone() /> }
+    };
+    view! {
+        <FormErrorBanner feedback=fb.clone() />
+        <form method="post" action=locale::href(i18n, "/dashboard/places/submit") novalidate>
+            {data.place.map(|p| view! { <input type="hidden" name="place" value=p.to_string() /> })}
+            {if data.organisations.len() == 1 {
+                let (id, name) = data.organisations[0].clone();
+                view! {
+                    <input type="hidden" name="organisation" value=id.to_string() />
+                    <p>{t!(i18n, place_form_for)}" "<strong>{name}</strong></p>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="field">
+                        <label for="f-organisation">{t!(i18n, place_form_organisation)}</label>
+                        <select id="f-organisation" name="organisation">
+                            {data.organisations.iter().map(|(id, name)| view! {
+                                <option value=id.to_string() selected=fb.value("organisation") == id.to_string()>{name.clone()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                }.into_any()
+            }}
+            <fieldset>
+                <legend>{t!(i18n, place_form_basics)}</legend>
+                {field("name", td_string!(l, pf_name).to_string(), true)}
+                {field("name_en", td_string!(l, pf_name_en).to_string(), false)}
+                <div class="field" class:has-error=category_invalid>
+                    <label for="f-category">{t!(i18n, filter_category)}</label>
+                    <select id="f-category" name="category" required
+                        aria-invalid=category_invalid.then_some("true")
+                        aria-describedby=category_invalid.then_some("f-category-error")>
+                        <option value="">{t!(i18n, field_city_choose)}</option>
+                        {CATEGORIES.iter().map(|c| view! {
+                            <option value=*c selected=category == *c>{locale::category_label(i18n, c)}</option>
+                        }).collect_view()}
+                    </select>
+                    {category_error.map(|e| view! { <p class="field-error" id="f-category-error">{e}</p> })}
+                </div>
+                {field("address", td_string!(l, place_address).to_string(), true)}
+                <FormField name="lat" label=td_string!(l, pf_lat).to_string() required=false feedback=fb.clone()
+                    hint=td_string!(l, pf_coordinates_hint).to_string() />
+                {field("lon", td_string!(l, pf_lon).to_string(), false)}
+            </fieldset>
+            <fieldset>
+                <legend>{t!(i18n, place_form_contact)}</legend>
+                <FormField name="phone" kind="tel" label=td_string!(l, pf_phone).to_string() required=false feedback=fb.clone() />
+                <FormField name="email" kind="email" label=td_string!(l, field_email).to_string() required=false feedback=fb.clone() />
+                {field("website", td_string!(l, field_website).to_string(), false)}
+                <FormField name="opening_hours" label=td_string!(l, pf_opening_hours).to_string() required=false
+                    feedback=fb.clone() hint=td_string!(l, pf_opening_hours_hint).to_string() />
+                {field("hours_text", td_string!(l, pf_hours_text).to_string(), false)}
+            </fieldset>
+            <fieldset class:has-error=languages_invalid>
+                <legend>{t!(i18n, place_languages)}</legend>
+                <input type="hidden" name="languages" value="" />
+                <div class="field checks">
+                    {LANGUAGES.iter().map(|code| view! {
+                        <label><input type="checkbox" name="languages" value=*code checked=chosen_languages.iter().any(|c| c == code) />
+                            {locale::language_label(i18n, code)}</label>
+                    }).collect_view()}
+                </div>
+                {languages_error.map(|e| view! { <p class="field-error">{e}</p> })}
+            </fieldset>
+            <div class="field">
+                <label for="f-wheelchair">{t!(i18n, filter_wheelchair)}</label>
+                <select id="f-wheelchair" name="wheelchair">
+                    <option value="">"–"</option>
+                    {[("yes", td_string!(l, pf_yes)), ("limited", td_string!(l, pf_limited)), ("no", td_string!(l, pf_no))]
+                        .into_iter().map(|(v, label)| view! { <option value=v selected=wheelchair == v>{label}</option> }).collect_view()}
+                </select>
+            </div>
+            <DescriptionField name="description_en" label=td_string!(l, pf_description_en).to_string() feedback=fb.clone() />
+            <DescriptionField name="description_local" label=td_string!(l, pf_description_local).to_string() feedback=fb.clone() />
+            <button type="submit">{t!(i18n, place_form_submit)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn DescriptionField(name: &'static str, label: String, feedback: FormFeedback) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("f-{name}");
+    let error = feedback.error(name).map(|e| locale::field_error(i18n, e));
+    let invalid = error.is_some();
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field" class:has-error=invalid>
+            <label for=id.clone()>{label}</label>
+            <textarea id=id name=name rows="5" aria-invalid=invalid.then_some("true")
+                aria-describedby=invalid.then_some(error_id.clone())>{feedback.value(name)}</textarea>
+            {error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,121 @@
+//! A place as an organisation proposes it: the form, parsed once, and the
+//! field-by-field comparison a moderator reviews.
+use serde::{Deserialize, Serialize};
+
+/// Everything an organisation may set on a place. Stored as JSON with the
+/// proposed change; turned into the public place when a moderator accepts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlaceDraft {
+    pub name: String,
+    pub name_en: String,
+    pub category: String,
+    pub address: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    /// OpenStreetMap `opening_hours` syntax, checked by the parser.
+    pub opening_hours: Option<String>,
+    /// Hours as the organisation words them, when the syntax cannot say it.
+    pub hours_text: Option<String>,
+    pub languages: Vec<String>,
+    /// yes | no | limited
+    pub wheelchair: Option<String>,
+    pub description_en: Option<String>,
+    /// In the city's language (Czech or Slovak).
+    pub description_local: Option<String>,
+}
+
+/// The form fields, in form order; each is also a row of the review diff.
+pub const FIELDS: [&str; 15] = [
+    "name",
+    "name_en",
+    "category",
+    "address",
+    "lat",
+    "lon",
+    "phone",
+    "email",
+    "website",
+    "opening_hours",
+    "hours_text",
+    "languages",
+    "wheelchair",
+    "description_en",
+    "description_local",
+];
+
+impl PlaceDraft {
+    /// A field's value as the form and the diff show it.
+    pub fn field(&self, name: &str) -> String {
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        let num = |o: Option<f64>| o.map(|v| format!("{v}")).unwrap_or_default();
+        match name {
+            "name" => self.name.clone(),
+            "name_en" => self.name_en.clone(),
+            "category" => self.category.clone(),
+            "address" => self.address.clone(),
+            "lat" => num(self.lat),
+            "lon" => num(self.lon),
+            "phone" => opt(&self.phone),
+            "email" => opt(&self.email),
+            "website" => opt(&self.website),
+            "opening_hours" => opt(&self.opening_hours),
+            "hours_text" => opt(&self.hours_text),
+            "languages" => self.languages.join(", "),
+            "wheelchair" => opt(&self.wheelchair),
+            "description_en" => opt(&self.description_en),
+            "description_local" => opt(&self.description_local),
+            _ => String::new(),
+        }
+    }
+
+    /// (field, old, new) for every field that differs; a new listing
+    /// compares with an empty one.
+    pub fn diff(old: Option<&PlaceDraft>, new: &PlaceDraft) -> Vec<(&'static str, String, String)> {
+        let empty = PlaceDraft::default();
+        let old = old.unwrap_or(&empty);
+        FIELDS
+            .iter()
+            .filter_map(|f| {
+                let (a, b) = (old.field(f), new.field(f));
+                (a != b).then(|| (*f, a, b))
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_lists_changed_fields_only() {
+        let old = PlaceDraft {
+            name: "Poradna".into(),
+            opening_hours: Some("Mo 09:00-12:00".into()),
+            languages: vec!["uk".into()],
+            ..Default::default()
+        };
+        let mut new = old.clone();
+        new.opening_hours = Some("Mo,We 09:00-12:00".into());
+        new.languages.push("en".into());
+        let d = PlaceDraft::diff(Some(&old), &new);
+        assert_eq!(
+            d,
+            vec![
+                (
+                    "opening_hours",
+                    "Mo 09:00-12:00".into(),
+                    "Mo,We 09:00-12:00".into()
+                ),
+                ("languages", "uk".into(), "uk, en".into()),
+            ]
+        );
+        assert_eq!(PlaceDraft::diff(Some(&new), &new), vec![]);
+        assert!(PlaceDraft::diff(None, &new)
+            .iter()
+            .any(|(f, a, _)| *f == "name" && a.is_empty()));
+    }
+}

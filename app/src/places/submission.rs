@@ -1,0 +1,230 @@
+//! Organisations' place forms: parsing and checking every field, and turning
+//! an accepted draft into the public place.
+use super::draft::PlaceDraft;
+use super::model::CATEGORIES;
+use crate::accounts::model::{optional_website, required_text, Email, FieldError, FieldErrors};
+use crate::cities::City;
+use crate::db::{NewPlace, PlaceRow};
+use crate::form_post::FormValues;
+
+const LONG_TEXT_MAX_CHARS: usize = 3000;
+pub const LANGUAGES: [&str; 15] = [
+    "cs", "sk", "en", "uk", "ru", "vi", "ar", "hu", "de", "fr", "es", "mn", "rom", "pl", "zh",
+];
+
+fn field<'a>(v: &'a FormValues, k: &str) -> &'a str {
+    v.get(k).map(|s| s.trim()).unwrap_or("")
+}
+
+fn optional_text(s: &str, max: usize) -> Result<Option<String>, FieldError> {
+    let s = s.trim();
+    if s.is_empty() {
+        Ok(None)
+    } else if s.chars().count() > max {
+        Err(FieldError::TooLong)
+    } else {
+        Ok(Some(s.to_string()))
+    }
+}
+
+fn coordinate(s: &str) -> Result<Option<f64>, FieldError> {
+    if s.is_empty() {
+        return Ok(None);
+    }
+    s.replace(',', ".")
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(Some)
+        .ok_or(FieldError::InvalidCoordinates)
+}
+
+/// Checks every field at once against the city (bounds for the pin).
+/// `languages` come as one `languages` pair per ticked box, joined with ','.
+pub fn parse_draft(v: &FormValues, city: &City) -> Result<PlaceDraft, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let mut take = |name: &'static str, r: Result<Option<String>, FieldError>| {
+        r.map_err(|e| errors.insert(name, e)).ok().flatten()
+    };
+    let name = take("name", required_text(field(v, "name")).map(Some));
+    let name_en = take("name_en", optional_text(field(v, "name_en"), 200));
+    let category = take(
+        "category",
+        Some(field(v, "category"))
+            .filter(|c| CATEGORIES.contains(c))
+            .map(|c| Some(c.to_string()))
+            .ok_or(FieldError::UnknownChoice),
+    );
+    let address = take("address", required_text(field(v, "address")).map(Some));
+    let phone = take(
+        "phone",
+        optional_text(field(v, "phone"), 40).and_then(|p| match p {
+            Some(p)
+                if !p
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || " +()-/".contains(c))
+                    || p.chars().filter(char::is_ascii_digit).count() < 6 =>
+            {
+                Err(FieldError::InvalidPhone)
+            }
+            other => Ok(other),
+        }),
+    );
+    let email = take(
+        "email",
+        match field(v, "email") {
+            "" => Ok(None),
+            e => Email::parse(e).map(|e| Some(e.as_str().to_string())),
+        },
+    );
+    let website = take("website", optional_website(field(v, "website")));
+    let opening_hours = take(
+        "opening_hours",
+        optional_text(field(v, "opening_hours"), 500).and_then(|h| match h {
+            Some(h) if !super::hours::is_valid(&h) => Err(FieldError::InvalidOpeningHours),
+            other => Ok(other),
+        }),
+    );
+    let hours_text = take("hours_text", optional_text(field(v, "hours_text"), 500));
+    let wheelchair = take(
+        "wheelchair",
+        match field(v, "wheelchair") {
+            "" => Ok(None),
+            w @ ("yes" | "no" | "limited") => Ok(Some(w.to_string())),
+            _ => Err(FieldError::UnknownChoice),
+        },
+    );
+    let description_en = take(
+        "description_en",
+        optional_text(field(v, "description_en"), LONG_TEXT_MAX_CHARS),
+    );
+    let description_local = take(
+        "description_local",
+        optional_text(field(v, "description_local"), LONG_TEXT_MAX_CHARS),
+    );
+    let languages: Vec<String> = field(v, "languages")
+        .split(',')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if languages.iter().any(|l| !LANGUAGES.contains(&l.as_str())) {
+        errors.insert("languages", FieldError::UnknownChoice);
+    }
+    let (lat, lon) = match (coordinate(field(v, "lat")), coordinate(field(v, "lon"))) {
+        (Ok(Some(lat)), Ok(Some(lon)))
+            if (city.bounds[0]..=city.bounds[2]).contains(&lat)
+                && (city.bounds[1]..=city.bounds[3]).contains(&lon) =>
+        {
+            (Some(lat), Some(lon))
+        }
+        (Ok(None), Ok(None)) => (None, None),
+        _ => {
+            errors.insert("lat", FieldError::InvalidCoordinates);
+            (None, None)
+        }
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let name = name.unwrap_or_default();
+    Ok(PlaceDraft {
+        name_en: name_en.unwrap_or_else(|| name.clone()),
+        name,
+        category: category.unwrap_or_default(),
+        address: address.unwrap_or_default(),
+        lat,
+        lon,
+        phone,
+        email,
+        website,
+        opening_hours,
+        hours_text,
+        languages,
+        wheelchair,
+        description_en,
+        description_local,
+    })
+}
+
+/// The draft of a published place, to edit it or to compare with.
+pub fn draft_of(row: &PlaceRow, descriptions: &[(String, String)], local_lang: &str) -> PlaceDraft {
+    let text = |lang: &str| {
+        descriptions
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t.clone())
+    };
+    PlaceDraft {
+        name: row.name.clone(),
+        name_en: row.name_en.clone(),
+        category: row.category.clone(),
+        address: row.address.clone(),
+        lat: row.lat,
+        lon: row.lon,
+        phone: row.phone.clone(),
+        email: row.email.clone(),
+        website: row.website.clone(),
+        opening_hours: row.opening_hours.clone(),
+        hours_text: row.hours_text.clone(),
+        languages: row.language_list(),
+        wheelchair: row.wheelchair.clone(),
+        description_en: text("en"),
+        description_local: text(local_lang),
+    }
+}
+
+/// A URL-safe, readable slug from the English name.
+pub fn slug_for(name_en: &str) -> String {
+    let s = super::search::normalize(name_en).replace(' ', "-");
+    let s: String = s.chars().take(60).collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() {
+        "place".into()
+    } else {
+        s
+    }
+}
+
+/// The public place for an accepted draft; verified today by the moderator.
+pub fn to_new_place(
+    d: &PlaceDraft,
+    slug: &str,
+    city: &City,
+    source: Option<String>,
+    today: &str,
+) -> NewPlace {
+    let mut descriptions = Vec::new();
+    if let Some(t) = &d.description_en {
+        descriptions.push(("en".to_string(), t.clone()));
+    }
+    if let Some(t) = &d.description_local {
+        descriptions.push((city.local_lang.clone(), t.clone()));
+    }
+    NewPlace {
+        city: city.slug.clone(),
+        slug: slug.to_string(),
+        category: d.category.clone(),
+        name: d.name.clone(),
+        name_en: d.name_en.clone(),
+        address: d.address.clone(),
+        district: None,
+        lat: d.lat,
+        lon: d.lon,
+        coord_precision: d.lat.map(|_| "address".to_string()),
+        coord_source: d.lat.map(|_| "organisation".to_string()),
+        phone: d.phone.clone(),
+        email: d.email.clone(),
+        website: d.website.clone(),
+        opening_hours: d.opening_hours.clone(),
+        hours_text: d.hours_text.clone(),
+        languages: d.languages.clone(),
+        wheelchair: d.wheelchair.clone(),
+        sources: source.into_iter().collect(),
+        source_date: None,
+        last_verified: Some(today.to_string()),
+        status: "published".into(),
+        status_note: None,
+        descriptions,
+    }
+}

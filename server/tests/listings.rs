@@ -1,0 +1,395 @@
+//! Organisations propose places and changes; moderators accept, send back or
+//! reject them. The public sees only accepted versions. Both backends.
+mod common;
+
+use common::{client, spawn_app, Backend};
+use reqwest::StatusCode;
+
+async fn sign_in(base: &str, email: &str, password: &str) -> String {
+    let resp = client()
+        .post(format!("{base}/en/account/login"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("email", email), ("password", password)])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
+    resp.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            c.split(';')
+                .next()
+                .filter(|kv| kv.starts_with("wk_session="))
+        })
+        .map(str::to_string)
+        .expect("session cookie")
+}
+
+async fn post(
+    base: &str,
+    cookie: Option<&str>,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (StatusCode, String) {
+    let mut req = client()
+        .post(format!("{base}{path}"))
+        .header("sec-fetch-site", "same-origin")
+        .form(form);
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    let resp = req.send().await.expect("request");
+    (resp.status(), resp.text().await.expect("text"))
+}
+
+async fn page(base: &str, cookie: Option<&str>, path: &str) -> (StatusCode, String) {
+    let mut req = client()
+        .get(format!("{base}{path}"))
+        .header("accept", "text/html");
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    let resp = req.send().await.expect("request");
+    (resp.status(), resp.text().await.expect("text"))
+}
+
+/// A member with a confirmed address and an organisation in `city`.
+async fn member(
+    db: &app::db::Db,
+    base: &str,
+    email: &str,
+    org: &str,
+    city: &str,
+    ico: &str,
+) -> i64 {
+    let values = [
+        ("display_name", "Contact Person"),
+        ("email", email),
+        ("password", "member passphrase"),
+        ("password_confirm", "member passphrase"),
+        ("org_name", org),
+        ("legal_form", "z. s."),
+        ("registration_no", ico),
+        ("city", city),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let user = app::accounts::service::register(
+        db,
+        &values,
+        app::i18n::Locale::en,
+        base,
+        chrono::Utc::now(),
+    )
+    .await
+    .map_err(|_| "refused")
+    .expect("registered");
+    sqlx::query("UPDATE users SET email_verified_at = 'x' WHERE id = $1")
+        .bind(user)
+        .execute(db.pool())
+        .await
+        .expect("verified address");
+    db.organisations_of(user).await.expect("q")[0].id
+}
+
+async fn staff(db: &app::db::Db, email: &str, role: &str, city: Option<&str>) {
+    let now = chrono::Utc::now();
+    app::accounts::service::create_admin(db, email, "staff passphrase", now)
+        .await
+        .expect("account");
+    app::moderation::service::set_role(db, email, role, city, now)
+        .await
+        .expect("role");
+}
+
+async fn published_slugs(base: &str) -> Vec<String> {
+    let body: serde_json::Value = client()
+        .get(format!("{base}/api/v1/places?city=prague&per_page=200"))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    body["places"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|p| p["slug"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn review_workflow(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let org = member(
+        db,
+        base,
+        "ngo@example.org",
+        "Spolek Sousedé",
+        "prague",
+        "12345679",
+    )
+    .await;
+    let _other_org = member(
+        db,
+        base,
+        "other@example.org",
+        "Jiný spolek",
+        "prague",
+        "00499153",
+    )
+    .await;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
+    let other = sign_in(base, "other@example.org", "member passphrase").await;
+    let moderator = sign_in(base, "mod@example.org", "staff passphrase").await;
+    let other_moderator = sign_in(base, "mod-k@example.org", "staff passphrase").await;
+    let org_id = org.to_string();
+
+    let mut form = vec![
+        ("organisation", org_id.as_str()),
+        ("name", "Sousedská poradna"),
+        ("name_en", "Neighbours' Advice Centre"),
+        ("category", "ngo"),
+        ("address", "Vodičkova 5, Praha 1"),
+        ("lat", "50.0810"),
+        ("lon", "14.4230"),
+        ("phone", "+420 123 456 789"),
+        ("opening_hours", "Mo-Fr 25:00-99:00"),
+        ("hours_text", "Mon–Fri 9:00–17:00"),
+        ("languages", ""),
+        ("languages", "uk"),
+        ("languages", "en"),
+        (
+            "description_en",
+            "Advice for newcomers. <script>alert(1)</script><img src=x onerror=alert(2)>",
+        ),
+    ];
+
+    // Bad hours: 422 with the message at the field, the rest kept, nothing stored.
+    let (s, html) = post(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Not in OpenStreetMap opening_hours form"));
+    assert!(html.contains("value=\"Sousedská poradna\""));
+    assert!(db.pending_changes(None).await.expect("q").is_empty());
+
+    // Not allowed: nobody signed in, a member of another organisation.
+    form[8] = ("opening_hours", "Mo-Fr 09:00-17:00");
+    for (who, cookie) in [
+        ("anonymous", None),
+        ("another organisation's member", Some(other.as_str())),
+    ] {
+        let (s, _) = post(base, cookie, "/en/dashboard/places/submit", &form).await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
+    }
+    assert!(db.pending_changes(None).await.expect("q").is_empty());
+
+    // The member's proposal waits; the public does not see it.
+    let (s, _) = post(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let pending = db.pending_changes(Some("prague")).await.expect("q");
+    assert_eq!(pending.len(), 1);
+    let change = pending[0].id.to_string();
+    assert!(!published_slugs(base)
+        .await
+        .iter()
+        .any(|s| s.starts_with("neighbours")));
+    let (_, dash) = page(base, Some(&ngo), "/en/dashboard").await;
+    assert!(dash.contains("Waiting for review"));
+
+    // Review refused to who may not; nothing changes.
+    for (who, cookie) in [
+        ("anonymous", None),
+        ("the submitting member", Some(ngo.as_str())),
+        ("moderator of another city", Some(other_moderator.as_str())),
+    ] {
+        for path in [
+            "/en/moderation/changes/accept",
+            "/en/moderation/changes/reject",
+        ] {
+            let (s, _) = post(
+                base,
+                cookie,
+                path,
+                &[("change", &change), ("message", "no")],
+            )
+            .await;
+            assert_eq!(s, StatusCode::FORBIDDEN, "{who} on {path}");
+        }
+    }
+    assert_eq!(
+        db.change(pending[0].id).await.expect("q").expect("c").state,
+        "pending"
+    );
+
+    // Not while the organisation is unverified.
+    let (s, html) = post(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("not verified yet"));
+    let (s, _) = post(
+        base,
+        Some(&moderator),
+        "/en/moderation/organisations/verify",
+        &[("organisation", &org_id)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+
+    // The queue shows the diff; accepting publishes.
+    let (_, queue) = page(base, Some(&moderator), "/en/moderation").await;
+    assert!(queue.contains("data-field=\"name\""));
+    assert!(queue.contains("Sousedská poradna"));
+    let (s, _) = post(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let slugs = published_slugs(base).await;
+    let slug = slugs
+        .iter()
+        .find(|s| s.starts_with("neighbours"))
+        .expect("published")
+        .clone();
+    let (s, public) = page(base, None, &format!("/en/prague/places/{slug}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(public.contains("Mon–Fri 9:00–17:00"));
+    // What the NGO wrote is text, never markup.
+    assert!(!public.contains("<script>alert(1)"));
+    assert!(!public.contains("<img src=x"));
+    assert!(
+        public.contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+            || public.contains("&lt;script>alert(1)&lt;/script>")
+    );
+    let messages = db.outbox(20).await.expect("q");
+    assert!(messages
+        .iter()
+        .any(|m| m.recipient == "ngo@example.org" && m.body.contains("Accepted and public")));
+
+    // An edit is a proposal: the public keeps the old hours until accepted.
+    let place_id = db
+        .published_place("prague", &slug)
+        .await
+        .expect("q")
+        .expect("p")
+        .id
+        .to_string();
+    let mut edit = form.clone();
+    edit.push(("place", place_id.as_str()));
+    edit[9] = ("hours_text", "Mon–Thu 10:00–16:00");
+    let (s, _) = post(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, public) = page(base, None, &format!("/en/prague/places/{slug}")).await;
+    assert!(public.contains("Mon–Fri 9:00–17:00") && !public.contains("Mon–Thu 10:00–16:00"));
+    let (_, queue) = page(base, Some(&moderator), "/en/moderation").await;
+    assert!(queue.contains("data-field=\"hours_text\""));
+    assert!(
+        !queue.contains("data-field=\"name\""),
+        "only changed fields in the diff"
+    );
+
+    // Sent back with a message the NGO sees; resubmitted; accepted.
+    let edit_change = db.pending_changes(None).await.expect("q")[0].id.to_string();
+    let (s, html) = post(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/send-back",
+        &[("change", &edit_change), ("message", " ")],
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a message is required");
+    assert!(html.contains("Please fill this in."));
+    let (s, _) = post(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/send-back",
+        &[
+            ("change", &edit_change),
+            ("message", "Please confirm Thursday hours with a source."),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, dash) = page(base, Some(&ngo), "/en/dashboard").await;
+    assert!(dash.contains("Sent back for changes"));
+    assert!(dash.contains("Please confirm Thursday hours with a source."));
+    // Deciding twice is refused.
+    let (s, _) = post(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &edit_change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+
+    let (s, _) = post(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let again = db.pending_changes(None).await.expect("q")[0].id.to_string();
+    let (s, _) = post(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &again)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, public) = page(base, None, &format!("/en/prague/places/{slug}")).await;
+    assert!(public.contains("Mon–Thu 10:00–16:00"));
+
+    // A member of another organisation may not propose edits of this place.
+    let mut foreign = edit.clone();
+    let other_org = db.organisations(Some("prague"), None).await.expect("q");
+    let other_id = other_org
+        .iter()
+        .find(|o| o.name == "Jiný spolek")
+        .expect("o")
+        .id
+        .to_string();
+    foreign[0] = ("organisation", other_id.as_str());
+    let (s, _) = post(base, Some(&other), "/en/dashboard/places/submit", &foreign).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+
+    // A rejection with its reason; and the audit log of the place.
+    let (s, _) = post(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let third = db.pending_changes(None).await.expect("q")[0].id.to_string();
+    let (s, _) = post(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/reject",
+        &[
+            ("change", &third),
+            ("message", "Duplicate of the previous change."),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, dash) = page(base, Some(&ngo), "/en/dashboard").await;
+    assert!(dash.contains("Rejected") && dash.contains("Duplicate of the previous change."));
+    let audit = db
+        .audit_for("place", place_id.parse().expect("id"))
+        .await
+        .expect("q");
+    assert_eq!(audit.len(), 2, "created and edited");
+    assert!(audit[1]
+        .details
+        .contains("hours_text: Mon–Fri 9:00–17:00 → Mon–Thu 10:00–16:00"));
+}
+
+on_both_backends!(review_workflow);
