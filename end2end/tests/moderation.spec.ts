@@ -1,0 +1,132 @@
+import type { Browser, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { audit } from './axe';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './admin';
+
+// The review loop in a browser: an NGO registers and proposes a place; the
+// city (here the admin) verifies the organisation and accepts; the place is on
+// the public list; the NGO changes its hours and the public keeps the old ones
+// until the change is accepted; another change is rejected with a reason the
+// NGO sees. With and without JavaScript.
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/en/account/login');
+  await page.locator('#f-email').fill(email);
+  await page.locator('#f-password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/en\/dashboard$/);
+}
+
+async function staffPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
+  const ctx = await browser.newContext({ javaScriptEnabled });
+  const page = await ctx.newPage();
+  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  return page;
+}
+
+async function linkFromOutbox(admin: Page, to: string): Promise<string> {
+  await admin.goto('/en/admin/outbox');
+  const body = (await admin.locator('.message', { hasText: to }).first().locator('.body').textContent()) ?? '';
+  const link = body.split(/\s+/).find((w) => w.startsWith('http'));
+  if (!link) throw new Error(`no link for ${to}`);
+  return link;
+}
+
+test('NGO proposes, city verifies and accepts, edits wait for review, rejections carry a reason', async ({ page, browser }, testInfo) => {
+  test.slow();
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  const email = `place-${stamp}@example.org`;
+  const password = 'our long passphrase';
+  const placeName = `Poradna ${stamp}`;
+  const admin = await staffPage(browser, testInfo.project.use.javaScriptEnabled !== false);
+
+  // Register and confirm (as in account.spec.ts, quickly).
+  await page.goto('/en/account/register');
+  const reg: Record<string, string> = {
+    display_name: 'Olena', email, password, password_confirm: password,
+    org_name: `Spolek ${stamp}`, legal_form: 'z. s.', registration_no: '12345679',
+  };
+  for (const [k, v] of Object.entries(reg)) await page.locator(`[name="${k}"]`).fill(v);
+  await page.locator('#f-city').selectOption('prague');
+  await page.getByRole('button', { name: 'Register' }).click();
+  await expect(page).toHaveURL(/registered$/);
+  await page.goto(await linkFromOutbox(admin, email));
+  await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
+  await signIn(page, email, password);
+
+  // Propose a place; a wrong opening-hours text is explained at the field.
+  await page.getByRole('link', { name: 'Propose a new place' }).click();
+  await page.locator('#f-name').fill(placeName);
+  await page.locator('#f-category').selectOption('ngo');
+  await page.locator('#f-address').fill('Vodičkova 5, Praha 1');
+  await page.locator('#f-opening_hours').fill('weekdays nine to five');
+  await page.locator('#f-hours_text').fill('Mon–Fri 9:00–17:00');
+  await page.getByRole('checkbox', { name: 'Ukrainian' }).check();
+  await page.getByRole('button', { name: 'Send for review' }).click();
+  await expect(page.locator('#f-opening_hours-error')).toContainText('opening_hours');
+  await expect(page.locator('#f-name')).toHaveValue(placeName);
+  await expect(page.getByRole('checkbox', { name: 'Ukrainian' })).toBeChecked();
+  await page.locator('#f-opening_hours').fill('Mo-Fr 09:00-17:00');
+  await page.getByRole('button', { name: 'Send for review' }).click();
+  await expect(page).toHaveURL(/dashboard\?submitted=1$/);
+  await expect(page.locator('.my-change', { hasText: placeName }).locator('.change-state')).toHaveText('Waiting for review');
+
+  // Not public yet.
+  await page.goto(`/en/prague?q=${encodeURIComponent(stamp)}`);
+  await expect(page.locator('#results-heading')).toHaveText('0 places found');
+
+  // The city verifies the organisation and accepts the place.
+  await admin.goto('/en/moderation');
+  await audit(admin, testInfo, 'moderation queue');
+  const org = admin.locator('article.organisation', { hasText: `Spolek ${stamp}` });
+  await org.getByRole('button', { name: 'Verify' }).click();
+  await expect(admin).toHaveURL(/\/en\/moderation$/);
+  const card = admin.locator('article.change', { hasText: placeName });
+  await expect(card.locator('tr[data-field="name"] td.new')).toHaveText(placeName);
+  await card.getByRole('button', { name: 'Accept and publish' }).click();
+  await expect(admin.locator('article.change', { hasText: placeName })).toHaveCount(0);
+
+  await page.goto(`/en/prague?q=${encodeURIComponent(stamp)}`);
+  await expect(page.locator('#results-heading')).toHaveText('1 place found');
+  await page.locator('.place-card h3 a').click();
+  await expect(page.locator('.published-hours')).toContainText('Mon–Fri 9:00–17:00');
+  const placeUrl = page.url();
+
+  // The NGO changes its hours: the public keeps the old ones for now.
+  await page.goto('/en/dashboard');
+  await page.locator('.my-places li', { hasText: placeName }).getByRole('link', { name: 'propose a change' }).click();
+  await expect(page.locator('#f-name')).toHaveValue(placeName);
+  await page.locator('#f-hours_text').fill('Mon–Thu 10:00–16:00');
+  await page.getByRole('button', { name: 'Send for review' }).click();
+  await expect(page).toHaveURL(/submitted=1$/);
+  await page.goto(placeUrl);
+  await expect(page.locator('.published-hours')).toContainText('Mon–Fri 9:00–17:00');
+
+  // The moderator sees exactly what changes and accepts; now it is public.
+  await admin.goto('/en/moderation');
+  const edit = admin.locator('article.change', { hasText: placeName });
+  await expect(edit.locator('tr[data-field="hours_text"] td.old')).toHaveText('Mon–Fri 9:00–17:00');
+  await expect(edit.locator('tr[data-field="hours_text"] td.new')).toHaveText('Mon–Thu 10:00–16:00');
+  await expect(edit.locator('tr[data-field="name"]')).toHaveCount(0);
+  await edit.getByRole('button', { name: 'Accept and publish' }).click();
+  await page.goto(placeUrl);
+  await expect(page.locator('.published-hours')).toContainText('Mon–Thu 10:00–16:00');
+
+  // Another change is rejected with a reason; the NGO reads it.
+  await page.goto('/en/dashboard');
+  await page.locator('.my-places li', { hasText: placeName }).getByRole('link', { name: 'propose a change' }).click();
+  await page.locator('#f-hours_text').fill('Always open');
+  await page.getByRole('button', { name: 'Send for review' }).click();
+  await admin.goto('/en/moderation');
+  const third = admin.locator('article.change', { hasText: placeName });
+  await third.getByRole('button', { name: 'Reject' }).click();
+  // A reason is required.
+  await expect(admin.locator('.change', { hasText: placeName }).locator('.field-error')).toHaveText('Please fill this in.');
+  await admin.locator('article.change', { hasText: placeName }).locator('textarea[name="message"]').fill('The office is not open at night.');
+  await admin.locator('article.change', { hasText: placeName }).getByRole('button', { name: 'Reject' }).click();
+  await page.goto('/en/dashboard');
+  const rejected = page.locator('.my-change[data-state="rejected"]', { hasText: placeName });
+  await expect(rejected).toContainText('The office is not open at night.');
+  await audit(page, testInfo, 'dashboard with listings');
+  await admin.context().close();
+});
