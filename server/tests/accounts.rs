@@ -93,7 +93,7 @@ fn with(changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static
             changes
                 .iter()
                 .find(|(ck, _)| ck == k)
-                .map(|c| *c)
+                .copied()
                 .unwrap_or((*k, *v))
         })
         .collect()

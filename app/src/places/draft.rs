@@ -80,7 +80,7 @@ impl PlaceDraft {
             .iter()
             .filter_map(|f| {
                 let (a, b) = (old.field(f), new.field(f));
-                (a != b).then(|| (*f, a, b))
+                (a != b).then_some((*f, a, b))
             })
             .collect()
     }
