@@ -84,7 +84,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             let password = read_password()?;
             let id =
                 app::accounts::service::create_admin(&db, &email, &password, chrono_now()).await?;
-            println!("admin {email} ready (user {id})");
+            // As stored: e-mail addresses are kept trimmed and lower-cased.
+            println!("admin {} ready (user {id})", email.trim().to_lowercase());
             Ok(())
         }
         Command::SetRole { email, role, city } => {
