@@ -2,108 +2,8 @@
 //! reject them. The public sees only accepted versions. Both backends.
 mod common;
 
-use common::{client, spawn_app, Backend};
+use common::{client, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
-
-async fn sign_in(base: &str, email: &str, password: &str) -> String {
-    let resp = client()
-        .post(format!("{base}/en/account/login"))
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("email", email), ("password", password)])
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(resp.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
-    resp.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| {
-            c.split(';')
-                .next()
-                .filter(|kv| kv.starts_with("wk_session="))
-        })
-        .map(str::to_string)
-        .expect("session cookie")
-}
-
-async fn post(
-    base: &str,
-    cookie: Option<&str>,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (StatusCode, String) {
-    let mut req = client()
-        .post(format!("{base}{path}"))
-        .header("sec-fetch-site", "same-origin")
-        .form(form);
-    if let Some(c) = cookie {
-        req = req.header("cookie", c);
-    }
-    let resp = req.send().await.expect("request");
-    (resp.status(), resp.text().await.expect("text"))
-}
-
-async fn page(base: &str, cookie: Option<&str>, path: &str) -> (StatusCode, String) {
-    let mut req = client()
-        .get(format!("{base}{path}"))
-        .header("accept", "text/html");
-    if let Some(c) = cookie {
-        req = req.header("cookie", c);
-    }
-    let resp = req.send().await.expect("request");
-    (resp.status(), resp.text().await.expect("text"))
-}
-
-/// A member with a confirmed address and an organisation in `city`.
-async fn member(
-    db: &app::db::Db,
-    base: &str,
-    email: &str,
-    org: &str,
-    city: &str,
-    ico: &str,
-) -> i64 {
-    let values = [
-        ("display_name", "Contact Person"),
-        ("email", email),
-        ("password", "member passphrase"),
-        ("password_confirm", "member passphrase"),
-        ("org_name", org),
-        ("legal_form", "z. s."),
-        ("registration_no", ico),
-        ("city", city),
-    ]
-    .into_iter()
-    .map(|(k, v)| (k.to_string(), v.to_string()))
-    .collect();
-    let user = app::accounts::service::register(
-        db,
-        &values,
-        app::i18n::Locale::en,
-        base,
-        chrono::Utc::now(),
-    )
-    .await
-    .map_err(|_| "refused")
-    .expect("registered");
-    sqlx::query("UPDATE users SET email_verified_at = 'x' WHERE id = $1")
-        .bind(user)
-        .execute(db.pool())
-        .await
-        .expect("verified address");
-    db.organisations_of(user).await.expect("q")[0].id
-}
-
-async fn staff(db: &app::db::Db, email: &str, role: &str, city: Option<&str>) {
-    let now = chrono::Utc::now();
-    app::accounts::service::create_admin(db, email, "staff passphrase", now)
-        .await
-        .expect("account");
-    app::moderation::service::set_role(db, email, role, city, now)
-        .await
-        .expect("role");
-}
 
 async fn published_slugs(base: &str) -> Vec<String> {
     let body: serde_json::Value = client()
@@ -149,8 +49,8 @@ async fn review_workflow(backend: Backend) {
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", "staff passphrase").await;
-    let other_moderator = sign_in(base, "mod-k@example.org", "staff passphrase").await;
+    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
     let org_id = org.to_string();
 
     let mut form = vec![
@@ -174,7 +74,7 @@ async fn review_workflow(backend: Backend) {
     ];
 
     // Bad hours: 422 with the message at the field, the rest kept, nothing stored.
-    let (s, html) = post(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
+    let (s, html) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Not in OpenStreetMap opening_hours form"));
     assert!(html.contains("value=\"Sousedská poradna\""));
@@ -186,13 +86,13 @@ async fn review_workflow(backend: Backend) {
         ("anonymous", None),
         ("another organisation's member", Some(other.as_str())),
     ] {
-        let (s, _) = post(base, cookie, "/en/dashboard/places/submit", &form).await;
+        let (s, _) = post_form(base, cookie, "/en/dashboard/places/submit", &form).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
     }
     assert!(db.pending_changes(None).await.expect("q").is_empty());
 
     // The member's proposal waits; the public does not see it.
-    let (s, _) = post(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
+    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let pending = db.pending_changes(Some("prague")).await.expect("q");
     assert_eq!(pending.len(), 1);
@@ -201,7 +101,7 @@ async fn review_workflow(backend: Backend) {
         .await
         .iter()
         .any(|s| s.starts_with("neighbours")));
-    let (_, dash) = page(base, Some(&ngo), "/en/dashboard").await;
+    let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
     assert!(dash.contains("Waiting for review"));
 
     // Review refused to who may not; nothing changes.
@@ -214,7 +114,7 @@ async fn review_workflow(backend: Backend) {
             "/en/moderation/changes/accept",
             "/en/moderation/changes/reject",
         ] {
-            let (s, _) = post(
+            let (s, _) = post_form(
                 base,
                 cookie,
                 path,
@@ -230,7 +130,7 @@ async fn review_workflow(backend: Backend) {
     );
 
     // Not while the organisation is unverified.
-    let (s, html) = post(
+    let (s, html) = post_form(
         base,
         Some(&moderator),
         "/en/moderation/changes/accept",
@@ -239,7 +139,7 @@ async fn review_workflow(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("not verified yet"));
-    let (s, _) = post(
+    let (s, _) = post_form(
         base,
         Some(&moderator),
         "/en/moderation/organisations/verify",
@@ -249,10 +149,10 @@ async fn review_workflow(backend: Backend) {
     assert_eq!(s, StatusCode::SEE_OTHER);
 
     // The queue shows the diff; accepting publishes.
-    let (_, queue) = page(base, Some(&moderator), "/en/moderation").await;
+    let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(queue.contains("data-field=\"name\""));
     assert!(queue.contains("Sousedská poradna"));
-    let (s, _) = post(
+    let (s, _) = post_form(
         base,
         Some(&moderator),
         "/en/moderation/changes/accept",
@@ -266,7 +166,7 @@ async fn review_workflow(backend: Backend) {
         .find(|s| s.starts_with("neighbours"))
         .expect("published")
         .clone();
-    let (s, public) = page(base, None, &format!("/en/prague/places/{slug}")).await;
+    let (s, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
     assert_eq!(s, StatusCode::OK);
     assert!(public.contains("Mon–Fri 9:00–17:00"));
     // What the NGO wrote is text, never markup.
@@ -292,11 +192,11 @@ async fn review_workflow(backend: Backend) {
     let mut edit = form.clone();
     edit.push(("place", place_id.as_str()));
     edit[9] = ("hours_text", "Mon–Thu 10:00–16:00");
-    let (s, _) = post(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
+    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let (_, public) = page(base, None, &format!("/en/prague/places/{slug}")).await;
+    let (_, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
     assert!(public.contains("Mon–Fri 9:00–17:00") && !public.contains("Mon–Thu 10:00–16:00"));
-    let (_, queue) = page(base, Some(&moderator), "/en/moderation").await;
+    let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(queue.contains("data-field=\"hours_text\""));
     assert!(
         !queue.contains("data-field=\"name\""),
@@ -305,7 +205,7 @@ async fn review_workflow(backend: Backend) {
 
     // Sent back with a message the NGO sees; resubmitted; accepted.
     let edit_change = db.pending_changes(None).await.expect("q")[0].id.to_string();
-    let (s, html) = post(
+    let (s, html) = post_form(
         base,
         Some(&moderator),
         "/en/moderation/changes/send-back",
@@ -314,7 +214,7 @@ async fn review_workflow(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a message is required");
     assert!(html.contains("Please fill this in."));
-    let (s, _) = post(
+    let (s, _) = post_form(
         base,
         Some(&moderator),
         "/en/moderation/changes/send-back",
@@ -325,11 +225,11 @@ async fn review_workflow(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let (_, dash) = page(base, Some(&ngo), "/en/dashboard").await;
+    let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
     assert!(dash.contains("Sent back for changes"));
     assert!(dash.contains("Please confirm Thursday hours with a source."));
     // Deciding twice is refused.
-    let (s, _) = post(
+    let (s, _) = post_form(
         base,
         Some(&moderator),
         "/en/moderation/changes/accept",
@@ -338,10 +238,10 @@ async fn review_workflow(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 
-    let (s, _) = post(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
+    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let again = db.pending_changes(None).await.expect("q")[0].id.to_string();
-    let (s, _) = post(
+    let (s, _) = post_form(
         base,
         Some(&moderator),
         "/en/moderation/changes/accept",
@@ -349,7 +249,7 @@ async fn review_workflow(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let (_, public) = page(base, None, &format!("/en/prague/places/{slug}")).await;
+    let (_, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
     assert!(public.contains("Mon–Thu 10:00–16:00"));
 
     // A member of another organisation may not propose edits of this place.
@@ -362,14 +262,14 @@ async fn review_workflow(backend: Backend) {
         .id
         .to_string();
     foreign[0] = ("organisation", other_id.as_str());
-    let (s, _) = post(base, Some(&other), "/en/dashboard/places/submit", &foreign).await;
+    let (s, _) = post_form(base, Some(&other), "/en/dashboard/places/submit", &foreign).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 
     // A rejection with its reason; and the audit log of the place.
-    let (s, _) = post(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
+    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let third = db.pending_changes(None).await.expect("q")[0].id.to_string();
-    let (s, _) = post(
+    let (s, _) = post_form(
         base,
         Some(&moderator),
         "/en/moderation/changes/reject",
@@ -380,7 +280,7 @@ async fn review_workflow(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let (_, dash) = page(base, Some(&ngo), "/en/dashboard").await;
+    let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
     assert!(dash.contains("Rejected") && dash.contains("Duplicate of the previous change."));
     let audit = db
         .audit_for("place", place_id.parse().expect("id"))

@@ -3,107 +3,50 @@
 //! SQLite and PostgreSQL.
 mod common;
 
-use common::{client, spawn_app, Backend};
+use common::{client, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
-async fn sign_in(base: &str, email: &str, password: &str) -> String {
-    let resp = client()
-        .post(format!("{base}/en/account/login"))
-        .header("sec-fetch-site", "same-origin")
-        .form(&[("email", email), ("password", password)])
-        .send()
-        .await
-        .expect("request");
-    assert_eq!(resp.status(), StatusCode::SEE_OTHER, "sign-in of {email}");
-    resp.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|c| {
-            c.split(';')
-                .next()
-                .filter(|kv| kv.starts_with("wk_session="))
-        })
-        .map(str::to_string)
-        .expect("session cookie")
-}
-
 async fn post(base: &str, cookie: Option<&str>, path: &str, form: &[(&str, &str)]) -> StatusCode {
-    let mut req = client()
-        .post(format!("{base}{path}"))
-        .header("sec-fetch-site", "same-origin")
-        .form(form);
-    if let Some(c) = cookie {
-        req = req.header("cookie", c);
-    }
-    req.send().await.expect("request").status()
-}
-
-/// A verified-email account with `role` (and moderator city).
-async fn account(db: &app::db::Db, email: &str, role: &str, city: Option<&str>) {
-    let now = chrono::Utc::now();
-    app::accounts::service::create_admin(db, email, "test passphrase 1", now)
-        .await
-        .expect("account");
-    app::moderation::service::set_role(db, email, role, city, now)
-        .await
-        .expect("role");
+    post_form(base, cookie, path, form).await.0
 }
 
 async fn organisation_decisions(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
     // Two registered organisations: one in Prague, one in Košice.
-    let now = chrono::Utc::now();
-    for (email, org, city, ico) in [
-        ("p@example.org", "Pražský spolek", "prague", "12345679"),
-        ("k@example.org", "Košický spolok", "kosice", "00499153"),
-    ] {
-        let values = [
-            ("display_name", "Contact Person"),
-            ("email", email),
-            ("password", "member passphrase"),
-            ("password_confirm", "member passphrase"),
-            ("org_name", org),
-            ("legal_form", "z. s."),
-            ("registration_no", ico),
-            ("city", city),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-        app::accounts::service::register(db, &values, app::i18n::Locale::en, base, now)
-            .await
-            .map_err(|_| "registration refused")
-            .expect("registered");
-    }
+    member(
+        db,
+        base,
+        "p@example.org",
+        "Pražský spolek",
+        "prague",
+        "12345679",
+    )
+    .await;
+    member(
+        db,
+        base,
+        "k@example.org",
+        "Košický spolok",
+        "kosice",
+        "00499153",
+    )
+    .await;
     let prague_org = db
         .organisations(Some("prague"), None)
         .await
         .expect("q")
         .pop()
         .expect("prague org");
-    // Members sign in only with a confirmed address: confirm it directly.
-    for email in ["p@example.org", "k@example.org"] {
-        let u = db.user_by_email(email).await.expect("q").expect("u");
-        db.set_role(u.id, "member", None, None, "2026-11-23T00:00:00Z")
-            .await
-            .expect("r");
-        sqlx::query("UPDATE users SET email_verified_at = 'x' WHERE id = $1")
-            .bind(u.id)
-            .execute(db.pool())
-            .await
-            .expect("verify");
-    }
-    account(db, "mod-k@example.org", "moderator", Some("kosice")).await;
-    account(db, "mod-p@example.org", "moderator", Some("prague")).await;
-    account(db, "admin@example.org", "admin", None).await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
+    staff(db, "admin@example.org", "admin", None).await;
 
     let member = sign_in(base, "p@example.org", "member passphrase").await;
     let other_member = sign_in(base, "k@example.org", "member passphrase").await;
-    let other_moderator = sign_in(base, "mod-k@example.org", "test passphrase 1").await;
-    let moderator = sign_in(base, "mod-p@example.org", "test passphrase 1").await;
-    let admin = sign_in(base, "admin@example.org", "test passphrase 1").await;
+    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod-p@example.org", common::STAFF_PASSWORD).await;
+    let admin = sign_in(base, "admin@example.org", common::STAFF_PASSWORD).await;
 
     let id = prague_org.id.to_string();
     let status = || async {

@@ -34,10 +34,7 @@ pub struct OutboxMessage {
 #[server]
 pub async fn my_account() -> Result<Option<AccountView>, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
-    let Some(session) = super::session::from_request() else {
-        return Ok(None);
-    };
-    let Some(user) = super::session::current_user(&session, &state.db).await? else {
+    let Some(user) = super::session::request_user(&state.db).await? else {
         return Ok(None);
     };
     let organisations = state
@@ -66,10 +63,7 @@ pub async fn my_account() -> Result<Option<AccountView>, ServerFnError> {
 #[server]
 pub async fn outbox() -> Result<Vec<OutboxMessage>, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
-    let user = match super::session::from_request() {
-        Some(s) => super::session::current_user(&s, &state.db).await?,
-        None => None,
-    };
+    let user = crate::accounts::session::request_user(&state.db).await?;
     if user.map(|u| u.role) != Some(Role::Admin) {
         return Err(forbidden());
     }

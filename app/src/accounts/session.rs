@@ -142,6 +142,14 @@ pub async fn sign_out(session: &Session) -> Result<(), AppError> {
     session.flush().await.map_err(session_error)
 }
 
+/// The signed-in user of the request being rendered, if any.
+pub async fn request_user(db: &Db) -> Result<Option<CurrentUser>, AppError> {
+    match from_request() {
+        Some(s) => current_user(&s, db).await,
+        None => Ok(None),
+    }
+}
+
 /// The session of the request being rendered (pages run on the server only).
 pub fn from_request() -> Option<Session> {
     leptos::prelude::use_context::<axum::http::request::Parts>()

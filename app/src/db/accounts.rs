@@ -154,6 +154,26 @@ async fn store_token(
     Ok(())
 }
 
+/// Uses a token: its user if it exists, has this purpose, is unused and
+/// unexpired; the same statement marks it used, so it works only once.
+async fn use_token(
+    tx: &mut Tx<'_>,
+    hash: &str,
+    purpose: &str,
+    now: &str,
+) -> Result<Option<i64>, sqlx::Error> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "UPDATE tokens SET used_at = $3 WHERE hash = $1 AND purpose = $2 \
+         AND used_at IS NULL AND expires_at > $3 RETURNING user_id",
+    )
+    .bind(hash)
+    .bind(purpose)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?;
+    Ok(row.map(|r| r.0))
+}
+
 impl Db {
     /// Creates the user, the organisation (unverified), the membership, the
     /// e-mail verification token and its message, and the audit entry, all in
@@ -326,15 +346,7 @@ impl Db {
     /// Verifies a user's e-mail with a token, in one transaction.
     pub async fn verify_email(&self, hash: &str, now: &str) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
-        let row: Option<(i64,)> = sqlx::query_as(
-            "UPDATE tokens SET used_at = $2 WHERE hash = $1 AND purpose = 'verify_email' \
-             AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
-        )
-        .bind(hash)
-        .bind(now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((user_id,)) = row else {
+        let Some(user_id) = use_token(&mut tx, hash, "verify_email", now).await? else {
             return Ok(None);
         };
         sqlx::query(
@@ -385,15 +397,7 @@ impl Db {
         now: &str,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
-        let row: Option<(i64,)> = sqlx::query_as(
-            "UPDATE tokens SET used_at = $2 WHERE hash = $1 AND purpose = 'reset_password' \
-             AND used_at IS NULL AND expires_at > $2 RETURNING user_id",
-        )
-        .bind(token_hash)
-        .bind(now)
-        .fetch_optional(&mut *tx)
-        .await?;
-        let Some((user_id,)) = row else {
+        let Some(user_id) = use_token(&mut tx, token_hash, "reset_password", now).await? else {
             return Ok(None);
         };
         // Following the link proves the address as well.

@@ -28,10 +28,7 @@ pub struct Queue {
 pub async fn moderation_queue(city: String, all: bool) -> Result<Queue, ServerFnError> {
     use crate::accounts::model::Role;
     let state = crate::state::AppState::from_context()?;
-    let user = match crate::accounts::session::from_request() {
-        Some(s) => crate::accounts::session::current_user(&s, &state.db).await?,
-        None => None,
-    };
+    let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user.filter(|u| u.role != Role::Member) else {
         if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
             resp.set_status(axum::http::StatusCode::FORBIDDEN);
@@ -87,10 +84,7 @@ pub async fn pending_changes(city: String) -> Result<Vec<ChangeItem>, ServerFnEr
     use crate::accounts::model::Role;
     use crate::places::draft::PlaceDraft;
     let state = crate::state::AppState::from_context()?;
-    let user = match crate::accounts::session::from_request() {
-        Some(s) => crate::accounts::session::current_user(&s, &state.db).await?,
-        None => None,
-    };
+    let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user.filter(|u| u.role != Role::Member) else {
         return Err(ServerFnError::new("forbidden"));
     };
@@ -147,10 +141,7 @@ pub struct ListingsView {
 #[server]
 pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
-    let user = match crate::accounts::session::from_request() {
-        Some(s) => crate::accounts::session::current_user(&s, &state.db).await?,
-        None => None,
-    };
+    let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
         return Err(ServerFnError::new("forbidden"));
     };
@@ -195,10 +186,7 @@ pub struct PlaceFormData {
 #[server]
 pub async fn place_form(place: Option<i64>) -> Result<PlaceFormData, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
-    let user = match crate::accounts::session::from_request() {
-        Some(s) => crate::accounts::session::current_user(&s, &state.db).await?,
-        None => None,
-    };
+    let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
         return Err(ServerFnError::new("forbidden"));
     };

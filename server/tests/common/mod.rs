@@ -156,3 +156,108 @@ pub fn client() -> reqwest::Client {
         .build()
         .expect("http client")
 }
+
+/// Signs in through the form and returns the session cookie (`wk_session=…`).
+pub async fn sign_in(base: &str, email: &str, password: &str) -> String {
+    let resp = client()
+        .post(format!("{base}/en/account/login"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&[("email", email), ("password", password)])
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        resp.status(),
+        reqwest::StatusCode::SEE_OTHER,
+        "sign-in of {email}"
+    );
+    resp.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(|c| {
+            c.split(';')
+                .next()
+                .filter(|kv| kv.starts_with("wk_session="))
+        })
+        .map(str::to_string)
+        .expect("session cookie")
+}
+
+/// A same-origin form post, with a session cookie or none.
+pub async fn post_form(
+    base: &str,
+    cookie: Option<&str>,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (reqwest::StatusCode, String) {
+    let mut req = client()
+        .post(format!("{base}{path}"))
+        .header("sec-fetch-site", "same-origin")
+        .form(form);
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    let resp = req.send().await.expect("request");
+    (resp.status(), resp.text().await.expect("text"))
+}
+
+/// A page as a browser asks for it, with a session cookie or none.
+pub async fn get_page(
+    base: &str,
+    cookie: Option<&str>,
+    path: &str,
+) -> (reqwest::StatusCode, String) {
+    let mut req = client()
+        .get(format!("{base}{path}"))
+        .header("accept", "text/html");
+    if let Some(c) = cookie {
+        req = req.header("cookie", c);
+    }
+    let resp = req.send().await.expect("request");
+    (resp.status(), resp.text().await.expect("text"))
+}
+
+pub const STAFF_PASSWORD: &str = "staff passphrase";
+
+/// A registered member (password "member passphrase") with a confirmed
+/// address and an unverified organisation in `city`; returns the
+/// organisation's id.
+pub async fn member(db: &Db, base: &str, email: &str, org: &str, city: &str, ico: &str) -> i64 {
+    let values = [
+        ("display_name", "Contact Person"),
+        ("email", email),
+        ("password", "member passphrase"),
+        ("password_confirm", "member passphrase"),
+        ("org_name", org),
+        ("legal_form", "z. s."),
+        ("registration_no", ico),
+        ("city", city),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    let now = chrono::Utc::now();
+    let user = app::accounts::service::register(db, &values, app::i18n::Locale::en, base, now)
+        .await
+        .map_err(|_| "registration refused")
+        .expect("registered");
+    sqlx::query("UPDATE users SET email_verified_at = $1 WHERE id = $2")
+        .bind(now.to_rfc3339())
+        .bind(user)
+        .execute(db.pool())
+        .await
+        .expect("address confirmed");
+    db.organisations_of(user).await.expect("q")[0].id
+}
+
+/// A staff account (password `STAFF_PASSWORD`) with `role` and moderator city.
+pub async fn staff(db: &Db, email: &str, role: &str, city: Option<&str>) {
+    let now = chrono::Utc::now();
+    app::accounts::service::create_admin(db, email, STAFF_PASSWORD, now)
+        .await
+        .expect("account");
+    app::moderation::service::set_role(db, email, role, city, now)
+        .await
+        .expect("role");
+}
