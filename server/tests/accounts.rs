@@ -503,7 +503,18 @@ async fn sign_in_is_rate_limited(backend: Backend) {
         "message in Ukrainian, not English"
     );
     assert!(b.cookie.is_none(), "not signed in");
-    // Registration shares the limit; pages are not limited.
+    // Registration and problem reports share the limit; pages are not limited.
+    let resp = b
+        .post(
+            "/uk/places/report",
+            &[
+                ("city", "prague"),
+                ("slug", "oamp-praha-1"),
+                ("kind", "closed"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
     let resp = b.post("/uk/account/register", &GOOD).await;
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(app

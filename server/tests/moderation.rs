@@ -3,7 +3,7 @@
 //! SQLite and PostgreSQL.
 mod common;
 
-use common::{client, member, post_form, sign_in, spawn_app, staff, Backend};
+use common::{client, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
 async fn post(base: &str, cookie: Option<&str>, path: &str, form: &[(&str, &str)]) -> StatusCode {
@@ -185,4 +185,108 @@ async fn organisation_decisions(backend: Backend) {
     assert_eq!(decisions[1].actor_user_id, Some(admin_id));
 }
 
-on_both_backends!(organisation_decisions);
+/// Visitors report problems without an account; only the city's moderators
+/// (and admins) see and close them.
+async fn problem_reports(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    member(
+        db,
+        base,
+        "p@example.org",
+        "Pražský spolek",
+        "prague",
+        "12345679",
+    )
+    .await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
+    let member_cookie = sign_in(base, "p@example.org", "member passphrase").await;
+    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod-p@example.org", common::STAFF_PASSWORD).await;
+    let place = [("city", "prague"), ("slug", "oamp-praha-1")];
+    let with = |extra: &[(&'static str, &'static str)]| [&place[..], extra].concat();
+
+    // "Something else" needs words; the page comes back with the message.
+    let (s, html) = post_form(
+        base,
+        None,
+        "/en/places/report",
+        &with(&[("kind", "other"), ("message", " ")]),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Please fill this in."));
+    assert!(html.contains("<h1"), "the place page itself");
+    assert!(db.open_reports(None).await.expect("q").is_empty());
+    // Unknown places are refused.
+    let (s, _) = post_form(
+        base,
+        None,
+        "/en/places/report",
+        &[("city", "prague"), ("slug", "nope"), ("kind", "closed")],
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+
+    let resp = client()
+        .post(format!("{base}/en/places/report"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&with(&[
+            ("kind", "wrong_hours"),
+            ("message", "Closed on Fridays now."),
+        ]))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        resp.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/en/prague/places/oamp-praha-1?reported=1#report")
+    );
+    let reports = db.open_reports(None).await.expect("q");
+    assert_eq!(reports.len(), 1);
+    let id = reports[0].id.to_string();
+
+    let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
+    assert!(queue.contains("Closed on Fridays now."));
+    let (_, other_queue) = get_page(base, Some(&other_moderator), "/en/moderation").await;
+    assert!(
+        !other_queue.contains("Closed on Fridays now."),
+        "another city's moderator"
+    );
+
+    for (who, cookie) in [
+        ("anonymous", None),
+        ("member", Some(member_cookie.as_str())),
+        ("moderator of another city", Some(other_moderator.as_str())),
+    ] {
+        let (s, _) = post_form(
+            base,
+            cookie,
+            "/en/moderation/reports/handle",
+            &[("report", &id)],
+        )
+        .await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
+    }
+    assert_eq!(db.open_reports(None).await.expect("q").len(), 1);
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/reports/handle",
+        &[("report", &id)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(db.open_reports(None).await.expect("q").is_empty());
+    assert_eq!(
+        db.audit_for("report", reports[0].id)
+            .await
+            .expect("q")
+            .len(),
+        1
+    );
+}
+
+on_both_backends!(organisation_decisions, problem_reports);

@@ -6,6 +6,7 @@ mod cities;
 mod listings;
 mod moderation;
 mod places;
+mod reports;
 mod stories;
 
 use accounts::append_audit;
@@ -15,6 +16,7 @@ pub use accounts::{
 };
 pub use listings::{ChangeRow, NewChange};
 pub use places::{NewPlace, PlaceFilter, PlaceRow};
+pub use reports::ReportRow;
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};

@@ -1,5 +1,6 @@
 //! The moderators' POST handlers; each checks the role on the server.
 use super::listings::{review, submit_place, Review};
+use super::reports::{handle_report, report_problem};
 use super::service::{decide_organisation, Decision};
 use crate::accounts::session::current_user;
 use crate::form_post::{refused, shown_at, to, FormRoute, FormValues};
@@ -24,6 +25,16 @@ pub fn routes() -> Router<AppState> {
             limited: false,
         },
         FormRoute {
+            path: "places/report",
+            handler: |l, s, se, p, v| Box::pin(report(l, s, se, p, v)),
+            limited: true,
+        },
+        FormRoute {
+            path: "moderation/reports/handle",
+            handler: |l, s, se, p, v| Box::pin(handle(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
             path: "dashboard/places/submit",
             handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
             limited: false,
@@ -44,6 +55,58 @@ pub fn routes() -> Router<AppState> {
             limited: false,
         },
     ])
+}
+
+/// The place page the report form sits on, from the form's own fields
+/// (checked to be a plain path).
+fn place_page(values: &FormValues) -> String {
+    let part = |k: &str| {
+        values
+            .get(k)
+            .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            .cloned()
+    };
+    match (part("city"), part("slug")) {
+        (Some(c), Some(s)) => format!("/{c}/places/{s}"),
+        _ => "/".into(),
+    }
+}
+
+async fn report(
+    locale: Locale,
+    state: AppState,
+    _session: Session,
+    mut parts: Parts,
+    values: FormValues,
+) -> Response {
+    let page = place_page(&values);
+    match report_problem(&state.db, &values, Utc::now()).await {
+        Ok(()) => to(locale, &format!("{page}?reported=1#report")),
+        Err(r) => {
+            shown_at(&mut parts, locale, &page);
+            refused(&state, parts, &values, r).await
+        }
+    }
+}
+
+async fn handle(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    mut parts: Parts,
+    values: FormValues,
+) -> Response {
+    let user = match current_user(&session, &state.db).await {
+        Ok(u) => u,
+        Err(e) => return e.into_response(),
+    };
+    match handle_report(&state.db, user.as_ref(), &values, Utc::now()).await {
+        Ok(()) => to(locale, "/moderation"),
+        Err(r) => {
+            shown_at(&mut parts, locale, "/moderation");
+            refused(&state, parts, &values, r).await
+        }
+    }
 }
 
 async fn submit(

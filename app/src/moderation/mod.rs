@@ -6,4 +6,6 @@ pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod listings;
 #[cfg(feature = "ssr")]
+pub mod reports;
+#[cfg(feature = "ssr")]
 pub mod service;

@@ -229,3 +229,44 @@ pub async fn place_form(place: Option<i64>) -> Result<PlaceFormData, ServerFnErr
         draft,
     })
 }
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReportItem {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub name: String,
+    pub kind: String,
+    pub message: String,
+    pub created_at: String,
+}
+
+/// Open problem reports of the cities the asker moderates.
+#[server]
+pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, ServerFnError> {
+    use crate::accounts::model::Role;
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    let Some(user) = user.filter(|u| u.role != Role::Member) else {
+        return Err(ServerFnError::new("forbidden"));
+    };
+    let city = match super::service::moderated_city(&user) {
+        Some(own) => Some(own.to_string()),
+        None => Some(city).filter(|c| !c.is_empty()),
+    };
+    Ok(state
+        .db
+        .open_reports(city.as_deref())
+        .await?
+        .into_iter()
+        .map(|r| ReportItem {
+            id: r.id,
+            city: r.city,
+            slug: r.slug,
+            name: r.name,
+            kind: r.kind,
+            message: r.message,
+            created_at: r.created_at,
+        })
+        .collect())
+}

@@ -3,7 +3,9 @@ use crate::accounts::forms::use_feedback;
 use crate::components::form_field::FormErrorBanner;
 use crate::i18n::*;
 use crate::locale;
-use crate::moderation::server::{moderation_queue, pending_changes, ChangeItem, OrganisationItem};
+use crate::moderation::server::{
+    moderation_queue, open_reports, pending_changes, ChangeItem, OrganisationItem, ReportItem,
+};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -59,6 +61,7 @@ fn QueueView(
             <div class="actions"><button type="submit">{t!(i18n, filter_apply)}</button></div>
         </form>
         <Changes city=city.clone() />
+        <Reports city=city.clone() />
         <h2>{t!(i18n, moderation_organisations)}</h2>
         {if organisations.is_empty() {
             view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any()
@@ -207,6 +210,55 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
                 " "
                 <button type="submit" class="secondary" formaction=locale::href(i18n, "/moderation/changes/reject")>
                     {t!(i18n, moderation_reject)}</button>
+            </form>
+        </article>
+    }
+}
+
+/// Problems visitors reported, for the moderator to check and mark handled.
+#[component]
+fn Reports(city: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <h2>{t!(i18n, moderation_reports)}</h2>
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || {
+                let city = city.clone();
+                Suspend::new(async move {
+                    match open_reports(city).await {
+                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="reports">
+                                {list.into_iter().map(|r| view! { <li><ReportCard report=r /></li> }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ReportCard(report: ReportItem) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    let kind = match report.kind.as_str() {
+        "closed" => td_string!(l, report_closed),
+        "wrong_hours" => td_string!(l, report_wrong_hours),
+        "wrong_place" => td_string!(l, report_wrong_place),
+        _ => td_string!(l, report_other),
+    };
+    let href = locale::href(i18n, &format!("/{}/places/{}", report.city, report.slug));
+    view! {
+        <article class="report-item" data-id=report.id.to_string()>
+            <h3><a href=href>{report.name.clone()}</a></h3>
+            <p><strong>{kind}</strong>" · "{report.created_at.clone()}</p>
+            {(!report.message.is_empty()).then(|| view! { <p class="status-note">{report.message.clone()}</p> })}
+            <form method="post" action=locale::href(i18n, "/moderation/reports/handle") class="inline">
+                <input type="hidden" name="report" value=report.id.to_string() />
+                <button type="submit" class="secondary">{t!(i18n, moderation_handled)}</button>
             </form>
         </article>
     }

@@ -1,0 +1,66 @@
+//! "Report a problem" from visitors (no account, rate-limited) and moderators
+//! marking reports handled.
+use super::service::can_moderate;
+use crate::accounts::model::{FieldError, FieldErrors, FormError};
+use crate::accounts::session::CurrentUser;
+use crate::db::Db;
+use crate::form_post::{FormRefusal, FormValues};
+use chrono::{DateTime, SecondsFormat, Utc};
+
+pub const KINDS: [&str; 4] = ["closed", "wrong_hours", "wrong_place", "other"];
+
+fn ts(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Stores a report about a published place; "other" needs a description.
+pub async fn report_problem(
+    db: &Db,
+    values: &FormValues,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    let field = |k: &str| values.get(k).map(|v| v.trim()).unwrap_or("");
+    let place = db
+        .published_place(field("city"), field("slug"))
+        .await?
+        .ok_or(FormRefusal::Forbidden)?;
+    let kind = values.get("kind").map(String::as_str).unwrap_or("");
+    let message = values.get("message").map(|m| m.trim()).unwrap_or("");
+    let mut errors = FieldErrors::new();
+    if !KINDS.contains(&kind) {
+        errors.insert("kind", FieldError::UnknownChoice);
+    }
+    if message.chars().count() > 2000 {
+        errors.insert("message", FieldError::TooLong);
+    } else if kind == "other" && message.is_empty() {
+        errors.insert("message", FieldError::Required);
+    }
+    if !errors.is_empty() {
+        return Err(FormRefusal::Fields(errors));
+    }
+    db.add_report(place.id, &place.city, kind, message, &ts(now))
+        .await?;
+    Ok(())
+}
+
+pub async fn handle_report(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let id = values
+        .get("report")
+        .and_then(|r| r.trim().parse::<i64>().ok())
+        .ok_or(FormRefusal::Forbidden)?;
+    let city = db.report_city(id).await?.ok_or(FormRefusal::Forbidden)?;
+    if !can_moderate(user, &city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    if db.handle_report(id, user.id, &ts(now)).await? {
+        Ok(())
+    } else {
+        Err(FormRefusal::Form(FormError::AlreadyDecided))
+    }
+}
