@@ -16,6 +16,8 @@ pub struct Config {
     /// and minute, and the burst allowed.
     pub form_posts_per_minute: u32,
     pub form_posts_burst: u32,
+    /// Listings not confirmed for this many days are flagged and reminded.
+    pub stale_days: i64,
 }
 
 impl Default for Config {
@@ -26,6 +28,7 @@ impl Default for Config {
             public_url: None,
             form_posts_per_minute: 10,
             form_posts_burst: 10,
+            stale_days: 180,
         }
     }
 }

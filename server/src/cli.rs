@@ -61,6 +61,16 @@ pub enum Command {
         #[arg(long)]
         city: Option<String>,
     },
+    /// Remind organisations of listings not confirmed for --days (default
+    /// 180) days, by e-mail/outbox; at most once a month per listing. Run it
+    /// daily (cron or a systemd timer).
+    RemindStale {
+        #[arg(long, env = "WK_STALE_DAYS", default_value_t = 180)]
+        days: i64,
+        /// Base URL for the dashboard link in the message.
+        #[arg(long, env = "WK_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+        public_url: String,
+    },
     /// Load (or refresh) the demo places and stories.
     LoadDemo {
         #[arg(long, env = "WK_SHARED_DATA", default_value = "../shared/data")]

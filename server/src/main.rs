@@ -95,6 +95,19 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("{email} is now {role}");
             Ok(())
         }
+        Command::RemindStale { days, public_url } => {
+            let db = open(&cli.database_url).await?;
+            let sent = app::moderation::freshness::remind(
+                &db,
+                days,
+                public_url.trim_end_matches('/'),
+                chrono_now(),
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            println!("{sent} reminder(s) queued");
+            Ok(())
+        }
         Command::LoadDemo { shared_data } => {
             let db = open(&cli.database_url).await?;
             let report = app::demo::load_demo(&db, shared_dir(&shared_data)).await?;
@@ -123,6 +136,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             }
             if let Some(n) = env_number("WK_FORM_POSTS_BURST")? {
                 config.form_posts_burst = n;
+            }
+            if let Some(n) = env_number("WK_STALE_DAYS")? {
+                config.stale_days = n.into();
             }
             let app = welcome_kit::app(welcome_kit::state(db, options, config));
             let listener = tokio::net::TcpListener::bind(&addr)

@@ -292,4 +292,148 @@ async fn review_workflow(backend: Backend) {
         .contains("hours_text: Mon–Fri 9:00–17:00 → Mon–Thu 10:00–16:00"));
 }
 
-on_both_backends!(review_workflow);
+/// Freshness with a fixed clock: a place accepted today is stale 181 days on,
+/// its organisation is reminded once (again only after 30 days), and a
+/// one-click confirmation makes it fresh. Only the organisation's members
+/// may confirm.
+async fn freshness(backend: Backend) {
+    use app::moderation::freshness::{confirm, cutoff, remind};
+    use chrono::Duration;
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let org = member(
+        db,
+        base,
+        "ngo@example.org",
+        "Spolek Sousedé",
+        "prague",
+        "12345679",
+    )
+    .await;
+    member(
+        db,
+        base,
+        "other@example.org",
+        "Jiný spolek",
+        "prague",
+        "00499153",
+    )
+    .await;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
+    let other = sign_in(base, "other@example.org", "member passphrase").await;
+    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let org_id = org.to_string();
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/organisations/verify",
+        &[("organisation", &org_id)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let form = [
+        ("organisation", org_id.as_str()),
+        ("name", "Sousedská poradna"),
+        ("category", "ngo"),
+        ("address", "Vodičkova 5, Praha 1"),
+    ];
+    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let change = db.pending_changes(None).await.expect("q")[0].id.to_string();
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let place = db.places_of_organisation(org).await.expect("q")[0].0;
+
+    let today = chrono::Utc::now();
+    let later = today + Duration::days(181);
+    let is_stale = |at: chrono::DateTime<chrono::Utc>| async move {
+        db.stale_places(Some("prague"), &cutoff(at, 180))
+            .await
+            .expect("q")
+            .iter()
+            .any(|p| p.id == place)
+    };
+    assert!(!is_stale(today).await, "fresh when accepted");
+    assert!(is_stale(later).await, "stale after 181 days");
+
+    // One reminder (one member), not repeated the same month.
+    let before = db.outbox(100).await.expect("q").len();
+    assert_eq!(remind(db, 180, base, later).await.expect("remind"), 1);
+    let outbox = db.outbox(100).await.expect("q");
+    assert_eq!(outbox.len(), before + 1);
+    assert_eq!(outbox[0].recipient, "ngo@example.org");
+    assert!(outbox[0].body.contains("Sousedská poradna"));
+    assert_eq!(
+        remind(db, 180, base, later + Duration::days(1))
+            .await
+            .expect("remind"),
+        0
+    );
+    assert_eq!(
+        remind(db, 180, base, later + Duration::days(31))
+            .await
+            .expect("remind"),
+        1
+    );
+
+    // Only the organisation's members may confirm; nothing changes otherwise.
+    let id = place.to_string();
+    for cookie in [None, Some(other.as_str())] {
+        let (s, _) = post_form(
+            base,
+            cookie,
+            "/en/dashboard/places/confirm",
+            &[("place", &id)],
+        )
+        .await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+    }
+    assert!(is_stale(later).await);
+    let (s, _) = post_form(
+        base,
+        Some(&ngo),
+        "/en/dashboard/places/confirm",
+        &[("place", &id)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    // With the clock at `later`, the confirmation makes it fresh then.
+    let user = db
+        .user_by_email("ngo@example.org")
+        .await
+        .expect("q")
+        .expect("u");
+    let current = app::accounts::session::CurrentUser {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role: app::accounts::model::Role::Member,
+        moderator_city: None,
+        email_verified: true,
+        locale: user.locale,
+    };
+    let values = [("place".to_string(), id.clone())].into_iter().collect();
+    confirm(db, Some(&current), &values, later)
+        .await
+        .map_err(|_| "refused")
+        .expect("confirmed");
+    assert!(!is_stale(later).await, "fresh again once confirmed");
+    assert_eq!(
+        db.audit_for("place", place)
+            .await
+            .expect("q")
+            .last()
+            .map(|a| a.action.clone())
+            .as_deref(),
+        Some("confirmed")
+    );
+}
+
+on_both_backends!(review_workflow, freshness);

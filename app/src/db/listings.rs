@@ -102,9 +102,10 @@ impl Db {
     pub async fn places_of_organisation(
         &self,
         org: i64,
-    ) -> Result<Vec<(i64, String, String, String)>, sqlx::Error> {
+    ) -> Result<Vec<(i64, String, String, String, Option<String>)>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT id, city, slug, name FROM places WHERE organisation_id = $1 ORDER BY name",
+            "SELECT id, city, slug, name, last_verified FROM places \
+             WHERE organisation_id = $1 ORDER BY name",
         )
         .bind(org)
         .fetch_all(&self.pool)

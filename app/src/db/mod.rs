@@ -3,6 +3,7 @@
 //! placeholders are `$n`, which both backends accept.
 mod accounts;
 mod cities;
+mod freshness;
 mod listings;
 mod moderation;
 mod places;
@@ -14,6 +15,7 @@ pub use accounts::{
     AuditRow, NewAudit, NewMessage, NewRegistration, OrganisationRow, OutboxRow, RegisterError,
     UserRow,
 };
+pub use freshness::StaleRow;
 pub use listings::{ChangeRow, NewChange};
 pub use places::{NewPlace, PlaceFilter, PlaceRow};
 pub use reports::ReportRow;

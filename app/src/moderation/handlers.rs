@@ -35,6 +35,11 @@ pub fn routes() -> Router<AppState> {
             limited: false,
         },
         FormRoute {
+            path: "dashboard/places/confirm",
+            handler: |l, s, se, p, v| Box::pin(confirm_place(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
             path: "dashboard/places/submit",
             handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
             limited: false,
@@ -106,6 +111,23 @@ async fn handle(
             shown_at(&mut parts, locale, "/moderation");
             refused(&state, parts, &values, r).await
         }
+    }
+}
+
+async fn confirm_place(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    parts: Parts,
+    values: FormValues,
+) -> Response {
+    let user = match current_user(&session, &state.db).await {
+        Ok(u) => u,
+        Err(e) => return e.into_response(),
+    };
+    match super::freshness::confirm(&state.db, user.as_ref(), &values, Utc::now()).await {
+        Ok(()) => to(locale, "/dashboard?confirmed=1"),
+        Err(r) => refused(&state, parts, &values, r).await,
     }
 }
 

@@ -129,6 +129,7 @@ pub struct MyPlace {
     pub name: String,
     pub city: String,
     pub slug: String,
+    pub last_verified: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -161,12 +162,14 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
                 created_at: c.created_at,
             });
         }
-        for (id, city, slug, name) in state.db.places_of_organisation(org.id).await? {
+        for (id, city, slug, name, last_verified) in state.db.places_of_organisation(org.id).await?
+        {
             out.places.push(MyPlace {
                 id,
                 name,
                 city,
                 slug,
+                last_verified,
             });
         }
     }
@@ -269,4 +272,42 @@ pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, ServerFnError
             created_at: r.created_at,
         })
         .collect())
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StaleItem {
+    pub city: String,
+    pub slug: String,
+    pub name: String,
+    pub last_verified: Option<String>,
+}
+
+/// Published places not confirmed for the configured number of days.
+#[server]
+pub async fn stale_places(city: String) -> Result<(i64, Vec<StaleItem>), ServerFnError> {
+    use crate::accounts::model::Role;
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    let Some(user) = user.filter(|u| u.role != Role::Member) else {
+        return Err(ServerFnError::new("forbidden"));
+    };
+    let city = match super::service::moderated_city(&user) {
+        Some(own) => Some(own.to_string()),
+        None => Some(city).filter(|c| !c.is_empty()),
+    };
+    let days = state.config.stale_days;
+    let cutoff = super::freshness::cutoff(chrono::Utc::now(), days);
+    let items = state
+        .db
+        .stale_places(city.as_deref(), &cutoff)
+        .await?
+        .into_iter()
+        .map(|p| StaleItem {
+            city: p.city,
+            slug: p.slug,
+            name: p.name,
+            last_verified: p.last_verified,
+        })
+        .collect();
+    Ok((days, items))
 }

@@ -115,10 +115,13 @@ pub fn OutboxPage() -> impl IntoView {
 #[component]
 fn Listings() -> impl IntoView {
     let i18n = use_i18n();
-    let submitted = use_query_map().get_untracked().get("submitted").is_some();
+    let query = use_query_map().get_untracked();
+    let submitted = query.get("submitted").is_some();
+    let confirmed = query.get("confirmed").is_some();
     view! {
         <h2>{t!(i18n, dashboard_listings)}</h2>
         {submitted.then(|| view! { <p class="notice" role="status">{t!(i18n, dashboard_submitted)}</p> })}
+        {confirmed.then(|| view! { <p class="notice" role="status">{t!(i18n, dashboard_confirmed)}</p> })}
         <p><a href=locale::href(i18n, "/dashboard/places/new")>{t!(i18n, dashboard_new_place)}</a></p>
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
@@ -135,6 +138,12 @@ fn Listings() -> impl IntoView {
                                     <a href=locale::href(i18n, &format!("/{}/places/{}", p.city, p.slug))>{p.name.clone()}</a>
                                     " · "
                                     <a href=locale::href(i18n, &format!("/dashboard/places/new?place={}", p.id))>{t!(i18n, dashboard_propose_change)}</a>
+                                    " · "{t!(i18n, dashboard_last_verified)}" "
+                                    <span class="last-verified">{p.last_verified.clone().unwrap_or_else(|| "–".into())}</span>
+                                    <form method="post" action=locale::href(i18n, "/dashboard/places/confirm") class="inline">
+                                        <input type="hidden" name="place" value=p.id.to_string() />
+                                        <button type="submit" class="secondary">{t!(i18n, dashboard_confirm)}</button>
+                                    </form>
                                 </li>
                             }).collect_view()}
                         </ul>

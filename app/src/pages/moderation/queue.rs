@@ -4,7 +4,8 @@ use crate::components::form_field::FormErrorBanner;
 use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::{
-    moderation_queue, open_reports, pending_changes, ChangeItem, OrganisationItem, ReportItem,
+    moderation_queue, open_reports, pending_changes, stale_places, ChangeItem, OrganisationItem,
+    ReportItem,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -62,6 +63,7 @@ fn QueueView(
         </form>
         <Changes city=city.clone() />
         <Reports city=city.clone() />
+        <Stale city=city.clone() />
         <h2>{t!(i18n, moderation_organisations)}</h2>
         {if organisations.is_empty() {
             view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any()
@@ -261,5 +263,41 @@ fn ReportCard(report: ReportItem) -> impl IntoView {
                 <button type="submit" class="secondary">{t!(i18n, moderation_handled)}</button>
             </form>
         </article>
+    }
+}
+
+/// Listings nobody confirmed for too long (their organisations get reminders).
+#[component]
+fn Stale(city: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || {
+                let city = city.clone();
+                Suspend::new(async move {
+                    match stale_places(city).await {
+                        Ok((days, list)) => view! {
+                            <h2>{t!(i18n, moderation_stale, days = move || days)}</h2>
+                            {if list.is_empty() {
+                                view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <ul class="stale">
+                                        {list.into_iter().map(|p| {
+                                            let href = locale::href(i18n, &format!("/{}/places/{}", p.city, p.slug));
+                                            let when = p.last_verified.clone().unwrap_or_else(|| {
+                                                td_string!(i18n.get_locale_untracked(), moderation_never_verified).to_string()
+                                            });
+                                            view! { <li><a href=href>{p.name.clone()}</a>" · "{when}</li> }
+                                        }).collect_view()}
+                                    </ul>
+                                }.into_any()
+                            }}
+                        }.into_any(),
+                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
     }
 }
