@@ -289,4 +289,93 @@ async fn problem_reports(backend: Backend) {
     );
 }
 
-on_both_backends!(organisation_decisions, problem_reports);
+/// A city's moderator takes a place off the site with a reason; nobody else can.
+async fn unpublishing(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    member(
+        db,
+        base,
+        "p@example.org",
+        "Pražský spolek",
+        "prague",
+        "12345679",
+    )
+    .await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
+    let member_cookie = sign_in(base, "p@example.org", "member passphrase").await;
+    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod-p@example.org", common::STAFF_PASSWORD).await;
+    let path = "/en/prague/places/oamp-praha-1";
+    let place = db
+        .published_place("prague", "oamp-praha-1")
+        .await
+        .expect("q")
+        .expect("p");
+    let id = place.id.to_string();
+    let form = |reason: &'static str| {
+        [
+            ("place", id.as_str()),
+            ("city", "prague"),
+            ("slug", "oamp-praha-1"),
+            ("reason", reason),
+        ]
+    };
+
+    // Only the city's moderator sees the box.
+    let (_, html) = get_page(base, None, path).await;
+    assert!(!html.contains("moderation-box"));
+    let (_, html) = get_page(base, Some(&other_moderator), path).await;
+    assert!(!html.contains("moderation-box"));
+    let (_, html) = get_page(base, Some(&moderator), path).await;
+    assert!(html.contains("moderation-box"));
+
+    for (who, cookie) in [
+        ("anonymous", None),
+        ("member", Some(member_cookie.as_str())),
+        ("moderator of another city", Some(other_moderator.as_str())),
+    ] {
+        let f = form("spam");
+        let (s, _) = post_form(base, cookie, "/en/moderation/places/unpublish", &f).await;
+        assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
+    }
+    let f = form(" ");
+    let (s, html) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/places/unpublish",
+        &f,
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
+    assert!(html.contains("Please fill this in."));
+    assert_eq!(
+        get_page(base, None, path).await.0,
+        StatusCode::OK,
+        "still public"
+    );
+
+    let f = form("The office moved; the address is wrong.");
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/places/unpublish",
+        &f,
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert_eq!(get_page(base, None, path).await.0, StatusCode::NOT_FOUND);
+    let listed = db
+        .published_places("prague", &app::db::PlaceFilter::default())
+        .await
+        .expect("q");
+    assert!(!listed.iter().any(|p| p.slug == "oamp-praha-1"));
+    let audit = db.audit_for("place", place.id).await.expect("q");
+    assert_eq!(
+        audit.last().and_then(|a| a.reason.clone()).as_deref(),
+        Some("The office moved; the address is wrong.")
+    );
+}
+
+on_both_backends!(organisation_decisions, problem_reports, unpublishing);

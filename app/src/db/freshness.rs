@@ -92,6 +92,50 @@ impl Db {
         tx.commit().await
     }
 
+    /// Takes a place off the public site with a reason (audited); its
+    /// organisation's members are told in the same transaction.
+    pub async fn unpublish_place(
+        &self,
+        id: i64,
+        reason: &str,
+        actor: i64,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let city: Option<(String,)> = sqlx::query_as(
+            "UPDATE places SET status = 'unpublished', status_note = $1, updated_at = $2 \
+             WHERE id = $3 AND status = 'published' RETURNING city",
+        )
+        .bind(reason)
+        .bind(now)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((city,)) = city else {
+            return Ok(false);
+        };
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(actor),
+                subject_kind: "place",
+                subject_id: id,
+                action: "unpublished",
+                details: String::new(),
+                reason: Some(reason.to_string()),
+            },
+            now,
+        )
+        .await?;
+        for m in messages {
+            queue_message(&mut tx, m, now).await?;
+        }
+        bump_places_version(&mut tx, &city).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// E-mail addresses and languages of an organisation's members.
     pub async fn members_of(&self, org: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
         sqlx::query_as(

@@ -94,3 +94,59 @@ pub async fn remind(
     db.send_reminders(&places, &messages, &stamp).await?;
     Ok(messages.len())
 }
+
+/// A moderator takes a published place off the site, with a reason its
+/// organisation is told.
+pub async fn unpublish(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    use crate::accounts::model::{FieldError, FieldErrors, FormError};
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let id = values
+        .get("place")
+        .and_then(|p| p.trim().parse::<i64>().ok())
+        .ok_or(FormRefusal::Forbidden)?;
+    let place = db.place_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
+    if !super::service::can_moderate(user, &place.city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    let reason = values.get("reason").map(|r| r.trim()).unwrap_or("");
+    if reason.is_empty() || reason.chars().count() > 2000 {
+        let e = if reason.is_empty() {
+            FieldError::Required
+        } else {
+            FieldError::TooLong
+        };
+        return Err(FormRefusal::Fields(FieldErrors::from([("reason", e)])));
+    }
+    let mut messages = Vec::new();
+    if let Some(org) = db.place_organisation(id).await? {
+        for (email, lang) in db.members_of(org).await? {
+            let locale = crate::locale::parse(&lang).unwrap_or_default();
+            messages.push(NewMessage {
+                recipient: email,
+                subject: td_string!(locale, mail_unpublished_subject, name = place.name.clone())
+                    .to_string(),
+                body: td_string!(
+                    locale,
+                    mail_unpublished_body,
+                    name = place.name.clone(),
+                    reason = reason.to_string()
+                )
+                .to_string(),
+            });
+        }
+    }
+    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
+    if db
+        .unpublish_place(id, reason, user.id, &messages, &stamp)
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(FormRefusal::Form(FormError::AlreadyDecided))
+    }
+}

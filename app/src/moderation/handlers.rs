@@ -35,6 +35,11 @@ pub fn routes() -> Router<AppState> {
             limited: false,
         },
         FormRoute {
+            path: "moderation/places/unpublish",
+            handler: |l, s, se, p, v| Box::pin(unpublish(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
             path: "dashboard/places/confirm",
             handler: |l, s, se, p, v| Box::pin(confirm_place(l, s, se, p, v)),
             limited: false,
@@ -109,6 +114,27 @@ async fn handle(
         Ok(()) => to(locale, "/moderation"),
         Err(r) => {
             shown_at(&mut parts, locale, "/moderation");
+            refused(&state, parts, &values, r).await
+        }
+    }
+}
+
+async fn unpublish(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    mut parts: Parts,
+    values: FormValues,
+) -> Response {
+    let user = match current_user(&session, &state.db).await {
+        Ok(u) => u,
+        Err(e) => return e.into_response(),
+    };
+    let page = place_page(&values);
+    match super::freshness::unpublish(&state.db, user.as_ref(), &values, Utc::now()).await {
+        Ok(()) => to(locale, "/moderation?unpublished=1"),
+        Err(r) => {
+            shown_at(&mut parts, locale, &page);
             refused(&state, parts, &values, r).await
         }
     }

@@ -311,3 +311,12 @@ pub async fn stale_places(city: String) -> Result<(i64, Vec<StaleItem>), ServerF
         .collect();
     Ok((days, items))
 }
+
+/// Whether the asker may moderate `city` (the place page shows its
+/// moderation box then). Never an error: visitors just get false.
+#[server]
+pub async fn may_moderate(city: String) -> Result<bool, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    Ok(user.is_some_and(|u| super::service::can_moderate(&u, &city)))
+}

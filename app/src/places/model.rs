@@ -99,6 +99,8 @@ pub struct StoryLink {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceDetail {
+    /// The database id (forms on the page refer to it).
+    pub id: i64,
     pub summary: PlaceSummary,
     pub city: City,
     /// (language of the text, text) in the visitor's language or a fallback.

@@ -191,6 +191,7 @@ pub async fn detail(
         }
     }
     Ok(PlaceDetail {
+        id: row.id,
         summary: summary(&row, &city, now),
         hours: hours::week(
             row.opening_hours.as_deref(),
