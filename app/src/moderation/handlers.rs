@@ -2,14 +2,15 @@
 use super::listings::{review, submit_place, Review};
 use super::reports::{handle_report, report_problem};
 use super::service::{decide_organisation, Decision};
-use crate::accounts::session::current_user;
-use crate::form_post::{refused, shown_at, to, FormRoute, FormValues};
+use crate::accounts::session::{current_user, CurrentUser};
+use crate::form_post::{refused, shown_at, to, FormRefusal, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use chrono::Utc;
+use std::future::Future;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
@@ -82,16 +83,29 @@ fn place_page(values: &FormValues) -> String {
     }
 }
 
-async fn report(
+/// Runs one action for whoever is signed in (the action checks what they
+/// may do): success redirects to `done`, a refusal shows `page` again with
+/// the form's messages.
+#[allow(clippy::too_many_arguments)]
+async fn act<Fut>(
     locale: Locale,
     state: AppState,
-    _session: Session,
+    session: Session,
     mut parts: Parts,
     values: FormValues,
-) -> Response {
-    let page = place_page(&values);
-    match report_problem(&state.db, &values, Utc::now()).await {
-        Ok(()) => to(locale, &format!("{page}?reported=1#report")),
+    page: String,
+    done: String,
+    action: impl FnOnce(AppState, Option<CurrentUser>, FormValues) -> Fut,
+) -> Response
+where
+    Fut: Future<Output = Result<(), FormRefusal>>,
+{
+    let user = match current_user(&session, &state.db).await {
+        Ok(u) => u,
+        Err(e) => return e.into_response(),
+    };
+    match action(state.clone(), user, values.clone()).await {
+        Ok(()) => to(locale, &done),
         Err(r) => {
             shown_at(&mut parts, locale, &page);
             refused(&state, parts, &values, r).await
@@ -99,139 +113,89 @@ async fn report(
     }
 }
 
-async fn handle(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    mut parts: Parts,
-    values: FormValues,
-) -> Response {
-    let user = match current_user(&session, &state.db).await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
-    };
-    match handle_report(&state.db, user.as_ref(), &values, Utc::now()).await {
-        Ok(()) => to(locale, "/moderation"),
-        Err(r) => {
-            shown_at(&mut parts, locale, "/moderation");
-            refused(&state, parts, &values, r).await
-        }
-    }
+async fn report(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = place_page(&v);
+    let done = format!("{page}?reported=1#report");
+    act(l, s, se, p, v, page, done, |st, _, v| async move {
+        report_problem(&st.db, &v, Utc::now()).await
+    })
+    .await
 }
 
-async fn unpublish(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    mut parts: Parts,
-    values: FormValues,
-) -> Response {
-    let user = match current_user(&session, &state.db).await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
-    };
-    let page = place_page(&values);
-    match super::freshness::unpublish(&state.db, user.as_ref(), &values, Utc::now()).await {
-        Ok(()) => to(locale, "/moderation?unpublished=1"),
-        Err(r) => {
-            shown_at(&mut parts, locale, &page);
-            refused(&state, parts, &values, r).await
-        }
-    }
+async fn handle(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        handle_report(&st.db, u.as_ref(), &v, Utc::now()).await
+    })
+    .await
 }
 
-async fn confirm_place(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    parts: Parts,
-    values: FormValues,
-) -> Response {
-    let user = match current_user(&session, &state.db).await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
-    };
-    match super::freshness::confirm(&state.db, user.as_ref(), &values, Utc::now()).await {
-        Ok(()) => to(locale, "/dashboard?confirmed=1"),
-        Err(r) => refused(&state, parts, &values, r).await,
-    }
+async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = place_page(&v);
+    let done = "/moderation?unpublished=1".to_string();
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        super::freshness::unpublish(&st.db, u.as_ref(), &v, Utc::now()).await
+    })
+    .await
 }
 
-async fn submit(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    mut parts: Parts,
-    values: FormValues,
-) -> Response {
-    let user = match current_user(&session, &state.db).await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
+async fn confirm_place(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let (page, done) = (
+        "/dashboard".to_string(),
+        "/dashboard?confirmed=1".to_string(),
+    );
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        super::freshness::confirm(&st.db, u.as_ref(), &v, Utc::now()).await
+    })
+    .await
+}
+
+async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = match v
+        .get("place")
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        Some(p) => format!("/dashboard/places/new?place={p}"),
+        None => "/dashboard/places/new".to_string(),
     };
-    match submit_place(&state.db, user.as_ref(), &values, Utc::now()).await {
-        Ok(_) => to(locale, "/dashboard?submitted=1"),
-        Err(r) => {
-            let page = match values
-                .get("place")
-                .filter(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
-            {
-                Some(p) => format!("/dashboard/places/new?place={p}"),
-                None => "/dashboard/places/new".to_string(),
-            };
-            shown_at(&mut parts, locale, &page);
-            refused(&state, parts, &values, r).await
-        }
-    }
+    let done = "/dashboard?submitted=1".to_string();
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        submit_place(&st.db, u.as_ref(), &v, Utc::now())
+            .await
+            .map(|_| ())
+    })
+    .await
 }
 
 async fn change(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    mut parts: Parts,
-    values: FormValues,
+    l: Locale,
+    s: AppState,
+    se: Session,
+    p: Parts,
+    v: FormValues,
     decision: Review,
 ) -> Response {
-    let user = match current_user(&session, &state.db).await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
-    };
-    let base = crate::state::base_url_from(&state, &parts.headers);
-    match review(
-        &state.db,
-        user.as_ref(),
-        &values,
-        decision,
-        &base,
-        Utc::now(),
-    )
+    let base = crate::state::base_url_from(&s, &p.headers);
+    let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        review(&st.db, u.as_ref(), &v, decision, &base, Utc::now()).await
+    })
     .await
-    {
-        Ok(()) => to(locale, "/moderation"),
-        Err(r) => {
-            shown_at(&mut parts, locale, "/moderation");
-            refused(&state, parts, &values, r).await
-        }
-    }
 }
 
 async fn organisation(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    mut parts: Parts,
-    values: FormValues,
+    l: Locale,
+    s: AppState,
+    se: Session,
+    p: Parts,
+    v: FormValues,
     decision: Decision,
 ) -> Response {
-    let user = match current_user(&session, &state.db).await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
-    };
-    match decide_organisation(&state.db, user.as_ref(), &values, decision, Utc::now()).await {
-        Ok(_) => to(locale, "/moderation"),
-        Err(r) => {
-            shown_at(&mut parts, locale, "/moderation");
-            refused(&state, parts, &values, r).await
-        }
-    }
+    let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        decide_organisation(&st.db, u.as_ref(), &v, decision, Utc::now())
+            .await
+            .map(|_| ())
+    })
+    .await
 }

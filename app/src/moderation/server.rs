@@ -26,19 +26,7 @@ pub struct Queue {
 /// or of every city the asker moderates.
 #[server]
 pub async fn moderation_queue(city: String, all: bool) -> Result<Queue, ServerFnError> {
-    use crate::accounts::model::Role;
-    let state = crate::state::AppState::from_context()?;
-    let user = crate::accounts::session::request_user(&state.db).await?;
-    let Some(user) = user.filter(|u| u.role != Role::Member) else {
-        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(axum::http::StatusCode::FORBIDDEN);
-        }
-        return Err(ServerFnError::new("forbidden"));
-    };
-    let city = match super::service::moderated_city(&user) {
-        Some(own) => Some(own.to_string()),
-        None => Some(city).filter(|c| !c.is_empty()),
-    };
+    let (state, city) = moderator_scope(city).await?;
     let status = (!all).then_some("unverified");
     let organisations = state
         .db
@@ -81,17 +69,8 @@ pub struct ChangeItem {
 /// Pending listing changes with their diffs, for the moderation page.
 #[server]
 pub async fn pending_changes(city: String) -> Result<Vec<ChangeItem>, ServerFnError> {
-    use crate::accounts::model::Role;
     use crate::places::draft::PlaceDraft;
-    let state = crate::state::AppState::from_context()?;
-    let user = crate::accounts::session::request_user(&state.db).await?;
-    let Some(user) = user.filter(|u| u.role != Role::Member) else {
-        return Err(ServerFnError::new("forbidden"));
-    };
-    let city = match super::service::moderated_city(&user) {
-        Some(own) => Some(own.to_string()),
-        None => Some(city).filter(|c| !c.is_empty()),
-    };
+    let (state, city) = moderator_scope(city).await?;
     let mut items = Vec::new();
     for c in state.db.pending_changes(city.as_deref()).await? {
         let (draft, current) = super::listings::change_drafts(&state.db, &c).await?;
@@ -247,16 +226,7 @@ pub struct ReportItem {
 /// Open problem reports of the cities the asker moderates.
 #[server]
 pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, ServerFnError> {
-    use crate::accounts::model::Role;
-    let state = crate::state::AppState::from_context()?;
-    let user = crate::accounts::session::request_user(&state.db).await?;
-    let Some(user) = user.filter(|u| u.role != Role::Member) else {
-        return Err(ServerFnError::new("forbidden"));
-    };
-    let city = match super::service::moderated_city(&user) {
-        Some(own) => Some(own.to_string()),
-        None => Some(city).filter(|c| !c.is_empty()),
-    };
+    let (state, city) = moderator_scope(city).await?;
     Ok(state
         .db
         .open_reports(city.as_deref())
@@ -285,16 +255,7 @@ pub struct StaleItem {
 /// Published places not confirmed for the configured number of days.
 #[server]
 pub async fn stale_places(city: String) -> Result<(i64, Vec<StaleItem>), ServerFnError> {
-    use crate::accounts::model::Role;
-    let state = crate::state::AppState::from_context()?;
-    let user = crate::accounts::session::request_user(&state.db).await?;
-    let Some(user) = user.filter(|u| u.role != Role::Member) else {
-        return Err(ServerFnError::new("forbidden"));
-    };
-    let city = match super::service::moderated_city(&user) {
-        Some(own) => Some(own.to_string()),
-        None => Some(city).filter(|c| !c.is_empty()),
-    };
+    let (state, city) = moderator_scope(city).await?;
     let days = state.config.stale_days;
     let cutoff = super::freshness::cutoff(chrono::Utc::now(), days);
     let items = state
@@ -319,4 +280,26 @@ pub async fn may_moderate(city: String) -> Result<bool, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     Ok(user.is_some_and(|u| super::service::can_moderate(&u, &city)))
+}
+
+/// The app state and the city filter for a moderator or admin asking; a
+/// moderator of one city always gets that city. Anyone else: 403.
+#[cfg(feature = "ssr")]
+async fn moderator_scope(
+    city: String,
+) -> Result<(crate::state::AppState, Option<String>), ServerFnError> {
+    use crate::accounts::model::Role;
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    let Some(user) = user.filter(|u| u.role != Role::Member) else {
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(axum::http::StatusCode::FORBIDDEN);
+        }
+        return Err(ServerFnError::new("forbidden"));
+    };
+    let city = match super::service::moderated_city(&user) {
+        Some(own) => Some(own.to_string()),
+        None => Some(city).filter(|c| !c.is_empty()),
+    };
+    Ok((state, city))
 }
