@@ -110,6 +110,11 @@ pub fn parse_form(body: &[u8]) -> FormValues {
     values
 }
 
+/// A numeric id from a form field (hidden fields name the record acted on).
+pub fn id_field(values: &FormValues, key: &str) -> Option<i64> {
+    values.get(key).and_then(|v| v.trim().parse().ok())
+}
+
 /// 303 to an app path in `locale`.
 pub fn to(locale: Locale, path: &str) -> Response {
     Redirect::to(&crate::locale::localized_path(locale, path)).into_response()

@@ -26,10 +26,7 @@ pub async fn confirm(
     now: DateTime<Utc>,
 ) -> Result<(), FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
-    let place = values
-        .get("place")
-        .and_then(|p| p.trim().parse::<i64>().ok())
-        .ok_or(FormRefusal::Forbidden)?;
+    let place = crate::form_post::id_field(values, "place").ok_or(FormRefusal::Forbidden)?;
     let owner = db
         .place_organisation(place)
         .await?
@@ -105,10 +102,7 @@ pub async fn unpublish(
 ) -> Result<(), FormRefusal> {
     use crate::accounts::model::{FieldError, FieldErrors, FormError};
     let user = user.ok_or(FormRefusal::Forbidden)?;
-    let id = values
-        .get("place")
-        .and_then(|p| p.trim().parse::<i64>().ok())
-        .ok_or(FormRefusal::Forbidden)?;
+    let id = crate::form_post::id_field(values, "place").ok_or(FormRefusal::Forbidden)?;
     let place = db.place_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
     if !super::service::can_moderate(user, &place.city) {
         return Err(FormRefusal::Forbidden);

@@ -12,10 +12,6 @@ use crate::places::submission::{draft_of, parse_draft, slug_for, to_new_place};
 use chrono::{DateTime, SecondsFormat, Utc};
 use leptos_i18n::Locale as _;
 
-fn id_of(values: &FormValues, key: &str) -> Option<i64> {
-    values.get(key).and_then(|v| v.trim().parse().ok())
-}
-
 fn ts(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
@@ -29,14 +25,15 @@ pub async fn submit_place(
     now: DateTime<Utc>,
 ) -> Result<i64, FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
-    let org_id = id_of(values, "organisation").ok_or(FormRefusal::Forbidden)?;
+    let org_id =
+        crate::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
     let org = db
         .organisations_of(user.id)
         .await?
         .into_iter()
         .find(|o| o.id == org_id && o.status != "suspended")
         .ok_or(FormRefusal::Forbidden)?;
-    let listing_id = id_of(values, "place");
+    let listing_id = crate::form_post::id_field(values, "place");
     let city_slug = match listing_id {
         Some(place) => {
             if db.place_organisation(place).await? != Some(org.id) {
@@ -110,7 +107,7 @@ pub async fn review(
     now: DateTime<Utc>,
 ) -> Result<(), FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
-    let change = match id_of(values, "change") {
+    let change = match crate::form_post::id_field(values, "change") {
         Some(id) => db.change(id).await?,
         None => None,
     }

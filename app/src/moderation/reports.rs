@@ -50,10 +50,7 @@ pub async fn handle_report(
     now: DateTime<Utc>,
 ) -> Result<(), FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
-    let id = values
-        .get("report")
-        .and_then(|r| r.trim().parse::<i64>().ok())
-        .ok_or(FormRefusal::Forbidden)?;
+    let id = crate::form_post::id_field(values, "report").ok_or(FormRefusal::Forbidden)?;
     let city = db.report_city(id).await?.ok_or(FormRefusal::Forbidden)?;
     if !can_moderate(user, &city) {
         return Err(FormRefusal::Forbidden);

@@ -37,10 +37,8 @@ pub async fn decide_organisation(
     decision: Decision,
     now: DateTime<Utc>,
 ) -> Result<i64, FormRefusal> {
-    let id: i64 = values
-        .get("organisation")
-        .and_then(|v| v.trim().parse().ok())
-        .ok_or(FormRefusal::Forbidden)?;
+    let id: i64 =
+        crate::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
     let org = db.organisation(id).await?.ok_or(FormRefusal::Forbidden)?;
     let user = user.ok_or(FormRefusal::Forbidden)?;
     if !can_moderate(user, &org.city) {
