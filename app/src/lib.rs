@@ -25,6 +25,8 @@ pub mod form_post;
 #[cfg(feature = "ssr")]
 pub mod geocode;
 #[cfg(feature = "ssr")]
+pub mod mail;
+#[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]
 pub mod state;

@@ -5,6 +5,10 @@
 use crate::state::AppState;
 use leptos::prelude::*;
 
+/// The policy of responses that are not pages: nothing may load or frame them.
+pub const NON_PAGE_POLICY: &str =
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
 /// The policy for one page; `nonce` is the page's script nonce.
 pub fn content_security_policy(nonce: &str, tile_url: &str) -> String {
     let tiles = tile_origin(tile_url)

@@ -18,6 +18,11 @@ pub struct Config {
     pub form_posts_burst: u32,
     /// Listings not confirmed for this many days are flagged and reminded.
     pub stale_days: i64,
+    /// SMTP server for outgoing mail (`WK_SMTP_URL`); None keeps messages in
+    /// the outbox only.
+    pub smtp_url: Option<String>,
+    /// The sender of outgoing mail (`WK_MAIL_FROM`).
+    pub mail_from: String,
 }
 
 impl Default for Config {
@@ -29,6 +34,8 @@ impl Default for Config {
             form_posts_per_minute: 10,
             form_posts_burst: 10,
             stale_days: 180,
+            smtp_url: None,
+            mail_from: "Welcome Kit <no-reply@localhost>".into(),
         }
     }
 }

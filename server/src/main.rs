@@ -140,6 +140,18 @@ async fn run(cli: Cli) -> Result<(), String> {
             if let Some(n) = env_number("WK_STALE_DAYS")? {
                 config.stale_days = n.into();
             }
+            config.smtp_url = std::env::var("WK_SMTP_URL").ok().filter(|u| !u.is_empty());
+            if let Ok(from) = std::env::var("WK_MAIL_FROM") {
+                config.mail_from = from;
+            }
+            match &config.smtp_url {
+                Some(url) => {
+                    let mailer = app::mail::Mailer::new(url, &config.mail_from)
+                        .map_err(|e| e.to_string())?;
+                    app::mail::spawn_sender(db.clone(), mailer, std::time::Duration::from_secs(10));
+                }
+                None => println!("no WK_SMTP_URL: messages stay in the outbox (admin page)"),
+            }
             let app = welcome_kit::app(welcome_kit::state(db, options, config));
             let listener = tokio::net::TcpListener::bind(&addr)
                 .await

@@ -276,4 +276,60 @@ async fn pages_suite(backend: Backend) {
     }
 }
 
-on_both_backends!(api_suite, pages_suite);
+/// Security headers on every kind of response, not only on pages.
+async fn security_headers_everywhere(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let cross_site = client()
+        .post(format!("{}/en/account/login", app.base))
+        .header("sec-fetch-site", "cross-site")
+        .form(&[("email", "a@b.cz"), ("password", "x")])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(cross_site.status(), StatusCode::FORBIDDEN);
+    let mut responses = vec![("cross-site post".to_string(), cross_site)];
+    for path in [
+        "/en/prague",
+        "/en/no-such-page/at-all",
+        "/api/v1/places?city=prague",
+        "/api/v1/nothing",
+        "/map.js",
+        "/",
+    ] {
+        responses.push((
+            path.to_string(),
+            get(&app.base, path, &[("accept", "text/html")]).await,
+        ));
+    }
+    for (what, resp) in &responses {
+        let h = |name: &str| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let csp = h("content-security-policy");
+        assert!(
+            csp.contains("frame-ancestors 'none'"),
+            "{what}: CSP `{csp}`"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{what}: CSP `{csp}`");
+        assert_eq!(h("x-content-type-options"), "nosniff", "{what}");
+        assert_eq!(h("referrer-policy"), "same-origin", "{what}");
+        assert_eq!(h("x-frame-options"), "DENY", "{what}");
+    }
+    // Pages keep their own policy: scripts only with the page's nonce.
+    let page = &responses[1].1;
+    let csp = page
+        .headers()
+        .get("content-security-policy")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(
+        csp.contains("script-src 'self' 'nonce-"),
+        "page CSP `{csp}`"
+    );
+}
+
+on_both_backends!(api_suite, pages_suite, security_headers_everywhere);

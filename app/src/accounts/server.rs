@@ -28,6 +28,9 @@ pub struct OutboxMessage {
     pub subject: String,
     pub body: String,
     pub created_at: String,
+    pub sent_at: Option<String>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
 }
 
 /// The signed-in person's account, or None when nobody is signed in.
@@ -77,6 +80,9 @@ pub async fn outbox() -> Result<Vec<OutboxMessage>, ServerFnError> {
             subject: m.subject,
             body: m.body,
             created_at: m.created_at,
+            sent_at: m.sent_at,
+            attempts: m.attempts,
+            last_error: m.last_error,
         })
         .collect())
 }

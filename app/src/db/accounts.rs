@@ -64,6 +64,9 @@ pub struct OutboxRow {
     pub subject: String,
     pub body: String,
     pub created_at: String,
+    pub sent_at: Option<String>,
+    pub attempts: i64,
+    pub last_error: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -439,7 +442,8 @@ impl Db {
     /// The newest messages first.
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT id, recipient, subject, body, created_at FROM outbox ORDER BY id DESC LIMIT $1",
+            "SELECT id, recipient, subject, body, created_at, sent_at, attempts, last_error \
+             FROM outbox ORDER BY id DESC LIMIT $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)

@@ -6,6 +6,7 @@ mod cities;
 mod freshness;
 mod listings;
 mod moderation;
+mod outbox;
 mod places;
 mod reports;
 mod stories;
@@ -17,6 +18,7 @@ pub use accounts::{
 };
 pub use freshness::StaleRow;
 pub use listings::{ChangeRow, NewChange};
+pub use outbox::PendingMessage;
 pub use places::{NewPlace, PlaceFilter, PlaceRow};
 pub use reports::ReportRow;
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};

@@ -2,6 +2,8 @@
 //! or a fresh database on the PostgreSQL server named by TEST_POSTGRES_URL.
 #![allow(dead_code)]
 
+pub mod smtp;
+
 use app::db::Db;
 use app::state::Config;
 use leptos::prelude::LeptosOptions;

@@ -88,6 +88,7 @@ pub fn OutboxPage() -> impl IntoView {
         <Title text=title.clone() />
         <section class="outbox">
             <h1>{title}</h1>
+            <p>{t!(i18n, outbox_intro)}</p>
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match outbox().await {
@@ -98,6 +99,11 @@ pub fn OutboxPage() -> impl IntoView {
                                     <li class="message">
                                         <p><strong>{m.subject}</strong></p>
                                         <p class="meta">{m.recipient}" · "{m.created_at}</p>
+                                        <p class="delivery">{match (m.sent_at, m.last_error) {
+                                            (Some(at), _) => td_string!(i18n.get_locale_untracked(), outbox_sent, at = at).to_string(),
+                                            (None, Some(error)) => td_string!(i18n.get_locale_untracked(), outbox_failed, attempts = m.attempts, error = error).to_string(),
+                                            (None, None) => td_string!(i18n.get_locale_untracked(), outbox_waiting).to_string(),
+                                        }}</p>
                                         <pre class="body">{m.body}</pre>
                                     </li>
                                 }).collect_view()}
