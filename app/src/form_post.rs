@@ -5,6 +5,7 @@
 //! with JavaScript off. Handlers check who is asking themselves.
 use crate::accounts::forms::FormFeedback;
 use crate::accounts::model::{FieldErrors, FormError};
+use crate::accounts::session::{current_user, CurrentUser};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -17,6 +18,7 @@ use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_i18n::Locale as _;
 use std::collections::BTreeMap;
+use std::future::Future;
 use std::net::SocketAddr;
 use tower_sessions::Session;
 
@@ -160,4 +162,34 @@ pub async fn refused(
         FormRefusal::Internal(e) => return e.into_response(),
     };
     rerender(state, parts, feedback).await
+}
+
+/// Runs one action for whoever is signed in (the action checks what they
+/// may do): success redirects to `done`, a refusal shows `page` again with
+/// the form's messages.
+#[allow(clippy::too_many_arguments)]
+pub async fn act<Fut>(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    mut parts: Parts,
+    values: FormValues,
+    page: String,
+    done: String,
+    action: impl FnOnce(AppState, Option<CurrentUser>, FormValues) -> Fut,
+) -> Response
+where
+    Fut: Future<Output = Result<(), FormRefusal>>,
+{
+    let user = match current_user(&session, &state.db).await {
+        Ok(u) => u,
+        Err(e) => return e.into_response(),
+    };
+    match action(state.clone(), user, values.clone()).await {
+        Ok(()) => to(locale, &done),
+        Err(r) => {
+            shown_at(&mut parts, locale, &page);
+            refused(&state, parts, &values, r).await
+        }
+    }
 }

@@ -160,6 +160,7 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::InvalidOpeningHours => td_string!(l, err_invalid_opening_hours),
         FieldError::InvalidCoordinates => td_string!(l, err_invalid_coordinates),
         FieldError::InvalidPhone => td_string!(l, err_invalid_phone),
+        FieldError::AlreadyMember => td_string!(l, err_already_member),
     };
     s.to_string()
 }
@@ -173,6 +174,7 @@ pub fn form_error(i18n: I18nContext<Locale>, e: FormError) -> String {
         FormError::AlreadyDecided => td_string!(l, err_already_decided),
         FormError::LinkInvalid => td_string!(l, err_link_invalid),
         FormError::TooManyAttempts => td_string!(l, err_too_many_attempts),
+        FormError::LastMember => td_string!(l, err_last_member),
     };
     s.to_string()
 }

@@ -2,7 +2,7 @@
 //! posted, refused and shown again).
 use super::service;
 use super::session::{self, current_user};
-use crate::form_post::{refused, to, FormRoute, FormValues};
+use crate::form_post::{act, refused, to, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -42,6 +42,16 @@ pub fn routes() -> Router<AppState> {
         FormRoute {
             path: "account/reset/confirm",
             handler: |l, s, se, p, v| Box::pin(reset_confirm(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
+            path: "dashboard/members/add",
+            handler: |l, s, se, p, v| Box::pin(add_member(l, s, se, p, v)),
+            limited: true,
+        },
+        FormRoute {
+            path: "dashboard/members/remove",
+            handler: |l, s, se, p, v| Box::pin(remove_member(l, s, se, p, v)),
             limited: false,
         },
     ])
@@ -134,4 +144,46 @@ async fn reset_confirm(
         },
         Err(r) => refused(&state, parts, &v, r).await,
     }
+}
+
+/// Adding sends e-mail, so it is rate-limited like registration.
+async fn add_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let base = crate::state::base_url_from(&s, &p.headers);
+    let done = members_done(&v);
+    act(
+        l,
+        s,
+        se,
+        p,
+        v,
+        "/dashboard".into(),
+        done,
+        |st, u, v| async move {
+            super::members::add_member(&st.db, u.as_ref(), &v, &base, Utc::now()).await
+        },
+    )
+    .await
+}
+
+async fn remove_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let done = members_done(&v);
+    act(
+        l,
+        s,
+        se,
+        p,
+        v,
+        "/dashboard".into(),
+        done,
+        |st, u, v| async move {
+            super::members::remove_member(&st.db, u.as_ref(), &v, Utc::now()).await
+        },
+    )
+    .await
+}
+
+/// Back to the dashboard, at the organisation's members.
+fn members_done(v: &FormValues) -> String {
+    let org = crate::form_post::id_field(v, "organisation").unwrap_or_default();
+    format!("/dashboard?members=1#members-{org}")
 }

@@ -48,6 +48,7 @@ pub enum FieldError {
     InvalidOpeningHours,
     InvalidCoordinates,
     InvalidPhone,
+    AlreadyMember,
 }
 
 /// A refusal of a whole form, shown above it.
@@ -63,6 +64,8 @@ pub enum FormError {
     /// Expired, used or unknown link.
     LinkInvalid,
     TooManyAttempts,
+    /// An organisation keeps at least one member.
+    LastMember,
 }
 
 /// Field name → problem, for re-showing a form with its messages.

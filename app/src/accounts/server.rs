@@ -4,13 +4,24 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberView {
+    pub user_id: i64,
+    pub display_name: String,
+    pub email: String,
+    /// False while an invited member has not chosen a password.
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrganisationView {
+    pub id: i64,
     pub name: String,
     pub registration_no: String,
     pub city: String,
     /// unverified | verified | suspended
     pub status: String,
     pub status_note: Option<String>,
+    pub members: Vec<MemberView>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,19 +51,31 @@ pub async fn my_account() -> Result<Option<AccountView>, ServerFnError> {
     let Some(user) = super::session::request_user(&state.db).await? else {
         return Ok(None);
     };
-    let organisations = state
-        .db
-        .organisations_of(user.id)
-        .await?
-        .into_iter()
-        .map(|o| OrganisationView {
+    let mut organisations = Vec::new();
+    for o in state.db.organisations_of(user.id).await? {
+        // Only organisations the person belongs to: members see each other.
+        let members = state
+            .db
+            .organisation_members(o.id)
+            .await?
+            .into_iter()
+            .map(|m| MemberView {
+                user_id: m.user_id,
+                display_name: m.display_name,
+                email: m.email,
+                active: m.email_verified_at.is_some(),
+            })
+            .collect();
+        organisations.push(OrganisationView {
+            id: o.id,
             name: o.name,
             registration_no: o.registration_no,
             city: o.city,
             status: o.status,
             status_note: o.status_note,
-        })
-        .collect();
+            members,
+        });
+    }
     Ok(Some(AccountView {
         display_name: user.display_name,
         email: user.email,

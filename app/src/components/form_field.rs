@@ -14,10 +14,16 @@ pub fn FormField(
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(default = true)] required: bool,
     #[prop(optional)] hint: Option<String>,
+    /// Tells apart ids when one page repeats a form (one per organisation).
+    #[prop(optional)]
+    scope: Option<String>,
     feedback: FormFeedback,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = format!("f-{name}");
+    let id = match scope {
+        Some(s) => format!("f-{s}-{name}"),
+        None => format!("f-{name}"),
+    };
     let error = feedback.error(name).map(|e| locale::field_error(i18n, e));
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");

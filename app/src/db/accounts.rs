@@ -100,7 +100,7 @@ pub enum RegisterError {
     Db(#[from] sqlx::Error),
 }
 
-type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+pub(super) type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
 pub(super) async fn append_audit(
     tx: &mut Tx<'_>,
@@ -140,7 +140,7 @@ pub(super) async fn queue_message(
     Ok(())
 }
 
-async fn store_token(
+pub(super) async fn store_token(
     tx: &mut Tx<'_>,
     hash: &str,
     user_id: i64,

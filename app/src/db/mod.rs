@@ -5,6 +5,7 @@ mod accounts;
 mod cities;
 mod freshness;
 mod listings;
+mod members;
 mod moderation;
 mod outbox;
 mod places;
@@ -18,6 +19,7 @@ pub use accounts::{
 };
 pub use freshness::StaleRow;
 pub use listings::{ChangeRow, NewChange};
+pub use members::{MemberChange, MemberRow, NewInvite};
 pub use outbox::PendingMessage;
 pub use places::{NewPlace, PlaceFilter, PlaceRow};
 pub use reports::ReportRow;

@@ -2,15 +2,13 @@
 use super::listings::{review, submit_place, Review};
 use super::reports::{handle_report, report_problem};
 use super::service::{decide_organisation, Decision};
-use crate::accounts::session::{current_user, CurrentUser};
-use crate::form_post::{refused, shown_at, to, FormRefusal, FormRoute, FormValues};
+use crate::form_post::{act, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Router;
 use chrono::Utc;
-use std::future::Future;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
@@ -80,36 +78,6 @@ fn place_page(values: &FormValues) -> String {
     match (part("city"), part("slug")) {
         (Some(c), Some(s)) => format!("/{c}/places/{s}"),
         _ => "/".into(),
-    }
-}
-
-/// Runs one action for whoever is signed in (the action checks what they
-/// may do): success redirects to `done`, a refusal shows `page` again with
-/// the form's messages.
-#[allow(clippy::too_many_arguments)]
-async fn act<Fut>(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    mut parts: Parts,
-    values: FormValues,
-    page: String,
-    done: String,
-    action: impl FnOnce(AppState, Option<CurrentUser>, FormValues) -> Fut,
-) -> Response
-where
-    Fut: Future<Output = Result<(), FormRefusal>>,
-{
-    let user = match current_user(&session, &state.db).await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
-    };
-    match action(state.clone(), user, values.clone()).await {
-        Ok(()) => to(locale, &done),
-        Err(r) => {
-            shown_at(&mut parts, locale, &page);
-            refused(&state, parts, &values, r).await
-        }
     }
 }
 

@@ -1,6 +1,8 @@
 //! The signed-in person's page: their organisations and their state.
+use crate::accounts::forms::{use_feedback, FormFeedback};
 use crate::accounts::model::Role;
-use crate::accounts::server::{my_account, outbox, AccountView};
+use crate::accounts::server::{my_account, outbox, AccountView, OrganisationView};
+use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::my_listings;
@@ -60,6 +62,7 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                                 <p class="org-status">{status}</p>
                                 {unverified.then(|| view! { <p class="hint">{t!(i18n, org_unverified_note)}</p> })}
                                 {o.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}
+                                <Members organisation=o.clone() me=account.email.clone() />
                             </li>
                         }
                     }).collect_view()}
@@ -74,6 +77,64 @@ fn Dashboard(account: AccountView) -> impl IntoView {
             <form method="post" action=logout class="inline">
                 <input type="hidden" name="everywhere" value="1" />
                 <button type="submit" class="secondary">{t!(i18n, logout_everywhere)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// The organisation's members, who add and remove each other.
+#[component]
+fn Members(organisation: OrganisationView, me: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let feedback = use_feedback();
+    let org_id = organisation.id.to_string();
+    // A refused form is shown again only in the organisation it was for.
+    let feedback = if feedback.value("organisation") == org_id {
+        feedback
+    } else {
+        FormFeedback::default()
+    };
+    let remove = locale::href(i18n, "/dashboard/members/remove");
+    let add = locale::href(i18n, "/dashboard/members/add");
+    let section = format!("members-{}", organisation.id);
+    let heading = format!("{section}-title");
+    let labelled_by = heading.clone();
+    let changed = use_query_map().get_untracked().get("members").is_some();
+    view! {
+        <section class="members" aria-labelledby=labelled_by id=section>
+            <h4 id=heading>{t!(i18n, members_title)}</h4>
+            {changed.then(|| view! { <p class="notice" role="status">{t!(i18n, members_changed)}</p> })}
+            <FormErrorBanner feedback=feedback.clone() />
+            <ul class="member-list">
+                {organisation.members.iter().map(|m| {
+                    let own = m.email == me;
+                    let label = if own {
+                        td_string!(i18n.get_locale_untracked(), members_leave).to_string()
+                    } else {
+                        format!("{} {}", td_string!(i18n.get_locale_untracked(), members_remove), m.display_name)
+                    };
+                    view! {
+                        <li>
+                            <span class="member-name">{m.display_name.clone()}</span>" · "{m.email.clone()}
+                            {(!m.active).then(|| view! { " · "<em>{t!(i18n, members_invited)}</em> })}
+                            <form method="post" action=remove.clone() class="inline">
+                                <input type="hidden" name="organisation" value=org_id.clone() />
+                                <input type="hidden" name="user" value=m.user_id.to_string() />
+                                <button type="submit" class="secondary">{label}</button>
+                            </form>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <form method="post" action=add class="member-add" novalidate>
+                <h5>{t!(i18n, members_add)}</h5>
+                <p class="hint">{t!(i18n, members_add_hint)}</p>
+                <input type="hidden" name="organisation" value=org_id.clone() />
+                <FormField name="member_name" label=td_string!(i18n.get_locale_untracked(), field_member_name).to_string()
+                    autocomplete="off" scope=org_id.clone() feedback=feedback.clone() />
+                <FormField name="member_email" label=td_string!(i18n.get_locale_untracked(), field_member_email).to_string()
+                    kind="email" autocomplete="off" scope=org_id.clone() feedback=feedback.clone() />
+                <button type="submit">{t!(i18n, members_add)}</button>
             </form>
         </section>
     }
