@@ -178,3 +178,12 @@ pub fn form_error(i18n: I18nContext<Locale>, e: FormError) -> String {
     };
     s.to_string()
 }
+
+/// The name of a kind of listing ("place", later "event", …).
+pub fn listing_kind(i18n: I18nContext<Locale>, kind: &str) -> String {
+    let l = i18n.get_locale_untracked();
+    match kind {
+        "place" => td_string!(l, kind_place).to_string(),
+        other => other.to_string(),
+    }
+}

@@ -78,7 +78,11 @@ async fn review_workflow(backend: Backend) {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Not in OpenStreetMap opening_hours form"));
     assert!(html.contains("value=\"Sousedská poradna\""));
-    assert!(db.pending_changes(None).await.expect("q").is_empty());
+    assert!(db
+        .pending_changes(&Default::default())
+        .await
+        .expect("q")
+        .is_empty());
 
     // Not allowed: nobody signed in, a member of another organisation.
     form[8] = ("opening_hours", "Mo-Fr 09:00-17:00");
@@ -89,12 +93,22 @@ async fn review_workflow(backend: Backend) {
         let (s, _) = post_form(base, cookie, "/en/dashboard/places/submit", &form).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
     }
-    assert!(db.pending_changes(None).await.expect("q").is_empty());
+    assert!(db
+        .pending_changes(&Default::default())
+        .await
+        .expect("q")
+        .is_empty());
 
     // The member's proposal waits; the public does not see it.
     let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let pending = db.pending_changes(Some("prague")).await.expect("q");
+    let pending = db
+        .pending_changes(&app::db::ChangeFilter {
+            city: Some("prague"),
+            ..Default::default()
+        })
+        .await
+        .expect("q");
     assert_eq!(pending.len(), 1);
     let change = pending[0].id.to_string();
     assert!(!published_slugs(base)
@@ -204,7 +218,9 @@ async fn review_workflow(backend: Backend) {
     );
 
     // Sent back with a message the NGO sees; resubmitted; accepted.
-    let edit_change = db.pending_changes(None).await.expect("q")[0].id.to_string();
+    let edit_change = db.pending_changes(&Default::default()).await.expect("q")[0]
+        .id
+        .to_string();
     let (s, html) = post_form(
         base,
         Some(&moderator),
@@ -240,7 +256,9 @@ async fn review_workflow(backend: Backend) {
 
     let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let again = db.pending_changes(None).await.expect("q")[0].id.to_string();
+    let again = db.pending_changes(&Default::default()).await.expect("q")[0]
+        .id
+        .to_string();
     let (s, _) = post_form(
         base,
         Some(&moderator),
@@ -268,7 +286,9 @@ async fn review_workflow(backend: Backend) {
     // A rejection with its reason; and the audit log of the place.
     let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let third = db.pending_changes(None).await.expect("q")[0].id.to_string();
+    let third = db.pending_changes(&Default::default()).await.expect("q")[0]
+        .id
+        .to_string();
     let (s, _) = post_form(
         base,
         Some(&moderator),
@@ -340,7 +360,9 @@ async fn freshness(backend: Backend) {
     ];
     let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let change = db.pending_changes(None).await.expect("q")[0].id.to_string();
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
+        .id
+        .to_string();
     let (s, _) = post_form(
         base,
         Some(&moderator),
@@ -436,4 +458,74 @@ async fn freshness(backend: Backend) {
     );
 }
 
-on_both_backends!(review_workflow, freshness);
+/// The queue narrowed by organisation, kind and waiting time, within the
+/// moderator's city.
+async fn queue_filters(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let a = member(db, base, "a@example.org", "Spolek A", "prague", "12345679").await;
+    let b = member(db, base, "b@example.org", "Spolek B", "prague", "00499153").await;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    for (email, org, name) in [
+        ("a@example.org", a, "Poradna Alfa"),
+        ("b@example.org", b, "Klub Beta"),
+    ] {
+        let cookie = sign_in(base, email, "member passphrase").await;
+        let org = org.to_string();
+        let (s, _) = post_form(
+            base,
+            Some(&cookie),
+            "/en/dashboard/places/submit",
+            &[
+                ("organisation", org.as_str()),
+                ("name", name),
+                ("category", "ngo"),
+                ("address", "Vodičkova 5, Praha 1"),
+            ],
+        )
+        .await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "{name} submitted");
+    }
+    // Alfa has waited since 2020.
+    sqlx::query(
+        "UPDATE listing_changes SET created_at = '2020-01-01T00:00:00Z' WHERE organisation_id = $1",
+    )
+    .bind(a)
+    .execute(db.pool())
+    .await
+    .expect("backdate");
+    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let shown = |html: &str| {
+        ["Poradna Alfa", "Klub Beta"]
+            .into_iter()
+            .filter(|n| html.contains(&format!("<h3>{n}<!></h3>")))
+            .collect::<Vec<_>>()
+    };
+    for (query, expected) in [
+        (String::new(), vec!["Poradna Alfa", "Klub Beta"]),
+        (format!("?organisation={a}"), vec!["Poradna Alfa"]),
+        (format!("?organisation={b}"), vec!["Klub Beta"]),
+        ("?age=7".to_string(), vec!["Poradna Alfa"]),
+        (format!("?age=7&organisation={b}"), vec![]),
+        ("?kind=place".to_string(), vec!["Poradna Alfa", "Klub Beta"]),
+    ] {
+        let (s, html) = get_page(base, Some(&moderator), &format!("/en/moderation{query}")).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(shown(&html), expected, "queue for `{query}`");
+    }
+    // Another city's moderator cannot widen the scope with a filter.
+    let other = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let (_, html) = get_page(
+        base,
+        Some(&other),
+        &format!("/en/moderation?organisation={a}&city=prague"),
+    )
+    .await;
+    assert!(
+        shown(&html).is_empty(),
+        "Košice moderator sees no Prague change"
+    );
+}
+
+on_both_backends!(review_workflow, freshness, queue_filters);

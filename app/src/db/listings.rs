@@ -33,6 +33,16 @@ pub struct NewChange<'a> {
     pub data: String,
 }
 
+/// Which pending changes a moderator looks at.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ChangeFilter<'a> {
+    pub city: Option<&'a str>,
+    pub kind: Option<&'a str>,
+    pub organisation: Option<i64>,
+    /// Only changes waiting since before this time.
+    pub created_before: Option<&'a str>,
+}
+
 impl Db {
     pub async fn submit_change(&self, c: &NewChange<'_>, now: &str) -> Result<i64, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
@@ -79,13 +89,23 @@ impl Db {
     }
 
     /// Pending changes, oldest first, of one city or all.
-    pub async fn pending_changes(&self, city: Option<&str>) -> Result<Vec<ChangeRow>, sqlx::Error> {
+    /// Pending changes, oldest first, narrowed by `filter` (empty fields
+    /// match everything).
+    pub async fn pending_changes(
+        &self,
+        filter: &ChangeFilter<'_>,
+    ) -> Result<Vec<ChangeRow>, sqlx::Error> {
         let sql = format!(
             "SELECT {CHANGE_COLUMNS} FROM listing_changes \
-             WHERE state = 'pending' AND ($1 = '' OR city = $1) ORDER BY id"
+             WHERE state = 'pending' AND ($1 = '' OR city = $1) AND ($2 = '' OR kind = $2) \
+               AND ($3 = 0 OR organisation_id = $3) AND ($4 = '' OR created_at < $4) \
+             ORDER BY id"
         );
         sqlx::query_as(&sql)
-            .bind(city.unwrap_or(""))
+            .bind(filter.city.unwrap_or(""))
+            .bind(filter.kind.unwrap_or(""))
+            .bind(filter.organisation.unwrap_or(0))
+            .bind(filter.created_before.unwrap_or(""))
             .fetch_all(&self.pool)
             .await
     }

@@ -18,7 +18,7 @@ pub use accounts::{
     UserRow,
 };
 pub use freshness::StaleRow;
-pub use listings::{ChangeRow, NewChange};
+pub use listings::{ChangeFilter, ChangeRow, NewChange};
 pub use members::{MemberChange, MemberRow, NewInvite};
 pub use outbox::PendingMessage;
 pub use places::{NewPlace, PlaceFilter, PlaceRow};

@@ -20,19 +20,30 @@ pub struct Queue {
     /// The city filter in force (a moderator of one city always has it).
     pub city: Option<String>,
     pub organisations: Vec<OrganisationItem>,
+    /// (id, name) of every organisation in the asker's cities, for the filter.
+    pub choices: Vec<(i64, String)>,
 }
 
-/// Organisations waiting for verification (or all, with `all`), of `city`
-/// or of every city the asker moderates.
+/// Kinds of listing that go through review.
+pub const LISTING_KINDS: [&str; 1] = ["place"];
+
+/// Organisations waiting for verification (or all, with `all`; or the one
+/// chosen), of `city` or of every city the asker moderates.
 #[server]
-pub async fn moderation_queue(city: String, all: bool) -> Result<Queue, ServerFnError> {
+pub async fn moderation_queue(
+    city: String,
+    all: bool,
+    organisation: Option<i64>,
+) -> Result<Queue, ServerFnError> {
     let (state, city) = moderator_scope(city).await?;
-    let status = (!all).then_some("unverified");
-    let organisations = state
-        .db
-        .organisations(city.as_deref(), status)
-        .await?
+    let every = state.db.organisations(city.as_deref(), None).await?;
+    let choices = every.iter().map(|o| (o.id, o.name.clone())).collect();
+    let organisations = every
         .into_iter()
+        .filter(|o| match organisation {
+            Some(id) => o.id == id,
+            None => all || o.status == "unverified",
+        })
         .map(|o| OrganisationItem {
             id: o.id,
             name: o.name,
@@ -48,6 +59,7 @@ pub async fn moderation_queue(city: String, all: bool) -> Result<Queue, ServerFn
     Ok(Queue {
         city,
         organisations,
+        choices,
     })
 }
 
@@ -66,13 +78,28 @@ pub struct ChangeItem {
     pub diff: Vec<DiffRow>,
 }
 
-/// Pending listing changes with their diffs, for the moderation page.
+/// Pending listing changes with their diffs, for the moderation page: of a
+/// kind, of an organisation, waiting longer than some days.
 #[server]
-pub async fn pending_changes(city: String) -> Result<Vec<ChangeItem>, ServerFnError> {
+pub async fn pending_changes(
+    city: String,
+    kind: String,
+    organisation: Option<i64>,
+    older_than_days: Option<i64>,
+) -> Result<Vec<ChangeItem>, ServerFnError> {
     use crate::places::draft::PlaceDraft;
     let (state, city) = moderator_scope(city).await?;
+    let before = older_than_days
+        .filter(|d| *d > 0)
+        .map(|d| super::freshness::cutoff(chrono::Utc::now(), d));
+    let filter = crate::db::ChangeFilter {
+        city: city.as_deref(),
+        kind: Some(kind.as_str()).filter(|k| LISTING_KINDS.contains(k)),
+        organisation,
+        created_before: before.as_deref(),
+    };
     let mut items = Vec::new();
-    for c in state.db.pending_changes(city.as_deref()).await? {
+    for c in state.db.pending_changes(&filter).await? {
         let (draft, current) = super::listings::change_drafts(&state.db, &c).await?;
         let org = state.db.organisation(c.organisation_id).await?;
         items.push(ChangeItem {

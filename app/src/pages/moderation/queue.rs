@@ -5,7 +5,7 @@ use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::{
     moderation_queue, open_reports, pending_changes, stale_places, ChangeItem, OrganisationItem,
-    ReportItem,
+    Queue, ReportItem, LISTING_KINDS,
 };
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,6 +17,14 @@ pub fn ModerationPage() -> impl IntoView {
     let query = use_query_map().get_untracked();
     let city = query.get("city").unwrap_or_default();
     let all = query.get("all").is_some_and(|v| v == "1");
+    let filter = ChangeQuery {
+        kind: query.get("kind").unwrap_or_default(),
+        organisation: query.get("organisation").and_then(|v| v.parse().ok()),
+        age: query
+            .get("age")
+            .and_then(|v| v.parse().ok())
+            .filter(|d| AGES.contains(d)),
+    };
     let title = td_string!(i18n.get_locale_untracked(), moderation_title).to_string();
     view! {
         <Title text=title.clone() />
@@ -24,10 +32,10 @@ pub fn ModerationPage() -> impl IntoView {
             <h1>{title}</h1>
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || {
-                    let city = city.clone();
+                    let (city, filter) = (city.clone(), filter.clone());
                     Suspend::new(async move {
-                        match moderation_queue(city, all).await {
-                            Ok(q) => view! { <QueueView city=q.city organisations=q.organisations all=all /> }.into_any(),
+                        match moderation_queue(city, all, filter.organisation).await {
+                            Ok(q) => view! { <QueueView queue=q all=all filter=filter /> }.into_any(),
                             Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
                         }
                     })
@@ -37,14 +45,23 @@ pub fn ModerationPage() -> impl IntoView {
     }
 }
 
+/// What the pending changes are narrowed to (from the page's query).
+#[derive(Clone, Debug, Default)]
+struct ChangeQuery {
+    kind: String,
+    organisation: Option<i64>,
+    /// Waiting longer than this many days.
+    age: Option<i64>,
+}
+
+const AGES: [i64; 3] = [2, 7, 30];
+
 #[component]
-fn QueueView(
-    city: Option<String>,
-    organisations: Vec<OrganisationItem>,
-    all: bool,
-) -> impl IntoView {
+fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
     let i18n = use_i18n();
-    let city = city.unwrap_or_default();
+    let l = i18n.get_locale_untracked();
+    let city = queue.city.unwrap_or_default();
+    let organisations = queue.organisations;
     view! {
         <form method="get" class="filters queue-filters" action=locale::href(i18n, "/moderation")>
             <div class="field">
@@ -56,12 +73,41 @@ fn QueueView(
                     }).collect_view()}
                 </select>
             </div>
+            <div class="field">
+                <label for="q-kind">{t!(i18n, moderation_kind)}</label>
+                <select id="q-kind" name="kind">
+                    <option value="">{t!(i18n, moderation_every_kind)}</option>
+                    {LISTING_KINDS.into_iter().map(|k| view! {
+                        <option value=k selected=filter.kind == k>{locale::listing_kind(i18n, k)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="q-organisation">{t!(i18n, moderation_organisation)}</label>
+                <select id="q-organisation" name="organisation">
+                    <option value="">{t!(i18n, moderation_every_organisation)}</option>
+                    {queue.choices.into_iter().map(|(id, name)| view! {
+                        <option value=id.to_string() selected=filter.organisation == Some(id)>{name}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="q-age">{t!(i18n, moderation_age)}</label>
+                <select id="q-age" name="age">
+                    <option value="">{t!(i18n, moderation_any_age)}</option>
+                    {AGES.into_iter().map(|d| view! {
+                        <option value=d.to_string() selected=filter.age == Some(d)>
+                            {td_string!(l, moderation_older_than, days = d).to_string()}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
             <div class="field checks">
                 <label><input type="checkbox" name="all" value="1" checked=all />{t!(i18n, moderation_show_all)}</label>
             </div>
             <div class="actions"><button type="submit">{t!(i18n, filter_apply)}</button></div>
         </form>
-        <Changes city=city.clone() />
+        <Changes city=city.clone() filter=filter />
         <Reports city=city.clone() />
         <Stale city=city.clone() />
         <h2>{t!(i18n, moderation_organisations)}</h2>
@@ -129,16 +175,16 @@ fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
 
 /// Pending listing changes, each with its field-by-field diff.
 #[component]
-fn Changes(city: String) -> impl IntoView {
+fn Changes(city: String, filter: ChangeQuery) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h2>{t!(i18n, moderation_changes)}</h2>
         <FormErrorBanner feedback=use_feedback() />
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || {
-                let city = city.clone();
+                let (city, f) = (city.clone(), filter.clone());
                 Suspend::new(async move {
-                    match pending_changes(city).await {
+                    match pending_changes(city, f.kind, f.organisation, f.age).await {
                         Ok(list) if list.is_empty() => view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any(),
                         Ok(list) => view! {
                             <ul class="changes">
