@@ -8,6 +8,7 @@ use crate::pages::account::{
     place_form::PlaceFormPage,
     register::{RegisterPage, RegisteredPage},
 };
+use crate::pages::moderation::audit::AuditPage;
 use crate::pages::moderation::queue::ModerationPage;
 use crate::pages::{
     about::AboutPage, city::CityPage, home::HomePage, not_found::NotFound, place::PlacePage,
@@ -65,6 +66,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("dashboard/places/new") view=PlaceFormPage ssr=SsrMode::Async />
                         <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("moderation") view=ModerationPage ssr=SsrMode::Async />
+                        <Route path=path!("moderation/places/edit") view=PlaceFormPage ssr=SsrMode::Async />
+                        <Route path=path!("moderation/audit") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!(":city") view=CityPage ssr=SsrMode::Async />
                         <Route path=path!(":city/places/:slug") view=PlacePage ssr=SsrMode::Async />
                         <Route path=path!(":city/stories") view=StoriesPage ssr=SsrMode::Async />

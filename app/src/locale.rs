@@ -187,3 +187,24 @@ pub fn listing_kind(i18n: I18nContext<Locale>, kind: &str) -> String {
         other => other.to_string(),
     }
 }
+
+/// What an audit entry records, in words; unknown actions as they are.
+pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: &str) -> String {
+    let l = i18n.get_locale_untracked();
+    let text = match (subject, action) {
+        ("listing_change", "submitted") => td_string!(l, audit_submitted),
+        ("listing_change", "accepted") | ("place", "accepted") => td_string!(l, audit_accepted),
+        ("listing_change", "rejected") => td_string!(l, audit_rejected),
+        ("listing_change", "changes_requested") => td_string!(l, audit_sent_back),
+        ("place", "edited") => td_string!(l, audit_edited),
+        ("place", "unpublished") => td_string!(l, audit_unpublished),
+        ("place", "confirmed") => td_string!(l, audit_confirmed),
+        ("organisation", "registered") => td_string!(l, audit_registered),
+        ("organisation", "verified") => td_string!(l, audit_verified),
+        ("organisation", "suspended") => td_string!(l, audit_suspended),
+        ("organisation", "member_added") => td_string!(l, audit_member_added),
+        ("organisation", "member_removed") => td_string!(l, audit_member_removed),
+        _ => return format!("{subject}: {action}"),
+    };
+    text.to_string()
+}

@@ -265,3 +265,39 @@ impl Db {
         Ok(Some(place_id))
     }
 }
+
+impl Db {
+    /// A moderator's direct edit: the place is replaced at once and the diff
+    /// and reason go to the audit log; the organisation is told.
+    pub async fn edit_place(
+        &self,
+        place: &NewPlace,
+        diff: &str,
+        actor: i64,
+        reason: Option<&str>,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<i64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let id = upsert_place(&mut tx, place, now).await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(actor),
+                subject_kind: "place",
+                subject_id: id,
+                action: "edited",
+                details: diff.to_string(),
+                reason: reason.map(str::to_string),
+            },
+            now,
+        )
+        .await?;
+        for m in messages {
+            queue_message(&mut tx, m, now).await?;
+        }
+        bump_places_version(&mut tx, &place.city).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+}

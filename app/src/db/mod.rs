@@ -2,6 +2,7 @@
 //! driver serves SQLite and PostgreSQL with the same (portable) statements;
 //! placeholders are `$n`, which both backends accept.
 mod accounts;
+mod audit;
 mod cities;
 mod freshness;
 mod listings;
@@ -17,6 +18,7 @@ pub use accounts::{
     AuditRow, NewAudit, NewMessage, NewRegistration, OrganisationRow, OutboxRow, RegisterError,
     UserRow,
 };
+pub use audit::AuditEntry;
 pub use freshness::StaleRow;
 pub use listings::{ChangeFilter, ChangeRow, NewChange};
 pub use members::{MemberChange, MemberRow, NewInvite};

@@ -39,6 +39,11 @@ pub fn routes() -> Router<AppState> {
             limited: false,
         },
         FormRoute {
+            path: "moderation/places/edit",
+            handler: |l, s, se, p, v| Box::pin(edit(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
             path: "dashboard/places/confirm",
             handler: |l, s, se, p, v| Box::pin(confirm_place(l, s, se, p, v)),
             limited: false,
@@ -103,6 +108,17 @@ async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues)
     let done = "/moderation?unpublished=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         super::freshness::unpublish(&st.db, u.as_ref(), &v, Utc::now()).await
+    })
+    .await
+}
+
+async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let id = crate::form_post::id_field(&v, "place").unwrap_or_default();
+    let page = format!("/moderation/places/edit?place={id}");
+    let done = format!("{}?edited=1", place_page(&v));
+    let base = crate::state::base_url_from(&s, &p.headers);
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        super::listings::edit_place(&st.db, u.as_ref(), &v, &base, Utc::now()).await
     })
     .await
 }

@@ -183,11 +183,7 @@ pub async fn review(
                 None => unique_slug(db, &city.slug, &draft.name_en).await?,
             };
             let place = to_new_place(&draft, &slug, &city, org.website.clone(), &now[..10]);
-            let diff = PlaceDraft::diff(current.as_ref(), &draft)
-                .into_iter()
-                .map(|(f, a, b)| format!("{f}: {a} → {b}"))
-                .collect::<Vec<_>>()
-                .join("\n");
+            let diff = diff_text(current.as_ref(), &draft);
             let outcome = td_string!(locale, change_state_accepted);
             db.accept_place_change(
                 change.id,
@@ -218,4 +214,78 @@ async fn unique_slug(db: &Db, city: &str, name_en: &str) -> Result<String, sqlx:
         n += 1;
     }
     Ok(slug)
+}
+
+/// The diff of a change as audit text, one "field: old → new" per line.
+fn diff_text(current: Option<&PlaceDraft>, draft: &PlaceDraft) -> String {
+    PlaceDraft::diff(current, draft)
+        .into_iter()
+        .map(|(f, a, b)| format!("{f}: {a} → {b}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A moderator edits a place directly: published at once, the diff and the
+/// optional note recorded in the audit log, the organisation's members told.
+pub async fn edit_place(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let id = crate::form_post::id_field(values, "place").ok_or(FormRefusal::Forbidden)?;
+    let row = db.place_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
+    if !can_moderate(user, &row.city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    let city = db.city(&row.city).await?.ok_or(FormRefusal::Forbidden)?;
+    let note = values.get("note").map(|n| n.trim()).unwrap_or("");
+    if note.chars().count() > 2000 {
+        return Err(FormRefusal::Fields(FieldErrors::from([(
+            "note",
+            FieldError::TooLong,
+        )])));
+    }
+    let draft = parse_draft(values, &city).map_err(FormRefusal::Fields)?;
+    let texts = db.place_descriptions(id).await?;
+    let current = draft_of(&row, &texts, &city.local_lang);
+    let stamp = ts(now);
+    let mut place = to_new_place(&draft, &row.slug, &city, None, &stamp[..10]);
+    // What the edit does not touch stays as it was.
+    place.sources = row.source_list();
+    place.source_date = row.source_date.clone();
+    place.status = row.status.clone();
+    place.district = row.district.clone();
+    place.last_verified = row.last_verified.clone();
+    let diff = diff_text(Some(&current), &draft);
+    let mut messages = Vec::new();
+    if let Some(org) = db.place_organisation(id).await? {
+        for (email, lang) in db.members_of(org).await? {
+            let locale = crate::locale::parse(&lang).unwrap_or_default();
+            messages.push(NewMessage {
+                recipient: email,
+                subject: td_string!(locale, mail_edited_subject, name = draft.name.clone())
+                    .to_string(),
+                body: td_string!(
+                    locale,
+                    mail_edited_body,
+                    name = draft.name.clone(),
+                    changes = diff.clone(),
+                    link = format!(
+                        "{base_url}/{}/{}/places/{}",
+                        locale.as_str(),
+                        row.city,
+                        row.slug
+                    )
+                )
+                .to_string(),
+            });
+        }
+    }
+    let reason = Some(note).filter(|n| !n.is_empty());
+    db.edit_place(&place, &diff, user.id, reason, &messages, &stamp)
+        .await?;
+    Ok(())
 }

@@ -186,56 +186,78 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
 pub struct PlaceFormData {
     /// (id, name) of the organisations the member may submit for.
     pub organisations: Vec<(i64, String)>,
-    /// The place being edited, if any.
-    pub place: Option<i64>,
+    /// The place being edited, if any, with its city and slug.
+    pub place: Option<(i64, String, String)>,
     pub draft: crate::places::draft::PlaceDraft,
+    /// A moderator's direct edit (published at once) rather than a proposal.
+    pub moderator_edit: bool,
 }
 
-/// What the place form starts from: empty, or the place as the public sees it.
+/// What the place form starts from: empty, or the place as the public sees
+/// it. Members propose for their organisations; with `moderate`, a moderator
+/// of the place's city edits it directly.
 #[server]
-pub async fn place_form(place: Option<i64>) -> Result<PlaceFormData, ServerFnError> {
+pub async fn place_form(
+    place: Option<i64>,
+    moderate: bool,
+) -> Result<PlaceFormData, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
         return Err(ServerFnError::new("forbidden"));
     };
-    let orgs: Vec<_> = state
-        .db
-        .organisations_of(user.id)
-        .await?
-        .into_iter()
-        .filter(|o| o.status != "suspended")
-        .collect();
-    let mut draft = crate::places::draft::PlaceDraft::default();
-    let mut organisations: Vec<(i64, String)> =
-        orgs.iter().map(|o| (o.id, o.name.clone())).collect();
-    if let Some(id) = place {
-        let owner = state.db.place_organisation(id).await?;
-        let Some(row) = state
-            .db
-            .place_by_id(id)
-            .await?
-            .filter(|_| orgs.iter().any(|o| Some(o.id) == owner))
-        else {
+    let row = match place {
+        Some(id) => Some(
+            state
+                .db
+                .place_by_id(id)
+                .await?
+                .ok_or_else(|| ServerFnError::new("forbidden"))?,
+        ),
+        None => None,
+    };
+    let mut organisations: Vec<(i64, String)> = Vec::new();
+    if moderate {
+        if !row
+            .as_ref()
+            .is_some_and(|r| super::service::can_moderate(&user, &r.city))
+        {
             return Err(ServerFnError::new("forbidden"));
+        }
+    } else {
+        let owner = match &row {
+            Some(r) => state.db.place_organisation(r.id).await?,
+            None => None,
         };
-        organisations.retain(|(o, _)| Some(*o) == owner);
+        organisations = state
+            .db
+            .organisations_of(user.id)
+            .await?
+            .into_iter()
+            .filter(|o| o.status != "suspended")
+            .filter(|o| row.is_none() || Some(o.id) == owner)
+            .map(|o| (o.id, o.name))
+            .collect();
+        if organisations.is_empty() {
+            return Err(ServerFnError::new("forbidden"));
+        }
+    }
+    let mut draft = crate::places::draft::PlaceDraft::default();
+    if let Some(row) = &row {
         let local = state
             .db
             .city(&row.city)
             .await?
             .map(|c| c.local_lang)
             .unwrap_or_default();
-        let texts = state.db.place_descriptions(id).await?;
-        draft = crate::places::submission::draft_of(&row, &texts, &local);
-    }
-    if organisations.is_empty() {
-        return Err(ServerFnError::new("forbidden"));
+        let texts = state.db.place_descriptions(row.id).await?;
+        draft = crate::places::submission::draft_of(row, &texts, &local);
     }
     Ok(PlaceFormData {
         organisations,
-        place,
+        place: row.map(|r| (r.id, r.city, r.slug)),
         draft,
+        moderator_edit: moderate,
     })
 }
 
@@ -298,6 +320,71 @@ pub async fn stale_places(city: String) -> Result<(i64, Vec<StaleItem>), ServerF
         })
         .collect();
     Ok((days, items))
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AuditItem {
+    pub at: String,
+    pub actor: Option<String>,
+    pub subject_kind: String,
+    pub action: String,
+    pub details: String,
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HistoryView {
+    /// The listing's or organisation's name.
+    pub name: String,
+    /// For a place: (city, slug) of its page.
+    pub page: Option<(String, String)>,
+    pub entries: Vec<AuditItem>,
+}
+
+/// The audit log of one place or organisation (`kind`), for moderators of
+/// its city and admins.
+#[server]
+pub async fn history(kind: String, id: i64) -> Result<HistoryView, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    let forbidden = || {
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(axum::http::StatusCode::FORBIDDEN);
+        }
+        ServerFnError::new("forbidden")
+    };
+    let user = user.ok_or_else(forbidden)?;
+    let (city, name, page, entries) = match kind.as_str() {
+        "place" => {
+            let p = state.db.place_by_id(id).await?.ok_or_else(forbidden)?;
+            let entries = state.db.place_history(id).await?;
+            (p.city.clone(), p.name, Some((p.city, p.slug)), entries)
+        }
+        "organisation" => {
+            let o = state.db.organisation(id).await?.ok_or_else(forbidden)?;
+            let entries = state.db.organisation_history(id).await?;
+            (o.city, o.name, None, entries)
+        }
+        _ => return Err(forbidden()),
+    };
+    if !super::service::can_moderate(&user, &city) {
+        return Err(forbidden());
+    }
+    Ok(HistoryView {
+        name,
+        page,
+        entries: entries
+            .into_iter()
+            .map(|e| AuditItem {
+                at: e.at,
+                actor: e.actor,
+                subject_kind: e.subject_kind,
+                action: e.action,
+                details: e.details,
+                reason: e.reason,
+            })
+            .collect(),
+    })
 }
 
 /// Whether the asker may moderate `city` (the place page shows its

@@ -344,6 +344,10 @@ fn ModerationBox(id: i64, city: String, slug: String) -> impl IntoView {
     let error = fb.error("reason").map(|e| locale::field_error(i18n, e));
     let invalid = error.is_some();
     let check = city.clone();
+    let edited = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("edited")
+        .is_some();
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -353,6 +357,12 @@ fn ModerationBox(id: i64, city: String, slug: String) -> impl IntoView {
                     allowed.then(|| view! {
                         <section class="moderation-box">
                             <h2>{t!(i18n, moderation_title)}</h2>
+                            {edited.then(|| view! { <p class="notice" role="status">{t!(i18n, place_edited)}</p> })}
+                            <p>
+                                <a href=locale::href(i18n, &format!("/moderation/places/edit?place={id}"))>{t!(i18n, moderation_edit)}</a>
+                                " · "
+                                <a href=locale::href(i18n, &format!("/moderation/audit?kind=place&id={id}"))>{t!(i18n, moderation_history)}</a>
+                            </p>
                             <form method="post" action=locale::href(i18n, "/moderation/places/unpublish")>
                                 <input type="hidden" name="place" value=id.to_string() />
                                 <input type="hidden" name="city" value=city />

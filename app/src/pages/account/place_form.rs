@@ -21,15 +21,30 @@ pub fn PlaceFormPage() -> impl IntoView {
         .get_untracked()
         .get("place")
         .and_then(|p| p.parse().ok());
-    let title = td_string!(i18n.get_locale_untracked(), place_form_title).to_string();
+    // The same form serves a moderator's direct edit, under /moderation.
+    let moderate = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked()
+        .contains("/moderation/");
+    let l = i18n.get_locale_untracked();
+    let title = if moderate {
+        td_string!(l, place_form_moderator_title).to_string()
+    } else {
+        td_string!(l, place_form_title).to_string()
+    };
+    let intro = if moderate {
+        td_string!(l, place_form_moderator_intro).to_string()
+    } else {
+        td_string!(l, place_form_intro).to_string()
+    };
     view! {
         <Title text=title.clone() />
         <section class="account-form place-form">
             <h1>{title}</h1>
-            <p class="intro">{t!(i18n, place_form_intro)}</p>
+            <p class="intro">{intro}</p>
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
-                    match place_form(place).await {
+                    match place_form(place, moderate).await {
                         Ok(data) => view! { <PlaceFormView data=data /> }.into_any(),
                         Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
                     }
@@ -69,14 +84,32 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
     let languages_error = select_error("languages");
     let languages_invalid = languages_error.is_some();
     let category_invalid = category_error.is_some();
+    let note_error = select_error("note");
+    let (action, submit_label) = if data.moderator_edit {
+        (
+            "/moderation/places/edit",
+            td_string!(l, place_form_save_now).to_string(),
+        )
+    } else {
+        (
+            "/dashboard/places/submit",
+            td_string!(l, place_form_submit).to_string(),
+        )
+    };
     let field = |name: &'static str, label: String, required: bool| {
         view! { <FormField name=name label=label required=required feedback=fb.clone() /> }
     };
     view! {
         <FormErrorBanner feedback=fb.clone() />
-        <form method="post" action=locale::href(i18n, "/dashboard/places/submit") novalidate>
-            {data.place.map(|p| view! { <input type="hidden" name="place" value=p.to_string() /> })}
-            {if data.organisations.len() == 1 {
+        <form method="post" action=locale::href(i18n, action) novalidate>
+            {data.place.clone().map(|(id, city, slug)| view! {
+                <input type="hidden" name="place" value=id.to_string() />
+                <input type="hidden" name="city" value=city />
+                <input type="hidden" name="slug" value=slug />
+            })}
+            {if data.moderator_edit {
+                ().into_any()
+            } else if data.organisations.len() == 1 {
                 let (id, name) = data.organisations[0].clone();
                 view! {
                     <input type="hidden" name="organisation" value=id.to_string() />
@@ -145,7 +178,16 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
             </div>
             <DescriptionField name="description_en" label=td_string!(l, pf_description_en).to_string() feedback=fb.clone() />
             <DescriptionField name="description_local" label=td_string!(l, pf_description_local).to_string() feedback=fb.clone() />
-            <button type="submit">{t!(i18n, place_form_submit)}</button>
+            {data.moderator_edit.then(|| view! {
+                <div class="field" class:has-error=note_error.is_some()>
+                    <label for="f-note">{t!(i18n, place_form_note)}</label>
+                    <textarea id="f-note" name="note" rows="2"
+                        aria-invalid=note_error.is_some().then_some("true")
+                        aria-describedby=note_error.is_some().then_some("f-note-error")>{fb.value("note")}</textarea>
+                    {note_error.clone().map(|e| view! { <p class="field-error" id="f-note-error">{e}</p> })}
+                </div>
+            })}
+            <button type="submit">{submit_label}</button>
         </form>
     }
 }

@@ -152,6 +152,7 @@ fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
             {org.website.clone().map(|w| view! { <p><a href=w.clone() rel="noopener nofollow">{w.clone()}</a></p> })}
             <p class="org-status">{status}</p>
             {org.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}
+            <p><a href=locale::href(i18n, &format!("/moderation/audit?kind=organisation&id={id}"))>{t!(i18n, moderation_history)}</a></p>
             <form method="post" action=locale::href(i18n, "/moderation/organisations/verify") class="inline">
                 <input type="hidden" name="organisation" value=id.clone() />
                 <button type="submit">{t!(i18n, moderation_verify)}</button>

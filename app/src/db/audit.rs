@@ -1,0 +1,43 @@
+//! Reading the audit log: the history of one listing or one organisation,
+//! including the review of every change proposed for it.
+use super::Db;
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub at: String,
+    /// The actor's name; None for the system or a deleted account.
+    pub actor: Option<String>,
+    pub subject_kind: String,
+    pub action: String,
+    pub details: String,
+    pub reason: Option<String>,
+}
+
+const ENTRY: &str = "SELECT a.at, u.display_name AS actor, a.subject_kind, a.action, a.details, \
+     a.reason FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id";
+
+impl Db {
+    /// A place's history, newest first: its own entries and those of the
+    /// changes proposed for it.
+    pub async fn place_history(&self, place: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+        let sql = format!(
+            "{ENTRY} WHERE (a.subject_kind = 'place' AND a.subject_id = $1) \
+             OR (a.subject_kind = 'listing_change' AND a.subject_id IN \
+                 (SELECT id FROM listing_changes WHERE kind = 'place' AND listing_id = $1)) \
+             ORDER BY a.id DESC"
+        );
+        sqlx::query_as(&sql).bind(place).fetch_all(&self.pool).await
+    }
+
+    /// An organisation's history, newest first: its own entries and those
+    /// of every change it proposed.
+    pub async fn organisation_history(&self, org: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+        let sql = format!(
+            "{ENTRY} WHERE (a.subject_kind = 'organisation' AND a.subject_id = $1) \
+             OR (a.subject_kind = 'listing_change' AND a.subject_id IN \
+                 (SELECT id FROM listing_changes WHERE organisation_id = $1)) \
+             ORDER BY a.id DESC"
+        );
+        sqlx::query_as(&sql).bind(org).fetch_all(&self.pool).await
+    }
+}

@@ -1,0 +1,220 @@
+//! Moderators edit a listing directly (published at once, recorded, the
+//! organisation told) and browse the audit log per listing and organisation.
+mod common;
+
+use common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use reqwest::StatusCode;
+
+async fn direct_edit_and_history(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let org = member(
+        db,
+        base,
+        "ngo@example.org",
+        "Spolek Sousedé",
+        "prague",
+        "12345679",
+    )
+    .await;
+    member(
+        db,
+        base,
+        "other@example.org",
+        "Jiný spolek",
+        "prague",
+        "00499153",
+    )
+    .await;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
+    let other = sign_in(base, "other@example.org", "member passphrase").await;
+    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let org_id = org.to_string();
+
+    // An organisation's place, verified and accepted the normal way.
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/organisations/verify",
+        &[("organisation", &org_id)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (s, _) = post_form(
+        base,
+        Some(&ngo),
+        "/en/dashboard/places/submit",
+        &[
+            ("organisation", org_id.as_str()),
+            ("name", "Sousedská poradna"),
+            ("category", "ngo"),
+            ("address", "Vodičkova 5, Praha 1"),
+            ("opening_hours", "Mo-Fr 09:00-17:00"),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
+        .id
+        .to_string();
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (place, city, slug, ..) = db.places_of_organisation(org).await.expect("q")[0].clone();
+    let place_s = place.to_string();
+    let hours = || async {
+        db.place_by_id(place)
+            .await
+            .expect("q")
+            .expect("place")
+            .opening_hours
+    };
+
+    let edit = [
+        ("place", place_s.as_str()),
+        ("city", city.as_str()),
+        ("slug", slug.as_str()),
+        ("name", "Sousedská poradna"),
+        ("category", "ngo"),
+        ("address", "Vodičkova 5, Praha 1"),
+        ("opening_hours", "Mo-Th 10:00-16:00"),
+        ("note", "Hours from the organisation's website"),
+    ];
+    // Nobody but a moderator of Prague (or an admin) may edit directly; the
+    // form page refuses them too.
+    for cookie in [
+        None,
+        Some(ngo.as_str()),
+        Some(other.as_str()),
+        Some(other_moderator.as_str()),
+    ] {
+        let (s, _) = post_form(base, cookie, "/en/moderation/places/edit", &edit).await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+        let (_, html) = get_page(
+            base,
+            cookie,
+            &format!("/en/moderation/places/edit?place={place}"),
+        )
+        .await;
+        assert!(!html.contains("name=\"opening_hours\""), "form hidden");
+    }
+    assert_eq!(
+        hours().await.as_deref(),
+        Some("Mo-Fr 09:00-17:00"),
+        "nothing changed"
+    );
+
+    // Bad input from the moderator: 422, message at the field, kept.
+    let mut bad = edit.to_vec();
+    bad[6] = ("opening_hours", "Mo-Fr 25:00-99:00");
+    let (s, html) = post_form(base, Some(&moderator), "/en/moderation/places/edit", &bad).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Not in OpenStreetMap opening_hours form"));
+    assert!(html.contains("Hours from the organisation"), "note kept");
+    assert_eq!(hours().await.as_deref(), Some("Mo-Fr 09:00-17:00"));
+
+    // The moderator's form shows the place as it is; saving publishes at once.
+    let (s, html) = get_page(
+        base,
+        Some(&moderator),
+        &format!("/en/moderation/places/edit?place={place}"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("value=\"Mo-Fr 09:00-17:00\""));
+    let resp = common::client()
+        .post(format!("{base}/en/moderation/places/edit"))
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", &moderator)
+        .form(&edit)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let to = resp
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert_eq!(to, format!("/en/{city}/places/{slug}?edited=1"));
+    assert_eq!(hours().await.as_deref(), Some("Mo-Th 10:00-16:00"));
+    // The public page moved with it (not a stale cached copy): the week's
+    // hours now end at 16:00.
+    let (_, public) = get_page(base, None, &format!("/en/{city}/places/{slug}")).await;
+    assert!(public.contains("16:00"), "public sees the edit");
+    assert!(!public.contains("17:00"), "old hours gone");
+
+    // The organisation is told what changed.
+    let told = db.outbox(20).await.expect("outbox");
+    let note = told
+        .iter()
+        .find(|m| m.recipient == "ngo@example.org" && m.subject.contains("edited"))
+        .expect("message to the organisation");
+    assert!(
+        note.body.contains("Mo-Fr 09:00-17:00 → Mo-Th 10:00-16:00"),
+        "{}",
+        note.body
+    );
+
+    // History per listing: submitted, accepted, edited with diff and note.
+    let (s, html) = get_page(
+        base,
+        Some(&moderator),
+        &format!("/en/moderation/audit?kind=place&id={place}"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    for needle in [
+        "Edited by a moderator",
+        "Change accepted and published",
+        "Change proposed",
+        "Mo-Fr 09:00-17:00 → Mo-Th 10:00-16:00",
+        "Hours from the organisation",
+    ] {
+        assert!(html.contains(needle), "place history lacks `{needle}`");
+    }
+    // History per organisation: registered, verified, its proposals.
+    let (s, html) = get_page(
+        base,
+        Some(&moderator),
+        &format!("/en/moderation/audit?kind=organisation&id={org}"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    for needle in [
+        "Registered",
+        "Verified",
+        "Change proposed",
+        "Change accepted and published",
+    ] {
+        assert!(
+            html.contains(needle),
+            "organisation history lacks `{needle}`"
+        );
+    }
+    // Only moderators of the city (and admins) read histories.
+    for cookie in [None, Some(ngo.as_str()), Some(other_moderator.as_str())] {
+        for kind in ["place", "organisation"] {
+            let id = if kind == "place" { place } else { org };
+            let (s, html) = get_page(
+                base,
+                cookie,
+                &format!("/en/moderation/audit?kind={kind}&id={id}"),
+            )
+            .await;
+            assert_eq!(s, StatusCode::FORBIDDEN, "{kind} history");
+            assert!(!html.contains("Change proposed"));
+        }
+    }
+}
+
+on_both_backends!(direct_edit_and_history);
