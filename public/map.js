@@ -144,9 +144,76 @@
     });
   }
 
+  // The place form's pin: clicking the map or dragging the pin fills the
+  // latitude and longitude fields; typed coordinates move the pin. The
+  // fields stay the way to enter a location without a pointer.
+  var pin = { el: null };
+
+  function pinScan() {
+    var el = document.getElementById("wk-pin-map");
+    if (!el || pin.el === el) { return; }
+    pin.el = el;
+    leaflet().then(function () { pinRender(el); }, function () {
+      el.classList.add("map-failed");
+    });
+  }
+
+  function pinRender(el) {
+    var L = window.L;
+    var lat = document.getElementById("f-lat");
+    var lon = document.getElementById("f-lon");
+    if (!lat || !lon) { return; }
+    el.classList.add("map-ready");
+    var view = {};
+    try { view = JSON.parse(el.getAttribute("data-view") || "{}"); } catch (e) { view = {}; }
+    var map = L.map(el, {
+      scrollWheelZoom: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false,
+      zoomControl: false
+    });
+    L.control.zoom({
+      zoomInTitle: el.getAttribute("data-zoom-in-label") || "Zoom in",
+      zoomOutTitle: el.getAttribute("data-zoom-out-label") || "Zoom out"
+    }).addTo(map);
+    var tiles = el.getAttribute("data-tiles");
+    if (tiles) {
+      L.tileLayer(tiles, { maxZoom: 19, attribution: el.getAttribute("data-attribution") || "" }).addTo(map);
+    }
+    var label = el.getAttribute("data-pin-label") || "";
+    var marker = null;
+    function typed() {
+      var a = parseFloat(lat.value.replace(",", "."));
+      var b = parseFloat(lon.value.replace(",", "."));
+      return isFinite(a) && isFinite(b) ? [a, b] : null;
+    }
+    function put(ll) {
+      if (marker) { marker.setLatLng(ll); return; }
+      marker = L.marker(ll, { draggable: true, title: label, alt: label, keyboard: true }).addTo(map);
+      marker.on("dragend", function () { write(marker.getLatLng()); });
+    }
+    function write(ll) {
+      lat.value = ll.lat.toFixed(6);
+      lon.value = ll.lng.toFixed(6);
+    }
+    map.on("click", function (e) { put(e.latlng); write(e.latlng); });
+    [lat, lon].forEach(function (input) {
+      input.addEventListener("change", function () {
+        var c = typed();
+        if (c) { put(c); map.panTo(c, { animate: false }); }
+      });
+    });
+    var start = typed();
+    if (start) {
+      map.setView(start, 16);
+      put(start);
+    } else {
+      map.setView(view.center || [50.08, 14.43], view.zoom || 12);
+    }
+  }
+
   function start() {
     scan();
-    new MutationObserver(scan).observe(document.body, {
+    pinScan();
+    new MutationObserver(function () { scan(); pinScan(); }).observe(document.body, {
       childList: true, subtree: true, attributes: true, attributeFilter: ["data-markers"]
     });
   }

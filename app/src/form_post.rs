@@ -130,8 +130,18 @@ pub fn shown_at(parts: &mut Parts, locale: Locale, page: &str) {
     }
 }
 
-/// Renders the page of this URL again, with the form's feedback.
-pub async fn rerender(state: &AppState, mut parts: Parts, feedback: FormFeedback) -> Response {
+/// Renders the page of this URL again, with the form's feedback (422).
+pub async fn rerender(state: &AppState, parts: Parts, feedback: FormFeedback) -> Response {
+    let mut resp = show_again(state, parts, feedback).await;
+    if resp.status() == StatusCode::OK {
+        *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    resp
+}
+
+/// Renders the page of this URL with `feedback`, keeping the page's status
+/// (for a form step that is not a refusal, like an address lookup).
+pub async fn show_again(state: &AppState, mut parts: Parts, feedback: FormFeedback) -> Response {
     parts.method = Method::GET;
     let st = state.clone();
     let options = state.leptos_options.clone();
@@ -142,11 +152,7 @@ pub async fn rerender(state: &AppState, mut parts: Parts, feedback: FormFeedback
         },
         move || crate::app::shell(options.clone()),
     );
-    let mut resp = render(Request::from_parts(parts, Body::empty())).await;
-    if resp.status() == StatusCode::OK {
-        *resp.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
-    }
-    resp
+    render(Request::from_parts(parts, Body::empty())).await
 }
 
 pub async fn refused(

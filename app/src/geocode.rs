@@ -211,6 +211,104 @@ fn inside(ring: &[(f64, f64)], x: f64, y: f64) -> bool {
     inside
 }
 
+/// The address data for the running app: read on first use (a second or
+/// two), so a server without the files or without place forms in use pays
+/// nothing.
+pub struct Geo {
+    dir: Option<std::path::PathBuf>,
+    data: std::sync::OnceLock<Option<GeoData>>,
+}
+
+pub struct GeoData {
+    pub addresses: AddressIndex,
+    pub districts: Districts,
+}
+
+/// What a lookup of a typed address found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Located {
+    Found {
+        lat: f64,
+        lon: f64,
+        district: Option<String>,
+    },
+    NotFound,
+    /// No address data for this city.
+    Unavailable,
+}
+
+impl Geo {
+    /// `dir` holds `prague-address-points.csv.gz` and `prague-districts.geojson`.
+    pub fn new(dir: Option<std::path::PathBuf>) -> Self {
+        Self {
+            dir,
+            data: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The data, read now if not yet; None without files (or unreadable
+    /// ones, which are logged).
+    pub fn data(&self) -> Option<&GeoData> {
+        self.data
+            .get_or_init(|| {
+                let dir = self.dir.as_ref()?;
+                let load = || -> Result<GeoData, GeocodeError> {
+                    Ok(GeoData {
+                        addresses: AddressIndex::load(&dir.join("prague-address-points.csv.gz"))?,
+                        districts: Districts::load(&dir.join("prague-districts.geojson"))?,
+                    })
+                };
+                load()
+                    .map_err(|e| tracing::warn!("address lookup unavailable: {e}"))
+                    .ok()
+            })
+            .as_ref()
+    }
+
+    /// Reads the data on a blocking thread, so no request waits on a
+    /// worker that is parsing files.
+    pub async fn ready(self: &std::sync::Arc<Self>) -> bool {
+        let me = self.clone();
+        tokio::task::spawn_blocking(move || me.data().is_some())
+            .await
+            .unwrap_or(false)
+    }
+
+    /// Coordinates and district for an address typed in `city`.
+    pub async fn locate(self: &std::sync::Arc<Self>, city: &str, address: &str) -> Located {
+        if city != "prague" || !self.ready().await {
+            return Located::Unavailable;
+        }
+        let Some(data) = self.data() else {
+            return Located::Unavailable;
+        };
+        match data.addresses.lookup(address) {
+            Some((lat, lon)) => Located::Found {
+                lat,
+                lon,
+                district: data.districts.district_at(lat, lon).map(str::to_string),
+            },
+            None => Located::NotFound,
+        }
+    }
+
+    /// The municipal district of a point in `city`, when known.
+    pub async fn district(
+        self: &std::sync::Arc<Self>,
+        city: &str,
+        lat: f64,
+        lon: f64,
+    ) -> Option<String> {
+        if city != "prague" || !self.ready().await {
+            return None;
+        }
+        self.data()?
+            .districts
+            .district_at(lat, lon)
+            .map(str::to_string)
+    }
+}
+
 /// What `enrich` changed, for the import report.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct EnrichReport {

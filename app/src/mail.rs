@@ -134,6 +134,12 @@ mod tests {
 
     #[test]
     fn bad_settings_are_named() {
+        // The SMTP pool starts a task, so it needs a runtime.
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("runtime");
+        let _inside = rt.enter();
         assert!(matches!(
             Mailer::new("ftp://example.org", "a@b.cz"),
             Err(MailError::Url(_))

@@ -23,6 +23,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of outgoing mail (`WK_MAIL_FROM`).
     pub mail_from: String,
+    /// Directory with the Prague address points and district polygons.
+    pub address_data: Option<std::path::PathBuf>,
 }
 
 impl Default for Config {
@@ -36,6 +38,7 @@ impl Default for Config {
             stale_days: 180,
             smtp_url: None,
             mail_from: "Welcome Kit <no-reply@localhost>".into(),
+            address_data: None,
         }
     }
 }
@@ -46,6 +49,8 @@ pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub form_limiter: Arc<crate::accounts::limits::FormLimiter>,
+    /// Prague address lookup for the place forms.
+    pub geo: Arc<crate::geocode::Geo>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -117,10 +117,12 @@ pub fn state(db: Db, leptos_options: LeptosOptions, config: Config) -> AppState 
         config.form_posts_per_minute,
         config.form_posts_burst,
     );
+    let geo = app::geocode::Geo::new(config.address_data.clone());
     AppState {
         leptos_options,
         db,
         form_limiter: Arc::new(limiter),
+        geo: Arc::new(geo),
         config: Arc::new(config),
     }
 }

@@ -140,6 +140,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             if let Some(n) = env_number("WK_STALE_DAYS")? {
                 config.stale_days = n.into();
             }
+            config.address_data = shared_dir(&shared_data).map(Path::to_path_buf);
             config.smtp_url = std::env::var("WK_SMTP_URL").ok().filter(|u| !u.is_empty());
             if let Ok(from) = std::env::var("WK_MAIL_FROM") {
                 config.mail_from = from;
@@ -152,7 +153,11 @@ async fn run(cli: Cli) -> Result<(), String> {
                 }
                 None => println!("no WK_SMTP_URL: messages stay in the outbox (admin page)"),
             }
-            let app = welcome_kit::app(welcome_kit::state(db, options, config));
+            let state = welcome_kit::state(db, options, config);
+            // Read the address data now rather than on the first place form.
+            let geo = state.geo.clone();
+            tokio::spawn(async move { geo.ready().await });
+            let app = welcome_kit::app(state);
             let listener = tokio::net::TcpListener::bind(&addr)
                 .await
                 .map_err(|e| format!("cannot listen on {addr}: {e}"))?;

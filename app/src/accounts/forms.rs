@@ -10,6 +10,9 @@ pub struct FormFeedback {
     pub values: BTreeMap<String, String>,
     pub errors: BTreeMap<String, FieldError>,
     pub form_error: Option<FormError>,
+    /// A translated note shown with the form (e.g. what an address lookup
+    /// found); not an error.
+    pub notice: Option<String>,
 }
 
 impl FormFeedback {
@@ -26,6 +29,7 @@ impl FormFeedback {
                 .collect(),
             errors: errors.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
             form_error,
+            notice: None,
         }
     }
 

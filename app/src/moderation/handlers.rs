@@ -6,7 +6,7 @@ use crate::form_post::{act, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use chrono::Utc;
 use tower_sessions::Session;
@@ -115,10 +115,13 @@ async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues)
 async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let id = crate::form_post::id_field(&v, "place").unwrap_or_default();
     let page = format!("/moderation/places/edit?place={id}");
+    if v.contains_key("locate") {
+        return locate(l, s, se, p, v, page).await;
+    }
     let done = format!("{}?edited=1", place_page(&v));
     let base = crate::state::base_url_from(&s, &p.headers);
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        super::listings::edit_place(&st.db, u.as_ref(), &v, &base, Utc::now()).await
+        super::listings::edit_place(&st.db, &st.geo, u.as_ref(), &v, &base, Utc::now()).await
     })
     .await
 }
@@ -142,6 +145,9 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
         Some(p) => format!("/dashboard/places/new?place={p}"),
         None => "/dashboard/places/new".to_string(),
     };
+    if v.contains_key("locate") {
+        return locate(l, s, se, p, v, page).await;
+    }
     let done = "/dashboard?submitted=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         submit_place(&st.db, u.as_ref(), &v, Utc::now())
@@ -149,6 +155,52 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
             .map(|_| ())
     })
     .await
+}
+
+/// The place form's "find the address" button: fills in coordinates from
+/// the address (nothing is saved) and shows the form again with what was
+/// found, so it works the same without JavaScript.
+async fn locate(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    mut parts: Parts,
+    values: FormValues,
+    page: String,
+) -> Response {
+    use crate::accounts::forms::FormFeedback;
+    use crate::geocode::Located;
+    use crate::i18n::td_string;
+    let Ok(Some(_user)) = crate::accounts::session::current_user(&session, &state.db).await else {
+        return axum::http::StatusCode::FORBIDDEN.into_response();
+    };
+    // The city: the edited place's, else the organisation's.
+    let city = match values.get("city").filter(|c| !c.is_empty()) {
+        Some(c) => c.clone(),
+        None => match crate::form_post::id_field(&values, "organisation") {
+            Some(org) => match state.db.organisation(org).await {
+                Ok(o) => o.map(|o| o.city).unwrap_or_default(),
+                Err(e) => return crate::error::AppError::from(e).into_response(),
+            },
+            None => String::new(),
+        },
+    };
+    let address = values.get("address").cloned().unwrap_or_default();
+    let mut shown = values.clone();
+    let notice = match state.geo.locate(&city, &address).await {
+        Located::Found { lat, lon, district } => {
+            shown.insert("lat".into(), format!("{lat:.6}"));
+            shown.insert("lon".into(), format!("{lon:.6}"));
+            let district = district.unwrap_or_default();
+            td_string!(locale, locate_found, address = address, district = district).to_string()
+        }
+        Located::NotFound => td_string!(locale, locate_not_found).to_string(),
+        Located::Unavailable => td_string!(locale, locate_unavailable).to_string(),
+    };
+    let mut feedback = FormFeedback::new(&shown, &Default::default(), None);
+    feedback.notice = Some(notice);
+    crate::form_post::shown_at(&mut parts, locale, &page);
+    crate::form_post::show_again(&state, parts, feedback).await
 }
 
 async fn change(
@@ -162,7 +214,7 @@ async fn change(
     let base = crate::state::base_url_from(&s, &p.headers);
     let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        review(&st.db, u.as_ref(), &v, decision, &base, Utc::now()).await
+        review(&st.db, &st.geo, u.as_ref(), &v, decision, &base, Utc::now()).await
     })
     .await
 }

@@ -6,11 +6,13 @@ use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
 use crate::db::{ChangeRow, Db, NewChange, NewMessage};
 use crate::form_post::{FormRefusal, FormValues};
+use crate::geocode::Geo;
 use crate::i18n::td_string;
 use crate::places::draft::PlaceDraft;
 use crate::places::submission::{draft_of, parse_draft, slug_for, to_new_place};
 use chrono::{DateTime, SecondsFormat, Utc};
 use leptos_i18n::Locale as _;
+use std::sync::Arc;
 
 fn ts(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -100,6 +102,7 @@ pub async fn change_drafts(
 /// need a message, which the organisation sees.
 pub async fn review(
     db: &Db,
+    geo: &Arc<Geo>,
     user: Option<&CurrentUser>,
     values: &FormValues,
     decision: Review,
@@ -182,7 +185,8 @@ pub async fn review(
                     .ok_or(FormRefusal::Forbidden)?,
                 None => unique_slug(db, &city.slug, &draft.name_en).await?,
             };
-            let place = to_new_place(&draft, &slug, &city, org.website.clone(), &now[..10]);
+            let mut place = to_new_place(&draft, &slug, &city, org.website.clone(), &now[..10]);
+            place.district = district_of(geo, &place).await;
             let diff = diff_text(current.as_ref(), &draft);
             let outcome = td_string!(locale, change_state_accepted);
             db.accept_place_change(
@@ -216,6 +220,14 @@ async fn unique_slug(db: &Db, city: &str, name_en: &str) -> Result<String, sqlx:
     Ok(slug)
 }
 
+/// The municipal district of a place's point (Prague's address data).
+async fn district_of(geo: &Arc<Geo>, place: &crate::db::NewPlace) -> Option<String> {
+    match (place.lat, place.lon) {
+        (Some(lat), Some(lon)) => geo.district(&place.city, lat, lon).await,
+        _ => None,
+    }
+}
+
 /// The diff of a change as audit text, one "field: old → new" per line.
 fn diff_text(current: Option<&PlaceDraft>, draft: &PlaceDraft) -> String {
     PlaceDraft::diff(current, draft)
@@ -229,6 +241,7 @@ fn diff_text(current: Option<&PlaceDraft>, draft: &PlaceDraft) -> String {
 /// optional note recorded in the audit log, the organisation's members told.
 pub async fn edit_place(
     db: &Db,
+    geo: &Arc<Geo>,
     user: Option<&CurrentUser>,
     values: &FormValues,
     base_url: &str,
@@ -257,7 +270,11 @@ pub async fn edit_place(
     place.sources = row.source_list();
     place.source_date = row.source_date.clone();
     place.status = row.status.clone();
-    place.district = row.district.clone();
+    place.district = if (place.lat, place.lon) == (row.lat, row.lon) {
+        row.district.clone()
+    } else {
+        district_of(geo, &place).await
+    };
     place.last_verified = row.last_verified.clone();
     let diff = diff_text(Some(&current), &draft);
     let mut messages = Vec::new();

@@ -76,6 +76,8 @@ pub struct ChangeItem {
     pub is_new: bool,
     pub created_at: String,
     pub diff: Vec<DiffRow>,
+    /// False when the proposal has no coordinates (flagged for moderators).
+    pub located: bool,
 }
 
 /// Pending listing changes with their diffs, for the moderation page: of a
@@ -110,6 +112,7 @@ pub async fn pending_changes(
             city: c.city,
             is_new: c.listing_id.is_none(),
             created_at: c.created_at,
+            located: draft.lat.is_some() && draft.lon.is_some(),
             diff: PlaceDraft::diff(current.as_ref(), &draft)
                 .into_iter()
                 .map(|(f, a, b)| (f.to_string(), a, b))
@@ -191,6 +194,10 @@ pub struct PlaceFormData {
     pub draft: crate::places::draft::PlaceDraft,
     /// A moderator's direct edit (published at once) rather than a proposal.
     pub moderator_edit: bool,
+    /// Centre and zoom of the pin map (the place's city), JSON.
+    pub map_view: String,
+    pub tile_url: String,
+    pub tile_attribution: String,
 }
 
 /// What the place form starts from: empty, or the place as the public sees
@@ -217,6 +224,7 @@ pub async fn place_form(
         None => None,
     };
     let mut organisations: Vec<(i64, String)> = Vec::new();
+    let mut city = row.as_ref().map(|r| r.city.clone());
     if moderate {
         if !row
             .as_ref()
@@ -229,15 +237,16 @@ pub async fn place_form(
             Some(r) => state.db.place_organisation(r.id).await?,
             None => None,
         };
-        organisations = state
+        let orgs: Vec<_> = state
             .db
             .organisations_of(user.id)
             .await?
             .into_iter()
             .filter(|o| o.status != "suspended")
             .filter(|o| row.is_none() || Some(o.id) == owner)
-            .map(|o| (o.id, o.name))
             .collect();
+        city = city.or_else(|| orgs.first().map(|o| o.city.clone()));
+        organisations = orgs.into_iter().map(|o| (o.id, o.name)).collect();
         if organisations.is_empty() {
             return Err(ServerFnError::new("forbidden"));
         }
@@ -253,11 +262,20 @@ pub async fn place_form(
         let texts = state.db.place_descriptions(row.id).await?;
         draft = crate::places::submission::draft_of(row, &texts, &local);
     }
+    let map_view = match city {
+        Some(c) => state.db.city(&c).await?,
+        None => None,
+    }
+    .map(|c| serde_json::json!({ "center": c.center, "zoom": c.zoom }).to_string())
+    .unwrap_or_default();
     Ok(PlaceFormData {
         organisations,
         place: row.map(|r| (r.id, r.city, r.slug)),
         draft,
         moderator_edit: moderate,
+        map_view,
+        tile_url: state.config.tile_url.clone(),
+        tile_attribution: state.config.tile_attribution.clone(),
     })
 }
 

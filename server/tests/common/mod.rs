@@ -129,6 +129,7 @@ pub async fn spawn_app_with(backend: &Backend, configure: impl FnOnce(&mut Confi
         .build();
     let mut config = Config {
         public_url: Some(format!("http://{addr}")),
+        address_data: Some(shared_data()),
         ..Config::default()
     };
     configure(&mut config);

@@ -144,9 +144,20 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
                     {category_error.map(|e| view! { <p class="field-error" id="f-category-error">{e}</p> })}
                 </div>
                 {field("address", td_string!(l, place_address).to_string(), true)}
+                <div class="locate">
+                    <button type="submit" name="locate" value="1" class="secondary">{t!(i18n, locate_button)}</button>
+                    {fb.notice.clone().map(|n| view! { <p class="notice" role="status" id="locate-result">{n}</p> })}
+                </div>
                 <FormField name="lat" label=td_string!(l, pf_lat).to_string() required=false feedback=fb.clone()
                     hint=td_string!(l, pf_coordinates_hint).to_string() />
                 {field("lon", td_string!(l, pf_lon).to_string(), false)}
+                <div id="wk-pin-map" class="pin-map" data-view=data.map_view.clone()
+                    data-tiles=data.tile_url.clone() data-attribution=data.tile_attribution.clone()
+                    data-zoom-in-label=td_string!(l, map_zoom_in).to_string()
+                    data-zoom-out-label=td_string!(l, map_zoom_out).to_string()
+                    data-pin-label=td_string!(l, pin_label).to_string()>
+                </div>
+                <p class="hint pin-hint">{t!(i18n, pin_hint)}</p>
             </fieldset>
             <fieldset>
                 <legend>{t!(i18n, place_form_contact)}</legend>

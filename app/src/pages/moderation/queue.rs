@@ -225,6 +225,7 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
             <h3>{change.name.clone()}</h3>
             <p>{kind}" · "{change.organisation.clone()}" · "{locale::city_label(i18n, &change.city)}" · "{change.created_at.clone()}</p>
             {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
+            {(!change.located).then(|| view! { <p class="notice no-coordinates">{t!(i18n, moderation_no_coordinates)}</p> })}
             <table class="diff">
                 <caption class="visually-hidden">{t!(i18n, moderation_diff)}</caption>
                 <thead><tr>
