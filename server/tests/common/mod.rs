@@ -264,3 +264,35 @@ pub async fn staff(db: &Db, email: &str, role: &str, city: Option<&str>) {
         .await
         .expect("role");
 }
+
+/// Everything a request could change, as text: row counts of every table and
+/// the state columns of the mutable ones. Equal before and after = nothing
+/// changed.
+pub async fn fingerprint(db: &Db) -> String {
+    const QUERIES: [&str; 11] = [
+        "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log",
+        "SELECT CAST(COUNT(*) AS TEXT) FROM outbox",
+        "SELECT CAST(COUNT(*) AS TEXT) FROM tokens",
+        "SELECT email || ':' || role || ':' || COALESCE(moderator_city, '') || ':' || password_hash || ':' || CAST(session_epoch AS TEXT) FROM users ORDER BY id",
+        "SELECT CAST(id AS TEXT) || ':' || status || ':' || COALESCE(status_note, '') || ':' || name FROM organisations ORDER BY id",
+        "SELECT CAST(user_id AS TEXT) || ':' || CAST(organisation_id AS TEXT) FROM memberships ORDER BY user_id, organisation_id",
+        "SELECT CAST(id AS TEXT) || ':' || state || ':' || COALESCE(message, '') FROM listing_changes ORDER BY id",
+        "SELECT CAST(id AS TEXT) || ':' || state FROM reports ORDER BY id",
+        "SELECT CAST(id AS TEXT) || ':' || status || ':' || name || ':' || COALESCE(opening_hours, '') || ':' || COALESCE(last_verified, '') || ':' || COALESCE(CAST(organisation_id AS TEXT), '') FROM places ORDER BY id",
+        "SELECT CAST(place_id AS TEXT) || lang || body FROM place_descriptions ORDER BY place_id, lang",
+        "SELECT slug || ':' || CAST(places_version AS TEXT) FROM cities ORDER BY slug",
+    ];
+    let mut out = String::new();
+    for q in QUERIES {
+        let rows: Vec<(String,)> = sqlx::query_as(q)
+            .fetch_all(db.pool())
+            .await
+            .unwrap_or_else(|e| panic!("fingerprint query `{q}`: {e}"));
+        for (r,) in rows {
+            out.push_str(&r);
+            out.push('\n');
+        }
+        out.push_str("--\n");
+    }
+    out
+}

@@ -1,0 +1,418 @@
+//! The role matrix: every state-changing form and every protected page,
+//! tried as each kind of person. Exactly the allowed ones succeed; after a
+//! refusal nothing in the database has changed. (Sign-in, registration and
+//! password reset are open to everyone by design and tested in accounts.rs.)
+mod common;
+
+use common::{fingerprint, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use reqwest::StatusCode;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Who {
+    Anonymous,
+    OtherOrganisationMember,
+    Member,
+    OtherCityModerator,
+    Moderator,
+    Admin,
+}
+
+const EVERYONE: [Who; 6] = [
+    Who::Anonymous,
+    Who::OtherOrganisationMember,
+    Who::Member,
+    Who::OtherCityModerator,
+    Who::Moderator,
+    Who::Admin,
+];
+
+struct Fixture {
+    base: String,
+    db: app::db::Db,
+    org: i64,
+    cookies: Vec<(Who, Option<String>)>,
+}
+
+static N: AtomicU32 = AtomicU32::new(0);
+
+fn unique(prefix: &str) -> String {
+    format!("{prefix} {}", N.fetch_add(1, Ordering::SeqCst))
+}
+
+impl Fixture {
+    fn cookie(&self, who: Who) -> Option<&str> {
+        self.cookies
+            .iter()
+            .find(|(w, _)| *w == who)
+            .and_then(|(_, c)| c.as_deref())
+    }
+
+    async fn post(&self, who: Who, path: &str, form: &[(String, String)]) -> StatusCode {
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        post_form(&self.base, self.cookie(who), path, &form).await.0
+    }
+
+    /// A new pending proposal of the member's organisation; its id.
+    async fn pending_change(&self) -> i64 {
+        let name = unique("Návrh");
+        let s = self
+            .post(
+                Who::Member,
+                "/en/dashboard/places/submit",
+                &pairs(&[
+                    ("organisation", &self.org.to_string()),
+                    ("name", &name),
+                    ("category", "ngo"),
+                    ("address", "Vodičkova 681/18, Praha 1"),
+                ]),
+            )
+            .await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: proposal");
+        let filter = app::db::ChangeFilter {
+            organisation: Some(self.org),
+            ..Default::default()
+        };
+        let changes = self.db.pending_changes(&filter).await.expect("changes");
+        changes
+            .iter()
+            .map(|c| c.id)
+            .max()
+            .expect("a pending change")
+    }
+
+    /// A new published place of the member's organisation: (id, slug).
+    async fn place(&self) -> (i64, String) {
+        let change = self.pending_change().await;
+        let s = self
+            .post(
+                Who::Moderator,
+                "/en/moderation/changes/accept",
+                &pairs(&[("change", &change.to_string())]),
+            )
+            .await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: accept");
+        let places = self
+            .db
+            .places_of_organisation(self.org)
+            .await
+            .expect("places");
+        let (id, _, slug, ..) = places.into_iter().max_by_key(|p| p.0).expect("a place");
+        (id, slug)
+    }
+}
+
+fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
+    p.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Form {
+    SubmitPlace,
+    ConfirmPlace,
+    AddMember,
+    RemoveMember,
+    VerifyOrganisation,
+    SuspendOrganisation,
+    AcceptChange,
+    RejectChange,
+    SendBackChange,
+    HandleReport,
+    UnpublishPlace,
+    EditPlace,
+    ReportProblem,
+}
+
+impl Form {
+    fn path(self) -> &'static str {
+        match self {
+            Form::SubmitPlace => "/en/dashboard/places/submit",
+            Form::ConfirmPlace => "/en/dashboard/places/confirm",
+            Form::AddMember => "/en/dashboard/members/add",
+            Form::RemoveMember => "/en/dashboard/members/remove",
+            Form::VerifyOrganisation => "/en/moderation/organisations/verify",
+            Form::SuspendOrganisation => "/en/moderation/organisations/suspend",
+            Form::AcceptChange => "/en/moderation/changes/accept",
+            Form::RejectChange => "/en/moderation/changes/reject",
+            Form::SendBackChange => "/en/moderation/changes/send-back",
+            Form::HandleReport => "/en/moderation/reports/handle",
+            Form::UnpublishPlace => "/en/moderation/places/unpublish",
+            Form::EditPlace => "/en/moderation/places/edit",
+            Form::ReportProblem => "/en/places/report",
+        }
+    }
+
+    fn allowed(self) -> &'static [Who] {
+        match self {
+            Form::SubmitPlace | Form::ConfirmPlace => &[Who::Member],
+            Form::AddMember | Form::RemoveMember => &[Who::Member, Who::Admin],
+            Form::ReportProblem => &EVERYONE,
+            _ => &[Who::Moderator, Who::Admin],
+        }
+    }
+
+    /// A fresh target for one attempt, and the form to post.
+    async fn prepare(self, fx: &Fixture) -> Vec<(String, String)> {
+        let org = fx.org.to_string();
+        match self {
+            Form::SubmitPlace => pairs(&[
+                ("organisation", &org),
+                ("name", &unique("Nové místo")),
+                ("category", "ngo"),
+                ("address", "Žitná 1319/33, Praha 2"),
+            ]),
+            Form::ConfirmPlace => {
+                let (place, _) = fx.place().await;
+                pairs(&[("place", &place.to_string())])
+            }
+            Form::AddMember => pairs(&[
+                ("organisation", &org),
+                ("member_name", "Someone New"),
+                (
+                    "member_email",
+                    &format!("{}@example.org", unique("new").replace(' ', "-")),
+                ),
+            ]),
+            Form::RemoveMember => {
+                let email = format!("{}@example.org", unique("extra").replace(' ', "-"));
+                let s = fx
+                    .post(
+                        Who::Member,
+                        Form::AddMember.path(),
+                        &pairs(&[
+                            ("organisation", &org),
+                            ("member_name", "Extra"),
+                            ("member_email", &email),
+                        ]),
+                    )
+                    .await;
+                assert_eq!(s, StatusCode::SEE_OTHER, "fixture: extra member");
+                let user = fx.db.user_by_email(&email).await.expect("q").expect("user");
+                pairs(&[("organisation", &org), ("user", &user.id.to_string())])
+            }
+            Form::VerifyOrganisation | Form::SuspendOrganisation => {
+                let email = format!("{}@example.org", unique("org").replace(' ', "-"));
+                let id = member(
+                    &fx.db,
+                    &fx.base,
+                    &email,
+                    &unique("Spolek"),
+                    "prague",
+                    "12345679",
+                )
+                .await;
+                pairs(&[
+                    ("organisation", &id.to_string()),
+                    ("reason", "Registration number belongs to another body"),
+                ])
+            }
+            Form::AcceptChange | Form::RejectChange | Form::SendBackChange => {
+                let change = fx.pending_change().await;
+                pairs(&[
+                    ("change", &change.to_string()),
+                    ("message", "Please add the opening hours"),
+                ])
+            }
+            Form::HandleReport => {
+                let (_, slug) = fx.place().await;
+                let s = fx
+                    .post(
+                        Who::Anonymous,
+                        Form::ReportProblem.path(),
+                        &pairs(&[("city", "prague"), ("slug", &slug), ("kind", "closed")]),
+                    )
+                    .await;
+                assert_eq!(s, StatusCode::SEE_OTHER, "fixture: report");
+                let reports = fx.db.open_reports(Some("prague")).await.expect("reports");
+                let id = reports.iter().map(|r| r.id).max().expect("a report");
+                pairs(&[("report", &id.to_string())])
+            }
+            Form::UnpublishPlace => {
+                let (place, slug) = fx.place().await;
+                pairs(&[
+                    ("place", &place.to_string()),
+                    ("city", "prague"),
+                    ("slug", &slug),
+                    ("reason", "Closed for good"),
+                ])
+            }
+            Form::EditPlace => {
+                let (place, slug) = fx.place().await;
+                pairs(&[
+                    ("place", &place.to_string()),
+                    ("city", "prague"),
+                    ("slug", &slug),
+                    ("name", &unique("Upravené místo")),
+                    ("category", "ngo"),
+                    ("address", "Vodičkova 681/18, Praha 1"),
+                    ("opening_hours", "Mo-Fr 10:00-12:00"),
+                ])
+            }
+            Form::ReportProblem => {
+                let (_, slug) = fx.place().await;
+                pairs(&[("city", "prague"), ("slug", &slug), ("kind", "wrong_hours")])
+            }
+        }
+    }
+}
+
+const FORMS: [Form; 13] = [
+    Form::SubmitPlace,
+    Form::ConfirmPlace,
+    Form::AddMember,
+    Form::RemoveMember,
+    Form::VerifyOrganisation,
+    Form::SuspendOrganisation,
+    Form::AcceptChange,
+    Form::RejectChange,
+    Form::SendBackChange,
+    Form::HandleReport,
+    Form::UnpublishPlace,
+    Form::EditPlace,
+    Form::ReportProblem,
+];
+
+async fn role_matrix(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let org = member(
+        db,
+        base,
+        "member@example.org",
+        "Spolek Sousedé",
+        "prague",
+        "12345679",
+    )
+    .await;
+    member(
+        db,
+        base,
+        "other@example.org",
+        "Košický spolok",
+        "kosice",
+        "00499153",
+    )
+    .await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
+    staff(db, "admin@example.org", "admin", None).await;
+    let cookies = vec![
+        (Who::Anonymous, None),
+        (
+            Who::OtherOrganisationMember,
+            Some(sign_in(base, "other@example.org", "member passphrase").await),
+        ),
+        (
+            Who::Member,
+            Some(sign_in(base, "member@example.org", "member passphrase").await),
+        ),
+        (
+            Who::OtherCityModerator,
+            Some(sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await),
+        ),
+        (
+            Who::Moderator,
+            Some(sign_in(base, "mod-p@example.org", common::STAFF_PASSWORD).await),
+        ),
+        (
+            Who::Admin,
+            Some(sign_in(base, "admin@example.org", common::STAFF_PASSWORD).await),
+        ),
+    ];
+    let fx = Fixture {
+        base: base.to_string(),
+        db: db.clone(),
+        org,
+        cookies,
+    };
+    let s = fx
+        .post(
+            Who::Moderator,
+            Form::VerifyOrganisation.path(),
+            &pairs(&[("organisation", &org.to_string())]),
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "fixture: verified organisation");
+
+    let mut checked = 0;
+    for form in FORMS {
+        for who in EVERYONE {
+            let values = form.prepare(&fx).await;
+            let before = fingerprint(db).await;
+            let status = fx.post(who, form.path(), &values).await;
+            let after = fingerprint(db).await;
+            if form.allowed().contains(&who) {
+                assert_eq!(
+                    status,
+                    StatusCode::SEE_OTHER,
+                    "{form:?} as {who:?} should succeed"
+                );
+                assert_ne!(before, after, "{form:?} as {who:?} changed nothing");
+            } else {
+                assert_eq!(
+                    status,
+                    StatusCode::FORBIDDEN,
+                    "{form:?} as {who:?} should be refused"
+                );
+                assert_eq!(
+                    before, after,
+                    "{form:?} as {who:?} was refused but changed data"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, FORMS.len() * EVERYONE.len());
+
+    // Protected pages: (path, text only the allowed see, who is allowed).
+    let (place, _) = fx.place().await;
+    let pages: [(String, &str, &[Who]); 5] = [
+        (
+            "/en/moderation".into(),
+            "queue-filters",
+            &[Who::OtherCityModerator, Who::Moderator, Who::Admin],
+        ),
+        (
+            "/en/admin/outbox".into(),
+            "class=\"messages\"",
+            &[Who::Admin],
+        ),
+        (
+            format!("/en/moderation/audit?kind=place&id={place}"),
+            "audit-log",
+            &[Who::Moderator, Who::Admin],
+        ),
+        (
+            format!("/en/moderation/audit?kind=organisation&id={org}"),
+            "audit-log",
+            &[Who::Moderator, Who::Admin],
+        ),
+        (
+            format!("/en/moderation/places/edit?place={place}"),
+            "name=\"opening_hours\"",
+            &[Who::Moderator, Who::Admin],
+        ),
+    ];
+    let member_form = format!("/en/dashboard/places/new?place={place}");
+    for (path, marker, allowed) in pages.iter().chain(std::iter::once(&(
+        member_form,
+        "name=\"opening_hours\"",
+        &[Who::Member][..],
+    ))) {
+        for who in EVERYONE {
+            let before = fingerprint(db).await;
+            let (status, html) = get_page(base, fx.cookie(who), path).await;
+            assert_eq!(before, fingerprint(db).await, "GET {path} changed data");
+            if allowed.contains(&who) {
+                assert_eq!(status, StatusCode::OK, "{path} as {who:?}");
+                assert!(html.contains(marker), "{path} as {who:?} lacks `{marker}`");
+            } else {
+                assert!(!html.contains(marker), "{path} as {who:?} shows `{marker}`");
+            }
+        }
+    }
+}
+
+on_both_backends!(role_matrix);
