@@ -1,36 +1,12 @@
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { audit } from './axe';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './admin';
+import { registerNgo, staffPage } from './helpers';
 
 // The review loop in a browser: an NGO registers and proposes a place; the
 // city (here the admin) verifies the organisation and accepts; the place is on
 // the public list; the NGO changes its hours and the public keeps the old ones
 // until the change is accepted; another change is rejected with a reason the
 // NGO sees. With and without JavaScript.
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto('/en/account/login');
-  await page.locator('#f-email').fill(email);
-  await page.locator('#f-password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(/\/en\/dashboard$/);
-}
-
-async function staffPage(browser: Browser, javaScriptEnabled: boolean): Promise<Page> {
-  const ctx = await browser.newContext({ javaScriptEnabled });
-  const page = await ctx.newPage();
-  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-  return page;
-}
-
-async function linkFromOutbox(admin: Page, to: string): Promise<string> {
-  await admin.goto('/en/admin/outbox');
-  const body = (await admin.locator('.message', { hasText: to }).first().locator('.body').textContent()) ?? '';
-  const link = body.split(/\s+/).find((w) => w.startsWith('http'));
-  if (!link) throw new Error(`no link for ${to}`);
-  return link;
-}
 
 test('NGO proposes, city verifies and accepts, edits wait for review, rejections carry a reason', async ({ page, browser }, testInfo) => {
   test.slow();
@@ -40,19 +16,7 @@ test('NGO proposes, city verifies and accepts, edits wait for review, rejections
   const placeName = `Poradna ${stamp}`;
   const admin = await staffPage(browser, testInfo.project.use.javaScriptEnabled !== false);
 
-  // Register and confirm (as in account.spec.ts, quickly).
-  await page.goto('/en/account/register');
-  const reg: Record<string, string> = {
-    display_name: 'Olena', email, password, password_confirm: password,
-    org_name: `Spolek ${stamp}`, legal_form: 'z. s.', registration_no: '12345679',
-  };
-  for (const [k, v] of Object.entries(reg)) await page.locator(`[name="${k}"]`).fill(v);
-  await page.locator('#f-city').selectOption('prague');
-  await page.getByRole('button', { name: 'Register' }).click();
-  await expect(page).toHaveURL(/registered$/);
-  await page.goto(await linkFromOutbox(admin, email));
-  await page.getByRole('button', { name: 'Confirm my e-mail address' }).click();
-  await signIn(page, email, password);
+  await registerNgo(page, admin, email, password, `Spolek ${stamp}`);
 
   // Propose a place; a wrong opening-hours text is explained at the field.
   await page.getByRole('link', { name: 'Propose a new place' }).click();

@@ -105,7 +105,7 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
             <div class="field checks">
                 <label><input type="checkbox" name="all" value="1" checked=all />{t!(i18n, moderation_show_all)}</label>
             </div>
-            <div class="actions"><button type="submit">{t!(i18n, filter_apply)}</button></div>
+            <div class="actions"><button type="submit">{t!(i18n, moderation_apply)}</button></div>
         </form>
         <Changes city=city.clone() filter=filter />
         <Reports city=city.clone() />
