@@ -8,6 +8,8 @@ use crate::pages::account::{
     place_form::PlaceFormPage,
     register::{RegisterPage, RegisteredPage},
 };
+use crate::pages::event::EventPage;
+use crate::pages::events::EventsPage;
 use crate::pages::moderation::audit::AuditPage;
 use crate::pages::moderation::queue::ModerationPage;
 use crate::pages::{
@@ -71,6 +73,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!(":city") view=CityPage ssr=SsrMode::Async />
                         <Route path=path!(":city/places/:slug") view=PlacePage ssr=SsrMode::Async />
                         <Route path=path!(":city/stories") view=StoriesPage ssr=SsrMode::Async />
+                        <Route path=path!(":city/events") view=EventsPage ssr=SsrMode::Async />
+                        <Route path=path!(":city/events/:slug") view=EventPage ssr=SsrMode::Async />
                         <Route path=path!(":city/stories/:slug") view=StoryPage ssr=SsrMode::Async />
                     </I18nRoute<Locale, _, _>>
                 </Routes>

@@ -9,11 +9,13 @@ use std::path::Path;
 
 pub const PLACES_JSON: &str = include_str!("../../data/demo/places.json");
 pub const STORIES_JSON: &str = include_str!("../../data/demo/stories.json");
+pub const EVENTS_JSON: &str = include_str!("../../data/demo/events.json");
 
 #[derive(Debug, Default)]
 pub struct LoadReport {
     pub places: usize,
     pub stories: usize,
+    pub events: usize,
     pub geocode: Option<geocode::EnrichReport>,
     pub warnings: Vec<String>,
 }
@@ -65,5 +67,20 @@ pub async fn load_demo(db: &Db, shared_dir: Option<&Path>) -> Result<LoadReport,
         .await
         .map_err(|e| e.to_string())?;
     report.stories = stories.len();
+    report.events = import_events(db, EVENTS_JSON).await?;
     Ok(report)
+}
+
+/// Loads events (the import format), all or nothing; returns how many.
+pub async fn import_events(db: &Db, json: &str) -> Result<usize, String> {
+    let cities = db.cities().await.map_err(|e| e.to_string())?;
+    let mut places = HashMap::new();
+    for c in &cities {
+        for (id, label) in db.place_labels(&c.slug).await.map_err(|e| e.to_string())? {
+            places.insert((c.slug.clone(), label.slug), id);
+        }
+    }
+    let events = crate::events::import::parse_events(json, &cities, &places)?;
+    db.upsert_events(&events).await.map_err(|e| e.to_string())?;
+    Ok(events.len())
 }

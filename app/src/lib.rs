@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod app;
 pub mod cities;
 pub mod components;
+pub mod events;
 pub mod locale;
 pub mod moderation;
 pub mod pages;

@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
         .route("/cities", get(app::places::api::cities))
         .route("/places", get(app::places::api::places))
         .route("/places.geojson", get(app::places::api::places_geojson))
+        .route("/events", get(app::events::api::events))
         .fallback(app::places::api::not_found);
     let leptos_options = state.leptos_options.clone();
     let secure = state
@@ -35,6 +36,9 @@ pub fn router(state: AppState) -> Router {
     let site = std::path::PathBuf::from(leptos_options.site_root.as_ref());
     let mut router = Router::new()
         .nest("/api/v1", api)
+        .route("/events.ics", get(app::events::api::events_ics))
+        .route("/events.atom", get(app::events::api::events_atom))
+        .route("/calendar/{city}/{slug}", get(app::events::api::event_ics))
         .merge(app::accounts::handlers::routes())
         .merge(app::moderation::handlers::routes());
     for (path, is_dir) in static_entries(&site) {

@@ -43,7 +43,10 @@ fn shared_dir(dir: &Path) -> Option<&Path> {
 }
 
 fn print_report(r: &app::demo::LoadReport) {
-    println!("loaded {} places and {} stories", r.places, r.stories);
+    println!(
+        "loaded {} places, {} stories and {} events",
+        r.places, r.stories, r.events
+    );
     if let Some(g) = &r.geocode {
         println!(
             "address lookup: {} located ({}), {} districts set, {} still without location",

@@ -35,8 +35,10 @@ pub fn Layout() -> impl IntoView {
                 {move || city().map(|c| {
                     let map = locale::href(i18n, &format!("/{c}"));
                     let stories = locale::href(i18n, &format!("/{c}/stories"));
+                    let events = locale::href(i18n, &format!("/{c}/events"));
                     view! {
                         <a href=map>{t!(i18n, nav_map)}</a>
+                        <a href=events>{t!(i18n, nav_events)}</a>
                         <a href=stories>{t!(i18n, nav_stories)}</a>
                     }
                 })}

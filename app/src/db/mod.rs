@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod cities;
+mod events;
 mod freshness;
 mod listings;
 mod members;
@@ -19,11 +20,12 @@ pub use accounts::{
     UserRow,
 };
 pub use audit::AuditEntry;
+pub use events::{CachedEvent, EventRow, EventsSnapshot, NewEvent};
 pub use freshness::StaleRow;
 pub use listings::{ChangeFilter, ChangeRow, NewChange};
 pub use members::{MemberChange, MemberRow, NewInvite};
 pub use outbox::PendingMessage;
-pub use places::{NewPlace, PlaceFilter, PlaceRow};
+pub use places::{NewPlace, PlaceFilter, PlaceLabel, PlaceRow};
 pub use reports::ReportRow;
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};
 
@@ -45,6 +47,8 @@ pub struct Db {
     backend: Backend,
     /// Per city: its published places as of a `places_version` (see places.rs).
     places_cache: Arc<Mutex<HashMap<String, Arc<places::CitySnapshot>>>>,
+    /// Per city: its published events with parsed schedules (see events.rs).
+    events_cache: Arc<Mutex<HashMap<String, Arc<events::EventsSnapshot>>>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -109,6 +113,7 @@ impl Db {
             pool,
             backend,
             places_cache: Arc::default(),
+            events_cache: Arc::default(),
         })
     }
 

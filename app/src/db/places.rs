@@ -387,3 +387,43 @@ pub(super) async fn bump_places_version(tx: &mut Tx<'_>, city: &str) -> Result<(
         .await?;
     Ok(())
 }
+
+/// What an event listing needs to know of a place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceLabel {
+    pub slug: String,
+    pub name: String,
+    pub name_en: String,
+    pub address: String,
+    pub district: Option<String>,
+    pub point: Option<(f64, f64)>,
+}
+
+impl Db {
+    /// Published places of a city by id (from the snapshot).
+    pub async fn place_labels(
+        &self,
+        city: &str,
+    ) -> Result<std::collections::HashMap<i64, PlaceLabel>, sqlx::Error> {
+        let snapshot = self.city_snapshot(city).await?;
+        Ok(snapshot
+            .places
+            .iter()
+            .map(|p| {
+                let r = &p.row;
+                let point = r.lat.zip(r.lon);
+                (
+                    r.id,
+                    PlaceLabel {
+                        slug: r.slug.clone(),
+                        name: r.name.clone(),
+                        name_en: r.name_en.clone(),
+                        address: r.address.clone(),
+                        district: r.district.clone(),
+                        point,
+                    },
+                )
+            })
+            .collect())
+    }
+}

@@ -1,6 +1,8 @@
 pub mod about;
 pub mod account;
 pub mod city;
+pub mod event;
+pub mod events;
 pub mod home;
 pub mod moderation;
 pub mod not_found;

@@ -46,7 +46,7 @@ pub fn json_with_etag(
         .into_response()
 }
 
-fn pairs(raw: &Option<String>) -> Vec<(String, String)> {
+pub(crate) fn pairs(raw: &Option<String>) -> Vec<(String, String)> {
     raw.as_deref().map(url_pairs).unwrap_or_default()
 }
 
@@ -55,7 +55,7 @@ pub fn url_pairs(q: &str) -> Vec<(String, String)> {
     form_urlencoded::parse(q.as_bytes()).into_owned().collect()
 }
 
-fn required_city(pairs: &[(String, String)]) -> Result<String, AppError> {
+pub(crate) fn required_city(pairs: &[(String, String)]) -> Result<String, AppError> {
     pairs
         .iter()
         .find(|(k, _)| k == "city")
@@ -67,7 +67,10 @@ fn required_city(pairs: &[(String, String)]) -> Result<String, AppError> {
         })
 }
 
-async fn known_city(state: &AppState, slug: &str) -> Result<crate::cities::City, AppError> {
+pub(crate) async fn known_city(
+    state: &AppState,
+    slug: &str,
+) -> Result<crate::cities::City, AppError> {
     state
         .db
         .city(slug)

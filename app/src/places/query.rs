@@ -25,7 +25,7 @@ pub struct ParamError {
 }
 
 impl ParamError {
-    fn new(param: &str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(param: &str, message: impl Into<String>) -> Self {
         Self {
             param: param.to_string(),
             message: message.into(),
@@ -111,7 +111,7 @@ impl PlaceQuery {
     }
 }
 
-fn parse_text(v: &str) -> Result<Option<String>, String> {
+pub(crate) fn parse_text(v: &str) -> Result<Option<String>, String> {
     if v.is_empty() {
         Ok(None)
     } else if v.chars().count() > MAX_QUERY_LEN {
@@ -136,7 +136,7 @@ fn parse_category(v: &str) -> Result<Option<String>, String> {
 }
 
 /// ISO 639-1/639-2/639-3 codes: two or three lowercase letters.
-fn parse_lang(v: &str) -> Result<Option<String>, String> {
+pub(crate) fn parse_lang(v: &str) -> Result<Option<String>, String> {
     if v.is_empty() {
         return Ok(None);
     }
@@ -148,7 +148,7 @@ fn parse_lang(v: &str) -> Result<Option<String>, String> {
     }
 }
 
-fn parse_bool(v: &str) -> Result<bool, String> {
+pub(crate) fn parse_bool(v: &str) -> Result<bool, String> {
     match v {
         "" | "false" | "0" | "no" | "off" => Ok(false),
         "true" | "1" | "yes" | "on" => Ok(true),
@@ -156,7 +156,7 @@ fn parse_bool(v: &str) -> Result<bool, String> {
     }
 }
 
-fn parse_int(v: &str, min: u32, max: u32) -> Result<Option<u32>, String> {
+pub(crate) fn parse_int(v: &str, min: u32, max: u32) -> Result<Option<u32>, String> {
     if v.is_empty() {
         return Ok(None);
     }

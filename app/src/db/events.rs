@@ -1,0 +1,330 @@
+//! Events: stored rows, their descriptions, and each city's published events
+//! as a snapshot (with parsed schedules) reloaded when `events_version`
+//! moves, like places.
+use super::accounts::Tx;
+use super::places::split_languages;
+use super::{now_text, Db};
+use crate::events::recurrence::Schedule;
+use sqlx::FromRow;
+use std::sync::Arc;
+
+#[derive(Clone, Debug, PartialEq, FromRow)]
+pub struct EventRow {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub organisation_id: Option<i64>,
+    pub organiser: Option<String>,
+    pub place_id: Option<i64>,
+    pub category: String,
+    pub title: String,
+    pub title_en: String,
+    pub address: Option<String>,
+    pub online_url: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub district: Option<String>,
+    pub starts_local: String,
+    pub duration_minutes: i64,
+    pub all_day: i64,
+    pub timezone: String,
+    pub rrule: Option<String>,
+    pub exceptions: String,
+    pub cancelled_dates: String,
+    pub languages: String,
+    pub no_czech: i64,
+    pub free: i64,
+    pub price: Option<String>,
+    pub children: i64,
+    pub accessibility: Option<String>,
+    pub registration_url: Option<String>,
+    pub capacity: Option<i64>,
+    pub status: String,
+    pub status_note: Option<String>,
+    pub past_example: i64,
+    pub sources: String,
+    pub first_start_utc: String,
+    pub last_end_utc: Option<String>,
+    pub search_text: String,
+    pub updated_at: String,
+}
+
+impl EventRow {
+    pub fn language_list(&self) -> Vec<String> {
+        split_languages(&self.languages)
+    }
+
+    pub fn source_list(&self) -> Vec<String> {
+        self.sources
+            .lines()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+const EVENT_COLUMNS: &str =
+    "id, city, slug, organisation_id, organiser, place_id, category, title, title_en, \
+     address, online_url, lat, lon, district, starts_local, duration_minutes, all_day, timezone, \
+     rrule, exceptions, cancelled_dates, languages, no_czech, free, price, children, \
+     accessibility, registration_url, capacity, status, status_note, past_example, sources, \
+     first_start_utc, last_end_utc, search_text, updated_at";
+
+/// An event to store (insert, or update by city and slug).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewEvent {
+    pub city: String,
+    pub slug: String,
+    pub organisation_id: Option<i64>,
+    pub organiser: Option<String>,
+    pub place_id: Option<i64>,
+    pub category: String,
+    pub title: String,
+    pub title_en: String,
+    pub address: Option<String>,
+    pub online_url: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub district: Option<String>,
+    pub starts_local: String,
+    pub duration_minutes: i64,
+    pub all_day: bool,
+    pub timezone: String,
+    pub rrule: Option<String>,
+    pub exceptions: Vec<String>,
+    pub cancelled_dates: Vec<String>,
+    pub languages: Vec<String>,
+    pub no_czech: bool,
+    pub free: bool,
+    pub price: Option<String>,
+    pub children: bool,
+    pub accessibility: Option<String>,
+    pub registration_url: Option<String>,
+    pub capacity: Option<i64>,
+    pub status: String,
+    pub past_example: bool,
+    pub sources: Vec<String>,
+    pub first_start_utc: String,
+    pub last_end_utc: Option<String>,
+    pub search_text: String,
+    /// (language, text)
+    pub descriptions: Vec<(String, String)>,
+}
+
+/// A published event with its parsed schedule (None if it cannot be read,
+/// which an import never lets through).
+#[derive(Clone, Debug)]
+pub struct CachedEvent {
+    pub row: EventRow,
+    pub schedule: Option<Schedule>,
+}
+
+#[derive(Debug)]
+pub struct EventsSnapshot {
+    version: i64,
+    pub events: Vec<CachedEvent>,
+}
+
+fn wrap(list: &[String]) -> String {
+    if list.is_empty() {
+        String::new()
+    } else {
+        format!(",{},", list.join(","))
+    }
+}
+
+fn int(b: bool) -> i64 {
+    i64::from(b)
+}
+
+pub(super) async fn upsert_event(
+    tx: &mut Tx<'_>,
+    e: &NewEvent,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO events (city, slug, organisation_id, organiser, place_id, category, title, title_en, \
+         address, online_url, lat, lon, district, starts_local, duration_minutes, all_day, \
+         timezone, rrule, exceptions, cancelled_dates, languages, no_czech, free, price, children, \
+         accessibility, registration_url, capacity, status, past_example, sources, \
+         first_start_utc, last_end_utc, search_text, created_at, updated_at) \
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22, \
+                 $23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$35) \
+         ON CONFLICT (city, slug) DO UPDATE SET organisation_id = excluded.organisation_id, \
+         organiser = excluded.organiser, \
+         place_id = excluded.place_id, category = excluded.category, title = excluded.title, \
+         title_en = excluded.title_en, address = excluded.address, online_url = excluded.online_url, \
+         lat = excluded.lat, lon = excluded.lon, district = excluded.district, \
+         starts_local = excluded.starts_local, duration_minutes = excluded.duration_minutes, \
+         all_day = excluded.all_day, timezone = excluded.timezone, rrule = excluded.rrule, \
+         exceptions = excluded.exceptions, cancelled_dates = excluded.cancelled_dates, \
+         languages = excluded.languages, no_czech = excluded.no_czech, free = excluded.free, \
+         price = excluded.price, children = excluded.children, \
+         accessibility = excluded.accessibility, registration_url = excluded.registration_url, \
+         capacity = excluded.capacity, status = excluded.status, \
+         past_example = excluded.past_example, sources = excluded.sources, \
+         first_start_utc = excluded.first_start_utc, last_end_utc = excluded.last_end_utc, \
+         search_text = excluded.search_text, updated_at = excluded.updated_at \
+         RETURNING id",
+    )
+    // Not a cached prepared statement: over the Any driver a NULL first
+    // bound for a float column fixes a wrong parameter type in the cache.
+    .persistent(false)
+    .bind(&e.city)
+    .bind(&e.slug)
+    .bind(e.organisation_id)
+    .bind(&e.organiser)
+    .bind(e.place_id)
+    .bind(&e.category)
+    .bind(&e.title)
+    .bind(&e.title_en)
+    .bind(&e.address)
+    .bind(&e.online_url)
+    .bind(e.lat)
+    .bind(e.lon)
+    .bind(&e.district)
+    .bind(&e.starts_local)
+    .bind(e.duration_minutes)
+    .bind(int(e.all_day))
+    .bind(&e.timezone)
+    .bind(&e.rrule)
+    .bind(e.exceptions.join(","))
+    .bind(e.cancelled_dates.join(","))
+    .bind(wrap(&e.languages))
+    .bind(int(e.no_czech))
+    .bind(int(e.free))
+    .bind(&e.price)
+    .bind(int(e.children))
+    .bind(&e.accessibility)
+    .bind(&e.registration_url)
+    .bind(e.capacity)
+    .bind(&e.status)
+    .bind(int(e.past_example))
+    .bind(e.sources.join("\n"))
+    .bind(&e.first_start_utc)
+    .bind(&e.last_end_utc)
+    .bind(&e.search_text)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM event_descriptions WHERE event_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    for (lang, body) in &e.descriptions {
+        sqlx::query(
+            "INSERT INTO event_descriptions (event_id, lang, body, updated_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(lang)
+        .bind(body)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(id)
+}
+
+pub(super) async fn bump_events_version(tx: &mut Tx<'_>, city: &str) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE cities SET events_version = events_version + 1 WHERE slug = $1")
+        .bind(city)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+impl Db {
+    /// Inserts or updates events, all or nothing.
+    pub async fn upsert_events(&self, events: &[NewEvent]) -> Result<Vec<i64>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let now = now_text();
+        let mut ids = Vec::with_capacity(events.len());
+        for e in events {
+            ids.push(upsert_event(&mut tx, e, &now).await?);
+        }
+        let mut cities: Vec<&str> = events.iter().map(|e| e.city.as_str()).collect();
+        cities.sort_unstable();
+        cities.dedup();
+        for city in cities {
+            bump_events_version(&mut tx, city).await?;
+        }
+        tx.commit().await?;
+        Ok(ids)
+    }
+
+    /// The city's published events (past ones included) with parsed
+    /// schedules; reloaded only when `events_version` has moved.
+    pub async fn published_events(&self, city: &str) -> Result<Arc<EventsSnapshot>, sqlx::Error> {
+        let version: Option<(i64,)> =
+            sqlx::query_as("SELECT events_version FROM cities WHERE slug = $1")
+                .bind(city)
+                .fetch_optional(&self.pool)
+                .await?;
+        let Some((version,)) = version else {
+            return Ok(Arc::new(EventsSnapshot {
+                version: -1,
+                events: Vec::new(),
+            }));
+        };
+        if let Some(s) = self
+            .events_cache
+            .lock()
+            .ok()
+            .and_then(|c| c.get(city).cloned())
+        {
+            if s.version == version {
+                return Ok(s);
+            }
+        }
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE city = $1 AND status <> 'unpublished' ORDER BY id"
+        );
+        let rows: Vec<EventRow> = sqlx::query_as(&sql)
+            .bind(city)
+            .fetch_all(&self.pool)
+            .await?;
+        let events = rows
+            .into_iter()
+            .map(|row| CachedEvent {
+                schedule: crate::events::model::schedule_of(&row),
+                row,
+            })
+            .collect();
+        let snapshot = Arc::new(EventsSnapshot { version, events });
+        if let Ok(mut cache) = self.events_cache.lock() {
+            cache.insert(city.to_string(), snapshot.clone());
+        }
+        Ok(snapshot)
+    }
+
+    /// One event by its address, whatever its dates (past events keep their
+    /// page); None if unpublished or unknown.
+    pub async fn event(&self, city: &str, slug: &str) -> Result<Option<EventRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE city = $1 AND slug = $2 AND status <> 'unpublished'"
+        );
+        sqlx::query_as(&sql)
+            .bind(city)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// (language, text) of an event's descriptions.
+    pub async fn event_descriptions(&self, id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT lang, body FROM event_descriptions WHERE event_id = $1 ORDER BY lang",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn count_events(&self) -> Result<i64, sqlx::Error> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
+    }
+}

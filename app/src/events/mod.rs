@@ -1,0 +1,19 @@
+//! Events: conversation clubs, city walks, community lunches, festivals…
+//! one-off or recurring, listed by date, with pages, iCalendar and Atom
+//! feeds and a JSON API.
+pub mod model;
+pub mod query;
+pub mod server;
+
+#[cfg(feature = "ssr")]
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod ics;
+#[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
+pub mod recurrence;
+#[cfg(feature = "ssr")]
+pub mod service;
+
+pub use model::*;

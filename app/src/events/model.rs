@@ -1,0 +1,136 @@
+//! What the event pages and the API show: events and their occurrences.
+use serde::{Deserialize, Serialize};
+
+/// Kinds of event, in the order the filter offers them.
+pub const EVENT_CATEGORIES: [&str; 10] = [
+    "conversation_club",
+    "language_course",
+    "city_walk",
+    "community_lunch",
+    "festival",
+    "open_day",
+    "talk",
+    "culture",
+    "sport",
+    "support",
+];
+
+/// One occurrence in a listing.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OccurrenceItem {
+    pub slug: String,
+    pub title: String,
+    pub category: String,
+    /// Local start and end, `YYYY-MM-DDTHH:MM`, in the city's zone.
+    pub start: String,
+    pub end: String,
+    /// Local weekday of the start, 0 = Monday.
+    pub weekday: u8,
+    /// UTC instants (RFC 3339), for machines.
+    pub start_utc: String,
+    pub end_utc: String,
+    pub all_day: bool,
+    pub cancelled: bool,
+    pub recurring: bool,
+    /// The place's name or the event's own address; "online" is shown by the page.
+    pub venue: Option<String>,
+    pub online: bool,
+    pub district: Option<String>,
+    pub languages: Vec<String>,
+    pub no_czech: bool,
+    pub free: bool,
+    pub price: Option<String>,
+    pub children: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventListing {
+    pub city: crate::cities::City,
+    pub items: Vec<OccurrenceItem>,
+    /// Occurrences in the window before paging.
+    pub total: usize,
+    pub page: u32,
+    pub per_page: u32,
+    /// The window, local dates `YYYY-MM-DD` (inclusive).
+    pub from: String,
+    pub to: String,
+    /// Districts with events in the city, for the filter.
+    pub districts: Vec<String>,
+    /// Languages events are held in, for the filter.
+    pub languages: Vec<String>,
+}
+
+/// One event with what its page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventDetail {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub title: String,
+    /// The title in the city's language when the page shows the English one.
+    pub original_title: Option<String>,
+    pub category: String,
+    pub description: Option<String>,
+    /// Language of the description shown, when it is not the page's.
+    pub description_lang: Option<String>,
+    pub organisation: Option<String>,
+    pub place: Option<(String, String)>,
+    pub address: Option<String>,
+    pub online_url: Option<String>,
+    pub point: Option<(f64, f64)>,
+    pub district: Option<String>,
+    pub all_day: bool,
+    /// The next occurrences (or the last ones, for a past event).
+    pub occurrences: Vec<OccurrenceItem>,
+    pub past: bool,
+    pub recurring: bool,
+    pub cancelled: bool,
+    pub past_example: bool,
+    pub languages: Vec<String>,
+    pub no_czech: bool,
+    pub free: bool,
+    pub price: Option<String>,
+    pub children: bool,
+    pub accessibility: Option<String>,
+    pub registration_url: Option<String>,
+    pub capacity: Option<i64>,
+    pub sources: Vec<String>,
+    pub updated_at: String,
+    /// The page's public address (for sharing and structured data).
+    pub share_url: String,
+    pub tile_url: String,
+    pub tile_attribution: String,
+    /// schema.org Event as JSON-LD.
+    pub json_ld: String,
+}
+
+#[cfg(feature = "ssr")]
+pub use ssr::*;
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::recurrence::Schedule;
+    use crate::db::EventRow;
+    use chrono::{Duration, NaiveDate, NaiveDateTime};
+
+    /// The row's schedule, or None when it cannot be read.
+    pub fn schedule_of(row: &EventRow) -> Option<Schedule> {
+        let tz: chrono_tz::Tz = row.timezone.parse().ok()?;
+        let start = NaiveDateTime::parse_from_str(&row.starts_local, "%Y-%m-%dT%H:%M").ok()?;
+        let dates = |s: &str| -> Vec<NaiveDate> {
+            s.split(',')
+                .filter_map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+                .collect()
+        };
+        let schedule = Schedule {
+            start,
+            duration: Duration::minutes(row.duration_minutes.max(1)),
+            all_day: row.all_day != 0,
+            tz,
+            rule: row.rrule.clone().filter(|r| !r.trim().is_empty()),
+            exceptions: dates(&row.exceptions),
+            cancelled: dates(&row.cancelled_dates),
+        };
+        schedule.check().ok().map(|_| schedule)
+    }
+}

@@ -1,0 +1,208 @@
+//! Event filters, parsed once from URL query pairs (like place filters): the
+//! page ignores what it cannot understand and says so; the API and the
+//! feeds answer 400 naming the parameter.
+use crate::places::query::{parse_bool, parse_int, parse_lang, parse_text, ParamError};
+use serde::{Deserialize, Serialize};
+
+pub const MAX_PER_PAGE: u32 = 200;
+pub const DEFAULT_PER_PAGE: u32 = 50;
+/// The longest window one request may ask for.
+pub const MAX_WINDOW_DAYS: i64 = 366;
+
+/// Which days: today, the next 7 days, the next 30 days, or `from`–`to`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum When {
+    Today,
+    Week,
+    #[default]
+    Month,
+    Range,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct EventQuery {
+    pub when: When,
+    /// Local dates `YYYY-MM-DD`, inclusive (with `When::Range`, or the API).
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub q: Option<String>,
+    pub category: Option<String>,
+    pub lang: Option<String>,
+    pub district: Option<String>,
+    pub free: bool,
+    pub no_czech: bool,
+    pub children: bool,
+    pub organisation: Option<i64>,
+    pub page: u32,
+    pub per_page: u32,
+}
+
+fn parse_date(v: &str) -> Result<Option<String>, String> {
+    if v.is_empty() {
+        return Ok(None);
+    }
+    // Date part of a date or a date-time.
+    let d = v.get(..10).unwrap_or(v);
+    let valid = d.len() == 10
+        && d.char_indices().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                c == '-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    #[cfg(feature = "ssr")]
+    let valid = valid && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok();
+    if valid {
+        Ok(Some(d.to_string()))
+    } else {
+        Err("expected a date like 2026-11-24".into())
+    }
+}
+
+fn parse_when(v: &str) -> Result<When, String> {
+    match v {
+        "" | "month" => Ok(When::Month),
+        "today" => Ok(When::Today),
+        "week" => Ok(When::Week),
+        "range" => Ok(When::Range),
+        _ => Err("expected today, week, month or range".into()),
+    }
+}
+
+fn parse_category(v: &str) -> Result<Option<String>, String> {
+    if v.is_empty() {
+        return Ok(None);
+    }
+    if super::model::EVENT_CATEGORIES.contains(&v) {
+        Ok(Some(v.to_string()))
+    } else {
+        Err(format!(
+            "unknown category; one of: {}",
+            super::model::EVENT_CATEGORIES.join(", ")
+        ))
+    }
+}
+
+impl EventQuery {
+    pub fn parse<'a>(
+        pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+        allowed_extra: &[&str],
+    ) -> (EventQuery, Vec<ParamError>) {
+        let mut q = EventQuery {
+            page: 1,
+            per_page: DEFAULT_PER_PAGE,
+            ..Default::default()
+        };
+        let mut errors = Vec::new();
+        for (key, raw) in pairs {
+            let value = raw.trim();
+            let result = match key {
+                "when" => parse_when(value).map(|v| q.when = v),
+                "from" => parse_date(value).map(|v| q.from = v),
+                "to" => parse_date(value).map(|v| q.to = v),
+                "q" => parse_text(value).map(|v| q.q = v),
+                "category" => parse_category(value).map(|v| q.category = v),
+                "lang" => parse_lang(value).map(|v| q.lang = v),
+                "district" => parse_text(value).map(|v| q.district = v),
+                "free" => parse_bool(value).map(|v| q.free = v),
+                "no_czech" => parse_bool(value).map(|v| q.no_czech = v),
+                "children" => parse_bool(value).map(|v| q.children = v),
+                "organisation" => {
+                    parse_int(value, 1, u32::MAX).map(|v| q.organisation = v.map(i64::from))
+                }
+                "page" => parse_int(value, 1, 100_000).map(|v| q.page = v.unwrap_or(1)),
+                "per_page" => parse_int(value, 1, MAX_PER_PAGE)
+                    .map(|v| q.per_page = v.unwrap_or(DEFAULT_PER_PAGE)),
+                k if allowed_extra.contains(&k) => Ok(()),
+                _ => Err("unknown parameter".to_string()),
+            };
+            if let Err(message) = result {
+                errors.push(ParamError::new(key, message));
+            }
+        }
+        if q.from.is_some() || q.to.is_some() {
+            q.when = When::Range;
+        }
+        if let (Some(f), Some(t)) = (&q.from, &q.to) {
+            if t < f {
+                errors.push(ParamError::new("to", "must not be before `from`"));
+            }
+        }
+        (q, errors)
+    }
+
+    /// The query as URL pairs (only what is set), for links and feeds.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut v = Vec::new();
+        match self.when {
+            When::Today => v.push(("when", "today".to_string())),
+            When::Week => v.push(("when", "week".to_string())),
+            When::Month | When::Range => {}
+        }
+        let opt = |v: &mut Vec<(&'static str, String)>, k, x: &Option<String>| {
+            if let Some(x) = x {
+                v.push((k, x.clone()));
+            }
+        };
+        opt(&mut v, "from", &self.from);
+        opt(&mut v, "to", &self.to);
+        opt(&mut v, "q", &self.q);
+        opt(&mut v, "category", &self.category);
+        opt(&mut v, "lang", &self.lang);
+        opt(&mut v, "district", &self.district);
+        for (k, on) in [
+            ("free", self.free),
+            ("no_czech", self.no_czech),
+            ("children", self.children),
+        ] {
+            if on {
+                v.push((k, "true".to_string()));
+            }
+        }
+        if let Some(o) = self.organisation {
+            v.push(("organisation", o.to_string()));
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_filters_and_names_bad_parameters() {
+        let (q, errors) = EventQuery::parse(
+            [
+                ("from", "2026-12-01"),
+                ("to", "2026-11-01"),
+                ("lang", "UK"),
+                ("no_czech", "true"),
+                ("category", "karaoke"),
+                ("when", "soon"),
+                ("colour", "red"),
+            ],
+            &[],
+        );
+        assert_eq!(q.when, When::Range);
+        assert_eq!(q.lang.as_deref(), Some("uk"));
+        assert!(q.no_czech);
+        let bad: Vec<&str> = errors.iter().map(|e| e.param.as_str()).collect();
+        assert_eq!(bad, vec!["category", "when", "colour", "to"]);
+        let (_, errors) = EventQuery::parse([("from", "2026-02-30")], &[]);
+        assert_eq!(errors.len(), 1, "no 30 February");
+    }
+
+    #[test]
+    fn round_trips_through_url_pairs() {
+        let (q, _) = EventQuery::parse(
+            [("when", "week"), ("free", "1"), ("category", "festival")],
+            &[],
+        );
+        let pairs = q.to_pairs();
+        let (again, errors) = EventQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), &[]);
+        assert!(errors.is_empty());
+        assert_eq!(again, q);
+    }
+}

@@ -1,0 +1,291 @@
+//! When an event happens: its first start as wall-clock time in the city's
+//! zone, its length, an RFC 5545 recurrence rule (the `rrule` crate), the
+//! local dates left out of the series (exceptions) and those called off
+//! (cancellations, still shown, marked). Occurrences are only ever expanded
+//! inside a window, so a ten-year daily series costs what the window holds.
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use rrule::{RRule, RRuleSet, Unvalidated};
+
+/// The most occurrences one expansion returns.
+pub const MAX_OCCURRENCES: u16 = 5000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schedule {
+    /// First start, local wall time (midnight for all-day events).
+    pub start: NaiveDateTime,
+    /// Length of one occurrence.
+    pub duration: Duration,
+    pub all_day: bool,
+    pub tz: Tz,
+    /// The RRULE value, e.g. `FREQ=WEEKLY;BYDAY=TU`; None for a one-off.
+    pub rule: Option<String>,
+    /// Local dates the series skips.
+    pub exceptions: Vec<NaiveDate>,
+    /// Local dates called off (listed as cancelled).
+    pub cancelled: Vec<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Occurrence {
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub cancelled: bool,
+}
+
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ScheduleError {
+    #[error("the start time does not exist in this time zone (clocks change)")]
+    NoSuchLocalTime,
+    #[error("not a recurrence rule: {0}")]
+    Rule(String),
+}
+
+impl Schedule {
+    fn local(&self, t: NaiveDateTime) -> Result<DateTime<Tz>, ScheduleError> {
+        // In the autumn hour that happens twice, take the first.
+        self.tz
+            .from_local_datetime(&t)
+            .earliest()
+            .ok_or(ScheduleError::NoSuchLocalTime)
+    }
+
+    /// The series as an `RRuleSet`; None for a one-off event.
+    fn set(&self) -> Result<Option<RRuleSet>, ScheduleError> {
+        let Some(rule) = self.rule.as_deref().filter(|r| !r.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let tz: rrule::Tz = self.tz.into();
+        let start = self.local(self.start)?.with_timezone(&tz);
+        let parsed: RRule<Unvalidated> = rule
+            .trim()
+            .trim_start_matches("RRULE:")
+            .parse()
+            .map_err(|e: rrule::RRuleError| ScheduleError::Rule(e.to_string()))?;
+        let mut set = parsed
+            .build(start)
+            .map_err(|e| ScheduleError::Rule(e.to_string()))?;
+        for d in &self.exceptions {
+            let t = self.local(d.and_time(self.start.time()))?;
+            set = set.exdate(t.with_timezone(&tz));
+        }
+        Ok(Some(set))
+    }
+
+    /// Checks the rule and the start (what a form needs to know).
+    pub fn check(&self) -> Result<(), ScheduleError> {
+        self.local(self.start)?;
+        self.set().map(|_| ())
+    }
+
+    /// Occurrences overlapping `[from, to)`, earliest first, at most `limit`.
+    pub fn between(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u16,
+    ) -> Result<Vec<Occurrence>, ScheduleError> {
+        let starts: Vec<DateTime<Utc>> = match self.set()? {
+            None => vec![self.local(self.start)?.with_timezone(&Utc)],
+            Some(set) => {
+                let tz: rrule::Tz = self.tz.into();
+                // An occurrence that began before `from` may still be on.
+                let after = from
+                    .checked_sub_signed(self.duration)
+                    .unwrap_or(from)
+                    .with_timezone(&tz);
+                let before = to.with_timezone(&tz);
+                set.after(after)
+                    .before(before)
+                    .all(limit.min(MAX_OCCURRENCES))
+                    .dates
+                    .into_iter()
+                    .map(|d| d.with_timezone(&Utc))
+                    .collect()
+            }
+        };
+        Ok(starts
+            .into_iter()
+            .filter(|s| {
+                *s < to
+                    && s.checked_add_signed(self.duration)
+                        .is_none_or(|end| end > from)
+            })
+            .take(limit as usize)
+            .map(|start| {
+                let local = start.with_timezone(&self.tz).date_naive();
+                Occurrence {
+                    start,
+                    end: start + self.duration,
+                    cancelled: self.cancelled.contains(&local),
+                }
+            })
+            .collect())
+    }
+
+    /// The first occurrence's start (the series' own start when the rule
+    /// does not match it, as RFC 5545 allows).
+    pub fn first_start(&self) -> Result<DateTime<Utc>, ScheduleError> {
+        let start = self.local(self.start)?.with_timezone(&Utc);
+        let first = self
+            .between(start, start + Duration::days(5 * 366), 1)?
+            .into_iter()
+            .next()
+            .map(|o| o.start);
+        Ok(first.unwrap_or(start))
+    }
+
+    /// When the series ends (None: it does not), as the end of its last
+    /// occurrence; what the data layer stores to find candidate events.
+    pub fn last_end(&self) -> Result<Option<DateTime<Utc>>, ScheduleError> {
+        let Some(set) = self.set()? else {
+            return Ok(Some(
+                self.local(self.start)?.with_timezone(&Utc) + self.duration,
+            ));
+        };
+        let bounded = set
+            .get_rrule()
+            .iter()
+            .all(|r| r.get_count().is_some() || r.get_until().is_some());
+        if !bounded {
+            return Ok(None);
+        }
+        let all = set.all(MAX_OCCURRENCES);
+        if all.limited {
+            // Too long to walk: treated as open-ended (only a query bound).
+            return Ok(None);
+        }
+        Ok(all
+            .dates
+            .last()
+            .map(|d| d.with_timezone(&Utc) + self.duration))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time")
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        at(s).and_utc()
+    }
+
+    fn weekly(rule: &str) -> Schedule {
+        Schedule {
+            start: at("2026-10-06 18:00"),
+            duration: Duration::minutes(90),
+            all_day: false,
+            tz: chrono_tz::Europe::Prague,
+            rule: Some(rule.into()),
+            exceptions: vec![],
+            cancelled: vec![],
+        }
+    }
+
+    #[test]
+    fn wall_time_stays_across_daylight_saving_changes() {
+        // Tuesdays 18:00 in Prague: 16:00 UTC in summer time, 17:00 after
+        // the last Sunday of October, 16:00 again after the last of March.
+        let s = weekly("FREQ=WEEKLY;BYDAY=TU");
+        let oct = s
+            .between(utc("2026-10-19 00:00"), utc("2026-11-01 00:00"), 10)
+            .expect("ok");
+        assert_eq!(
+            oct.iter().map(|o| o.start).collect::<Vec<_>>(),
+            vec![utc("2026-10-20 16:00"), utc("2026-10-27 17:00")]
+        );
+        let march = s
+            .between(utc("2027-03-22 00:00"), utc("2027-04-04 00:00"), 10)
+            .expect("ok");
+        assert_eq!(
+            march.iter().map(|o| o.start).collect::<Vec<_>>(),
+            vec![utc("2027-03-23 17:00"), utc("2027-03-30 16:00")]
+        );
+        assert_eq!(oct[0].end - oct[0].start, Duration::minutes(90));
+    }
+
+    #[test]
+    fn exceptions_are_skipped_and_cancellations_marked() {
+        let mut s = weekly("FREQ=WEEKLY;BYDAY=TU");
+        s.start = at("2026-12-01 18:00");
+        s.exceptions = vec![NaiveDate::from_ymd_opt(2026, 12, 22).expect("date")];
+        s.cancelled = vec![NaiveDate::from_ymd_opt(2026, 12, 29).expect("date")];
+        let dec = s
+            .between(utc("2026-12-14 00:00"), utc("2027-01-06 00:00"), 10)
+            .expect("ok");
+        let got: Vec<(DateTime<Utc>, bool)> = dec.iter().map(|o| (o.start, o.cancelled)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (utc("2026-12-15 17:00"), false),
+                (utc("2026-12-29 17:00"), true),
+                (utc("2027-01-05 17:00"), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn last_sunday_of_november() {
+        let mut s = weekly("FREQ=YEARLY;BYMONTH=11;BYDAY=-1SU");
+        s.start = at("2026-11-29 12:00");
+        let got = s
+            .between(utc("2026-01-01 00:00"), utc("2029-01-01 00:00"), 10)
+            .expect("ok");
+        let days: Vec<String> = got
+            .iter()
+            .map(|o| o.start.format("%Y-%m-%d").to_string())
+            .collect();
+        assert_eq!(days, vec!["2026-11-29", "2027-11-28", "2028-11-26"]);
+    }
+
+    #[test]
+    fn a_long_daily_series_is_expanded_only_inside_the_window() {
+        let mut s = weekly("FREQ=DAILY;UNTIL=20361005T220000Z");
+        s.duration = Duration::hours(1);
+        let window = s
+            .between(utc("2031-03-01 00:00"), utc("2031-03-08 00:00"), 100)
+            .expect("ok");
+        assert_eq!(window.len(), 7);
+        assert_eq!(window[0].start, utc("2031-03-01 17:00"));
+        let limited = s
+            .between(utc("2026-10-06 00:00"), utc("2036-10-06 00:00"), 20)
+            .expect("ok");
+        assert_eq!(limited.len(), 20, "the limit caps a ten-year window");
+        assert_eq!(
+            s.last_end().expect("ok"),
+            Some(utc("2036-10-05 16:00") + Duration::hours(1)),
+            "a bounded series knows its end"
+        );
+        assert_eq!(weekly("FREQ=WEEKLY").last_end().expect("ok"), None);
+    }
+
+    #[test]
+    fn one_offs_and_ongoing_occurrences() {
+        let mut s = weekly("");
+        s.rule = None;
+        s.duration = Duration::hours(3);
+        let got = s
+            .between(utc("2026-10-06 17:00"), utc("2026-10-07 00:00"), 5)
+            .expect("ok");
+        assert_eq!(got.len(), 1, "still on at 19:00 local");
+        assert!(s
+            .between(utc("2026-10-06 20:00"), utc("2026-10-07 00:00"), 5)
+            .expect("ok")
+            .is_empty());
+    }
+
+    #[test]
+    fn bad_rules_and_impossible_times_are_refused() {
+        assert!(matches!(
+            weekly("FREQ=SOMETIMES").check(),
+            Err(ScheduleError::Rule(_))
+        ));
+        let mut s = weekly("FREQ=WEEKLY");
+        s.start = at("2027-03-28 02:30");
+        assert_eq!(s.check(), Err(ScheduleError::NoSuchLocalTime));
+    }
+}

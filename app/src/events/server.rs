@@ -1,0 +1,67 @@
+//! Server functions of the event pages.
+use super::model::{EventDetail, EventListing, OccurrenceItem};
+use leptos::prelude::*;
+
+/// One page of a city's events; `query` is the page's URL query string.
+#[server]
+pub async fn list_events(
+    city: String,
+    query: String,
+    lang: String,
+) -> Result<(EventListing, Vec<String>), ServerFnError> {
+    use super::query::EventQuery;
+    let state = crate::state::AppState::from_context()?;
+    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let (query, errors) = EventQuery::parse(
+        params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
+        &["view"],
+    );
+    let ignored = errors.into_iter().map(|e| e.param).collect();
+    let listing =
+        super::service::listing(&state.db, &city, &query, &lang, chrono::Utc::now()).await;
+    // A window that is too long is shown as the default one, with a note.
+    let listing = match listing {
+        Err(crate::error::AppError::BadParam { .. }) => {
+            let mut q = query.clone();
+            q.from = None;
+            q.to = None;
+            q.when = super::query::When::Month;
+            super::service::listing(&state.db, &city, &q, &lang, chrono::Utc::now()).await
+        }
+        other => other,
+    };
+    crate::places::server::not_found_status(listing).map(|l| (l, ignored))
+}
+
+#[server]
+pub async fn get_event(
+    city: String,
+    slug: String,
+    lang: String,
+) -> Result<EventDetail, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let mut d = crate::places::server::not_found_status(
+        super::service::detail(&state.db, &city, &slug, &lang, chrono::Utc::now()).await,
+    )?;
+    d.share_url = format!(
+        "{}/{lang}/{city}/events/{slug}",
+        crate::state::base_url(&state)
+    );
+    d.tile_url = state.config.tile_url.clone();
+    d.tile_attribution = state.config.tile_attribution.clone();
+    d.json_ld = super::service::json_ld(&d);
+    Ok(d)
+}
+
+/// The next occurrence of each event at a place.
+#[server]
+pub async fn events_at_place(
+    city: String,
+    place: i64,
+    lang: String,
+) -> Result<Vec<OccurrenceItem>, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    Ok(super::service::at_place(&state.db, &city, place, &lang, chrono::Utc::now()).await?)
+}
