@@ -12,6 +12,7 @@ use crate::pages::event::EventPage;
 use crate::pages::events::EventsPage;
 use crate::pages::moderation::audit::AuditPage;
 use crate::pages::moderation::queue::ModerationPage;
+use crate::pages::volunteering::{OpportunityPage, VolunteeringPage, WithdrawPage};
 use crate::pages::{
     about::AboutPage, city::CityPage, home::HomePage, not_found::NotFound, place::PlacePage,
     stories::StoriesPage, story::StoryPage,
@@ -70,10 +71,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/places/edit") view=PlaceFormPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/audit") view=AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("volunteering/withdraw") view=WithdrawPage ssr=SsrMode::Async />
                         <Route path=path!(":city") view=CityPage ssr=SsrMode::Async />
                         <Route path=path!(":city/places/:slug") view=PlacePage ssr=SsrMode::Async />
                         <Route path=path!(":city/stories") view=StoriesPage ssr=SsrMode::Async />
                         <Route path=path!(":city/events") view=EventsPage ssr=SsrMode::Async />
+                        <Route path=path!(":city/volunteering") view=VolunteeringPage ssr=SsrMode::Async />
+                        <Route path=path!(":city/volunteering/:slug") view=OpportunityPage ssr=SsrMode::Async />
                         <Route path=path!(":city/events/:slug") view=EventPage ssr=SsrMode::Async />
                         <Route path=path!(":city/stories/:slug") view=StoryPage ssr=SsrMode::Async />
                     </I18nRoute<Locale, _, _>>

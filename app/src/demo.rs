@@ -10,12 +10,14 @@ use std::path::Path;
 pub const PLACES_JSON: &str = include_str!("../../data/demo/places.json");
 pub const STORIES_JSON: &str = include_str!("../../data/demo/stories.json");
 pub const EVENTS_JSON: &str = include_str!("../../data/demo/events.json");
+pub const OPPORTUNITIES_JSON: &str = include_str!("../../data/demo/opportunities.json");
 
 #[derive(Debug, Default)]
 pub struct LoadReport {
     pub places: usize,
     pub stories: usize,
     pub events: usize,
+    pub opportunities: usize,
     pub geocode: Option<geocode::EnrichReport>,
     pub warnings: Vec<String>,
 }
@@ -68,18 +70,39 @@ pub async fn load_demo(db: &Db, shared_dir: Option<&Path>) -> Result<LoadReport,
         .map_err(|e| e.to_string())?;
     report.stories = stories.len();
     report.events = import_events(db, EVENTS_JSON).await?;
+    report.opportunities = import_opportunities(db, OPPORTUNITIES_JSON).await?;
     Ok(report)
+}
+
+async fn place_ids(
+    db: &Db,
+    cities: &[crate::cities::City],
+) -> Result<HashMap<(String, String), i64>, String> {
+    let mut places = HashMap::new();
+    for c in cities {
+        for (id, label) in db.place_labels(&c.slug).await.map_err(|e| e.to_string())? {
+            places.insert((c.slug.clone(), label.slug), id);
+        }
+    }
+    Ok(places)
+}
+
+/// Loads volunteering opportunities (the import format), all or nothing.
+pub async fn import_opportunities(db: &Db, json: &str) -> Result<usize, String> {
+    let cities = db.cities().await.map_err(|e| e.to_string())?;
+    let places = place_ids(db, &cities).await?;
+    let slugs: Vec<String> = cities.iter().map(|c| c.slug.clone()).collect();
+    let list = crate::volunteering::import::parse_opportunities(json, &slugs, &places)?;
+    db.upsert_opportunities(&list)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(list.len())
 }
 
 /// Loads events (the import format), all or nothing; returns how many.
 pub async fn import_events(db: &Db, json: &str) -> Result<usize, String> {
     let cities = db.cities().await.map_err(|e| e.to_string())?;
-    let mut places = HashMap::new();
-    for c in &cities {
-        for (id, label) in db.place_labels(&c.slug).await.map_err(|e| e.to_string())? {
-            places.insert((c.slug.clone(), label.slug), id);
-        }
-    }
+    let places = place_ids(db, &cities).await?;
     let events = crate::events::import::parse_events(json, &cities, &places)?;
     db.upsert_events(&events).await.map_err(|e| e.to_string())?;
     Ok(events.len())

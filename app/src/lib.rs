@@ -14,6 +14,7 @@ pub mod moderation;
 pub mod pages;
 pub mod places;
 pub mod stories;
+pub mod volunteering;
 
 #[cfg(feature = "ssr")]
 pub mod db;

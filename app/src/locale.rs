@@ -161,6 +161,8 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::InvalidCoordinates => td_string!(l, err_invalid_coordinates),
         FieldError::InvalidPhone => td_string!(l, err_invalid_phone),
         FieldError::AlreadyMember => td_string!(l, err_already_member),
+        FieldError::InvalidContact => td_string!(l, err_invalid_contact),
+        FieldError::ConsentRequired => td_string!(l, err_consent_required),
     };
     s.to_string()
 }

@@ -25,6 +25,8 @@ pub struct Config {
     pub mail_from: String,
     /// Directory with the Prague address points and district polygons.
     pub address_data: Option<std::path::PathBuf>,
+    /// Days an interest request is kept before it is deleted (`WK_INTEREST_DAYS`).
+    pub interest_retention_days: i64,
 }
 
 impl Default for Config {
@@ -39,6 +41,7 @@ impl Default for Config {
             smtp_url: None,
             mail_from: "Welcome Kit <no-reply@localhost>".into(),
             address_data: None,
+            interest_retention_days: 90,
         }
     }
 }

@@ -71,6 +71,9 @@ pub enum Command {
         #[arg(long, env = "WK_PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
         public_url: String,
     },
+    /// Delete interest requests kept past their time (the server also does
+    /// it hourly).
+    PurgeInterest,
     /// Load (or refresh) the demo places and stories.
     LoadDemo {
         #[arg(long, env = "WK_SHARED_DATA", default_value = "../shared/data")]

@@ -24,6 +24,7 @@ pub fn router(state: AppState) -> Router {
         .route("/places", get(app::places::api::places))
         .route("/places.geojson", get(app::places::api::places_geojson))
         .route("/events", get(app::events::api::events))
+        .route("/opportunities", get(app::volunteering::api::opportunities))
         .fallback(app::places::api::not_found);
     let leptos_options = state.leptos_options.clone();
     let secure = state
@@ -40,7 +41,8 @@ pub fn router(state: AppState) -> Router {
         .route("/events.atom", get(app::events::api::events_atom))
         .route("/calendar/{city}/{slug}", get(app::events::api::event_ics))
         .merge(app::accounts::handlers::routes())
-        .merge(app::moderation::handlers::routes());
+        .merge(app::moderation::handlers::routes())
+        .merge(app::volunteering::handlers::routes());
     for (path, is_dir) in static_entries(&site) {
         let served = site.join(&path);
         router = if is_dir {

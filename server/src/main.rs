@@ -44,8 +44,8 @@ fn shared_dir(dir: &Path) -> Option<&Path> {
 
 fn print_report(r: &app::demo::LoadReport) {
     println!(
-        "loaded {} places, {} stories and {} events",
-        r.places, r.stories, r.events
+        "loaded {} places, {} stories, {} events and {} volunteering opportunities",
+        r.places, r.stories, r.events, r.opportunities
     );
     if let Some(g) = &r.geocode {
         println!(
@@ -111,6 +111,14 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("{sent} reminder(s) queued");
             Ok(())
         }
+        Command::PurgeInterest => {
+            let db = open(&cli.database_url).await?;
+            let n = app::volunteering::interest::purge(&db, chrono_now())
+                .await
+                .map_err(|e| e.to_string())?;
+            println!("{n} expired interest request(s) deleted");
+            Ok(())
+        }
         Command::LoadDemo { shared_data } => {
             let db = open(&cli.database_url).await?;
             let report = app::demo::load_demo(&db, shared_dir(&shared_data)).await?;
@@ -143,6 +151,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             if let Some(n) = env_number("WK_STALE_DAYS")? {
                 config.stale_days = n.into();
             }
+            if let Some(n) = env_number("WK_INTEREST_DAYS")? {
+                config.interest_retention_days = n.into();
+            }
             config.address_data = shared_dir(&shared_data).map(Path::to_path_buf);
             config.smtp_url = std::env::var("WK_SMTP_URL").ok().filter(|u| !u.is_empty());
             if let Ok(from) = std::env::var("WK_MAIL_FROM") {
@@ -160,6 +171,19 @@ async fn run(cli: Cli) -> Result<(), String> {
             // Read the address data now rather than on the first place form.
             let geo = state.geo.clone();
             tokio::spawn(async move { geo.ready().await });
+            // Interest requests past their time are deleted hourly.
+            let purge_db = state.db.clone();
+            tokio::spawn(async move {
+                let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+                loop {
+                    tick.tick().await;
+                    match app::volunteering::interest::purge(&purge_db, chrono::Utc::now()).await {
+                        Ok(n) if n > 0 => println!("deleted {n} expired interest request(s)"),
+                        Ok(_) => {}
+                        Err(e) => eprintln!("purging interest requests: {e}"),
+                    }
+                }
+            });
             let app = welcome_kit::app(state);
             let listener = tokio::net::TcpListener::bind(&addr)
                 .await

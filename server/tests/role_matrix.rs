@@ -123,6 +123,7 @@ enum Form {
     UnpublishPlace,
     EditPlace,
     ReportProblem,
+    ExpressInterest,
 }
 
 impl Form {
@@ -141,6 +142,7 @@ impl Form {
             Form::UnpublishPlace => "/en/moderation/places/unpublish",
             Form::EditPlace => "/en/moderation/places/edit",
             Form::ReportProblem => "/en/places/report",
+            Form::ExpressInterest => "/en/volunteering/interest",
         }
     }
 
@@ -148,7 +150,7 @@ impl Form {
         match self {
             Form::SubmitPlace | Form::ConfirmPlace => &[Who::Member],
             Form::AddMember | Form::RemoveMember => &[Who::Member, Who::Admin],
-            Form::ReportProblem => &EVERYONE,
+            Form::ReportProblem | Form::ExpressInterest => &EVERYONE,
             _ => &[Who::Moderator, Who::Admin],
         }
     }
@@ -254,11 +256,25 @@ impl Form {
                 let (_, slug) = fx.place().await;
                 pairs(&[("city", "prague"), ("slug", &slug), ("kind", "wrong_hours")])
             }
+            Form::ExpressInterest => {
+                let (id,): (i64,) = sqlx::query_as(
+                    "SELECT id FROM opportunities WHERE slug = 'cic-volunteer-programme'",
+                )
+                .fetch_one(fx.db.pool())
+                .await
+                .expect("opportunity");
+                pairs(&[
+                    ("opportunity", &id.to_string()),
+                    ("name", "Interest Person"),
+                    ("contact", "+420 777 000 111"),
+                    ("consent", "yes"),
+                ])
+            }
         }
     }
 }
 
-const FORMS: [Form; 13] = [
+const FORMS: [Form; 14] = [
     Form::SubmitPlace,
     Form::ConfirmPlace,
     Form::AddMember,
@@ -272,6 +288,7 @@ const FORMS: [Form; 13] = [
     Form::UnpublishPlace,
     Form::EditPlace,
     Form::ReportProblem,
+    Form::ExpressInterest,
 ];
 
 async fn role_matrix(backend: Backend) {
@@ -327,6 +344,14 @@ async fn role_matrix(backend: Backend) {
         org,
         cookies,
     };
+    // An opportunity of the member's organisation, for interest requests.
+    sqlx::query(
+        "UPDATE opportunities SET organisation_id = $1 WHERE slug = 'cic-volunteer-programme'",
+    )
+    .bind(org)
+    .execute(db.pool())
+    .await
+    .expect("opportunity linked");
     let s = fx
         .post(
             Who::Moderator,
@@ -368,7 +393,9 @@ async fn role_matrix(backend: Backend) {
 
     // Protected pages: (path, text only the allowed see, who is allowed).
     let (place, _) = fx.place().await;
-    let pages: [(String, &str, &[Who]); 5] = [
+    let pages: [(String, &str, &[Who]); 6] = [
+        // Interest requests (personal data): the organisation's members only.
+        ("/en/dashboard".into(), "Interest Person", &[Who::Member]),
         (
             "/en/moderation".into(),
             "queue-filters",

@@ -49,6 +49,8 @@ pub enum FieldError {
     InvalidCoordinates,
     InvalidPhone,
     AlreadyMember,
+    InvalidContact,
+    ConsentRequired,
 }
 
 /// A refusal of a whole form, shown above it.

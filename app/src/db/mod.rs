@@ -13,6 +13,7 @@ mod outbox;
 mod places;
 mod reports;
 mod stories;
+mod volunteering;
 
 use accounts::append_audit;
 pub use accounts::{
@@ -28,6 +29,7 @@ pub use outbox::PendingMessage;
 pub use places::{NewPlace, PlaceFilter, PlaceLabel, PlaceRow};
 pub use reports::ReportRow;
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};
+pub use volunteering::{InterestRow, NewInterest, NewOpportunity, OpportunityRow};
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
 use sqlx::AnyPool;

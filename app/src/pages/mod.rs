@@ -9,6 +9,7 @@ pub mod not_found;
 pub mod place;
 pub mod stories;
 pub mod story;
+pub mod volunteering;
 
 use crate::i18n::*;
 use leptos::prelude::*;

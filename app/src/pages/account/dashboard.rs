@@ -69,6 +69,7 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                 </ul>
             })}
             <Listings />
+            <InterestRequests />
             {moderates.then(|| view! { <p><a href=locale::href(i18n, "/moderation")>{t!(i18n, moderation_title)}</a></p> })}
             {is_admin.then(|| view! { <p><a href=locale::href(i18n, "/admin/outbox")>{t!(i18n, outbox_title)}</a></p> })}
             <form method="post" action=logout.clone() class="inline">
@@ -79,6 +80,38 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                 <button type="submit" class="secondary">{t!(i18n, logout_everywhere)}</button>
             </form>
         </section>
+    }
+}
+
+/// People who would like to help with the organisation's opportunities.
+/// Only members see them (the server function reads the member's own
+/// organisations only).
+#[component]
+fn InterestRequests() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let list = crate::volunteering::server::my_interest().await.unwrap_or_default();
+                (!list.is_empty()).then(|| view! {
+                    <section class="interest-requests" id="interest">
+                        <h2>{t!(i18n, vol_requests_title)}</h2>
+                        <p class="hint">{t!(i18n, vol_requests_privacy)}</p>
+                        <ul>
+                            {list.into_iter().map(|r| view! {
+                                <li class="interest-request">
+                                    <p><strong>{r.name.clone()}</strong>" · "{r.contact.clone()}" · "{r.opportunity.clone()}</p>
+                                    {(!r.languages.is_empty()).then(|| view! { <p>{t!(i18n, vol_your_languages)}": "{r.languages.clone()}</p> })}
+                                    {(!r.message.is_empty()).then(|| view! { <p class="message">{r.message.clone()}</p> })}
+                                    <p class="meta">{r.created_at.get(..10).unwrap_or("").to_string()}" · "
+                                        {td_string!(i18n.get_locale_untracked(), vol_deleted_on, date = r.delete_after.get(..10).unwrap_or("").to_string()).to_string()}</p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                })
+            })}
+        </Suspense>
     }
 }
 

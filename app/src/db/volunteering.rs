@@ -1,0 +1,314 @@
+//! Volunteering opportunities and interest requests (personal data: only
+//! the organisation's members read them; see volunteering::interest).
+use super::accounts::{queue_message, NewMessage, Tx};
+use super::places::split_languages;
+use super::{now_text, Db};
+use sqlx::FromRow;
+
+#[derive(Clone, Debug, PartialEq, FromRow)]
+pub struct OpportunityRow {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub organisation_id: Option<i64>,
+    pub organiser: Option<String>,
+    pub place_id: Option<i64>,
+    pub title: String,
+    pub title_en: String,
+    pub location_kind: String,
+    pub address: Option<String>,
+    pub district: Option<String>,
+    pub schedule_kind: String,
+    pub date: Option<String>,
+    pub schedule_text: Option<String>,
+    pub skills: String,
+    pub languages: String,
+    pub no_czech: i64,
+    pub audience: String,
+    pub min_age: Option<i64>,
+    pub contact: Option<String>,
+    pub registration_url: Option<String>,
+    pub deadline: Option<String>,
+    pub status: String,
+    pub sources: String,
+    pub search_text: String,
+    pub updated_at: String,
+}
+
+impl OpportunityRow {
+    pub fn language_list(&self) -> Vec<String> {
+        split_languages(&self.languages)
+    }
+}
+
+const COLUMNS: &str = "id, city, slug, organisation_id, organiser, place_id, title, title_en, \
+     location_kind, address, district, schedule_kind, date, schedule_text, skills, languages, \
+     no_czech, audience, min_age, contact, registration_url, deadline, status, sources, \
+     search_text, updated_at";
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewOpportunity {
+    pub city: String,
+    pub slug: String,
+    pub organisation_id: Option<i64>,
+    pub organiser: Option<String>,
+    pub place_id: Option<i64>,
+    pub title: String,
+    pub title_en: String,
+    pub location_kind: String,
+    pub address: Option<String>,
+    pub district: Option<String>,
+    pub schedule_kind: String,
+    pub date: Option<String>,
+    pub schedule_text: Option<String>,
+    pub skills: String,
+    pub languages: Vec<String>,
+    pub no_czech: bool,
+    pub audience: String,
+    pub min_age: Option<i64>,
+    pub contact: Option<String>,
+    pub registration_url: Option<String>,
+    pub deadline: Option<String>,
+    pub sources: Vec<String>,
+    pub search_text: String,
+    pub descriptions: Vec<(String, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, FromRow)]
+pub struct InterestRow {
+    pub id: i64,
+    pub opportunity_id: i64,
+    pub name: String,
+    pub contact: String,
+    pub languages: String,
+    pub message: String,
+    pub created_at: String,
+    pub delete_after: String,
+}
+
+pub struct NewInterest<'a> {
+    pub opportunity_id: i64,
+    pub name: &'a str,
+    pub contact: &'a str,
+    pub languages: &'a str,
+    pub message: &'a str,
+    pub withdraw_hash: &'a str,
+    pub delete_after: &'a str,
+}
+
+async fn upsert_opportunity(
+    tx: &mut Tx<'_>,
+    o: &NewOpportunity,
+    now: &str,
+) -> Result<i64, sqlx::Error> {
+    let languages = if o.languages.is_empty() {
+        String::new()
+    } else {
+        format!(",{},", o.languages.join(","))
+    };
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO opportunities (city, slug, organisation_id, organiser, place_id, title, title_en, \
+         location_kind, address, district, schedule_kind, date, schedule_text, skills, languages, \
+         no_czech, audience, min_age, contact, registration_url, deadline, sources, search_text, \
+         created_at, updated_at) \
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$24) \
+         ON CONFLICT (city, slug) DO UPDATE SET organisation_id = excluded.organisation_id, \
+         organiser = excluded.organiser, place_id = excluded.place_id, title = excluded.title, \
+         title_en = excluded.title_en, location_kind = excluded.location_kind, \
+         address = excluded.address, district = excluded.district, \
+         schedule_kind = excluded.schedule_kind, date = excluded.date, \
+         schedule_text = excluded.schedule_text, skills = excluded.skills, \
+         languages = excluded.languages, no_czech = excluded.no_czech, \
+         audience = excluded.audience, min_age = excluded.min_age, contact = excluded.contact, \
+         registration_url = excluded.registration_url, deadline = excluded.deadline, \
+         sources = excluded.sources, search_text = excluded.search_text, \
+         updated_at = excluded.updated_at RETURNING id",
+    )
+    // See events.rs: typed NULLs over the Any driver and cached statements.
+    .persistent(false)
+    .bind(&o.city)
+    .bind(&o.slug)
+    .bind(o.organisation_id)
+    .bind(&o.organiser)
+    .bind(o.place_id)
+    .bind(&o.title)
+    .bind(&o.title_en)
+    .bind(&o.location_kind)
+    .bind(&o.address)
+    .bind(&o.district)
+    .bind(&o.schedule_kind)
+    .bind(&o.date)
+    .bind(&o.schedule_text)
+    .bind(&o.skills)
+    .bind(languages)
+    .bind(i64::from(o.no_czech))
+    .bind(&o.audience)
+    .bind(o.min_age)
+    .bind(&o.contact)
+    .bind(&o.registration_url)
+    .bind(&o.deadline)
+    .bind(o.sources.join("\n"))
+    .bind(&o.search_text)
+    .bind(now)
+    .fetch_one(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM opportunity_descriptions WHERE opportunity_id = $1")
+        .bind(id)
+        .execute(&mut **tx)
+        .await?;
+    for (lang, body) in &o.descriptions {
+        sqlx::query("INSERT INTO opportunity_descriptions (opportunity_id, lang, body, updated_at) VALUES ($1, $2, $3, $4)")
+            .bind(id)
+            .bind(lang)
+            .bind(body)
+            .bind(now)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(id)
+}
+
+impl Db {
+    pub async fn upsert_opportunities(
+        &self,
+        list: &[NewOpportunity],
+    ) -> Result<Vec<i64>, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let now = now_text();
+        let mut ids = Vec::new();
+        for o in list {
+            ids.push(upsert_opportunity(&mut tx, o, &now).await?);
+        }
+        tx.commit().await?;
+        Ok(ids)
+    }
+
+    /// A city's published opportunities (the page and the API filter them).
+    pub async fn published_opportunities(
+        &self,
+        city: &str,
+    ) -> Result<Vec<OpportunityRow>, sqlx::Error> {
+        let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE city = $1 AND status = 'published' ORDER BY id");
+        sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await
+    }
+
+    pub async fn opportunity(
+        &self,
+        city: &str,
+        slug: &str,
+    ) -> Result<Option<OpportunityRow>, sqlx::Error> {
+        let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE city = $1 AND slug = $2 AND status = 'published'");
+        sqlx::query_as(&sql)
+            .bind(city)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    pub async fn opportunity_by_id(&self, id: i64) -> Result<Option<OpportunityRow>, sqlx::Error> {
+        let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE id = $1");
+        sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    pub async fn opportunity_descriptions(
+        &self,
+        id: i64,
+    ) -> Result<Vec<(String, String)>, sqlx::Error> {
+        sqlx::query_as("SELECT lang, body FROM opportunity_descriptions WHERE opportunity_id = $1 ORDER BY lang")
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await
+    }
+
+    /// Stores a request and the organisation's notifications together.
+    pub async fn add_interest(
+        &self,
+        i: &NewInterest<'_>,
+        notes: &[NewMessage],
+        now: &str,
+    ) -> Result<i64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO interest_requests (opportunity_id, name, contact, languages, message, \
+             consent_at, withdraw_hash, created_at, delete_after) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $8) RETURNING id",
+        )
+        .bind(i.opportunity_id)
+        .bind(i.name)
+        .bind(i.contact)
+        .bind(i.languages)
+        .bind(i.message)
+        .bind(now)
+        .bind(i.withdraw_hash)
+        .bind(i.delete_after)
+        .fetch_one(&mut *tx)
+        .await?;
+        for n in notes {
+            queue_message(&mut tx, n, now).await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Deletes the request the withdrawal token belongs to; false if none.
+    pub async fn withdraw_interest(&self, hash: &str) -> Result<bool, sqlx::Error> {
+        let done = sqlx::query("DELETE FROM interest_requests WHERE withdraw_hash = $1")
+            .bind(hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    pub async fn interest_exists(&self, hash: &str) -> Result<bool, sqlx::Error> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM interest_requests WHERE withdraw_hash = $1")
+                .bind(hash)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.is_some())
+    }
+
+    /// Requests for an organisation's opportunities, newest first.
+    pub async fn interest_for_organisation(
+        &self,
+        org: i64,
+    ) -> Result<Vec<(InterestRow, String)>, sqlx::Error> {
+        let rows: Vec<InterestRow> = sqlx::query_as(
+            "SELECT r.id, r.opportunity_id, r.name, r.contact, r.languages, r.message, r.created_at, \
+             r.delete_after FROM interest_requests r JOIN opportunities o ON o.id = r.opportunity_id \
+             WHERE o.organisation_id = $1 ORDER BY r.id DESC",
+        )
+        .bind(org)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut out = Vec::with_capacity(rows.len());
+        for r in rows {
+            let title = self
+                .opportunity_by_id(r.opportunity_id)
+                .await?
+                .map(|o| o.title)
+                .unwrap_or_default();
+            out.push((r, title));
+        }
+        Ok(out)
+    }
+
+    /// Deletes requests kept past their time; returns how many.
+    pub async fn purge_interest(&self, now: &str) -> Result<u64, sqlx::Error> {
+        let done = sqlx::query("DELETE FROM interest_requests WHERE delete_after <= $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected())
+    }
+
+    pub async fn count_interest(&self) -> Result<i64, sqlx::Error> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM interest_requests")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n)
+    }
+}

@@ -1,0 +1,343 @@
+//! Volunteering: the list of open opportunities (filters as a GET form),
+//! an opportunity's page with the "I would like to help" form, and the
+//! page behind the withdrawal link.
+use crate::accounts::forms::use_feedback;
+use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::components::query_link::{query_string, with_param};
+use crate::i18n::*;
+use crate::locale;
+use crate::pages::events::date_label;
+use crate::pages::{is_not_found, LoadError};
+use crate::volunteering::server::{get_opportunity, interest_pending, list_opportunities};
+use crate::volunteering::{OpportunityDetail, OpportunityItem, OpportunityListing};
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+fn audience_label(i18n: I18nContext<Locale>, a: &str) -> String {
+    let l = i18n.get_locale_untracked();
+    match a {
+        "newcomers" => td_string!(l, vol_for_newcomers).to_string(),
+        "locals" => td_string!(l, vol_for_locals).to_string(),
+        _ => td_string!(l, vol_for_both).to_string(),
+    }
+}
+
+fn when_label(i18n: I18nContext<Locale>, o: &OpportunityItem) -> String {
+    let l = i18n.get_locale_untracked();
+    let kind = match o.schedule_kind.as_str() {
+        "one_off" => o.date.as_deref().map(date_label).unwrap_or_default(),
+        "recurring" => td_string!(l, vol_recurring).to_string(),
+        _ => td_string!(l, vol_flexible).to_string(),
+    };
+    match &o.schedule_text {
+        Some(t) => format!("{kind}: {t}"),
+        None => kind,
+    }
+}
+
+#[component]
+pub fn VolunteeringPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let city = use_params_map()
+        .read_untracked()
+        .get("city")
+        .unwrap_or_default();
+    let pairs: Vec<(String, String)> = use_query_map()
+        .read_untracked()
+        .clone()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    let encoded = query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .trim_start_matches('?')
+        .to_string();
+    let lang = locale::code(i18n.get_locale_untracked()).to_string();
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || {
+                let (c, q, l, pairs) = (city.clone(), encoded.clone(), lang.clone(), pairs.clone());
+                Suspend::new(async move {
+                    match list_opportunities(c, q, l).await {
+                        Ok((listing, ignored)) => view! { <ListingView listing=listing pairs=pairs ignored=ignored /> }.into_any(),
+                        Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ListingView(
+    listing: OpportunityListing,
+    pairs: Vec<(String, String)>,
+    ignored: Vec<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    let city = listing.city.slug.clone();
+    let title = td_string!(l, vol_title, city = locale::city_label(i18n, &city)).to_string();
+    let action = locale::href(i18n, &format!("/{city}/volunteering"));
+    let get = |k: &str| {
+        pairs
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (q, lang, audience) = (get("q"), get("lang"), get("audience"));
+    let no_czech = matches!(get("no_czech").as_str(), "true" | "1" | "on");
+    let pages = listing
+        .total
+        .div_ceil(listing.per_page.max(1) as usize)
+        .max(1);
+    let page = listing.page as usize;
+    let next = (page < pages).then(|| {
+        format!(
+            "{action}{}",
+            with_param(&pairs, "page", Some(&(page + 1).to_string()))
+        )
+    });
+    let prev = (page > 1).then(|| {
+        format!(
+            "{action}{}",
+            with_param(&pairs, "page", Some(&(page - 1).to_string()))
+        )
+    });
+    view! {
+        <Title text=title.clone() />
+        <section class="volunteering-page">
+            <h1>{title}</h1>
+            <p class="intro">{t!(i18n, vol_intro)}</p>
+            {(!ignored.is_empty()).then(|| view! {
+                <p class="notice" role="status">{td_string!(l, invalid_filter, names = ignored.join(", ")).to_string()}</p>
+            })}
+            <form method="get" action=action.clone() class="filters" role="search" autocomplete="off">
+                <div class="field search-field">
+                    <label for="v-q">{t!(i18n, filter_search)}</label>
+                    <input id="v-q" type="search" name="q" value=q />
+                </div>
+                <div class="field">
+                    <label for="v-lang">{t!(i18n, vol_language)}</label>
+                    <select id="v-lang" name="lang">
+                        <option value="">{t!(i18n, filter_any_language)}</option>
+                        {listing.languages.iter().map(|c| view! {
+                            <option value=c.clone() selected=lang == *c>{locale::language_label(i18n, c)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="v-audience">{t!(i18n, vol_audience)}</label>
+                    <select id="v-audience" name="audience">
+                        <option value="">{t!(i18n, vol_anyone)}</option>
+                        {["newcomers", "locals"].into_iter().map(|a| view! {
+                            <option value=a selected=audience == a>{audience_label(i18n, a)}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <div class="field checks">
+                    <label><input type="checkbox" name="no_czech" value="true" checked=no_czech />{t!(i18n, events_no_czech)}</label>
+                </div>
+                <div class="actions">
+                    <button type="submit">{t!(i18n, vol_show)}</button>
+                    <a class="reset" href=action.clone()>{t!(i18n, filter_reset)}</a>
+                </div>
+            </form>
+            <h2 aria-live="polite">{td_string!(l, vol_count, count = listing.total).to_string()}</h2>
+            {if listing.items.is_empty() {
+                view! { <p class="empty">{t!(i18n, vol_none)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="event-list">
+                        {listing.items.into_iter().map(|o| {
+                            let href = locale::href(i18n, &format!("/{city}/volunteering/{}", o.slug));
+                            let when = when_label(i18n, &o);
+                            view! {
+                                <li><article class="event-card opportunity-card">
+                                    <h3><a href=href>{o.title.clone()}</a></h3>
+                                    <p class="event-meta">{o.organiser.clone()}{o.location.clone().map(|x| view! { " · "{x} })}</p>
+                                    <p class="event-time">{when}</p>
+                                    <p class="badges">
+                                        <span class="badge">{audience_label(i18n, &o.audience)}</span>
+                                        {o.no_czech.then(|| view! { <span class="badge">{t!(i18n, events_no_czech)}</span> })}
+                                        {o.deadline.clone().map(|d| view! { <span class="badge">{td_string!(l, vol_deadline, date = date_label(&d)).to_string()}</span> })}
+                                    </p>
+                                </article></li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            {(prev.is_some() || next.is_some()).then(|| view! {
+                <nav class="pager" aria-label=td_string!(l, events_pages).to_string()>
+                    {prev.map(|h| view! { <a href=h rel="prev">{t!(i18n, events_prev)}</a> })}
+                    {next.map(|h| view! { <a href=h rel="next">{t!(i18n, events_next)}</a> })}
+                </nav>
+            })}
+        </section>
+    }
+}
+
+#[component]
+pub fn OpportunityPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let key = {
+        let p = use_params_map().read_untracked();
+        (
+            p.get("city").unwrap_or_default(),
+            p.get("slug").unwrap_or_default(),
+            locale::code(i18n.get_locale_untracked()).to_string(),
+        )
+    };
+    view! {
+        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+            {move || { let (c, s, l) = key.clone(); Suspend::new(async move {
+                match get_opportunity(c, s, l).await {
+                    Ok(d) => view! { <OpportunityView o=d /> }.into_any(),
+                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                }
+            })}}
+        </Suspense>
+    }
+}
+
+#[component]
+fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    let city = o.city.clone();
+    let item = o.item.clone();
+    let back = locale::href(i18n, &format!("/{city}/volunteering"));
+    let languages = item
+        .languages
+        .iter()
+        .map(|c| locale::language_label(i18n, c))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let fb = use_feedback();
+    view! {
+        <Title text=item.title.clone() />
+        <Meta property="og:title" content=item.title.clone() />
+        <Meta property="og:url" content=o.share_url.clone() />
+        <article class="opportunity-page">
+            <p class="breadcrumb"><a href=back>{td_string!(l, vol_title, city = locale::city_label(i18n, &city)).to_string()}</a></p>
+            <h1>{item.title.clone()}</h1>
+            <p class="event-meta">{item.organiser.clone()}</p>
+            {o.closed.then(|| view! { <p class="notice" role="status">{t!(i18n, vol_closed)}</p> })}
+            <section>
+                <h2>{t!(i18n, events_for_whom)}</h2>
+                <ul>
+                    <li>{audience_label(i18n, &item.audience)}</li>
+                    <li>{when_label(i18n, &item)}</li>
+                    {o.place.clone().map(|(slug, name)| view! { <li><a href=locale::href(i18n, &format!("/{city}/places/{slug}"))>{name}</a></li> })}
+                    {(o.place.is_none()).then(|| item.location.clone()).flatten().map(|x| view! { <li>{x}</li> })}
+                    {(item.location_kind == "remote").then(|| view! { <li>{t!(i18n, vol_remote)}</li> })}
+                    {(!item.skills.is_empty()).then(|| view! { <li>{t!(i18n, vol_skills)}": "{item.skills.clone()}</li> })}
+                    {(!languages.is_empty()).then(|| view! { <li>{td_string!(l, events_languages, names = languages.clone()).to_string()}</li> })}
+                    {item.no_czech.then(|| view! { <li>{t!(i18n, events_no_czech)}</li> })}
+                    {item.min_age.map(|a| view! { <li>{td_string!(l, vol_min_age, age = a).to_string()}</li> })}
+                    {item.deadline.clone().map(|d| view! { <li>{td_string!(l, vol_deadline, date = date_label(&d)).to_string()}</li> })}
+                </ul>
+            </section>
+            {o.description.clone().map(|text| view! {
+                <section class="description">
+                    <h2>{t!(i18n, events_about)}</h2>
+                    {o.description_lang.clone().map(|dl| {
+                        let language = locale::language_label(i18n, &dl);
+                        view! { <p class="fallback-note">{td_string!(l, description_fallback, language = language).to_string()}</p> }
+                    })}
+                    <p lang=o.description_lang.clone().unwrap_or_default()>{text}</p>
+                </section>
+            })}
+            {(!o.closed).then(|| view! {
+                <section class="interest" id="interest">
+                    <h2>{t!(i18n, vol_interest_title)}</h2>
+                    {if o.accepts_interest {
+                        view! {
+                            <FormErrorBanner feedback=fb.clone() />
+                            <form method="post" action=locale::href(i18n, "/volunteering/interest") novalidate>
+                                <input type="hidden" name="opportunity" value=o.id.to_string() />
+                                <input type="hidden" name="city" value=city.clone() />
+                                <input type="hidden" name="slug" value=item.slug.clone() />
+                                <FormField name="name" label=td_string!(l, vol_your_name).to_string() autocomplete="name" feedback=fb.clone() />
+                                <FormField name="contact" label=td_string!(l, vol_contact).to_string() autocomplete="email"
+                                    hint=td_string!(l, vol_contact_hint).to_string() feedback=fb.clone() />
+                                <FormField name="languages" label=td_string!(l, vol_your_languages).to_string() required=false feedback=fb.clone() />
+                                <div class="field" class:has-error=fb.error("message").is_some()>
+                                    <label for="f-message">{t!(i18n, vol_message)}</label>
+                                    <textarea id="f-message" name="message" rows="4">{fb.value("message")}</textarea>
+                                    {fb.error("message").map(|e| view! { <p class="field-error">{locale::field_error(i18n, e)}</p> })}
+                                </div>
+                                <div class="field checks" class:has-error=fb.error("consent").is_some()>
+                                    <label><input type="checkbox" name="consent" value="yes" required
+                                        aria-invalid=fb.error("consent").is_some().then_some("true")
+                                        aria-describedby=fb.error("consent").is_some().then_some("f-consent-error") />
+                                        {td_string!(l, vol_consent, days = o.retention_days).to_string()}</label>
+                                    {fb.error("consent").map(|e| view! { <p class="field-error" id="f-consent-error">{locale::field_error(i18n, e)}</p> })}
+                                </div>
+                                <button type="submit">{t!(i18n, vol_send)}</button>
+                            </form>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <p>{t!(i18n, vol_contact_organiser)}</p>
+                            {o.registration_url.clone().map(|u| view! { <p><a href=u.clone() rel="noopener nofollow">{u.clone()}</a></p> })}
+                            {o.contact.clone().map(|c| view! { <p>{c}</p> })}
+                        }.into_any()
+                    }}
+                </section>
+            })}
+            {(!o.sources.is_empty()).then(|| view! {
+                <section class="sources">
+                    <h2>{t!(i18n, story_sources)}</h2>
+                    <ul>{o.sources.iter().map(|s| view! { <li><a href=s.clone() rel="noopener nofollow">{s.clone()}</a></li> }).collect_view()}</ul>
+                </section>
+            })}
+        </article>
+    }
+}
+
+/// Behind the withdrawal link: the request is still there (button to
+/// withdraw it), or it is gone.
+#[component]
+pub fn WithdrawPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map().get_untracked();
+    let token = query.get("token").unwrap_or_default();
+    let sent = query.get("sent").is_some();
+    let done = query.get("done").is_some();
+    let fb = use_feedback();
+    let title = td_string!(i18n.get_locale_untracked(), vol_withdraw_title).to_string();
+    view! {
+        <Title text=title.clone() />
+        <section class="account-form withdraw">
+            <h1>{title}</h1>
+            <FormErrorBanner feedback=fb />
+            {sent.then(|| view! { <p class="notice" role="status">{t!(i18n, vol_sent)}</p> })}
+            {if done {
+                view! { <p class="notice" role="status">{t!(i18n, vol_withdrawn)}</p> }.into_any()
+            } else {
+                view! {
+                    <Suspense fallback=|| ()>
+                        {move || { let token = token.clone(); Suspend::new(async move {
+                            let pending = interest_pending(token.clone()).await.unwrap_or(false);
+                            if pending {
+                                view! {
+                                    <p>{t!(i18n, vol_withdraw_keep)}</p>
+                                    <form method="post" action=locale::href(i18n, "/volunteering/withdraw")>
+                                        <input type="hidden" name="token" value=token />
+                                        <button type="submit" class="secondary">{t!(i18n, vol_withdraw_button)}</button>
+                                    </form>
+                                }.into_any()
+                            } else {
+                                view! { <p>{t!(i18n, vol_withdraw_gone)}</p> }.into_any()
+                            }
+                        })}}
+                    </Suspense>
+                }.into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,47 @@
+//! `GET /api/v1/opportunities?city=…&no_czech=true&lang=…&page=…` (JSON,
+//! paginated, ETag/304, 400 naming a bad parameter).
+use super::query::OpportunityQuery;
+use crate::error::AppError;
+use crate::places::api::{json_with_etag, known_city, pairs, required_city};
+use crate::state::AppState;
+use axum::extract::{RawQuery, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+
+pub async fn opportunities(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let pairs = pairs(&raw);
+    let city = required_city(&pairs)?;
+    let (q, errors) = OpportunityQuery::parse(
+        pairs
+            .iter()
+            .filter(|(k, _)| k != "city")
+            .map(|(k, v)| (k.as_str(), v.as_str())),
+        &[],
+    );
+    if let Some(e) = errors.into_iter().next() {
+        return Err(AppError::BadParam {
+            param: e.param,
+            message: e.message,
+        });
+    }
+    known_city(&state, &city).await?;
+    let lang = q
+        .lang
+        .as_deref()
+        .and_then(crate::locale::parse)
+        .map(|l| crate::locale::code(l).to_string())
+        .unwrap_or_else(|| "en".into());
+    let listing = super::service::listing(&state.db, &city, &q, &lang, chrono::Utc::now()).await?;
+    let body = serde_json::json!({
+        "city": city,
+        "total": listing.total,
+        "page": listing.page,
+        "per_page": listing.per_page,
+        "opportunities": listing.items,
+    });
+    Ok(json_with_etag(&headers, &body, "application/json"))
+}

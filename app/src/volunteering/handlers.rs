@@ -1,0 +1,78 @@
+//! POST routes: sending interest (rate-limited, no account) and withdrawing it.
+use crate::form_post::{refused, shown_at, to, FormRoute, FormValues};
+use crate::i18n::Locale;
+use crate::state::AppState;
+use axum::http::request::Parts;
+use axum::response::Response;
+use axum::Router;
+use chrono::Utc;
+use tower_sessions::Session;
+
+pub fn routes() -> Router<AppState> {
+    crate::form_post::routes(vec![
+        FormRoute {
+            path: "volunteering/interest",
+            handler: |l, s, se, p, v| Box::pin(interest(l, s, se, p, v)),
+            limited: true,
+        },
+        FormRoute {
+            path: "volunteering/withdraw",
+            handler: |l, s, se, p, v| Box::pin(withdraw(l, s, se, p, v)),
+            limited: true,
+        },
+    ])
+}
+
+/// The opportunity page the form sits on, from its own (checked) fields.
+fn opportunity_page(v: &FormValues) -> String {
+    let part = |k: &str| {
+        v.get(k)
+            .filter(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            .cloned()
+    };
+    match (part("city"), part("slug")) {
+        (Some(c), Some(s)) => format!("/{c}/volunteering/{s}"),
+        _ => "/".into(),
+    }
+}
+
+async fn interest(
+    locale: Locale,
+    state: AppState,
+    _s: Session,
+    mut parts: Parts,
+    v: FormValues,
+) -> Response {
+    let base = crate::state::base_url_from(&state, &parts.headers);
+    let days = state.config.interest_retention_days;
+    match super::interest::send(&state.db, &v, locale, &base, days, Utc::now()).await {
+        Ok(token) => to(
+            locale,
+            &format!("/volunteering/withdraw?token={token}&sent=1"),
+        ),
+        Err(r) => {
+            shown_at(
+                &mut parts,
+                locale,
+                &format!("{}#interest", opportunity_page(&v)),
+            );
+            refused(&state, parts, &v, r).await
+        }
+    }
+}
+
+async fn withdraw(
+    locale: Locale,
+    state: AppState,
+    _s: Session,
+    mut parts: Parts,
+    v: FormValues,
+) -> Response {
+    match super::interest::withdraw(&state.db, &v).await {
+        Ok(()) => to(locale, "/volunteering/withdraw?done=1"),
+        Err(r) => {
+            shown_at(&mut parts, locale, "/volunteering/withdraw");
+            refused(&state, parts, &v, r).await
+        }
+    }
+}

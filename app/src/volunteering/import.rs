@@ -1,0 +1,121 @@
+//! Reading opportunities in the demo/import format
+//! (data/demo/opportunities.json), all checked before anything is written.
+use super::model::AUDIENCES;
+use crate::db::NewOpportunity;
+use crate::places::search;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    slug: String,
+    city: String,
+    organiser: Option<String>,
+    title: String,
+    title_en: Option<String>,
+    place: Option<String>,
+    address: Option<String>,
+    district: Option<String>,
+    #[serde(default)]
+    remote: bool,
+    schedule: String,
+    date: Option<String>,
+    schedule_text: Option<String>,
+    #[serde(default)]
+    skills: String,
+    #[serde(default)]
+    languages: Vec<String>,
+    #[serde(default)]
+    no_czech: bool,
+    audience: String,
+    min_age: Option<i64>,
+    contact: Option<String>,
+    registration_url: Option<String>,
+    deadline: Option<String>,
+    #[serde(default)]
+    description: BTreeMap<String, String>,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+pub fn parse_opportunities(
+    json: &str,
+    cities: &[String],
+    places: &HashMap<(String, String), i64>,
+) -> Result<Vec<NewOpportunity>, String> {
+    let raw: Vec<Raw> =
+        serde_json::from_str(json).map_err(|e| format!("not an opportunity list: {e}"))?;
+    let mut out = Vec::new();
+    for (i, r) in raw.into_iter().enumerate() {
+        let at = |field: &str, why: &str| {
+            format!("opportunity {} (`{}`), {field}: {why}", i + 1, r.slug)
+        };
+        if !cities.contains(&r.city) {
+            return Err(at("city", "unknown city"));
+        }
+        if !["one_off", "recurring", "flexible"].contains(&r.schedule.as_str()) {
+            return Err(at("schedule", "one of one_off, recurring, flexible"));
+        }
+        if r.schedule == "one_off" && r.date.is_none() {
+            return Err(at("date", "a one-off needs its date"));
+        }
+        if !AUDIENCES.contains(&r.audience.as_str()) {
+            return Err(at("audience", "one of newcomers, locals, both"));
+        }
+        for d in r.date.iter().chain(r.deadline.iter()) {
+            if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
+                return Err(at("date/deadline", "YYYY-MM-DD"));
+            }
+        }
+        let place_id = match &r.place {
+            Some(p) => Some(
+                *places
+                    .get(&(r.city.clone(), p.clone()))
+                    .ok_or_else(|| at("place", "unknown place"))?,
+            ),
+            None => None,
+        };
+        let location_kind = if r.remote {
+            "remote"
+        } else if place_id.is_some() {
+            "place"
+        } else {
+            "address"
+        };
+        let mut text = vec![
+            r.title.clone(),
+            r.title_en.clone().unwrap_or_default(),
+            r.organiser.clone().unwrap_or_default(),
+            r.skills.clone(),
+        ];
+        text.extend(r.description.values().cloned());
+        out.push(NewOpportunity {
+            city: r.city,
+            slug: r.slug,
+            organiser: r.organiser,
+            place_id,
+            title: r.title,
+            title_en: r.title_en.unwrap_or_default(),
+            location_kind: location_kind.into(),
+            address: r.address,
+            district: r.district,
+            schedule_kind: r.schedule,
+            date: r.date,
+            schedule_text: r.schedule_text,
+            skills: r.skills,
+            languages: r.languages,
+            no_czech: r.no_czech,
+            audience: r.audience,
+            min_age: r.min_age,
+            contact: r.contact,
+            registration_url: r.registration_url,
+            deadline: r.deadline,
+            sources: r.sources,
+            search_text: search::normalize(&text.join(" ")),
+            descriptions: r.description.into_iter().collect(),
+            ..Default::default()
+        });
+    }
+    Ok(out)
+}

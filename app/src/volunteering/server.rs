@@ -1,0 +1,77 @@
+//! Server functions of the volunteering pages and the dashboard.
+use super::model::{InterestView, OpportunityDetail, OpportunityListing};
+use leptos::prelude::*;
+
+#[server]
+pub async fn list_opportunities(
+    city: String,
+    query: String,
+    lang: String,
+) -> Result<(OpportunityListing, Vec<String>), ServerFnError> {
+    use super::query::OpportunityQuery;
+    let state = crate::state::AppState::from_context()?;
+    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .into_owned()
+        .collect();
+    let (q, errors) =
+        OpportunityQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
+    let ignored = errors.into_iter().map(|e| e.param).collect();
+    crate::places::server::not_found_status(
+        super::service::listing(&state.db, &city, &q, &lang, chrono::Utc::now()).await,
+    )
+    .map(|l| (l, ignored))
+}
+
+#[server]
+pub async fn get_opportunity(
+    city: String,
+    slug: String,
+    lang: String,
+) -> Result<OpportunityDetail, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let mut d = crate::places::server::not_found_status(
+        super::service::detail(&state.db, &city, &slug, &lang, chrono::Utc::now()).await,
+    )?;
+    d.share_url = format!(
+        "{}/{lang}/{city}/volunteering/{slug}",
+        crate::state::base_url(&state)
+    );
+    d.retention_days = state.config.interest_retention_days;
+    Ok(d)
+}
+
+/// Interest requests for the signed-in member's organisations; nobody
+/// else's (admins and moderators included: personal data stays with the
+/// organisation).
+#[server]
+pub async fn my_interest() -> Result<Vec<InterestView>, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let Some(user) = crate::accounts::session::request_user(&state.db).await? else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for org in state.db.organisations_of(user.id).await? {
+        for (r, title) in state.db.interest_for_organisation(org.id).await? {
+            out.push(InterestView {
+                opportunity: title,
+                name: r.name,
+                contact: r.contact,
+                languages: r.languages,
+                message: r.message,
+                created_at: r.created_at,
+                delete_after: r.delete_after,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a withdrawal link still has a request behind it.
+#[server]
+pub async fn interest_pending(token: String) -> Result<bool, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    Ok(state
+        .db
+        .interest_exists(&crate::accounts::tokens::hash(token.trim()))
+        .await?)
+}

@@ -1,0 +1,165 @@
+//! Listing and showing opportunities.
+use super::model::*;
+use super::query::OpportunityQuery;
+use crate::db::{Db, OpportunityRow, PlaceLabel};
+use crate::error::AppError;
+use crate::places::search;
+use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+/// Whether the opportunity is over: its deadline or its one-off date has passed.
+pub fn closed(o: &OpportunityRow, today: &str) -> bool {
+    o.deadline.as_deref().is_some_and(|d| d < today)
+        || (o.schedule_kind == "one_off" && o.date.as_deref().is_some_and(|d| d < today))
+}
+
+fn item(
+    o: &OpportunityRow,
+    lang: &str,
+    local_lang: &str,
+    places: &HashMap<i64, PlaceLabel>,
+) -> OpportunityItem {
+    let place = o.place_id.and_then(|id| places.get(&id));
+    let title = if lang == local_lang || o.title_en.trim().is_empty() {
+        o.title.clone()
+    } else {
+        o.title_en.clone()
+    };
+    OpportunityItem {
+        slug: o.slug.clone(),
+        title,
+        organiser: o.organiser.clone(),
+        location_kind: o.location_kind.clone(),
+        location: place
+            .map(|p| {
+                if lang != local_lang && !p.name_en.is_empty() {
+                    p.name_en.clone()
+                } else {
+                    p.name.clone()
+                }
+            })
+            .or(o.address.clone()),
+        district: o
+            .district
+            .clone()
+            .or(place.and_then(|p| p.district.clone())),
+        schedule_kind: o.schedule_kind.clone(),
+        date: o.date.clone(),
+        schedule_text: o.schedule_text.clone(),
+        skills: o.skills.clone(),
+        languages: o.language_list(),
+        no_czech: o.no_czech != 0,
+        audience: o.audience.clone(),
+        min_age: o.min_age,
+        deadline: o.deadline.clone(),
+    }
+}
+
+fn today(city: &crate::cities::City, now: DateTime<Utc>) -> String {
+    let tz: chrono_tz::Tz = city.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
+    now.with_timezone(&tz).format("%Y-%m-%d").to_string()
+}
+
+/// Open opportunities matching `q`, soonest deadline first, one page.
+pub async fn listing(
+    db: &Db,
+    city_slug: &str,
+    q: &OpportunityQuery,
+    lang: &str,
+    now: DateTime<Utc>,
+) -> Result<OpportunityListing, AppError> {
+    let city = db.city(city_slug).await?.ok_or(AppError::NotFound)?;
+    let today = today(&city, now);
+    let places = db.place_labels(city_slug).await?;
+    let terms = q.q.as_deref().map(search::terms).unwrap_or_default();
+    let rows = db.published_opportunities(city_slug).await?;
+    let mut languages: Vec<String> = rows.iter().flat_map(|o| o.language_list()).collect();
+    languages.sort();
+    languages.dedup();
+    let mut open: Vec<&OpportunityRow> = rows
+        .iter()
+        .filter(|o| !closed(o, &today))
+        .filter(|o| {
+            q.lang
+                .as_ref()
+                .is_none_or(|l| o.languages.contains(&format!(",{l},")))
+        })
+        .filter(|o| !q.no_czech || o.no_czech != 0)
+        .filter(|o| {
+            q.audience
+                .as_ref()
+                .is_none_or(|a| o.audience == *a || o.audience == "both")
+        })
+        .filter(|o| terms.iter().all(|t| o.search_text.contains(t.as_str())))
+        .collect();
+    open.sort_by(|a, b| {
+        let key = |o: &OpportunityRow| {
+            (
+                o.deadline.clone().unwrap_or_else(|| "9999".into()),
+                o.title.clone(),
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+    let total = open.len();
+    let per_page = q.per_page.max(1);
+    let items = open
+        .into_iter()
+        .skip((q.page.max(1) as usize - 1) * per_page as usize)
+        .take(per_page as usize)
+        .map(|o| item(o, lang, &city.local_lang, &places))
+        .collect();
+    Ok(OpportunityListing {
+        city,
+        items,
+        total,
+        page: q.page.max(1),
+        per_page,
+        languages,
+    })
+}
+
+pub async fn detail(
+    db: &Db,
+    city_slug: &str,
+    slug: &str,
+    lang: &str,
+    now: DateTime<Utc>,
+) -> Result<OpportunityDetail, AppError> {
+    let city = db.city(city_slug).await?.ok_or(AppError::NotFound)?;
+    let o = db
+        .opportunity(city_slug, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let places = db.place_labels(city_slug).await?;
+    let texts = db.opportunity_descriptions(o.id).await?;
+    let picked = crate::places::service::pick_text(&texts, lang, &city.local_lang);
+    let place = o
+        .place_id
+        .and_then(|id| places.get(&id))
+        .map(|p| (p.slug.clone(), p.name.clone()));
+    Ok(OpportunityDetail {
+        id: o.id,
+        city: o.city.clone(),
+        item: item(&o, lang, &city.local_lang, &places),
+        description_lang: picked
+            .as_ref()
+            .map(|(l, _)| l.clone())
+            .filter(|l| l != lang),
+        description: picked.map(|(_, t)| t),
+        place,
+        contact: o.contact.clone(),
+        registration_url: o.registration_url.clone(),
+        accepts_interest: o.organisation_id.is_some(),
+        closed: closed(&o, &today(&city, now)),
+        sources: o
+            .sources
+            .lines()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect(),
+        share_url: String::new(),
+        retention_days: 0,
+    })
+}
