@@ -3,10 +3,11 @@
 # on SQLite with the demo data plus synthetic places, and the compressed size
 # of the first map view. Everything runs on loopback. See bench/README.md.
 #
-# Usage: bench/run.sh [--no-build] [--duration N] [--places N]
+# Usage: bench/run.sh [--no-build] [--duration N] [--places N] [--events N]
 #   --no-build     use the existing target/release/welcome-kit and target/site
 #   --duration N   seconds per wrk run (default 10)
 #   --places N     synthetic places to add to Prague (default 1000)
+#   --events N     synthetic events to add to Prague (default 10000)
 # Environment: BENCH_PORT (default 3099); BENCH_BIN (default
 # target/release/welcome-kit; a debug binary works for a smoke test only).
 set -euo pipefail
@@ -16,6 +17,7 @@ ROOT=$PWD
 BUILD=1
 DURATION=10
 PLACES=1000
+EVENTS=10000
 PORT=${BENCH_PORT:-3099}
 BIN=${BENCH_BIN:-target/release/welcome-kit}
 OUT=bench/out
@@ -26,7 +28,7 @@ BASE="http://$HOST:$PORT"
 CITY=prague
 BUDGET_KB=250
 
-usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,6 +41,10 @@ while [ $# -gt 0 ]; do
       [ $# -ge 2 ] || { echo "bench: --places needs a number" >&2; exit 2; }
       PLACES=$2; shift ;;
     --places=*) PLACES=${1#*=} ;;
+    --events)
+      [ $# -ge 2 ] || { echo "bench: --events needs a number" >&2; exit 2; }
+      EVENTS=$2; shift ;;
+    --events=*) EVENTS=${1#*=} ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
@@ -48,6 +54,8 @@ done
   || { echo "bench: --duration must be a whole number of seconds, 1-600 (got '$DURATION')" >&2; exit 2; }
 [[ $PLACES =~ ^[0-9]+$ ]] && [ "$PLACES" -ge 1 ] && [ "$PLACES" -le 9999 ] \
   || { echo "bench: --places must be a number, 1-9999 (got '$PLACES')" >&2; exit 2; }
+[[ $EVENTS =~ ^[0-9]+$ ]] && [ "$EVENTS" -ge 1 ] && [ "$EVENTS" -le 99999 ] \
+  || { echo "bench: --events must be a number, 1-99999 (got '$EVENTS')" >&2; exit 2; }
 [[ $PORT =~ ^[0-9]+$ ]] || { echo "bench: BENCH_PORT must be a port number" >&2; exit 2; }
 
 # ------------------------------------------------------------------ plumbing
@@ -158,6 +166,12 @@ grep -E '^loaded ' "$OUT/import.log" | sed 's/^/import: /' || true
 if grep -q '^warning:' "$OUT/import.log"; then
   echo "import: $(grep -c '^warning:' "$OUT/import.log") warnings (see $OUT/import.log)"
 fi
+python3 bench/gen_events.py --count "$EVENTS" --city "$CITY" --out "$OUT/events.json" \
+  || die "bench/gen_events.py failed"
+t0=$(ms)
+"$BIN" --database-url "$DB_URL" import-events "$OUT/events.json" >"$OUT/import-events.log" 2>&1 \
+  || { cat "$OUT/import-events.log" >&2; die "import-events failed"; }
+echo "events: $(cat "$OUT/import-events.log") (synthetic, many recurring) in $(( $(ms) - t0 )) ms"
 
 # ------------------------------------------------------------------ 3. server
 step "3. server"
@@ -188,8 +202,11 @@ echo "places API walk: all $w_total places in $w_pages pages of 200 (per_page ma
 
 # ------------------------------------------------------------------ 4. wrk
 step "4. throughput and latency (wrk, Accept-Encoding: gzip)"
-NAMES=("places API, page 1" "places GeoJSON" "map page SSR")
-PATHS=("/api/v1/places?city=$CITY&per_page=200" "/api/v1/places.geojson?city=$CITY" "/en/$CITY")
+FROM=$(date -u +%Y-%m-%d)
+TO=$(date -u -d '+30 days' +%Y-%m-%d)
+NAMES=("places API, page 1" "places GeoJSON" "map page SSR" "events API, month" "events page SSR")
+PATHS=("/api/v1/places?city=$CITY&per_page=200" "/api/v1/places.geojson?city=$CITY" "/en/$CITY"
+  "/api/v1/events?city=$CITY&from=$FROM&to=$TO&page=2" "/en/$CITY/events")
 for i in "${!PATHS[@]}"; do
   p=${PATHS[$i]}
   read -r code size < <(curl -sS --max-time 30 -o /dev/null -H 'Accept-Encoding: gzip' \

@@ -44,6 +44,9 @@ pub enum Command {
         #[arg(long)]
         addresses: Option<PathBuf>,
     },
+    /// Import or update events from a JSON file (the format of
+    /// data/demo/events.json), all or nothing.
+    ImportEvents { file: PathBuf },
     /// Create the first admin (or make an existing account admin). The
     /// password is asked for on the terminal, or read from the first line of
     /// standard input when that is not a terminal.

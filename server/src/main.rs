@@ -82,6 +82,16 @@ async fn run(cli: Cli) -> Result<(), String> {
             print_report(&report);
             Ok(())
         }
+        Command::ImportEvents { file } => {
+            let db = open(&cli.database_url).await?;
+            let json = std::fs::read_to_string(&file)
+                .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let n = app::demo::import_events(&db, &json)
+                .await
+                .map_err(|e| format!("{}: {e}; nothing was imported", file.display()))?;
+            println!("loaded {n} events");
+            Ok(())
+        }
         Command::CreateAdmin { email } => {
             let db = open(&cli.database_url).await?;
             let password = read_password()?;
