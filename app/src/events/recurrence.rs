@@ -50,18 +50,30 @@ impl Schedule {
             .ok_or(ScheduleError::NoSuchLocalTime)
     }
 
-    /// The series as an `RRuleSet`; None for a one-off event.
-    fn set(&self) -> Result<Option<RRuleSet>, ScheduleError> {
+    fn rule(&self) -> Result<Option<RRule<Unvalidated>>, ScheduleError> {
         let Some(rule) = self.rule.as_deref().filter(|r| !r.trim().is_empty()) else {
             return Ok(None);
         };
-        let tz: rrule::Tz = self.tz.into();
-        let start = self.local(self.start)?.with_timezone(&tz);
-        let parsed: RRule<Unvalidated> = rule
-            .trim()
+        rule.trim()
             .trim_start_matches("RRULE:")
             .parse()
-            .map_err(|e: rrule::RRuleError| ScheduleError::Rule(e.to_string()))?;
+            .map(Some)
+            .map_err(|e: rrule::RRuleError| ScheduleError::Rule(e.to_string()))
+    }
+
+    /// The series as an `RRuleSet`; None for a one-off event.
+    fn set(&self) -> Result<Option<RRuleSet>, ScheduleError> {
+        self.set_from(self.start)
+    }
+
+    /// The series with its start moved to `anchor` (an occurrence of the
+    /// original series; see `anchor_before`).
+    fn set_from(&self, anchor: NaiveDateTime) -> Result<Option<RRuleSet>, ScheduleError> {
+        let Some(parsed) = self.rule()? else {
+            return Ok(None);
+        };
+        let tz: rrule::Tz = self.tz.into();
+        let start = self.local(anchor)?.with_timezone(&tz);
         let mut set = parsed
             .build(start)
             .map_err(|e| ScheduleError::Rule(e.to_string()))?;
@@ -70,6 +82,40 @@ impl Schedule {
             set = set.exdate(t.with_timezone(&tz));
         }
         Ok(Some(set))
+    }
+
+    /// A start for expanding from `t` on that gives the same occurrences as
+    /// the series' own start, but skips whole periods before `t` (so a
+    /// window years after the start costs what the window holds). Only for
+    /// rules where moving the start by whole intervals changes nothing: no
+    /// COUNT, daily or weekly; monthly up to day 28; yearly except 29 Feb.
+    fn anchor_before(&self, t: NaiveDateTime) -> Result<NaiveDateTime, ScheduleError> {
+        use chrono::{Datelike, Months};
+        use rrule::Frequency;
+        let Some(rule) = self.rule()? else {
+            return Ok(self.start);
+        };
+        if rule.get_count().is_some() || t <= self.start {
+            return Ok(self.start);
+        }
+        let n = i64::from(rule.get_interval().max(1));
+        let days = (t.date() - self.start.date()).num_days();
+        // One period of margin before `t`.
+        let periods = |length: i64| ((days / length) / n - 1).max(0) * n;
+        let moved = match rule.get_freq() {
+            Frequency::Daily => self.start.checked_add_signed(Duration::days(periods(1))),
+            Frequency::Weekly => self.start.checked_add_signed(Duration::weeks(periods(7))),
+            Frequency::Monthly if self.start.day() <= 28 => {
+                let months = u32::try_from(periods(31)).unwrap_or(0);
+                self.start.checked_add_months(Months::new(months))
+            }
+            Frequency::Yearly if !(self.start.month() == 2 && self.start.day() == 29) => {
+                let years = u32::try_from(periods(366)).unwrap_or(0);
+                self.start.checked_add_months(Months::new(years * 12))
+            }
+            _ => None,
+        };
+        Ok(moved.unwrap_or(self.start))
     }
 
     /// Checks the rule and the start (what a form needs to know).
@@ -85,7 +131,19 @@ impl Schedule {
         to: DateTime<Utc>,
         limit: u16,
     ) -> Result<Vec<Occurrence>, ScheduleError> {
-        let starts: Vec<DateTime<Utc>> = match self.set()? {
+        let after_local = from
+            .checked_sub_signed(self.duration)
+            .unwrap_or(from)
+            .with_timezone(&self.tz)
+            .naive_local();
+        let anchor = self.anchor_before(after_local)?;
+        let set = match self.set_from(anchor) {
+            Ok(set) => set,
+            // A moved start past UNTIL: the original series has nothing there.
+            Err(_) if anchor != self.start => return Ok(Vec::new()),
+            Err(e) => return Err(e),
+        };
+        let starts: Vec<DateTime<Utc>> = match set {
             None => vec![self.local(self.start)?.with_timezone(&Utc)],
             Some(set) => {
                 let tz: rrule::Tz = self.tz.into();
@@ -276,6 +334,52 @@ mod tests {
             .between(utc("2026-10-06 20:00"), utc("2026-10-07 00:00"), 5)
             .expect("ok")
             .is_empty());
+    }
+
+    /// Expanding from a moved start must give exactly what expanding the
+    /// whole series gives, for every kind of rule it is used for.
+    #[test]
+    fn moving_the_start_changes_no_occurrence() {
+        let rules = [
+            ("2026-01-05 18:00", "FREQ=WEEKLY;BYDAY=MO,WE"),
+            ("2026-01-06 18:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,SU"),
+            ("2026-01-01 09:00", "FREQ=DAILY;INTERVAL=3"),
+            ("2026-01-13 17:00", "FREQ=MONTHLY;BYDAY=2TU"),
+            ("2026-01-28 10:00", "FREQ=MONTHLY"),
+            ("2026-11-29 12:00", "FREQ=YEARLY;BYMONTH=11;BYDAY=-1SU"),
+            ("2026-03-10 08:00", "FREQ=DAILY;UNTIL=20300101T000000Z"),
+        ];
+        for (start, rule) in rules {
+            let mut s = weekly(rule);
+            s.start = at(start);
+            s.exceptions = vec![NaiveDate::from_ymd_opt(2029, 3, 14).expect("date")];
+            for (from, to) in [
+                ("2029-03-01 00:00", "2029-04-15 00:00"),
+                ("2026-10-20 00:00", "2026-11-30 00:00"),
+                ("2031-11-01 00:00", "2031-12-31 00:00"),
+            ] {
+                let moved = s.between(utc(from), utc(to), 500).expect("ok");
+                // The reference: the whole series from its own start.
+                let tz: rrule::Tz = s.tz.into();
+                let full: Vec<DateTime<Utc>> = s
+                    .set()
+                    .expect("ok")
+                    .expect("series")
+                    .after((utc(from) - s.duration).with_timezone(&tz))
+                    .before(utc(to).with_timezone(&tz))
+                    .all(500)
+                    .dates
+                    .into_iter()
+                    .map(|d| d.with_timezone(&Utc))
+                    .filter(|d| *d < utc(to) && *d + s.duration > utc(from))
+                    .collect();
+                assert_eq!(
+                    moved.iter().map(|o| o.start).collect::<Vec<_>>(),
+                    full,
+                    "{rule} in {from}..{to}"
+                );
+            }
+        }
     }
 
     #[test]
