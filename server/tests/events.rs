@@ -380,6 +380,7 @@ async fn event_pages(backend: Backend) {
     let (_, html) = get_page(base, None, "/en/prague/places/slovo-21").await;
     assert!(html.contains("Events here"));
     assert!(html.contains("/en/prague/events/next-door-family-lunches"));
+    assert!(html.contains("\"@type\":\"Place\""), "place JSON-LD");
 }
 
 on_both_backends!(events_api, calendar_feeds, event_pages);

@@ -87,8 +87,32 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
             .replace('+', "%20"),
         form_urlencoded::byte_serialize(share.as_bytes()).collect::<String>()
     );
+    // schema.org Place for link previews and search engines; approximate
+    // points are left out rather than passed off as exact.
+    let mut ld = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": title.clone(),
+        "url": share.clone(),
+        "address": s.address.clone(),
+    });
+    if let (Some(lat), Some(lon), false) = (s.lat, s.lon, s.approximate) {
+        ld["geo"] =
+            serde_json::json!({"@type": "GeoCoordinates", "latitude": lat, "longitude": lon});
+    }
+    if let Some(p) = &place.phone {
+        ld["telephone"] = serde_json::json!(p);
+    }
+    if let Some(w) = &place.website {
+        ld["sameAs"] = serde_json::json!(w);
+    }
+    let json_ld = ld.to_string().replace("</", "<\\/");
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
     view! {
         <Title text=page_title />
+        <script type="application/ld+json" nonce=nonce inner_html=json_ld></script>
         <Meta name="description" content=description_meta.clone() />
         <Meta property="og:title" content=title.clone() />
         <Meta property="og:description" content=description_meta />
