@@ -15,6 +15,23 @@ pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> 
     }
 }
 
+/// The page's query pairs, and the same encoded without the `?`. The query
+/// travels to server functions as one encoded string: a list of pairs does
+/// not survive the URL-encoded server-function body when it is empty.
+pub fn current_query() -> (Vec<(String, String)>, String) {
+    use leptos::prelude::ReadUntracked;
+    let pairs: Vec<(String, String)> = leptos_router::hooks::use_query_map()
+        .read_untracked()
+        .clone()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    let encoded = query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .trim_start_matches('?')
+        .to_string();
+    (pairs, encoded)
+}
+
 /// The current pairs with `key` set to `value` (or removed when None).
 pub fn with_param(current: &[(String, String)], key: &str, value: Option<&str>) -> String {
     let mut pairs: Vec<(&str, &str)> = current

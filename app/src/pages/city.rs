@@ -2,7 +2,7 @@
 use crate::components::filters::Filters;
 use crate::components::map::PlaceMap;
 use crate::components::place_card::PlaceCard;
-use crate::components::query_link::{query_string, with_param};
+use crate::components::query_link::with_param;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::{is_not_found, LoadError};
@@ -10,25 +10,14 @@ use crate::places::server::list_places;
 use crate::places::PlaceListing;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn CityPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
-    let query = use_query_map();
     let city = params.read_untracked().get("city").unwrap_or_default();
-    let pairs = query
-        .read_untracked()
-        .clone()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect::<Vec<_>>();
-    // The query travels as one encoded string: a list of pairs does not
-    // survive the URL-encoded server-function body when it is empty.
-    let encoded = query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .trim_start_matches('?')
-        .to_string();
+    let (pairs, encoded) = crate::components::query_link::current_query();
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || {

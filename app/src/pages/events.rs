@@ -9,7 +9,7 @@ use crate::pages::{is_not_found, LoadError};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::{Link, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
@@ -18,15 +18,7 @@ pub fn EventsPage() -> impl IntoView {
         .read_untracked()
         .get("city")
         .unwrap_or_default();
-    let pairs: Vec<(String, String)> = use_query_map()
-        .read_untracked()
-        .clone()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-    let encoded = query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .trim_start_matches('?')
-        .to_string();
+    let (pairs, encoded) = crate::components::query_link::current_query();
     let lang = locale::code(i18n.get_locale_untracked()).to_string();
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>

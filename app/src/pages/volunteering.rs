@@ -3,7 +3,7 @@
 //! page behind the withdrawal link.
 use crate::accounts::forms::use_feedback;
 use crate::components::form_field::{FormErrorBanner, FormField};
-use crate::components::query_link::{query_string, with_param};
+use crate::components::query_link::with_param;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::events::date_label;
@@ -44,15 +44,7 @@ pub fn VolunteeringPage() -> impl IntoView {
         .read_untracked()
         .get("city")
         .unwrap_or_default();
-    let pairs: Vec<(String, String)> = use_query_map()
-        .read_untracked()
-        .clone()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
-    let encoded = query_string(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-        .trim_start_matches('?')
-        .to_string();
+    let (pairs, encoded) = crate::components::query_link::current_query();
     let lang = locale::code(i18n.get_locale_untracked()).to_string();
     view! {
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
