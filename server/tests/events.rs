@@ -377,9 +377,9 @@ async fn event_pages(backend: Backend) {
     let (s, _) = get_page(base, None, "/en/prague/events/no-such-event").await;
     assert_eq!(s, StatusCode::NOT_FOUND);
     // Shown on the page of the place it happens at.
-    let (_, html) = get_page(base, None, "/en/prague/places/slovo-21").await;
+    let (_, html) = get_page(base, None, "/en/prague/places/prague-libus-district-office").await;
     assert!(html.contains("Events here"));
-    assert!(html.contains("/en/prague/events/next-door-family-lunches"));
+    assert!(html.contains("/en/prague/events/evening-czech-classes-libus"));
     assert!(html.contains("\"@type\":\"Place\""), "place JSON-LD");
 }
 

@@ -96,6 +96,13 @@ fn EventsView(
         truthy(get("no_czech")),
         truthy(get("children")),
     );
+    // Folded on a phone unless one of them is in use.
+    let more_open = free
+        || no_czech
+        || children
+        || [&q, &category, &lang, &district]
+            .iter()
+            .any(|v| !v.is_empty());
     let (from, to) = (listing.from.clone(), listing.to.clone());
     let when = if when.is_empty() && (!get("from").is_empty() || !get("to").is_empty()) {
         "range".to_string()
@@ -164,6 +171,9 @@ fn EventsView(
                         <input id="e-to" type="date" name="to" value=if when == "range" { to.clone() } else { String::new() } />
                     </div>
                 </fieldset>
+                // On a phone the dates come first; the rest folds away unless used.
+                <details class="more-filters" open=more_open>
+                <summary>{t!(i18n, events_more_filters)}</summary>
                 <div class="field search-field">
                     <label for="e-q">{t!(i18n, filter_search)}</label>
                     <input id="e-q" type="search" name="q" value=q.clone() />
@@ -200,6 +210,7 @@ fn EventsView(
                     <label><input type="checkbox" name="free" value="true" checked=free />{t!(i18n, events_free)}</label>
                     <label><input type="checkbox" name="children" value="true" checked=children />{t!(i18n, events_children)}</label>
                 </div>
+                </details>
                 <div class="actions">
                     <button type="submit">{t!(i18n, events_show)}</button>
                     <a class="reset" href=action.clone()>{t!(i18n, filter_reset)}</a>
