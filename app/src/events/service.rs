@@ -169,10 +169,12 @@ pub async fn listing(
     let terms = q.q.as_deref().map(search::terms).unwrap_or_default();
     let from_text = rfc3339(w.from);
     let to_text = rfc3339(w.to);
-    let mut gathered: Vec<OccurrenceItem> = Vec::new();
+    // Occurrences as (start, event index, occurrence); the displayed items
+    // are built for the requested page only.
+    let mut gathered: Vec<(DateTime<Utc>, usize, super::recurrence::Occurrence)> = Vec::new();
     let mut districts: Vec<String> = Vec::new();
     let mut languages: Vec<String> = Vec::new();
-    for e in &snapshot.events {
+    for (index, e) in snapshot.events.iter().enumerate() {
         for l in e.row.language_list() {
             if !languages.contains(&l) {
                 languages.push(l);
@@ -207,23 +209,30 @@ pub async fn listing(
             .saturating_sub(gathered.len())
             .min(u16::MAX as usize) as u16;
         for o in schedule.between(w.from, w.to, room).unwrap_or_default() {
-            gathered.push(item(e, &o, tz, lang, &city.local_lang, &places));
+            gathered.push((o.start, index, o));
         }
     }
-    gathered.sort_by(|a, b| {
-        a.start_utc
-            .cmp(&b.start_utc)
-            .then_with(|| a.title.cmp(&b.title))
-    });
+    // By start, then by event (a stable order for pages).
+    gathered.sort_unstable_by_key(|(start, index, _)| (*start, snapshot.events[*index].row.id));
     districts.sort();
     languages.sort();
     let total = gathered.len();
     let per_page = q.per_page.max(1);
     let skip = (q.page.max(1) as usize - 1) * per_page as usize;
     let items = gathered
-        .into_iter()
+        .iter()
         .skip(skip)
         .take(per_page as usize)
+        .map(|(_, index, o)| {
+            item(
+                &snapshot.events[*index],
+                o,
+                tz,
+                lang,
+                &city.local_lang,
+                &places,
+            )
+        })
         .collect();
     Ok(EventListing {
         city,
