@@ -48,7 +48,15 @@ async fn registration_mail_goes_out_by_smtp(backend: Backend) {
         "link in the mail: {mail}"
     );
 
-    let outbox = app.db.outbox(10).await.expect("outbox");
+    // The sender marks the message after the server's reply: wait for it.
+    let mut outbox = app.db.outbox(10).await.expect("outbox");
+    for _ in 0..100 {
+        if outbox.iter().all(|m| m.sent_at.is_some()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        outbox = app.db.outbox(10).await.expect("outbox");
+    }
     assert_eq!(outbox.len(), 1);
     assert!(outbox[0].sent_at.is_some(), "marked sent");
     assert_eq!(outbox[0].attempts, 0);
