@@ -163,6 +163,12 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::AlreadyMember => td_string!(l, err_already_member),
         FieldError::InvalidContact => td_string!(l, err_invalid_contact),
         FieldError::ConsentRequired => td_string!(l, err_consent_required),
+        FieldError::InvalidDate => td_string!(l, err_invalid_date),
+        FieldError::InvalidTime => td_string!(l, err_invalid_time),
+        FieldError::EndBeforeStart => td_string!(l, err_end_before_start),
+        FieldError::InvalidRecurrence => td_string!(l, err_invalid_recurrence),
+        FieldError::InvalidNumber => td_string!(l, err_invalid_number),
+        FieldError::WhereRequired => td_string!(l, err_where_required),
     };
     s.to_string()
 }
@@ -186,6 +192,8 @@ pub fn listing_kind(i18n: I18nContext<Locale>, kind: &str) -> String {
     let l = i18n.get_locale_untracked();
     match kind {
         "place" => td_string!(l, kind_place).to_string(),
+        "event" => td_string!(l, kind_event).to_string(),
+        "opportunity" => td_string!(l, kind_opportunity).to_string(),
         other => other.to_string(),
     }
 }

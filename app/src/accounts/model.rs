@@ -51,6 +51,13 @@ pub enum FieldError {
     AlreadyMember,
     InvalidContact,
     ConsentRequired,
+    InvalidDate,
+    InvalidTime,
+    EndBeforeStart,
+    InvalidRecurrence,
+    InvalidNumber,
+    /// An event needs a place, an address or an online link.
+    WhereRequired,
 }
 
 /// A refusal of a whole form, shown above it.

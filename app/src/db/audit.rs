@@ -20,13 +20,27 @@ impl Db {
     /// A place's history, newest first: its own entries and those of the
     /// changes proposed for it.
     pub async fn place_history(&self, place: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+        self.listing_history("place", place).await
+    }
+
+    /// A listing's history (`kind`: place, event, opportunity), newest
+    /// first, with the reviews of the changes proposed for it.
+    pub async fn listing_history(
+        &self,
+        kind: &str,
+        id: i64,
+    ) -> Result<Vec<AuditEntry>, sqlx::Error> {
         let sql = format!(
-            "{ENTRY} WHERE (a.subject_kind = 'place' AND a.subject_id = $1) \
+            "{ENTRY} WHERE (a.subject_kind = $1 AND a.subject_id = $2) \
              OR (a.subject_kind = 'listing_change' AND a.subject_id IN \
-                 (SELECT id FROM listing_changes WHERE kind = 'place' AND listing_id = $1)) \
+                 (SELECT id FROM listing_changes WHERE kind = $1 AND listing_id = $2)) \
              ORDER BY a.id DESC"
         );
-        sqlx::query_as(&sql).bind(place).fetch_all(&self.pool).await
+        sqlx::query_as(&sql)
+            .bind(kind)
+            .bind(id)
+            .fetch_all(&self.pool)
+            .await
     }
 
     /// An organisation's history, newest first: its own entries and those

@@ -328,3 +328,22 @@ impl Db {
         Ok(n)
     }
 }
+
+impl Db {
+    /// An event whatever its status (for its organisation and moderators).
+    pub async fn event_by_id(&self, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1");
+        sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// An organisation's events, whatever their status.
+    pub async fn events_of_organisation(&self, org: i64) -> Result<Vec<EventRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE organisation_id = $1 ORDER BY first_start_utc DESC"
+        );
+        sqlx::query_as(&sql).bind(org).fetch_all(&self.pool).await
+    }
+}

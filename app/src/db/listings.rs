@@ -2,8 +2,11 @@
 //! decision writes its audit entry and the message to the submitter in the
 //! same transaction; accepting also publishes the listing.
 use super::accounts::queue_message;
+use super::accounts::Tx;
+use super::events::{bump_events_version, upsert_event};
 use super::places::{bump_places_version, upsert_place};
-use super::{append_audit, Db, NewAudit, NewMessage, NewPlace};
+use super::volunteering::upsert_opportunity;
+use super::{append_audit, Db, NewAudit, NewEvent, NewMessage, NewOpportunity, NewPlace};
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct ChangeRow {
@@ -206,15 +209,15 @@ impl Db {
         Ok(true)
     }
 
-    /// Accepts a pending place change: publishes `place` (new or updated),
-    /// links it to the organisation, and records the diff. Returns the place
-    /// id, or None if the change was no longer pending.
+    /// Accepts a pending change: publishes `listing` (new or updated),
+    /// links it to the organisation, and records the diff. Returns the
+    /// listing's id, or None if the change was no longer pending.
     #[allow(clippy::too_many_arguments)]
-    pub async fn accept_place_change(
+    pub async fn accept_change(
         &self,
         id: i64,
         organisation_id: i64,
-        place: &NewPlace,
+        listing: Listing<'_>,
         diff: &str,
         moderator: i64,
         note: &NewMessage,
@@ -233,18 +236,22 @@ impl Db {
         if done.rows_affected() != 1 {
             return Ok(None);
         }
-        let place_id = upsert_place(&mut tx, place, now).await?;
-        sqlx::query("UPDATE places SET organisation_id = $1 WHERE id = $2")
+        let listing_id = write_listing(&mut tx, &listing, now).await?;
+        let sql = format!(
+            "UPDATE {} SET organisation_id = $1 WHERE id = $2",
+            listing.table()
+        );
+        sqlx::query(&sql)
             .bind(organisation_id)
-            .bind(place_id)
+            .bind(listing_id)
             .execute(&mut *tx)
             .await?;
         sqlx::query("UPDATE listing_changes SET listing_id = $1 WHERE id = $2")
-            .bind(place_id)
+            .bind(listing_id)
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        for (kind, subject) in [("listing_change", id), ("place", place_id)] {
+        for (kind, subject) in [("listing_change", id), (listing.kind(), listing_id)] {
             append_audit(
                 &mut tx,
                 &NewAudit {
@@ -259,19 +266,66 @@ impl Db {
             )
             .await?;
         }
-        bump_places_version(&mut tx, &place.city).await?;
         queue_message(&mut tx, note, now).await?;
         tx.commit().await?;
-        Ok(Some(place_id))
+        Ok(Some(listing_id))
     }
 }
 
+/// A listing to publish, of any kind.
+#[derive(Clone, Copy)]
+pub enum Listing<'a> {
+    Place(&'a NewPlace),
+    Event(&'a NewEvent),
+    Opportunity(&'a NewOpportunity),
+}
+
+impl Listing<'_> {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Listing::Place(_) => "place",
+            Listing::Event(_) => "event",
+            Listing::Opportunity(_) => "opportunity",
+        }
+    }
+
+    fn table(&self) -> &'static str {
+        table_of(self.kind())
+    }
+}
+
+/// The table of a kind of listing (only these three names ever reach SQL).
+fn table_of(kind: &str) -> &'static str {
+    match kind {
+        "event" => "events",
+        "opportunity" => "opportunities",
+        _ => "places",
+    }
+}
+
+/// Writes the listing and moves its city's version where pages cache it.
+async fn write_listing(tx: &mut Tx<'_>, l: &Listing<'_>, now: &str) -> Result<i64, sqlx::Error> {
+    Ok(match l {
+        Listing::Place(p) => {
+            let id = upsert_place(tx, p, now).await?;
+            bump_places_version(tx, &p.city).await?;
+            id
+        }
+        Listing::Event(e) => {
+            let id = upsert_event(tx, e, now).await?;
+            bump_events_version(tx, &e.city).await?;
+            id
+        }
+        Listing::Opportunity(o) => upsert_opportunity(tx, o, now).await?,
+    })
+}
+
 impl Db {
-    /// A moderator's direct edit: the place is replaced at once and the diff
-    /// and reason go to the audit log; the organisation is told.
-    pub async fn edit_place(
+    /// A moderator's direct edit: the listing is replaced at once and the
+    /// diff and reason go to the audit log; the organisation is told.
+    pub async fn edit_listing(
         &self,
-        place: &NewPlace,
+        listing: Listing<'_>,
         diff: &str,
         actor: i64,
         reason: Option<&str>,
@@ -279,12 +333,12 @@ impl Db {
         now: &str,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.pool.begin().await?;
-        let id = upsert_place(&mut tx, place, now).await?;
+        let id = write_listing(&mut tx, &listing, now).await?;
         append_audit(
             &mut tx,
             &NewAudit {
                 actor: Some(actor),
-                subject_kind: "place",
+                subject_kind: listing.kind(),
                 subject_id: id,
                 action: "edited",
                 details: diff.to_string(),
@@ -296,8 +350,95 @@ impl Db {
         for m in messages {
             queue_message(&mut tx, m, now).await?;
         }
-        bump_places_version(&mut tx, &place.city).await?;
         tx.commit().await?;
         Ok(id)
     }
+
+    /// Sets an event's or opportunity's status (and, for events, the dates
+    /// called off), with its audit entry and messages, in one transaction.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn set_listing_state(
+        &self,
+        kind: &str,
+        id: i64,
+        state: &ListingState<'_>,
+        actor: i64,
+        action: &str,
+        reason: Option<&str>,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let table = table_of(kind);
+        let sql = format!("UPDATE {table} SET status = $1, updated_at = $2 WHERE id = $3");
+        sqlx::query(&sql)
+            .bind(state.status)
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if table == "events" {
+            sqlx::query("UPDATE events SET cancelled_dates = $1, status_note = $2 WHERE id = $3")
+                .bind(state.cancelled_dates)
+                .bind(state.note)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(actor),
+                subject_kind: kind,
+                subject_id: id,
+                action,
+                details: state.details.clone(),
+                reason: reason.map(str::to_string),
+            },
+            now,
+        )
+        .await?;
+        for m in messages {
+            queue_message(&mut tx, m, now).await?;
+        }
+        if table == "events" {
+            let (city,): (String,) = sqlx::query_as("SELECT city FROM events WHERE id = $1")
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+            bump_events_version(&mut tx, &city).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Whether a listing of `kind` in `city` already has `slug`.
+    pub async fn listing_slug_taken(
+        &self,
+        kind: &str,
+        city: &str,
+        slug: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let sql = format!(
+            "SELECT id FROM {} WHERE city = $1 AND slug = $2",
+            table_of(kind)
+        );
+        let row: Option<(i64,)> = sqlx::query_as(&sql)
+            .bind(city)
+            .bind(slug)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+}
+
+/// What an event's or opportunity's state becomes.
+pub struct ListingState<'a> {
+    /// published | cancelled | unpublished
+    pub status: &'a str,
+    /// Comma-separated local dates (events only).
+    pub cancelled_dates: &'a str,
+    pub note: Option<&'a str>,
+    /// What changed, for the audit log.
+    pub details: String,
 }

@@ -23,7 +23,7 @@ pub use accounts::{
 pub use audit::AuditEntry;
 pub use events::{CachedEvent, EventRow, EventsSnapshot, NewEvent};
 pub use freshness::StaleRow;
-pub use listings::{ChangeFilter, ChangeRow, NewChange};
+pub use listings::{ChangeFilter, ChangeRow, Listing, ListingState, NewChange};
 pub use members::{MemberChange, MemberRow, NewInvite};
 pub use outbox::PendingMessage;
 pub use places::{NewPlace, PlaceFilter, PlaceLabel, PlaceRow};

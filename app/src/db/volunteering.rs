@@ -96,7 +96,7 @@ pub struct NewInterest<'a> {
     pub delete_after: &'a str,
 }
 
-async fn upsert_opportunity(
+pub(super) async fn upsert_opportunity(
     tx: &mut Tx<'_>,
     o: &NewOpportunity,
     now: &str,
@@ -310,5 +310,18 @@ impl Db {
             .fetch_one(&self.pool)
             .await?;
         Ok(n)
+    }
+}
+
+impl Db {
+    /// An organisation's opportunities, whatever their status.
+    pub async fn opportunities_of_organisation(
+        &self,
+        org: i64,
+    ) -> Result<Vec<OpportunityRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {COLUMNS} FROM opportunities WHERE organisation_id = $1 ORDER BY title"
+        );
+        sqlx::query_as(&sql).bind(org).fetch_all(&self.pool).await
     }
 }

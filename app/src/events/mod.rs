@@ -8,9 +8,15 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod draft;
+#[cfg(feature = "ssr")]
+pub mod handlers;
+#[cfg(feature = "ssr")]
 pub mod ics;
 #[cfg(feature = "ssr")]
 pub mod import;
+#[cfg(feature = "ssr")]
+pub mod manage;
 #[cfg(feature = "ssr")]
 pub mod recurrence;
 #[cfg(feature = "ssr")]

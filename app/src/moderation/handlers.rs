@@ -44,6 +44,21 @@ pub fn routes() -> Router<AppState> {
             limited: false,
         },
         FormRoute {
+            path: "moderation/events/edit",
+            handler: |l, s, se, p, v| Box::pin(edit_other(l, s, se, p, v, "event")),
+            limited: false,
+        },
+        FormRoute {
+            path: "moderation/opportunities/edit",
+            handler: |l, s, se, p, v| Box::pin(edit_other(l, s, se, p, v, "opportunity")),
+            limited: false,
+        },
+        FormRoute {
+            path: "moderation/listings/unpublish",
+            handler: |l, s, se, p, v| Box::pin(unpublish_other(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
             path: "dashboard/places/confirm",
             handler: |l, s, se, p, v| Box::pin(confirm_place(l, s, se, p, v)),
             limited: false,
@@ -232,6 +247,55 @@ async fn organisation(
         decide_organisation(&st.db, u.as_ref(), &v, decision, Utc::now())
             .await
             .map(|_| ())
+    })
+    .await
+}
+
+/// A moderator's direct edit of an event or an opportunity.
+async fn edit_other(
+    l: Locale,
+    s: AppState,
+    se: Session,
+    p: Parts,
+    v: FormValues,
+    kind: &'static str,
+) -> Response {
+    let (section, key) = match kind {
+        "event" => ("events", "event"),
+        _ => ("opportunities", "opportunity"),
+    };
+    let id = crate::form_post::id_field(&v, key).unwrap_or_default();
+    let page = format!("/moderation/{section}/edit?{key}={id}");
+    let done = format!("/moderation/audit?kind={kind}&id={id}");
+    let base = crate::state::base_url_from(&s, &p.headers);
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        if kind == "event" {
+            super::listings::edit_event(&st.db, u.as_ref(), &v, &base, Utc::now()).await
+        } else {
+            super::listings::edit_opportunity(&st.db, u.as_ref(), &v, &base, Utc::now()).await
+        }
+    })
+    .await
+}
+
+/// Takes an event or opportunity off the site; the form sits on its page.
+async fn unpublish_other(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let part = |k: &str| {
+        v.get(k)
+            .filter(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let section = if part("kind") == "event" {
+        "events"
+    } else {
+        "volunteering"
+    };
+    let page = format!("/{}/{section}/{}", part("city"), part("slug"));
+    let id = part("id");
+    let done = format!("/moderation/audit?kind={}&id={id}", part("kind"));
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        super::listings::unpublish_listing(&st.db, u.as_ref(), &v, Utc::now()).await
     })
     .await
 }

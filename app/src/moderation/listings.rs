@@ -1,15 +1,25 @@
 //! Listing proposals: organisations submit new places and edits; moderators
 //! accept, reject or send them back. The public sees a change only once
 //! accepted. Every function checks who is asking.
+use super::draft::{diff, diff_text, ListingDraft};
 use super::service::can_moderate;
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
-use crate::db::{ChangeRow, Db, NewChange, NewMessage};
+use crate::db::{
+    ChangeRow, Db, EventRow, Listing, NewChange, NewEvent, NewMessage, NewOpportunity, NewPlace,
+    OpportunityRow, OrganisationRow,
+};
+use crate::events::draft::{
+    draft_of as event_draft_of, parse_event, to_new_event, EventDraft, Venue,
+};
 use crate::form_post::{FormRefusal, FormValues};
 use crate::geocode::Geo;
 use crate::i18n::td_string;
 use crate::places::draft::PlaceDraft;
 use crate::places::submission::{draft_of, parse_draft, slug_for, to_new_place};
+use crate::volunteering::draft::{
+    draft_of as opportunity_draft_of, parse_opportunity, to_new_opportunity, OpportunityDraft,
+};
 use chrono::{DateTime, SecondsFormat, Utc};
 use leptos_i18n::Locale as _;
 use std::sync::Arc;
@@ -27,14 +37,7 @@ pub async fn submit_place(
     now: DateTime<Utc>,
 ) -> Result<i64, FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
-    let org_id =
-        crate::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
-    let org = db
-        .organisations_of(user.id)
-        .await?
-        .into_iter()
-        .find(|o| o.id == org_id && o.status != "suspended")
-        .ok_or(FormRefusal::Forbidden)?;
+    let org = member_organisation(db, user, values).await?;
     let listing_id = crate::form_post::id_field(values, "place");
     let city_slug = match listing_id {
         Some(place) => {
@@ -50,21 +53,157 @@ pub async fn submit_place(
     };
     let city = db.city(&city_slug).await?.ok_or(FormRefusal::Forbidden)?;
     let draft = parse_draft(values, &city).map_err(FormRefusal::Fields)?;
-    let data = serde_json::to_string(&draft)
+    store_change(db, &draft, listing_id, org.id, &city.slug, user.id, now).await
+}
+
+/// The organisation named by the form's `organisation` field, if the person
+/// is one of its members and it is not suspended.
+pub async fn member_organisation(
+    db: &Db,
+    user: &CurrentUser,
+    values: &FormValues,
+) -> Result<OrganisationRow, FormRefusal> {
+    let org_id =
+        crate::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
+    db.organisations_of(user.id)
+        .await?
+        .into_iter()
+        .find(|o| o.id == org_id && o.status != "suspended")
+        .ok_or(FormRefusal::Forbidden)
+}
+
+async fn store_change<D: ListingDraft>(
+    db: &Db,
+    draft: &D,
+    listing_id: Option<i64>,
+    organisation_id: i64,
+    city: &str,
+    submitted_by: i64,
+    now: DateTime<Utc>,
+) -> Result<i64, FormRefusal> {
+    let data = serde_json::to_string(draft)
         .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
     Ok(db
         .submit_change(
             &NewChange {
-                kind: "place",
+                kind: D::KIND,
                 listing_id,
-                organisation_id: org.id,
-                city: &city.slug,
-                submitted_by: user.id,
+                organisation_id,
+                city,
+                submitted_by,
                 data,
             },
             &ts(now),
         )
         .await?)
+}
+
+/// The places an organisation may hold an event or opportunity at: its own
+/// in the city, and the one the listing already names.
+pub async fn place_choices(
+    db: &Db,
+    org: i64,
+    city: &str,
+    current: Option<i64>,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let mut out: Vec<(i64, String)> = db
+        .places_of_organisation(org)
+        .await?
+        .into_iter()
+        .filter(|(_, c, ..)| c == city)
+        .map(|(id, _, _, name, _)| (id, name))
+        .collect();
+    if let Some(id) = current.filter(|id| !out.iter().any(|(p, _)| p == id)) {
+        if let Some(p) = db.place_by_id(id).await? {
+            out.push((p.id, p.name));
+        }
+    }
+    Ok(out)
+}
+
+/// Stores a proposed new event (no `event` value) or a proposed edit of one
+/// of the organisation's events, for review.
+pub async fn submit_event(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    now: DateTime<Utc>,
+) -> Result<i64, FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let org = member_organisation(db, user, values).await?;
+    let current = match crate::form_post::id_field(values, "event") {
+        Some(id) => {
+            let row = db.event_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
+            if row.organisation_id != Some(org.id) {
+                return Err(FormRefusal::Forbidden);
+            }
+            Some(row)
+        }
+        None => None,
+    };
+    let city_slug = current
+        .as_ref()
+        .map_or(org.city.clone(), |r| r.city.clone());
+    let city = db.city(&city_slug).await?.ok_or(FormRefusal::Forbidden)?;
+    let places = place_choices(
+        db,
+        org.id,
+        &city.slug,
+        current.as_ref().and_then(|r| r.place_id),
+    )
+    .await?;
+    let draft = parse_event(values, &city, &places).map_err(FormRefusal::Fields)?;
+    store_change(
+        db,
+        &draft,
+        current.map(|r| r.id),
+        org.id,
+        &city.slug,
+        user.id,
+        now,
+    )
+    .await
+}
+
+/// Stores a proposed new opportunity or an edit of one of the
+/// organisation's, for review.
+pub async fn submit_opportunity(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    now: DateTime<Utc>,
+) -> Result<i64, FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let org = member_organisation(db, user, values).await?;
+    let current = match crate::form_post::id_field(values, "opportunity") {
+        Some(id) => {
+            let row = db
+                .opportunity_by_id(id)
+                .await?
+                .ok_or(FormRefusal::Forbidden)?;
+            if row.organisation_id != Some(org.id) {
+                return Err(FormRefusal::Forbidden);
+            }
+            Some(row)
+        }
+        None => None,
+    };
+    let city = current
+        .as_ref()
+        .map_or(org.city.clone(), |r| r.city.clone());
+    let places =
+        place_choices(db, org.id, &city, current.as_ref().and_then(|r| r.place_id)).await?;
+    let draft = parse_opportunity(values, &places).map_err(FormRefusal::Fields)?;
+    store_change(
+        db,
+        &draft,
+        current.map(|r| r.id),
+        org.id,
+        &city,
+        user.id,
+        now,
+    )
+    .await
 }
 
 pub enum Review {
@@ -98,6 +237,199 @@ pub async fn change_drafts(
     Ok((draft, current))
 }
 
+/// What the queue shows of a pending change of any kind.
+pub struct ChangeSummary {
+    pub title: String,
+    pub diff: Vec<(&'static str, String, String)>,
+    /// False when a place or event has no point on the map.
+    pub located: bool,
+}
+
+fn decode<D: ListingDraft>(c: &ChangeRow) -> Result<D, crate::error::AppError> {
+    serde_json::from_str(&c.data).map_err(|e| crate::error::AppError::Internal(e.to_string()))
+}
+
+async fn place_name(db: &Db, id: Option<i64>) -> Result<Option<String>, sqlx::Error> {
+    Ok(match id {
+        Some(id) => db.place_by_id(id).await?.map(|p| p.name),
+        None => None,
+    })
+}
+
+async fn local_lang(db: &Db, city: &str) -> Result<String, sqlx::Error> {
+    Ok(db
+        .city(city)
+        .await?
+        .map(|c| c.local_lang)
+        .unwrap_or_default())
+}
+
+/// The draft of an event change and the event as the public sees it.
+async fn event_drafts(
+    db: &Db,
+    c: &ChangeRow,
+) -> Result<(EventDraft, Option<(EventRow, EventDraft)>), crate::error::AppError> {
+    let draft: EventDraft = decode(c)?;
+    let current = match c.listing_id {
+        Some(id) => match db.event_by_id(id).await? {
+            Some(row) => {
+                let texts = db.event_descriptions(id).await?;
+                let local = local_lang(db, &row.city).await?;
+                let name = place_name(db, row.place_id).await?;
+                let d = event_draft_of(&row, &texts, &local, name);
+                Some((row, d))
+            }
+            None => None,
+        },
+        None => None,
+    };
+    Ok((draft, current))
+}
+
+async fn opportunity_drafts(
+    db: &Db,
+    c: &ChangeRow,
+) -> Result<(OpportunityDraft, Option<(OpportunityRow, OpportunityDraft)>), crate::error::AppError>
+{
+    let draft: OpportunityDraft = decode(c)?;
+    let current = match c.listing_id {
+        Some(id) => match db.opportunity_by_id(id).await? {
+            Some(row) => {
+                let texts = db.opportunity_descriptions(id).await?;
+                let local = local_lang(db, &row.city).await?;
+                let name = place_name(db, row.place_id).await?;
+                let d = opportunity_draft_of(&row, &texts, &local, name);
+                Some((row, d))
+            }
+            None => None,
+        },
+        None => None,
+    };
+    Ok((draft, current))
+}
+
+pub async fn summarise(db: &Db, c: &ChangeRow) -> Result<ChangeSummary, crate::error::AppError> {
+    Ok(match c.kind.as_str() {
+        "event" => {
+            let (d, cur) = event_drafts(db, c).await?;
+            ChangeSummary {
+                title: d.title(),
+                diff: diff(cur.as_ref().map(|c| &c.1), &d),
+                located: d.place.is_some() || d.online_url.is_some(),
+            }
+        }
+        "opportunity" => {
+            let (d, cur) = opportunity_drafts(db, c).await?;
+            ChangeSummary {
+                title: d.title(),
+                diff: diff(cur.as_ref().map(|c| &c.1), &d),
+                located: true,
+            }
+        }
+        _ => {
+            let (d, cur) = change_drafts(db, c).await?;
+            ChangeSummary {
+                title: d.title(),
+                diff: diff(cur.as_ref(), &d),
+                located: d.lat.is_some() && d.lon.is_some(),
+            }
+        }
+    })
+}
+
+/// A listing ready to publish, with the audit diff.
+enum Prepared {
+    Place(NewPlace),
+    Event(NewEvent),
+    Opportunity(NewOpportunity),
+}
+
+impl Prepared {
+    fn listing(&self) -> Listing<'_> {
+        match self {
+            Prepared::Place(p) => Listing::Place(p),
+            Prepared::Event(e) => Listing::Event(e),
+            Prepared::Opportunity(o) => Listing::Opportunity(o),
+        }
+    }
+}
+
+/// What accepting `change` publishes: the listing and the diff.
+async fn prepare(
+    db: &Db,
+    geo: &Arc<Geo>,
+    change: &ChangeRow,
+    org: &OrganisationRow,
+    now: &str,
+) -> Result<(Prepared, String), FormRefusal> {
+    let city = db.city(&change.city).await?.ok_or(FormRefusal::Forbidden)?;
+    let internal = |e: String| FormRefusal::Internal(crate::error::AppError::Internal(e));
+    Ok(match change.kind.as_str() {
+        "event" => {
+            let (draft, current) = event_drafts(db, change).await?;
+            let slug = match &current {
+                Some((row, _)) => row.slug.clone(),
+                None => unique_slug(db, "event", &city.slug, &draft.title_en).await?,
+            };
+            let venue = venue_of(db, draft.place).await?;
+            let e = to_new_event(
+                &draft,
+                &slug,
+                &city,
+                (Some(org.id), Some(org.name.clone())),
+                venue,
+                current.as_ref().map(|c| &c.0),
+            )
+            .map_err(internal)?;
+            let d = diff_text(current.as_ref().map(|c| &c.1), &draft);
+            (Prepared::Event(e), d)
+        }
+        "opportunity" => {
+            let (draft, current) = opportunity_drafts(db, change).await?;
+            let slug = match &current {
+                Some((row, _)) => row.slug.clone(),
+                None => unique_slug(db, "opportunity", &city.slug, &draft.title_en).await?,
+            };
+            let o = to_new_opportunity(
+                &draft,
+                &slug,
+                &city,
+                (Some(org.id), Some(org.name.clone())),
+                current.as_ref().map(|c| &c.0),
+            );
+            let d = diff_text(current.as_ref().map(|c| &c.1), &draft);
+            (Prepared::Opportunity(o), d)
+        }
+        _ => {
+            let (draft, current) = change_drafts(db, change).await?;
+            let slug = match change.listing_id {
+                Some(id) => db
+                    .place_by_id(id)
+                    .await?
+                    .map(|p| p.slug)
+                    .ok_or(FormRefusal::Forbidden)?,
+                None => unique_slug(db, "place", &city.slug, &draft.name_en).await?,
+            };
+            let mut place = to_new_place(&draft, &slug, &city, org.website.clone(), &now[..10]);
+            place.district = district_of(geo, &place).await;
+            (Prepared::Place(place), diff_text(current.as_ref(), &draft))
+        }
+    })
+}
+
+/// Where an event at a place is: the place's point and district.
+async fn venue_of(db: &Db, place: Option<i64>) -> Result<Venue, sqlx::Error> {
+    let row = match place {
+        Some(id) => db.place_by_id(id).await?,
+        None => None,
+    };
+    Ok(Venue {
+        lat: row.as_ref().and_then(|p| p.lat),
+        lon: row.as_ref().and_then(|p| p.lon),
+        district: row.and_then(|p| p.district),
+    })
+}
+
 /// A moderator's decision on a pending change. Rejecting and sending back
 /// need a message, which the organisation sees.
 pub async fn review(
@@ -128,7 +460,7 @@ pub async fn review(
             FieldError::TooLong,
         )])));
     }
-    let (draft, current) = change_drafts(db, &change).await?;
+    let title = summarise(db, &change).await?.title;
     let submitter = db.user_by_id(change.submitted_by).await?;
     let locale = submitter
         .as_ref()
@@ -139,7 +471,7 @@ pub async fn review(
             .as_ref()
             .map(|u| u.email.clone())
             .unwrap_or_default(),
-        subject: td_string!(locale, mail_review_subject, name = draft.name.clone()).to_string(),
+        subject: td_string!(locale, mail_review_subject, name = title.clone()).to_string(),
         body: td_string!(
             locale,
             mail_review_body,
@@ -176,23 +508,12 @@ pub async fn review(
             if org.status != "verified" {
                 return Err(FormRefusal::Form(FormError::OrganisationNotVerified));
             }
-            let city = db.city(&change.city).await?.ok_or(FormRefusal::Forbidden)?;
-            let slug = match change.listing_id {
-                Some(id) => db
-                    .place_by_id(id)
-                    .await?
-                    .map(|p| p.slug)
-                    .ok_or(FormRefusal::Forbidden)?,
-                None => unique_slug(db, &city.slug, &draft.name_en).await?,
-            };
-            let mut place = to_new_place(&draft, &slug, &city, org.website.clone(), &now[..10]);
-            place.district = district_of(geo, &place).await;
-            let diff = diff_text(current.as_ref(), &draft);
+            let (listing, diff) = prepare(db, geo, &change, &org, &now).await?;
             let outcome = td_string!(locale, change_state_accepted);
-            db.accept_place_change(
+            db.accept_change(
                 change.id,
                 org.id,
-                &place,
+                listing.listing(),
                 &diff,
                 user.id,
                 &note(outcome),
@@ -209,11 +530,16 @@ pub async fn review(
     }
 }
 
-async fn unique_slug(db: &Db, city: &str, name_en: &str) -> Result<String, sqlx::Error> {
+async fn unique_slug(
+    db: &Db,
+    kind: &str,
+    city: &str,
+    name_en: &str,
+) -> Result<String, sqlx::Error> {
     let base = slug_for(name_en);
     let mut slug = base.clone();
     let mut n = 2;
-    while db.slug_taken(city, &slug).await? {
+    while db.listing_slug_taken(kind, city, &slug).await? {
         slug = format!("{base}-{n}");
         n += 1;
     }
@@ -226,15 +552,6 @@ async fn district_of(geo: &Arc<Geo>, place: &crate::db::NewPlace) -> Option<Stri
         (Some(lat), Some(lon)) => geo.district(&place.city, lat, lon).await,
         _ => None,
     }
-}
-
-/// The diff of a change as audit text, one "field: old → new" per line.
-fn diff_text(current: Option<&PlaceDraft>, draft: &PlaceDraft) -> String {
-    PlaceDraft::diff(current, draft)
-        .into_iter()
-        .map(|(f, a, b)| format!("{f}: {a} → {b}"))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// A moderator edits a place directly: published at once, the diff and the
@@ -254,13 +571,7 @@ pub async fn edit_place(
         return Err(FormRefusal::Forbidden);
     }
     let city = db.city(&row.city).await?.ok_or(FormRefusal::Forbidden)?;
-    let note = values.get("note").map(|n| n.trim()).unwrap_or("");
-    if note.chars().count() > 2000 {
-        return Err(FormRefusal::Fields(FieldErrors::from([(
-            "note",
-            FieldError::TooLong,
-        )])));
-    }
+    let note = edit_note(values)?;
     let draft = parse_draft(values, &city).map_err(FormRefusal::Fields)?;
     let texts = db.place_descriptions(id).await?;
     let current = draft_of(&row, &texts, &city.local_lang);
@@ -277,32 +588,283 @@ pub async fn edit_place(
     };
     place.last_verified = row.last_verified.clone();
     let diff = diff_text(Some(&current), &draft);
+    let link = format!("/{}/places/{}", row.city, row.slug);
+    let owner = db.place_organisation(id).await?;
+    let messages = edited_notes(db, owner, &draft.name, &diff, base_url, &link).await?;
+    let reason = Some(note).filter(|n| !n.is_empty());
+    db.edit_listing(
+        Listing::Place(&place),
+        &diff,
+        user.id,
+        reason,
+        &messages,
+        &stamp,
+    )
+    .await?;
+    Ok(())
+}
+
+/// A moderator's optional note on a direct edit.
+fn edit_note(values: &FormValues) -> Result<&str, FormRefusal> {
+    let note = values.get("note").map(|n| n.trim()).unwrap_or("");
+    if note.chars().count() > 2000 {
+        return Err(FormRefusal::Fields(FieldErrors::from([(
+            "note",
+            FieldError::TooLong,
+        )])));
+    }
+    Ok(note)
+}
+
+/// The messages telling an organisation's members that a moderator changed
+/// their listing (`link`: the listing's page, without language).
+async fn edited_notes(
+    db: &Db,
+    org: Option<i64>,
+    name: &str,
+    diff: &str,
+    base_url: &str,
+    link: &str,
+) -> Result<Vec<NewMessage>, sqlx::Error> {
     let mut messages = Vec::new();
-    if let Some(org) = db.place_organisation(id).await? {
+    if let Some(org) = org {
         for (email, lang) in db.members_of(org).await? {
             let locale = crate::locale::parse(&lang).unwrap_or_default();
             messages.push(NewMessage {
                 recipient: email,
-                subject: td_string!(locale, mail_edited_subject, name = draft.name.clone())
+                subject: td_string!(locale, mail_edited_subject, name = name.to_string())
                     .to_string(),
                 body: td_string!(
                     locale,
                     mail_edited_body,
-                    name = draft.name.clone(),
-                    changes = diff.clone(),
-                    link = format!(
-                        "{base_url}/{}/{}/places/{}",
-                        locale.as_str(),
-                        row.city,
-                        row.slug
-                    )
+                    name = name.to_string(),
+                    changes = diff.to_string(),
+                    link = format!("{base_url}/{}{link}", locale.as_str())
                 )
                 .to_string(),
             });
         }
     }
+    Ok(messages)
+}
+
+/// The places a moderator may choose for a listing: its organisation's and
+/// the one it names.
+async fn choices_for(
+    db: &Db,
+    org: Option<i64>,
+    city: &str,
+    current: Option<i64>,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    match org {
+        Some(org) => place_choices(db, org, city, current).await,
+        None => Ok(match current {
+            Some(id) => db
+                .place_by_id(id)
+                .await?
+                .map(|p| vec![(p.id, p.name)])
+                .unwrap_or_default(),
+            None => Vec::new(),
+        }),
+    }
+}
+
+/// A moderator edits an event directly: published at once, audited, the
+/// organisation told.
+pub async fn edit_event(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let id = crate::form_post::id_field(values, "event").ok_or(FormRefusal::Forbidden)?;
+    let row = db.event_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
+    if !can_moderate(user, &row.city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    let city = db.city(&row.city).await?.ok_or(FormRefusal::Forbidden)?;
+    let note = edit_note(values)?;
+    let places = choices_for(db, row.organisation_id, &city.slug, row.place_id).await?;
+    let draft = parse_event(values, &city, &places).map_err(FormRefusal::Fields)?;
+    let texts = db.event_descriptions(id).await?;
+    let current = event_draft_of(
+        &row,
+        &texts,
+        &city.local_lang,
+        place_name(db, row.place_id).await?,
+    );
+    let venue = venue_of(db, draft.place).await?;
+    let event = to_new_event(
+        &draft,
+        &row.slug,
+        &city,
+        (row.organisation_id, row.organiser.clone()),
+        venue,
+        Some(&row),
+    )
+    .map_err(|e| FormRefusal::Internal(crate::error::AppError::Internal(e)))?;
+    let diff = diff_text(Some(&current), &draft);
+    let link = format!("/{}/events/{}", row.city, row.slug);
+    let messages = edited_notes(
+        db,
+        row.organisation_id,
+        &draft.title,
+        &diff,
+        base_url,
+        &link,
+    )
+    .await?;
     let reason = Some(note).filter(|n| !n.is_empty());
-    db.edit_place(&place, &diff, user.id, reason, &messages, &stamp)
-        .await?;
+    db.edit_listing(
+        Listing::Event(&event),
+        &diff,
+        user.id,
+        reason,
+        &messages,
+        &ts(now),
+    )
+    .await?;
+    Ok(())
+}
+
+/// A moderator edits a volunteering opportunity directly.
+pub async fn edit_opportunity(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let id = crate::form_post::id_field(values, "opportunity").ok_or(FormRefusal::Forbidden)?;
+    let row = db
+        .opportunity_by_id(id)
+        .await?
+        .ok_or(FormRefusal::Forbidden)?;
+    if !can_moderate(user, &row.city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    let city = db.city(&row.city).await?.ok_or(FormRefusal::Forbidden)?;
+    let note = edit_note(values)?;
+    let places = choices_for(db, row.organisation_id, &city.slug, row.place_id).await?;
+    let draft = parse_opportunity(values, &places).map_err(FormRefusal::Fields)?;
+    let texts = db.opportunity_descriptions(id).await?;
+    let current = opportunity_draft_of(
+        &row,
+        &texts,
+        &city.local_lang,
+        place_name(db, row.place_id).await?,
+    );
+    let o = to_new_opportunity(
+        &draft,
+        &row.slug,
+        &city,
+        (row.organisation_id, row.organiser.clone()),
+        Some(&row),
+    );
+    let diff = diff_text(Some(&current), &draft);
+    let link = format!("/{}/volunteering/{}", row.city, row.slug);
+    let messages = edited_notes(
+        db,
+        row.organisation_id,
+        &draft.title,
+        &diff,
+        base_url,
+        &link,
+    )
+    .await?;
+    let reason = Some(note).filter(|n| !n.is_empty());
+    db.edit_listing(
+        Listing::Opportunity(&o),
+        &diff,
+        user.id,
+        reason,
+        &messages,
+        &ts(now),
+    )
+    .await?;
+    Ok(())
+}
+
+/// A moderator takes an event or opportunity off the site, with a reason
+/// the organisation is told.
+pub async fn unpublish_listing(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let id = crate::form_post::id_field(values, "id").ok_or(FormRefusal::Forbidden)?;
+    let kind = values.get("kind").map(String::as_str).unwrap_or("");
+    let (city, org, title, cancelled, note) = match kind {
+        "event" => {
+            let r = db.event_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
+            (
+                r.city,
+                r.organisation_id,
+                r.title,
+                r.cancelled_dates,
+                r.status_note,
+            )
+        }
+        "opportunity" => {
+            let r = db
+                .opportunity_by_id(id)
+                .await?
+                .ok_or(FormRefusal::Forbidden)?;
+            (r.city, r.organisation_id, r.title, String::new(), None)
+        }
+        _ => return Err(FormRefusal::Forbidden),
+    };
+    if !can_moderate(user, &city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    let reason = values.get("reason").map(|r| r.trim()).unwrap_or("");
+    if reason.is_empty() || reason.chars().count() > 2000 {
+        let e = if reason.is_empty() {
+            FieldError::Required
+        } else {
+            FieldError::TooLong
+        };
+        return Err(FormRefusal::Fields(FieldErrors::from([("reason", e)])));
+    }
+    let mut messages = Vec::new();
+    if let Some(org) = org {
+        for (email, lang) in db.members_of(org).await? {
+            let locale = crate::locale::parse(&lang).unwrap_or_default();
+            messages.push(NewMessage {
+                recipient: email,
+                subject: td_string!(locale, mail_unpublished_subject, name = title.clone())
+                    .to_string(),
+                body: td_string!(
+                    locale,
+                    mail_unpublished_body,
+                    name = title.clone(),
+                    reason = reason.to_string()
+                )
+                .to_string(),
+            });
+        }
+    }
+    let state = crate::db::ListingState {
+        status: "unpublished",
+        cancelled_dates: &cancelled,
+        note: note.as_deref(),
+        details: String::new(),
+    };
+    db.set_listing_state(
+        kind,
+        id,
+        &state,
+        user.id,
+        "unpublished",
+        Some(reason),
+        &messages,
+        &ts(now),
+    )
+    .await?;
     Ok(())
 }

@@ -1,4 +1,5 @@
 //! City officials: verifying organisations (and, next, reviewing listings).
+pub mod draft;
 pub mod server;
 
 #[cfg(feature = "ssr")]

@@ -25,7 +25,7 @@ pub struct Queue {
 }
 
 /// Kinds of listing that go through review.
-pub const LISTING_KINDS: [&str; 1] = ["place"];
+pub const LISTING_KINDS: [&str; 3] = ["place", "event", "opportunity"];
 
 /// Organisations waiting for verification (or all, with `all`; or the one
 /// chosen), of `city` or of every city the asker moderates.
@@ -69,6 +69,8 @@ pub type DiffRow = (String, String, String);
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChangeItem {
     pub id: i64,
+    /// place | event | opportunity
+    pub kind: String,
     pub name: String,
     pub organisation: String,
     pub organisation_status: String,
@@ -89,7 +91,6 @@ pub async fn pending_changes(
     organisation: Option<i64>,
     older_than_days: Option<i64>,
 ) -> Result<Vec<ChangeItem>, ServerFnError> {
-    use crate::places::draft::PlaceDraft;
     let (state, city) = moderator_scope(city).await?;
     let before = older_than_days
         .filter(|d| *d > 0)
@@ -102,18 +103,20 @@ pub async fn pending_changes(
     };
     let mut items = Vec::new();
     for c in state.db.pending_changes(&filter).await? {
-        let (draft, current) = super::listings::change_drafts(&state.db, &c).await?;
+        let summary = super::listings::summarise(&state.db, &c).await?;
         let org = state.db.organisation(c.organisation_id).await?;
         items.push(ChangeItem {
             id: c.id,
-            name: draft.name.clone(),
+            kind: c.kind.clone(),
+            name: summary.title,
             organisation: org.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
             organisation_status: org.map(|o| o.status).unwrap_or_default(),
             city: c.city,
             is_new: c.listing_id.is_none(),
             created_at: c.created_at,
-            located: draft.lat.is_some() && draft.lon.is_some(),
-            diff: PlaceDraft::diff(current.as_ref(), &draft)
+            located: summary.located,
+            diff: summary
+                .diff
                 .into_iter()
                 .map(|(f, a, b)| (f.to_string(), a, b))
                 .collect(),
@@ -124,6 +127,8 @@ pub async fn pending_changes(
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyChange {
+    /// place | event | opportunity
+    pub kind: String,
     pub name: String,
     pub is_new: bool,
     /// pending | accepted | rejected | changes_requested
@@ -161,10 +166,17 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
     };
     for org in state.db.organisations_of(user.id).await? {
         for c in state.db.changes_of_organisation(org.id).await? {
-            let draft: crate::places::draft::PlaceDraft =
-                serde_json::from_str(&c.data).unwrap_or_default();
+            // Every kind's draft names the listing as `name` or `title`.
+            let draft: serde_json::Value = serde_json::from_str(&c.data).unwrap_or_default();
+            let name = draft
+                .get("name")
+                .or_else(|| draft.get("title"))
+                .and_then(|n| n.as_str())
+                .unwrap_or_default()
+                .to_string();
             out.changes.push(MyChange {
-                name: draft.name,
+                kind: c.kind.clone(),
+                name,
                 is_new: c.listing_id.is_none(),
                 state: c.state,
                 message: c.message,

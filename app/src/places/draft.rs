@@ -46,9 +46,14 @@ pub const FIELDS: [&str; 15] = [
     "description_local",
 ];
 
-impl PlaceDraft {
-    /// A field's value as the form and the diff show it.
-    pub fn field(&self, name: &str) -> String {
+impl crate::moderation::draft::ListingDraft for PlaceDraft {
+    const KIND: &'static str = "place";
+
+    fn fields() -> &'static [&'static str] {
+        &FIELDS
+    }
+
+    fn field(&self, name: &str) -> String {
         let opt = |o: &Option<String>| o.clone().unwrap_or_default();
         let num = |o: Option<f64>| o.map(|v| format!("{v}")).unwrap_or_default();
         match name {
@@ -71,18 +76,20 @@ impl PlaceDraft {
         }
     }
 
-    /// (field, old, new) for every field that differs; a new listing
-    /// compares with an empty one.
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+}
+
+impl PlaceDraft {
+    /// A field's value as the form and the diff show it.
+    pub fn field(&self, name: &str) -> String {
+        crate::moderation::draft::ListingDraft::field(self, name)
+    }
+
+    /// (field, old, new) for every field that differs.
     pub fn diff(old: Option<&PlaceDraft>, new: &PlaceDraft) -> Vec<(&'static str, String, String)> {
-        let empty = PlaceDraft::default();
-        let old = old.unwrap_or(&empty);
-        FIELDS
-            .iter()
-            .filter_map(|f| {
-                let (a, b) = (old.field(f), new.field(f));
-                (a != b).then_some((*f, a, b))
-            })
-            .collect()
+        crate::moderation::draft::diff(old, new)
     }
 }
 

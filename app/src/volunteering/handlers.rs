@@ -16,6 +16,11 @@ pub fn routes() -> Router<AppState> {
             limited: true,
         },
         FormRoute {
+            path: "dashboard/opportunities/submit",
+            handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
             path: "volunteering/withdraw",
             handler: |l, s, se, p, v| Box::pin(withdraw(l, s, se, p, v)),
             limited: true,
@@ -75,4 +80,18 @@ async fn withdraw(
             refused(&state, parts, &v, r).await
         }
     }
+}
+
+async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = format!(
+        "/dashboard/opportunities/new{}",
+        crate::events::handlers::id_query(&v, "opportunity")
+    );
+    let done = "/dashboard?submitted=1".to_string();
+    crate::form_post::act(l, s, se, p, v, page, done, |st, u, v| async move {
+        crate::moderation::listings::submit_opportunity(&st.db, u.as_ref(), &v, Utc::now())
+            .await
+            .map(|_| ())
+    })
+    .await
 }

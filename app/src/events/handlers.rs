@@ -1,0 +1,70 @@
+//! POST routes of organisations' event forms: proposing an event or a
+//! change (reviewed), and calling off dates or the series (at once).
+use super::manage::{change_status, StatusChange};
+use crate::form_post::{act, FormRoute, FormValues};
+use crate::i18n::Locale;
+use crate::state::AppState;
+use axum::http::request::Parts;
+use axum::response::Response;
+use axum::Router;
+use chrono::Utc;
+use tower_sessions::Session;
+
+pub fn routes() -> Router<AppState> {
+    crate::form_post::routes(vec![
+        FormRoute {
+            path: "dashboard/events/submit",
+            handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
+            path: "dashboard/events/cancel",
+            handler: |l, s, se, p, v| Box::pin(status(l, s, se, p, v, StatusChange::Cancel)),
+            limited: false,
+        },
+        FormRoute {
+            path: "dashboard/events/restore",
+            handler: |l, s, se, p, v| Box::pin(status(l, s, se, p, v, StatusChange::Restore)),
+            limited: false,
+        },
+    ])
+}
+
+/// `?{key}={id}` when the form names a listing by a plain number.
+pub fn id_query(v: &FormValues, key: &str) -> String {
+    match v
+        .get(key)
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        Some(id) => format!("?{key}={id}"),
+        None => String::new(),
+    }
+}
+
+async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = format!("/dashboard/events/new{}", id_query(&v, "event"));
+    let done = "/dashboard?submitted=1".to_string();
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        crate::moderation::listings::submit_event(&st.db, u.as_ref(), &v, Utc::now())
+            .await
+            .map(|_| ())
+    })
+    .await
+}
+
+async fn status(
+    l: Locale,
+    s: AppState,
+    se: Session,
+    p: Parts,
+    v: FormValues,
+    change: StatusChange,
+) -> Response {
+    let id = crate::form_post::id_field(&v, "event").unwrap_or_default();
+    let page = "/dashboard".to_string();
+    let done = format!("/dashboard?event_changed={id}#event-{id}");
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        change_status(&st.db, u.as_ref(), &v, change, Utc::now()).await
+    })
+    .await
+}

@@ -1,0 +1,46 @@
+//! What every kind of listing shares in review: a draft stored as JSON with
+//! the proposed change, shown field by field next to what the public sees.
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+pub trait ListingDraft: Serialize + DeserializeOwned + Default + Clone {
+    /// `listing_changes.kind`.
+    const KIND: &'static str;
+    /// The form's fields, in form order; each is a row of the review diff.
+    fn fields() -> &'static [&'static str];
+    /// A field's value as the form and the diff show it.
+    fn field(&self, name: &str) -> String;
+    /// The listing's name in the queue and in messages.
+    fn title(&self) -> String;
+}
+
+/// (field, old, new) for every field that differs; a new listing compares
+/// with an empty one.
+pub fn diff<D: ListingDraft>(old: Option<&D>, new: &D) -> Vec<(&'static str, String, String)> {
+    let empty = D::default();
+    let old = old.unwrap_or(&empty);
+    D::fields()
+        .iter()
+        .filter_map(|f| {
+            let (a, b) = (old.field(f), new.field(f));
+            (a != b).then_some((*f, a, b))
+        })
+        .collect()
+}
+
+/// The diff as audit text, one "field: old → new" per line.
+pub fn diff_text<D: ListingDraft>(old: Option<&D>, new: &D) -> String {
+    diff(old, new)
+        .into_iter()
+        .map(|(f, a, b)| format!("{f}: {a} → {b}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The form's starting values: every field of the draft.
+pub fn form_values<D: ListingDraft>(d: &D) -> Vec<(String, String)> {
+    D::fields()
+        .iter()
+        .map(|f| (f.to_string(), d.field(f)))
+        .collect()
+}

@@ -1,0 +1,451 @@
+//! A volunteering opportunity as an organisation proposes it: the form,
+//! parsed once, and the public opportunity it becomes when accepted.
+use super::model::AUDIENCES;
+use crate::accounts::model::{optional_website, required_text, FieldError, FieldErrors};
+use crate::cities::City;
+use crate::db::{NewOpportunity, OpportunityRow};
+use crate::form_post::FormValues;
+use crate::moderation::draft::ListingDraft;
+use crate::places::submission::LANGUAGES;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+const LONG_TEXT_MAX_CHARS: usize = 3000;
+pub const LOCATION_KINDS: [&str; 3] = ["place", "address", "remote"];
+pub const SCHEDULE_KINDS: [&str; 3] = ["one_off", "recurring", "flexible"];
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OpportunityDraft {
+    pub title: String,
+    pub title_en: String,
+    pub location_kind: String,
+    pub place: Option<i64>,
+    pub place_name: Option<String>,
+    pub address: Option<String>,
+    pub schedule_kind: String,
+    pub date: Option<String>,
+    /// "Tuesdays 16:00–18:00", "2 hours a week", in the organiser's words.
+    pub schedule_text: Option<String>,
+    pub skills: String,
+    pub languages: Vec<String>,
+    pub no_czech: bool,
+    pub audience: String,
+    pub min_age: Option<i64>,
+    pub contact: Option<String>,
+    pub registration_url: Option<String>,
+    pub deadline: Option<String>,
+    pub description_en: Option<String>,
+    pub description_local: Option<String>,
+}
+
+pub const FIELDS: [&str; 18] = [
+    "title",
+    "title_en",
+    "location_kind",
+    "place",
+    "address",
+    "schedule_kind",
+    "date",
+    "schedule_text",
+    "skills",
+    "languages",
+    "no_czech",
+    "audience",
+    "min_age",
+    "contact",
+    "registration_url",
+    "deadline",
+    "description_en",
+    "description_local",
+];
+
+impl ListingDraft for OpportunityDraft {
+    const KIND: &'static str = "opportunity";
+
+    fn fields() -> &'static [&'static str] {
+        &FIELDS
+    }
+
+    fn field(&self, name: &str) -> String {
+        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
+        match name {
+            "title" => self.title.clone(),
+            "title_en" => self.title_en.clone(),
+            "location_kind" => self.location_kind.clone(),
+            "place" => opt(&self.place_name),
+            "address" => opt(&self.address),
+            "schedule_kind" => self.schedule_kind.clone(),
+            "date" => opt(&self.date),
+            "schedule_text" => opt(&self.schedule_text),
+            "skills" => self.skills.clone(),
+            "languages" => self.languages.join(","),
+            "no_czech" => if self.no_czech { "1" } else { "" }.to_string(),
+            "audience" => self.audience.clone(),
+            "min_age" => self.min_age.map(|a| a.to_string()).unwrap_or_default(),
+            "contact" => opt(&self.contact),
+            "registration_url" => opt(&self.registration_url),
+            "deadline" => opt(&self.deadline),
+            "description_en" => opt(&self.description_en),
+            "description_local" => opt(&self.description_local),
+            _ => String::new(),
+        }
+    }
+
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl OpportunityDraft {
+    /// The form's starting values (the place by its id, not its name).
+    pub fn form_values(&self) -> Vec<(String, String)> {
+        let mut v = crate::moderation::draft::form_values(self);
+        for (k, val) in v.iter_mut() {
+            if k == "place" {
+                *val = self.place.map(|p| p.to_string()).unwrap_or_default();
+            }
+        }
+        v
+    }
+}
+
+/// The value, or None with the field's problem noted.
+fn take(
+    errors: &mut FieldErrors,
+    name: &'static str,
+    r: Result<Option<String>, FieldError>,
+) -> Option<String> {
+    r.map_err(|e| errors.insert(name, e)).ok().flatten()
+}
+
+fn field<'a>(v: &'a FormValues, k: &str) -> &'a str {
+    v.get(k).map(|s| s.trim()).unwrap_or("")
+}
+
+fn optional_text(s: &str, max: usize) -> Result<Option<String>, FieldError> {
+    match s.trim() {
+        "" => Ok(None),
+        s if s.chars().count() > max => Err(FieldError::TooLong),
+        s => Ok(Some(s.to_string())),
+    }
+}
+
+fn optional_date(s: &str) -> Result<Option<String>, FieldError> {
+    match s {
+        "" => Ok(None),
+        d => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map(|d| Some(d.format("%Y-%m-%d").to_string()))
+            .map_err(|_| FieldError::InvalidDate),
+    }
+}
+
+fn choice(s: &str, from: &[&str]) -> Result<Option<String>, FieldError> {
+    from.contains(&s)
+        .then(|| Some(s.to_string()))
+        .ok_or(FieldError::UnknownChoice)
+}
+
+/// Checks every field at once. `places`: (id, name) the organisation may
+/// name as where it happens.
+pub fn parse_opportunity(
+    v: &FormValues,
+    places: &[(i64, String)],
+) -> Result<OpportunityDraft, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let title = take(
+        &mut errors,
+        "title",
+        required_text(field(v, "title")).map(Some),
+    )
+    .unwrap_or_default();
+    let title_en = take(
+        &mut errors,
+        "title_en",
+        optional_text(field(v, "title_en"), 200),
+    );
+    let location_kind = take(
+        &mut errors,
+        "location_kind",
+        choice(field(v, "location_kind"), &LOCATION_KINDS),
+    )
+    .unwrap_or_default();
+    let schedule_kind = take(
+        &mut errors,
+        "schedule_kind",
+        choice(field(v, "schedule_kind"), &SCHEDULE_KINDS),
+    )
+    .unwrap_or_default();
+    let audience = take(
+        &mut errors,
+        "audience",
+        choice(field(v, "audience"), &AUDIENCES),
+    )
+    .unwrap_or_default();
+    let address = take(
+        &mut errors,
+        "address",
+        optional_text(field(v, "address"), 300),
+    );
+    let date = take(&mut errors, "date", optional_date(field(v, "date")));
+    let deadline = take(&mut errors, "deadline", optional_date(field(v, "deadline")));
+    let schedule_text = take(
+        &mut errors,
+        "schedule_text",
+        optional_text(field(v, "schedule_text"), 300),
+    );
+    let skills = take(
+        &mut errors,
+        "skills",
+        optional_text(field(v, "skills"), 500),
+    )
+    .unwrap_or_default();
+    let contact = take(
+        &mut errors,
+        "contact",
+        optional_text(field(v, "contact"), 200),
+    );
+    let registration_url = take(
+        &mut errors,
+        "registration_url",
+        optional_website(field(v, "registration_url")),
+    );
+    let description_en = take(
+        &mut errors,
+        "description_en",
+        optional_text(field(v, "description_en"), LONG_TEXT_MAX_CHARS),
+    );
+    let description_local = take(
+        &mut errors,
+        "description_local",
+        optional_text(field(v, "description_local"), LONG_TEXT_MAX_CHARS),
+    );
+    let min_age = match field(v, "min_age") {
+        "" => None,
+        a => match a.parse::<i64>() {
+            Ok(n) if (0..=120).contains(&n) => Some(n),
+            _ => {
+                errors.insert("min_age", FieldError::InvalidNumber);
+                None
+            }
+        },
+    };
+    let languages: Vec<String> = field(v, "languages")
+        .split(',')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    if languages.iter().any(|l| !LANGUAGES.contains(&l.as_str())) {
+        errors.insert("languages", FieldError::UnknownChoice);
+    }
+    let place = match (location_kind.as_str(), field(v, "place")) {
+        ("place", p) => {
+            let found = p
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| places.iter().find(|(pid, _)| *pid == id).cloned());
+            if found.is_none() {
+                errors.insert("place", FieldError::Required);
+            }
+            found
+        }
+        _ => None,
+    };
+    if location_kind == "address" && address.is_none() && !errors.contains_key("address") {
+        errors.insert("address", FieldError::Required);
+    }
+    if schedule_kind == "one_off" && date.is_none() && !errors.contains_key("date") {
+        errors.insert("date", FieldError::Required);
+    }
+    if contact.is_none() && registration_url.is_none() && !errors.contains_key("contact") {
+        // Someone who wants to help needs a way to say so besides our form.
+        errors.insert("contact", FieldError::Required);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    Ok(OpportunityDraft {
+        title_en: title_en.unwrap_or_else(|| title.clone()),
+        title,
+        address: if location_kind == "remote" {
+            None
+        } else {
+            address
+        },
+        location_kind,
+        place: place.as_ref().map(|p| p.0),
+        place_name: place.map(|p| p.1),
+        date: if schedule_kind == "one_off" {
+            date
+        } else {
+            None
+        },
+        schedule_kind,
+        schedule_text,
+        skills,
+        languages,
+        no_czech: !field(v, "no_czech").is_empty(),
+        audience,
+        min_age,
+        contact,
+        registration_url,
+        deadline,
+        description_en,
+        description_local,
+    })
+}
+
+/// The public opportunity for an accepted draft. `keep`: the opportunity as
+/// it is (its sources and district stay).
+pub fn to_new_opportunity(
+    d: &OpportunityDraft,
+    slug: &str,
+    city: &City,
+    organisation: (Option<i64>, Option<String>),
+    keep: Option<&OpportunityRow>,
+) -> NewOpportunity {
+    let mut descriptions = Vec::new();
+    if let Some(t) = &d.description_en {
+        descriptions.push(("en".to_string(), t.clone()));
+    }
+    if let Some(t) = &d.description_local {
+        descriptions.push((city.local_lang.clone(), t.clone()));
+    }
+    let mut text = vec![
+        d.title.clone(),
+        d.title_en.clone(),
+        organisation.1.clone().unwrap_or_default(),
+        d.skills.clone(),
+    ];
+    text.extend(descriptions.iter().map(|(_, t)| t.clone()));
+    NewOpportunity {
+        city: city.slug.clone(),
+        slug: slug.to_string(),
+        organisation_id: organisation.0,
+        organiser: organisation.1,
+        place_id: d.place,
+        title: d.title.clone(),
+        title_en: d.title_en.clone(),
+        location_kind: d.location_kind.clone(),
+        address: d.address.clone(),
+        district: keep.and_then(|k| k.district.clone()),
+        schedule_kind: d.schedule_kind.clone(),
+        date: d.date.clone(),
+        schedule_text: d.schedule_text.clone(),
+        skills: d.skills.clone(),
+        languages: d.languages.clone(),
+        no_czech: d.no_czech,
+        audience: d.audience.clone(),
+        min_age: d.min_age,
+        contact: d.contact.clone(),
+        registration_url: d.registration_url.clone(),
+        deadline: d.deadline.clone(),
+        sources: keep
+            .map(|k| {
+                k.sources
+                    .lines()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        search_text: crate::places::search::normalize(&text.join(" ")),
+        descriptions,
+    }
+}
+
+/// The draft of a stored opportunity, to edit it or to compare with.
+pub fn draft_of(
+    row: &OpportunityRow,
+    descriptions: &[(String, String)],
+    local_lang: &str,
+    place_name: Option<String>,
+) -> OpportunityDraft {
+    let text = |lang: &str| {
+        descriptions
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, t)| t.clone())
+    };
+    OpportunityDraft {
+        title: row.title.clone(),
+        title_en: row.title_en.clone(),
+        location_kind: row.location_kind.clone(),
+        place: row.place_id,
+        place_name,
+        address: row.address.clone(),
+        schedule_kind: row.schedule_kind.clone(),
+        date: row.date.clone(),
+        schedule_text: row.schedule_text.clone(),
+        skills: row.skills.clone(),
+        languages: row.language_list(),
+        no_czech: row.no_czech != 0,
+        audience: row.audience.clone(),
+        min_age: row.min_age,
+        contact: row.contact.clone(),
+        registration_url: row.registration_url.clone(),
+        deadline: row.deadline.clone(),
+        description_en: text("en"),
+        description_local: text(local_lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> FormValues {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_form_parses_and_reads_back() {
+        let f = form(&[
+            ("title", "Doučování češtiny"),
+            ("location_kind", "place"),
+            ("place", "7"),
+            ("schedule_kind", "recurring"),
+            ("schedule_text", "Tuesdays 16:00–18:00"),
+            ("skills", "patience"),
+            ("languages", "cs,uk"),
+            ("audience", "locals"),
+            ("min_age", "16"),
+            ("contact", "dobrovolnici@example.org"),
+            ("deadline", "2027-01-31"),
+        ]);
+        let d = parse_opportunity(&f, &[(7, "Centre".into())]).unwrap();
+        assert_eq!(d.place_name.as_deref(), Some("Centre"));
+        assert_eq!(d.title_en, "Doučování češtiny");
+        let values: std::collections::BTreeMap<_, _> = d.form_values().into_iter().collect();
+        assert_eq!(values["place"], "7");
+        assert_eq!(values["languages"], "cs,uk");
+    }
+
+    #[test]
+    fn every_problem_is_named() {
+        let f = form(&[
+            ("location_kind", "place"),
+            ("place", "99"),
+            ("schedule_kind", "one_off"),
+            ("audience", "everyone"),
+            ("min_age", "old"),
+            ("deadline", "soon"),
+        ]);
+        let e = parse_opportunity(&f, &[(7, "Centre".into())]).unwrap_err();
+        for (k, want) in [
+            ("title", FieldError::Required),
+            ("place", FieldError::Required),
+            ("date", FieldError::Required),
+            ("audience", FieldError::UnknownChoice),
+            ("min_age", FieldError::InvalidNumber),
+            ("deadline", FieldError::InvalidDate),
+            ("contact", FieldError::Required),
+        ] {
+            assert_eq!(e.get(k), Some(&want), "{k}: {e:?}");
+        }
+    }
+}
