@@ -1,6 +1,8 @@
 //! The root component, the HTML shell and the routes.
 use crate::components::layout::Layout;
 use crate::i18n::*;
+use crate::pages::account::event_form::EventFormPage;
+use crate::pages::account::opportunity_form::OpportunityFormPage;
 use crate::pages::account::{
     dashboard::{DashboardPage, OutboxPage},
     links::{ResetConfirmPage, ResetRequestPage, VerifyPage},
@@ -67,9 +69,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("account/reset/confirm") view=ResetConfirmPage ssr=SsrMode::Async />
                         <Route path=path!("dashboard") view=DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("dashboard/places/new") view=PlaceFormPage ssr=SsrMode::Async />
+                        <Route path=path!("dashboard/events/new") view=EventFormPage ssr=SsrMode::Async />
+                        <Route path=path!("dashboard/opportunities/new") view=OpportunityFormPage ssr=SsrMode::Async />
                         <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/places/edit") view=PlaceFormPage ssr=SsrMode::Async />
+                        <Route path=path!("moderation/events/edit") view=EventFormPage ssr=SsrMode::Async />
+                        <Route path=path!("moderation/opportunities/edit") view=OpportunityFormPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/audit") view=AuditPage ssr=SsrMode::Async />
                         <Route path=path!("volunteering/withdraw") view=WithdrawPage ssr=SsrMode::Async />
                         <Route path=path!(":city") view=CityPage ssr=SsrMode::Async />

@@ -203,11 +203,17 @@ pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: &str) -> S
     let l = i18n.get_locale_untracked();
     let text = match (subject, action) {
         ("listing_change", "submitted") => td_string!(l, audit_submitted),
-        ("listing_change", "accepted") | ("place", "accepted") => td_string!(l, audit_accepted),
+        ("listing_change" | "place" | "event" | "opportunity", "accepted") => {
+            td_string!(l, audit_accepted)
+        }
         ("listing_change", "rejected") => td_string!(l, audit_rejected),
         ("listing_change", "changes_requested") => td_string!(l, audit_sent_back),
-        ("place", "edited") => td_string!(l, audit_edited),
-        ("place", "unpublished") => td_string!(l, audit_unpublished),
+        ("place" | "event" | "opportunity", "edited") => td_string!(l, audit_edited),
+        ("place" | "event" | "opportunity", "unpublished") => td_string!(l, audit_unpublished),
+        ("event", "cancelled") => td_string!(l, audit_event_cancelled),
+        ("event", "restored") => td_string!(l, audit_event_restored),
+        ("event", "date_cancelled") => td_string!(l, audit_date_cancelled),
+        ("event", "date_restored") => td_string!(l, audit_date_restored),
         ("place", "confirmed") => td_string!(l, audit_confirmed),
         ("organisation", "registered") => td_string!(l, audit_registered),
         ("organisation", "verified") => td_string!(l, audit_verified),

@@ -64,3 +64,127 @@ pub fn FormErrorBanner(feedback: FormFeedback) -> impl IntoView {
     form.or(fields)
         .map(|m| view! { <p class="form-error" role="alert">{m}</p> })
 }
+
+/// The id of a field and of its error, and the error's text.
+fn error_of(name: &str, feedback: &FormFeedback) -> (String, String, Option<String>) {
+    let i18n = use_i18n();
+    let id = format!("f-{name}");
+    let error = feedback.error(name).map(|e| locale::field_error(i18n, e));
+    (id.clone(), format!("{id}-error"), error)
+}
+
+/// A labelled `<select>`; `options` are (value, label).
+#[component]
+pub fn SelectField(
+    name: &'static str,
+    label: String,
+    options: Vec<(String, String)>,
+    feedback: FormFeedback,
+    #[prop(default = false)] required: bool,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let (id, error_id, error) = error_of(name, &feedback);
+    let invalid = error.is_some();
+    let hint_id = format!("{id}-hint");
+    let described = [
+        hint.as_ref().map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let chosen = feedback.value(name);
+    view! {
+        <div class="field" class:has-error=invalid>
+            <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <select id=id name=name required=required aria-invalid=invalid.then_some("true")
+                aria-describedby=(!described.is_empty()).then_some(described)>
+                {options.into_iter().map(|(v, l)| {
+                    let selected = v == chosen;
+                    view! { <option value=v selected=selected>{l}</option> }
+                }).collect_view()}
+            </select>
+            {error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
+        </div>
+    }
+}
+
+/// One checkbox sending `1` when ticked.
+#[component]
+pub fn CheckField(name: &'static str, label: String, feedback: FormFeedback) -> impl IntoView {
+    let id = format!("f-{name}");
+    let checked = !feedback.value(name).is_empty();
+    let label_for = id.clone();
+    view! {
+        <div class="field check">
+            <label for=label_for><input type="checkbox" id=id name=name value="1" checked=checked />" "{label}</label>
+        </div>
+    }
+}
+
+/// A group of checkboxes sharing `name` (the form joins the ticked values
+/// with commas); `options` are (value, label).
+#[component]
+pub fn CheckGroup(
+    name: &'static str,
+    legend: String,
+    options: Vec<(String, String)>,
+    feedback: FormFeedback,
+) -> impl IntoView {
+    let (_, error_id, error) = error_of(name, &feedback);
+    let chosen: Vec<String> = feedback
+        .value(name)
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    let invalid = error.is_some();
+    let described = invalid.then(|| error_id.clone());
+    view! {
+        <fieldset class:has-error=invalid aria-describedby=described>
+            <legend>{legend}</legend>
+            // An empty value so that unticking every box still sends the field.
+            <input type="hidden" name=name value="" />
+            <div class="field checks">
+                {options.into_iter().map(|(v, l)| {
+                    let checked = chosen.contains(&v);
+                    view! { <label><input type="checkbox" name=name value=v checked=checked />{l}</label> }
+                }).collect_view()}
+            </div>
+            {error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
+        </fieldset>
+    }
+}
+
+/// A labelled `<textarea>`.
+#[component]
+pub fn TextAreaField(
+    name: &'static str,
+    label: String,
+    feedback: FormFeedback,
+    #[prop(default = 4)] rows: u32,
+    #[prop(optional)] hint: Option<String>,
+) -> impl IntoView {
+    let (id, error_id, error) = error_of(name, &feedback);
+    let invalid = error.is_some();
+    let hint_id = format!("{id}-hint");
+    let described = [
+        hint.as_ref().map(|_| hint_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    view! {
+        <div class="field" class:has-error=invalid>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <textarea id=id name=name rows=rows.to_string() aria-invalid=invalid.then_some("true")
+                aria-describedby=(!described.is_empty()).then_some(described)>{feedback.value(name)}</textarea>
+            {error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
+        </div>
+    }
+}

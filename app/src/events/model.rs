@@ -85,6 +85,8 @@ pub struct EventDetail {
     pub past: bool,
     pub recurring: bool,
     pub cancelled: bool,
+    /// Why the organiser called off the event or its last date.
+    pub status_note: Option<String>,
     pub past_example: bool,
     pub languages: Vec<String>,
     pub no_czech: bool,

@@ -65,3 +65,56 @@ pub async fn events_at_place(
     let state = crate::state::AppState::from_context()?;
     Ok(super::service::at_place(&state.db, &city, place, &lang, chrono::Utc::now()).await?)
 }
+
+/// What the event form starts from: empty, or the event as it is now.
+/// Members propose for their organisations; with `moderate`, a moderator of
+/// the event's city edits it directly.
+#[server]
+pub async fn event_form(
+    event: Option<i64>,
+    moderate: bool,
+) -> Result<crate::moderation::server::ListingFormData, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let forbidden = || ServerFnError::new("forbidden");
+    let user = crate::accounts::session::request_user(&state.db)
+        .await?
+        .ok_or_else(forbidden)?;
+    let row = match event {
+        Some(id) => Some(state.db.event_by_id(id).await?.ok_or_else(forbidden)?),
+        None => None,
+    };
+    let existing = row
+        .as_ref()
+        .map(|r| (r.organisation_id, r.city.clone(), r.place_id));
+    let start = crate::moderation::listings::form_start(&state.db, &user, existing, moderate)
+        .await?
+        .ok_or_else(forbidden)?;
+    let draft = match &row {
+        Some(r) => {
+            let texts = state.db.event_descriptions(r.id).await?;
+            let local = state
+                .db
+                .city(&r.city)
+                .await?
+                .map(|c| c.local_lang)
+                .unwrap_or_default();
+            let name = start
+                .places
+                .iter()
+                .find(|(id, _)| Some(*id) == r.place_id)
+                .map(|p| p.1.clone());
+            super::draft::draft_of(r, &texts, &local, name)
+        }
+        None => super::draft::EventDraft {
+            free: true,
+            ..Default::default()
+        },
+    };
+    Ok(crate::moderation::server::ListingFormData {
+        organisations: start.organisations,
+        listing: row.map(|r| (r.id, r.city, r.slug)),
+        values: draft.form_values(),
+        places: start.places,
+        moderator_edit: moderate,
+    })
+}

@@ -335,6 +335,7 @@ pub async fn detail(
         past,
         recurring: schedule.rule.is_some(),
         cancelled: row.status == "cancelled",
+        status_note: row.status_note.clone(),
         past_example: row.past_example != 0,
         languages: row.language_list(),
         no_czech: row.no_czech != 0,
@@ -455,4 +456,29 @@ pub fn json_ld(d: &EventDetail) -> String {
     }
     // A JSON string cannot end the script element early.
     v.to_string().replace("</", "<\\/")
+}
+
+/// The next dates of an event (for its organisation's dashboard): (local
+/// date, local start, cancelled).
+pub fn next_dates(
+    row: &crate::db::EventRow,
+    now: DateTime<Utc>,
+    limit: u16,
+) -> Vec<(String, String, bool)> {
+    let Some(schedule) = schedule_of(row) else {
+        return Vec::new();
+    };
+    schedule
+        .between(now, now + Duration::days(400), limit)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|o| {
+            let local = o.start.with_timezone(&schedule.tz);
+            (
+                local.format("%Y-%m-%d").to_string(),
+                local.format("%Y-%m-%dT%H:%M").to_string(),
+                o.cancelled,
+            )
+        })
+        .collect()
 }

@@ -315,7 +315,8 @@ pub async fn summarise(db: &Db, c: &ChangeRow) -> Result<ChangeSummary, crate::e
             ChangeSummary {
                 title: d.title(),
                 diff: diff(cur.as_ref().map(|c| &c.1), &d),
-                located: d.place.is_some() || d.online_url.is_some(),
+                // Events need no point: an address or a link is enough.
+                located: true,
             }
         }
         "opportunity" => {
@@ -867,4 +868,60 @@ pub async fn unpublish_listing(
     )
     .await?;
     Ok(())
+}
+
+/// Who may fill in an event or opportunity form, and with what choices.
+pub struct FormStart {
+    /// (id, name) of the organisations a member proposes for (empty for a
+    /// moderator's direct edit).
+    pub organisations: Vec<(i64, String)>,
+    pub places: Vec<(i64, String)>,
+}
+
+/// The listing's owner, city and place when editing one; None for a new
+/// listing. Returns None when the person may not use the form.
+pub async fn form_start(
+    db: &Db,
+    user: &CurrentUser,
+    existing: Option<(Option<i64>, String, Option<i64>)>,
+    moderate: bool,
+) -> Result<Option<FormStart>, sqlx::Error> {
+    if moderate {
+        let Some((org, city, place)) = existing.filter(|(_, c, _)| can_moderate(user, c)) else {
+            return Ok(None);
+        };
+        return Ok(Some(FormStart {
+            organisations: Vec::new(),
+            places: choices_for(db, org, &city, place).await?,
+        }));
+    }
+    let orgs: Vec<OrganisationRow> = db
+        .organisations_of(user.id)
+        .await?
+        .into_iter()
+        .filter(|o| o.status != "suspended")
+        .filter(|o| match &existing {
+            Some((owner, ..)) => Some(o.id) == *owner,
+            None => true,
+        })
+        .collect();
+    if orgs.is_empty() {
+        return Ok(None);
+    }
+    let mut places = Vec::new();
+    for o in &orgs {
+        let (city, current) = match &existing {
+            Some((_, c, p)) => (c.clone(), *p),
+            None => (o.city.clone(), None),
+        };
+        for p in place_choices(db, o.id, &city, current).await? {
+            if !places.contains(&p) {
+                places.push(p);
+            }
+        }
+    }
+    Ok(Some(FormStart {
+        organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
+        places,
+    }))
 }

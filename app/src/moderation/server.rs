@@ -146,10 +146,50 @@ pub struct MyPlace {
     pub last_verified: Option<String>,
 }
 
+/// One of the organisation's events, with its next dates to call off.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyEvent {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub title: String,
+    /// published | cancelled | unpublished
+    pub status: String,
+    pub status_note: Option<String>,
+    /// (local date YYYY-MM-DD, local start YYYY-MM-DDTHH:MM, cancelled)
+    pub next: Vec<(String, String, bool)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyOpportunity {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub title: String,
+    pub status: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ListingsView {
     pub changes: Vec<MyChange>,
     pub places: Vec<MyPlace>,
+    pub events: Vec<MyEvent>,
+    pub opportunities: Vec<MyOpportunity>,
+}
+
+/// What an event or opportunity form starts from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListingFormData {
+    /// (id, name) of the organisations the member may propose for.
+    pub organisations: Vec<(i64, String)>,
+    /// The listing edited, if any: (id, city, slug).
+    pub listing: Option<(i64, String, String)>,
+    /// The form's fields as the listing has them now.
+    pub values: Vec<(String, String)>,
+    /// Places it may be held at: (id, name).
+    pub places: Vec<(i64, String)>,
+    /// A moderator's direct edit (published at once) rather than a proposal.
+    pub moderator_edit: bool,
 }
 
 /// The signed-in member's organisations' proposals and places.
@@ -163,7 +203,10 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
     let mut out = ListingsView {
         changes: Vec::new(),
         places: Vec::new(),
+        events: Vec::new(),
+        opportunities: Vec::new(),
     };
+    let now = chrono::Utc::now();
     for org in state.db.organisations_of(user.id).await? {
         for c in state.db.changes_of_organisation(org.id).await? {
             // Every kind's draft names the listing as `name` or `title`.
@@ -191,6 +234,26 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
                 city,
                 slug,
                 last_verified,
+            });
+        }
+        for e in state.db.events_of_organisation(org.id).await? {
+            out.events.push(MyEvent {
+                next: crate::events::service::next_dates(&e, now, 8),
+                id: e.id,
+                city: e.city,
+                slug: e.slug,
+                title: e.title,
+                status: e.status,
+                status_note: e.status_note,
+            });
+        }
+        for o in state.db.opportunities_of_organisation(org.id).await? {
+            out.opportunities.push(MyOpportunity {
+                id: o.id,
+                city: o.city,
+                slug: o.slug,
+                title: o.title,
+                status: o.status,
             });
         }
     }
@@ -366,8 +429,8 @@ pub struct AuditItem {
 pub struct HistoryView {
     /// The listing's or organisation's name.
     pub name: String,
-    /// For a place: (city, slug) of its page.
-    pub page: Option<(String, String)>,
+    /// The listing's page (an app path without language).
+    pub page: Option<String>,
     pub entries: Vec<AuditItem>,
 }
 
@@ -388,7 +451,24 @@ pub async fn history(kind: String, id: i64) -> Result<HistoryView, ServerFnError
         "place" => {
             let p = state.db.place_by_id(id).await?.ok_or_else(forbidden)?;
             let entries = state.db.place_history(id).await?;
-            (p.city.clone(), p.name, Some((p.city, p.slug)), entries)
+            let page = format!("/{}/places/{}", p.city, p.slug);
+            (p.city, p.name, Some(page), entries)
+        }
+        "event" => {
+            let e = state.db.event_by_id(id).await?.ok_or_else(forbidden)?;
+            let entries = state.db.listing_history("event", id).await?;
+            let page = format!("/{}/events/{}", e.city, e.slug);
+            (e.city, e.title, Some(page), entries)
+        }
+        "opportunity" => {
+            let o = state
+                .db
+                .opportunity_by_id(id)
+                .await?
+                .ok_or_else(forbidden)?;
+            let entries = state.db.listing_history("opportunity", id).await?;
+            let page = format!("/{}/volunteering/{}", o.city, o.slug);
+            (o.city, o.title, Some(page), entries)
         }
         "organisation" => {
             let o = state.db.organisation(id).await?.ok_or_else(forbidden)?;

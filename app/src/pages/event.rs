@@ -81,6 +81,7 @@ fn EventView(event: EventDetail) -> impl IntoView {
             <p class="event-meta">{locale::event_category_label(i18n, &event.category)}
                 {event.organisation.clone().map(|o| view! { " · "{td_string!(l, events_by, organiser = o).to_string()} })}</p>
             {event.cancelled.then(|| view! { <p class="notice cancelled" role="status">{t!(i18n, events_series_cancelled)}</p> })}
+            {event.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}
             {(event.past && !event.past_example).then(|| view! { <p class="notice" role="status">{t!(i18n, events_over)}</p> })}
             {event.past_example.then(|| view! { <p class="notice" role="status">{t!(i18n, events_past_example)}</p> })}
             <section class="when">
@@ -152,6 +153,8 @@ fn EventView(event: EventDetail) -> impl IntoView {
                         copied=td_string!(l, place_share_copied).to_string()
                         failed=td_string!(l, place_share_copy_failed).to_string() /></p>
             </section>
+            <crate::components::moderation_box::ListingModerationBox kind="event" id=event.id
+                city=event.city.clone() slug=event.slug.clone() />
         </article>
     }
 }

@@ -8,9 +8,7 @@ use crate::db::{NewPlace, PlaceRow};
 use crate::form_post::FormValues;
 
 const LONG_TEXT_MAX_CHARS: usize = 3000;
-pub const LANGUAGES: [&str; 15] = [
-    "cs", "sk", "en", "uk", "ru", "vi", "ar", "hu", "de", "fr", "es", "mn", "rom", "pl", "zh",
-];
+pub use super::model::LISTING_LANGUAGES as LANGUAGES;
 
 fn field<'a>(v: &'a FormValues, k: &str) -> &'a str {
     v.get(k).map(|s| s.trim()).unwrap_or("")

@@ -75,3 +75,57 @@ pub async fn interest_pending(token: String) -> Result<bool, ServerFnError> {
         .interest_exists(&crate::accounts::tokens::hash(token.trim()))
         .await?)
 }
+
+/// What the opportunity form starts from (see `event_form`).
+#[server]
+pub async fn opportunity_form(
+    opportunity: Option<i64>,
+    moderate: bool,
+) -> Result<crate::moderation::server::ListingFormData, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    let forbidden = || ServerFnError::new("forbidden");
+    let user = crate::accounts::session::request_user(&state.db)
+        .await?
+        .ok_or_else(forbidden)?;
+    let row = match opportunity {
+        Some(id) => Some(
+            state
+                .db
+                .opportunity_by_id(id)
+                .await?
+                .ok_or_else(forbidden)?,
+        ),
+        None => None,
+    };
+    let existing = row
+        .as_ref()
+        .map(|r| (r.organisation_id, r.city.clone(), r.place_id));
+    let start = crate::moderation::listings::form_start(&state.db, &user, existing, moderate)
+        .await?
+        .ok_or_else(forbidden)?;
+    let draft = match &row {
+        Some(r) => {
+            let texts = state.db.opportunity_descriptions(r.id).await?;
+            let local = state
+                .db
+                .city(&r.city)
+                .await?
+                .map(|c| c.local_lang)
+                .unwrap_or_default();
+            let name = start
+                .places
+                .iter()
+                .find(|(id, _)| Some(*id) == r.place_id)
+                .map(|p| p.1.clone());
+            super::draft::draft_of(r, &texts, &local, name)
+        }
+        None => super::draft::OpportunityDraft::default(),
+    };
+    Ok(crate::moderation::server::ListingFormData {
+        organisations: start.organisations,
+        listing: row.map(|r| (r.id, r.city, r.slug)),
+        values: draft.form_values(),
+        places: start.places,
+        moderator_edit: moderate,
+    })
+}

@@ -223,6 +223,8 @@ fn Listings() -> impl IntoView {
         {submitted.then(|| view! { <p class="notice" role="status">{t!(i18n, dashboard_submitted)}</p> })}
         {confirmed.then(|| view! { <p class="notice" role="status">{t!(i18n, dashboard_confirmed)}</p> })}
         <p><a href=locale::href(i18n, "/dashboard/places/new")>{t!(i18n, dashboard_new_place)}</a></p>
+        <p><a href=locale::href(i18n, "/dashboard/events/new")>{t!(i18n, ef_title_new)}</a>
+            " · "<a href=locale::href(i18n, "/dashboard/opportunities/new")>{t!(i18n, of_title_new)}</a></p>
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 let Ok(l) = my_listings().await else {
@@ -248,6 +250,8 @@ fn Listings() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
+                    {(!l.events.is_empty()).then(|| view! { <super::my_events::MyEvents events=l.events.clone() /> })}
+                    {(!l.opportunities.is_empty()).then(|| view! { <super::my_events::MyOpportunities list=l.opportunities.clone() /> })}
                     {(!l.changes.is_empty()).then(|| view! {
                         <h3>{t!(i18n, dashboard_changes)}</h3>
                         <ul class="my-changes">
@@ -259,9 +263,10 @@ fn Listings() -> impl IntoView {
                                     _ => td_string!(lo, change_state_pending),
                                 };
                                 let kind = if c.is_new { td_string!(lo, change_new) } else { td_string!(lo, change_edit) };
+                                let what = locale::listing_kind(i18n, &c.kind);
                                 view! {
-                                    <li class="my-change" data-state=c.state.clone()>
-                                        <strong>{c.name.clone()}</strong>" · "{kind}" · "<span class="change-state">{state}</span>
+                                    <li class="my-change" data-state=c.state.clone() data-kind=c.kind.clone()>
+                                        <strong>{c.name.clone()}</strong>" · "{what}" · "{kind}" · "<span class="change-state">{state}</span>
                                         {c.message.clone().map(|m| view! { <p class="status-note">{m}</p> })}
                                     </li>
                                 }

@@ -1,5 +1,9 @@
 pub mod dashboard;
+pub mod event_form;
 pub mod links;
+pub mod listing_form;
 pub mod login;
+pub mod my_events;
+pub mod opportunity_form;
 pub mod place_form;
 pub mod register;

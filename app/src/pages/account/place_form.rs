@@ -10,9 +10,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-const LANGUAGES: [&str; 15] = [
-    "cs", "sk", "en", "uk", "ru", "vi", "ar", "hu", "de", "fr", "es", "mn", "rom", "pl", "zh",
-];
+use crate::places::LISTING_LANGUAGES as LANGUAGES;
 
 #[component]
 pub fn PlaceFormPage() -> impl IntoView {

@@ -43,8 +43,8 @@ fn HistoryTable(history: HistoryView) -> impl IntoView {
     let l = i18n.get_locale_untracked();
     view! {
         <h1>{td_string!(l, audit_of, name = history.name.clone()).to_string()}</h1>
-        {history.page.clone().map(|(city, slug)| view! {
-            <p><a href=locale::href(i18n, &format!("/{city}/places/{slug}"))>{t!(i18n, audit_to_page)}</a></p>
+        {history.page.clone().map(|page| view! {
+            <p><a href=locale::href(i18n, &page)>{t!(i18n, audit_to_page)}</a></p>
         })}
         {if history.entries.is_empty() {
             view! { <p>{t!(i18n, audit_empty)}</p> }.into_any()

@@ -223,7 +223,7 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
     view! {
         <article class="change" data-id=id.clone()>
             <h3>{change.name.clone()}</h3>
-            <p>{kind}" · "{change.organisation.clone()}" · "{locale::city_label(i18n, &change.city)}" · "{change.created_at.clone()}</p>
+            <p><span class="change-kind">{locale::listing_kind(i18n, &change.kind)}</span>" · "{kind}" · "{change.organisation.clone()}" · "{locale::city_label(i18n, &change.city)}" · "{change.created_at.clone()}</p>
             {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
             {(!change.located).then(|| view! { <p class="notice no-coordinates">{t!(i18n, moderation_no_coordinates)}</p> })}
             <table class="diff">

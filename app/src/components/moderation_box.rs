@@ -1,0 +1,60 @@
+//! For the city's moderators only, on an event's or opportunity's page:
+//! edit it directly, see its history, take it off the site with a reason.
+//! Shown after the server says the visitor may moderate the city; the
+//! handlers check again.
+use crate::i18n::*;
+use crate::locale;
+use leptos::prelude::*;
+
+#[component]
+pub fn ListingModerationBox(
+    /// event | opportunity
+    kind: &'static str,
+    id: i64,
+    city: String,
+    slug: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let fb = crate::accounts::forms::use_feedback();
+    let error = fb.error("reason").map(|e| locale::field_error(i18n, e));
+    let section = if kind == "event" {
+        "events"
+    } else {
+        "opportunities"
+    };
+    let check = city.clone();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let (check, city, slug, error, fb) = (check.clone(), city.clone(), slug.clone(), error.clone(), fb.clone());
+                Suspend::new(async move {
+                    let allowed = crate::moderation::server::may_moderate(check).await.unwrap_or(false);
+                    let invalid = error.is_some();
+                    allowed.then(|| view! {
+                        <section class="moderation-box">
+                            <h2>{t!(i18n, moderation_title)}</h2>
+                            <p>
+                                <a href=locale::href(i18n, &format!("/moderation/{section}/edit?{kind}={id}"))>{t!(i18n, moderation_edit)}</a>
+                                " · "
+                                <a href=locale::href(i18n, &format!("/moderation/audit?kind={kind}&id={id}"))>{t!(i18n, moderation_history)}</a>
+                            </p>
+                            <form method="post" action=locale::href(i18n, "/moderation/listings/unpublish")>
+                                <input type="hidden" name="kind" value=kind />
+                                <input type="hidden" name="id" value=id.to_string() />
+                                <input type="hidden" name="city" value=city />
+                                <input type="hidden" name="slug" value=slug />
+                                <div class="field" class:has-error=invalid>
+                                    <label for="unpublish-reason">{t!(i18n, moderation_reason_unpublish)}</label>
+                                    <textarea id="unpublish-reason" name="reason" rows="2" aria-invalid=invalid.then_some("true")
+                                        aria-describedby=invalid.then_some("unpublish-error")>{fb.value("reason")}</textarea>
+                                    {error.map(|e| view! { <p class="field-error" id="unpublish-error">{e}</p> })}
+                                </div>
+                                <button type="submit" class="secondary">{t!(i18n, moderation_unpublish)}</button>
+                            </form>
+                        </section>
+                    })
+                })
+            }}
+        </Suspense>
+    }
+}

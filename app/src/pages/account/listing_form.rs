@@ -1,0 +1,87 @@
+//! What the event and opportunity forms share: the page frame, the
+//! organisation choice, and where the form's values come from.
+use crate::accounts::forms::{use_feedback, FormFeedback};
+use crate::i18n::*;
+use crate::locale;
+use crate::moderation::server::ListingFormData;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_location, use_query_map};
+
+/// The listing the page's query names (`?{key}=id`), and whether this is a
+/// moderator's direct edit (the same form, under /moderation).
+pub fn form_target(key: &str) -> (Option<i64>, bool) {
+    let id = use_query_map()
+        .get_untracked()
+        .get(key)
+        .and_then(|p| p.parse().ok());
+    let moderate = use_location()
+        .pathname
+        .get_untracked()
+        .contains("/moderation/");
+    (id, moderate)
+}
+
+/// A refused form shows what was typed; a fresh one the listing as it is.
+pub fn feedback_for(data: &ListingFormData) -> FormFeedback {
+    let submitted = use_feedback();
+    if submitted.values.is_empty() {
+        FormFeedback {
+            values: data.values.iter().cloned().collect(),
+            ..Default::default()
+        }
+    } else {
+        submitted
+    }
+}
+
+pub fn language_options(i18n: I18nContext<Locale>) -> Vec<(String, String)> {
+    crate::places::LISTING_LANGUAGES
+        .iter()
+        .map(|c| (c.to_string(), locale::language_label(i18n, c)))
+        .collect()
+}
+
+#[component]
+pub fn FormFrame(title: String, intro: String, children: Children) -> impl IntoView {
+    view! {
+        <Title text=title.clone() />
+        <section class="account-form place-form">
+            <h1>{title}</h1>
+            <p class="intro">{intro}</p>
+            {children()}
+        </section>
+    }
+}
+
+/// Which organisation proposes: fixed when there is one, else a choice.
+/// A moderator's direct edit has none.
+#[component]
+pub fn OrganisationChoice(data: ListingFormData, feedback: FormFeedback) -> impl IntoView {
+    let i18n = use_i18n();
+    if data.moderator_edit {
+        return ().into_any();
+    }
+    if data.organisations.len() == 1 {
+        let (id, name) = data.organisations[0].clone();
+        return view! {
+            <input type="hidden" name="organisation" value=id.to_string() />
+            <p>{t!(i18n, place_form_for)}" "<strong>{name}</strong></p>
+        }
+        .into_any();
+    }
+    let chosen = feedback.value("organisation");
+    view! {
+        <div class="field">
+            <label for="f-organisation">{t!(i18n, place_form_organisation)}</label>
+            <select id="f-organisation" name="organisation">
+                {data.organisations.into_iter().map(|(id, name)| {
+                    let selected = chosen == id.to_string();
+                    view! { <option value=id.to_string() selected=selected>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+    .into_any()
+}
