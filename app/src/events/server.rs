@@ -75,7 +75,13 @@ pub async fn event_form(
     moderate: bool,
 ) -> Result<crate::moderation::server::ListingFormData, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
-    let forbidden = || ServerFnError::new("forbidden");
+    // The page answers 403 too, not just the message.
+    let forbidden = || {
+        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
+            resp.set_status(axum::http::StatusCode::FORBIDDEN);
+        }
+        ServerFnError::new("forbidden")
+    };
     let user = crate::accounts::session::request_user(&state.db)
         .await?
         .ok_or_else(forbidden)?;

@@ -1,0 +1,483 @@
+//! Organisations propose events and volunteering opportunities; nothing is
+//! public until a moderator accepts it. Organisations call off dates or a
+//! whole event at once; moderators edit and take listings off the site.
+//! On the real app, both backends.
+mod common;
+
+use common::{get, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use reqwest::StatusCode;
+use serde_json::Value;
+
+async fn api(base: &str, path: &str) -> Value {
+    get(base, path, &[])
+        .await
+        .json()
+        .await
+        .unwrap_or(Value::Null)
+}
+
+/// (local start, cancelled) of the API's occurrences of `slug`.
+fn dates_of(v: &Value, slug: &str) -> Vec<(String, bool)> {
+    v["occurrences"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|o| o["slug"] == slug)
+                .map(|o| {
+                    (
+                        o["start"].as_str().unwrap_or("").to_string(),
+                        o["cancelled"].as_bool().unwrap_or(false),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+async fn events_through_review(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let org = member(
+        db,
+        base,
+        "ngo@example.org",
+        "Spolek Sousedé",
+        "prague",
+        "12345679",
+    )
+    .await;
+    member(
+        db,
+        base,
+        "other@example.org",
+        "Jiný spolek",
+        "prague",
+        "00499153",
+    )
+    .await;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
+    let other = sign_in(base, "other@example.org", "member passphrase").await;
+    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let org_s = org.to_string();
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/organisations/verify",
+        &[("organisation", &org_s)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+
+    // The form page offers the repetition choices.
+    let (s, html) = get_page(base, Some(&ngo), "/en/dashboard/events/new").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Every other week"), "repeat choices");
+    let (s, _) = get_page(base, None, "/en/dashboard/events/new").await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "not for visitors");
+
+    let event = |time: &'static str| {
+        vec![
+            ("organisation", org_s.clone()),
+            ("title", "Sousedská kavárna jazyků".to_string()),
+            ("title_en", "Neighbours' language café".to_string()),
+            ("category", "conversation_club".to_string()),
+            ("address", "Vodičkova 5, Praha 1".to_string()),
+            ("date", "2027-01-05".to_string()),
+            ("time", time.to_string()),
+            ("end_time", "20:00".to_string()),
+            ("repeat", "weekly".to_string()),
+            ("skip_dates", "2027-01-19".to_string()),
+            ("languages", "uk".to_string()),
+            ("languages", "en".to_string()),
+            ("no_czech", "1".to_string()),
+            ("free", "1".to_string()),
+        ]
+    };
+    let post = |cookie: &str, path: &'static str, f: Vec<(&'static str, String)>| {
+        let cookie = cookie.to_string();
+        async move {
+            let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_form(base, Some(&cookie), path, &f).await
+        }
+    };
+
+    // Bad input: told at the fields, nothing stored, what was typed kept.
+    let mut bad = event("18:00");
+    bad.retain(|(k, _)| !["end_time", "date"].contains(k));
+    bad.extend([("end_time", "17:00".into()), ("date", "5.1.2027".into())]);
+    let (s, html) = post(&ngo, "/en/dashboard/events/submit", bad).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("Enter a date as YYYY-MM-DD"), "date message");
+    assert!(
+        html.contains("value=\"Sousedská kavárna jazyků\""),
+        "title kept"
+    );
+    assert!(html.contains("value=\"5.1.2027\""), "bad date kept to fix");
+    assert!(db
+        .pending_changes(&Default::default())
+        .await
+        .expect("q")
+        .is_empty());
+
+    // Another organisation's member cannot propose for this one.
+    let (s, _) = post(&other, "/en/dashboard/events/submit", event("18:00")).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+
+    let (s, _) = post(&ngo, "/en/dashboard/events/submit", event("18:00")).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let window = "/api/v1/events?city=prague&from=2027-01-01&to=2027-01-31";
+    let slug = "neighbours-language-cafe";
+    assert!(
+        dates_of(&api(base, window).await, slug).is_empty(),
+        "not public before review"
+    );
+    let (_, queue) = get_page(base, Some(&moderator), "/en/moderation?kind=event").await;
+    assert!(queue.contains("Sousedská kavárna jazyků"), "in the queue");
+    assert!(
+        queue.contains("FREQ") || queue.contains("weekly"),
+        "the repetition is shown"
+    );
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
+        .id
+        .to_string();
+    // A moderator of another city cannot accept it.
+    let (s, _) = post_form(
+        base,
+        Some(&other_moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+
+    // Tuesdays in January 2027 but the 19th, 18:00 Prague time.
+    let got = dates_of(&api(base, window).await, slug);
+    assert_eq!(
+        got.iter().map(|(d, _)| d.as_str()).collect::<Vec<_>>(),
+        vec!["2027-01-05T18:00", "2027-01-12T18:00", "2027-01-26T18:00"],
+        "{got:?}"
+    );
+    let row = db.events_of_organisation(org).await.expect("q").remove(0);
+    assert_eq!(row.organisation_id, Some(org));
+    let id = row.id.to_string();
+    let (s, page) = get_page(base, None, &format!("/en/prague/events/{slug}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("Spolek Sousedé"), "organiser shown");
+
+    // An edit goes through review too; the queue shows the changed time.
+    let mut edit = event("18:30");
+    edit.push(("event", id.clone()));
+    let (s, _) = post(&ngo, "/en/dashboard/events/submit", edit).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
+    assert!(queue.contains("18:30"), "the diff shows the new time");
+    assert_eq!(
+        dates_of(&api(base, window).await, slug)[0].0,
+        "2027-01-05T18:00"
+    );
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
+        .id
+        .to_string();
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert_eq!(
+        dates_of(&api(base, window).await, slug)[0].0,
+        "2027-01-05T18:30"
+    );
+
+    // The organisation calls off one date at once, with a reason; only its
+    // members (and moderators) may; a date the series does not have is
+    // refused.
+    let cancel = |date: &'static str| {
+        vec![
+            ("event", id.clone()),
+            ("date", date.to_string()),
+            ("note", "Teacher ill".to_string()),
+        ]
+    };
+    let (s, _) = post(&other, "/en/dashboard/events/cancel", cancel("2027-01-12")).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = post(&ngo, "/en/dashboard/events/cancel", cancel("2027-01-13")).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let (s, _) = post(&ngo, "/en/dashboard/events/cancel", cancel("2027-01-12")).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let got = dates_of(&api(base, window).await, slug);
+    assert_eq!(got[1], ("2027-01-12T18:30".to_string(), true), "{got:?}");
+    assert!(!got[0].1 && !got[2].1);
+    let (_, dashboard) = get_page(base, Some(&ngo), "/en/dashboard").await;
+    assert!(
+        dashboard.contains("Called off"),
+        "the dashboard lists the called-off date"
+    );
+    let (s, _) = post(&ngo, "/en/dashboard/events/restore", cancel("2027-01-12")).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(dates_of(&api(base, window).await, slug)
+        .iter()
+        .all(|(_, c)| !c));
+
+    // The whole series, then back.
+    let series = vec![
+        ("event", id.clone()),
+        ("series", "1".to_string()),
+        ("note", "We are moving".to_string()),
+    ];
+    let (s, _) = post(&ngo, "/en/dashboard/events/cancel", series.clone()).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(dates_of(&api(base, window).await, slug)
+        .iter()
+        .all(|(_, c)| *c));
+    let (_, page) = get_page(base, None, &format!("/en/prague/events/{slug}")).await;
+    assert!(page.contains("This event has been cancelled") && page.contains("We are moving"));
+    let (s, _) = post(&ngo, "/en/dashboard/events/restore", series).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(dates_of(&api(base, window).await, slug)
+        .iter()
+        .all(|(_, c)| !c));
+
+    // A moderator edits directly (published at once, the organisation told)
+    // and takes it off the site with a reason.
+    let mut direct = event("19:00");
+    direct.push(("event", id.clone()));
+    direct.push(("note", "Time confirmed by phone".to_string()));
+    let (s, _) = post(
+        &other_moderator,
+        "/en/moderation/events/edit",
+        direct.clone(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = post(&moderator, "/en/moderation/events/edit", direct).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert_eq!(
+        dates_of(&api(base, window).await, slug)[0].0,
+        "2027-01-05T19:00"
+    );
+    let (_, history) = get_page(
+        base,
+        Some(&moderator),
+        &format!("/en/moderation/audit?kind=event&id={id}"),
+    )
+    .await;
+    assert!(
+        history.contains("Time confirmed by phone"),
+        "history keeps the note"
+    );
+    assert!(
+        history.contains("Date called off"),
+        "history keeps the cancellations"
+    );
+    let unpublish = |reason: &'static str| {
+        vec![
+            ("kind", "event".to_string()),
+            ("id", id.clone()),
+            ("city", "prague".to_string()),
+            ("slug", slug.to_string()),
+            ("reason", reason.to_string()),
+        ]
+    };
+    let (s, _) = post(
+        &moderator,
+        "/en/moderation/listings/unpublish",
+        unpublish(""),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a reason is needed");
+    let (s, _) = post(&ngo, "/en/moderation/listings/unpublish", unpublish("x")).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = post(
+        &moderator,
+        "/en/moderation/listings/unpublish",
+        unpublish("Not an event for newcomers"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(dates_of(&api(base, window).await, slug).is_empty());
+    let (s, _) = get_page(base, None, &format!("/en/prague/events/{slug}")).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let outbox = db.outbox(50).await.expect("outbox");
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m.recipient == "ngo@example.org"
+                && m.body.contains("Not an event for newcomers"))
+    );
+    assert!(
+        outbox
+            .iter()
+            .any(|m| m.recipient == "ngo@example.org" && m.body.contains("19:00")),
+        "told of the edit"
+    );
+}
+
+async fn opportunities_through_review(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let org = member(
+        db,
+        base,
+        "ngo@example.org",
+        "Spolek Sousedé",
+        "prague",
+        "12345679",
+    )
+    .await;
+    member(
+        db,
+        base,
+        "other@example.org",
+        "Jiný spolek",
+        "prague",
+        "00499153",
+    )
+    .await;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
+    let other = sign_in(base, "other@example.org", "member passphrase").await;
+    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let org_s = org.to_string();
+    post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/organisations/verify",
+        &[("organisation", &org_s)],
+    )
+    .await;
+
+    let form = vec![
+        ("organisation", org_s.as_str()),
+        ("title", "Doučování češtiny pro děti"),
+        ("title_en", "Czech tutoring for children"),
+        ("location_kind", "address"),
+        ("address", "Vodičkova 5, Praha 1"),
+        ("schedule_kind", "recurring"),
+        ("schedule_text", "Tuesdays 16:00–18:00"),
+        ("skills", "patience, Czech"),
+        ("languages", "cs"),
+        ("audience", "locals"),
+        ("min_age", "16"),
+        ("contact", "dobrovolnici@example.org"),
+    ];
+    let mut bad = form.clone();
+    bad.retain(|(k, _)| *k != "audience");
+    bad.push(("audience", "everyone"));
+    let (s, html) = post_form(base, Some(&ngo), "/en/dashboard/opportunities/submit", &bad).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("value=\"Doučování češtiny pro děti\""));
+    let (s, _) = post_form(
+        base,
+        Some(&other),
+        "/en/dashboard/opportunities/submit",
+        &form,
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = post_form(
+        base,
+        Some(&ngo),
+        "/en/dashboard/opportunities/submit",
+        &form,
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let listed = |v: Value| {
+        v["opportunities"]
+            .as_array()
+            .map(|a| a.iter().any(|o| o["slug"] == "czech-tutoring-for-children"))
+            .unwrap_or(false)
+    };
+    assert!(
+        !listed(api(base, "/api/v1/opportunities?city=prague").await),
+        "not public before review"
+    );
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
+        .id
+        .to_string();
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(
+        listed(api(base, "/api/v1/opportunities?city=prague").await),
+        "public once accepted"
+    );
+
+    // Someone offers help; the organisation's dashboard shows it, another
+    // organisation's does not.
+    let (_, page) = get_page(
+        base,
+        None,
+        "/en/prague/volunteering/czech-tutoring-for-children",
+    )
+    .await;
+    let id = page
+        .split("name=\"opportunity\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("opportunity id")
+        .to_string();
+    let (s, _) = post_form(
+        base,
+        None,
+        "/en/volunteering/interest",
+        &[
+            ("opportunity", &id),
+            ("city", "prague"),
+            ("slug", "czech-tutoring-for-children"),
+            ("name", "Olena Kovalenko"),
+            ("contact", "olena@example.org"),
+            ("consent", "yes"),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, mine) = get_page(base, Some(&ngo), "/en/dashboard").await;
+    assert!(
+        mine.contains("Olena Kovalenko"),
+        "the organisation sees the request"
+    );
+    let (_, theirs) = get_page(base, Some(&other), "/en/dashboard").await;
+    assert!(!theirs.contains("Olena Kovalenko"));
+
+    // Taken off the site: gone from the list and the API.
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/listings/unpublish",
+        &[
+            ("kind", "opportunity"),
+            ("id", &id),
+            ("city", "prague"),
+            ("slug", "czech-tutoring-for-children"),
+            ("reason", "Duplicate"),
+        ],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(!listed(
+        api(base, "/api/v1/opportunities?city=prague").await
+    ));
+}
+
+on_both_backends!(events_through_review);
+on_both_backends!(opportunities_through_review);
