@@ -102,6 +102,101 @@ impl Fixture {
     }
 }
 
+impl Fixture {
+    fn event_form(&self) -> Vec<(String, String)> {
+        pairs(&[
+            ("organisation", &self.org.to_string()),
+            ("title", &unique("Kavárna jazyků")),
+            ("category", "conversation_club"),
+            ("address", "Vodičkova 681/18, Praha 1"),
+            ("date", "2027-01-05"),
+            ("time", "18:00"),
+            ("end_time", "20:00"),
+            ("repeat", "weekly"),
+        ])
+    }
+
+    fn opportunity_form(&self) -> Vec<(String, String)> {
+        pairs(&[
+            ("organisation", &self.org.to_string()),
+            ("title", &unique("Doučování")),
+            ("location_kind", "remote"),
+            ("schedule_kind", "flexible"),
+            ("audience", "both"),
+            ("contact", "help@example.org"),
+        ])
+    }
+
+    /// Accepts the member organisation's newest pending change.
+    async fn accept_newest(&self) {
+        let filter = app::db::ChangeFilter {
+            organisation: Some(self.org),
+            ..Default::default()
+        };
+        let change = self
+            .db
+            .pending_changes(&filter)
+            .await
+            .expect("changes")
+            .iter()
+            .map(|c| c.id)
+            .max()
+            .expect("a pending change");
+        let s = self
+            .post(
+                Who::Moderator,
+                "/en/moderation/changes/accept",
+                &pairs(&[("change", &change.to_string())]),
+            )
+            .await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: accept");
+    }
+
+    /// A new published event of the member's organisation: (id, slug).
+    async fn event(&self) -> (i64, String) {
+        let s = self
+            .post(
+                Who::Member,
+                "/en/dashboard/events/submit",
+                &self.event_form(),
+            )
+            .await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: event proposal");
+        self.accept_newest().await;
+        let e = self
+            .db
+            .events_of_organisation(self.org)
+            .await
+            .expect("events")
+            .into_iter()
+            .max_by_key(|e| e.id)
+            .expect("an event");
+        (e.id, e.slug)
+    }
+
+    /// A new published opportunity of the member's organisation: (id, slug).
+    async fn opportunity(&self) -> (i64, String) {
+        let s = self
+            .post(
+                Who::Member,
+                "/en/dashboard/opportunities/submit",
+                &self.opportunity_form(),
+            )
+            .await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: opportunity proposal");
+        self.accept_newest().await;
+        let o = self
+            .db
+            .opportunities_of_organisation(self.org)
+            .await
+            .expect("opportunities")
+            .into_iter()
+            .max_by_key(|o| o.id)
+            .expect("an opportunity");
+        (o.id, o.slug)
+    }
+}
+
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
     p.iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -124,6 +219,14 @@ enum Form {
     EditPlace,
     ReportProblem,
     ExpressInterest,
+    SubmitEvent,
+    SubmitOpportunity,
+    CancelEventDate,
+    CancelEventSeries,
+    EditEvent,
+    EditOpportunity,
+    UnpublishEvent,
+    UnpublishOpportunity,
 }
 
 impl Form {
@@ -143,12 +246,27 @@ impl Form {
             Form::EditPlace => "/en/moderation/places/edit",
             Form::ReportProblem => "/en/places/report",
             Form::ExpressInterest => "/en/volunteering/interest",
+            Form::SubmitEvent => "/en/dashboard/events/submit",
+            Form::SubmitOpportunity => "/en/dashboard/opportunities/submit",
+            Form::CancelEventDate | Form::CancelEventSeries => "/en/dashboard/events/cancel",
+            Form::EditEvent => "/en/moderation/events/edit",
+            Form::EditOpportunity => "/en/moderation/opportunities/edit",
+            Form::UnpublishEvent | Form::UnpublishOpportunity => {
+                "/en/moderation/listings/unpublish"
+            }
         }
     }
 
     fn allowed(self) -> &'static [Who] {
         match self {
-            Form::SubmitPlace | Form::ConfirmPlace => &[Who::Member],
+            Form::SubmitPlace
+            | Form::ConfirmPlace
+            | Form::SubmitEvent
+            | Form::SubmitOpportunity => &[Who::Member],
+            // Calling off is urgent: the organisation, and moderators.
+            Form::CancelEventDate | Form::CancelEventSeries => {
+                &[Who::Member, Who::Moderator, Who::Admin]
+            }
             Form::AddMember | Form::RemoveMember => &[Who::Member, Who::Admin],
             Form::ReportProblem | Form::ExpressInterest => &EVERYONE,
             _ => &[Who::Moderator, Who::Admin],
@@ -270,11 +388,46 @@ impl Form {
                     ("consent", "yes"),
                 ])
             }
+            Form::SubmitEvent => fx.event_form(),
+            Form::SubmitOpportunity => fx.opportunity_form(),
+            Form::CancelEventDate => {
+                let (id, _) = fx.event().await;
+                pairs(&[("event", &id.to_string()), ("date", "2027-01-12")])
+            }
+            Form::CancelEventSeries => {
+                let (id, _) = fx.event().await;
+                pairs(&[("event", &id.to_string()), ("series", "1")])
+            }
+            Form::EditEvent => {
+                let (id, _) = fx.event().await;
+                let mut f = fx.event_form();
+                f.push(("event".into(), id.to_string()));
+                f
+            }
+            Form::EditOpportunity => {
+                let (id, _) = fx.opportunity().await;
+                let mut f = fx.opportunity_form();
+                f.push(("opportunity".into(), id.to_string()));
+                f
+            }
+            Form::UnpublishEvent | Form::UnpublishOpportunity => {
+                let (kind, (id, slug)) = match self {
+                    Form::UnpublishEvent => ("event", fx.event().await),
+                    _ => ("opportunity", fx.opportunity().await),
+                };
+                pairs(&[
+                    ("kind", kind),
+                    ("id", &id.to_string()),
+                    ("city", "prague"),
+                    ("slug", &slug),
+                    ("reason", "Not for newcomers"),
+                ])
+            }
         }
     }
 }
 
-const FORMS: [Form; 14] = [
+const FORMS: [Form; 22] = [
     Form::SubmitPlace,
     Form::ConfirmPlace,
     Form::AddMember,
@@ -289,6 +442,14 @@ const FORMS: [Form; 14] = [
     Form::EditPlace,
     Form::ReportProblem,
     Form::ExpressInterest,
+    Form::SubmitEvent,
+    Form::SubmitOpportunity,
+    Form::CancelEventDate,
+    Form::CancelEventSeries,
+    Form::EditEvent,
+    Form::EditOpportunity,
+    Form::UnpublishEvent,
+    Form::UnpublishOpportunity,
 ];
 
 async fn role_matrix(backend: Backend) {
@@ -393,7 +554,9 @@ async fn role_matrix(backend: Backend) {
 
     // Protected pages: (path, text only the allowed see, who is allowed).
     let (place, _) = fx.place().await;
-    let pages: [(String, &str, &[Who]); 6] = [
+    let (event, _) = fx.event().await;
+    let (opportunity, _) = fx.opportunity().await;
+    let pages: [(String, &str, &[Who]); 11] = [
         // Interest requests (personal data): the organisation's members only.
         ("/en/dashboard".into(), "Interest Person", &[Who::Member]),
         (
@@ -420,6 +583,31 @@ async fn role_matrix(backend: Backend) {
             format!("/en/moderation/places/edit?place={place}"),
             "name=\"opening_hours\"",
             &[Who::Moderator, Who::Admin],
+        ),
+        (
+            format!("/en/moderation/events/edit?event={event}"),
+            "name=\"repeat\"",
+            &[Who::Moderator, Who::Admin],
+        ),
+        (
+            format!("/en/moderation/opportunities/edit?opportunity={opportunity}"),
+            "name=\"schedule_kind\"",
+            &[Who::Moderator, Who::Admin],
+        ),
+        (
+            format!("/en/moderation/audit?kind=event&id={event}"),
+            "audit-log",
+            &[Who::Moderator, Who::Admin],
+        ),
+        (
+            format!("/en/dashboard/events/new?event={event}"),
+            "name=\"repeat\"",
+            &[Who::Member],
+        ),
+        (
+            format!("/en/dashboard/opportunities/new?opportunity={opportunity}"),
+            "name=\"schedule_kind\"",
+            &[Who::Member],
         ),
     ];
     let member_form = format!("/en/dashboard/places/new?place={place}");

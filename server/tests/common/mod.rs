@@ -269,7 +269,7 @@ pub async fn staff(db: &Db, email: &str, role: &str, city: Option<&str>) {
 /// the state columns of the mutable ones. Equal before and after = nothing
 /// changed.
 pub async fn fingerprint(db: &Db) -> String {
-    const QUERIES: [&str; 11] = [
+    const QUERIES: [&str; 14] = [
         "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log",
         "SELECT CAST(COUNT(*) AS TEXT) FROM outbox",
         "SELECT CAST(COUNT(*) AS TEXT) FROM tokens",
@@ -280,7 +280,10 @@ pub async fn fingerprint(db: &Db) -> String {
         "SELECT CAST(id AS TEXT) || ':' || state FROM reports ORDER BY id",
         "SELECT CAST(id AS TEXT) || ':' || status || ':' || name || ':' || COALESCE(opening_hours, '') || ':' || COALESCE(last_verified, '') || ':' || COALESCE(CAST(organisation_id AS TEXT), '') FROM places ORDER BY id",
         "SELECT CAST(place_id AS TEXT) || lang || body FROM place_descriptions ORDER BY place_id, lang",
-        "SELECT slug || ':' || CAST(places_version AS TEXT) FROM cities ORDER BY slug",
+        "SELECT slug || ':' || CAST(places_version AS TEXT) || ':' || CAST(events_version AS TEXT) FROM cities ORDER BY slug",
+        "SELECT CAST(id AS TEXT) || ':' || status || ':' || title || ':' || starts_local || ':' || cancelled_dates || ':' || updated_at FROM events ORDER BY id",
+        "SELECT CAST(id AS TEXT) || ':' || status || ':' || title || ':' || updated_at FROM opportunities ORDER BY id",
+        "SELECT CAST(COUNT(*) AS TEXT) FROM interest_requests",
     ];
     let mut out = String::new();
     for q in QUERIES {
