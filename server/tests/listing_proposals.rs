@@ -174,6 +174,23 @@ async fn events_through_review(backend: Backend) {
     let (s, page) = get_page(base, None, &format!("/en/prague/events/{slug}")).await;
     assert_eq!(s, StatusCode::OK);
     assert!(page.contains("Spolek Sousedé"), "organiser shown");
+    // The page links the organiser's own calendar feed, which has the event
+    // and no other organiser's.
+    let feed = format!("/events.ics?city=prague&organisation={org}");
+    assert!(
+        page.contains(&feed.replace('&', "&amp;")),
+        "organiser feed linked"
+    );
+    let ics = get(base, &feed, &[]).await.text().await.expect("ics");
+    assert!(
+        ics.contains("SUMMARY:") && ics.contains("language") || ics.contains("jazyk"),
+        "{ics}"
+    );
+    assert_eq!(
+        ics.matches("BEGIN:VEVENT").count(),
+        1,
+        "only this organiser's event"
+    );
 
     // An edit goes through review too; the queue shows the changed time.
     let mut edit = event("18:30");

@@ -74,6 +74,8 @@ pub struct EventDetail {
     /// Language of the description shown, when it is not the page's.
     pub description_lang: Option<String>,
     pub organisation: Option<String>,
+    /// For the organiser's own feeds.
+    pub organisation_id: Option<i64>,
     pub place: Option<(String, String)>,
     pub address: Option<String>,
     pub online_url: Option<String>,

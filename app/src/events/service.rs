@@ -311,6 +311,7 @@ pub async fn detail(
         description,
         description_lang,
         organisation,
+        organisation_id: row.organisation_id,
         place: place.map(|p| {
             let name = if lang != city.local_lang && !p.name_en.is_empty() {
                 p.name_en.clone()

@@ -96,6 +96,17 @@ fn EventView(event: EventDetail) -> impl IntoView {
                 </ul>
                 {event.recurring.then(|| view! { <p class="hint">{t!(i18n, events_recurring_note)}</p> })}
                 <p><a href=ics download=format!("{}.ics", event.slug) class="button">{t!(i18n, events_add_to_calendar)}</a></p>
+                {event.organisation_id.zip(event.organisation.clone()).map(|(id, name)| {
+                    let q = format!("city={}&organisation={id}", event.city);
+                    view! {
+                        <p class="organiser-feeds">
+                            {td_string!(i18n.get_locale_untracked(), events_organiser_feeds, organiser = name).to_string()}" "
+                            <a href=format!("/events.ics?{q}")>{t!(i18n, events_subscribe_ics)}</a>
+                            " · "
+                            <a href=format!("/events.atom?{q}")>{t!(i18n, events_atom)}</a>
+                        </p>
+                    }
+                })}
             </section>
             <section class="where">
                 <h2>{t!(i18n, events_where)}</h2>
