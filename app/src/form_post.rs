@@ -112,6 +112,32 @@ pub fn parse_form(body: &[u8]) -> FormValues {
     values
 }
 
+/// A field's value, trimmed ("" when absent).
+pub fn text<'a>(v: &'a FormValues, k: &str) -> &'a str {
+    v.get(k).map(|s| s.trim()).unwrap_or("")
+}
+
+/// An optional text of at most `max` characters.
+pub fn optional_text(
+    s: &str,
+    max: usize,
+) -> Result<Option<String>, crate::accounts::model::FieldError> {
+    match s.trim() {
+        "" => Ok(None),
+        s if s.chars().count() > max => Err(crate::accounts::model::FieldError::TooLong),
+        s => Ok(Some(s.to_string())),
+    }
+}
+
+/// The value, or None with the field's problem noted in `errors`.
+pub fn take(
+    errors: &mut FieldErrors,
+    name: &'static str,
+    r: Result<Option<String>, crate::accounts::model::FieldError>,
+) -> Option<String> {
+    r.map_err(|e| errors.insert(name, e)).ok().flatten()
+}
+
 /// A numeric id from a form field (hidden fields name the record acted on).
 pub fn id_field(values: &FormValues, key: &str) -> Option<i64> {
     values.get(key).and_then(|v| v.trim().parse().ok())

@@ -9,7 +9,7 @@
 use crate::accounts::model::{optional_website, required_text, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::{EventRow, NewEvent};
-use crate::form_post::FormValues;
+use crate::form_post::{optional_text, take, text, FormValues};
 use crate::moderation::draft::ListingDraft;
 use crate::places::submission::LANGUAGES;
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
@@ -237,27 +237,6 @@ impl EventDraft {
     }
 }
 
-/// The value, or None with the field's problem noted.
-fn take(
-    errors: &mut FieldErrors,
-    name: &'static str,
-    r: Result<Option<String>, FieldError>,
-) -> Option<String> {
-    r.map_err(|e| errors.insert(name, e)).ok().flatten()
-}
-
-fn field<'a>(v: &'a FormValues, k: &str) -> &'a str {
-    v.get(k).map(|s| s.trim()).unwrap_or("")
-}
-
-fn optional_text(s: &str, max: usize) -> Result<Option<String>, FieldError> {
-    match s.trim() {
-        "" => Ok(None),
-        s if s.chars().count() > max => Err(FieldError::TooLong),
-        s => Ok(Some(s.to_string())),
-    }
-}
-
 fn date(s: &str) -> Result<String, FieldError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map(|d| d.format("%Y-%m-%d").to_string())
@@ -289,24 +268,24 @@ pub fn parse_event(
     let title = take(
         &mut errors,
         "title",
-        required_text(field(v, "title")).map(Some),
+        required_text(text(v, "title")).map(Some),
     )
     .unwrap_or_default();
     let title_en = take(
         &mut errors,
         "title_en",
-        optional_text(field(v, "title_en"), 200),
+        optional_text(text(v, "title_en"), 200),
     );
     let category = take(
         &mut errors,
         "category",
-        Some(field(v, "category"))
+        Some(text(v, "category"))
             .filter(|c| super::EVENT_CATEGORIES.contains(c))
             .map(|c| Some(c.to_string()))
             .ok_or(FieldError::UnknownChoice),
     )
     .unwrap_or_default();
-    let place = match field(v, "place") {
+    let place = match text(v, "place") {
         "" => None,
         p => {
             let found = p
@@ -322,55 +301,50 @@ pub fn parse_event(
     let address = take(
         &mut errors,
         "address",
-        optional_text(field(v, "address"), 300),
+        optional_text(text(v, "address"), 300),
     );
     let online_url = take(
         &mut errors,
         "online_url",
-        optional_website(field(v, "online_url")),
+        optional_website(text(v, "online_url")),
     );
-    let all_day = !field(v, "all_day").is_empty();
-    let date_v = take(&mut errors, "date", date(field(v, "date")).map(Some)).unwrap_or_default();
+    let all_day = !text(v, "all_day").is_empty();
+    let date_v = take(&mut errors, "date", date(text(v, "date")).map(Some)).unwrap_or_default();
     let time_v = if all_day {
         String::new()
     } else {
-        take(&mut errors, "time", time(field(v, "time")).map(Some)).unwrap_or_default()
+        take(&mut errors, "time", time(text(v, "time")).map(Some)).unwrap_or_default()
     };
-    let end_date = match field(v, "end_date") {
+    let end_date = match text(v, "end_date") {
         "" => String::new(),
         d => take(&mut errors, "end_date", date(d).map(Some)).unwrap_or_default(),
     };
     let end_time = if all_day {
         String::new()
     } else {
-        take(
-            &mut errors,
-            "end_time",
-            time(field(v, "end_time")).map(Some),
-        )
-        .unwrap_or_default()
+        take(&mut errors, "end_time", time(text(v, "end_time")).map(Some)).unwrap_or_default()
     };
-    let repeat = field(v, "repeat").to_string();
+    let repeat = text(v, "repeat").to_string();
     if !REPEATS.contains(&repeat.as_str()) {
         errors.insert("repeat", FieldError::UnknownChoice);
     }
-    let weekdays: Vec<String> = list(field(v, "weekdays"))
+    let weekdays: Vec<String> = list(text(v, "weekdays"))
         .into_iter()
         .map(|d| d.to_uppercase())
         .collect();
     if weekdays.iter().any(|d| !WEEKDAYS.contains(&d.as_str())) {
         errors.insert("weekdays", FieldError::UnknownChoice);
     }
-    let until = match field(v, "until") {
+    let until = match text(v, "until") {
         "" => None,
         u => take(&mut errors, "until", date(u).map(Some)),
     };
-    let rule = take(&mut errors, "rule", optional_text(field(v, "rule"), 300));
+    let rule = take(&mut errors, "rule", optional_text(text(v, "rule"), 300));
     if repeat == "custom" && rule.is_none() {
         errors.insert("rule", FieldError::Required);
     }
     let mut skip_dates = Vec::new();
-    for d in list(field(v, "skip_dates")) {
+    for d in list(text(v, "skip_dates")) {
         match date(&d) {
             Ok(d) => skip_dates.push(d),
             Err(e) => {
@@ -380,22 +354,22 @@ pub fn parse_event(
     }
     skip_dates.sort();
     skip_dates.dedup();
-    let languages = list(field(v, "languages"));
+    let languages = list(text(v, "languages"));
     if languages.iter().any(|l| !LANGUAGES.contains(&l.as_str())) {
         errors.insert("languages", FieldError::UnknownChoice);
     }
-    let price = take(&mut errors, "price", optional_text(field(v, "price"), 100));
+    let price = take(&mut errors, "price", optional_text(text(v, "price"), 100));
     let accessibility = take(
         &mut errors,
         "accessibility",
-        optional_text(field(v, "accessibility"), 500),
+        optional_text(text(v, "accessibility"), 500),
     );
     let registration_url = take(
         &mut errors,
         "registration_url",
-        optional_website(field(v, "registration_url")),
+        optional_website(text(v, "registration_url")),
     );
-    let capacity = match field(v, "capacity") {
+    let capacity = match text(v, "capacity") {
         "" => None,
         c => match c.parse::<i64>() {
             Ok(n) if (1..=100_000).contains(&n) => Some(n),
@@ -408,12 +382,12 @@ pub fn parse_event(
     let description_en = take(
         &mut errors,
         "description_en",
-        optional_text(field(v, "description_en"), LONG_TEXT_MAX_CHARS),
+        optional_text(text(v, "description_en"), LONG_TEXT_MAX_CHARS),
     );
     let description_local = take(
         &mut errors,
         "description_local",
-        optional_text(field(v, "description_local"), LONG_TEXT_MAX_CHARS),
+        optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
     );
     if place.is_none() && address.is_none() && online_url.is_none() && !errors.contains_key("place")
     {
@@ -438,10 +412,10 @@ pub fn parse_event(
         rule,
         skip_dates,
         languages,
-        no_czech: !field(v, "no_czech").is_empty(),
-        free: !field(v, "free").is_empty(),
+        no_czech: !text(v, "no_czech").is_empty(),
+        free: !text(v, "free").is_empty(),
         price,
-        children: !field(v, "children").is_empty(),
+        children: !text(v, "children").is_empty(),
         accessibility,
         registration_url,
         capacity,

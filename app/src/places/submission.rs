@@ -5,25 +5,10 @@ use super::model::CATEGORIES;
 use crate::accounts::model::{optional_website, required_text, Email, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::{NewPlace, PlaceRow};
-use crate::form_post::FormValues;
+use crate::form_post::{optional_text, text, FormValues};
 
 const LONG_TEXT_MAX_CHARS: usize = 3000;
 pub use super::model::LISTING_LANGUAGES as LANGUAGES;
-
-fn field<'a>(v: &'a FormValues, k: &str) -> &'a str {
-    v.get(k).map(|s| s.trim()).unwrap_or("")
-}
-
-fn optional_text(s: &str, max: usize) -> Result<Option<String>, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        Ok(None)
-    } else if s.chars().count() > max {
-        Err(FieldError::TooLong)
-    } else {
-        Ok(Some(s.to_string()))
-    }
-}
 
 fn coordinate(s: &str) -> Result<Option<f64>, FieldError> {
     if s.is_empty() {
@@ -44,19 +29,19 @@ pub fn parse_draft(v: &FormValues, city: &City) -> Result<PlaceDraft, FieldError
     let mut take = |name: &'static str, r: Result<Option<String>, FieldError>| {
         r.map_err(|e| errors.insert(name, e)).ok().flatten()
     };
-    let name = take("name", required_text(field(v, "name")).map(Some));
-    let name_en = take("name_en", optional_text(field(v, "name_en"), 200));
+    let name = take("name", required_text(text(v, "name")).map(Some));
+    let name_en = take("name_en", optional_text(text(v, "name_en"), 200));
     let category = take(
         "category",
-        Some(field(v, "category"))
+        Some(text(v, "category"))
             .filter(|c| CATEGORIES.contains(c))
             .map(|c| Some(c.to_string()))
             .ok_or(FieldError::UnknownChoice),
     );
-    let address = take("address", required_text(field(v, "address")).map(Some));
+    let address = take("address", required_text(text(v, "address")).map(Some));
     let phone = take(
         "phone",
-        optional_text(field(v, "phone"), 40).and_then(|p| match p {
+        optional_text(text(v, "phone"), 40).and_then(|p| match p {
             Some(p)
                 if !p
                     .chars()
@@ -70,23 +55,23 @@ pub fn parse_draft(v: &FormValues, city: &City) -> Result<PlaceDraft, FieldError
     );
     let email = take(
         "email",
-        match field(v, "email") {
+        match text(v, "email") {
             "" => Ok(None),
             e => Email::parse(e).map(|e| Some(e.as_str().to_string())),
         },
     );
-    let website = take("website", optional_website(field(v, "website")));
+    let website = take("website", optional_website(text(v, "website")));
     let opening_hours = take(
         "opening_hours",
-        optional_text(field(v, "opening_hours"), 500).and_then(|h| match h {
+        optional_text(text(v, "opening_hours"), 500).and_then(|h| match h {
             Some(h) if !super::hours::is_valid(&h) => Err(FieldError::InvalidOpeningHours),
             other => Ok(other),
         }),
     );
-    let hours_text = take("hours_text", optional_text(field(v, "hours_text"), 500));
+    let hours_text = take("hours_text", optional_text(text(v, "hours_text"), 500));
     let wheelchair = take(
         "wheelchair",
-        match field(v, "wheelchair") {
+        match text(v, "wheelchair") {
             "" => Ok(None),
             w @ ("yes" | "no" | "limited") => Ok(Some(w.to_string())),
             _ => Err(FieldError::UnknownChoice),
@@ -94,13 +79,13 @@ pub fn parse_draft(v: &FormValues, city: &City) -> Result<PlaceDraft, FieldError
     );
     let description_en = take(
         "description_en",
-        optional_text(field(v, "description_en"), LONG_TEXT_MAX_CHARS),
+        optional_text(text(v, "description_en"), LONG_TEXT_MAX_CHARS),
     );
     let description_local = take(
         "description_local",
-        optional_text(field(v, "description_local"), LONG_TEXT_MAX_CHARS),
+        optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
     );
-    let languages: Vec<String> = field(v, "languages")
+    let languages: Vec<String> = text(v, "languages")
         .split(',')
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -109,7 +94,7 @@ pub fn parse_draft(v: &FormValues, city: &City) -> Result<PlaceDraft, FieldError
     if languages.iter().any(|l| !LANGUAGES.contains(&l.as_str())) {
         errors.insert("languages", FieldError::UnknownChoice);
     }
-    let (lat, lon) = match (coordinate(field(v, "lat")), coordinate(field(v, "lon"))) {
+    let (lat, lon) = match (coordinate(text(v, "lat")), coordinate(text(v, "lon"))) {
         (Ok(Some(lat)), Ok(Some(lon)))
             if (city.bounds[0]..=city.bounds[2]).contains(&lat)
                 && (city.bounds[1]..=city.bounds[3]).contains(&lon) =>

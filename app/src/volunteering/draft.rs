@@ -4,7 +4,7 @@ use super::model::AUDIENCES;
 use crate::accounts::model::{optional_website, required_text, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::{NewOpportunity, OpportunityRow};
-use crate::form_post::FormValues;
+use crate::form_post::{optional_text, take, text, FormValues};
 use crate::moderation::draft::ListingDraft;
 use crate::places::submission::LANGUAGES;
 use chrono::NaiveDate;
@@ -109,27 +109,6 @@ impl OpportunityDraft {
     }
 }
 
-/// The value, or None with the field's problem noted.
-fn take(
-    errors: &mut FieldErrors,
-    name: &'static str,
-    r: Result<Option<String>, FieldError>,
-) -> Option<String> {
-    r.map_err(|e| errors.insert(name, e)).ok().flatten()
-}
-
-fn field<'a>(v: &'a FormValues, k: &str) -> &'a str {
-    v.get(k).map(|s| s.trim()).unwrap_or("")
-}
-
-fn optional_text(s: &str, max: usize) -> Result<Option<String>, FieldError> {
-    match s.trim() {
-        "" => Ok(None),
-        s if s.chars().count() > max => Err(FieldError::TooLong),
-        s => Ok(Some(s.to_string())),
-    }
-}
-
 fn optional_date(s: &str) -> Result<Option<String>, FieldError> {
     match s {
         "" => Ok(None),
@@ -155,71 +134,67 @@ pub fn parse_opportunity(
     let title = take(
         &mut errors,
         "title",
-        required_text(field(v, "title")).map(Some),
+        required_text(text(v, "title")).map(Some),
     )
     .unwrap_or_default();
     let title_en = take(
         &mut errors,
         "title_en",
-        optional_text(field(v, "title_en"), 200),
+        optional_text(text(v, "title_en"), 200),
     );
     let location_kind = take(
         &mut errors,
         "location_kind",
-        choice(field(v, "location_kind"), &LOCATION_KINDS),
+        choice(text(v, "location_kind"), &LOCATION_KINDS),
     )
     .unwrap_or_default();
     let schedule_kind = take(
         &mut errors,
         "schedule_kind",
-        choice(field(v, "schedule_kind"), &SCHEDULE_KINDS),
+        choice(text(v, "schedule_kind"), &SCHEDULE_KINDS),
     )
     .unwrap_or_default();
     let audience = take(
         &mut errors,
         "audience",
-        choice(field(v, "audience"), &AUDIENCES),
+        choice(text(v, "audience"), &AUDIENCES),
     )
     .unwrap_or_default();
     let address = take(
         &mut errors,
         "address",
-        optional_text(field(v, "address"), 300),
+        optional_text(text(v, "address"), 300),
     );
-    let date = take(&mut errors, "date", optional_date(field(v, "date")));
-    let deadline = take(&mut errors, "deadline", optional_date(field(v, "deadline")));
+    let date = take(&mut errors, "date", optional_date(text(v, "date")));
+    let deadline = take(&mut errors, "deadline", optional_date(text(v, "deadline")));
     let schedule_text = take(
         &mut errors,
         "schedule_text",
-        optional_text(field(v, "schedule_text"), 300),
+        optional_text(text(v, "schedule_text"), 300),
     );
-    let skills = take(
-        &mut errors,
-        "skills",
-        optional_text(field(v, "skills"), 500),
-    )
-    .unwrap_or_default();
+    let skills =
+        take(&mut errors, "skills", optional_text(text(v, "skills"), 500)).unwrap_or_default();
     let contact = take(
         &mut errors,
         "contact",
-        optional_text(field(v, "contact"), 200),
+        optional_text(text(v, "contact"), 200),
     );
     let registration_url = take(
         &mut errors,
         "registration_url",
-        optional_website(field(v, "registration_url")),
+        optional_website(text(v, "registration_url")),
     );
     let description_en = take(
         &mut errors,
         "description_en",
-        optional_text(field(v, "description_en"), LONG_TEXT_MAX_CHARS),
+        optional_text(text(v, "description_en"), LONG_TEXT_MAX_CHARS),
     );
     let description_local = take(
         &mut errors,
         "description_local",
-        optional_text(field(v, "description_local"), LONG_TEXT_MAX_CHARS),
+        optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
     );
-    let min_age = match field(v, "min_age") {
+    let min_age = match text(v, "min_age") {
         "" => None,
         a => match a.parse::<i64>() {
             Ok(n) if (0..=120).contains(&n) => Some(n),
@@ -229,7 +204,7 @@ pub fn parse_opportunity(
             }
         },
     };
-    let languages: Vec<String> = field(v, "languages")
+    let languages: Vec<String> = text(v, "languages")
         .split(',')
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -238,7 +213,7 @@ pub fn parse_opportunity(
     if languages.iter().any(|l| !LANGUAGES.contains(&l.as_str())) {
         errors.insert("languages", FieldError::UnknownChoice);
     }
-    let place = match (location_kind.as_str(), field(v, "place")) {
+    let place = match (location_kind.as_str(), text(v, "place")) {
         ("place", p) => {
             let found = p
                 .parse::<i64>()
@@ -284,7 +259,7 @@ pub fn parse_opportunity(
         schedule_text,
         skills,
         languages,
-        no_czech: !field(v, "no_czech").is_empty(),
+        no_czech: !text(v, "no_czech").is_empty(),
         audience,
         min_age,
         contact,
