@@ -494,6 +494,33 @@ async fn opportunities_through_review(backend: Backend) {
     assert!(!listed(
         api(base, "/api/v1/opportunities?city=prague").await
     ));
+
+    // A corrected version, once accepted, is public again.
+    let mut fixed = form.clone();
+    fixed.push(("opportunity", id.as_str()));
+    let (s, _) = post_form(
+        base,
+        Some(&ngo),
+        "/en/dashboard/opportunities/submit",
+        &fixed,
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
+        .id
+        .to_string();
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &change)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert!(
+        listed(api(base, "/api/v1/opportunities?city=prague").await),
+        "published again"
+    );
 }
 
 on_both_backends!(events_through_review);

@@ -237,8 +237,12 @@ impl Db {
             return Ok(None);
         }
         let listing_id = write_listing(&mut tx, &listing, now).await?;
+        // Accepting publishes: a corrected version of a listing a moderator
+        // took off the site comes back (a cancelled event stays cancelled).
         let sql = format!(
-            "UPDATE {} SET organisation_id = $1 WHERE id = $2",
+            "UPDATE {} SET organisation_id = $1, \
+             status = CASE WHEN status = 'unpublished' THEN 'published' ELSE status END \
+             WHERE id = $2",
             listing.table()
         );
         sqlx::query(&sql)
