@@ -3,9 +3,9 @@ import { audit } from './axe';
 import { registerNgo, staffPage } from './helpers';
 
 // An NGO publishes an event and a volunteering opportunity through review,
-// (a category no other spec counts, as specs share one database)
 // calls off one date at once, and sees who would like to help. With and
-// without JavaScript; axe on the new forms and the dashboard.
+// without JavaScript; axe on the new forms and the dashboard. The event is
+// of a category no other spec counts: the specs share one database.
 
 function isoDate(daysAhead: number): string {
   const d = new Date(Date.now() + daysAhead * 86400000);
