@@ -12,6 +12,8 @@ pub mod ics;
 #[cfg(feature = "ssr")]
 pub mod import;
 #[cfg(feature = "ssr")]
+pub mod index;
+#[cfg(feature = "ssr")]
 pub mod recurrence;
 #[cfg(feature = "ssr")]
 pub mod service;
