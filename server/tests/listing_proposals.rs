@@ -245,9 +245,8 @@ async fn events_through_review(backend: Backend) {
     );
     let (s, _) = post(&ngo, "/en/dashboard/events/restore", cancel("2027-01-12")).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert!(dates_of(&api(base, window).await, slug)
-        .iter()
-        .all(|(_, c)| !c));
+    let got = dates_of(&api(base, window).await, slug);
+    assert!(got.len() == 3 && got.iter().all(|(_, c)| !c), "{got:?}");
 
     // The whole series, then back.
     let series = vec![
@@ -257,16 +256,21 @@ async fn events_through_review(backend: Backend) {
     ];
     let (s, _) = post(&ngo, "/en/dashboard/events/cancel", series.clone()).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert!(dates_of(&api(base, window).await, slug)
-        .iter()
-        .all(|(_, c)| *c));
+    // A series called off drops out of the directory (its page says so;
+    // calendar feeds carry the cancellation to subscribers).
+    assert!(dates_of(&api(base, window).await, slug).is_empty());
+    let ics = get(base, &format!("/calendar/prague/{slug}"), &[])
+        .await
+        .text()
+        .await
+        .expect("ics");
+    assert!(ics.contains("STATUS:CANCELLED"), "{ics}");
     let (_, page) = get_page(base, None, &format!("/en/prague/events/{slug}")).await;
     assert!(page.contains("This event has been cancelled") && page.contains("We are moving"));
     let (s, _) = post(&ngo, "/en/dashboard/events/restore", series).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert!(dates_of(&api(base, window).await, slug)
-        .iter()
-        .all(|(_, c)| !c));
+    let got = dates_of(&api(base, window).await, slug);
+    assert!(got.len() == 3 && got.iter().all(|(_, c)| !c), "{got:?}");
 
     // A moderator edits directly (published at once, the organisation told)
     // and takes it off the site with a reason.

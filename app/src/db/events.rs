@@ -4,9 +4,11 @@
 use super::accounts::Tx;
 use super::places::split_languages;
 use super::{now_text, Db};
+use crate::events::index::OccurrenceIndex;
 use crate::events::recurrence::Schedule;
+use chrono::{DateTime, Utc};
 use sqlx::FromRow;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 #[derive(Clone, Debug, PartialEq, FromRow)]
 pub struct EventRow {
@@ -123,7 +125,113 @@ pub struct CachedEvent {
 #[derive(Debug)]
 pub struct EventsSnapshot {
     version: i64,
+    /// Ordered by id (the occurrence index and listings rely on it for a
+    /// stable order among occurrences starting together).
     pub events: Vec<CachedEvent>,
+    /// The events' languages, sorted (what the listing's filter offers).
+    pub languages: Vec<String>,
+    /// Districts the events name themselves, sorted.
+    pub districts: Vec<String>,
+    /// Places of the events that name no district: theirs counts (places
+    /// change without `events_version` moving, so it is looked up per request).
+    pub district_places: Vec<i64>,
+    /// The occurrence index for the latest "now" it was built for.
+    index: Mutex<Option<Arc<OccurrenceIndex>>>,
+    /// Held while the index is built, so concurrent requests build it once.
+    building: tokio::sync::Mutex<()>,
+}
+
+impl EventsSnapshot {
+    pub fn new(version: i64, events: Vec<CachedEvent>) -> EventsSnapshot {
+        let mut languages = Vec::new();
+        let mut districts = Vec::new();
+        let mut district_places = Vec::new();
+        for e in &events {
+            languages.extend(e.row.language_list());
+            match (&e.row.district, e.row.place_id) {
+                (Some(d), _) => districts.push(d.clone()),
+                (None, Some(p)) => district_places.push(p),
+                (None, None) => {}
+            }
+        }
+        for list in [&mut languages, &mut districts] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        district_places.sort_unstable();
+        district_places.dedup();
+        EventsSnapshot {
+            version,
+            events,
+            languages,
+            districts,
+            district_places,
+            index: Mutex::new(None),
+            building: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    fn current_index(&self) -> Option<Arc<OccurrenceIndex>> {
+        self.index.lock().ok().and_then(|i| i.clone())
+    }
+
+    /// The occurrence index to answer a request at `now` with: the current
+    /// one while it is fresh, else a new one built for `now` (by the request
+    /// that finds it missing or stale, which waits for it: about a second
+    /// for 10,000 series, after each events write and once a week).
+    /// Concurrent requests wait for the first build instead of repeating
+    /// it; while a stale index is being replaced they keep using it (it is
+    /// still right inside its horizon, and callers expand what it does not
+    /// cover). `now` is the request's, so tests can move the clock.
+    /// None only if the build failed (callers expand per request).
+    pub async fn occurrence_index(
+        self: &Arc<Self>,
+        now: DateTime<Utc>,
+    ) -> Option<Arc<OccurrenceIndex>> {
+        let current = self.current_index();
+        if current.as_ref().is_some_and(|i| i.fresh_at(now)) {
+            return current;
+        }
+        let _building = match &current {
+            Some(_) => match self.building.try_lock() {
+                Ok(guard) => guard,
+                Err(_) => return current,
+            },
+            None => self.building.lock().await,
+        };
+        if let Some(i) = self.current_index().filter(|i| i.fresh_at(now)) {
+            return Some(i);
+        }
+        let snapshot = Arc::clone(self);
+        let build = move || {
+            let started = std::time::Instant::now();
+            let index = OccurrenceIndex::build(&snapshot.events, now);
+            tracing::info!(
+                "occurrence index for {} events (version {}): {} occurrences, {} left to per-request expansion, {:.1} MB, built in {} ms",
+                snapshot.events.len(),
+                snapshot.version,
+                index.len(),
+                index.dense().len(),
+                index.heap_bytes() as f64 / 1e6,
+                started.elapsed().as_millis()
+            );
+            Arc::new(index)
+        };
+        let built = match tokio::runtime::Handle::try_current() {
+            Ok(rt) => match rt.spawn_blocking(build).await {
+                Ok(index) => index,
+                Err(e) => {
+                    tracing::error!("building the occurrence index failed: {e}");
+                    return current;
+                }
+            },
+            Err(_) => build(),
+        };
+        if let Ok(mut slot) = self.index.lock() {
+            *slot = Some(Arc::clone(&built));
+        }
+        Some(built)
+    }
 }
 
 fn wrap(list: &[String]) -> String {
@@ -262,20 +370,16 @@ impl Db {
                 .fetch_optional(&self.pool)
                 .await?;
         let Some((version,)) = version else {
-            return Ok(Arc::new(EventsSnapshot {
-                version: -1,
-                events: Vec::new(),
-            }));
+            return Ok(Arc::new(EventsSnapshot::new(-1, Vec::new())));
         };
-        if let Some(s) = self
-            .events_cache
-            .lock()
-            .ok()
-            .and_then(|c| c.get(city).cloned())
-        {
-            if s.version == version {
-                return Ok(s);
-            }
+        if let Some(s) = self.cached_events(city, version) {
+            return Ok(s);
+        }
+        // One load at a time: requests arriving together after a write
+        // share one snapshot (and so one occurrence index).
+        let _loading = self.events_loading.lock().await;
+        if let Some(s) = self.cached_events(city, version) {
+            return Ok(s);
         }
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE city = $1 AND status <> 'unpublished' ORDER BY id"
@@ -291,11 +395,20 @@ impl Db {
                 row,
             })
             .collect();
-        let snapshot = Arc::new(EventsSnapshot { version, events });
+        let snapshot = Arc::new(EventsSnapshot::new(version, events));
         if let Ok(mut cache) = self.events_cache.lock() {
             cache.insert(city.to_string(), snapshot.clone());
         }
         Ok(snapshot)
+    }
+
+    fn cached_events(&self, city: &str, version: i64) -> Option<Arc<EventsSnapshot>> {
+        self.events_cache
+            .lock()
+            .ok()?
+            .get(city)
+            .filter(|s| s.version == version)
+            .cloned()
     }
 
     /// One event by its address, whatever its dates (past events keep their

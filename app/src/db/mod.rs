@@ -51,6 +51,8 @@ pub struct Db {
     places_cache: Arc<Mutex<HashMap<String, Arc<places::CitySnapshot>>>>,
     /// Per city: its published events with parsed schedules (see events.rs).
     events_cache: Arc<Mutex<HashMap<String, Arc<events::EventsSnapshot>>>>,
+    /// Held while a city's events snapshot is loaded (see events.rs).
+    events_loading: Arc<tokio::sync::Mutex<()>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -116,6 +118,7 @@ impl Db {
             backend,
             places_cache: Arc::default(),
             events_cache: Arc::default(),
+            events_loading: Arc::default(),
         })
     }
 

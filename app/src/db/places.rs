@@ -146,6 +146,9 @@ pub(crate) struct CachedPlace {
 pub(crate) struct CitySnapshot {
     version: i64,
     places: Vec<CachedPlace>,
+    /// The places' labels by id, made on first use (event listings read
+    /// them on every request).
+    labels: std::sync::OnceLock<Arc<std::collections::HashMap<i64, PlaceLabel>>>,
 }
 
 impl Db {
@@ -182,6 +185,7 @@ impl Db {
             return Ok(Arc::new(CitySnapshot {
                 version: -1,
                 places: Vec::new(),
+                labels: Default::default(),
             }));
         };
         if let Some(s) = self.cached_snapshot(city) {
@@ -204,7 +208,11 @@ impl Db {
             })
             .collect::<Result<Vec<_>, sqlx::Error>>()?;
         places.sort_by_cached_key(|p| (search::normalize(&p.row.name_en), p.row.id));
-        let snapshot = Arc::new(CitySnapshot { version, places });
+        let snapshot = Arc::new(CitySnapshot {
+            version,
+            places,
+            labels: Default::default(),
+        });
         if let Ok(mut cache) = self.places_cache.lock() {
             cache.insert(city.to_string(), snapshot.clone());
         }
@@ -405,25 +413,38 @@ impl Db {
         &self,
         city: &str,
     ) -> Result<std::collections::HashMap<i64, PlaceLabel>, sqlx::Error> {
+        Ok(self.shared_place_labels(city).await?.as_ref().clone())
+    }
+
+    /// `place_labels` without the copy: made once per `places_version`.
+    pub async fn shared_place_labels(
+        &self,
+        city: &str,
+    ) -> Result<Arc<std::collections::HashMap<i64, PlaceLabel>>, sqlx::Error> {
         let snapshot = self.city_snapshot(city).await?;
-        Ok(snapshot
-            .places
-            .iter()
-            .map(|p| {
-                let r = &p.row;
-                let point = r.lat.zip(r.lon);
-                (
-                    r.id,
-                    PlaceLabel {
-                        slug: r.slug.clone(),
-                        name: r.name.clone(),
-                        name_en: r.name_en.clone(),
-                        address: r.address.clone(),
-                        district: r.district.clone(),
-                        point,
-                    },
-                )
-            })
-            .collect())
+        let labels = snapshot.labels.get_or_init(|| {
+            Arc::new(
+                snapshot
+                    .places
+                    .iter()
+                    .map(|p| {
+                        let r = &p.row;
+                        let point = r.lat.zip(r.lon);
+                        (
+                            r.id,
+                            PlaceLabel {
+                                slug: r.slug.clone(),
+                                name: r.name.clone(),
+                                name_en: r.name_en.clone(),
+                                address: r.address.clone(),
+                                district: r.district.clone(),
+                                point,
+                            },
+                        )
+                    })
+                    .collect(),
+            )
+        });
+        Ok(Arc::clone(labels))
     }
 }

@@ -8,7 +8,7 @@ use super::service;
 use crate::db::CachedEvent;
 use crate::error::AppError;
 use crate::i18n::{td_string, Locale};
-use crate::places::api::{json_with_etag, known_city, pairs, required_city};
+use crate::places::api::{known_city, pairs, required_city, text_with_etag, unknown_city};
 use crate::state::{base_url_from, AppState};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -50,20 +50,40 @@ pub async fn events(
     let pairs = pairs(&raw);
     let city = required_city(&pairs)?;
     let q = query_of(&pairs)?;
-    known_city(&state, &city).await?;
     let lang = locale_of(&q);
-    let listing = service::listing(&state.db, &city, &q, lang.as_str(), chrono::Utc::now()).await?;
-    let body = serde_json::json!({
-        "city": city,
-        "from": listing.from,
-        "to": listing.to,
-        "timezone": listing.city.timezone,
-        "total": listing.total,
-        "page": listing.page,
-        "per_page": listing.per_page,
-        "occurrences": listing.items,
-    });
-    Ok(json_with_etag(&headers, &body, "application/json"))
+    // The listing looks the city up first, so an unknown one is reported
+    // as before without a query of its own.
+    let listing =
+        match service::listing(&state.db, &city, &q, lang.as_str(), chrono::Utc::now()).await {
+            Err(AppError::NotFound) => return Err(unknown_city(&city)),
+            other => other?,
+        };
+    let body = serde_json::to_string(&EventsBody {
+        city: &city,
+        from: &listing.from,
+        to: &listing.to,
+        timezone: &listing.city.timezone,
+        total: listing.total,
+        page: listing.page,
+        per_page: listing.per_page,
+        occurrences: &listing.items,
+    })
+    .map_err(|e| AppError::Internal(format!("events body: {e}")))?;
+    Ok(text_with_etag(&headers, body, "application/json"))
+}
+
+/// The body of `GET /api/v1/events`, serialized directly (a
+/// `serde_json::Value` of the page's items showed up in a profile).
+#[derive(serde::Serialize)]
+struct EventsBody<'a> {
+    city: &'a str,
+    from: &'a str,
+    to: &'a str,
+    timezone: &'a str,
+    total: usize,
+    page: u32,
+    per_page: u32,
+    occurrences: &'a [super::model::OccurrenceItem],
 }
 
 fn host_of(base: &str) -> String {

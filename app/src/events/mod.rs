@@ -16,6 +16,8 @@ pub mod ics;
 #[cfg(feature = "ssr")]
 pub mod import;
 #[cfg(feature = "ssr")]
+pub mod index;
+#[cfg(feature = "ssr")]
 pub mod manage;
 #[cfg(feature = "ssr")]
 pub mod recurrence;

@@ -131,6 +131,17 @@ impl Schedule {
         to: DateTime<Utc>,
         limit: u16,
     ) -> Result<Vec<Occurrence>, ScheduleError> {
+        self.between_checked(from, to, limit).map(|(all, _)| all)
+    }
+
+    /// `between`, and whether the expansion stopped early (at `limit`, or at
+    /// the `rrule` crate's own loop limit), so the list may miss some.
+    pub fn between_checked(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        limit: u16,
+    ) -> Result<(Vec<Occurrence>, bool), ScheduleError> {
         let after_local = from
             .checked_sub_signed(self.duration)
             .unwrap_or(from)
@@ -140,11 +151,11 @@ impl Schedule {
         let set = match self.set_from(anchor) {
             Ok(set) => set,
             // A moved start past UNTIL: the original series has nothing there.
-            Err(_) if anchor != self.start => return Ok(Vec::new()),
+            Err(_) if anchor != self.start => return Ok((Vec::new(), false)),
             Err(e) => return Err(e),
         };
-        let starts: Vec<DateTime<Utc>> = match set {
-            None => vec![self.local(self.start)?.with_timezone(&Utc)],
+        let (starts, limited): (Vec<DateTime<Utc>>, bool) = match set {
+            None => (vec![self.local(self.start)?.with_timezone(&Utc)], false),
             Some(set) => {
                 let tz: rrule::Tz = self.tz.into();
                 // An occurrence that began before `from` may still be on.
@@ -153,16 +164,19 @@ impl Schedule {
                     .unwrap_or(from)
                     .with_timezone(&tz);
                 let before = to.with_timezone(&tz);
-                set.after(after)
+                let result = set
+                    .after(after)
                     .before(before)
-                    .all(limit.min(MAX_OCCURRENCES))
+                    .all(limit.min(MAX_OCCURRENCES));
+                let starts = result
                     .dates
                     .into_iter()
                     .map(|d| d.with_timezone(&Utc))
-                    .collect()
+                    .collect();
+                (starts, result.limited)
             }
         };
-        Ok(starts
+        let all = starts
             .into_iter()
             .filter(|s| {
                 *s < to
@@ -178,7 +192,8 @@ impl Schedule {
                     cancelled: self.cancelled.contains(&local),
                 }
             })
-            .collect())
+            .collect();
+        Ok((all, limited))
     }
 
     /// The first occurrence's start (the series' own start when the rule

@@ -1,7 +1,10 @@
 //! Listings, pages and feeds of events: the window a request asks for,
-//! filters, occurrences expanded inside the window only, pages.
+//! filters, occurrences (from the city's occurrence index, or expanded
+//! inside the window only where the index does not reach), pages.
+use super::index::{listed, OccurrenceIndex};
 use super::model::*;
 use super::query::{EventQuery, When, MAX_WINDOW_DAYS};
+use super::recurrence::Occurrence;
 use crate::db::{CachedEvent, Db, PlaceLabel};
 use crate::error::AppError;
 use crate::places::search;
@@ -9,7 +12,8 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
 
-/// The most occurrences one listing gathers before paging.
+/// The most occurrences a listing gathers before paging when it expands
+/// series per request (windows outside the occurrence index's horizon).
 const MAX_GATHERED: usize = 20_000;
 
 /// The local dates (inclusive) and UTC instants `[from, to)` of a query.
@@ -74,33 +78,62 @@ pub fn title_for(row: &crate::db::EventRow, lang: &str, local_lang: &str) -> Str
     }
 }
 
-/// Whether an event passes the filters; `keep_cancelled` for feeds, where a
-/// cancelled series must stay (marked) so calendars drop it.
-fn matches(
-    e: &CachedEvent,
-    q: &EventQuery,
-    terms: &[String],
-    place: Option<&PlaceLabel>,
-    keep_cancelled: bool,
-) -> bool {
-    let r = &e.row;
-    let district = r
-        .district
-        .as_deref()
-        .or(place.and_then(|p| p.district.as_deref()));
-    q.category.as_ref().is_none_or(|c| &r.category == c)
-        && q.lang
-            .as_ref()
-            .is_none_or(|l| r.languages.contains(&format!(",{l},")))
-        && (!q.free || r.free != 0)
-        && (!q.no_czech || r.no_czech != 0)
-        && (!q.children || r.children != 0)
-        && q.organisation.is_none_or(|o| r.organisation_id == Some(o))
-        && q.district
-            .as_ref()
-            .is_none_or(|d| district == Some(d.as_str()))
-        && (keep_cancelled || r.status != "cancelled")
-        && terms.iter().all(|t| r.search_text.contains(t.as_str()))
+/// A query's filters, with what they compare prepared once per request.
+struct Filter<'a> {
+    q: &'a EventQuery,
+    terms: Vec<String>,
+    /// The language as stored in the row's list, `,cs,`.
+    lang: Option<String>,
+}
+
+impl<'a> Filter<'a> {
+    fn new(q: &'a EventQuery) -> Filter<'a> {
+        Filter {
+            q,
+            terms: q.q.as_deref().map(search::terms).unwrap_or_default(),
+            lang: q.lang.as_ref().map(|l| format!(",{l},")),
+        }
+    }
+
+    /// Whether no filter is set (cancelled events aside).
+    fn is_empty(&self) -> bool {
+        let q = self.q;
+        q.category.is_none()
+            && self.lang.is_none()
+            && !q.free
+            && !q.no_czech
+            && !q.children
+            && q.organisation.is_none()
+            && q.district.is_none()
+            && self.terms.is_empty()
+    }
+
+    /// Whether an event passes the filters; `keep_cancelled` for feeds,
+    /// where a cancelled series must stay (marked) so calendars drop it.
+    fn matches(&self, e: &CachedEvent, place: Option<&PlaceLabel>, keep_cancelled: bool) -> bool {
+        let (q, r) = (self.q, &e.row);
+        let district = r
+            .district
+            .as_deref()
+            .or(place.and_then(|p| p.district.as_deref()));
+        q.category.as_ref().is_none_or(|c| &r.category == c)
+            && self
+                .lang
+                .as_ref()
+                .is_none_or(|l| r.languages.contains(l.as_str()))
+            && (!q.free || r.free != 0)
+            && (!q.no_czech || r.no_czech != 0)
+            && (!q.children || r.children != 0)
+            && q.organisation.is_none_or(|o| r.organisation_id == Some(o))
+            && q.district
+                .as_ref()
+                .is_none_or(|d| district == Some(d.as_str()))
+            && (keep_cancelled || r.status != "cancelled")
+            && self
+                .terms
+                .iter()
+                .all(|t| r.search_text.contains(t.as_str()))
+    }
 }
 
 fn local_text(t: DateTime<Utc>, tz: Tz) -> String {
@@ -153,6 +186,156 @@ pub(crate) fn item(
     }
 }
 
+/// One page of the occurrences overlapping `[from, to)` of the listed
+/// events (see `index::listed`) that `keep` selects by position in `events`
+/// (None: all of them), ordered by start, then by position (the snapshot is
+/// ordered by id), and how many there are in all. From the index when it
+/// covers the window, else by expanding the series per request (at most
+/// `MAX_GATHERED` occurrences then).
+pub(crate) fn select_page(
+    events: &[CachedEvent],
+    index: Option<&OccurrenceIndex>,
+    keep: Option<&[bool]>,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    skip: usize,
+    take: usize,
+) -> (usize, Vec<(usize, Occurrence)>) {
+    let kept = |i: usize| keep.is_none_or(|k| k.get(i).copied().unwrap_or(false));
+    match index.filter(|i| i.covers(from, to)) {
+        Some(index) => select_indexed(events, index, keep.is_some(), &kept, from, to, skip, take),
+        None => select_expanded(events, &kept, from, to, skip, take),
+    }
+}
+
+/// Expands the kept series that touch the window, as every request did
+/// before the index (and still does for windows outside its horizon).
+fn select_expanded(
+    events: &[CachedEvent],
+    kept: &dyn Fn(usize) -> bool,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    skip: usize,
+    take: usize,
+) -> (usize, Vec<(usize, Occurrence)>) {
+    let from_text = rfc3339(from);
+    let to_text = rfc3339(to);
+    let mut gathered: Vec<(usize, Occurrence)> = Vec::new();
+    for (index, e) in events.iter().enumerate() {
+        // Series that end before the window or start after it are skipped
+        // without expanding them.
+        if !kept(index)
+            || !listed(e)
+            || e.row.first_start_utc >= to_text
+            || e.row
+                .last_end_utc
+                .as_deref()
+                .is_some_and(|end| end <= from_text.as_str())
+        {
+            continue;
+        }
+        let Some(schedule) = &e.schedule else {
+            continue;
+        };
+        let room = MAX_GATHERED
+            .saturating_sub(gathered.len())
+            .min(u16::MAX as usize) as u16;
+        for o in schedule.between(from, to, room).unwrap_or_default() {
+            gathered.push((index, o));
+        }
+    }
+    gathered.sort_unstable_by_key(|(index, o)| (o.start, *index));
+    let total = gathered.len();
+    let page = gathered.into_iter().skip(skip).take(take).collect();
+    (total, page)
+}
+
+/// Walks the index's entries in the window (already in order), merging in
+/// the few series it leaves to per-request expansion; only the page's
+/// occurrences are materialised. Without filters or such series, the page
+/// is found by position, without walking the window.
+#[allow(clippy::too_many_arguments)]
+fn select_indexed(
+    events: &[CachedEvent],
+    index: &OccurrenceIndex,
+    filtered: bool,
+    kept: &dyn Fn(usize) -> bool,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    skip: usize,
+    take: usize,
+) -> (usize, Vec<(usize, Occurrence)>) {
+    let mut extra: Vec<(usize, Occurrence)> = Vec::new();
+    for &i in index.dense() {
+        let Some(schedule) = events
+            .get(i)
+            .filter(|e| kept(i) && listed(e))
+            .and_then(|e| e.schedule.as_ref())
+        else {
+            continue;
+        };
+        for o in schedule
+            .between(from, to, super::recurrence::MAX_OCCURRENCES)
+            .unwrap_or_default()
+        {
+            extra.push((i, o));
+        }
+    }
+    let (ongoing, starting) = index.window(from, to);
+    if !filtered && extra.is_empty() {
+        let total = ongoing.len() + starting.len();
+        let page = ongoing
+            .iter()
+            .chain(starting)
+            .skip(skip)
+            .take(take)
+            .map(|e| (e.event as usize, e.occurrence()))
+            .collect();
+        return (total, page);
+    }
+    extra.sort_unstable_by_key(|(i, o)| (o.start, *i));
+    let mut extra = extra.into_iter().peekable();
+    let mut pager = Pager {
+        skip,
+        take,
+        total: 0,
+        page: Vec::with_capacity(take.min(MAX_GATHERED)),
+    };
+    for entry in ongoing.iter().chain(starting) {
+        let i = entry.event as usize;
+        if !kept(i) {
+            continue;
+        }
+        while let Some((j, o)) =
+            extra.next_if(|(j, o)| (o.start.timestamp(), *j) < (entry.start, i))
+        {
+            pager.offer(|| (j, o));
+        }
+        pager.offer(|| (i, entry.occurrence()));
+    }
+    for (j, o) in extra {
+        pager.offer(|| (j, o));
+    }
+    (pager.total, pager.page)
+}
+
+/// Counts occurrences in order and keeps those on the requested page.
+struct Pager {
+    skip: usize,
+    take: usize,
+    total: usize,
+    page: Vec<(usize, Occurrence)>,
+}
+
+impl Pager {
+    fn offer(&mut self, occurrence: impl FnOnce() -> (usize, Occurrence)) {
+        if self.total >= self.skip && self.page.len() < self.take {
+            self.page.push(occurrence());
+        }
+        self.total += 1;
+    }
+}
+
 /// Occurrences of the city's events matching `q` inside its window, one page.
 pub async fn listing(
     db: &Db,
@@ -165,75 +348,51 @@ pub async fn listing(
     let tz: Tz = city.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
     let w = window(q, tz, now)?;
     let snapshot = db.published_events(city_slug).await?;
-    let places = db.place_labels(city_slug).await?;
-    let terms = q.q.as_deref().map(search::terms).unwrap_or_default();
-    let from_text = rfc3339(w.from);
-    let to_text = rfc3339(w.to);
-    // Occurrences as (start, event index, occurrence); the displayed items
-    // are built for the requested page only.
-    let mut gathered: Vec<(DateTime<Utc>, usize, super::recurrence::Occurrence)> = Vec::new();
-    let mut districts: Vec<String> = Vec::new();
-    let mut languages: Vec<String> = Vec::new();
-    for (index, e) in snapshot.events.iter().enumerate() {
-        for l in e.row.language_list() {
-            if !languages.contains(&l) {
-                languages.push(l);
-            }
-        }
-        let place = e.row.place_id.and_then(|id| places.get(&id));
-        if let Some(d) = e
-            .row
-            .district
-            .as_deref()
-            .or(place.and_then(|p| p.district.as_deref()))
-        {
-            if !districts.iter().any(|x| x == d) {
-                districts.push(d.to_string());
-            }
-        }
-        // Series that end before the window or start after it are skipped
-        // without expanding them.
-        if e.row.first_start_utc >= to_text
-            || e.row
-                .last_end_utc
-                .as_deref()
-                .is_some_and(|end| end <= from_text.as_str())
-            || !matches(e, q, &terms, place, false)
-        {
-            continue;
-        }
-        let Some(schedule) = &e.schedule else {
-            continue;
-        };
-        let room = MAX_GATHERED
-            .saturating_sub(gathered.len())
-            .min(u16::MAX as usize) as u16;
-        for o in schedule.between(w.from, w.to, room).unwrap_or_default() {
-            gathered.push((o.start, index, o));
-        }
-    }
-    // By start, then by event (a stable order for pages).
-    gathered.sort_unstable_by_key(|(start, index, _)| (*start, snapshot.events[*index].row.id));
-    districts.sort();
-    languages.sort();
-    let total = gathered.len();
+    let places = db.shared_place_labels(city_slug).await?;
+    let index = snapshot.occurrence_index(now).await;
+    let filter = Filter::new(q);
+    // Without filters every listed event counts, and the page is found
+    // without looking at each event.
+    let keep: Option<Vec<bool>> = (!filter.is_empty()).then(|| {
+        snapshot
+            .events
+            .iter()
+            .map(|e| {
+                let place = e.row.place_id.and_then(|id| places.get(&id));
+                filter.matches(e, place, false)
+            })
+            .collect()
+    });
     let per_page = q.per_page.max(1);
     let skip = (q.page.max(1) as usize - 1) * per_page as usize;
-    let items = gathered
+    let (total, page) = select_page(
+        &snapshot.events,
+        index.as_deref(),
+        keep.as_deref(),
+        w.from,
+        w.to,
+        skip,
+        per_page as usize,
+    );
+    let items = page
         .iter()
-        .skip(skip)
-        .take(per_page as usize)
-        .map(|(_, index, o)| {
-            item(
-                &snapshot.events[*index],
-                o,
-                tz,
-                lang,
-                &city.local_lang,
-                &places,
-            )
+        .filter_map(|(i, o)| {
+            let e = snapshot.events.get(*i)?;
+            Some(item(e, o, tz, lang, &city.local_lang, &places))
         })
         .collect();
+    // Every event counts for the filters' choices, past and cancelled ones too.
+    let mut districts = snapshot.districts.clone();
+    for d in snapshot
+        .district_places
+        .iter()
+        .filter_map(|id| places.get(id)?.district.as_ref())
+    {
+        if !districts.contains(d) {
+            districts.push(d.clone());
+        }
+    }
+    districts.sort();
     Ok(EventListing {
         city,
         items,
@@ -243,7 +402,7 @@ pub async fn listing(
         from: w.from_date.to_string(),
         to: w.to_date.to_string(),
         districts,
-        languages,
+        languages: snapshot.languages.clone(),
     })
 }
 
@@ -263,7 +422,7 @@ pub async fn detail(
     let tz: Tz = row.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
     let schedule = super::model::schedule_of(&row)
         .ok_or_else(|| AppError::Internal(format!("event {slug} has an unreadable schedule")))?;
-    let places = db.place_labels(city_slug).await?;
+    let places = db.shared_place_labels(city_slug).await?;
     let cached = CachedEvent {
         row: row.clone(),
         schedule: Some(schedule.clone()),
@@ -366,7 +525,7 @@ pub async fn at_place(
     let city = db.city(city_slug).await?.ok_or(AppError::NotFound)?;
     let tz: Tz = city.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
     let snapshot = db.published_events(city_slug).await?;
-    let places = db.place_labels(city_slug).await?;
+    let places = db.shared_place_labels(city_slug).await?;
     let mut out: Vec<OccurrenceItem> = snapshot
         .events
         .iter()
@@ -403,8 +562,8 @@ pub async fn feed_events(
     };
     let (from, to) = (rfc3339(from), rfc3339(to));
     let snapshot = db.published_events(city_slug).await?;
-    let places = db.place_labels(city_slug).await?;
-    let terms = q.q.as_deref().map(search::terms).unwrap_or_default();
+    let places = db.shared_place_labels(city_slug).await?;
+    let filter = Filter::new(q);
     let events = snapshot
         .events
         .iter()
@@ -416,7 +575,7 @@ pub async fn feed_events(
                     .as_deref()
                     .is_none_or(|end| end > from.as_str())
                 && e.schedule.is_some()
-                && matches(e, q, &terms, place, true)
+                && filter.matches(e, place, true)
         })
         .cloned()
         .collect();

@@ -17,7 +17,12 @@ pub fn json_with_etag(
     body: &serde_json::Value,
     content_type: &'static str,
 ) -> Response {
-    let bytes = body.to_string();
+    text_with_etag(headers, body.to_string(), content_type)
+}
+
+/// `json_with_etag` for a body already serialized (from typed structs,
+/// without building a `serde_json::Value` first).
+pub fn text_with_etag(headers: &HeaderMap, bytes: String, content_type: &'static str) -> Response {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
     let etag = format!("\"{:016x}\"", h.finish());
@@ -71,14 +76,14 @@ pub(crate) async fn known_city(
     state: &AppState,
     slug: &str,
 ) -> Result<crate::cities::City, AppError> {
-    state
-        .db
-        .city(slug)
-        .await?
-        .ok_or_else(|| AppError::BadParam {
-            param: "city".into(),
-            message: format!("unknown city `{slug}`"),
-        })
+    state.db.city(slug).await?.ok_or_else(|| unknown_city(slug))
+}
+
+pub(crate) fn unknown_city(slug: &str) -> AppError {
+    AppError::BadParam {
+        param: "city".into(),
+        message: format!("unknown city `{slug}`"),
+    }
 }
 
 pub async fn cities(
