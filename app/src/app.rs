@@ -3,11 +3,13 @@ use crate::components::layout::Layout;
 use crate::i18n::*;
 use crate::pages::account::{
     dashboard::{DashboardPage, OutboxPage},
+    group_profile::GroupProfilePage,
     links::{ResetConfirmPage, ResetRequestPage, VerifyPage},
     login::LoginPage,
     place_form::PlaceFormPage,
     register::{RegisterPage, RegisteredPage},
 };
+use crate::pages::communities::CommunitiesPage;
 use crate::pages::event::EventPage;
 use crate::pages::events::EventsPage;
 use crate::pages::moderation::audit::AuditPage;
@@ -67,6 +69,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("account/reset/confirm") view=ResetConfirmPage ssr=SsrMode::Async />
                         <Route path=path!("dashboard") view=DashboardPage ssr=SsrMode::Async />
                         <Route path=path!("dashboard/places/new") view=PlaceFormPage ssr=SsrMode::Async />
+                        <Route path=path!("dashboard/group") view=GroupProfilePage ssr=SsrMode::Async />
                         <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/places/edit") view=PlaceFormPage ssr=SsrMode::Async />
@@ -77,6 +80,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!(":city/stories") view=StoriesPage ssr=SsrMode::Async />
                         <Route path=path!(":city/events") view=EventsPage ssr=SsrMode::Async />
                         <Route path=path!(":city/volunteering") view=VolunteeringPage ssr=SsrMode::Async />
+                        <Route path=path!(":city/communities") view=CommunitiesPage ssr=SsrMode::Async />
                         <Route path=path!(":city/volunteering/:slug") view=OpportunityPage ssr=SsrMode::Async />
                         <Route path=path!(":city/events/:slug") view=EventPage ssr=SsrMode::Async />
                         <Route path=path!(":city/stories/:slug") view=StoryPage ssr=SsrMode::Async />

@@ -42,7 +42,8 @@ pub fn router(state: AppState) -> Router {
         .route("/calendar/{city}/{slug}", get(app::events::api::event_ics))
         .merge(app::accounts::handlers::routes())
         .merge(app::moderation::handlers::routes())
-        .merge(app::volunteering::handlers::routes());
+        .merge(app::volunteering::handlers::routes())
+        .merge(app::groups::handlers::routes());
     for (path, is_dir) in static_entries(&site) {
         let served = site.join(&path);
         router = if is_dir {

@@ -4,7 +4,9 @@
 //! password reset are open to everyone by design and tested in accounts.rs.)
 mod common;
 
-use common::{fingerprint, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use common::{
+    fingerprint, get_page, group_member, member, post_form, sign_in, spawn_app, staff, Backend,
+};
 use reqwest::StatusCode;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -31,6 +33,8 @@ struct Fixture {
     base: String,
     db: app::db::Db,
     org: i64,
+    /// A verified community group the member also belongs to.
+    group: i64,
     cookies: Vec<(Who, Option<String>)>,
 }
 
@@ -81,6 +85,24 @@ impl Fixture {
             .expect("a pending change")
     }
 
+    /// A new pending profile proposal of the member's community group; its id.
+    async fn group_proposal(&self) -> i64 {
+        let s = self
+            .post(
+                Who::Member,
+                Form::SubmitGroupProfile.path(),
+                &group_profile(self.group, &unique("Skupina")),
+            )
+            .await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: group proposal");
+        self.db
+            .latest_group_proposal(self.group)
+            .await
+            .expect("q")
+            .map(|p| p.id)
+            .expect("a proposal")
+    }
+
     /// A new published place of the member's organisation: (id, slug).
     async fn place(&self) -> (i64, String) {
         let change = self.pending_change().await;
@@ -100,6 +122,17 @@ impl Fixture {
         let (id, _, slug, ..) = places.into_iter().max_by_key(|p| p.0).expect("a place");
         (id, slug)
     }
+}
+
+/// A valid group profile form for `group`.
+fn group_profile(group: i64, description: &str) -> Vec<(String, String)> {
+    pairs(&[
+        ("organisation", &group.to_string()),
+        ("languages", "uk"),
+        ("description", description),
+        ("channel_kind_0", "telegram"),
+        ("channel_value_0", "https://t.me/skupina"),
+    ])
 }
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -124,6 +157,9 @@ enum Form {
     EditPlace,
     ReportProblem,
     ExpressInterest,
+    SubmitGroupProfile,
+    ApproveGroupProfile,
+    RejectGroupProfile,
 }
 
 impl Form {
@@ -143,12 +179,15 @@ impl Form {
             Form::EditPlace => "/en/moderation/places/edit",
             Form::ReportProblem => "/en/places/report",
             Form::ExpressInterest => "/en/volunteering/interest",
+            Form::SubmitGroupProfile => "/en/dashboard/group/submit",
+            Form::ApproveGroupProfile => "/en/moderation/groups/approve",
+            Form::RejectGroupProfile => "/en/moderation/groups/reject",
         }
     }
 
     fn allowed(self) -> &'static [Who] {
         match self {
-            Form::SubmitPlace | Form::ConfirmPlace => &[Who::Member],
+            Form::SubmitPlace | Form::ConfirmPlace | Form::SubmitGroupProfile => &[Who::Member],
             Form::AddMember | Form::RemoveMember => &[Who::Member, Who::Admin],
             Form::ReportProblem | Form::ExpressInterest => &EVERYONE,
             _ => &[Who::Moderator, Who::Admin],
@@ -256,6 +295,14 @@ impl Form {
                 let (_, slug) = fx.place().await;
                 pairs(&[("city", "prague"), ("slug", &slug), ("kind", "wrong_hours")])
             }
+            Form::SubmitGroupProfile => group_profile(fx.group, &unique("Skupina")),
+            Form::ApproveGroupProfile | Form::RejectGroupProfile => {
+                let proposal = fx.group_proposal().await;
+                pairs(&[
+                    ("proposal", &proposal.to_string()),
+                    ("message", "Please add where you meet"),
+                ])
+            }
             Form::ExpressInterest => {
                 let (id,): (i64,) = sqlx::query_as(
                     "SELECT id FROM opportunities WHERE slug = 'cic-volunteer-programme'",
@@ -274,7 +321,7 @@ impl Form {
     }
 }
 
-const FORMS: [Form; 14] = [
+const FORMS: [Form; 17] = [
     Form::SubmitPlace,
     Form::ConfirmPlace,
     Form::AddMember,
@@ -289,6 +336,9 @@ const FORMS: [Form; 14] = [
     Form::EditPlace,
     Form::ReportProblem,
     Form::ExpressInterest,
+    Form::SubmitGroupProfile,
+    Form::ApproveGroupProfile,
+    Form::RejectGroupProfile,
 ];
 
 async fn role_matrix(backend: Backend) {
@@ -312,6 +362,31 @@ async fn role_matrix(backend: Backend) {
         "00499153",
     )
     .await;
+    // A community group in Prague that the member also belongs to.
+    let group = group_member(
+        db,
+        base,
+        "group@example.org",
+        "Spolek Hromada",
+        "prague",
+        "12345679",
+    )
+    .await;
+    let member_id = db
+        .user_by_email("member@example.org")
+        .await
+        .expect("q")
+        .expect("member")
+        .id;
+    sqlx::query(
+        "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3)",
+    )
+    .bind(member_id)
+    .bind(group)
+    .bind(chrono::Utc::now().to_rfc3339())
+    .execute(db.pool())
+    .await
+    .expect("member of the group");
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
     staff(db, "admin@example.org", "admin", None).await;
@@ -342,6 +417,7 @@ async fn role_matrix(backend: Backend) {
         base: base.to_string(),
         db: db.clone(),
         org,
+        group,
         cookies,
     };
     // An opportunity of the member's organisation, for interest requests.
@@ -360,6 +436,14 @@ async fn role_matrix(backend: Backend) {
         )
         .await;
     assert_eq!(s, StatusCode::SEE_OTHER, "fixture: verified organisation");
+    let s = fx
+        .post(
+            Who::Moderator,
+            Form::VerifyOrganisation.path(),
+            &pairs(&[("organisation", &group.to_string())]),
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "fixture: verified group");
 
     let mut checked = 0;
     for form in FORMS {
@@ -422,12 +506,19 @@ async fn role_matrix(backend: Backend) {
             &[Who::Moderator, Who::Admin],
         ),
     ];
-    let member_form = format!("/en/dashboard/places/new?place={place}");
-    for (path, marker, allowed) in pages.iter().chain(std::iter::once(&(
-        member_form,
-        "name=\"opening_hours\"",
-        &[Who::Member][..],
-    ))) {
+    let member_forms = [
+        (
+            format!("/en/dashboard/places/new?place={place}"),
+            "name=\"opening_hours\"",
+            &[Who::Member][..],
+        ),
+        (
+            format!("/en/dashboard/group?organisation={group}"),
+            "name=\"channel_value_0\"",
+            &[Who::Member][..],
+        ),
+    ];
+    for (path, marker, allowed) in pages.iter().chain(member_forms.iter()) {
         for who in EVERYONE {
             let before = fingerprint(db).await;
             let (status, html) = get_page(base, fx.cookie(who), path).await;

@@ -51,6 +51,12 @@ pub enum FieldError {
     AlreadyMember,
     InvalidContact,
     ConsentRequired,
+    /// Not an https link (community groups' channels).
+    InvalidLink,
+    /// An https link, but not on the service chosen for the channel.
+    LinkNotOnService,
+    /// No language ticked.
+    ChooseLanguage,
 }
 
 /// A refusal of a whole form, shown above it.
