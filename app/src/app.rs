@@ -5,11 +5,13 @@ use crate::pages::account::event_form::EventFormPage;
 use crate::pages::account::opportunity_form::OpportunityFormPage;
 use crate::pages::account::{
     dashboard::{DashboardPage, OutboxPage},
+    group_profile::GroupProfilePage,
     links::{ResetConfirmPage, ResetRequestPage, VerifyPage},
     login::LoginPage,
     place_form::PlaceFormPage,
     register::{RegisterPage, RegisteredPage},
 };
+use crate::pages::communities::CommunitiesPage;
 use crate::pages::event::EventPage;
 use crate::pages::events::EventsPage;
 use crate::pages::moderation::audit::AuditPage;
@@ -71,6 +73,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("dashboard/places/new") view=PlaceFormPage ssr=SsrMode::Async />
                         <Route path=path!("dashboard/events/new") view=EventFormPage ssr=SsrMode::Async />
                         <Route path=path!("dashboard/opportunities/new") view=OpportunityFormPage ssr=SsrMode::Async />
+                        <Route path=path!("dashboard/group") view=GroupProfilePage ssr=SsrMode::Async />
                         <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/places/edit") view=PlaceFormPage ssr=SsrMode::Async />
@@ -83,6 +86,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!(":city/stories") view=StoriesPage ssr=SsrMode::Async />
                         <Route path=path!(":city/events") view=EventsPage ssr=SsrMode::Async />
                         <Route path=path!(":city/volunteering") view=VolunteeringPage ssr=SsrMode::Async />
+                        <Route path=path!(":city/communities") view=CommunitiesPage ssr=SsrMode::Async />
                         <Route path=path!(":city/volunteering/:slug") view=OpportunityPage ssr=SsrMode::Async />
                         <Route path=path!(":city/events/:slug") view=EventPage ssr=SsrMode::Async />
                         <Route path=path!(":city/stories/:slug") view=StoryPage ssr=SsrMode::Async />

@@ -11,6 +11,7 @@ pub const PLACES_JSON: &str = include_str!("../../data/demo/places.json");
 pub const STORIES_JSON: &str = include_str!("../../data/demo/stories.json");
 pub const EVENTS_JSON: &str = include_str!("../../data/demo/events.json");
 pub const OPPORTUNITIES_JSON: &str = include_str!("../../data/demo/opportunities.json");
+pub const GROUPS_JSON: &str = include_str!("../../data/demo/groups.json");
 
 #[derive(Debug, Default)]
 pub struct LoadReport {
@@ -18,6 +19,7 @@ pub struct LoadReport {
     pub stories: usize,
     pub events: usize,
     pub opportunities: usize,
+    pub groups: usize,
     pub geocode: Option<geocode::EnrichReport>,
     pub warnings: Vec<String>,
 }
@@ -71,6 +73,7 @@ pub async fn load_demo(db: &Db, shared_dir: Option<&Path>) -> Result<LoadReport,
     report.stories = stories.len();
     report.events = import_events(db, EVENTS_JSON).await?;
     report.opportunities = import_opportunities(db, OPPORTUNITIES_JSON).await?;
+    report.groups = import_groups(db, GROUPS_JSON).await?;
     Ok(report)
 }
 
@@ -97,6 +100,21 @@ pub async fn import_opportunities(db: &Db, json: &str) -> Result<usize, String> 
         .await
         .map_err(|e| e.to_string())?;
     Ok(list.len())
+}
+
+/// Loads community groups (verified, profile approved), all or nothing.
+pub async fn import_groups(db: &Db, json: &str) -> Result<usize, String> {
+    let cities: Vec<String> = db
+        .cities()
+        .await
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    let groups = crate::groups::import::parse_groups(json, &cities)?;
+    db.upsert_demo_groups(&groups)
+        .await
+        .map_err(|e| e.to_string())
 }
 
 /// Loads events (the import format), all or nothing; returns how many.

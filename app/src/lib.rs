@@ -9,6 +9,7 @@ pub mod app;
 pub mod cities;
 pub mod components;
 pub mod events;
+pub mod groups;
 pub mod locale;
 pub mod moderation;
 pub mod pages;

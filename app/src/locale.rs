@@ -169,6 +169,9 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::InvalidRecurrence => td_string!(l, err_invalid_recurrence),
         FieldError::InvalidNumber => td_string!(l, err_invalid_number),
         FieldError::WhereRequired => td_string!(l, err_where_required),
+        FieldError::InvalidLink => td_string!(l, err_invalid_link),
+        FieldError::LinkNotOnService => td_string!(l, err_link_not_on_service),
+        FieldError::ChooseLanguage => td_string!(l, err_choose_language),
     };
     s.to_string()
 }
@@ -198,6 +201,25 @@ pub fn listing_kind(i18n: I18nContext<Locale>, kind: &str) -> String {
     }
 }
 
+/// The name of a kind of community-group channel.
+pub fn channel_kind_label(i18n: I18nContext<Locale>, kind: &str) -> String {
+    let l = i18n.get_locale_untracked();
+    let text = match kind {
+        "website" => td_string!(l, channel_website),
+        "facebook" => td_string!(l, channel_facebook),
+        "telegram" => td_string!(l, channel_telegram),
+        "viber" => td_string!(l, channel_viber),
+        "whatsapp" => td_string!(l, channel_whatsapp),
+        "signal" => td_string!(l, channel_signal),
+        "instagram" => td_string!(l, channel_instagram),
+        "email" => td_string!(l, channel_email),
+        "meeting_place" => td_string!(l, channel_meeting_place),
+        "other" => td_string!(l, channel_other),
+        other => return other.to_string(),
+    };
+    text.to_string()
+}
+
 /// What an audit entry records, in words; unknown actions as they are.
 pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: &str) -> String {
     let l = i18n.get_locale_untracked();
@@ -220,6 +242,9 @@ pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: &str) -> S
         ("organisation", "suspended") => td_string!(l, audit_suspended),
         ("organisation", "member_added") => td_string!(l, audit_member_added),
         ("organisation", "member_removed") => td_string!(l, audit_member_removed),
+        ("organisation", "profile_proposed") => td_string!(l, audit_profile_proposed),
+        ("organisation", "profile_approved") => td_string!(l, audit_profile_approved),
+        ("organisation", "profile_rejected") => td_string!(l, audit_profile_rejected),
         _ => return format!("{subject}: {action}"),
     };
     text.to_string()

@@ -30,8 +30,11 @@ export async function linkFromOutbox(admin: Page, to: string): Promise<string> {
   return link;
 }
 
-/** Registers an NGO in Prague, confirms the address and signs in. */
-export async function registerNgo(page: Page, admin: Page, email: string, password: string, orgName: string) {
+/** Registers an NGO (or a community group) in Prague, confirms the address and signs in. */
+export async function registerNgo(
+  page: Page, admin: Page, email: string, password: string, orgName: string,
+  kind: 'ngo' | 'community_group' = 'ngo',
+) {
   await page.goto('/en/account/register');
   const reg: Record<string, string> = {
     display_name: 'Olena', email, password, password_confirm: password,
@@ -39,6 +42,7 @@ export async function registerNgo(page: Page, admin: Page, email: string, passwo
   };
   for (const [k, v] of Object.entries(reg)) await page.locator(`[name="${k}"]`).fill(v);
   await page.locator('#f-city').selectOption('prague');
+  if (kind === 'community_group') await page.getByRole('radio', { name: 'Community group' }).check();
   await page.getByRole('button', { name: 'Register' }).click();
   await expect(page).toHaveURL(/registered$/);
   await page.goto(await linkFromOutbox(admin, email));

@@ -43,7 +43,8 @@ pub fn router(state: AppState) -> Router {
         .merge(app::accounts::handlers::routes())
         .merge(app::moderation::handlers::routes())
         .merge(app::volunteering::handlers::routes())
-        .merge(app::events::handlers::routes());
+        .merge(app::events::handlers::routes())
+        .merge(app::groups::handlers::routes());
     for (path, is_dir) in static_entries(&site) {
         let served = site.join(&path);
         router = if is_dir {

@@ -44,8 +44,8 @@ fn shared_dir(dir: &Path) -> Option<&Path> {
 
 fn print_report(r: &app::demo::LoadReport) {
     println!(
-        "loaded {} places, {} stories, {} events and {} volunteering opportunities",
-        r.places, r.stories, r.events, r.opportunities
+        "loaded {} places, {} stories, {} events, {} volunteering opportunities and {} community groups",
+        r.places, r.stories, r.events, r.opportunities, r.groups
     );
     if let Some(g) = &r.geocode {
         println!(

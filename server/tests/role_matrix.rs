@@ -4,7 +4,9 @@
 //! password reset are open to everyone by design and tested in accounts.rs.)
 mod common;
 
-use common::{fingerprint, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use common::{
+    fingerprint, get_page, group_member, member, post_form, sign_in, spawn_app, staff, Backend,
+};
 use reqwest::StatusCode;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -31,6 +33,8 @@ struct Fixture {
     base: String,
     db: app::db::Db,
     org: i64,
+    /// A verified community group the member also belongs to.
+    group: i64,
     cookies: Vec<(Who, Option<String>)>,
 }
 
@@ -79,6 +83,24 @@ impl Fixture {
             .map(|c| c.id)
             .max()
             .expect("a pending change")
+    }
+
+    /// A new pending profile proposal of the member's community group; its id.
+    async fn group_proposal(&self) -> i64 {
+        let s = self
+            .post(
+                Who::Member,
+                Form::SubmitGroupProfile.path(),
+                &group_profile(self.group, &unique("Skupina")),
+            )
+            .await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: group proposal");
+        self.db
+            .latest_group_proposal(self.group)
+            .await
+            .expect("q")
+            .map(|p| p.id)
+            .expect("a proposal")
     }
 
     /// A new published place of the member's organisation: (id, slug).
@@ -197,6 +219,17 @@ impl Fixture {
     }
 }
 
+/// A valid group profile form for `group`.
+fn group_profile(group: i64, description: &str) -> Vec<(String, String)> {
+    pairs(&[
+        ("organisation", &group.to_string()),
+        ("languages", "uk"),
+        ("description", description),
+        ("channel_kind_0", "telegram"),
+        ("channel_value_0", "https://t.me/skupina"),
+    ])
+}
+
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
     p.iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -227,6 +260,9 @@ enum Form {
     EditOpportunity,
     UnpublishEvent,
     UnpublishOpportunity,
+    SubmitGroupProfile,
+    ApproveGroupProfile,
+    RejectGroupProfile,
 }
 
 impl Form {
@@ -254,6 +290,9 @@ impl Form {
             Form::UnpublishEvent | Form::UnpublishOpportunity => {
                 "/en/moderation/listings/unpublish"
             }
+            Form::SubmitGroupProfile => "/en/dashboard/group/submit",
+            Form::ApproveGroupProfile => "/en/moderation/groups/approve",
+            Form::RejectGroupProfile => "/en/moderation/groups/reject",
         }
     }
 
@@ -262,7 +301,8 @@ impl Form {
             Form::SubmitPlace
             | Form::ConfirmPlace
             | Form::SubmitEvent
-            | Form::SubmitOpportunity => &[Who::Member],
+            | Form::SubmitOpportunity
+            | Form::SubmitGroupProfile => &[Who::Member],
             // Calling off is urgent: the organisation, and moderators.
             Form::CancelEventDate | Form::CancelEventSeries => {
                 &[Who::Member, Who::Moderator, Who::Admin]
@@ -374,6 +414,14 @@ impl Form {
                 let (_, slug) = fx.place().await;
                 pairs(&[("city", "prague"), ("slug", &slug), ("kind", "wrong_hours")])
             }
+            Form::SubmitGroupProfile => group_profile(fx.group, &unique("Skupina")),
+            Form::ApproveGroupProfile | Form::RejectGroupProfile => {
+                let proposal = fx.group_proposal().await;
+                pairs(&[
+                    ("proposal", &proposal.to_string()),
+                    ("message", "Please add where you meet"),
+                ])
+            }
             Form::ExpressInterest => {
                 let (id,): (i64,) = sqlx::query_as(
                     "SELECT id FROM opportunities WHERE slug = 'cic-volunteer-programme'",
@@ -427,7 +475,7 @@ impl Form {
     }
 }
 
-const FORMS: [Form; 22] = [
+const FORMS: [Form; 25] = [
     Form::SubmitPlace,
     Form::ConfirmPlace,
     Form::AddMember,
@@ -450,6 +498,9 @@ const FORMS: [Form; 22] = [
     Form::EditOpportunity,
     Form::UnpublishEvent,
     Form::UnpublishOpportunity,
+    Form::SubmitGroupProfile,
+    Form::ApproveGroupProfile,
+    Form::RejectGroupProfile,
 ];
 
 async fn role_matrix(backend: Backend) {
@@ -473,6 +524,31 @@ async fn role_matrix(backend: Backend) {
         "00499153",
     )
     .await;
+    // A community group in Prague that the member also belongs to.
+    let group = group_member(
+        db,
+        base,
+        "group@example.org",
+        "Spolek Hromada",
+        "prague",
+        "12345679",
+    )
+    .await;
+    let member_id = db
+        .user_by_email("member@example.org")
+        .await
+        .expect("q")
+        .expect("member")
+        .id;
+    sqlx::query(
+        "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3)",
+    )
+    .bind(member_id)
+    .bind(group)
+    .bind(chrono::Utc::now().to_rfc3339())
+    .execute(db.pool())
+    .await
+    .expect("member of the group");
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
     staff(db, "admin@example.org", "admin", None).await;
@@ -503,6 +579,7 @@ async fn role_matrix(backend: Backend) {
         base: base.to_string(),
         db: db.clone(),
         org,
+        group,
         cookies,
     };
     // An opportunity of the member's organisation, for interest requests.
@@ -521,6 +598,14 @@ async fn role_matrix(backend: Backend) {
         )
         .await;
     assert_eq!(s, StatusCode::SEE_OTHER, "fixture: verified organisation");
+    let s = fx
+        .post(
+            Who::Moderator,
+            Form::VerifyOrganisation.path(),
+            &pairs(&[("organisation", &group.to_string())]),
+        )
+        .await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "fixture: verified group");
 
     let mut checked = 0;
     for form in FORMS {
@@ -610,12 +695,19 @@ async fn role_matrix(backend: Backend) {
             &[Who::Member],
         ),
     ];
-    let member_form = format!("/en/dashboard/places/new?place={place}");
-    for (path, marker, allowed) in pages.iter().chain(std::iter::once(&(
-        member_form,
-        "name=\"opening_hours\"",
-        &[Who::Member][..],
-    ))) {
+    let member_forms = [
+        (
+            format!("/en/dashboard/places/new?place={place}"),
+            "name=\"opening_hours\"",
+            &[Who::Member][..],
+        ),
+        (
+            format!("/en/dashboard/group?organisation={group}"),
+            "name=\"channel_value_0\"",
+            &[Who::Member][..],
+        ),
+    ];
+    for (path, marker, allowed) in pages.iter().chain(member_forms.iter()) {
         for who in EVERYONE {
             let before = fingerprint(db).await;
             let (status, html) = get_page(base, fx.cookie(who), path).await;

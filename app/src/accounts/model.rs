@@ -58,6 +58,12 @@ pub enum FieldError {
     InvalidNumber,
     /// An event needs a place, an address or an online link.
     WhereRequired,
+    /// Not an https link (community groups' channels).
+    InvalidLink,
+    /// An https link, but not on the service chosen for the channel.
+    LinkNotOnService,
+    /// No language ticked.
+    ChooseLanguage,
 }
 
 /// A refusal of a whole form, shown above it.

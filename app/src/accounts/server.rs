@@ -21,6 +21,8 @@ pub struct OrganisationView {
     /// unverified | verified | suspended
     pub status: String,
     pub status_note: Option<String>,
+    /// ngo | community_group
+    pub kind: String,
     pub members: Vec<MemberView>,
 }
 
@@ -73,6 +75,7 @@ pub async fn my_account() -> Result<Option<AccountView>, ServerFnError> {
             city: o.city,
             status: o.status,
             status_note: o.status_note,
+            kind: o.kind,
             members,
         });
     }

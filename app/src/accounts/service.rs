@@ -38,6 +38,8 @@ pub struct ValidRegistration {
     pub registration_no: String,
     pub website: Option<String>,
     pub city: String,
+    /// ngo | community_group
+    pub kind: String,
 }
 
 fn take<T>(errors: &mut FieldErrors, name: &'static str, r: Result<T, FieldError>) -> Option<T> {
@@ -67,6 +69,18 @@ pub fn validate_registration(v: &FormValues) -> Result<ValidRegistration, FieldE
             .map(str::to_string)
             .ok_or(FieldError::UnknownCity),
     );
+    // Not sent (older forms, scripts): an NGO, as before groups existed.
+    let kind = take(
+        e,
+        "kind",
+        match field(v, "kind") {
+            "" => Ok(crate::groups::KIND_NGO.to_string()),
+            k if k == crate::groups::KIND_NGO || k == crate::groups::KIND_COMMUNITY_GROUP => {
+                Ok(k.to_string())
+            }
+            _ => Err(FieldError::UnknownChoice),
+        },
+    );
     if password.is_some() && field(v, "password") != field(v, "password_confirm") {
         errors.insert("password_confirm", FieldError::PasswordsDiffer);
     }
@@ -79,6 +93,7 @@ pub fn validate_registration(v: &FormValues) -> Result<ValidRegistration, FieldE
         registration_no,
         website,
         city,
+        kind,
     ) {
         (
             Some(email),
@@ -89,6 +104,7 @@ pub fn validate_registration(v: &FormValues) -> Result<ValidRegistration, FieldE
             Some(registration_no),
             Some(website),
             Some(city),
+            Some(kind),
         ) if errors.is_empty() => Ok(ValidRegistration {
             email,
             password,
@@ -98,6 +114,7 @@ pub fn validate_registration(v: &FormValues) -> Result<ValidRegistration, FieldE
             registration_no,
             website,
             city,
+            kind,
         }),
         _ => Err(errors),
     }
@@ -140,6 +157,7 @@ pub async fn register(
         registration_no: r.registration_no,
         website: r.website,
         city: r.city,
+        kind: r.kind,
     };
     let expires = ts(now + Duration::hours(VERIFY_LINK_HOURS));
     match db

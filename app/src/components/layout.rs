@@ -37,10 +37,12 @@ pub fn Layout() -> impl IntoView {
                     let stories = locale::href(i18n, &format!("/{c}/stories"));
                     let events = locale::href(i18n, &format!("/{c}/events"));
                     let volunteering = locale::href(i18n, &format!("/{c}/volunteering"));
+                    let communities = locale::href(i18n, &format!("/{c}/communities"));
                     view! {
                         <a href=map>{t!(i18n, nav_map)}</a>
                         <a href=events>{t!(i18n, nav_events)}</a>
                         <a href=volunteering>{t!(i18n, nav_volunteering)}</a>
+                        <a href=communities>{t!(i18n, nav_communities)}</a>
                         <a href=stories>{t!(i18n, nav_stories)}</a>
                     }
                 })}

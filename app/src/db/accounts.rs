@@ -30,10 +30,12 @@ pub struct OrganisationRow {
     pub city: String,
     pub status: String,
     pub status_note: Option<String>,
+    /// ngo | community_group
+    pub kind: String,
 }
 
 pub(super) const ORG_COLUMNS: &str =
-    "id, name, legal_form, registration_no, website, contact_person, city, status, status_note";
+    "id, name, legal_form, registration_no, website, contact_person, city, status, status_note, kind";
 
 /// A registration, already validated.
 #[derive(Clone, Debug)]
@@ -47,6 +49,8 @@ pub struct NewRegistration {
     pub registration_no: String,
     pub website: Option<String>,
     pub city: String,
+    /// ngo | community_group
+    pub kind: String,
 }
 
 /// A message to store in the outbox.
@@ -210,7 +214,7 @@ impl Db {
         .await?;
         let (org_id,): (i64,) = sqlx::query_as(
             "INSERT INTO organisations (name, legal_form, registration_no, website, contact_person, \
-             city, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+             city, created_at, updated_at, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id",
         )
         .bind(&r.org_name)
         .bind(&r.legal_form)
@@ -219,6 +223,7 @@ impl Db {
         .bind(&r.display_name)
         .bind(&r.city)
         .bind(now)
+        .bind(&r.kind)
         .fetch_one(&mut *tx)
         .await?;
         sqlx::query(
@@ -245,7 +250,10 @@ impl Db {
                 subject_kind: "organisation",
                 subject_id: org_id,
                 action: "registered",
-                details: format!("{} ({})", r.org_name, r.registration_no),
+                details: match r.kind.as_str() {
+                    "ngo" => format!("{} ({})", r.org_name, r.registration_no),
+                    kind => format!("{} ({}, {kind})", r.org_name, r.registration_no),
+                },
                 reason: None,
             },
             now,

@@ -6,6 +6,7 @@ mod audit;
 mod cities;
 mod events;
 mod freshness;
+mod groups;
 mod listings;
 mod members;
 mod moderation;
@@ -23,6 +24,7 @@ pub use accounts::{
 pub use audit::AuditEntry;
 pub use events::{CachedEvent, EventRow, EventsSnapshot, NewEvent};
 pub use freshness::StaleRow;
+pub use groups::{ApprovedProfileRow, ChannelRow, DemoGroup, ProfileData, ProposalRow};
 pub use listings::{ChangeFilter, ChangeRow, Listing, ListingState, NewChange};
 pub use members::{MemberChange, MemberRow, NewInvite};
 pub use outbox::PendingMessage;

@@ -13,6 +13,8 @@ pub struct OrganisationItem {
     pub city: String,
     pub status: String,
     pub status_note: Option<String>,
+    /// ngo | community_group
+    pub kind: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -54,6 +56,7 @@ pub async fn moderation_queue(
             city: o.city,
             status: o.status,
             status_note: o.status_note,
+            kind: o.kind,
         })
         .collect();
     Ok(Queue {

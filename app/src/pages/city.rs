@@ -71,6 +71,13 @@ fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoVie
         city = city_name.clone()
     )
     .to_string();
+    let communities_href = locale::href(i18n, &format!("/{city_slug}/communities"));
+    let communities_label = td_string!(
+        i18n.get_locale_untracked(),
+        communities_title,
+        city = city_name.clone()
+    )
+    .to_string();
     let title = format!(
         "{city_name} – {}",
         td_string!(i18n.get_locale_untracked(), site_name)
@@ -79,7 +86,7 @@ fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoVie
         <Title text=title />
         <div class="city-page" data-view=view_mode.clone()>
             <h1 class="city-title">{city_name.clone()}</h1>
-            <p class="city-links"><a href=stories_href>{stories_label}</a></p>
+            <p class="city-links"><a href=stories_href>{stories_label}</a>" · "<a href=communities_href>{communities_label}</a></p>
             <Filters listing=listing.clone() pairs=pairs.clone() action=base.clone() />
             {(!ignored.is_empty()).then(|| view! {
                 <p class="notice" role="status">{t!(i18n, invalid_filter, names = move || ignored.clone())}</p>

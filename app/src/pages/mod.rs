@@ -1,6 +1,7 @@
 pub mod about;
 pub mod account;
 pub mod city;
+pub mod communities;
 pub mod event;
 pub mod events;
 pub mod home;

@@ -227,6 +227,30 @@ pub const STAFF_PASSWORD: &str = "staff passphrase";
 /// address and an unverified organisation in `city`; returns the
 /// organisation's id.
 pub async fn member(db: &Db, base: &str, email: &str, org: &str, city: &str, ico: &str) -> i64 {
+    registered(db, base, email, org, city, ico, "ngo").await
+}
+
+/// Like `member`, with a community group (unverified) instead of an NGO.
+pub async fn group_member(
+    db: &Db,
+    base: &str,
+    email: &str,
+    org: &str,
+    city: &str,
+    ico: &str,
+) -> i64 {
+    registered(db, base, email, org, city, ico, "community_group").await
+}
+
+async fn registered(
+    db: &Db,
+    base: &str,
+    email: &str,
+    org: &str,
+    city: &str,
+    ico: &str,
+    kind: &str,
+) -> i64 {
     let values = [
         ("display_name", "Contact Person"),
         ("email", email),
@@ -236,6 +260,7 @@ pub async fn member(db: &Db, base: &str, email: &str, org: &str, city: &str, ico
         ("legal_form", "z. s."),
         ("registration_no", ico),
         ("city", city),
+        ("kind", kind),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -269,12 +294,14 @@ pub async fn staff(db: &Db, email: &str, role: &str, city: Option<&str>) {
 /// the state columns of the mutable ones. Equal before and after = nothing
 /// changed.
 pub async fn fingerprint(db: &Db) -> String {
-    const QUERIES: [&str; 14] = [
+    const QUERIES: [&str; 16] = [
         "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log",
         "SELECT CAST(COUNT(*) AS TEXT) FROM outbox",
         "SELECT CAST(COUNT(*) AS TEXT) FROM tokens",
         "SELECT email || ':' || role || ':' || COALESCE(moderator_city, '') || ':' || password_hash || ':' || CAST(session_epoch AS TEXT) FROM users ORDER BY id",
-        "SELECT CAST(id AS TEXT) || ':' || status || ':' || COALESCE(status_note, '') || ':' || name FROM organisations ORDER BY id",
+        "SELECT CAST(id AS TEXT) || ':' || status || ':' || COALESCE(status_note, '') || ':' || name || ':' || kind || ':' || profile_languages || ':' || COALESCE(profile_description, '') || ':' || COALESCE(profile_approved_at, '') FROM organisations ORDER BY id",
+        "SELECT CAST(id AS TEXT) || ':' || state || ':' || COALESCE(message, '') FROM group_profile_proposals ORDER BY id",
+        "SELECT CAST(organisation_id AS TEXT) || ':' || CAST(position AS TEXT) || ':' || kind || ':' || value FROM organisation_channels ORDER BY organisation_id, position",
         "SELECT CAST(user_id AS TEXT) || ':' || CAST(organisation_id AS TEXT) FROM memberships ORDER BY user_id, organisation_id",
         "SELECT CAST(id AS TEXT) || ':' || state || ':' || COALESCE(message, '') FROM listing_changes ORDER BY id",
         "SELECT CAST(id AS TEXT) || ':' || state FROM reports ORDER BY id",

@@ -62,6 +62,9 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                                 <p class="org-status">{status}</p>
                                 {unverified.then(|| view! { <p class="hint">{t!(i18n, org_unverified_note)}</p> })}
                                 {o.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}
+                                {(o.kind == crate::groups::KIND_COMMUNITY_GROUP).then(|| view! {
+                                    <crate::pages::account::group_profile::GroupProfileSummary organisation=o.id />
+                                })}
                                 <Members organisation=o.clone() me=account.email.clone() />
                             </li>
                         }

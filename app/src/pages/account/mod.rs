@@ -1,5 +1,6 @@
 pub mod dashboard;
 pub mod event_form;
+pub mod group_profile;
 pub mod links;
 pub mod listing_form;
 pub mod login;

@@ -15,6 +15,9 @@ pub fn RegisterPage() -> impl IntoView {
     let city = fb.value("city");
     let city_error = fb.error("city").map(|e| locale::field_error(i18n, e));
     let city_invalid = city_error.is_some();
+    // NGO unless the form came back with "community group" chosen.
+    let group = fb.value("kind") == crate::groups::KIND_COMMUNITY_GROUP;
+    let kind_error = fb.error("kind").map(|e| locale::field_error(i18n, e));
     let title = td_string!(l, register_title).to_string();
     view! {
         <Title text=title.clone() />
@@ -37,6 +40,15 @@ pub fn RegisterPage() -> impl IntoView {
                 </fieldset>
                 <fieldset>
                     <legend>{t!(i18n, register_org)}</legend>
+                    <fieldset class="kind-choice" aria-describedby="f-kind-hint">
+                        <legend>{t!(i18n, field_org_kind)}</legend>
+                        <div class="field checks">
+                            <label><input type="radio" name="kind" value="ngo" checked=!group />{t!(i18n, org_kind_ngo)}</label>
+                            <label><input type="radio" name="kind" value="community_group" checked=group />{t!(i18n, org_kind_community_group)}</label>
+                        </div>
+                        <p class="hint" id="f-kind-hint">{t!(i18n, org_kind_hint)}</p>
+                        {kind_error.map(|e| view! { <p class="field-error" id="f-kind-error">{e}</p> })}
+                    </fieldset>
                     <FormField name="org_name" label=td_string!(l, field_org_name).to_string()
                         autocomplete="organization" feedback=fb.clone() />
                     <FormField name="legal_form" label=td_string!(l, field_legal_form).to_string()

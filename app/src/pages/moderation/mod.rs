@@ -1,2 +1,3 @@
 pub mod audit;
+pub mod groups;
 pub mod queue;

@@ -108,6 +108,7 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
             <div class="actions"><button type="submit">{t!(i18n, moderation_apply)}</button></div>
         </form>
         <Changes city=city.clone() filter=filter />
+        <super::groups::GroupProfiles city=city.clone() />
         <Reports city=city.clone() />
         <Stale city=city.clone() />
         <h2>{t!(i18n, moderation_organisations)}</h2>
@@ -151,6 +152,7 @@ fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
             <p>{t!(i18n, field_display_name)}": "{org.contact_person.clone()}</p>
             {org.website.clone().map(|w| view! { <p><a href=w.clone() rel="noopener nofollow">{w.clone()}</a></p> })}
             <p class="org-status">{status}</p>
+            {(org.kind == crate::groups::KIND_COMMUNITY_GROUP).then(|| view! { <p class="org-kind">{t!(i18n, org_kind_community_group)}</p> })}
             {org.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}
             <p><a href=locale::href(i18n, &format!("/moderation/audit?kind=organisation&id={id}"))>{t!(i18n, moderation_history)}</a></p>
             <form method="post" action=locale::href(i18n, "/moderation/organisations/verify") class="inline">

@@ -1,0 +1,409 @@
+//! Community groups' profiles: proposals and their review, the approved
+//! profiles the public page reads, and the demo groups. A proposal becomes
+//! public only through `approve_group_proposal`, which writes the approved
+//! columns and channel rows, the audit entry and the members' messages in
+//! one transaction.
+use super::accounts::{append_audit, queue_message, NewAudit, NewMessage, Tx};
+use super::places::split_languages;
+use super::Db;
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct ProposalRow {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub submitted_by: i64,
+    /// The proposed profile as JSON (see groups::model::GroupProfile).
+    pub data: String,
+    /// pending | approved | rejected | superseded
+    pub state: String,
+    pub message: Option<String>,
+    pub created_at: String,
+    pub decided_at: Option<String>,
+}
+
+const PROPOSAL_COLUMNS: &str =
+    "p.id, p.organisation_id, p.submitted_by, p.data, p.state, p.message, p.created_at, p.decided_at";
+
+/// An organisation's approved profile (what the public may see once the
+/// organisation is verified).
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct ApprovedProfileRow {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+    /// Comma-wrapped codes (",uk,ru,") like places.languages.
+    pub languages: String,
+    pub description: Option<String>,
+    /// One URL per line.
+    pub sources: String,
+    pub approved_at: Option<String>,
+}
+
+impl ApprovedProfileRow {
+    pub fn language_list(&self) -> Vec<String> {
+        split_languages(&self.languages)
+    }
+
+    pub fn source_list(&self) -> Vec<String> {
+        self.sources
+            .lines()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+const PROFILE_COLUMNS: &str = "id, name, city, profile_languages AS languages, \
+     profile_description AS description, profile_sources AS sources, \
+     profile_approved_at AS approved_at";
+
+/// What the public page may show: a verified community group with an
+/// approved profile.
+const PUBLIC: &str =
+    "kind = 'community_group' AND status = 'verified' AND profile_approved_at IS NOT NULL";
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct ChannelRow {
+    pub organisation_id: i64,
+    pub kind: String,
+    pub value: String,
+}
+
+/// A validated profile to store (see groups::profile for the checks).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProfileData {
+    pub languages: Vec<String>,
+    pub description: String,
+    /// (kind, value), in order.
+    pub channels: Vec<(String, String)>,
+}
+
+/// A demo community group (verified, with an approved profile).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DemoGroup {
+    pub city: String,
+    pub name: String,
+    pub profile: ProfileData,
+    pub sources: Vec<String>,
+}
+
+fn languages_column(languages: &[String]) -> String {
+    if languages.is_empty() {
+        String::new()
+    } else {
+        format!(",{},", languages.join(","))
+    }
+}
+
+/// Replaces the approved profile and channels of `org`.
+async fn write_profile(
+    tx: &mut Tx<'_>,
+    org: i64,
+    p: &ProfileData,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "UPDATE organisations SET profile_languages = $1, profile_description = $2, \
+         profile_approved_at = $3, updated_at = $3 WHERE id = $4",
+    )
+    .bind(languages_column(&p.languages))
+    .bind(&p.description)
+    .bind(now)
+    .bind(org)
+    .execute(&mut **tx)
+    .await?;
+    sqlx::query("DELETE FROM organisation_channels WHERE organisation_id = $1")
+        .bind(org)
+        .execute(&mut **tx)
+        .await?;
+    for (position, (kind, value)) in p.channels.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO organisation_channels (organisation_id, position, kind, value) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(org)
+        .bind(position as i64)
+        .bind(kind)
+        .bind(value)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+impl Db {
+    /// Stores a proposed profile; an older proposal still pending is
+    /// superseded (a moderator can no longer approve it).
+    pub async fn submit_group_proposal(
+        &self,
+        org: i64,
+        user: i64,
+        data: &str,
+        now: &str,
+    ) -> Result<i64, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE group_profile_proposals SET state = 'superseded', decided_at = $1 \
+             WHERE organisation_id = $2 AND state = 'pending'",
+        )
+        .bind(now)
+        .bind(org)
+        .execute(&mut *tx)
+        .await?;
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO group_profile_proposals (organisation_id, submitted_by, data, created_at) \
+             VALUES ($1, $2, $3, $4) RETURNING id",
+        )
+        .bind(org)
+        .bind(user)
+        .bind(data)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(user),
+                subject_kind: "organisation",
+                subject_id: org,
+                action: "profile_proposed",
+                details: format!("proposal {id}"),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn group_proposal(&self, id: i64) -> Result<Option<ProposalRow>, sqlx::Error> {
+        let sql =
+            format!("SELECT {PROPOSAL_COLUMNS} FROM group_profile_proposals p WHERE p.id = $1");
+        sqlx::query_as(&sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Pending proposals, oldest first, of one city's organisations or all.
+    pub async fn pending_group_proposals(
+        &self,
+        city: Option<&str>,
+    ) -> Result<Vec<ProposalRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {PROPOSAL_COLUMNS} FROM group_profile_proposals p \
+             JOIN organisations o ON o.id = p.organisation_id \
+             WHERE p.state = 'pending' AND ($1 = '' OR o.city = $1) ORDER BY p.id"
+        );
+        sqlx::query_as(&sql)
+            .bind(city.unwrap_or(""))
+            .fetch_all(&self.pool)
+            .await
+    }
+
+    /// The organisation's newest proposal, whatever its state.
+    pub async fn latest_group_proposal(
+        &self,
+        org: i64,
+    ) -> Result<Option<ProposalRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {PROPOSAL_COLUMNS} FROM group_profile_proposals p \
+             WHERE p.organisation_id = $1 ORDER BY p.id DESC LIMIT 1"
+        );
+        sqlx::query_as(&sql)
+            .bind(org)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// The organisation's approved profile (public or not) and channels.
+    pub async fn approved_group_profile(
+        &self,
+        org: i64,
+    ) -> Result<Option<(ApprovedProfileRow, Vec<ChannelRow>)>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {PROFILE_COLUMNS} FROM organisations \
+             WHERE id = $1 AND profile_approved_at IS NOT NULL"
+        );
+        let Some(row) = sqlx::query_as::<_, ApprovedProfileRow>(&sql)
+            .bind(org)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let channels = sqlx::query_as(
+            "SELECT organisation_id, kind, value FROM organisation_channels \
+             WHERE organisation_id = $1 ORDER BY position",
+        )
+        .bind(org)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(Some((row, channels)))
+    }
+
+    /// The community groups the public sees in `city`, by name, with their
+    /// channels in each group's order.
+    pub async fn public_groups(
+        &self,
+        city: &str,
+    ) -> Result<(Vec<ApprovedProfileRow>, Vec<ChannelRow>), sqlx::Error> {
+        let sql = format!(
+            "SELECT {PROFILE_COLUMNS} FROM organisations WHERE city = $1 AND {PUBLIC} ORDER BY name, id"
+        );
+        let groups = sqlx::query_as(&sql)
+            .bind(city)
+            .fetch_all(&self.pool)
+            .await?;
+        let sql = format!(
+            "SELECT organisation_id, kind, value FROM organisation_channels \
+             WHERE organisation_id IN (SELECT id FROM organisations WHERE city = $1 AND {PUBLIC}) \
+             ORDER BY organisation_id, position"
+        );
+        let channels = sqlx::query_as(&sql)
+            .bind(city)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok((groups, channels))
+    }
+
+    /// Approves a pending proposal: the profile becomes the approved one,
+    /// with the audit entry (the diff and the moderator's note) and the
+    /// members' messages. False if it was no longer pending.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn approve_group_proposal(
+        &self,
+        id: i64,
+        org: i64,
+        profile: &ProfileData,
+        diff: &str,
+        note: Option<&str>,
+        moderator: i64,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE group_profile_proposals SET state = 'approved', message = $1, decided_by = $2, \
+             decided_at = $3 WHERE id = $4 AND organisation_id = $5 AND state = 'pending'",
+        )
+        .bind(note)
+        .bind(moderator)
+        .bind(now)
+        .bind(id)
+        .bind(org)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        write_profile(&mut tx, org, profile, now).await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(moderator),
+                subject_kind: "organisation",
+                subject_id: org,
+                action: "profile_approved",
+                details: diff.to_string(),
+                reason: note.map(str::to_string),
+            },
+            now,
+        )
+        .await?;
+        for m in messages {
+            queue_message(&mut tx, m, now).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Rejects a pending proposal with the moderator's message; the
+    /// approved profile stays as it was. False if it was no longer pending.
+    pub async fn reject_group_proposal(
+        &self,
+        id: i64,
+        org: i64,
+        message: &str,
+        moderator: i64,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE group_profile_proposals SET state = 'rejected', message = $1, decided_by = $2, \
+             decided_at = $3 WHERE id = $4 AND organisation_id = $5 AND state = 'pending'",
+        )
+        .bind(message)
+        .bind(moderator)
+        .bind(now)
+        .bind(id)
+        .bind(org)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(moderator),
+                subject_kind: "organisation",
+                subject_id: org,
+                action: "profile_rejected",
+                details: format!("proposal {id}"),
+                reason: Some(message.to_string()),
+            },
+            now,
+        )
+        .await?;
+        for m in messages {
+            queue_message(&mut tx, m, now).await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Loads or refreshes demo community groups (matched by city and name):
+    /// verified, with their profile approved as given. They have no members
+    /// and no registration number (the sources do not give one).
+    pub async fn upsert_demo_groups(&self, groups: &[DemoGroup]) -> Result<usize, sqlx::Error> {
+        let now = super::now_text();
+        let mut tx = self.pool.begin().await?;
+        for g in groups {
+            let existing: Option<(i64,)> = sqlx::query_as(
+                "SELECT id FROM organisations WHERE city = $1 AND name = $2 AND kind = 'community_group'",
+            )
+            .bind(&g.city)
+            .bind(&g.name)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let id = match existing {
+                Some((id,)) => id,
+                None => {
+                    let (id,): (i64,) = sqlx::query_as(
+                        "INSERT INTO organisations (name, legal_form, registration_no, contact_person, \
+                         city, status, kind, created_at, updated_at) \
+                         VALUES ($1, '', '', '', $2, 'verified', 'community_group', $3, $3) RETURNING id",
+                    )
+                    .bind(&g.name)
+                    .bind(&g.city)
+                    .bind(&now)
+                    .fetch_one(&mut *tx)
+                    .await?;
+                    id
+                }
+            };
+            write_profile(&mut tx, id, &g.profile, &now).await?;
+            sqlx::query("UPDATE organisations SET profile_sources = $1 WHERE id = $2")
+                .bind(g.sources.join("\n"))
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(groups.len())
+    }
+}

@@ -1,0 +1,148 @@
+//! Community groups' proposed profiles on the moderation page: what the
+//! public sees now next to what is proposed, with approve and reject (a
+//! message is required to reject). The server checks the moderator's city.
+use crate::accounts::forms::use_feedback;
+use crate::groups::server::pending_group_profiles;
+use crate::groups::{GroupProfile, ProposalItem};
+use crate::i18n::*;
+use crate::locale;
+use leptos::prelude::*;
+use leptos_i18n::I18nContext;
+
+#[component]
+pub fn GroupProfiles(city: String) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="group-proposals" id="group-proposals" aria-labelledby="group-proposals-title">
+            <h2 id="group-proposals-title">{t!(i18n, moderation_group_profiles)}</h2>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || {
+                    let city = city.clone();
+                    Suspend::new(async move {
+                        match pending_group_profiles(city).await {
+                            Ok(list) if list.is_empty() => view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any(),
+                            Ok(list) => view! {
+                                <ul class="changes">
+                                    {list.into_iter().map(|p| view! { <li><ProposalCard proposal=p /></li> }).collect_view()}
+                                </ul>
+                            }.into_any(),
+                            Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+fn languages_text(i18n: I18nContext<Locale>, p: &GroupProfile) -> String {
+    p.languages
+        .iter()
+        .map(|c| locale::language_label(i18n, c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn channels_text(i18n: I18nContext<Locale>, p: &GroupProfile) -> String {
+    p.channels
+        .iter()
+        .map(|c| format!("{}: {}", locale::channel_kind_label(i18n, &c.kind), c.value))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[component]
+fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    let fb = use_feedback();
+    let id = proposal.id.to_string();
+    // A refused decision is shown again at the proposal it was for.
+    let mine = fb.value("proposal") == id;
+    let message_error = mine
+        .then(|| fb.error("message"))
+        .flatten()
+        .map(|e| locale::field_error(i18n, e));
+    let form_error = mine
+        .then_some(fb.form_error)
+        .flatten()
+        .map(|e| locale::form_error(i18n, e));
+    let invalid = message_error.is_some();
+    let message_id = format!("group-message-{id}");
+    let error_id = format!("{message_id}-error");
+    let unverified = proposal.organisation_status != "verified";
+    let empty = GroupProfile::default();
+    let current = proposal.current.as_ref().unwrap_or(&empty);
+    let new = &proposal.proposed;
+    let rows = [
+        (
+            "languages",
+            td_string!(l, group_profile_languages).to_string(),
+            languages_text(i18n, current),
+            languages_text(i18n, new),
+        ),
+        (
+            "description",
+            td_string!(l, group_profile_description).to_string(),
+            current.description.clone(),
+            new.description.clone(),
+        ),
+        (
+            "channels",
+            td_string!(l, group_profile_channels).to_string(),
+            channels_text(i18n, current),
+            channels_text(i18n, new),
+        ),
+    ];
+    let history = locale::href(
+        i18n,
+        &format!(
+            "/moderation/audit?kind=organisation&id={}",
+            proposal.organisation_id
+        ),
+    );
+    view! {
+        <article class="change group-proposal" data-id=id.clone()>
+            <h3>{proposal.organisation.clone()}</h3>
+            <p>{if proposal.current.is_some() { t!(i18n, group_proposal_change).into_any() } else { t!(i18n, group_proposal_first).into_any() }}
+                " · "{locale::city_label(i18n, &proposal.city)}" · "{proposal.submitted_by.clone()}" · "{proposal.created_at.clone()}</p>
+            {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
+            {form_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <table class="diff">
+                <caption class="visually-hidden">{t!(i18n, moderation_diff)}</caption>
+                <thead><tr>
+                    <th scope="col">{t!(i18n, moderation_field)}</th>
+                    <th scope="col">{t!(i18n, moderation_now)}</th>
+                    <th scope="col">{t!(i18n, moderation_proposed)}</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|(key, label, old, new)| {
+                        let changed = old != new;
+                        view! {
+                            <tr data-field=key data-changed=changed.then_some("true")>
+                                <th scope="row">{label}</th>
+                                <td class="old">{old}</td>
+                                <td class="new">{new}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p><a href=history>{t!(i18n, moderation_history)}</a></p>
+            <form method="post" class="review">
+                <input type="hidden" name="proposal" value=id.clone() />
+                <div class="field" class:has-error=invalid>
+                    <label for=message_id.clone()>{t!(i18n, moderation_group_message)}</label>
+                    <textarea id=message_id name="message" rows="2" aria-invalid=invalid.then_some("true")
+                        aria-describedby=invalid.then_some(error_id.clone())>{mine.then(|| fb.value("message"))}</textarea>
+                    {message_error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
+                </div>
+                <button type="submit" formaction=locale::href(i18n, "/moderation/groups/approve")>
+                    {t!(i18n, moderation_group_approve)}</button>
+                " "
+                <button type="submit" class="secondary" formaction=locale::href(i18n, "/moderation/groups/reject")>
+                    {t!(i18n, moderation_reject)}</button>
+            </form>
+        </article>
+    }
+}
