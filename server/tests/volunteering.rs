@@ -108,6 +108,21 @@ async fn interest_requests(backend: Backend) {
     )
     .await;
     assert!(html.contains("name=\"consent\""), "the form is offered");
+    // A shared link previews: Open Graph and schema.org JSON-LD.
+    assert!(
+        html.contains("property=\"og:description\""),
+        "og:description"
+    );
+    let ld = html
+        .split("application/ld+json")
+        .nth(1)
+        .and_then(|r| r.split_once('>'))
+        .and_then(|(_, r)| r.split("</script>").next())
+        .expect("JSON-LD on the page");
+    let ld: serde_json::Value = serde_json::from_str(ld).expect("JSON-LD parses");
+    assert_eq!(ld["@type"], "JobPosting");
+    assert_eq!(ld["employmentType"], "VOLUNTEER");
+    assert!(ld["hiringOrganization"]["name"].is_string(), "{ld}");
     let id = html
         .split("name=\"opportunity\" value=\"")
         .nth(1)

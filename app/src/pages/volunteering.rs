@@ -209,10 +209,24 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
         .collect::<Vec<_>>()
         .join(", ");
     let fb = use_feedback();
+    let summary = o
+        .description
+        .clone()
+        .unwrap_or_else(|| when_label(i18n, &item))
+        .chars()
+        .take(200)
+        .collect::<String>();
+    let nonce = leptos::nonce::use_nonce()
+        .map(|n| n.to_string())
+        .unwrap_or_default();
     view! {
         <Title text=item.title.clone() />
+        <Meta name="description" content=summary.clone() />
+        <Meta property="og:type" content="website" />
         <Meta property="og:title" content=item.title.clone() />
+        <Meta property="og:description" content=summary />
         <Meta property="og:url" content=o.share_url.clone() />
+        <script type="application/ld+json" nonce=nonce inner_html=o.json_ld.clone()></script>
         <article class="opportunity-page">
             <p class="breadcrumb"><a href=back>{td_string!(l, vol_title, city = locale::city_label(i18n, &city)).to_string()}</a></p>
             <h1>{item.title.clone()}</h1>

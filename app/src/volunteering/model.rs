@@ -52,6 +52,8 @@ pub struct OpportunityDetail {
     pub sources: Vec<String>,
     pub share_url: String,
     pub retention_days: i64,
+    /// schema.org JobPosting (employment type VOLUNTEER) as JSON-LD.
+    pub json_ld: String,
 }
 
 /// A request as the organisation's members see it on their dashboard.

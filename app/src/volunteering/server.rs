@@ -37,6 +37,13 @@ pub async fn get_opportunity(
         crate::state::base_url(&state)
     );
     d.retention_days = state.config.interest_retention_days;
+    let posted = state
+        .db
+        .opportunity(&city, &slug)
+        .await?
+        .map(|o| o.updated_at.chars().take(10).collect::<String>())
+        .unwrap_or_default();
+    d.json_ld = super::service::json_ld(&d, &posted);
     Ok(d)
 }
 

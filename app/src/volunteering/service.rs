@@ -161,5 +161,38 @@ pub async fn detail(
             .collect(),
         share_url: String::new(),
         retention_days: 0,
+        json_ld: String::new(),
     })
+}
+
+/// An opportunity as schema.org JobPosting with employment type VOLUNTEER
+/// (the type search engines and link previews read for volunteering).
+pub fn json_ld(d: &OpportunityDetail, posted: &str) -> String {
+    let o = &d.item;
+    let mut v = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "JobPosting",
+        "title": o.title,
+        "url": d.share_url,
+        "description": d.description.clone().unwrap_or_else(|| o.title.clone()),
+        "employmentType": "VOLUNTEER",
+        "datePosted": posted,
+        "validThrough": o.deadline,
+        "skills": o.skills,
+    });
+    if let Some(org) = &o.organiser {
+        v["hiringOrganization"] = serde_json::json!({"@type": "Organization", "name": org});
+    }
+    if o.location_kind == "remote" {
+        v["jobLocationType"] = serde_json::json!("TELECOMMUTE");
+    } else {
+        let name = d.place.as_ref().map(|p| p.1.clone()).or(o.location.clone());
+        v["jobLocation"] = serde_json::json!({
+            "@type": "Place",
+            "name": name,
+            "address": o.location.clone().unwrap_or_default(),
+        });
+    }
+    // A JSON string cannot end the script element early.
+    v.to_string().replace("</", "<\\/")
 }
