@@ -12,6 +12,8 @@ pub const STORIES_JSON: &str = include_str!("../../data/demo/stories.json");
 pub const EVENTS_JSON: &str = include_str!("../../data/demo/events.json");
 pub const OPPORTUNITIES_JSON: &str = include_str!("../../data/demo/opportunities.json");
 pub const GROUPS_JSON: &str = include_str!("../../data/demo/groups.json");
+/// The project team's own translations of the demo texts (from English).
+pub const TRANSLATIONS_JSON: [&str; 0] = [];
 
 #[derive(Debug, Default)]
 pub struct LoadReport {
@@ -20,6 +22,7 @@ pub struct LoadReport {
     pub events: usize,
     pub opportunities: usize,
     pub groups: usize,
+    pub translations: usize,
     pub geocode: Option<geocode::EnrichReport>,
     pub warnings: Vec<String>,
 }
@@ -71,10 +74,85 @@ pub async fn load_demo(db: &Db, shared_dir: Option<&Path>) -> Result<LoadReport,
         .await
         .map_err(|e| e.to_string())?;
     report.stories = stories.len();
+    for json in TRANSLATIONS_JSON {
+        report.translations += import_translations(db, json).await?;
+    }
     report.events = import_events(db, EVENTS_JSON).await?;
     report.opportunities = import_opportunities(db, OPPORTUNITIES_JSON).await?;
     report.groups = import_groups(db, GROUPS_JSON).await?;
     Ok(report)
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TranslationFile {
+    lang: String,
+    from: String,
+    by: String,
+    places: HashMap<String, String>,
+    stories: HashMap<String, StoryTranslation>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StoryTranslation {
+    title: String,
+    summary: String,
+    body: Vec<String>,
+}
+
+/// Loads a file of translations (places' descriptions and stories by slug),
+/// each marked with its translator; returns how many texts.
+pub async fn import_translations(db: &Db, json: &str) -> Result<usize, String> {
+    let file: TranslationFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    if file.from != "en" {
+        return Err(format!(
+            "translations into {} must be made from English",
+            file.lang
+        ));
+    }
+    let cities = db.cities().await.map_err(|e| e.to_string())?;
+    let places = place_ids(db, &cities).await?;
+    let mut place_list = Vec::new();
+    for (slug, body) in file.places {
+        let id = cities
+            .iter()
+            .find_map(|c| places.get(&(c.slug.clone(), slug.clone())))
+            .ok_or_else(|| format!("{}: no place {slug}", file.lang))?;
+        place_list.push(crate::db::NewTranslation {
+            id: *id,
+            lang: file.lang.clone(),
+            body,
+        });
+    }
+    let mut story_list = Vec::new();
+    for (slug, t) in file.stories {
+        let mut found = None;
+        for c in &cities {
+            if let Some(row) = db
+                .published_story(&c.slug, &slug)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                found = Some(row.id);
+            }
+        }
+        let id = found.ok_or_else(|| format!("{}: no story {slug}", file.lang))?;
+        story_list.push((
+            id,
+            file.lang.clone(),
+            t.title,
+            t.summary,
+            t.body.join("\n\n"),
+        ));
+    }
+    db.add_translations(crate::db::TextTable::Place, &file.by, &place_list)
+        .await
+        .map_err(|e| e.to_string())?;
+    db.add_story_translations(&file.by, &story_list)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(place_list.len() + story_list.len())
 }
 
 async fn place_ids(

@@ -225,3 +225,25 @@ where
         }
     }
 }
+
+/// The translations of a listing's description a form carries
+/// (`translation_<lang>`, one per interface language except the city's own,
+/// which has its own field); each at most `max` characters.
+pub fn translations(
+    v: &FormValues,
+    local: &str,
+    max: usize,
+    errors: &mut FieldErrors,
+) -> std::collections::BTreeMap<String, String> {
+    use crate::locale::content::{TRANSLATION_FIELDS, TRANSLATION_LANGS};
+    let mut out = std::collections::BTreeMap::new();
+    for (lang, field) in TRANSLATION_LANGS.iter().zip(TRANSLATION_FIELDS) {
+        if *lang == local {
+            continue;
+        }
+        if let Some(t) = take(errors, field, optional_text(text(v, field), max)) {
+            out.insert(lang.to_string(), t);
+        }
+    }
+    out
+}

@@ -44,8 +44,8 @@ fn shared_dir(dir: &Path) -> Option<&Path> {
 
 fn print_report(r: &app::demo::LoadReport) {
     println!(
-        "loaded {} places, {} stories, {} events, {} volunteering opportunities and {} community groups",
-        r.places, r.stories, r.events, r.opportunities, r.groups
+        "loaded {} places, {} stories, {} events, {} volunteering opportunities, {} community groups and {} translated texts",
+        r.places, r.stories, r.events, r.opportunities, r.groups, r.translations
     );
     if let Some(g) = &r.geocode {
         println!(

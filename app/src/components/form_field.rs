@@ -54,15 +54,31 @@ pub fn FormField(
     }
 }
 
-/// The message above a refused form, if any.
+/// The message above a refused form, if any, with a link to every field
+/// that needs attention (so a screen reader or keyboard user can jump there).
 #[component]
 pub fn FormErrorBanner(feedback: FormFeedback) -> impl IntoView {
     let i18n = use_i18n();
     let form = feedback.form_error.map(|e| locale::form_error(i18n, e));
     let fields = (!feedback.errors.is_empty())
         .then(|| td_string!(i18n.get_locale_untracked(), form_has_errors).to_string());
-    form.or(fields)
-        .map(|m| view! { <p class="form-error" role="alert">{m}</p> })
+    let links = feedback
+        .errors
+        .iter()
+        .map(|(name, e)| (format!("#f-{name}"), locale::field_error(i18n, *e)))
+        .collect::<Vec<_>>();
+    form.or(fields).map(|m| {
+        view! {
+            <div class="form-error" role="alert">
+                <p>{m}</p>
+                {(!links.is_empty()).then(|| view! {
+                    <ul class="error-links">
+                        {links.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view()}
+                    </ul>
+                })}
+            </div>
+        }
+    })
 }
 
 /// The id of a field and of its error, and the error's text.

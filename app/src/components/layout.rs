@@ -2,6 +2,7 @@
 use crate::i18n::*;
 use crate::locale::{self, endonym, localized_path, strip_locale};
 use leptos::prelude::*;
+use leptos_meta::Link;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
 
@@ -28,6 +29,7 @@ pub fn Layout() -> impl IntoView {
         locale::remember_locale(i18n.get_locale_untracked());
     }
     view! {
+        <LanguageAlternates />
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <a class="brand" href=home>{t!(i18n, site_name)}</a>
@@ -64,6 +66,50 @@ pub fn Layout() -> impl IntoView {
             <p><a href=move || locale::href(i18n, "/about")>{t!(i18n, nav_about)}</a></p>
         </footer>
     }
+}
+
+/// `<link rel="alternate" hreflang>` for every language (absolute URLs, as
+/// search engines want them), and x-default for the language-less path that
+/// picks one from the visitor's cookie or browser.
+#[component]
+fn LanguageAlternates() -> impl IntoView {
+    let location = use_location();
+    let base = site_base();
+    let path = location.pathname.get_untracked();
+    let search = location.search.get_untracked();
+    let search = if search.is_empty() || search.starts_with('?') {
+        search
+    } else {
+        format!("?{search}")
+    };
+    let bare = strip_locale(&path).to_string();
+    let links = Locale::get_all()
+        .iter()
+        .map(|&l| {
+            let href = format!("{base}{}{search}", localized_path(l, &bare));
+            view! { <Link rel="alternate" hreflang=l.as_str() href=href /> }
+        })
+        .collect_view();
+    let default = format!(
+        "{base}{}{search}",
+        if bare.is_empty() { "/" } else { bare.as_str() }
+    );
+    view! {
+        {links}
+        <Link rel="alternate" hreflang="x-default" href=default />
+    }
+}
+
+#[cfg(feature = "ssr")]
+fn site_base() -> String {
+    use_context::<crate::state::AppState>()
+        .map(|s| crate::state::base_url(&s))
+        .unwrap_or_default()
+}
+
+#[cfg(not(feature = "ssr"))]
+fn site_base() -> String {
+    String::new()
 }
 
 /// Links to the same page in every language; each name in its own language.

@@ -6,3 +6,5 @@ pub mod moderation_box;
 pub mod place_card;
 pub mod query_link;
 pub mod share_button;
+pub mod text_notes;
+pub mod translation_fields;

@@ -316,21 +316,7 @@ pub(super) async fn upsert_event(
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
-    sqlx::query("DELETE FROM event_descriptions WHERE event_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for (lang, body) in &e.descriptions {
-        sqlx::query(
-            "INSERT INTO event_descriptions (event_id, lang, body, updated_at) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(id)
-        .bind(lang)
-        .bind(body)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    }
+    super::texts::sync_texts(tx, super::texts::TextTable::Event, id, &e.descriptions, now).await?;
     Ok(id)
 }
 

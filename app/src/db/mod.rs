@@ -14,6 +14,7 @@ mod outbox;
 mod places;
 mod reports;
 mod stories;
+mod texts;
 mod volunteering;
 
 use accounts::append_audit;
@@ -31,6 +32,7 @@ pub use outbox::PendingMessage;
 pub use places::{NewPlace, PlaceFilter, PlaceLabel, PlaceRow};
 pub use reports::ReportRow;
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};
+pub use texts::{ListingText, NewTranslation, TextTable};
 pub use volunteering::{InterestRow, NewInterest, NewOpportunity, OpportunityRow};
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};

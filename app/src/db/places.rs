@@ -369,21 +369,7 @@ pub(super) async fn upsert_place(
         .bind(now)
         .fetch_one(&mut **tx)
         .await?;
-    sqlx::query("DELETE FROM place_descriptions WHERE place_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for (lang, body) in &p.descriptions {
-        sqlx::query(
-                "INSERT INTO place_descriptions (place_id, lang, body, updated_at) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(id)
-            .bind(lang)
-            .bind(body)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
-    }
+    super::texts::sync_texts(tx, super::texts::TextTable::Place, id, &p.descriptions, now).await?;
     Ok(id)
 }
 

@@ -27,8 +27,8 @@ pub struct NewStory {
     pub place_ids: Vec<i64>,
 }
 
-/// (lang, title, summary, body)
-pub type StoryText = (String, String, String, String);
+/// (lang, title, summary, body, updated_at, translated_by)
+pub type StoryText = (String, String, String, String, String, Option<String>);
 
 impl Db {
     pub async fn published_stories(&self, city: &str) -> Result<Vec<StoryRow>, sqlx::Error> {
@@ -58,7 +58,8 @@ impl Db {
 
     pub async fn story_texts(&self, story_id: i64) -> Result<Vec<StoryText>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT lang, title, summary, body FROM story_texts WHERE story_id = $1 ORDER BY lang",
+            "SELECT lang, title, summary, body, updated_at, translated_by FROM story_texts \
+             WHERE story_id = $1 ORDER BY lang",
         )
         .bind(story_id)
         .fetch_all(&self.pool)
@@ -101,6 +102,44 @@ impl Db {
         .bind(place_id)
         .fetch_all(&self.pool)
         .await
+    }
+
+    /// Stores translations of stories made by `by` from their English text,
+    /// all or none: (story id, lang, title, summary, body).
+    pub async fn add_story_translations(
+        &self,
+        by: &str,
+        list: &[(i64, String, String, String, String)],
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.pool.begin().await?;
+        for (id, lang, title, summary, body) in list {
+            let source: Option<(String,)> = sqlx::query_as(
+                "SELECT updated_at FROM story_texts WHERE story_id = $1 AND lang = 'en'",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let stamp = source.map(|s| s.0).unwrap_or_else(super::now_text);
+            sqlx::query("DELETE FROM story_texts WHERE story_id = $1 AND lang = $2")
+                .bind(id)
+                .bind(lang)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO story_texts (story_id, lang, title, summary, body, updated_at, translated_by) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(id)
+            .bind(lang)
+            .bind(title)
+            .bind(summary)
+            .bind(body)
+            .bind(stamp)
+            .bind(by)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
     }
 
     /// Inserts or replaces stories (by city and slug) in one transaction.

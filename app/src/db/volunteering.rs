@@ -152,19 +152,14 @@ pub(super) async fn upsert_opportunity(
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
-    sqlx::query("DELETE FROM opportunity_descriptions WHERE opportunity_id = $1")
-        .bind(id)
-        .execute(&mut **tx)
-        .await?;
-    for (lang, body) in &o.descriptions {
-        sqlx::query("INSERT INTO opportunity_descriptions (opportunity_id, lang, body, updated_at) VALUES ($1, $2, $3, $4)")
-            .bind(id)
-            .bind(lang)
-            .bind(body)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
-    }
+    super::texts::sync_texts(
+        tx,
+        super::texts::TextTable::Opportunity,
+        id,
+        &o.descriptions,
+        now,
+    )
+    .await?;
     Ok(id)
 }
 

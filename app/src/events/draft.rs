@@ -68,9 +68,12 @@ pub struct EventDraft {
     pub description_en: Option<String>,
     /// In the city's language.
     pub description_local: Option<String>,
+    /// The description in other languages (language code → text).
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, String>,
 }
 
-pub const FIELDS: [&str; 27] = [
+pub const FIELDS: [&str; 33] = [
     "title",
     "title_en",
     "category",
@@ -97,6 +100,12 @@ pub const FIELDS: [&str; 27] = [
     "capacity",
     "description_en",
     "description_local",
+    "translation_cs",
+    "translation_sk",
+    "translation_uk",
+    "translation_ru",
+    "translation_vi",
+    "translation_ar",
     "organisation",
 ];
 
@@ -141,7 +150,8 @@ impl ListingDraft for EventDraft {
             "capacity" => self.capacity.map(|c| c.to_string()).unwrap_or_default(),
             "description_en" => opt(&self.description_en),
             "description_local" => opt(&self.description_local),
-            _ => String::new(),
+            other => crate::locale::content::translation_field(&self.translations, other)
+                .unwrap_or_default(),
         }
     }
 
@@ -389,6 +399,8 @@ pub fn parse_event(
         "description_local",
         optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
     );
+    let translations =
+        crate::form_post::translations(v, &city.local_lang, LONG_TEXT_MAX_CHARS, &mut errors);
     if place.is_none() && address.is_none() && online_url.is_none() && !errors.contains_key("place")
     {
         errors.insert("address", FieldError::WhereRequired);
@@ -421,6 +433,7 @@ pub fn parse_event(
         capacity,
         description_en,
         description_local,
+        translations,
     };
     // The schedule as a whole, once its parts are readable.
     if !errors.contains_key("date") && !errors.contains_key("time") {
@@ -485,13 +498,12 @@ pub fn to_new_event(
     venue: Venue,
     keep: Option<&EventRow>,
 ) -> Result<NewEvent, String> {
-    let mut descriptions = Vec::new();
-    if let Some(t) = &d.description_en {
-        descriptions.push(("en".to_string(), t.clone()));
-    }
-    if let Some(t) = &d.description_local {
-        descriptions.push((city.local_lang.clone(), t.clone()));
-    }
+    let descriptions = crate::locale::content::descriptions(
+        &d.description_en,
+        &d.description_local,
+        &city.local_lang,
+        &d.translations,
+    );
     let mut text = vec![
         d.title.clone(),
         d.title_en.clone(),
@@ -608,6 +620,7 @@ pub fn draft_of(
         capacity: row.capacity,
         description_en: text("en"),
         description_local: text(local_lang),
+        translations: crate::locale::content::translations_of(descriptions, local_lang),
     }
 }
 

@@ -73,6 +73,8 @@ pub struct EventDetail {
     pub description: Option<String>,
     /// Language of the description shown, when it is not the page's.
     pub description_lang: Option<String>,
+    /// The description with what to tell about its language.
+    pub description_text: Option<crate::locale::content::ShownText>,
     pub organisation: Option<String>,
     /// For the organiser's own feeds.
     pub organisation_id: Option<i64>,

@@ -447,13 +447,15 @@ pub async fn detail(
         .iter()
         .map(|o| item(&cached, o, tz, lang, &city.local_lang, &places))
         .collect();
-    let texts = db.event_descriptions(row.id).await?;
-    let picked = crate::places::service::pick_text(&texts, lang, &city.local_lang);
-    let description_lang = picked
+    let texts = db
+        .listing_texts(crate::db::TextTable::Event, row.id)
+        .await?;
+    let description_text = crate::locale::content::show(&texts, lang, &city.local_lang);
+    let description_lang = description_text
         .as_ref()
-        .map(|(l, _)| l.clone())
-        .filter(|l| l != lang);
-    let description = picked.map(|(_, t)| t);
+        .filter(|t| t.fallback)
+        .map(|t| t.lang.clone());
+    let description = description_text.as_ref().map(|t| t.body.clone());
     let place = row.place_id.and_then(|id| places.get(&id));
     let organisation = match row.organisation_id {
         Some(id) => db.organisation(id).await?.map(|o| o.name),
@@ -469,6 +471,7 @@ pub async fn detail(
         category: row.category.clone(),
         description,
         description_lang,
+        description_text,
         organisation,
         organisation_id: row.organisation_id,
         place: place.map(|p| {

@@ -193,7 +193,12 @@ pub async fn submit_opportunity(
         .map_or(org.city.clone(), |r| r.city.clone());
     let places =
         place_choices(db, org.id, &city, current.as_ref().and_then(|r| r.place_id)).await?;
-    let draft = parse_opportunity(values, &places).map_err(FormRefusal::Fields)?;
+    let local = db
+        .city(&city)
+        .await?
+        .map(|c| c.local_lang)
+        .unwrap_or_default();
+    let draft = parse_opportunity(values, &local, &places).map_err(FormRefusal::Fields)?;
     store_change(
         db,
         &draft,
@@ -750,7 +755,8 @@ pub async fn edit_opportunity(
     let city = db.city(&row.city).await?.ok_or(FormRefusal::Forbidden)?;
     let note = edit_note(values)?;
     let places = choices_for(db, row.organisation_id, &city.slug, row.place_id).await?;
-    let draft = parse_opportunity(values, &places).map_err(FormRefusal::Fields)?;
+    let draft =
+        parse_opportunity(values, &city.local_lang, &places).map_err(FormRefusal::Fields)?;
     let texts = db.opportunity_descriptions(id).await?;
     let current = opportunity_draft_of(
         &row,
@@ -876,6 +882,8 @@ pub struct FormStart {
     /// moderator's direct edit).
     pub organisations: Vec<(i64, String)>,
     pub places: Vec<(i64, String)>,
+    /// The city's language (its description has a field of its own).
+    pub local_lang: String,
 }
 
 /// The listing's owner, city and place when editing one; None for a new
@@ -893,6 +901,7 @@ pub async fn form_start(
         return Ok(Some(FormStart {
             organisations: Vec::new(),
             places: choices_for(db, org, &city, place).await?,
+            local_lang: local_lang(db, &city).await?,
         }));
     }
     let orgs: Vec<OrganisationRow> = db
@@ -920,8 +929,13 @@ pub async fn form_start(
             }
         }
     }
+    let city = match &existing {
+        Some((_, c, _)) => c.clone(),
+        None => orgs[0].city.clone(),
+    };
     Ok(Some(FormStart {
         organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
         places,
+        local_lang: local_lang(db, &city).await?,
     }))
 }

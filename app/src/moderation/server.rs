@@ -147,6 +147,8 @@ pub struct MyPlace {
     pub city: String,
     pub slug: String,
     pub last_verified: Option<String>,
+    /// Languages whose translation is older than the source text.
+    pub outdated: Vec<String>,
 }
 
 /// One of the organisation's events, with its next dates to call off.
@@ -161,6 +163,8 @@ pub struct MyEvent {
     pub status_note: Option<String>,
     /// (local date YYYY-MM-DD, local start YYYY-MM-DDTHH:MM, cancelled)
     pub next: Vec<(String, String, bool)>,
+    /// Languages whose translation is older than the source text.
+    pub outdated: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -170,6 +174,8 @@ pub struct MyOpportunity {
     pub slug: String,
     pub title: String,
     pub status: String,
+    /// Languages whose translation is older than the source text.
+    pub outdated: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -193,6 +199,9 @@ pub struct ListingFormData {
     pub places: Vec<(i64, String)>,
     /// A moderator's direct edit (published at once) rather than a proposal.
     pub moderator_edit: bool,
+    /// The city's language, and the translations older than their source.
+    pub local_lang: String,
+    pub outdated: Vec<String>,
 }
 
 /// The signed-in member's organisations' proposals and places.
@@ -210,6 +219,16 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
         opportunities: Vec::new(),
     };
     let now = chrono::Utc::now();
+    let db = &state.db;
+    let outdated = |table: crate::db::TextTable, id: i64, city: String| async move {
+        let local = db
+            .city(&city)
+            .await?
+            .map(|c| c.local_lang)
+            .unwrap_or_default();
+        let texts = db.listing_texts(table, id).await?;
+        Ok::<_, sqlx::Error>(crate::locale::content::outdated_langs(&texts, &local))
+    };
     for org in state.db.organisations_of(user.id).await? {
         for c in state.db.changes_of_organisation(org.id).await? {
             // Every kind's draft names the listing as `name` or `title`.
@@ -232,6 +251,7 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
         for (id, city, slug, name, last_verified) in state.db.places_of_organisation(org.id).await?
         {
             out.places.push(MyPlace {
+                outdated: outdated(crate::db::TextTable::Place, id, city.clone()).await?,
                 id,
                 name,
                 city,
@@ -242,6 +262,7 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
         for e in state.db.events_of_organisation(org.id).await? {
             out.events.push(MyEvent {
                 next: crate::events::service::next_dates(&e, now, 8),
+                outdated: outdated(crate::db::TextTable::Event, e.id, e.city.clone()).await?,
                 id: e.id,
                 city: e.city,
                 slug: e.slug,
@@ -252,6 +273,7 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
         }
         for o in state.db.opportunities_of_organisation(org.id).await? {
             out.opportunities.push(MyOpportunity {
+                outdated: outdated(crate::db::TextTable::Opportunity, o.id, o.city.clone()).await?,
                 id: o.id,
                 city: o.city,
                 slug: o.slug,
@@ -276,6 +298,9 @@ pub struct PlaceFormData {
     pub map_view: String,
     pub tile_url: String,
     pub tile_attribution: String,
+    /// The city's language, and the translations older than their source.
+    pub local_lang: String,
+    pub outdated: Vec<String>,
 }
 
 /// What the place form starts from: empty, or the place as the public sees
@@ -330,22 +355,27 @@ pub async fn place_form(
         }
     }
     let mut draft = crate::places::draft::PlaceDraft::default();
-    if let Some(row) = &row {
-        let local = state
-            .db
-            .city(&row.city)
-            .await?
-            .map(|c| c.local_lang)
-            .unwrap_or_default();
-        let texts = state.db.place_descriptions(row.id).await?;
-        draft = crate::places::submission::draft_of(row, &texts, &local);
-    }
-    let map_view = match city {
+    let city = match city {
         Some(c) => state.db.city(&c).await?,
         None => None,
+    };
+    let local_lang = city
+        .as_ref()
+        .map(|c| c.local_lang.clone())
+        .unwrap_or_default();
+    let mut outdated = Vec::new();
+    if let Some(row) = &row {
+        let texts = state.db.place_descriptions(row.id).await?;
+        draft = crate::places::submission::draft_of(row, &texts, &local_lang);
+        let full = state
+            .db
+            .listing_texts(crate::db::TextTable::Place, row.id)
+            .await?;
+        outdated = crate::locale::content::outdated_langs(&full, &local_lang);
     }
-    .map(|c| serde_json::json!({ "center": c.center, "zoom": c.zoom }).to_string())
-    .unwrap_or_default();
+    let map_view = city
+        .map(|c| serde_json::json!({ "center": c.center, "zoom": c.zoom }).to_string())
+        .unwrap_or_default();
     Ok(PlaceFormData {
         organisations,
         place: row.map(|r| (r.id, r.city, r.slug)),
@@ -354,6 +384,8 @@ pub async fn place_form(
         map_view,
         tile_url: state.config.tile_url.clone(),
         tile_attribution: state.config.tile_attribution.clone(),
+        local_lang,
+        outdated,
     })
 }
 

@@ -2,6 +2,7 @@
 //! over), where (with a small map), for whom, how to join, add to calendar,
 //! share. Carries Open Graph tags and schema.org JSON-LD for link previews.
 use crate::components::share_button::ShareButton;
+use crate::components::text_notes::TextNotes;
 use crate::events::server::get_event;
 use crate::events::EventDetail;
 use crate::i18n::*;
@@ -89,7 +90,7 @@ fn EventView(event: EventDetail) -> impl IntoView {
                 <ul class="occurrences">
                     {event.occurrences.iter().map(|o| view! {
                         <li class:cancelled=o.cancelled>
-                            <time datetime=o.start_utc.clone()>{locale::day_label(i18n, o.weekday)}" "{date_label(o.start.get(..10).unwrap_or(""))}", "{time_span(i18n, o)}</time>
+                            <time datetime=o.start_utc.clone()>{locale::day_label(i18n, o.weekday)}" "{date_label(i18n.get_locale_untracked(), o.start.get(..10).unwrap_or(""))}", "{time_span(i18n, o)}</time>
                             {o.cancelled.then(|| view! { " "<strong class="badge cancelled-badge">{t!(i18n, events_cancelled)}</strong> })}
                         </li>
                     }).collect_view()}
@@ -142,11 +143,8 @@ fn EventView(event: EventDetail) -> impl IntoView {
             {event.description.clone().map(|text| view! {
                 <section class="description">
                     <h2>{t!(i18n, events_about)}</h2>
-                    {event.description_lang.clone().map(|dl| {
-                        let language = locale::language_label(i18n, &dl);
-                        view! { <p class="fallback-note">{td_string!(l, description_fallback, language = language).to_string()}</p> }
-                    })}
-                    <p lang=event.description_lang.clone().unwrap_or_default()>{text}</p>
+                    {event.description_text.clone().map(|t| view! { <TextNotes text=t /> })}
+                    <p lang=event.description_text.as_ref().map(|t| t.lang.clone()).unwrap_or_default() dir="auto">{text}</p>
                 </section>
             })}
             {(!event.sources.is_empty()).then(|| view! {

@@ -40,28 +40,21 @@ pub fn time_span(i18n: I18nContext<Locale>, o: &OccurrenceItem) -> String {
     if o.all_day {
         return td_string!(i18n.get_locale_untracked(), events_all_day).to_string();
     }
+    let l = i18n.get_locale_untracked();
     let (s, e) = (
-        o.start.get(11..16).unwrap_or(""),
-        o.end.get(11..16).unwrap_or(""),
+        locale::format::time(l, o.start.get(11..16).unwrap_or("")),
+        locale::format::time(l, o.end.get(11..16).unwrap_or("")),
     );
     if o.end.get(..10) == o.start.get(..10) {
         format!("{s}–{e}")
     } else {
-        format!("{s}–{} {e}", date_label(o.end.get(..10).unwrap_or("")))
+        format!("{s}–{} {e}", date_label(l, o.end.get(..10).unwrap_or("")))
     }
 }
 
-/// "24. 11. 2026" from "2026-11-24" (the numeric form all three languages read).
-pub fn date_label(iso: &str) -> String {
-    let mut parts = iso.split('-');
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) => format!(
-            "{}. {}. {y}",
-            d.trim_start_matches('0'),
-            m.trim_start_matches('0')
-        ),
-        _ => iso.to_string(),
-    }
+/// A date in the visitor's language, from "2026-11-24".
+pub fn date_label(l: Locale, iso: &str) -> String {
+    locale::format::date(l, iso)
 }
 
 #[component]
@@ -222,7 +215,7 @@ fn EventsView(
                 <span class="hint">" "{webcal_note}</span>
             </p>
             <h2 id="events-heading" aria-live="polite">
-                {td_string!(l, events_count, count = total).to_string()}" · "{date_label(&listing.from)}" – "{date_label(&listing.to)}
+                {td_string!(l, events_count, count = total).to_string()}" · "{date_label(l, &listing.from)}" – "{date_label(l, &listing.to)}
             </h2>
             {if days.is_empty() {
                 view! { <p class="empty">{t!(i18n, events_none)}</p> }.into_any()
@@ -231,7 +224,7 @@ fn EventsView(
                     <div class="event-days">
                         {days.into_iter().map(|(day, weekday, list)| view! {
                             <section class="event-day">
-                                <h3>{locale::day_label(i18n, weekday)}" "{date_label(&day)}</h3>
+                                <h3>{locale::day_label(i18n, weekday)}" "{date_label(l, &day)}</h3>
                                 <ul class="event-list">
                                     {list.into_iter().map(|o| view! { <li><OccurrenceCard item=o city=city.clone() /></li> }).collect_view()}
                                 </ul>

@@ -1,8 +1,10 @@
 //! A place's page: everything known about it, server-rendered.
 use crate::components::place_card::{names, OpenBadge};
 use crate::components::share_button::ShareButton;
+use crate::components::text_notes::TextNotes;
 use crate::i18n::*;
 use crate::locale;
+use crate::locale::content::ShownText;
 use crate::pages::{is_not_found, LoadError};
 use crate::places::server::get_place;
 use crate::places::{Hours, PlaceDetail};
@@ -56,7 +58,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
     let description_meta = place
         .description
         .as_ref()
-        .map(|(_, t)| t.clone())
+        .map(|t| t.body.clone())
         .unwrap_or_default();
     let wheelchair = match s.wheelchair.as_deref() {
         Some("yes") => td_string!(i18n.get_locale_untracked(), wheelchair_yes),
@@ -124,7 +126,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
             {subtitle.map(|n| view! { <p class="local-name" lang=local_lang.clone()>{n}</p> })}
             <p class="meta"><span class="category">{category}</span> <OpenBadge open=s.open_now /></p>
             {match place.description.clone() {
-                Some((lang, text)) => view! { <Translated lang=lang text=text /> }.into_any(),
+                Some(text) => view! { <Translated text=text /> }.into_any(),
                 None => view! { <p class="description missing">{t!(i18n, place_description_missing)}</p> }.into_any(),
             }}
             <HoursView hours=place.hours.clone() />
@@ -197,7 +199,7 @@ fn HoursView(hours: Hours) -> impl IntoView {
         <section class="hours">
             <h2>{t!(i18n, hours_this_week)}</h2>
             {today.map(|d| {
-                let spans = fmt_spans(&d.spans);
+                let spans = fmt_spans(i18n.get_locale_untracked(), &d.spans);
                 view! {
                     <p class="today">
                         <strong>{t!(i18n, hours_today)}": "</strong>
@@ -210,7 +212,7 @@ fn HoursView(hours: Hours) -> impl IntoView {
                 <table class="week">
                     <tbody>
                         {hours.week.iter().map(|d| {
-                            let spans = fmt_spans(&d.spans);
+                            let spans = fmt_spans(i18n.get_locale_untracked(), &d.spans);
                             let day = locale::day_label(i18n, d.weekday);
                             view! {
                                 <tr class:today=d.is_today>
@@ -231,10 +233,16 @@ fn HoursView(hours: Hours) -> impl IntoView {
     }
 }
 
-fn fmt_spans(spans: &[(String, String)]) -> String {
+fn fmt_spans(l: Locale, spans: &[(String, String)]) -> String {
     spans
         .iter()
-        .map(|(a, b)| format!("{a}–{b}"))
+        .map(|(a, b)| {
+            format!(
+                "{}–{}",
+                locale::format::time(l, a),
+                locale::format::time(l, b)
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -281,9 +289,9 @@ fn Nearby(place: PlaceDetail) -> impl IntoView {
                             let (name, _) = names(i18n, &local, &n.name, &n.name_en);
                             let m = n.metres;
                             let distance = if m < 1000.0 {
-                                td_string!(i18n.get_locale_untracked(), place_distance_m, distance = format!("{:.0}", (m / 10.0).round() * 10.0)).to_string()
+                                td_string!(i18n.get_locale_untracked(), place_distance_m, distance = locale::format::integer(i18n.get_locale_untracked(), ((m / 10.0).round() * 10.0) as i64)).to_string()
                             } else {
-                                td_string!(i18n.get_locale_untracked(), place_distance_km, distance = format!("{:.1}", m / 1000.0)).to_string()
+                                td_string!(i18n.get_locale_untracked(), place_distance_km, distance = locale::format::decimal(i18n.get_locale_untracked(), m / 1000.0)).to_string()
                             };
                             view! { <li><a href=href>{name}</a>" · "{distance}</li> }
                         }).collect_view()}
@@ -296,20 +304,11 @@ fn Nearby(place: PlaceDetail) -> impl IntoView {
 
 /// A text in the visitor's language, or in another one with an honest label.
 #[component]
-pub fn Translated(lang: String, text: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let shown = locale::code(i18n.get_locale_untracked());
-    let note = (lang != shown).then(|| {
-        let language = locale::language_label(i18n, &lang);
-        view! {
-            <p class="fallback-note">
-                {td_string!(i18n.get_locale_untracked(), description_fallback, language = language)}
-            </p>
-        }
-    });
+pub fn Translated(text: ShownText) -> impl IntoView {
+    let (lang, body) = (text.lang.clone(), text.body.clone());
     view! {
-        {note}
-        <p class="description" lang=lang>{text}</p>
+        <TextNotes text=text />
+        <p class="description" lang=lang dir="auto">{body}</p>
     }
 }
 

@@ -1,3 +1,4 @@
+use crate::components::text_notes::TextNotes;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::{is_not_found, LoadError};
@@ -28,15 +29,14 @@ pub fn StoryPage() -> impl IntoView {
                         view! {
                             <Title text=st.summary.title.clone() />
                             <Meta name="description" content=st.summary.summary.clone() />
-                            <article class="story" lang=st.summary.lang.clone()>
+                            <article class="story">
                                 <p class="breadcrumb"><a href=back>{t!(i18n, nav_stories)}</a></p>
-                                <h1>{st.summary.title.clone()}</h1>
-                                {(st.summary.lang != locale::code(i18n.get_locale_untracked())).then(|| {
-                                    let language = locale::language_label(i18n, &st.summary.lang);
-                                    view! { <p class="fallback-note">{td_string!(i18n.get_locale_untracked(), description_fallback, language = language)}</p> }
-                                })}
-                                <p class="lead">{st.summary.summary.clone()}</p>
-                                {st.paragraphs.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                                <h1 lang=st.summary.lang.clone() dir="auto">{st.summary.title.clone()}</h1>
+                                <TextNotes text=st.text.clone() />
+                                <div class="story-text" lang=st.summary.lang.clone() dir="auto">
+                                    <p class="lead">{st.summary.summary.clone()}</p>
+                                    {st.paragraphs.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                                </div>
                             </article>
                             {(!st.places.is_empty()).then(|| view! {
                                 <section class="related">

@@ -4,6 +4,7 @@
 use crate::accounts::forms::use_feedback;
 use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::components::query_link::with_param;
+use crate::components::text_notes::TextNotes;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::events::date_label;
@@ -27,7 +28,11 @@ fn audience_label(i18n: I18nContext<Locale>, a: &str) -> String {
 fn when_label(i18n: I18nContext<Locale>, o: &OpportunityItem) -> String {
     let l = i18n.get_locale_untracked();
     let kind = match o.schedule_kind.as_str() {
-        "one_off" => o.date.as_deref().map(date_label).unwrap_or_default(),
+        "one_off" => o
+            .date
+            .as_deref()
+            .map(|d| date_label(l, d))
+            .unwrap_or_default(),
         "recurring" => td_string!(l, vol_recurring).to_string(),
         _ => td_string!(l, vol_flexible).to_string(),
     };
@@ -154,7 +159,7 @@ fn ListingView(
                                     <p class="badges">
                                         <span class="badge">{audience_label(i18n, &o.audience)}</span>
                                         {o.no_czech.then(|| view! { <span class="badge">{t!(i18n, events_no_czech)}</span> })}
-                                        {o.deadline.clone().map(|d| view! { <span class="badge">{td_string!(l, vol_deadline, date = date_label(&d)).to_string()}</span> })}
+                                        {o.deadline.clone().map(|d| view! { <span class="badge">{td_string!(l, vol_deadline, date = date_label(l, &d)).to_string()}</span> })}
                                     </p>
                                 </article></li>
                             }
@@ -244,17 +249,14 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
                     {(!languages.is_empty()).then(|| view! { <li>{td_string!(l, events_languages, names = languages.clone()).to_string()}</li> })}
                     {item.no_czech.then(|| view! { <li>{t!(i18n, events_no_czech)}</li> })}
                     {item.min_age.map(|a| view! { <li>{td_string!(l, vol_min_age, age = a).to_string()}</li> })}
-                    {item.deadline.clone().map(|d| view! { <li>{td_string!(l, vol_deadline, date = date_label(&d)).to_string()}</li> })}
+                    {item.deadline.clone().map(|d| view! { <li>{td_string!(l, vol_deadline, date = date_label(l, &d)).to_string()}</li> })}
                 </ul>
             </section>
             {o.description.clone().map(|text| view! {
                 <section class="description">
                     <h2>{t!(i18n, events_about)}</h2>
-                    {o.description_lang.clone().map(|dl| {
-                        let language = locale::language_label(i18n, &dl);
-                        view! { <p class="fallback-note">{td_string!(l, description_fallback, language = language).to_string()}</p> }
-                    })}
-                    <p lang=o.description_lang.clone().unwrap_or_default()>{text}</p>
+                    {o.description_text.clone().map(|t| view! { <TextNotes text=t /> })}
+                    <p lang=o.description_text.as_ref().map(|t| t.lang.clone()).unwrap_or_default() dir="auto">{text}</p>
                 </section>
             })}
             {(!o.closed).then(|| view! {

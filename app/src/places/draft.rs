@@ -25,10 +25,13 @@ pub struct PlaceDraft {
     pub description_en: Option<String>,
     /// In the city's language (Czech or Slovak).
     pub description_local: Option<String>,
+    /// The description in other languages (language code → text).
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, String>,
 }
 
 /// The form fields, in form order; each is also a row of the review diff.
-pub const FIELDS: [&str; 15] = [
+pub const FIELDS: [&str; 21] = [
     "name",
     "name_en",
     "category",
@@ -44,6 +47,12 @@ pub const FIELDS: [&str; 15] = [
     "wheelchair",
     "description_en",
     "description_local",
+    "translation_cs",
+    "translation_sk",
+    "translation_uk",
+    "translation_ru",
+    "translation_vi",
+    "translation_ar",
 ];
 
 impl crate::moderation::draft::ListingDraft for PlaceDraft {
@@ -72,7 +81,8 @@ impl crate::moderation::draft::ListingDraft for PlaceDraft {
             "wheelchair" => opt(&self.wheelchair),
             "description_en" => opt(&self.description_en),
             "description_local" => opt(&self.description_local),
-            _ => String::new(),
+            other => crate::locale::content::translation_field(&self.translations, other)
+                .unwrap_or_default(),
         }
     }
 

@@ -104,8 +104,8 @@ pub struct PlaceDetail {
     pub summary: PlaceSummary,
     pub city: City,
     /// (language of the text, text) in the visitor's language or a fallback.
-    pub description: Option<(String, String)>,
-    pub description_langs: Vec<String>,
+    /// The description in the visitor's language or a labelled other one.
+    pub description: Option<crate::locale::content::ShownText>,
     pub phone: Option<String>,
     pub email: Option<String>,
     pub website: Option<String>,

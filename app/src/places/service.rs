@@ -148,8 +148,10 @@ pub async fn detail(
         .published_place(&city.slug, slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let texts = db.place_descriptions(row.id).await?;
-    let description = pick_text(&texts, lang, &city.local_lang);
+    let texts = db
+        .listing_texts(crate::db::TextTable::Place, row.id)
+        .await?;
+    let description = crate::locale::content::show(&texts, lang, &city.local_lang);
     let precise = !is_approximate(row.coord_precision.as_deref());
     let mut nearby = Vec::new();
     if let (true, Some(lat), Some(lon)) = (precise, row.lat, row.lon) {
@@ -179,7 +181,7 @@ pub async fn detail(
         if let Some((_, (title, _, _))) = pick_text(
             &texts
                 .into_iter()
-                .map(|(l, t, s, b)| (l, (t, s, b)))
+                .map(|(l, t, s, b, _, _)| (l, (t, s, b)))
                 .collect::<Vec<_>>(),
             lang,
             &city.local_lang,
@@ -201,7 +203,6 @@ pub async fn detail(
             now,
         ),
         description,
-        description_langs: texts.iter().map(|(l, _)| l.clone()).collect(),
         phone: row.phone.clone(),
         email: row.email.clone(),
         website: row.website.clone(),

@@ -85,6 +85,8 @@ pub fn parse_draft(v: &FormValues, city: &City) -> Result<PlaceDraft, FieldError
         "description_local",
         optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
     );
+    let translations =
+        crate::form_post::translations(v, &city.local_lang, LONG_TEXT_MAX_CHARS, &mut errors);
     let languages: Vec<String> = text(v, "languages")
         .split(',')
         .map(str::trim)
@@ -127,6 +129,7 @@ pub fn parse_draft(v: &FormValues, city: &City) -> Result<PlaceDraft, FieldError
         wheelchair,
         description_en,
         description_local,
+        translations,
     })
 }
 
@@ -154,6 +157,7 @@ pub fn draft_of(row: &PlaceRow, descriptions: &[(String, String)], local_lang: &
         wheelchair: row.wheelchair.clone(),
         description_en: text("en"),
         description_local: text(local_lang),
+        translations: crate::locale::content::translations_of(descriptions, local_lang),
     }
 }
 
@@ -177,13 +181,12 @@ pub fn to_new_place(
     source: Option<String>,
     today: &str,
 ) -> NewPlace {
-    let mut descriptions = Vec::new();
-    if let Some(t) = &d.description_en {
-        descriptions.push(("en".to_string(), t.clone()));
-    }
-    if let Some(t) = &d.description_local {
-        descriptions.push((city.local_lang.clone(), t.clone()));
-    }
+    let descriptions = crate::locale::content::descriptions(
+        &d.description_en,
+        &d.description_local,
+        &city.local_lang,
+        &d.translations,
+    );
     NewPlace {
         city: city.slug.clone(),
         slug: slug.to_string(),

@@ -29,5 +29,6 @@ pub struct Story {
     pub sources: Vec<Source>,
     /// (slug, name, name_en)
     pub places: Vec<(String, String, String)>,
-    pub available_langs: Vec<String>,
+    /// The shown language, fallback, age and the other languages there are.
+    pub text: crate::locale::content::ShownText,
 }

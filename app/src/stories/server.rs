@@ -8,12 +8,21 @@ fn summary_for(
     texts: Vec<crate::db::StoryText>,
     lang: &str,
     local: &str,
-) -> Option<(StorySummary, String)> {
-    let keyed: Vec<_> = texts
-        .into_iter()
-        .map(|(l, t, s, b)| (l, (t, s, b)))
+) -> Option<(StorySummary, String, crate::locale::content::ShownText)> {
+    use crate::locale::content::{show, ListingText};
+    // Which language to show, and what to say about it, from the texts'
+    // languages and times (the body itself is taken from the chosen one).
+    let meta: Vec<ListingText> = texts
+        .iter()
+        .map(|(l, _, _, _, updated_at, by)| ListingText {
+            lang: l.clone(),
+            body: String::new(),
+            updated_at: updated_at.clone(),
+            translated_by: by.clone(),
+        })
         .collect();
-    let (l, (title, summary, body)) = crate::places::service::pick_text(&keyed, lang, local)?;
+    let shown = show(&meta, lang, local)?;
+    let (l, title, summary, body, _, _) = texts.into_iter().find(|t| t.0 == shown.lang)?;
     Some((
         StorySummary {
             slug: row.slug.clone(),
@@ -23,6 +32,7 @@ fn summary_for(
             lang: l,
         },
         body,
+        shown,
     ))
 }
 
@@ -37,7 +47,7 @@ pub async fn list_stories(
     let mut out = Vec::new();
     for row in state.db.published_stories(&city.slug).await? {
         let texts = state.db.story_texts(row.id).await?;
-        if let Some((s, _)) = summary_for(&row, texts, &lang, &city.local_lang) {
+        if let Some((s, _, _)) = summary_for(&row, texts, &lang, &city.local_lang) {
             out.push(s);
         }
     }
@@ -59,8 +69,7 @@ pub async fn get_story(city: String, slug: String, lang: String) -> Result<Story
             .and_then(|r| r.ok_or(AppError::NotFound)),
     )?;
     let texts = state.db.story_texts(row.id).await?;
-    let available_langs = texts.iter().map(|t| t.0.clone()).collect();
-    let (summary, body) = not_found_status(
+    let (summary, body, text) = not_found_status(
         summary_for(&row, texts, &lang, &city.local_lang).ok_or(AppError::NotFound),
     )?;
     let sources = state
@@ -78,7 +87,7 @@ pub async fn get_story(city: String, slug: String, lang: String) -> Result<Story
         paragraphs: body.split("\n\n").map(str::to_string).collect(),
         sources,
         places: state.db.story_places(row.id).await?,
-        available_langs,
+        text,
         city,
     })
 }

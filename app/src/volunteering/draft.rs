@@ -36,9 +36,12 @@ pub struct OpportunityDraft {
     pub deadline: Option<String>,
     pub description_en: Option<String>,
     pub description_local: Option<String>,
+    /// The description in other languages (language code → text).
+    #[serde(default)]
+    pub translations: std::collections::BTreeMap<String, String>,
 }
 
-pub const FIELDS: [&str; 18] = [
+pub const FIELDS: [&str; 24] = [
     "title",
     "title_en",
     "location_kind",
@@ -57,6 +60,12 @@ pub const FIELDS: [&str; 18] = [
     "deadline",
     "description_en",
     "description_local",
+    "translation_cs",
+    "translation_sk",
+    "translation_uk",
+    "translation_ru",
+    "translation_vi",
+    "translation_ar",
 ];
 
 impl ListingDraft for OpportunityDraft {
@@ -87,7 +96,8 @@ impl ListingDraft for OpportunityDraft {
             "deadline" => opt(&self.deadline),
             "description_en" => opt(&self.description_en),
             "description_local" => opt(&self.description_local),
-            _ => String::new(),
+            other => crate::locale::content::translation_field(&self.translations, other)
+                .unwrap_or_default(),
         }
     }
 
@@ -128,6 +138,7 @@ fn choice(s: &str, from: &[&str]) -> Result<Option<String>, FieldError> {
 /// name as where it happens.
 pub fn parse_opportunity(
     v: &FormValues,
+    local: &str,
     places: &[(i64, String)],
 ) -> Result<OpportunityDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
@@ -194,6 +205,7 @@ pub fn parse_opportunity(
         "description_local",
         optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
     );
+    let translations = crate::form_post::translations(v, local, LONG_TEXT_MAX_CHARS, &mut errors);
     let min_age = match text(v, "min_age") {
         "" => None,
         a => match a.parse::<i64>() {
@@ -267,6 +279,7 @@ pub fn parse_opportunity(
         deadline,
         description_en,
         description_local,
+        translations,
     })
 }
 
@@ -279,13 +292,12 @@ pub fn to_new_opportunity(
     organisation: (Option<i64>, Option<String>),
     keep: Option<&OpportunityRow>,
 ) -> NewOpportunity {
-    let mut descriptions = Vec::new();
-    if let Some(t) = &d.description_en {
-        descriptions.push(("en".to_string(), t.clone()));
-    }
-    if let Some(t) = &d.description_local {
-        descriptions.push((city.local_lang.clone(), t.clone()));
-    }
+    let descriptions = crate::locale::content::descriptions(
+        &d.description_en,
+        &d.description_local,
+        &city.local_lang,
+        &d.translations,
+    );
     let mut text = vec![
         d.title.clone(),
         d.title_en.clone(),
@@ -363,6 +375,7 @@ pub fn draft_of(
         deadline: row.deadline.clone(),
         description_en: text("en"),
         description_local: text(local_lang),
+        translations: crate::locale::content::translations_of(descriptions, local_lang),
     }
 }
 
@@ -392,7 +405,7 @@ mod tests {
             ("contact", "dobrovolnici@example.org"),
             ("deadline", "2027-01-31"),
         ]);
-        let d = parse_opportunity(&f, &[(7, "Centre".into())]).unwrap();
+        let d = parse_opportunity(&f, "cs", &[(7, "Centre".into())]).unwrap();
         assert_eq!(d.place_name.as_deref(), Some("Centre"));
         assert_eq!(d.title_en, "Doučování češtiny");
         let values: std::collections::BTreeMap<_, _> = d.form_values().into_iter().collect();
@@ -410,7 +423,7 @@ mod tests {
             ("min_age", "old"),
             ("deadline", "soon"),
         ]);
-        let e = parse_opportunity(&f, &[(7, "Centre".into())]).unwrap_err();
+        let e = parse_opportunity(&f, "cs", &[(7, "Centre".into())]).unwrap_err();
         for (k, want) in [
             ("title", FieldError::Required),
             ("place", FieldError::Required),

@@ -42,6 +42,8 @@ pub struct OpportunityDetail {
     pub item: OpportunityItem,
     pub description: Option<String>,
     pub description_lang: Option<String>,
+    /// The description with what to tell about its language.
+    pub description_text: Option<crate::locale::content::ShownText>,
     pub place: Option<(String, String)>,
     pub contact: Option<String>,
     pub registration_url: Option<String>,

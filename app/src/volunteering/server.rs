@@ -134,11 +134,23 @@ pub async fn opportunity_form(
         }
         None => super::draft::OpportunityDraft::default(),
     };
+    let outdated = match &row {
+        Some(r) => crate::locale::content::outdated_langs(
+            &state
+                .db
+                .listing_texts(crate::db::TextTable::Opportunity, r.id)
+                .await?,
+            &start.local_lang,
+        ),
+        None => Vec::new(),
+    };
     Ok(crate::moderation::server::ListingFormData {
         organisations: start.organisations,
         listing: row.map(|r| (r.id, r.city, r.slug)),
         values: draft.form_values(),
         places: start.places,
         moderator_edit: moderate,
+        local_lang: start.local_lang,
+        outdated,
     })
 }

@@ -132,8 +132,10 @@ pub async fn detail(
         .await?
         .ok_or(AppError::NotFound)?;
     let places = db.place_labels(city_slug).await?;
-    let texts = db.opportunity_descriptions(o.id).await?;
-    let picked = crate::places::service::pick_text(&texts, lang, &city.local_lang);
+    let texts = db
+        .listing_texts(crate::db::TextTable::Opportunity, o.id)
+        .await?;
+    let picked = crate::locale::content::show(&texts, lang, &city.local_lang);
     let place = o
         .place_id
         .and_then(|id| places.get(&id))
@@ -144,9 +146,10 @@ pub async fn detail(
         item: item(&o, lang, &city.local_lang, &places),
         description_lang: picked
             .as_ref()
-            .map(|(l, _)| l.clone())
-            .filter(|l| l != lang),
-        description: picked.map(|(_, t)| t),
+            .filter(|t| t.fallback)
+            .map(|t| t.lang.clone()),
+        description: picked.as_ref().map(|t| t.body.clone()),
+        description_text: picked,
         place,
         contact: o.contact.clone(),
         registration_url: o.registration_url.clone(),

@@ -214,6 +214,41 @@ pub fn OutboxPage() -> impl IntoView {
     }
 }
 
+/// (title, form to propose the update, languages) of every listing with a
+/// translation older than its source text.
+fn translations_todo(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    l: &crate::moderation::server::ListingsView,
+) -> Vec<(String, String, String)> {
+    let names = |langs: &[String]| {
+        langs
+            .iter()
+            .map(|c| locale::language_label(i18n, c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let places = l.places.iter().filter(|p| !p.outdated.is_empty()).map(|p| {
+        let href = locale::href(i18n, &format!("/dashboard/places/new?place={}", p.id));
+        (p.name.clone(), href, names(&p.outdated))
+    });
+    let events = l.events.iter().filter(|e| !e.outdated.is_empty()).map(|e| {
+        let href = locale::href(i18n, &format!("/dashboard/events/new?event={}", e.id));
+        (e.title.clone(), href, names(&e.outdated))
+    });
+    let opportunities = l
+        .opportunities
+        .iter()
+        .filter(|o| !o.outdated.is_empty())
+        .map(|o| {
+            let href = locale::href(
+                i18n,
+                &format!("/dashboard/opportunities/new?opportunity={}", o.id),
+            );
+            (o.title.clone(), href, names(&o.outdated))
+        });
+    places.chain(events).chain(opportunities).collect()
+}
+
 /// The organisation's places and proposals, with their review state.
 #[component]
 fn Listings() -> impl IntoView {
@@ -234,7 +269,19 @@ fn Listings() -> impl IntoView {
                     return view! { <crate::pages::LoadError not_found=false /> }.into_any();
                 };
                 let lo = i18n.get_locale_untracked();
+                let todo = translations_todo(i18n, &l);
                 view! {
+                    {(!todo.is_empty()).then(|| view! {
+                        <section class="translations-todo" aria-labelledby="translations-todo">
+                            <h3 id="translations-todo">{td_string!(lo, dash_translations_todo).to_string()}</h3>
+                            <p>{td_string!(lo, dash_translations_todo_intro).to_string()}</p>
+                            <ul>
+                                {todo.into_iter().map(|(title, href, langs)| view! {
+                                    <li><a href=href>{title}</a>": "{langs}</li>
+                                }).collect_view()}
+                            </ul>
+                        </section>
+                    })}
                     {(!l.places.is_empty()).then(|| view! {
                         <h3>{t!(i18n, dashboard_places)}</h3>
                         <ul class="my-places">

@@ -5,6 +5,7 @@ use super::listing_form::{FormFrame, OrganisationChoice};
 use crate::components::form_field::{
     CheckField, CheckGroup, FormField, SelectField, TextAreaField,
 };
+use crate::components::translation_fields::TranslationFields;
 use crate::events::server::event_form;
 use crate::events::EVENT_CATEGORIES;
 use crate::i18n::*;
@@ -161,6 +162,7 @@ fn EventFormView(data: ListingFormData) -> impl IntoView {
             </fieldset>
             <TextAreaField name="description_en" label=td_string!(l, pf_description_en).to_string() feedback=fb.clone() rows=5 />
             <TextAreaField name="description_local" label=td_string!(l, pf_description_local).to_string() feedback=fb.clone() rows=5 />
+            <TranslationFields local_lang=data.local_lang.clone() outdated=data.outdated.clone() feedback=fb.clone() />
             {data.moderator_edit.then(|| view! {
                 <TextAreaField name="note" label=td_string!(l, place_form_note).to_string() feedback=fb.clone() rows=2 />
             })}

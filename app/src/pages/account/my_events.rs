@@ -49,13 +49,13 @@ fn MyEventItem(event: MyEvent, just_changed: bool) -> impl IntoView {
         .next
         .iter()
         .filter(|(_, _, c)| !c)
-        .map(|(d, start, _)| (d.clone(), date_label(start)))
+        .map(|(d, start, _)| (d.clone(), date_label(l, start)))
         .collect();
     let called_off: Vec<(String, String)> = event
         .next
         .iter()
         .filter(|(_, _, c)| *c)
-        .map(|(d, start, _)| (d.clone(), date_label(start)))
+        .map(|(d, start, _)| (d.clone(), date_label(l, start)))
         .collect();
     let live = event.status != "unpublished";
     let cancelled = event.status == "cancelled";

@@ -2,6 +2,7 @@
 //! Nothing here is public until a moderator accepts it.
 use crate::accounts::forms::{use_feedback, FormFeedback};
 use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::components::translation_fields::TranslationFields;
 use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::{place_form, PlaceFormData};
@@ -187,6 +188,7 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
             </div>
             <DescriptionField name="description_en" label=td_string!(l, pf_description_en).to_string() feedback=fb.clone() />
             <DescriptionField name="description_local" label=td_string!(l, pf_description_local).to_string() feedback=fb.clone() />
+            <TranslationFields local_lang=data.local_lang.clone() outdated=data.outdated.clone() feedback=fb.clone() />
             {data.moderator_edit.then(|| view! {
                 <div class="field" class:has-error=note_error.is_some()>
                     <label for="f-note">{t!(i18n, place_form_note)}</label>

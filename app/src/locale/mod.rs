@@ -4,6 +4,11 @@ use crate::accounts::model::{FieldError, FormError};
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
 
+pub mod content;
+#[cfg(test)]
+mod files;
+pub mod format;
+
 /// The locale's code as used in URLs, content tables and `lang` attributes.
 pub fn code(locale: Locale) -> &'static str {
     locale.as_str()

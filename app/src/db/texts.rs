@@ -1,0 +1,146 @@
+//! Listing texts per language (place, event and opportunity descriptions).
+//! Each text keeps the time of its own last change, which is how a
+//! translation older than its source text is told (see locale::content).
+use super::places::Tx;
+use super::Db;
+pub use crate::locale::content::ListingText;
+
+/// The tables holding a kind of listing's texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextTable {
+    Place,
+    Event,
+    Opportunity,
+}
+
+impl TextTable {
+    fn table_and_key(self) -> (&'static str, &'static str) {
+        match self {
+            Self::Place => ("place_descriptions", "place_id"),
+            Self::Event => ("event_descriptions", "event_id"),
+            Self::Opportunity => ("opportunity_descriptions", "opportunity_id"),
+        }
+    }
+}
+
+/// Makes a listing's texts `texts`, rewriting only those that changed: an
+/// unchanged text keeps its time, a changed one gets `now` and loses its
+/// translator note (someone else wrote it now), a missing one is removed.
+pub(super) async fn sync_texts(
+    tx: &mut Tx<'_>,
+    which: TextTable,
+    id: i64,
+    texts: &[(String, String)],
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let (table, key) = which.table_and_key();
+    let existing: Vec<(String, String)> =
+        sqlx::query_as(&format!("SELECT lang, body FROM {table} WHERE {key} = $1"))
+            .bind(id)
+            .fetch_all(&mut **tx)
+            .await?;
+    for (lang, _) in &existing {
+        if !texts.iter().any(|(l, _)| l == lang) {
+            sqlx::query(&format!(
+                "DELETE FROM {table} WHERE {key} = $1 AND lang = $2"
+            ))
+            .bind(id)
+            .bind(lang)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
+    for (lang, body) in texts {
+        match existing.iter().find(|(l, _)| l == lang) {
+            Some((_, old)) if old == body => {}
+            Some(_) => {
+                sqlx::query(&format!(
+                    "UPDATE {table} SET body = $1, updated_at = $2, translated_by = NULL \
+                     WHERE {key} = $3 AND lang = $4"
+                ))
+                .bind(body)
+                .bind(now)
+                .bind(id)
+                .bind(lang)
+                .execute(&mut **tx)
+                .await?;
+            }
+            None => {
+                sqlx::query(&format!(
+                    "INSERT INTO {table} ({key}, lang, body, updated_at) VALUES ($1, $2, $3, $4)"
+                ))
+                .bind(id)
+                .bind(lang)
+                .bind(body)
+                .bind(now)
+                .execute(&mut **tx)
+                .await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A translation to store with who made it (the demo data's).
+pub struct NewTranslation {
+    pub id: i64,
+    pub lang: String,
+    pub body: String,
+}
+
+impl Db {
+    /// Every language of a listing's text, with times and translators.
+    pub async fn listing_texts(
+        &self,
+        which: TextTable,
+        id: i64,
+    ) -> Result<Vec<ListingText>, sqlx::Error> {
+        let (table, key) = which.table_and_key();
+        sqlx::query_as(&format!(
+            "SELECT lang, body, updated_at, translated_by FROM {table} WHERE {key} = $1 ORDER BY lang"
+        ))
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// Stores translations made by `by`, all or none, each as new as its
+    /// source text (they were made from the current one).
+    pub async fn add_translations(
+        &self,
+        which: TextTable,
+        by: &str,
+        list: &[NewTranslation],
+    ) -> Result<(), sqlx::Error> {
+        let (table, key) = which.table_and_key();
+        let mut tx = self.pool.begin().await?;
+        for t in list {
+            let source: Option<(String,)> = sqlx::query_as(&format!(
+                "SELECT updated_at FROM {table} WHERE {key} = $1 AND lang = 'en'"
+            ))
+            .bind(t.id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            let stamp = source.map(|s| s.0).unwrap_or_else(super::now_text);
+            sqlx::query(&format!(
+                "DELETE FROM {table} WHERE {key} = $1 AND lang = $2"
+            ))
+            .bind(t.id)
+            .bind(&t.lang)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query(&format!(
+                "INSERT INTO {table} ({key}, lang, body, updated_at, translated_by) \
+                 VALUES ($1, $2, $3, $4, $5)"
+            ))
+            .bind(t.id)
+            .bind(&t.lang)
+            .bind(&t.body)
+            .bind(stamp)
+            .bind(by)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    }
+}

@@ -1,0 +1,192 @@
+//! Which language of a listing's text to show, and what to tell the visitor
+//! about it: a fallback to another language, the languages it exists in, and
+//! a translation older than its source text.
+//!
+//! A listing's source text is its English one when it has English, else the
+//! one in the city's language (else the first there is); every other text is
+//! a translation of it, and "may be out of date" once the source changed
+//! after it (each text keeps the time of its own last change).
+use serde::{Deserialize, Serialize};
+
+/// Languages an organisation can translate a listing's description into,
+/// beside English and the city's language (the interface languages).
+pub const TRANSLATION_LANGS: [&str; 6] = ["cs", "sk", "uk", "ru", "vi", "ar"];
+/// Their form fields and review rows, in the same order.
+pub const TRANSLATION_FIELDS: [&str; 6] = [
+    "translation_cs",
+    "translation_sk",
+    "translation_uk",
+    "translation_ru",
+    "translation_vi",
+    "translation_ar",
+];
+
+/// The value of a `translation_<lang>` field of a draft.
+pub fn translation_field(
+    translations: &std::collections::BTreeMap<String, String>,
+    field: &str,
+) -> Option<String> {
+    let lang = field.strip_prefix("translation_")?;
+    Some(translations.get(lang).cloned().unwrap_or_default())
+}
+
+/// A draft's descriptions as stored: English, the city's language, then
+/// the translations (never a second text for English or the city's language).
+pub fn descriptions(
+    en: &Option<String>,
+    local_text: &Option<String>,
+    local: &str,
+    translations: &std::collections::BTreeMap<String, String>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(t) = en {
+        out.push(("en".to_string(), t.clone()));
+    }
+    if let Some(t) = local_text {
+        out.push((local.to_string(), t.clone()));
+    }
+    for (lang, t) in translations {
+        if lang != "en" && lang != local {
+            out.push((lang.clone(), t.clone()));
+        }
+    }
+    out
+}
+
+/// The translations among stored descriptions (not English, not local).
+pub fn translations_of(
+    descriptions: &[(String, String)],
+    local: &str,
+) -> std::collections::BTreeMap<String, String> {
+    descriptions
+        .iter()
+        .filter(|(l, _)| l != "en" && l != local)
+        .cloned()
+        .collect()
+}
+
+/// One language of a listing's text, as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct ListingText {
+    pub lang: String,
+    pub body: String,
+    pub updated_at: String,
+    pub translated_by: Option<String>,
+}
+
+/// The text a page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ShownText {
+    pub lang: String,
+    pub body: String,
+    /// Not in the visitor's language: the page says so.
+    pub fallback: bool,
+    /// A translation made before its source text last changed.
+    pub outdated: bool,
+    /// Who translated it, when the listing says.
+    pub translated_by: Option<String>,
+    /// Every language the text exists in, source first.
+    pub available: Vec<String>,
+}
+
+/// The language the other texts are translated from.
+pub fn source_lang<'a>(texts: &'a [ListingText], local: &str) -> Option<&'a str> {
+    ["en", local]
+        .iter()
+        .find_map(|want| texts.iter().find(|t| t.lang == *want))
+        .or_else(|| texts.first())
+        .map(|t| t.lang.as_str())
+}
+
+/// Whether `text` is a translation made before its source last changed.
+pub fn is_outdated(text: &ListingText, texts: &[ListingText], local: &str) -> bool {
+    let Some(source) = source_lang(texts, local) else {
+        return false;
+    };
+    text.lang != source
+        && texts
+            .iter()
+            .find(|t| t.lang == source)
+            .is_some_and(|s| s.updated_at > text.updated_at)
+}
+
+/// The languages whose translation is older than the source text.
+pub fn outdated_langs(texts: &[ListingText], local: &str) -> Vec<String> {
+    texts
+        .iter()
+        .filter(|t| is_outdated(t, texts, local))
+        .map(|t| t.lang.clone())
+        .collect()
+}
+
+/// The visitor's language if the text has it, else the source text, else the
+/// city's language, else any.
+pub fn show(texts: &[ListingText], visitor: &str, local: &str) -> Option<ShownText> {
+    let source = source_lang(texts, local)?;
+    let picked = [visitor, source, local]
+        .iter()
+        .find_map(|want| texts.iter().find(|t| t.lang == *want))?;
+    let mut available: Vec<String> = texts.iter().map(|t| t.lang.clone()).collect();
+    available.sort_by_key(|l| (l != source, l.clone()));
+    Some(ShownText {
+        lang: picked.lang.clone(),
+        body: picked.body.clone(),
+        fallback: picked.lang != visitor,
+        outdated: is_outdated(picked, texts, local),
+        translated_by: picked.translated_by.clone(),
+        available,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(lang: &str, updated_at: &str) -> ListingText {
+        ListingText {
+            lang: lang.into(),
+            body: format!("text in {lang}"),
+            updated_at: updated_at.into(),
+            translated_by: None,
+        }
+    }
+
+    #[test]
+    fn the_visitors_language_first_then_the_source_with_a_note() {
+        let texts = vec![
+            text("cs", "2026-01-02T00:00:00Z"),
+            text("en", "2026-01-01T00:00:00Z"),
+            text("uk", "2026-01-03T00:00:00Z"),
+        ];
+        let uk = show(&texts, "uk", "cs").unwrap_or_else(|| panic!("a text"));
+        assert_eq!(
+            (uk.lang.as_str(), uk.fallback, uk.outdated),
+            ("uk", false, false)
+        );
+        assert_eq!(uk.available, vec!["en", "cs", "uk"]);
+        let vi = show(&texts, "vi", "cs").unwrap_or_else(|| panic!("a text"));
+        assert_eq!((vi.lang.as_str(), vi.fallback), ("en", true));
+        // Without English, the city's language is the source.
+        let czech_only = vec![text("cs", "2026-01-01T00:00:00Z")];
+        let shown = show(&czech_only, "vi", "cs").unwrap_or_else(|| panic!("a text"));
+        assert_eq!((shown.lang.as_str(), shown.fallback), ("cs", true));
+        assert_eq!(show(&[], "en", "cs"), None);
+    }
+
+    #[test]
+    fn a_translation_older_than_its_source_may_be_out_of_date() {
+        let texts = vec![
+            text("en", "2026-03-01T00:00:00Z"),
+            text("uk", "2026-02-01T00:00:00Z"),
+            text("vi", "2026-03-02T00:00:00Z"),
+        ];
+        let uk = show(&texts, "uk", "cs").unwrap_or_else(|| panic!("a text"));
+        assert!(uk.outdated);
+        let vi = show(&texts, "vi", "cs").unwrap_or_else(|| panic!("a text"));
+        assert!(!vi.outdated);
+        // The source itself is never out of date.
+        assert!(!show(&texts, "en", "cs").is_some_and(|t| t.outdated));
+        assert_eq!(outdated_langs(&texts, "cs"), vec!["uk"]);
+    }
+}
