@@ -1,0 +1,183 @@
+//! Listing texts in many languages: the visitor's language, else an honest
+//! fallback; translations go through review; a translation older than its
+//! source text is marked for visitors and in the organisation's dashboard.
+//! On the real app, both backends.
+mod common;
+
+use app::db::{Db, TextTable};
+use common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use reqwest::StatusCode;
+
+async fn accept_pending(db: &Db, base: &str, moderator: &str) {
+    let pending = db.pending_changes(&Default::default()).await.expect("q");
+    assert_eq!(pending.len(), 1, "one proposal waits");
+    let id = pending[0].id.to_string();
+    let (s, _) = post_form(
+        base,
+        Some(moderator),
+        "/en/moderation/changes/accept",
+        &[("change", &id)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+}
+
+async fn demo_translations_and_fallbacks(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let place = db
+        .published_place("prague", "oamp-praha-1")
+        .await
+        .expect("q")
+        .expect("demo place");
+    let texts = db
+        .listing_texts(TextTable::Place, place.id)
+        .await
+        .expect("q");
+    let uk = texts.iter().find(|t| t.lang == "uk").expect("a Ukrainian text");
+    assert_eq!(uk.translated_by.as_deref(), Some("Welcome Kit team"));
+    assert!(texts.iter().any(|t| t.lang == "vi"), "a Vietnamese text");
+
+    // In Ukrainian: the translation, who made it, no fallback note.
+    let (s, page) = get_page(base, None, "/uk/prague/places/oamp-praha-1").await;
+    assert_eq!(s, StatusCode::OK);
+    let first_words: String = uk.body.chars().take(40).collect();
+    assert!(page.contains(&first_words), "the Ukrainian description");
+    assert!(page.contains("class=\"translator-note\""), "translator named");
+    assert!(page.contains("Welcome Kit team"));
+    assert!(!page.contains("class=\"fallback-note\""), "no fallback");
+    assert!(!page.contains("class=\"outdated-note\""), "current");
+    // The other languages it exists in, linked in the interface languages.
+    assert!(page.contains("href=\"/vi/prague/places/oamp-praha-1\""));
+    assert!(page.contains("href=\"/cs/prague/places/oamp-praha-1\""));
+
+    // In Russian there is no translation: the English text, labelled.
+    let (_, page) = get_page(base, None, "/ru/prague/places/oamp-praha-1").await;
+    let en = texts.iter().find(|t| t.lang == "en").expect("English");
+    let en_words: String = en.body.chars().take(40).collect();
+    assert!(page.contains(&en_words), "falls back to the source text");
+    assert!(page.contains("class=\"fallback-note\""), "and says so");
+    assert!(page.contains("lang=\"en\""), "marked as English for screen readers");
+
+    // Stories too: Vietnamese translated, Arabic falls back.
+    let (s, page) = get_page(base, None, "/vi/prague/stories/vietnamese-community").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("<h1 lang=\"vi\""), "Vietnamese story title");
+    assert!(!page.contains("class=\"fallback-note\""));
+    let (_, page) = get_page(base, None, "/ar/prague/stories/vietnamese-community").await;
+    assert!(page.contains("class=\"fallback-note\""));
+    assert!(page.contains("<h1 lang=\"en\""));
+}
+
+async fn translations_through_review_and_age(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let org = member(db, base, "ngo@example.org", "Spolek Sousedé", "prague", "12345679").await;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
+    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let org_s = org.to_string();
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/organisations/verify",
+        &[("organisation", &org_s)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+
+    let form = |en: &'static str, uk: String| {
+        vec![
+            ("organisation", org_s.clone()),
+            ("name", "Sousedská poradna".to_string()),
+            ("name_en", "Neighbours' Advice Centre".to_string()),
+            ("category", "ngo".to_string()),
+            ("address", "Vodičkova 5, Praha 1".to_string()),
+            ("description_en", en.to_string()),
+            ("translation_uk", uk),
+        ]
+    };
+    let submit = |f: Vec<(&'static str, String)>| {
+        let ngo = ngo.clone();
+        async move {
+            let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            post_form(base, Some(&ngo), "/en/dashboard/places/submit", &f).await
+        }
+    };
+
+    // Too long a translation: told at its field, everything kept, nothing stored.
+    let (s, html) = submit(form("Free advice.", "Б".repeat(3001))).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html.contains("id=\"f-translation_uk-error\""), "{html}");
+    assert!(html.contains("value=\"Sousedská poradna\""), "name kept");
+    assert!(db.pending_changes(&Default::default()).await.expect("q").is_empty());
+
+    // A new place with a Ukrainian translation: reviewed, then public.
+    let (s, _) = submit(form("Free advice for newcomers.", "Безкоштовні консультації.".into())).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
+    assert!(queue.contains("data-field=\"translation_uk\""), "the translation is reviewed");
+    let (_, page) = get_page(base, None, "/uk/prague/places/neighbours-advice-centre").await;
+    assert!(!page.contains("Безкоштовні консультації."), "not public before review");
+    accept_pending(db, base, &moderator).await;
+    let path = "/uk/prague/places/neighbours-advice-centre";
+    let (s, page) = get_page(base, None, path).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("Безкоштовні консультації."));
+    assert!(!page.contains("class=\"outdated-note\""));
+    let id = db
+        .published_place("prague", "neighbours-advice-centre")
+        .await
+        .expect("q")
+        .expect("published")
+        .id;
+    let id_s = id.to_string();
+    let stamp = |texts: &[app::db::ListingText], lang: &str| {
+        texts
+            .iter()
+            .find(|t| t.lang == lang)
+            .map(|t| t.updated_at.clone())
+            .unwrap_or_default()
+    };
+    let before = db.listing_texts(TextTable::Place, id).await.expect("q");
+
+    // The English text changes, the translation does not: it may be out of date.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let mut edit = form("Free legal and social advice for newcomers.", "Безкоштовні консультації.".into());
+    edit.push(("place", id_s.clone()));
+    let (s, _) = submit(edit).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    accept_pending(db, base, &moderator).await;
+    let after = db.listing_texts(TextTable::Place, id).await.expect("q");
+    assert_eq!(stamp(&after, "uk"), stamp(&before, "uk"), "the untouched translation keeps its time");
+    assert!(stamp(&after, "en") > stamp(&before, "en"), "the source's time moved");
+    let (_, page) = get_page(base, None, path).await;
+    assert!(page.contains("class=\"outdated-note\""), "marked for visitors");
+    let (_, page) = get_page(base, None, "/en/prague/places/neighbours-advice-centre").await;
+    assert!(!page.contains("class=\"outdated-note\""), "the source itself is current");
+    let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
+    assert!(dash.contains("class=\"translations-todo\""), "work to do on the dashboard");
+    assert!(dash.contains(&format!("/en/dashboard/places/new?place={id}")));
+    let (_, form_page) = get_page(base, Some(&ngo), &format!("/en/dashboard/places/new?place={id}")).await;
+    assert!(form_page.contains("id=\"f-translation_uk-hint\""), "the form marks the old translation");
+
+    // An updated translation, reviewed like any edit: no longer out of date.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    let mut update = form(
+        "Free legal and social advice for newcomers.",
+        "Безкоштовні юридичні та соціальні консультації.".into(),
+    );
+    update.push(("place", id_s.clone()));
+    let (s, _) = submit(update).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    accept_pending(db, base, &moderator).await;
+    let (_, page) = get_page(base, None, path).await;
+    assert!(page.contains("Безкоштовні юридичні та соціальні консультації."));
+    assert!(!page.contains("class=\"outdated-note\""));
+    let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
+    assert!(!dash.contains("class=\"translations-todo\""), "nothing left to do");
+    let last = db.listing_texts(TextTable::Place, id).await.expect("q");
+    assert_eq!(stamp(&last, "en"), stamp(&after, "en"), "the source was not rewritten");
+}
+
+on_both_backends!(demo_translations_and_fallbacks, translations_through_review_and_age);
