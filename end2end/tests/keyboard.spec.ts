@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { test, expect, hydrated } from './fixtures';
 import { staffPage, registerNgo } from './helpers';
 
@@ -23,6 +23,32 @@ async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
     return;
   }
   throw new Error(`${selector} was not reached with ${max} presses of Tab on ${page.url()}`);
+}
+
+/** An opportunity of a new NGO that takes interest requests, published (set up with the mouse). */
+async function openOpportunity(browser: Browser, js: boolean, stamp: string): Promise<string> {
+  const admin = await staffPage(browser, js);
+  const ctx = await browser.newContext({ javaScriptEnabled: js });
+  const ngo = await ctx.newPage();
+  const email = `keys-vol-${stamp}@example.org`;
+  const title = `Reading buddies ${stamp}`;
+  await registerNgo(ngo, admin, email, 'our long passphrase', `Čtenáři ${stamp}`);
+  await ngo.getByRole('link', { name: 'Propose a volunteering opportunity' }).click();
+  await ngo.locator('#f-title').fill(title);
+  await ngo.locator('#f-audience').selectOption('newcomers');
+  await ngo.locator('#f-location_kind').selectOption('address');
+  await ngo.locator('#f-address').fill('Vodičkova 5, Praha 1');
+  await ngo.locator('#f-schedule_kind').selectOption('flexible');
+  await ngo.locator('#f-contact').fill(email);
+  await ngo.getByRole('button', { name: 'Send for review' }).click();
+  await expect(ngo).toHaveURL(/dashboard\?submitted=1$/);
+  await admin.goto('/en/moderation');
+  await admin.locator('article.organisation', { hasText: `Čtenáři ${stamp}` }).getByRole('button', { name: 'Verify' }).click();
+  await admin.locator('article.change', { hasText: title }).getByRole('button', { name: 'Accept and publish' }).click();
+  await expect(admin.locator('article.change', { hasText: title })).toHaveCount(0);
+  await ctx.close();
+  await admin.context().close();
+  return title;
 }
 
 async function typeInto(page: Page, selector: string, text: string) {
@@ -53,25 +79,35 @@ test('a newcomer finds a place, an event and offers help, by keyboard only', asy
 
   // Events that need no Czech, then one event and its calendar file.
   await page.goto('/en/prague/events?when=range&from=2026-12-01&to=2027-01-31');
+  // The less used filters are folded away: Enter on their summary opens them.
+  await tabTo(page, 'details.more-filters > summary');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('details.more-filters')).toHaveAttribute('open', '');
   await tabTo(page, 'input[name="no_czech"]');
   await page.keyboard.press('Space');
   await expect(page.locator('input[name="no_czech"]')).toBeChecked();
   await tabTo(page, 'form.filters button[type="submit"]');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/no_czech=true/);
-  await tabTo(page, '.event-card h3 a');
+  await tabTo(page, '.event-card h4 a');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/en\/prague\/events\/[^?]+$/);
   const download = page.waitForEvent('download');
-  await tabTo(page, 'a[href$=".ics"]');
+  await tabTo(page, 'a[download$=".ics"]');
   await page.keyboard.press('Enter');
   expect((await download).suggestedFilename()).toMatch(/\.ics$/);
 
-  // Offer help for a volunteering opportunity.
-  await page.goto('/en/prague/volunteering?no_czech=true');
+  // Offer help for a volunteering opportunity: search for it, open it, send the form.
+  const title = await openOpportunity(page.context().browser()!, testInfo.project.use.javaScriptEnabled !== false,
+    `${testInfo.project.name}-${Date.now()}`);
+  await page.goto('/en/prague/volunteering');
+  await typeInto(page, 'form.filters input[name="q"]', title);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/[?&]q=Reading/);
+  await expect(page.locator('.opportunity-card')).toHaveCount(1);
   await tabTo(page, '.opportunity-card h3 a');
   await page.keyboard.press('Enter');
-  await expect(page.locator('h1')).toHaveText('Volunteers with an Accent');
+  await expect(page.locator('h1')).toHaveText(title);
   await typeInto(page, '[name="name"]', 'Keyboard Tester');
   await typeInto(page, '[name="contact"]', `keys-${testInfo.project.name}@example.org`);
   await tabTo(page, '[name="consent"]');
