@@ -12,7 +12,8 @@ pub const STORIES_JSON: &str = include_str!("../../data/demo/stories.json");
 pub const EVENTS_JSON: &str = include_str!("../../data/demo/events.json");
 pub const OPPORTUNITIES_JSON: &str = include_str!("../../data/demo/opportunities.json");
 pub const GROUPS_JSON: &str = include_str!("../../data/demo/groups.json");
-/// The project team's own translations of the demo texts (from English).
+/// The project team's own translations of the demo texts (from English),
+/// in the format `import_translations` reads. None yet: see the README.
 pub const TRANSLATIONS_JSON: [&str; 0] = [];
 
 #[derive(Debug, Default)]

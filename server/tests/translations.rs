@@ -22,57 +22,18 @@ async fn accept_pending(db: &Db, base: &str, moderator: &str) {
     assert_eq!(s, StatusCode::SEE_OTHER);
 }
 
-async fn demo_translations_and_fallbacks(backend: Backend) {
-    let app = spawn_app(&backend).await;
-    let (db, base) = (&app.db, app.base.as_str());
-    let place = db
-        .published_place("prague", "oamp-praha-1")
-        .await
-        .expect("q")
-        .expect("demo place");
-    let texts = db
-        .listing_texts(TextTable::Place, place.id)
-        .await
-        .expect("q");
-    let uk = texts.iter().find(|t| t.lang == "uk").expect("a Ukrainian text");
-    assert_eq!(uk.translated_by.as_deref(), Some("Welcome Kit team"));
-    assert!(texts.iter().any(|t| t.lang == "vi"), "a Vietnamese text");
-
-    // In Ukrainian: the translation, who made it, no fallback note.
-    let (s, page) = get_page(base, None, "/uk/prague/places/oamp-praha-1").await;
-    assert_eq!(s, StatusCode::OK);
-    let first_words: String = uk.body.chars().take(40).collect();
-    assert!(page.contains(&first_words), "the Ukrainian description");
-    assert!(page.contains("class=\"translator-note\""), "translator named");
-    assert!(page.contains("Welcome Kit team"));
-    assert!(!page.contains("class=\"fallback-note\""), "no fallback");
-    assert!(!page.contains("class=\"outdated-note\""), "current");
-    // The other languages it exists in, linked in the interface languages.
-    assert!(page.contains("href=\"/vi/prague/places/oamp-praha-1\""));
-    assert!(page.contains("href=\"/cs/prague/places/oamp-praha-1\""));
-
-    // In Russian there is no translation: the English text, labelled.
-    let (_, page) = get_page(base, None, "/ru/prague/places/oamp-praha-1").await;
-    let en = texts.iter().find(|t| t.lang == "en").expect("English");
-    let en_words: String = en.body.chars().take(40).collect();
-    assert!(page.contains(&en_words), "falls back to the source text");
-    assert!(page.contains("class=\"fallback-note\""), "and says so");
-    assert!(page.contains("lang=\"en\""), "marked as English for screen readers");
-
-    // Stories too: Vietnamese translated, Arabic falls back.
-    let (s, page) = get_page(base, None, "/vi/prague/stories/vietnamese-community").await;
-    assert_eq!(s, StatusCode::OK);
-    assert!(page.contains("<h1 lang=\"vi\""), "Vietnamese story title");
-    assert!(!page.contains("class=\"fallback-note\""));
-    let (_, page) = get_page(base, None, "/ar/prague/stories/vietnamese-community").await;
-    assert!(page.contains("class=\"fallback-note\""));
-    assert!(page.contains("<h1 lang=\"en\""));
-}
-
 async fn translations_through_review_and_age(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(db, base, "ngo@example.org", "Spolek Sousedé", "prague", "12345679").await;
+    let org = member(
+        db,
+        base,
+        "ngo@example.org",
+        "Spolek Sousedé",
+        "prague",
+        "12345679",
+    )
+    .await;
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
@@ -110,15 +71,29 @@ async fn translations_through_review_and_age(backend: Backend) {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("id=\"f-translation_uk-error\""), "{html}");
     assert!(html.contains("value=\"Sousedská poradna\""), "name kept");
-    assert!(db.pending_changes(&Default::default()).await.expect("q").is_empty());
+    assert!(db
+        .pending_changes(&Default::default())
+        .await
+        .expect("q")
+        .is_empty());
 
     // A new place with a Ukrainian translation: reviewed, then public.
-    let (s, _) = submit(form("Free advice for newcomers.", "Безкоштовні консультації.".into())).await;
+    let (s, _) = submit(form(
+        "Free advice for newcomers.",
+        "Безкоштовні консультації.".into(),
+    ))
+    .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
-    assert!(queue.contains("data-field=\"translation_uk\""), "the translation is reviewed");
+    assert!(
+        queue.contains("data-field=\"translation_uk\""),
+        "the translation is reviewed"
+    );
     let (_, page) = get_page(base, None, "/uk/prague/places/neighbours-advice-centre").await;
-    assert!(!page.contains("Безкоштовні консультації."), "not public before review");
+    assert!(
+        !page.contains("Безкоштовні консультації."),
+        "not public before review"
+    );
     accept_pending(db, base, &moderator).await;
     let path = "/uk/prague/places/neighbours-advice-centre";
     let (s, page) = get_page(base, None, path).await;
@@ -143,23 +118,50 @@ async fn translations_through_review_and_age(backend: Backend) {
 
     // The English text changes, the translation does not: it may be out of date.
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
-    let mut edit = form("Free legal and social advice for newcomers.", "Безкоштовні консультації.".into());
+    let mut edit = form(
+        "Free legal and social advice for newcomers.",
+        "Безкоштовні консультації.".into(),
+    );
     edit.push(("place", id_s.clone()));
     let (s, _) = submit(edit).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     accept_pending(db, base, &moderator).await;
     let after = db.listing_texts(TextTable::Place, id).await.expect("q");
-    assert_eq!(stamp(&after, "uk"), stamp(&before, "uk"), "the untouched translation keeps its time");
-    assert!(stamp(&after, "en") > stamp(&before, "en"), "the source's time moved");
+    assert_eq!(
+        stamp(&after, "uk"),
+        stamp(&before, "uk"),
+        "the untouched translation keeps its time"
+    );
+    assert!(
+        stamp(&after, "en") > stamp(&before, "en"),
+        "the source's time moved"
+    );
     let (_, page) = get_page(base, None, path).await;
-    assert!(page.contains("class=\"outdated-note\""), "marked for visitors");
+    assert!(
+        page.contains("class=\"outdated-note\""),
+        "marked for visitors"
+    );
     let (_, page) = get_page(base, None, "/en/prague/places/neighbours-advice-centre").await;
-    assert!(!page.contains("class=\"outdated-note\""), "the source itself is current");
+    assert!(
+        !page.contains("class=\"outdated-note\""),
+        "the source itself is current"
+    );
     let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
-    assert!(dash.contains("class=\"translations-todo\""), "work to do on the dashboard");
+    assert!(
+        dash.contains("class=\"translations-todo\""),
+        "work to do on the dashboard"
+    );
     assert!(dash.contains(&format!("/en/dashboard/places/new?place={id}")));
-    let (_, form_page) = get_page(base, Some(&ngo), &format!("/en/dashboard/places/new?place={id}")).await;
-    assert!(form_page.contains("id=\"f-translation_uk-hint\""), "the form marks the old translation");
+    let (_, form_page) = get_page(
+        base,
+        Some(&ngo),
+        &format!("/en/dashboard/places/new?place={id}"),
+    )
+    .await;
+    assert!(
+        form_page.contains("id=\"f-translation_uk-hint\""),
+        "the form marks the old translation"
+    );
 
     // An updated translation, reviewed like any edit: no longer out of date.
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
@@ -175,9 +177,68 @@ async fn translations_through_review_and_age(backend: Backend) {
     assert!(page.contains("Безкоштовні юридичні та соціальні консультації."));
     assert!(!page.contains("class=\"outdated-note\""));
     let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
-    assert!(!dash.contains("class=\"translations-todo\""), "nothing left to do");
+    assert!(
+        !dash.contains("class=\"translations-todo\""),
+        "nothing left to do"
+    );
     let last = db.listing_texts(TextTable::Place, id).await.expect("q");
-    assert_eq!(stamp(&last, "en"), stamp(&after, "en"), "the source was not rewritten");
+    assert_eq!(
+        stamp(&last, "en"),
+        stamp(&after, "en"),
+        "the source was not rewritten"
+    );
 }
 
-on_both_backends!(demo_translations_and_fallbacks, translations_through_review_and_age);
+/// The translation file format (data/demo/translations/*.json): stored with
+/// its translator, as new as its source, shown to visitors in that language.
+async fn translation_files(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let json = r#"{
+      "lang": "vi",
+      "from": "en",
+      "by": "Welcome Kit team",
+      "places": { "oamp-praha-1": "Văn phòng cho người nước ngoài của Bộ Nội vụ (OAMP). Chỉ tiếp khách có hẹn trước." },
+      "stories": { "vietnamese-community": { "title": "Cộng đồng người Việt", "summary": "Tóm tắt.", "body": ["Đoạn một.", "Đoạn hai."] } }
+    }"#;
+    assert_eq!(app::demo::import_translations(db, json).await, Ok(2));
+    let place = db
+        .published_place("prague", "oamp-praha-1")
+        .await
+        .expect("q")
+        .expect("demo place");
+    let texts = db
+        .listing_texts(TextTable::Place, place.id)
+        .await
+        .expect("q");
+    let vi = texts.iter().find(|t| t.lang == "vi").expect("stored");
+    let en = texts.iter().find(|t| t.lang == "en").expect("source");
+    assert_eq!(vi.translated_by.as_deref(), Some("Welcome Kit team"));
+    assert_eq!(vi.updated_at, en.updated_at, "as new as its source");
+
+    // A language the interface does not offer yet is named, not linked; the
+    // Ukrainian page, with no Ukrainian text, falls back and says so.
+    let (_, page) = get_page(base, None, "/uk/prague/places/oamp-praha-1").await;
+    assert!(page.contains("class=\"fallback-note\""));
+    let at = page.find("text-languages").unwrap_or(0);
+    assert!(
+        page.contains("<li>в’єтнамська"),
+        "Vietnamese listed among the languages: {}",
+        page.get(at..at + 600).unwrap_or("")
+    );
+    // A file that names a place that does not exist is refused whole.
+    let bad = json.replace("oamp-praha-1", "no-such-place");
+    assert!(app::demo::import_translations(db, &bad).await.is_err());
+    // A story translation keeps its paragraphs.
+    let story = db
+        .published_story("prague", "vietnamese-community")
+        .await
+        .expect("q")
+        .expect("demo story");
+    let texts = db.story_texts(story.id).await.expect("q");
+    let vi = texts.iter().find(|t| t.0 == "vi").expect("stored");
+    assert_eq!(vi.3, "Đoạn một.\n\nĐoạn hai.");
+    assert_eq!(vi.5.as_deref(), Some("Welcome Kit team"));
+}
+
+on_both_backends!(translations_through_review_and_age, translation_files);
