@@ -14,4 +14,9 @@ for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 0
 if ! su postgres -c "psql -p $port -tAc \"SELECT 1 FROM pg_roles WHERE rolname='welcomekit'\"" | grep -q 1; then
   su postgres -c "psql -p $port -qc \"CREATE ROLE welcomekit LOGIN CREATEDB PASSWORD 'welcomekit'\""
 fi
+# Test databases left by an interrupted run (a finished run drops its own).
+su postgres -c "psql -p $port -tAc \"SELECT datname FROM pg_database WHERE datname LIKE 'wk\\_test\\_%'\"" |
+  while read -r db; do
+    su postgres -c "psql -p $port -qc 'DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)'" >/dev/null
+  done
 echo "postgres://welcomekit:welcomekit@127.0.0.1:$port/postgres"

@@ -7,6 +7,10 @@ scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 . scripts/leptos-env.sh
 
+# A from-scratch run gains nothing from incremental caches, which take
+# gigabytes of the CI machine's disk.
+export CARGO_INCREMENTAL=0
+
 say() { printf '\n== %s\n' "$*"; }
 
 say "PostgreSQL"
