@@ -13,8 +13,8 @@ pub const EVENTS_JSON: &str = include_str!("../../data/demo/events.json");
 pub const OPPORTUNITIES_JSON: &str = include_str!("../../data/demo/opportunities.json");
 pub const GROUPS_JSON: &str = include_str!("../../data/demo/groups.json");
 /// The project team's own translations of the demo texts (from English),
-/// in the format `import_translations` reads. None yet: see the README.
-pub const TRANSLATIONS_JSON: [&str; 0] = [];
+/// in the format `import_translations` reads.
+pub const TRANSLATIONS_JSON: [&str; 1] = [include_str!("../../data/demo/translations/vi.json")];
 
 #[derive(Debug, Default)]
 pub struct LoadReport {

@@ -22,6 +22,52 @@ async fn accept_pending(db: &Db, base: &str, moderator: &str) {
     assert_eq!(s, StatusCode::SEE_OTHER);
 }
 
+async fn demo_translations_and_fallbacks(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let place = db
+        .published_place("prague", "oamp-praha-1")
+        .await
+        .expect("q")
+        .expect("demo place");
+    let texts = db
+        .listing_texts(TextTable::Place, place.id)
+        .await
+        .expect("q");
+    let vi = texts.iter().find(|t| t.lang == "vi").expect("a Vietnamese text");
+    assert_eq!(vi.translated_by.as_deref(), Some("Welcome Kit team"));
+
+    // In Vietnamese: the translation, who made it, no fallback note.
+    let (s, page) = get_page(base, None, "/vi/prague/places/oamp-praha-1").await;
+    assert_eq!(s, StatusCode::OK);
+    let first_words: String = vi.body.chars().take(40).collect();
+    assert!(page.contains(&first_words), "the Vietnamese description");
+    assert!(page.contains("class=\"translator-note\""), "translator named");
+    assert!(page.contains("Welcome Kit team"));
+    assert!(!page.contains("class=\"fallback-note\""), "no fallback");
+    assert!(!page.contains("class=\"outdated-note\""), "current");
+    // The other languages it exists in, linked in the interface languages.
+    assert!(page.contains("href=\"/en/prague/places/oamp-praha-1\""));
+    assert!(page.contains("href=\"/cs/prague/places/oamp-praha-1\""));
+
+    // In Ukrainian there is no translation: the English text, labelled.
+    let (_, page) = get_page(base, None, "/uk/prague/places/oamp-praha-1").await;
+    let en = texts.iter().find(|t| t.lang == "en").expect("English");
+    let en_words: String = en.body.chars().take(40).collect();
+    assert!(page.contains(&en_words), "falls back to the source text");
+    assert!(page.contains("class=\"fallback-note\""), "and says so");
+    assert!(page.contains("lang=\"en\""), "marked as English for screen readers");
+
+    // Stories too: Vietnamese translated, Ukrainian falls back.
+    let (s, page) = get_page(base, None, "/vi/prague/stories/vietnamese-community").await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(page.contains("<h1 lang=\"vi\""), "Vietnamese story title");
+    assert!(!page.contains("class=\"fallback-note\""));
+    let (_, page) = get_page(base, None, "/uk/prague/stories/vietnamese-community").await;
+    assert!(page.contains("class=\"fallback-note\""));
+    assert!(page.contains("<h1 lang=\"en\""));
+}
+
 async fn translations_through_review_and_age(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
@@ -241,4 +287,8 @@ async fn translation_files(backend: Backend) {
     assert_eq!(vi.5.as_deref(), Some("Welcome Kit team"));
 }
 
-on_both_backends!(translations_through_review_and_age, translation_files);
+on_both_backends!(
+    demo_translations_and_fallbacks,
+    translations_through_review_and_age,
+    translation_files
+);

@@ -22,6 +22,13 @@ pub fn ListingModerationBox(
     } else {
         "opportunities"
     };
+    let edit_label = move || {
+        if kind == "event" {
+            t_string!(i18n, moderation_edit_event)
+        } else {
+            t_string!(i18n, moderation_edit_opportunity)
+        }
+    };
     let check = city.clone();
     view! {
         <Suspense fallback=|| ()>
@@ -34,7 +41,7 @@ pub fn ListingModerationBox(
                         <section class="moderation-box">
                             <h2>{t!(i18n, moderation_title)}</h2>
                             <p>
-                                <a href=locale::href(i18n, &format!("/moderation/{section}/edit?{kind}={id}"))>{t!(i18n, moderation_edit)}</a>
+                                <a href=locale::href(i18n, &format!("/moderation/{section}/edit?{kind}={id}"))>{edit_label}</a>
                                 " · "
                                 <a href=locale::href(i18n, &format!("/moderation/audit?kind={kind}&id={id}"))>{t!(i18n, moderation_history)}</a>
                             </p>
