@@ -307,6 +307,28 @@ else
   echo "first map view: $(kb "$TOTAL_C") KB compressed, OVER the $BUDGET_KB KB target by $(kb $(( TOTAL_C - BUDGET_KB * 1000 ))) KB (1 KB = 1000 bytes)"
 fi
 
+# The scripts, styles and WebAssembly are the same in every language (the
+# pages are rendered on the server; no translation table ships to the
+# browser), so only the HTML differs: each language's first view is its
+# page plus the shared files above.
+ASSETS_C=$(( TOTAL_C - page_size ))
+echo
+printf '%-8s %12s %16s
+' "language" "HTML KB sent" "first view KB"
+for f in app/locales/*.json; do
+  l=$(basename "$f" .json)
+  read -r code lsize < <(curl -sS --max-time 30 -o /dev/null -H 'Accept-Encoding: br, gzip' \
+    -w '%{http_code} %{size_download}\n' "$BASE/$l/$CITY") || die "GET /$l/$CITY failed"
+  if [ "$code" != 200 ]; then
+    FAILURES+=("first view in $l: /$l/$CITY answered $code")
+    continue
+  fi
+  ltotal=$(( ASSETS_C + lsize ))
+  verdict="within"
+  [ "$ltotal" -le $(( BUDGET_KB * 1000 )) ] || verdict="OVER"
+  printf '%-8s %12s %16s  %s the %s KB target\n' "$l" "$(kb "$lsize")" "$(kb "$ltotal")" "$verdict" "$BUDGET_KB"
+done
+
 # ------------------------------------------------------------------ done
 STEP="summary"
 if [ "${#FAILURES[@]}" -gt 0 ]; then

@@ -48,7 +48,7 @@
       var title = m.approx ? m.name + " (" + approxLabel + ")" : m.name;
       var icon = L.divIcon({
         className: "wk-marker" + (m.approx ? " wk-marker-approx" : "") + " cat-" + m.category,
-        iconSize: m.approx ? [28, 28] : [18, 18],
+        iconSize: m.approx ? [28, 28] : [24, 24], // WCAG 2.2 target size: 24 px at least
         html: ""
       });
       var marker = L.marker([m.lat, m.lon], { icon: icon, title: title, alt: title, keyboard: true });
