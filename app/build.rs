@@ -10,7 +10,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR not set")?).join("i18n");
     let cfg = Config::new("en")?
         .add_locale("cs")?
+        .add_locale("sk")?
         .add_locale("uk")?
+        .add_locale("ru")?
+        .add_locale("vi")?
+        .add_locale("ar")?
         .parse_options(ParseOptions::new().interpolate_display(true));
     let infos = TranslationsInfos::parse(cfg)?;
     infos.emit_diagnostics();

@@ -241,11 +241,11 @@ async fn translation_files(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
     let json = r#"{
-      "lang": "vi",
+      "lang": "mn",
       "from": "en",
       "by": "Welcome Kit team",
-      "places": { "oamp-praha-1": "Văn phòng cho người nước ngoài của Bộ Nội vụ (OAMP). Chỉ tiếp khách có hẹn trước." },
-      "stories": { "vietnamese-community": { "title": "Cộng đồng người Việt", "summary": "Tóm tắt.", "body": ["Đoạn một.", "Đoạn hai."] } }
+      "places": { "oamp-praha-1": "Дотоод хэргийн яамны гадаадын иргэдийн алба (OAMP). Зөвхөн цаг товлож хүлээн авна." },
+      "stories": { "vietnamese-community": { "title": "Вьетнамын нийгэмлэг", "summary": "Товч.", "body": ["Нэгдүгээр догол мөр.", "Хоёрдугаар догол мөр."] } }
     }"#;
     assert_eq!(app::demo::import_translations(db, json).await, Ok(2));
     let place = db
@@ -257,19 +257,19 @@ async fn translation_files(backend: Backend) {
         .listing_texts(TextTable::Place, place.id)
         .await
         .expect("q");
-    let vi = texts.iter().find(|t| t.lang == "vi").expect("stored");
+    let mn = texts.iter().find(|t| t.lang == "mn").expect("stored");
     let en = texts.iter().find(|t| t.lang == "en").expect("source");
-    assert_eq!(vi.translated_by.as_deref(), Some("Welcome Kit team"));
-    assert_eq!(vi.updated_at, en.updated_at, "as new as its source");
+    assert_eq!(mn.translated_by.as_deref(), Some("Welcome Kit team"));
+    assert_eq!(mn.updated_at, en.updated_at, "as new as its source");
 
-    // A language the interface does not offer yet is named, not linked; the
-    // Ukrainian page, with no Ukrainian text, falls back and says so.
-    let (_, page) = get_page(base, None, "/uk/prague/places/oamp-praha-1").await;
+    // A language the interface does not offer is named, not linked; the
+    // Russian page, with no Russian text, falls back and says so.
+    let (_, page) = get_page(base, None, "/ru/prague/places/oamp-praha-1").await;
     assert!(page.contains("class=\"fallback-note\""));
     let at = page.find("text-languages").unwrap_or(0);
     assert!(
-        page.contains("<li>в’єтнамська"),
-        "Vietnamese listed among the languages: {}",
+        page.contains("<li>монгольский"),
+        "Mongolian listed among the languages: {}",
         page.get(at..at + 600).unwrap_or("")
     );
     // A file that names a place that does not exist is refused whole.
@@ -282,9 +282,9 @@ async fn translation_files(backend: Backend) {
         .expect("q")
         .expect("demo story");
     let texts = db.story_texts(story.id).await.expect("q");
-    let vi = texts.iter().find(|t| t.0 == "vi").expect("stored");
-    assert_eq!(vi.3, "Đoạn một.\n\nĐoạn hai.");
-    assert_eq!(vi.5.as_deref(), Some("Welcome Kit team"));
+    let mn = texts.iter().find(|t| t.0 == "mn").expect("stored");
+    assert_eq!(mn.3, "Нэгдүгээр догол мөр.\n\nХоёрдугаар догол мөр.");
+    assert_eq!(mn.5.as_deref(), Some("Welcome Kit team"));
 }
 
 on_both_backends!(

@@ -27,7 +27,11 @@ pub fn endonym(locale: Locale) -> &'static str {
     match locale {
         Locale::en => "English",
         Locale::cs => "Čeština",
+        Locale::sk => "Slovenčina",
         Locale::uk => "Українська",
+        Locale::ru => "Русский",
+        Locale::vi => "Tiếng Việt",
+        Locale::ar => "العربية",
     }
 }
 
