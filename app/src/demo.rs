@@ -14,7 +14,10 @@ pub const OPPORTUNITIES_JSON: &str = include_str!("../../data/demo/opportunities
 pub const GROUPS_JSON: &str = include_str!("../../data/demo/groups.json");
 /// The project team's own translations of the demo texts (from English),
 /// in the format `import_translations` reads.
-pub const TRANSLATIONS_JSON: [&str; 1] = [include_str!("../../data/demo/translations/vi.json")];
+pub const TRANSLATIONS_JSON: [&str; 2] = [
+    include_str!("../../data/demo/translations/uk.json"),
+    include_str!("../../data/demo/translations/vi.json"),
+];
 
 #[derive(Debug, Default)]
 pub struct LoadReport {

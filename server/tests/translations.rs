@@ -36,6 +36,12 @@ async fn demo_translations_and_fallbacks(backend: Backend) {
         .expect("q");
     let vi = texts.iter().find(|t| t.lang == "vi").expect("a Vietnamese text");
     assert_eq!(vi.translated_by.as_deref(), Some("Welcome Kit team"));
+    let uk = texts.iter().find(|t| t.lang == "uk").expect("a Ukrainian text");
+    assert_eq!(uk.translated_by.as_deref(), Some("Welcome Kit team"));
+    let (_, page) = get_page(base, None, "/uk/prague/places/oamp-praha-1").await;
+    let uk_words: String = uk.body.chars().take(40).collect();
+    assert!(page.contains(&uk_words), "the Ukrainian description");
+    assert!(!page.contains("class=\"fallback-note\""), "no fallback in Ukrainian");
 
     // In Vietnamese: the translation, who made it, no fallback note.
     let (s, page) = get_page(base, None, "/vi/prague/places/oamp-praha-1").await;
@@ -50,20 +56,20 @@ async fn demo_translations_and_fallbacks(backend: Backend) {
     assert!(page.contains("href=\"/en/prague/places/oamp-praha-1\""));
     assert!(page.contains("href=\"/cs/prague/places/oamp-praha-1\""));
 
-    // In Ukrainian there is no translation: the English text, labelled.
-    let (_, page) = get_page(base, None, "/uk/prague/places/oamp-praha-1").await;
+    // In Russian there is no translation: the English text, labelled.
+    let (_, page) = get_page(base, None, "/ru/prague/places/oamp-praha-1").await;
     let en = texts.iter().find(|t| t.lang == "en").expect("English");
     let en_words: String = en.body.chars().take(40).collect();
     assert!(page.contains(&en_words), "falls back to the source text");
     assert!(page.contains("class=\"fallback-note\""), "and says so");
     assert!(page.contains("lang=\"en\""), "marked as English for screen readers");
 
-    // Stories too: Vietnamese translated, Ukrainian falls back.
+    // Stories too: Vietnamese translated, Russian falls back.
     let (s, page) = get_page(base, None, "/vi/prague/stories/vietnamese-community").await;
     assert_eq!(s, StatusCode::OK);
     assert!(page.contains("<h1 lang=\"vi\""), "Vietnamese story title");
     assert!(!page.contains("class=\"fallback-note\""));
-    let (_, page) = get_page(base, None, "/uk/prague/stories/vietnamese-community").await;
+    let (_, page) = get_page(base, None, "/ru/prague/stories/vietnamese-community").await;
     assert!(page.contains("class=\"fallback-note\""));
     assert!(page.contains("<h1 lang=\"en\""));
 }
