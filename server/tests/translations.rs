@@ -34,21 +34,33 @@ async fn demo_translations_and_fallbacks(backend: Backend) {
         .listing_texts(TextTable::Place, place.id)
         .await
         .expect("q");
-    let vi = texts.iter().find(|t| t.lang == "vi").expect("a Vietnamese text");
+    let vi = texts
+        .iter()
+        .find(|t| t.lang == "vi")
+        .expect("a Vietnamese text");
     assert_eq!(vi.translated_by.as_deref(), Some("Welcome Kit team"));
-    let uk = texts.iter().find(|t| t.lang == "uk").expect("a Ukrainian text");
+    let uk = texts
+        .iter()
+        .find(|t| t.lang == "uk")
+        .expect("a Ukrainian text");
     assert_eq!(uk.translated_by.as_deref(), Some("Welcome Kit team"));
     let (_, page) = get_page(base, None, "/uk/prague/places/oamp-praha-1").await;
     let uk_words: String = uk.body.chars().take(40).collect();
     assert!(page.contains(&uk_words), "the Ukrainian description");
-    assert!(!page.contains("class=\"fallback-note\""), "no fallback in Ukrainian");
+    assert!(
+        !page.contains("class=\"fallback-note\""),
+        "no fallback in Ukrainian"
+    );
 
     // In Vietnamese: the translation, who made it, no fallback note.
     let (s, page) = get_page(base, None, "/vi/prague/places/oamp-praha-1").await;
     assert_eq!(s, StatusCode::OK);
     let first_words: String = vi.body.chars().take(40).collect();
     assert!(page.contains(&first_words), "the Vietnamese description");
-    assert!(page.contains("class=\"translator-note\""), "translator named");
+    assert!(
+        page.contains("class=\"translator-note\""),
+        "translator named"
+    );
     assert!(page.contains("Welcome Kit team"));
     assert!(!page.contains("class=\"fallback-note\""), "no fallback");
     assert!(!page.contains("class=\"outdated-note\""), "current");
@@ -62,7 +74,10 @@ async fn demo_translations_and_fallbacks(backend: Backend) {
     let en_words: String = en.body.chars().take(40).collect();
     assert!(page.contains(&en_words), "falls back to the source text");
     assert!(page.contains("class=\"fallback-note\""), "and says so");
-    assert!(page.contains("lang=\"en\""), "marked as English for screen readers");
+    assert!(
+        page.contains("lang=\"en\""),
+        "marked as English for screen readers"
+    );
 
     // Stories too: Vietnamese translated, Russian falls back.
     let (s, page) = get_page(base, None, "/vi/prague/stories/vietnamese-community").await;
