@@ -22,18 +22,22 @@ async fn accept_pending(db: &Db, base: &str, moderator: &str) {
     assert_eq!(s, StatusCode::SEE_OTHER);
 }
 
-async fn demo_translations_and_fallbacks(backend: Backend) {
-    let app = spawn_app(&backend).await;
-    let (db, base) = (&app.db, app.base.as_str());
+/// Every language's description of the demo place `oamp-praha-1`.
+async fn oamp_texts(db: &Db) -> Vec<app::db::ListingText> {
     let place = db
         .published_place("prague", "oamp-praha-1")
         .await
         .expect("q")
         .expect("demo place");
-    let texts = db
-        .listing_texts(TextTable::Place, place.id)
+    db.listing_texts(TextTable::Place, place.id)
         .await
-        .expect("q");
+        .expect("q")
+}
+
+async fn demo_translations_and_fallbacks(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let texts = oamp_texts(db).await;
     let vi = texts
         .iter()
         .find(|t| t.lang == "vi")
@@ -269,15 +273,7 @@ async fn translation_files(backend: Backend) {
       "stories": { "vietnamese-community": { "title": "Вьетнамын нийгэмлэг", "summary": "Товч.", "body": ["Нэгдүгээр догол мөр.", "Хоёрдугаар догол мөр."] } }
     }"#;
     assert_eq!(app::demo::import_translations(db, json).await, Ok(2));
-    let place = db
-        .published_place("prague", "oamp-praha-1")
-        .await
-        .expect("q")
-        .expect("demo place");
-    let texts = db
-        .listing_texts(TextTable::Place, place.id)
-        .await
-        .expect("q");
+    let texts = oamp_texts(db).await;
     let mn = texts.iter().find(|t| t.lang == "mn").expect("stored");
     let en = texts.iter().find(|t| t.lang == "en").expect("source");
     assert_eq!(mn.translated_by.as_deref(), Some("Welcome Kit team"));
