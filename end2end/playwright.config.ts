@@ -19,9 +19,12 @@ export default defineConfig({
   testDir: './tests',
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
+  // Two workers: tests make their own data (see docs/testing.md), so any
+  // two can run side by side; while one waits on the server or the
+  // browser, the other runs.
+  fullyParallel: true,
   forbidOnly: true,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: 'list',
   outputDir: './test-results',
@@ -51,7 +54,8 @@ export default defineConfig({
     },
     {
       name: 'phone-nojs',
-      testIgnore: /desktop\.spec\.ts/,
+      // The axe matrix checks each page without JavaScript from phone-js.
+      testIgnore: /(desktop|axe-matrix)\.spec\.ts/,
       use: { viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
     },
     {

@@ -1,11 +1,10 @@
 //! The demo data set: the project's own places and stories (data/demo/),
 //! compiled into the binary so `load-demo` works from anywhere.
 use crate::db::Db;
-use crate::geocode::{self, AddressIndex, Districts};
+use crate::geocode::{self, GeoData};
 use crate::places::import::parse_places;
 use crate::stories::import::parse_stories;
 use std::collections::HashMap;
-use std::path::Path;
 
 pub const PLACES_JSON: &str = include_str!("../../data/demo/places.json");
 pub const STORIES_JSON: &str = include_str!("../../data/demo/stories.json");
@@ -31,12 +30,12 @@ pub struct LoadReport {
     pub warnings: Vec<String>,
 }
 
-/// Loads places from `json` (the import format), geocoding with the files in
-/// `shared_dir` when given, and returns the source id → database id map.
+/// Loads places from `json` (the import format), geocoding with the Prague
+/// address data when given, and returns the source id → database id map.
 pub async fn import_places(
     db: &Db,
     json: &str,
-    shared_dir: Option<&Path>,
+    address_data: Option<&GeoData>,
 ) -> Result<(LoadReport, HashMap<String, i64>), String> {
     let cities: Vec<String> = db
         .cities()
@@ -50,12 +49,12 @@ pub async fn import_places(
         warnings: std::mem::take(&mut parsed.warnings),
         ..Default::default()
     };
-    if let Some(dir) = shared_dir {
-        let index = AddressIndex::load(&dir.join("prague-address-points.csv.gz"))
-            .map_err(|e| e.to_string())?;
-        let districts =
-            Districts::load(&dir.join("prague-districts.geojson")).map_err(|e| e.to_string())?;
-        report.geocode = Some(geocode::enrich(&mut parsed.places, &index, &districts));
+    if let Some(geo) = address_data {
+        report.geocode = Some(geocode::enrich(
+            &mut parsed.places,
+            &geo.addresses,
+            &geo.districts,
+        ));
     }
     let ids = db
         .upsert_places(&parsed.places)
@@ -71,8 +70,8 @@ pub async fn import_places(
     Ok((report, by_source))
 }
 
-pub async fn load_demo(db: &Db, shared_dir: Option<&Path>) -> Result<LoadReport, String> {
-    let (mut report, ids) = import_places(db, PLACES_JSON, shared_dir).await?;
+pub async fn load_demo(db: &Db, address_data: Option<&GeoData>) -> Result<LoadReport, String> {
+    let (mut report, ids) = import_places(db, PLACES_JSON, address_data).await?;
     let stories = parse_stories(STORIES_JSON, &ids)?;
     db.upsert_stories(&stories)
         .await
@@ -150,10 +149,7 @@ pub async fn import_translations(db: &Db, json: &str) -> Result<usize, String> {
             t.body.join("\n\n"),
         ));
     }
-    db.add_translations(crate::db::TextTable::Place, &file.by, &place_list)
-        .await
-        .map_err(|e| e.to_string())?;
-    db.add_story_translations(&file.by, &story_list)
+    db.add_translation_file(&file.by, &place_list, &story_list)
         .await
         .map_err(|e| e.to_string())?;
     Ok(place_list.len() + story_list.len())

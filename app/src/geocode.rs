@@ -224,6 +224,17 @@ pub struct GeoData {
     pub districts: Districts,
 }
 
+impl GeoData {
+    /// Reads `prague-address-points.csv.gz` and `prague-districts.geojson`
+    /// from `dir`.
+    pub fn load(dir: &Path) -> Result<Self, GeocodeError> {
+        Ok(GeoData {
+            addresses: AddressIndex::load(&dir.join("prague-address-points.csv.gz"))?,
+            districts: Districts::load(&dir.join("prague-districts.geojson"))?,
+        })
+    }
+}
+
 /// What a lookup of a typed address found.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Located {
@@ -251,18 +262,20 @@ impl Geo {
     pub fn data(&self) -> Option<&GeoData> {
         self.data
             .get_or_init(|| {
-                let dir = self.dir.as_ref()?;
-                let load = || -> Result<GeoData, GeocodeError> {
-                    Ok(GeoData {
-                        addresses: AddressIndex::load(&dir.join("prague-address-points.csv.gz"))?,
-                        districts: Districts::load(&dir.join("prague-districts.geojson"))?,
-                    })
-                };
-                load()
+                GeoData::load(self.dir.as_ref()?)
                     .map_err(|e| tracing::warn!("address lookup unavailable: {e}"))
                     .ok()
             })
             .as_ref()
+    }
+
+    /// A lookup over data already read (one parse shared by several app
+    /// states, as the test suite does).
+    pub fn with_data(data: GeoData) -> Self {
+        Self {
+            dir: None,
+            data: std::sync::OnceLock::from(Some(data)),
+        }
     }
 
     /// Reads the data on a blocking thread, so no request waits on a

@@ -27,6 +27,45 @@ pub struct Config {
     pub address_data: Option<std::path::PathBuf>,
     /// Days an interest request is kept before it is deleted (`WK_INTEREST_DAYS`).
     pub interest_retention_days: i64,
+    /// The time requests act at.
+    pub clock: Clock,
+}
+
+/// The time the app acts at: the system's, or one held still (tests set it
+/// to a Tuesday morning or move it past a link's expiry, so that what
+/// depends on the time is tested at a known time instead of whenever the
+/// suite happens to run).
+#[derive(Clone, Debug, Default)]
+pub struct Clock(Option<Arc<std::sync::Mutex<chrono::DateTime<chrono::Utc>>>>);
+
+impl Clock {
+    pub fn fixed(at: chrono::DateTime<chrono::Utc>) -> Self {
+        Self(Some(Arc::new(std::sync::Mutex::new(at))))
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        match &self.0 {
+            Some(at) => match at.lock() {
+                Ok(at) => *at,
+                Err(poisoned) => *poisoned.into_inner(),
+            },
+            None => chrono::Utc::now(),
+        }
+    }
+
+    /// Moves a fixed clock; the system clock cannot be moved.
+    pub fn set(&self, to: chrono::DateTime<chrono::Utc>) {
+        if let Some(at) = &self.0 {
+            match at.lock() {
+                Ok(mut at) => *at = to,
+                Err(poisoned) => *poisoned.into_inner() = to,
+            }
+        }
+    }
+
+    pub fn advance(&self, by: chrono::Duration) {
+        self.set(self.now() + by);
+    }
 }
 
 impl Default for Config {
@@ -42,6 +81,7 @@ impl Default for Config {
             mail_from: "Welcome Kit <no-reply@localhost>".into(),
             address_data: None,
             interest_retention_days: 90,
+            clock: Clock::default(),
         }
     }
 }
@@ -63,6 +103,11 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 impl AppState {
+    /// Now, by the app's clock.
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.config.clock.now()
+    }
+
     pub fn from_context() -> Result<Self, ServerFnError> {
         use_context::<AppState>().ok_or_else(|| ServerFnError::new("application state missing"))
     }

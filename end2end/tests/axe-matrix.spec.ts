@@ -1,14 +1,15 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { test, expect, hydrated } from './fixtures';
-import { violations, type Violation } from './axe';
-import { ADMIN_EMAIL, ADMIN_PASSWORD } from './admin';
-import { registerNgo, signIn, staffPage } from './helpers';
+import { violationsWithAndWithoutJs, type Violation } from './axe';
+import { registerNgo, signInAsAdmin, staffPage } from './helpers';
 
 // axe-core (WCAG 2.2 A and AA) on every public page, the dashboard pages and
 // the moderation pages, in English and in Arabic (right-to-left), at 360 px
-// and at desktop width. The phone-js and phone-nojs projects run it with
-// JavaScript on and off. Each test reports every violation it met, not only
-// the first.
+// and at desktop width, with JavaScript on and off: the phone-js project
+// opens each page and checks it as it is and as served without JavaScript
+// (axe.ts; where the two are the same markup, once), so the other projects
+// do not run this file (playwright.config.ts). Each test reports
+// every violation it met, not only the first.
 
 const LANGS = ['en', 'ar'];
 const SIZES = [
@@ -30,7 +31,7 @@ async function sweep(page: Page, testInfo: TestInfo, targets: Target[]) {
         await expect(page.locator('html')).toHaveAttribute('lang', lang);
         await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
         await hydrated(page, testInfo);
-        const v = await violations(page, testInfo, `${t.name} ${lang} ${size.width}px`);
+        const v = await violationsWithAndWithoutJs(page, testInfo, `${t.name} ${lang} ${size.width}px`);
         if (v.length) found.push({ page: `${url} at ${size.width}px`, violations: v });
       }
     }
@@ -74,48 +75,66 @@ for (const t of PUBLIC) {
   });
 }
 
-test('axe, en + ar, 360 px + desktop: a story, an event and an opportunity', async ({ page }, testInfo) => {
-  test.slow();
-  const targets = [
-    { name: 'story', path: await firstLink(page, '/prague/stories', '/prague/stories/') },
-    { name: 'event', path: await firstLink(page, '/prague/events', '/prague/events/') },
-    { name: 'opportunity', path: await firstLink(page, '/prague/volunteering', '/prague/volunteering/') },
-  ];
-  await sweep(page, testInfo, targets);
-});
+// One test per page, so that the two workers share the work evenly.
+const DETAILS: { name: string; list: string }[] = [
+  { name: 'story', list: '/prague/stories' },
+  { name: 'event', list: '/prague/events' },
+  { name: 'opportunity', list: '/prague/volunteering' },
+];
 
-test('axe, en + ar, 360 px + desktop: an NGO\'s dashboard and forms', async ({ page, browser }, testInfo) => {
-  test.setTimeout(300_000);
-  // The admin only reads the confirmation link from the outbox.
-  const admin = await staffPage(browser, true);
-  const email = `axe-${testInfo.project.name}@example.org`;
-  await registerNgo(page, admin, email, 'axe ngo passphrase', `Axe Spolek ${testInfo.project.name}`);
-  await admin.context().close();
-  await sweep(page, testInfo, [
-    { name: 'dashboard', path: '/dashboard' },
-    { name: 'place form', path: '/dashboard/places/new' },
-    { name: 'event form', path: '/dashboard/events/new' },
-    { name: 'opportunity form', path: '/dashboard/opportunities/new' },
-  ]);
-});
+for (const d of DETAILS) {
+  test(`axe, en + ar, 360 px + desktop: ${d.name} page`, async ({ page }, testInfo) => {
+    test.slow();
+    await sweep(page, testInfo, [{ name: d.name, path: await firstLink(page, d.list, `${d.list}/`) }]);
+  });
+}
 
-test('axe, en + ar, 360 px + desktop: moderation and admin pages', async ({ page: admin }, testInfo) => {
-  test.setTimeout(300_000);
-  await signIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
-  const edit = async (path: string, name: RegExp) => {
-    await admin.goto(`/en${path}`);
-    const href = await admin.getByRole('link', { name }).first().getAttribute('href');
-    if (!href) throw new Error(`no edit link on ${path}`);
-    return href.replace(/^\/en/, '');
-  };
-  const event = await firstLink(admin, '/prague/events', '/prague/events/');
-  const opportunity = await firstLink(admin, '/prague/volunteering', '/prague/volunteering/');
-  await sweep(admin, testInfo, [
-    { name: 'moderation queue', path: '/moderation' },
-    { name: 'outbox', path: '/admin/outbox' },
-    { name: 'place edit form', path: await edit('/prague/places/oamp-praha-1', /Edit this place/) },
-    { name: 'event edit form', path: await edit(event, /Edit this event/) },
-    { name: 'opportunity edit form', path: await edit(opportunity, /Edit this opportunity/) },
-    { name: 'place history', path: await edit('/prague/places/oamp-praha-1', /History/) },
-  ]);
-});
+const NGO_PAGES: Target[] = [
+  { name: 'dashboard', path: '/dashboard' },
+  { name: 'place form', path: '/dashboard/places/new' },
+  { name: 'event form', path: '/dashboard/events/new' },
+  { name: 'opportunity form', path: '/dashboard/opportunities/new' },
+];
+
+for (const t of NGO_PAGES) {
+  test(`axe, en + ar, 360 px + desktop: an NGO's ${t.name}`, async ({ page, browser }, testInfo) => {
+    test.slow();
+    // The admin only reads the confirmation link from the outbox.
+    const admin = await staffPage(browser, true);
+    const who = `${testInfo.project.name}-${t.name.replace(/\W+/g, '-')}`;
+    await registerNgo(page, admin, `axe-${who}@example.org`, 'axe ngo passphrase', `Axe Spolek ${who}`);
+    await admin.context().close();
+    await sweep(page, testInfo, [t]);
+  });
+}
+
+/** Where the first link named `name` on `path` leads (without the language). */
+async function linkOn(page: Page, path: string, name: RegExp): Promise<string> {
+  await page.goto(`/en${path}`);
+  const href = await page.getByRole('link', { name }).first().getAttribute('href');
+  if (!href) throw new Error(`no link ${name} on ${path}`);
+  return href.replace(/^\/en/, '');
+}
+
+const STAFF_PAGES: { name: string; path: (admin: Page) => Promise<string> }[] = [
+  { name: 'moderation queue', path: async () => '/moderation' },
+  { name: 'outbox', path: async () => '/admin/outbox' },
+  { name: 'place edit form', path: (a) => linkOn(a, '/prague/places/oamp-praha-1', /Edit this place/) },
+  {
+    name: 'event edit form',
+    path: async (a) => linkOn(a, await firstLink(a, '/prague/events', '/prague/events/'), /Edit this event/),
+  },
+  {
+    name: 'opportunity edit form',
+    path: async (a) => linkOn(a, await firstLink(a, '/prague/volunteering', '/prague/volunteering/'), /Edit this opportunity/),
+  },
+  { name: 'place history', path: (a) => linkOn(a, '/prague/places/oamp-praha-1', /History/) },
+];
+
+for (const t of STAFF_PAGES) {
+  test(`axe, en + ar, 360 px + desktop: staff's ${t.name}`, async ({ page: admin }, testInfo) => {
+    test.slow();
+    await signInAsAdmin(admin);
+    await sweep(admin, testInfo, [{ name: t.name, path: await t.path(admin) }]);
+  });
+}

@@ -19,7 +19,6 @@ test('a newcomer finds community groups by language', async ({ page }, testInfo)
   await expect(vi.locator('h2')).toHaveText('Vietnamese');
   await expect(vi.locator('.group-card')).toContainText('Hội người Việt Nam tại Séc');
   await expect(vi.locator('.sources a')).toHaveAttribute('rel', /nofollow/);
-  await audit(page, testInfo, 'communities');
 
   // A language no group uses: said plainly.
   await page.getByLabel('Language used').selectOption('ar');

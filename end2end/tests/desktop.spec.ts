@@ -1,4 +1,4 @@
-import { test, expect, hydrated, cityTotal } from './fixtures';
+import { test, expect, hydrated, citySlugs, expectWholeCity } from './fixtures';
 
 // Runs only in the "desktop-js" project (1280 x 800): list and map side by side.
 
@@ -22,10 +22,11 @@ test('desktop: list and map side by side, no toggle, markers present', async ({ 
   await expect(page.locator('#wk-map .leaflet-marker-icon').first()).toBeVisible();
 
   // The map view URL shows the same side-by-side layout.
+  const before = await citySlugs(page, 'prague');
   await page.goto('/en/prague?view=map');
   await expect(list).toBeVisible();
   await expect(pane).toBeVisible();
-  await expect(page.locator('.place-card')).toHaveCount(await cityTotal(page, 'prague'));
+  await expectWholeCity(page, 'prague', before);
 
   const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(scroll).toBeLessThanOrEqual(1280);

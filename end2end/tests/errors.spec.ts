@@ -39,7 +39,8 @@ test('every page hydrates without script errors or blocked content', async ({ pa
     '/uk/prague/places/oamp-praha-1', '/en/prague/stories', '/en/about', '/en/prague/places/no-such-place']) {
     await page.goto(path);
     await hydrated(page, testInfo);
-    await page.waitForTimeout(300);
+    // Late scripts (the map's, loaded lazily) have run once the network is quiet.
+    await page.waitForLoadState('networkidle');
     expect(pageErrors, `uncaught errors on ${path}`).toEqual([]);
     expect(cspViolations, `Content-Security-Policy violations on ${path}`).toEqual([]);
   }
@@ -59,7 +60,7 @@ test('no uncaught script errors while using the city, map and place pages', asyn
   await expect(page.locator('article.place h1')).toBeVisible();
   await page.goBack();
   await expect(page.locator('.place-card').first()).toBeVisible();
-  await page.waitForTimeout(500);
+  await page.waitForLoadState('networkidle');
   expect(pageErrors).toEqual([]);
   // Leaflet, the clusters, the wasm and the hydration script all run under the policy.
   expect(cspViolations).toEqual([]);

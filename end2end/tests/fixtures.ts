@@ -1,4 +1,4 @@
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from '@playwright/test';
 
 // Shared test setup for every spec:
 //  * requests to tile.openstreetmap.org are aborted (tiles can never load on
@@ -22,7 +22,20 @@ export const test = base.extend<Fixtures>({
   blockedTiles: async ({}, use) => {
     await use([]);
   },
-  context: async ({ context, blockedTiles }, use) => {
+  context: async ({ context, blockedTiles, pageErrors, cspViolations }, use) => {
+    // Every page of the test, in this context and in any the test opens,
+    // reports its uncaught errors and Content-Security-Policy violations;
+    // the test fails when it ends with any (see `page`).
+    watch(context, pageErrors, cspViolations);
+    const browser = context.browser();
+    const newContext = browser?.newContext;
+    if (browser && newContext) {
+      browser.newContext = async (options?: BrowserContextOptions) => {
+        const ctx = await newContext.call(browser, options);
+        watch(ctx, pageErrors, cspViolations);
+        return ctx;
+      };
+    }
     await context.route(TILE_HOST, (route) => {
       blockedTiles.push(route.request().url());
       return route.abort();
@@ -56,6 +69,7 @@ export const test = base.extend<Fixtures>({
       } as typeof instantiate;
     });
     await use(context);
+    if (browser && newContext) browser.newContext = newContext;
   },
   pageErrors: async ({}, use) => {
     await use([]);
@@ -64,15 +78,26 @@ export const test = base.extend<Fixtures>({
     await use([]);
   },
   page: async ({ page, pageErrors, cspViolations }, use) => {
-    page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
-    page.on('console', (msg) => {
-      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
-    });
     await use(page);
+    expect(pageErrors, 'uncaught errors in the page').toEqual([]);
+    expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
   },
 });
 
 export { expect };
+
+/** Contexts whose pages are expected to fail (the no-JavaScript copies axe reads). */
+export const unwatched = new WeakSet<BrowserContext>();
+
+function watch(context: BrowserContext, pageErrors: string[], cspViolations: string[]) {
+  context.on('page', (page) => {
+    if (unwatched.has(context)) return;
+    page.on('pageerror', (err) => pageErrors.push(`${page.url()}: ${err.message}`));
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) cspViolations.push(`${page.url()}: ${msg.text()}`);
+    });
+  });
+}
 
 export function jsEnabled(testInfo: TestInfo): boolean {
   return testInfo.project.use.javaScriptEnabled !== false;
@@ -107,18 +132,39 @@ export async function cardSlugs(page: Page): Promise<string[]> {
   return page.locator('.place-card[data-slug]').evaluateAll((els) => els.map((e) => e.getAttribute('data-slug') ?? ''));
 }
 
-/** Total number of places in a city, from the JSON API (independent of the page). */
-export async function cityTotal(page: Page, city: string): Promise<number> {
-  const res = await page.request.get('/api/v1/cities');
+/** Slugs of every published place in a city, from the JSON API (independent of the page). */
+export async function citySlugs(page: Page, city: string): Promise<string[]> {
+  const res = await page.request.get(`/api/v1/places?city=${city}&per_page=200`);
   expect(res.ok()).toBeTruthy();
-  const body = (await res.json()) as { cities: { slug: string; places: number }[] };
-  const c = body.cities.find((x) => x.slug === city);
-  if (!c) throw new Error(`city ${city} not in /api/v1/cities`);
-  return c.places;
+  const body = (await res.json()) as { places: { slug: string }[] };
+  return body.places.map((p) => p.slug);
 }
+
+/**
+ * The page shows the unfiltered list of `city`: its heading counts every
+ * place the API listed before the page was read (`before`) and no more than
+ * the API lists now (tests running alongside may add places), and it shows
+ * the first page of them (50 cards at most), all of the city.
+ */
+export async function expectWholeCity(page: Page, city: string, before: string[]): Promise<void> {
+  // Retried: after a client-side navigation the list may still be changing.
+  await expect(async () => {
+    const n = await resultCount(page);
+    const after = await citySlugs(page, city);
+    expect(n, 'no fewer places than the city had').toBeGreaterThanOrEqual(before.length);
+    expect(n, 'no more places than the city has').toBeLessThanOrEqual(after.length);
+    const cards = await cardSlugs(page);
+    expect(cards.length).toBe(Math.min(n, 50));
+    expect(after, 'every card is a place of the city').toEqual(expect.arrayContaining(cards));
+  }).toPass({ timeout: 10_000 });
+}
+
 
 /** document.documentElement.scrollWidth must not exceed the viewport width. */
 export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  // Measured once the stylesheet is in: before that, the document is laid
+  // out without it (the browser shows nothing until then).
+  await page.waitForLoadState('load');
   const { scroll, width } = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
     width: window.innerWidth,

@@ -23,7 +23,6 @@ test('NGO proposes a weekly event, the city accepts it, the NGO calls off one da
 
   await page.getByRole('link', { name: 'Propose an event' }).first().click();
   await expect(page.locator('h1')).toHaveText('Propose an event');
-  await audit(page, testInfo, 'event form');
   await page.locator('#f-title').fill(title);
   await page.locator('#f-category').selectOption('sport');
   await page.locator('#f-address').fill('Vodičkova 5, Praha 1');
@@ -78,7 +77,6 @@ test('NGO lists an opportunity, a newcomer offers help, the NGO sees the request
   await registerNgo(page, admin, email, password, `Klub ${stamp}`);
 
   await page.getByRole('link', { name: 'Propose a volunteering opportunity' }).click();
-  await audit(page, testInfo, 'opportunity form');
   await page.locator('#f-title').fill(title);
   await page.locator('#f-audience').selectOption('locals');
   await page.locator('#f-location_kind').selectOption('address');

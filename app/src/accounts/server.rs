@@ -113,11 +113,5 @@ pub async fn outbox() -> Result<Vec<OutboxMessage>, ServerFnError> {
         .collect())
 }
 
-/// Refuses with 403 (the page shows "not allowed").
 #[cfg(feature = "ssr")]
-fn forbidden() -> ServerFnError {
-    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-        resp.set_status(axum::http::StatusCode::FORBIDDEN);
-    }
-    ServerFnError::new("forbidden")
-}
+use crate::error::forbidden;

@@ -193,7 +193,7 @@ impl Db {
         message: &NewMessage,
         now: &str,
     ) -> Result<(i64, i64), RegisterError> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
             .bind(&r.email)
             .fetch_optional(&mut *tx)
@@ -270,7 +270,7 @@ impl Db {
         password_hash: &str,
         now: &str,
     ) -> Result<i64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
             .bind(email)
             .fetch_optional(&mut *tx)
@@ -356,7 +356,7 @@ impl Db {
 
     /// Verifies a user's e-mail with a token, in one transaction.
     pub async fn verify_email(&self, hash: &str, now: &str) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some(user_id) = use_token(&mut tx, hash, "verify_email", now).await? else {
             return Ok(None);
         };
@@ -393,7 +393,7 @@ impl Db {
         message: &NewMessage,
         now: &str,
     ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         store_token(&mut tx, token_hash, user_id, "reset_password", expires_at).await?;
         queue_message(&mut tx, message, now).await?;
         tx.commit().await?;
@@ -407,7 +407,7 @@ impl Db {
         password_hash: &str,
         now: &str,
     ) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let Some(user_id) = use_token(&mut tx, token_hash, "reset_password", now).await? else {
             return Ok(None);
         };

@@ -331,7 +331,7 @@ pub(super) async fn bump_events_version(tx: &mut Tx<'_>, city: &str) -> Result<(
 impl Db {
     /// Inserts or updates events, all or nothing.
     pub async fn upsert_events(&self, events: &[NewEvent]) -> Result<Vec<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let now = now_text();
         let mut ids = Vec::with_capacity(events.len());
         for e in events {

@@ -43,7 +43,7 @@ impl Db {
         actor: i64,
         now: &str,
     ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let city: (String,) = sqlx::query_as("SELECT city FROM places WHERE id = $1")
             .bind(id)
             .fetch_one(&mut *tx)
@@ -78,7 +78,7 @@ impl Db {
         messages: &[NewMessage],
         now: &str,
     ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for id in places {
             sqlx::query("UPDATE places SET reminded_at = $1 WHERE id = $2")
                 .bind(now)
@@ -102,7 +102,7 @@ impl Db {
         messages: &[NewMessage],
         now: &str,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let city: Option<(String,)> = sqlx::query_as(
             "UPDATE places SET status = 'unpublished', status_note = $1, updated_at = $2 \
              WHERE id = $3 AND status = 'published' RETURNING city",

@@ -142,7 +142,7 @@ impl Db {
         data: &str,
         now: &str,
     ) -> Result<i64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "UPDATE group_profile_proposals SET state = 'superseded', decided_at = $1 \
              WHERE organisation_id = $2 AND state = 'pending'",
@@ -284,7 +284,7 @@ impl Db {
         messages: &[NewMessage],
         now: &str,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE group_profile_proposals SET state = 'approved', message = $1, decided_by = $2, \
              decided_at = $3 WHERE id = $4 AND organisation_id = $5 AND state = 'pending'",
@@ -331,7 +331,7 @@ impl Db {
         messages: &[NewMessage],
         now: &str,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE group_profile_proposals SET state = 'rejected', message = $1, decided_by = $2, \
              decided_at = $3 WHERE id = $4 AND organisation_id = $5 AND state = 'pending'",
@@ -371,7 +371,7 @@ impl Db {
     /// and no registration number (the sources do not give one).
     pub async fn upsert_demo_groups(&self, groups: &[DemoGroup]) -> Result<usize, sqlx::Error> {
         let now = super::now_text();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for g in groups {
             let existing: Option<(i64,)> = sqlx::query_as(
                 "SELECT id FROM organisations WHERE city = $1 AND name = $2 AND kind = 'community_group'",

@@ -48,7 +48,7 @@ pub struct ChangeFilter<'a> {
 
 impl Db {
     pub async fn submit_change(&self, c: &NewChange<'_>, now: &str) -> Result<i64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO listing_changes (kind, listing_id, organisation_id, city, submitted_by, data, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -176,7 +176,7 @@ impl Db {
         note: &NewMessage,
         now: &str,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE listing_changes SET state = $1, message = $2, decided_by = $3, decided_at = $4 \
              WHERE id = $5 AND state = 'pending'",
@@ -223,7 +223,7 @@ impl Db {
         note: &NewMessage,
         now: &str,
     ) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE listing_changes SET state = 'accepted', decided_by = $1, decided_at = $2 \
              WHERE id = $3 AND state = 'pending'",
@@ -336,7 +336,7 @@ impl Db {
         messages: &[NewMessage],
         now: &str,
     ) -> Result<i64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let id = write_listing(&mut tx, &listing, now).await?;
         append_audit(
             &mut tx,
@@ -372,7 +372,7 @@ impl Db {
         messages: &[NewMessage],
         now: &str,
     ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let table = table_of(kind);
         let sql = format!("UPDATE {table} SET status = $1, updated_at = $2 WHERE id = $3");
         sqlx::query(&sql)

@@ -80,7 +80,7 @@ impl Db {
         audit: &NewAudit<'_>,
         now: &str,
     ) -> Result<MemberChange, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         if is_member(&mut tx, user, org).await? {
             return Ok(MemberChange::AlreadyMember);
         }
@@ -102,7 +102,7 @@ impl Db {
         audit: &NewAudit<'_>,
         now: &str,
     ) -> Result<Option<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
             .bind(invite.email)
             .fetch_optional(&mut *tx)
@@ -145,7 +145,7 @@ impl Db {
         audit: &NewAudit<'_>,
         now: &str,
     ) -> Result<MemberChange, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // Writing the organisation's row first serialises concurrent removals
         // (row lock on PostgreSQL, write lock on SQLite), so two members
         // removing each other cannot leave nobody.

@@ -39,7 +39,7 @@ impl Db {
         actor: i64,
         now: &str,
     ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let before: Option<(String,)> =
             sqlx::query_as("SELECT status FROM organisations WHERE id = $1")
                 .bind(id)
@@ -82,7 +82,7 @@ impl Db {
         actor: Option<i64>,
         now: &str,
     ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET role = $1, moderator_city = $2 WHERE id = $3")
             .bind(role)
             .bind(city)

@@ -286,7 +286,7 @@ impl Db {
     /// Inserts or updates (by city and slug) all places in one transaction:
     /// either every record is stored or none is.
     pub async fn upsert_places(&self, places: &[NewPlace]) -> Result<Vec<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let now = now_text();
         let mut ids = Vec::with_capacity(places.len());
         for p in places {

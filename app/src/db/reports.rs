@@ -63,7 +63,7 @@ impl Db {
         moderator: i64,
         now: &str,
     ) -> Result<bool, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "UPDATE reports SET state = 'handled', handled_by = $1, handled_at = $2 \
              WHERE id = $3 AND state = 'open'",

@@ -104,47 +104,9 @@ impl Db {
         .await
     }
 
-    /// Stores translations of stories made by `by` from their English text,
-    /// all or none: (story id, lang, title, summary, body).
-    pub async fn add_story_translations(
-        &self,
-        by: &str,
-        list: &[(i64, String, String, String, String)],
-    ) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
-        for (id, lang, title, summary, body) in list {
-            let source: Option<(String,)> = sqlx::query_as(
-                "SELECT updated_at FROM story_texts WHERE story_id = $1 AND lang = 'en'",
-            )
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let stamp = source.map(|s| s.0).unwrap_or_else(super::now_text);
-            sqlx::query("DELETE FROM story_texts WHERE story_id = $1 AND lang = $2")
-                .bind(id)
-                .bind(lang)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query(
-                "INSERT INTO story_texts (story_id, lang, title, summary, body, updated_at, translated_by) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            )
-            .bind(id)
-            .bind(lang)
-            .bind(title)
-            .bind(summary)
-            .bind(body)
-            .bind(stamp)
-            .bind(by)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await
-    }
-
     /// Inserts or replaces stories (by city and slug) in one transaction.
     pub async fn upsert_stories(&self, stories: &[NewStory]) -> Result<(), sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         for s in stories {
             let (id,): (i64,) = sqlx::query_as(
                 "INSERT INTO stories (city, slug, community, status, sort_order) VALUES ($1, $2, $3, $4, $5) \
@@ -195,4 +157,42 @@ impl Db {
         }
         tx.commit().await
     }
+}
+
+/// A story's translation: (story id, language, title, summary, body).
+pub type StoryTranslation = (i64, String, String, String, String);
+
+pub(super) async fn write_story_translations(
+    tx: &mut super::places::Tx<'_>,
+    by: &str,
+    list: &[StoryTranslation],
+) -> Result<(), sqlx::Error> {
+    for (id, lang, title, summary, body) in list {
+        let source: Option<(String,)> = sqlx::query_as(
+            "SELECT updated_at FROM story_texts WHERE story_id = $1 AND lang = 'en'",
+        )
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let stamp = source.map(|s| s.0).unwrap_or_else(super::now_text);
+        sqlx::query("DELETE FROM story_texts WHERE story_id = $1 AND lang = $2")
+            .bind(id)
+            .bind(lang)
+            .execute(&mut **tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO story_texts (story_id, lang, title, summary, body, updated_at, translated_by) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(id)
+        .bind(lang)
+        .bind(title)
+        .bind(summary)
+        .bind(body)
+        .bind(stamp)
+        .bind(by)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }

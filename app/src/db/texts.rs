@@ -104,43 +104,55 @@ impl Db {
         .await
     }
 
-    /// Stores translations made by `by`, all or none, each as new as its
-    /// source text (they were made from the current one).
-    pub async fn add_translations(
+    /// A translation file's place texts and story texts, made by `by` from
+    /// the current English texts (so each is stamped as new as its source),
+    /// in one transaction: all of them are stored or none.
+    pub async fn add_translation_file(
         &self,
-        which: TextTable,
         by: &str,
-        list: &[NewTranslation],
+        places: &[NewTranslation],
+        stories: &[super::stories::StoryTranslation],
     ) -> Result<(), sqlx::Error> {
-        let (table, key) = which.table_and_key();
-        let mut tx = self.pool.begin().await?;
-        for t in list {
-            let source: Option<(String,)> = sqlx::query_as(&format!(
-                "SELECT updated_at FROM {table} WHERE {key} = $1 AND lang = 'en'"
-            ))
-            .bind(t.id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let stamp = source.map(|s| s.0).unwrap_or_else(super::now_text);
-            sqlx::query(&format!(
-                "DELETE FROM {table} WHERE {key} = $1 AND lang = $2"
-            ))
-            .bind(t.id)
-            .bind(&t.lang)
-            .execute(&mut *tx)
-            .await?;
-            sqlx::query(&format!(
-                "INSERT INTO {table} ({key}, lang, body, updated_at, translated_by) \
-                 VALUES ($1, $2, $3, $4, $5)"
-            ))
-            .bind(t.id)
-            .bind(&t.lang)
-            .bind(&t.body)
-            .bind(stamp)
-            .bind(by)
-            .execute(&mut *tx)
-            .await?;
-        }
+        let mut tx = self.begin_write().await?;
+        write_translations(&mut tx, TextTable::Place, by, places).await?;
+        super::stories::write_story_translations(&mut tx, by, stories).await?;
         tx.commit().await
     }
+}
+
+async fn write_translations(
+    tx: &mut Tx<'_>,
+    which: TextTable,
+    by: &str,
+    list: &[NewTranslation],
+) -> Result<(), sqlx::Error> {
+    let (table, key) = which.table_and_key();
+    for t in list {
+        let source: Option<(String,)> = sqlx::query_as(&format!(
+            "SELECT updated_at FROM {table} WHERE {key} = $1 AND lang = 'en'"
+        ))
+        .bind(t.id)
+        .fetch_optional(&mut **tx)
+        .await?;
+        let stamp = source.map(|s| s.0).unwrap_or_else(super::now_text);
+        sqlx::query(&format!(
+            "DELETE FROM {table} WHERE {key} = $1 AND lang = $2"
+        ))
+        .bind(t.id)
+        .bind(&t.lang)
+        .execute(&mut **tx)
+        .await?;
+        sqlx::query(&format!(
+            "INSERT INTO {table} ({key}, lang, body, updated_at, translated_by) \
+             VALUES ($1, $2, $3, $4, $5)"
+        ))
+        .bind(t.id)
+        .bind(&t.lang)
+        .bind(&t.body)
+        .bind(stamp)
+        .bind(by)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
 }

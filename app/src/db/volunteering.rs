@@ -168,7 +168,7 @@ impl Db {
         &self,
         list: &[NewOpportunity],
     ) -> Result<Vec<i64>, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let now = now_text();
         let mut ids = Vec::new();
         for o in list {
@@ -225,7 +225,7 @@ impl Db {
         notes: &[NewMessage],
         now: &str,
     ) -> Result<i64, sqlx::Error> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO interest_requests (opportunity_id, name, contact, languages, message, \
              consent_at, withdraw_hash, created_at, delete_after) \

@@ -53,11 +53,10 @@ pub async fn events(
     let lang = locale_of(&q);
     // The listing looks the city up first, so an unknown one is reported
     // as before without a query of its own.
-    let listing =
-        match service::listing(&state.db, &city, &q, lang.as_str(), chrono::Utc::now()).await {
-            Err(AppError::NotFound) => return Err(unknown_city(&city)),
-            other => other?,
-        };
+    let listing = match service::listing(&state.db, &city, &q, lang.as_str(), state.now()).await {
+        Err(AppError::NotFound) => return Err(unknown_city(&city)),
+        other => other?,
+    };
     let body = serde_json::to_string(&EventsBody {
         city: &city,
         from: &listing.from,
@@ -178,7 +177,7 @@ pub async fn events_ics(
     let city = required_city(&pairs)?;
     let q = query_of(&pairs)?;
     known_city(&state, &city).await?;
-    let (city, events) = service::feed_events(&state.db, &city, &q, chrono::Utc::now()).await?;
+    let (city, events) = service::feed_events(&state.db, &city, &q, state.now()).await?;
     let locale = locale_of(&q);
     let lang = locale.as_str();
     let base = base_url_from(&state, &headers);
@@ -244,7 +243,7 @@ pub async fn events_atom(
     let city = required_city(&pairs)?;
     let q = query_of(&pairs)?;
     known_city(&state, &city).await?;
-    let now = chrono::Utc::now();
+    let now = state.now();
     let (city, events) = service::feed_events(&state.db, &city, &q, now).await?;
     let locale = locale_of(&q);
     let lang = locale.as_str();

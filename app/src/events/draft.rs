@@ -6,6 +6,7 @@
 //! other week", "every month on the 2nd Tuesday", "on the last Tuesday of the
 //! month", with an optional end date and dates to skip. A rule the form
 //! cannot say (from an import) is kept and shown as written ("custom").
+use super::query::CHILDREN_FIELD;
 use crate::accounts::model::{optional_website, required_text, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::{EventRow, NewEvent};
@@ -167,6 +168,9 @@ impl EventDraft {
         for (k, val) in v.iter_mut() {
             if k == "place" {
                 *val = self.place.map(|p| p.to_string()).unwrap_or_default();
+            }
+            if k == "children" {
+                *k = CHILDREN_FIELD.to_string();
             }
         }
         v
@@ -427,7 +431,7 @@ pub fn parse_event(
         no_czech: !text(v, "no_czech").is_empty(),
         free: !text(v, "free").is_empty(),
         price,
-        children: !text(v, "children").is_empty(),
+        children: !text(v, CHILDREN_FIELD).is_empty(),
         accessibility,
         registration_url,
         capacity,

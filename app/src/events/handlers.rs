@@ -7,7 +7,6 @@ use crate::state::AppState;
 use axum::http::request::Parts;
 use axum::response::Response;
 use axum::Router;
-use chrono::Utc;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
@@ -45,7 +44,7 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     let page = format!("/dashboard/events/new{}", id_query(&v, "event"));
     let done = "/dashboard?submitted=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        crate::moderation::listings::submit_event(&st.db, u.as_ref(), &v, Utc::now())
+        crate::moderation::listings::submit_event(&st.db, u.as_ref(), &v, st.now())
             .await
             .map(|_| ())
     })
@@ -64,7 +63,7 @@ async fn status(
     let page = "/dashboard".to_string();
     let done = format!("/dashboard?event_changed={id}#event-{id}");
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        change_status(&st.db, u.as_ref(), &v, change, Utc::now()).await
+        change_status(&st.db, u.as_ref(), &v, change, st.now()).await
     })
     .await
 }

@@ -9,6 +9,13 @@ pub const DEFAULT_PER_PAGE: u32 = 50;
 /// The longest window one request may ask for.
 pub const MAX_WINDOW_DAYS: i64 = 366;
 
+/// The form field of "suitable for children", in the events page's filters
+/// and the organisations' event form. Not `children`: a form's named
+/// controls are also properties of the form element, so a control named
+/// `children` hides `form.children`, which Leptos' island hydration walks
+/// (it then fails with "node.children is not iterable").
+pub const CHILDREN_FIELD: &str = "for_children";
+
 /// Which days: today, the next 7 days, the next 30 days, or `from`–`to`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum When {
@@ -107,7 +114,9 @@ impl EventQuery {
                 "district" => parse_text(value).map(|v| q.district = v),
                 "free" => parse_bool(value).map(|v| q.free = v),
                 "no_czech" => parse_bool(value).map(|v| q.no_czech = v),
-                "children" => parse_bool(value).map(|v| q.children = v),
+                // The events page's form says `for_children` (see
+                // CHILDREN_FIELD); links and the API say `children`.
+                "children" | "for_children" => parse_bool(value).map(|v| q.children = v),
                 "organisation" => {
                     parse_int(value, 1, u32::MAX).map(|v| q.organisation = v.map(i64::from))
                 }

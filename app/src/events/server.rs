@@ -19,8 +19,7 @@ pub async fn list_events(
         &["view"],
     );
     let ignored = errors.into_iter().map(|e| e.param).collect();
-    let listing =
-        super::service::listing(&state.db, &city, &query, &lang, chrono::Utc::now()).await;
+    let listing = super::service::listing(&state.db, &city, &query, &lang, state.now()).await;
     // A window that is too long is shown as the default one, with a note.
     let listing = match listing {
         Err(crate::error::AppError::BadParam { .. }) => {
@@ -28,7 +27,7 @@ pub async fn list_events(
             q.from = None;
             q.to = None;
             q.when = super::query::When::Month;
-            super::service::listing(&state.db, &city, &q, &lang, chrono::Utc::now()).await
+            super::service::listing(&state.db, &city, &q, &lang, state.now()).await
         }
         other => other,
     };
@@ -43,7 +42,7 @@ pub async fn get_event(
 ) -> Result<EventDetail, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     let mut d = crate::places::server::not_found_status(
-        super::service::detail(&state.db, &city, &slug, &lang, chrono::Utc::now()).await,
+        super::service::detail(&state.db, &city, &slug, &lang, state.now()).await,
     )?;
     d.share_url = format!(
         "{}/{lang}/{city}/events/{slug}",
@@ -63,7 +62,7 @@ pub async fn events_at_place(
     lang: String,
 ) -> Result<Vec<OccurrenceItem>, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
-    Ok(super::service::at_place(&state.db, &city, place, &lang, chrono::Utc::now()).await?)
+    Ok(super::service::at_place(&state.db, &city, place, &lang, state.now()).await?)
 }
 
 /// What the event form starts from: empty, or the event as it is now.
@@ -76,12 +75,7 @@ pub async fn event_form(
 ) -> Result<crate::moderation::server::ListingFormData, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
-    let forbidden = || {
-        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(axum::http::StatusCode::FORBIDDEN);
-        }
-        ServerFnError::new("forbidden")
-    };
+    use crate::error::forbidden;
     let user = crate::accounts::session::request_user(&state.db)
         .await?
         .ok_or_else(forbidden)?;

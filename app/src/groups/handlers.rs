@@ -7,7 +7,6 @@ use crate::state::AppState;
 use axum::http::request::Parts;
 use axum::response::Response;
 use axum::Router;
-use chrono::Utc;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
@@ -35,7 +34,7 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     let page = format!("/dashboard/group?organisation={org}");
     let done = format!("/dashboard?group={org}#group-{org}");
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        submit_profile(&st.db, u.as_ref(), &v, Utc::now())
+        submit_profile(&st.db, u.as_ref(), &v, st.now())
             .await
             .map(|_| ())
     })
@@ -55,7 +54,7 @@ async fn review(
     let page = "/moderation".to_string();
     let done = "/moderation#group-proposals".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        review_profile(&st.db, u.as_ref(), &v, decision, &base, Utc::now()).await
+        review_profile(&st.db, u.as_ref(), &v, decision, &base, st.now()).await
     })
     .await
 }

@@ -75,11 +75,5 @@ pub async fn pending_group_profiles(city: String) -> Result<Vec<ProposalItem>, S
     Ok(super::service::pending(&state.db, city.as_deref()).await?)
 }
 
-/// Refuses with 403 (the page shows "not allowed").
 #[cfg(feature = "ssr")]
-fn forbidden() -> ServerFnError {
-    if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-        resp.set_status(axum::http::StatusCode::FORBIDDEN);
-    }
-    ServerFnError::new("forbidden")
-}
+use crate::error::forbidden;

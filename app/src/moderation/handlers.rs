@@ -8,7 +8,6 @@ use crate::state::AppState;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::Router;
-use chrono::Utc;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
@@ -105,7 +104,7 @@ async fn report(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     let page = place_page(&v);
     let done = format!("{page}?reported=1#report");
     act(l, s, se, p, v, page, done, |st, _, v| async move {
-        report_problem(&st.db, &v, Utc::now()).await
+        report_problem(&st.db, &v, st.now()).await
     })
     .await
 }
@@ -113,7 +112,7 @@ async fn report(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
 async fn handle(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        handle_report(&st.db, u.as_ref(), &v, Utc::now()).await
+        handle_report(&st.db, u.as_ref(), &v, st.now()).await
     })
     .await
 }
@@ -122,7 +121,7 @@ async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues)
     let page = place_page(&v);
     let done = "/moderation?unpublished=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        super::freshness::unpublish(&st.db, u.as_ref(), &v, Utc::now()).await
+        super::freshness::unpublish(&st.db, u.as_ref(), &v, st.now()).await
     })
     .await
 }
@@ -136,7 +135,7 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
     let done = format!("{}?edited=1", place_page(&v));
     let base = crate::state::base_url_from(&s, &p.headers);
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        super::listings::edit_place(&st.db, &st.geo, u.as_ref(), &v, &base, Utc::now()).await
+        super::listings::edit_place(&st.db, &st.geo, u.as_ref(), &v, &base, st.now()).await
     })
     .await
 }
@@ -147,7 +146,7 @@ async fn confirm_place(l: Locale, s: AppState, se: Session, p: Parts, v: FormVal
         "/dashboard?confirmed=1".to_string(),
     );
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        super::freshness::confirm(&st.db, u.as_ref(), &v, Utc::now()).await
+        super::freshness::confirm(&st.db, u.as_ref(), &v, st.now()).await
     })
     .await
 }
@@ -165,7 +164,7 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     }
     let done = "/dashboard?submitted=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        submit_place(&st.db, u.as_ref(), &v, Utc::now())
+        submit_place(&st.db, u.as_ref(), &v, st.now())
             .await
             .map(|_| ())
     })
@@ -229,7 +228,7 @@ async fn change(
     let base = crate::state::base_url_from(&s, &p.headers);
     let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        review(&st.db, &st.geo, u.as_ref(), &v, decision, &base, Utc::now()).await
+        review(&st.db, &st.geo, u.as_ref(), &v, decision, &base, st.now()).await
     })
     .await
 }
@@ -244,7 +243,7 @@ async fn organisation(
 ) -> Response {
     let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        decide_organisation(&st.db, u.as_ref(), &v, decision, Utc::now())
+        decide_organisation(&st.db, u.as_ref(), &v, decision, st.now())
             .await
             .map(|_| ())
     })
@@ -270,9 +269,9 @@ async fn edit_other(
     let base = crate::state::base_url_from(&s, &p.headers);
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         if kind == "event" {
-            super::listings::edit_event(&st.db, u.as_ref(), &v, &base, Utc::now()).await
+            super::listings::edit_event(&st.db, u.as_ref(), &v, &base, st.now()).await
         } else {
-            super::listings::edit_opportunity(&st.db, u.as_ref(), &v, &base, Utc::now()).await
+            super::listings::edit_opportunity(&st.db, u.as_ref(), &v, &base, st.now()).await
         }
     })
     .await
@@ -295,7 +294,7 @@ async fn unpublish_other(l: Locale, s: AppState, se: Session, p: Parts, v: FormV
     let id = part("id");
     let done = format!("/moderation/audit?kind={}&id={id}", part("kind"));
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        super::listings::unpublish_listing(&st.db, u.as_ref(), &v, Utc::now()).await
+        super::listings::unpublish_listing(&st.db, u.as_ref(), &v, st.now()).await
     })
     .await
 }

@@ -97,7 +97,7 @@ pub async fn pending_changes(
     let (state, city) = moderator_scope(city).await?;
     let before = older_than_days
         .filter(|d| *d > 0)
-        .map(|d| super::freshness::cutoff(chrono::Utc::now(), d));
+        .map(|d| super::freshness::cutoff(state.now(), d));
     let filter = crate::db::ChangeFilter {
         city: city.as_deref(),
         kind: Some(kind.as_str()).filter(|k| LISTING_KINDS.contains(k)),
@@ -210,7 +210,7 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
-        return Err(ServerFnError::new("forbidden"));
+        return Err(crate::error::forbidden());
     };
     let mut out = ListingsView {
         changes: Vec::new(),
@@ -218,7 +218,7 @@ pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
         events: Vec::new(),
         opportunities: Vec::new(),
     };
-    let now = chrono::Utc::now();
+    let now = state.now();
     let db = &state.db;
     let outdated = |table: crate::db::TextTable, id: i64, city: String| async move {
         let local = db
@@ -314,7 +314,7 @@ pub async fn place_form(
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
-        return Err(ServerFnError::new("forbidden"));
+        return Err(crate::error::forbidden());
     };
     let row = match place {
         Some(id) => Some(
@@ -322,7 +322,7 @@ pub async fn place_form(
                 .db
                 .place_by_id(id)
                 .await?
-                .ok_or_else(|| ServerFnError::new("forbidden"))?,
+                .ok_or_else(crate::error::forbidden)?,
         ),
         None => None,
     };
@@ -333,7 +333,7 @@ pub async fn place_form(
             .as_ref()
             .is_some_and(|r| super::service::can_moderate(&user, &r.city))
         {
-            return Err(ServerFnError::new("forbidden"));
+            return Err(crate::error::forbidden());
         }
     } else {
         let owner = match &row {
@@ -351,7 +351,7 @@ pub async fn place_form(
         city = city.or_else(|| orgs.first().map(|o| o.city.clone()));
         organisations = orgs.into_iter().map(|o| (o.id, o.name)).collect();
         if organisations.is_empty() {
-            return Err(ServerFnError::new("forbidden"));
+            return Err(crate::error::forbidden());
         }
     }
     let mut draft = crate::places::draft::PlaceDraft::default();
@@ -434,7 +434,7 @@ pub struct StaleItem {
 pub async fn stale_places(city: String) -> Result<(i64, Vec<StaleItem>), ServerFnError> {
     let (state, city) = moderator_scope(city).await?;
     let days = state.config.stale_days;
-    let cutoff = super::freshness::cutoff(chrono::Utc::now(), days);
+    let cutoff = super::freshness::cutoff(state.now(), days);
     let items = state
         .db
         .stale_places(city.as_deref(), &cutoff)
@@ -475,12 +475,7 @@ pub struct HistoryView {
 pub async fn history(kind: String, id: i64) -> Result<HistoryView, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
-    let forbidden = || {
-        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(axum::http::StatusCode::FORBIDDEN);
-        }
-        ServerFnError::new("forbidden")
-    };
+    use crate::error::forbidden;
     let user = user.ok_or_else(forbidden)?;
     let (city, name, page, entries) = match kind.as_str() {
         "place" => {
@@ -551,10 +546,7 @@ async fn moderator_scope(
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user.filter(|u| u.role != Role::Member) else {
-        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(axum::http::StatusCode::FORBIDDEN);
-        }
-        return Err(ServerFnError::new("forbidden"));
+        return Err(crate::error::forbidden());
     };
     let city = match super::service::moderated_city(&user) {
         Some(own) => Some(own.to_string()),

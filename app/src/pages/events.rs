@@ -87,7 +87,7 @@ fn EventsView(
     let (free, no_czech, children) = (
         truthy(get("free")),
         truthy(get("no_czech")),
-        truthy(get("children")),
+        truthy(get("children")) || truthy(get(crate::events::query::CHILDREN_FIELD)),
     );
     // Folded on a phone unless one of them is in use.
     let more_open = free
@@ -201,7 +201,7 @@ fn EventsView(
                 <div class="field checks">
                     <label><input type="checkbox" name="no_czech" value="true" checked=no_czech />{t!(i18n, events_no_czech)}</label>
                     <label><input type="checkbox" name="free" value="true" checked=free />{t!(i18n, events_free)}</label>
-                    <label><input type="checkbox" name="children" value="true" checked=children />{t!(i18n, events_children)}</label>
+                    <label><input type="checkbox" name=crate::events::query::CHILDREN_FIELD value="true" checked=children />{t!(i18n, events_children)}</label>
                 </div>
                 </details>
                 <div class="actions">

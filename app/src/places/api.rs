@@ -124,8 +124,7 @@ pub async fn places(
         });
     }
     known_city(&state, &city).await?;
-    let listing =
-        service::listing(&state.db, &city, &query, Vec::new(), chrono::Utc::now()).await?;
+    let listing = service::listing(&state.db, &city, &query, Vec::new(), state.now()).await?;
     let body = serde_json::json!({
         "city": city,
         "total": listing.total,
@@ -150,8 +149,7 @@ pub async fn places_geojson(
         });
     }
     let city = known_city(&state, &city_slug).await?;
-    let all =
-        service::matching(&state.db, &city, &PlaceQuery::default(), chrono::Utc::now()).await?;
+    let all = service::matching(&state.db, &city, &PlaceQuery::default(), state.now()).await?;
     let features: Vec<_> = all
         .iter()
         .filter_map(|p| {

@@ -15,7 +15,7 @@ pub async fn list_places(city: String, query: String) -> Result<PlaceListing, Se
         PlaceQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
     let ignored = errors.into_iter().map(|e| e.param).collect();
     let mut listing = not_found_status(
-        super::service::listing(&state.db, &city, &query, ignored, chrono::Utc::now()).await,
+        super::service::listing(&state.db, &city, &query, ignored, state.now()).await,
     )?;
     listing.tile_url = state.config.tile_url.clone();
     listing.tile_attribution = state.config.tile_attribution.clone();
@@ -31,8 +31,7 @@ pub async fn get_place(
 ) -> Result<PlaceDetail, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     let base = crate::state::base_url(&state);
-    let detail =
-        super::service::detail(&state.db, &city, &slug, &lang, &base, chrono::Utc::now()).await;
+    let detail = super::service::detail(&state.db, &city, &slug, &lang, &base, state.now()).await;
     not_found_status(detail)
 }
 

@@ -35,7 +35,7 @@ pub async fn opportunities(
         .and_then(crate::locale::parse)
         .map(|l| crate::locale::code(l).to_string())
         .unwrap_or_else(|| "en".into());
-    let listing = super::service::listing(&state.db, &city, &q, &lang, chrono::Utc::now()).await?;
+    let listing = super::service::listing(&state.db, &city, &q, &lang, state.now()).await?;
     let body = serde_json::json!({
         "city": city,
         "total": listing.total,

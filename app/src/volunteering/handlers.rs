@@ -5,7 +5,6 @@ use crate::state::AppState;
 use axum::http::request::Parts;
 use axum::response::Response;
 use axum::Router;
-use chrono::Utc;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
@@ -50,7 +49,7 @@ async fn interest(
 ) -> Response {
     let base = crate::state::base_url_from(&state, &parts.headers);
     let days = state.config.interest_retention_days;
-    match super::interest::send(&state.db, &v, locale, &base, days, Utc::now()).await {
+    match super::interest::send(&state.db, &v, locale, &base, days, state.now()).await {
         Ok(token) => to(
             locale,
             &format!("/volunteering/withdraw?token={token}&sent=1"),
@@ -89,7 +88,7 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     );
     let done = "/dashboard?submitted=1".to_string();
     crate::form_post::act(l, s, se, p, v, page, done, |st, u, v| async move {
-        crate::moderation::listings::submit_opportunity(&st.db, u.as_ref(), &v, Utc::now())
+        crate::moderation::listings::submit_opportunity(&st.db, u.as_ref(), &v, st.now())
             .await
             .map(|_| ())
     })

@@ -17,7 +17,7 @@ pub async fn list_opportunities(
         OpportunityQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
     let ignored = errors.into_iter().map(|e| e.param).collect();
     crate::places::server::not_found_status(
-        super::service::listing(&state.db, &city, &q, &lang, chrono::Utc::now()).await,
+        super::service::listing(&state.db, &city, &q, &lang, state.now()).await,
     )
     .map(|l| (l, ignored))
 }
@@ -30,7 +30,7 @@ pub async fn get_opportunity(
 ) -> Result<OpportunityDetail, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     let mut d = crate::places::server::not_found_status(
-        super::service::detail(&state.db, &city, &slug, &lang, chrono::Utc::now()).await,
+        super::service::detail(&state.db, &city, &slug, &lang, state.now()).await,
     )?;
     d.share_url = format!(
         "{}/{lang}/{city}/volunteering/{slug}",
@@ -91,12 +91,7 @@ pub async fn opportunity_form(
 ) -> Result<crate::moderation::server::ListingFormData, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
-    let forbidden = || {
-        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(axum::http::StatusCode::FORBIDDEN);
-        }
-        ServerFnError::new("forbidden")
-    };
+    use crate::error::forbidden;
     let user = crate::accounts::session::request_user(&state.db)
         .await?
         .ok_or_else(forbidden)?;

@@ -155,7 +155,7 @@ fn EventFormView(data: ListingFormData) -> impl IntoView {
                 <CheckField name="no_czech" label=td_string!(l, events_no_czech).to_string() feedback=fb.clone() />
                 <CheckField name="free" label=td_string!(l, events_free_badge).to_string() feedback=fb.clone() />
                 {field("price", td_string!(l, ef_price).to_string(), false)}
-                <CheckField name="children" label=td_string!(l, events_children).to_string() feedback=fb.clone() />
+                <CheckField name=crate::events::query::CHILDREN_FIELD label=td_string!(l, events_children).to_string() feedback=fb.clone() />
                 {field("accessibility", td_string!(l, events_accessibility).to_string(), false)}
                 <FormField name="registration_url" kind="url" label=td_string!(l, ef_registration).to_string() required=false feedback=fb.clone() />
                 <FormField name="capacity" kind="number" label=td_string!(l, ef_capacity).to_string() required=false feedback=fb.clone() />

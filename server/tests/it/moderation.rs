@@ -1,9 +1,8 @@
 //! Organisation verification by moderators: the role matrix (who may, who
 //! may not, and that a refusal changes nothing) and the audit trail, on
 //! SQLite and PostgreSQL.
-mod common;
 
-use common::{client, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{client, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
 async fn post(base: &str, cookie: Option<&str>, path: &str, form: &[(&str, &str)]) -> StatusCode {
@@ -45,9 +44,9 @@ async fn organisation_decisions(backend: Backend) {
 
     let member = sign_in(base, "p@example.org", "member passphrase").await;
     let other_member = sign_in(base, "k@example.org", "member passphrase").await;
-    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
-    let moderator = sign_in(base, "mod-p@example.org", common::STAFF_PASSWORD).await;
-    let admin = sign_in(base, "admin@example.org", common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod-p@example.org", crate::common::STAFF_PASSWORD).await;
+    let admin = sign_in(base, "admin@example.org", crate::common::STAFF_PASSWORD).await;
 
     let id = prague_org.id.to_string();
     let status = || async {
@@ -203,8 +202,8 @@ async fn problem_reports(backend: Backend) {
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
     let member_cookie = sign_in(base, "p@example.org", "member passphrase").await;
-    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
-    let moderator = sign_in(base, "mod-p@example.org", common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod-p@example.org", crate::common::STAFF_PASSWORD).await;
     let place = [("city", "prague"), ("slug", "oamp-praha-1")];
     let with = |extra: &[(&'static str, &'static str)]| [&place[..], extra].concat();
 
@@ -306,8 +305,8 @@ async fn unpublishing(backend: Backend) {
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
     let member_cookie = sign_in(base, "p@example.org", "member passphrase").await;
-    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
-    let moderator = sign_in(base, "mod-p@example.org", common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod-p@example.org", crate::common::STAFF_PASSWORD).await;
     let path = "/en/prague/places/oamp-praha-1";
     let place = db
         .published_place("prague", "oamp-praha-1")

@@ -1,8 +1,7 @@
 //! Moderators edit a listing directly (published at once, recorded, the
 //! organisation told) and browse the audit log per listing and organisation.
-mod common;
 
-use common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
 async fn direct_edit_and_history(backend: Backend) {
@@ -30,8 +29,8 @@ async fn direct_edit_and_history(backend: Backend) {
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
-    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
     let org_id = org.to_string();
 
     // An organisation's place, verified and accepted the normal way.
@@ -130,7 +129,7 @@ async fn direct_edit_and_history(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("value=\"Mo-Fr 09:00-17:00\""));
-    let resp = common::client()
+    let resp = crate::common::client()
         .post(format!("{base}/en/moderation/places/edit"))
         .header("sec-fetch-site", "same-origin")
         .header("cookie", &moderator)

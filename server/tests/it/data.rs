@@ -1,8 +1,7 @@
 //! The data layer and the importers, on SQLite and on PostgreSQL.
-mod common;
 
+use crate::common::{fresh_db, fresh_db_with_url, Backend};
 use app::db::{NewPlace, PlaceFilter};
-use common::{fresh_db, fresh_db_with_url, shared_data, Backend};
 
 fn place(slug: &str, city: &str, status: &str) -> NewPlace {
     NewPlace {
@@ -58,7 +57,8 @@ async fn data_layer(backend: Backend) {
         .is_none());
     assert_eq!(db.cities_with_counts().await.expect("counts")[0].1, 1);
 
-    // Filters: language, wheelchair, district, diacritics-free search.
+    // Filters: language and diacritics-free search (district and
+    // wheelchair: place_filters).
     let f = |lang: Option<&str>, terms: &[&str]| PlaceFilter {
         lang: lang.map(str::to_string),
         terms: terms.iter().map(|t| t.to_string()).collect(),
@@ -131,9 +131,64 @@ async fn data_layer(backend: Backend) {
         .is_none());
 }
 
+/// District and wheelchair filters, alone and together.
+async fn place_filters(backend: Backend) {
+    let (db, _guard) = fresh_db(&backend).await;
+    let with = |slug: &str, district: Option<&str>, wheelchair: Option<&str>| {
+        let mut p = place(slug, "prague", "published");
+        p.district = district.map(str::to_string);
+        p.wheelchair = wheelchair.map(str::to_string);
+        p
+    };
+    db.upsert_places(&[
+        with("yes-1", Some("Praha 1"), Some("yes")),
+        with("no-2", Some("Praha 2"), Some("no")),
+        with("limited-2", Some("Praha 2"), Some("limited")),
+        with("yes-2", Some("Praha 2"), Some("yes")),
+        with("unknown", None, None),
+    ])
+    .await
+    .expect("insert");
+    let found = |district: Option<&str>, wheelchair: bool| {
+        let db = db.clone();
+        let filter = PlaceFilter {
+            district: district.map(str::to_string),
+            wheelchair,
+            ..Default::default()
+        };
+        async move {
+            let mut slugs: Vec<String> = db
+                .published_places("prague", &filter)
+                .await
+                .expect("q")
+                .into_iter()
+                .map(|p| p.slug)
+                .collect();
+            slugs.sort();
+            slugs
+        }
+    };
+    assert_eq!(found(None, false).await.len(), 5);
+    assert_eq!(
+        found(None, true).await,
+        ["yes-1", "yes-2"],
+        "wheelchair: yes only"
+    );
+    assert_eq!(
+        found(Some("Praha 2"), false).await,
+        ["limited-2", "no-2", "yes-2"]
+    );
+    assert_eq!(found(Some("Praha 2"), true).await, ["yes-2"]);
+    assert_eq!(found(Some("Praha 3"), false).await, Vec::<String>::new());
+    assert_eq!(
+        db.districts("prague").await.expect("d"),
+        ["Praha 1", "Praha 2"]
+    );
+}
+
 async fn demo_import(backend: Backend) {
     let (db, _guard) = fresh_db(&backend).await;
-    let report = app::demo::load_demo(&db, Some(&shared_data()))
+    let report = app::demo::load_demo(&db, crate::common::geo().data())
         .await
         .expect("demo loads");
     assert_eq!(report.places, 70);
@@ -143,7 +198,7 @@ async fn demo_import(backend: Backend) {
         "precise Prague points get their district"
     );
     // Loading twice updates in place.
-    app::demo::load_demo(&db, Some(&shared_data()))
+    app::demo::load_demo(&db, crate::common::geo().data())
         .await
         .expect("demo reloads");
     assert_eq!(db.count_places().await.expect("count"), 70);
@@ -165,9 +220,9 @@ async fn demo_import(backend: Backend) {
 
 #[tokio::test]
 async fn address_lookup_on_the_real_prague_data() {
-    let index =
-        app::geocode::AddressIndex::load(&shared_data().join("prague-address-points.csv.gz"))
-            .expect("address points load");
+    let geo = crate::common::geo();
+    let data = geo.data().expect("address data");
+    let index = &data.addresses;
     assert!(index.len() > 70_000);
     let (lat, lon) = index
         .lookup("Žukovského 888/2, Praha 6")
@@ -178,8 +233,7 @@ async fn address_lookup_on_the_real_prague_data() {
         Some((lat, lon)),
         "without diacritics"
     );
-    let districts = app::geocode::Districts::load(&shared_data().join("prague-districts.geojson"))
-        .expect("districts load");
+    let districts = &data.districts;
     assert_eq!(districts.len(), 57);
     assert_eq!(districts.district_at(lat, lon), Some("Praha 6"));
     // Old Town Square is in Praha 1; Košice is in no Prague district.
@@ -255,4 +309,9 @@ async fn instances_see_each_others_writes(backend: Backend) {
         .is_empty());
 }
 
-on_both_backends!(data_layer, demo_import, instances_see_each_others_writes);
+on_both_backends!(
+    data_layer,
+    place_filters,
+    demo_import,
+    instances_see_each_others_writes
+);

@@ -2,9 +2,8 @@
 //! public until a moderator accepts it. Organisations call off dates or a
 //! whole event at once; moderators edit and take listings off the site.
 //! On the real app, both backends.
-mod common;
 
-use common::{get, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{get, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -59,8 +58,8 @@ async fn events_through_review(backend: Backend) {
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
-    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
     let org_s = org.to_string();
     let (s, _) = post_form(
         base,
@@ -371,7 +370,7 @@ async fn opportunities_through_review(backend: Backend) {
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
     let org_s = org.to_string();
     post_form(
         base,

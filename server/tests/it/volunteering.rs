@@ -1,10 +1,9 @@
 //! Volunteering on the real app (both backends): the API and pages, and
 //! interest requests: consent, validation, who can read them, withdrawal,
 //! and deletion after the retention period (fixed clock).
-mod common;
 
+use crate::common::{get, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use chrono::{Duration, Utc};
-use common::{get, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -44,7 +43,11 @@ async fn opportunities_api_and_pages(backend: Backend) {
     ] {
         let (s, v) = json(base, path).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{path}");
-        assert!(v.to_string().contains(param));
+        assert_eq!(v["parameter"], param, "{path}: {v}");
+        assert!(
+            v["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{path}: {v}"
+        );
     }
     let resp = get(base, "/api/v1/opportunities?city=prague", &[]).await;
     let etag = resp.headers()["etag"].to_str().expect("etag").to_string();
@@ -162,7 +165,7 @@ async fn interest_requests(backend: Backend) {
 
     // Sent: the person lands on their withdrawal page; the organisation is
     // told without the personal data; the person gets the link by mail.
-    let resp = common::client()
+    let resp = crate::common::client()
         .post(format!("{base}/en/volunteering/interest"))
         .header("sec-fetch-site", "same-origin")
         .form(&form("yes", "lan@example.org"))
@@ -197,8 +200,8 @@ async fn interest_requests(backend: Backend) {
     assert!(html.contains("Nguyen Thi Lan") && html.contains("I can help on Tuesdays."));
     for (email, password) in [
         ("other@example.org", "member passphrase"),
-        ("mod@example.org", common::STAFF_PASSWORD),
-        ("admin@example.org", common::STAFF_PASSWORD),
+        ("mod@example.org", crate::common::STAFF_PASSWORD),
+        ("admin@example.org", crate::common::STAFF_PASSWORD),
     ] {
         let cookie = sign_in(base, email, password).await;
         let (_, html) = get_page(base, Some(&cookie), "/en/dashboard").await;

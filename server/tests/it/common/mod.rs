@@ -1,15 +1,24 @@
-//! Spawning the real app on a real database for tests: a fresh SQLite file,
-//! or a fresh database on the PostgreSQL server named by TEST_POSTGRES_URL.
+//! Spawning the real app on a real database for tests: a SQLite file, or a
+//! database on the PostgreSQL server named by TEST_POSTGRES_URL.
+//!
+//! Migrating and loading the demo data once per test cost most of the
+//! suite's time, so each backend gets two template databases per run (one
+//! migrated and empty, one with the demo data as well), made by the first
+//! test that needs them. Every test then gets its own copy: a file copy for
+//! SQLite, `CREATE DATABASE … TEMPLATE` for PostgreSQL.
 #![allow(dead_code)]
 
 pub mod smtp;
 
 use app::db::Db;
+use app::geocode::Geo;
 use app::state::Config;
 use leptos::prelude::LeptosOptions;
 use sqlx::Connection;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, OnceLock};
+use tokio::sync::OnceCell;
 
 /// Runs `suite(backend)` as two tests, `suite::sqlite` and `suite::postgres`.
 #[macro_export]
@@ -28,6 +37,7 @@ macro_rules! on_both_backends {
     )+};
 }
 
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Backend {
     Sqlite,
     Postgres,
@@ -37,14 +47,21 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn unique(prefix: &str) -> String {
     format!(
-        "{prefix}_{}_{}_{}",
+        "{prefix}_{}_{}",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::SeqCst),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.subsec_nanos())
-            .unwrap_or(0)
     )
+}
+
+/// The Prague address points and districts, read once per test run.
+pub fn geo() -> Arc<Geo> {
+    static GEO: OnceLock<Arc<Geo>> = OnceLock::new();
+    GEO.get_or_init(|| {
+        let data =
+            app::geocode::GeoData::load(&shared_data()).expect("address data in ../shared/data");
+        Arc::new(Geo::with_data(data))
+    })
+    .clone()
 }
 
 /// Keeps a test database while it lives: the SQLite file's directory, or the
@@ -80,48 +97,159 @@ impl Drop for DbGuard {
     }
 }
 
+#[derive(Clone, Copy, PartialEq)]
+enum Content {
+    Empty,
+    Demo,
+}
+
+fn admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .expect("TEST_POSTGRES_URL must name a PostgreSQL server (scripts/test.sh starts one)")
+}
+
+fn pg_url(admin: &str, name: &str) -> String {
+    match admin.rsplit_once('/') {
+        Some((base, _)) => format!("{base}/{name}"),
+        None => panic!("TEST_POSTGRES_URL has no database part"),
+    }
+}
+
+async fn fill(db: &Db, content: Content) {
+    db.migrate().await.expect("migrates");
+    if content == Content::Demo {
+        let geo = geo();
+        app::demo::load_demo(db, geo.data())
+            .await
+            .expect("demo data loads");
+    }
+}
+
+/// A SQLite template file, made once per run.
+async fn sqlite_template(content: Content) -> &'static Path {
+    static EMPTY: OnceCell<PathBuf> = OnceCell::const_new();
+    static DEMO: OnceCell<PathBuf> = OnceCell::const_new();
+    let cell = if content == Content::Empty {
+        &EMPTY
+    } else {
+        &DEMO
+    };
+    cell.get_or_init(|| async move {
+        let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+        let name = if content == Content::Empty {
+            "empty"
+        } else {
+            "demo"
+        };
+        let file = dir.join(format!("template-{}-{name}.db", std::process::id()));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+        }
+        let db = Db::connect(&format!("sqlite://{}", file.display()))
+            .await
+            .expect("sqlite template connects");
+        fill(&db, content).await;
+        // Everything into the main file, so a copy of it is the whole database.
+        sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(db.pool())
+            .await
+            .expect("checkpoint");
+        db.close().await;
+        file
+    })
+    .await
+}
+
+/// A PostgreSQL template database, made once per run. Its name starts with
+/// `wk_test_`, so `scripts/postgres.sh` drops it with the other leftovers.
+async fn postgres_template(content: Content) -> &'static str {
+    static EMPTY: OnceCell<String> = OnceCell::const_new();
+    static DEMO: OnceCell<String> = OnceCell::const_new();
+    let cell = if content == Content::Empty {
+        &EMPTY
+    } else {
+        &DEMO
+    };
+    cell.get_or_init(|| async move {
+        let admin = admin_url();
+        let name = unique(if content == Content::Empty {
+            "wk_test_template_empty"
+        } else {
+            "wk_test_template_demo"
+        });
+        let mut conn = sqlx::PgConnection::connect(&admin)
+            .await
+            .expect("PostgreSQL server reachable");
+        sqlx::query(&format!("CREATE DATABASE {name}"))
+            .execute(&mut conn)
+            .await
+            .expect("create template database");
+        let db = Db::connect(&pg_url(&admin, &name))
+            .await
+            .expect("postgres template connects");
+        fill(&db, content).await;
+        // A template must have no connections while it is copied.
+        db.close().await;
+        name
+    })
+    .await
+    .as_str()
+}
+
+async fn copy_of(backend: &Backend, content: Content) -> (Db, String, DbGuard) {
+    match backend {
+        Backend::Sqlite => {
+            let template = sqlite_template(content).await;
+            let dir = tempfile::tempdir().expect("temp dir");
+            let file = dir.path().join("test.db");
+            std::fs::copy(template, &file).expect("copy the template");
+            let url = format!("sqlite://{}", file.display());
+            let db = Db::connect(&url).await.expect("sqlite connects");
+            (db, url, DbGuard::Sqlite(dir))
+        }
+        Backend::Postgres => {
+            let template = postgres_template(content).await;
+            let admin = admin_url();
+            let name = unique("wk_test");
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("PostgreSQL server reachable");
+            sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let guard = DbGuard::Postgres {
+                admin: admin.clone(),
+                name: name.clone(),
+            };
+            let url = pg_url(&admin, &name);
+            let db = Db::connect(&url).await.expect("postgres connects");
+            (db, url, guard)
+        }
+    }
+}
+
 /// A migrated, empty database of the given kind; the guard keeps it.
 pub async fn fresh_db(backend: &Backend) -> (Db, DbGuard) {
-    let (db, _, guard) = fresh_db_with_url(backend).await;
+    let (db, _, guard) = copy_of(backend, Content::Empty).await;
     (db, guard)
 }
 
 /// Like `fresh_db`, also returning the URL so a second connection (another
 /// app instance) can open the same database.
 pub async fn fresh_db_with_url(backend: &Backend) -> (Db, String, DbGuard) {
-    match backend {
-        Backend::Sqlite => {
-            let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!("sqlite://{}", dir.path().join("test.db").display());
-            let db = Db::connect(&url).await.expect("sqlite connects");
-            db.migrate().await.expect("sqlite migrates");
-            (db, url, DbGuard::Sqlite(dir))
-        }
-        Backend::Postgres => {
-            let admin = std::env::var("TEST_POSTGRES_URL").expect(
-                "TEST_POSTGRES_URL must name a PostgreSQL server (scripts/test.sh starts one)",
-            );
-            let name = unique("wk_test");
-            let mut conn = sqlx::PgConnection::connect(&admin)
-                .await
-                .expect("PostgreSQL server reachable");
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&mut conn)
-                .await
-                .expect("create test database");
-            let url = match admin.rsplit_once('/') {
-                Some((base, _)) => format!("{base}/{name}"),
-                None => panic!("TEST_POSTGRES_URL has no database part"),
-            };
-            let guard = DbGuard::Postgres {
-                admin: admin.clone(),
-                name: name.clone(),
-            };
-            let db = Db::connect(&url).await.expect("postgres connects");
-            db.migrate().await.expect("postgres migrates");
-            (db, url, guard)
-        }
-    }
+    copy_of(backend, Content::Empty).await
+}
+
+/// A migrated database with the demo data loaded.
+pub async fn demo_db(backend: &Backend) -> (Db, DbGuard) {
+    let (db, _, guard) = copy_of(backend, Content::Demo).await;
+    (db, guard)
+}
+
+/// Like `demo_db`, also returning the URL (for the command line).
+pub async fn demo_db_with_url(backend: &Backend) -> (Db, String, DbGuard) {
+    copy_of(backend, Content::Demo).await
 }
 
 pub fn shared_data() -> PathBuf {
@@ -131,6 +259,8 @@ pub fn shared_data() -> PathBuf {
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// The app's clock (the system's unless the test fixed it).
+    pub clock: app::state::Clock,
     _guard: DbGuard,
 }
 
@@ -146,10 +276,7 @@ pub async fn spawn_app(backend: &Backend) -> TestApp {
 
 /// `spawn_app` with a say in the configuration.
 pub async fn spawn_app_with(backend: &Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
-    let (db, dir) = fresh_db(backend).await;
-    app::demo::load_demo(&db, Some(&shared_data()))
-        .await
-        .expect("demo data loads");
+    let (db, dir) = demo_db(backend).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind loopback");
@@ -170,13 +297,20 @@ pub async fn spawn_app_with(backend: &Backend, configure: impl FnOnce(&mut Confi
         ..Config::default()
     };
     configure(&mut config);
-    let app = welcome_kit::app(welcome_kit::state(db.clone(), options, config));
+    let clock = config.clock.clone();
+    let app = welcome_kit::app(welcome_kit::state_with_geo(
+        db.clone(),
+        options,
+        config,
+        geo(),
+    ));
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
     TestApp {
         base: format!("http://{addr}"),
         db,
+        clock,
         _guard: dir,
     }
 }
@@ -190,9 +324,12 @@ pub async fn get(base: &str, path: &str, headers: &[(&str, &str)]) -> reqwest::R
     req.send().await.expect("request")
 }
 
+/// An HTTP client that follows no redirects and asks for gzip (brotli has
+/// its own check in api.rs).
 pub fn client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .no_brotli()
         .build()
         .expect("http client")
 }
@@ -331,10 +468,12 @@ pub async fn staff(db: &Db, email: &str, role: &str, city: Option<&str>) {
 /// the state columns of the mutable ones. Equal before and after = nothing
 /// changed.
 pub async fn fingerprint(db: &Db) -> String {
-    const QUERIES: [&str; 16] = [
+    const QUERIES: [&str; 23] = [
         "SELECT CAST(COUNT(*) AS TEXT) FROM audit_log",
         "SELECT CAST(COUNT(*) AS TEXT) FROM outbox",
         "SELECT CAST(COUNT(*) AS TEXT) FROM tokens",
+        // The expiry moves with every signed-in request; what a session holds does not.
+        "SELECT id || ':' || data FROM sessions ORDER BY id",
         "SELECT email || ':' || role || ':' || COALESCE(moderator_city, '') || ':' || password_hash || ':' || CAST(session_epoch AS TEXT) FROM users ORDER BY id",
         "SELECT CAST(id AS TEXT) || ':' || status || ':' || COALESCE(status_note, '') || ':' || name || ':' || kind || ':' || profile_languages || ':' || COALESCE(profile_description, '') || ':' || COALESCE(profile_approved_at, '') FROM organisations ORDER BY id",
         "SELECT CAST(id AS TEXT) || ':' || state || ':' || COALESCE(message, '') FROM group_profile_proposals ORDER BY id",
@@ -342,12 +481,18 @@ pub async fn fingerprint(db: &Db) -> String {
         "SELECT CAST(user_id AS TEXT) || ':' || CAST(organisation_id AS TEXT) FROM memberships ORDER BY user_id, organisation_id",
         "SELECT CAST(id AS TEXT) || ':' || state || ':' || COALESCE(message, '') FROM listing_changes ORDER BY id",
         "SELECT CAST(id AS TEXT) || ':' || state FROM reports ORDER BY id",
-        "SELECT CAST(id AS TEXT) || ':' || status || ':' || name || ':' || COALESCE(opening_hours, '') || ':' || COALESCE(last_verified, '') || ':' || COALESCE(CAST(organisation_id AS TEXT), '') FROM places ORDER BY id",
+        "SELECT CAST(id AS TEXT) || ':' || status || ':' || name || ':' || category || ':' || COALESCE(address, '') || ':' || COALESCE(CAST(lat AS TEXT), '') || ':' || COALESCE(CAST(lon AS TEXT), '') || ':' || COALESCE(opening_hours, '') || ':' || COALESCE(last_verified, '') || ':' || COALESCE(CAST(organisation_id AS TEXT), '') FROM places ORDER BY id",
         "SELECT CAST(place_id AS TEXT) || lang || body FROM place_descriptions ORDER BY place_id, lang",
         "SELECT slug || ':' || CAST(places_version AS TEXT) || ':' || CAST(events_version AS TEXT) FROM cities ORDER BY slug",
         "SELECT CAST(id AS TEXT) || ':' || status || ':' || title || ':' || starts_local || ':' || cancelled_dates || ':' || updated_at FROM events ORDER BY id",
+        "SELECT CAST(event_id AS TEXT) || lang || body || updated_at FROM event_descriptions ORDER BY event_id, lang",
         "SELECT CAST(id AS TEXT) || ':' || status || ':' || title || ':' || updated_at FROM opportunities ORDER BY id",
+        "SELECT CAST(opportunity_id AS TEXT) || lang || body || updated_at FROM opportunity_descriptions ORDER BY opportunity_id, lang",
         "SELECT CAST(COUNT(*) AS TEXT) FROM interest_requests",
+        "SELECT CAST(id AS TEXT) || ':' || city || ':' || slug || ':' || status FROM stories ORDER BY id",
+        "SELECT CAST(story_id AS TEXT) || lang || title || summary || body FROM story_texts ORDER BY story_id, lang",
+        "SELECT CAST(story_id AS TEXT) || ':' || CAST(COUNT(*) AS TEXT) FROM story_sources GROUP BY story_id ORDER BY story_id",
+        "SELECT CAST(story_id AS TEXT) || ':' || CAST(COUNT(*) AS TEXT) FROM story_places GROUP BY story_id ORDER BY story_id",
     ];
     let mut out = String::new();
     for q in QUERIES {

@@ -1,8 +1,7 @@
 //! The read API and server-rendered pages, against the real app on SQLite
 //! and on PostgreSQL.
-mod common;
 
-use common::{client, get, spawn_app, Backend};
+use crate::common::{client, get, spawn_app, Backend};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -15,6 +14,13 @@ async fn get_json(base: &str, path: &str) -> (StatusCode, Value) {
 async fn api_suite(backend: Backend) {
     let app = spawn_app(&backend).await;
     let base = app.base.as_str();
+    // The demo has no wheelchair information; one place with it.
+    let step_free = r#"[{"slug": "step-free-counselling", "city": "prague", "category": "ngo",
+        "name": "Bezbariérová poradna", "name_en": "Step-free counselling",
+        "district": "Praha 6", "wheelchair": "yes"}]"#;
+    app::demo::import_places(&app.db, step_free, None)
+        .await
+        .expect("imported");
 
     // Cities with their counts of published places.
     let (s, cities) = get_json(base, "/api/v1/cities").await;
@@ -66,6 +72,40 @@ async fn api_suite(backend: Backend) {
         );
     }
 
+    // District and wheelchair filters: exactly the places the unfiltered
+    // list says match.
+    let every = all["places"].as_array().expect("list");
+    let matching = |keep: &dyn Fn(&Value) -> bool| {
+        let mut s: Vec<String> = every
+            .iter()
+            .filter(|p| keep(p))
+            .filter_map(|p| p["slug"].as_str().map(str::to_string))
+            .collect();
+        s.sort();
+        s
+    };
+    let sorted = |v: &Value| {
+        let mut s = slugs(v);
+        s.sort();
+        s
+    };
+    let in_praha_6 = matching(&|p| p["district"] == "Praha 6");
+    assert!(!in_praha_6.is_empty() && in_praha_6.len() < every.len());
+    let (_, v) = get_json(
+        base,
+        "/api/v1/places?city=prague&district=Praha%206&per_page=200",
+    )
+    .await;
+    assert_eq!(sorted(&v), in_praha_6);
+    let step_free = matching(&|p| p["wheelchair"] == "yes");
+    assert!(!step_free.is_empty() && step_free.len() < every.len());
+    let (_, v) = get_json(
+        base,
+        "/api/v1/places?city=prague&wheelchair=true&per_page=200",
+    )
+    .await;
+    assert_eq!(sorted(&v), step_free);
+
     // Category filter.
     let (_, offices) = get_json(
         base,
@@ -87,22 +127,18 @@ async fn api_suite(backend: Backend) {
         found.len() < prague_total as usize,
         "search narrows the list"
     );
-    let (_, kosice) = get_json(base, "/api/v1/places?city=kosice&q=kosice").await;
-    assert!(
-        kosice["total"].as_i64().unwrap_or(0) > 0,
-        "kosice finds Košice"
-    );
+    // Words that are written with diacritics in the data (knižnica,
+    // Maďarska), typed without them, in capitals, or as written.
+    for (q, expected) in [
+        ("kniznica", ["bocatius-library-central"]),
+        ("KNIŽNICA", ["bocatius-library-central"]),
+        ("madarska", ["hungarian-consulate-general"]),
+    ] {
+        let (_, found) = get_json(base, &format!("/api/v1/places?city=kosice&q={q}")).await;
+        assert_eq!(slugs(&found), expected, "q={q}");
+    }
     let (_, none) = get_json(base, "/api/v1/places?city=prague&q=zzzzqqq").await;
     assert_eq!(none["total"].as_i64(), Some(0));
-
-    // open_now is accepted and only returns places open now.
-    let (s, open) = get_json(base, "/api/v1/places?city=prague&open_now=true").await;
-    assert_eq!(s, StatusCode::OK);
-    assert!(open["places"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .all(|p| p["open_now"] == true));
 
     // Bad parameters: 400 with the parameter named, never a 500.
     for (query, param) in [
@@ -156,6 +192,7 @@ async fn api_suite(backend: Backend) {
     // Compressed when asked.
     let raw = reqwest::Client::builder()
         .no_gzip()
+        .no_brotli()
         .build()
         .expect("client");
     let resp = raw
@@ -167,6 +204,36 @@ async fn api_suite(backend: Backend) {
     assert_eq!(
         resp.headers().get("content-encoding").map(|v| v.as_bytes()),
         Some(&b"gzip"[..])
+    );
+    // Brotli when the client prefers it; the body decodes to the same data.
+    let resp = raw
+        .get(format!("{base}/api/v1/places.geojson?city=prague"))
+        .header("Accept-Encoding", "br;q=1.0, gzip;q=0.5")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(
+        resp.headers().get("content-encoding").map(|v| v.as_bytes()),
+        Some(&b"br"[..])
+    );
+    let brotli_size = resp.bytes().await.expect("body").len();
+    let with_brotli = reqwest::Client::builder()
+        .no_gzip()
+        .build()
+        .expect("client");
+    let decoded: Value = with_brotli
+        .get(format!("{base}/api/v1/places.geojson?city=prague"))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("brotli body decodes to JSON");
+    let (_, plain) = get_json(base, "/api/v1/places.geojson?city=prague").await;
+    assert_eq!(decoded, plain);
+    assert!(
+        brotli_size < plain.to_string().len() / 2,
+        "compressed: {brotli_size} bytes"
     );
 
     // GeoJSON: every published place with coordinates, and only those.
@@ -185,8 +252,131 @@ async fn api_suite(backend: Backend) {
         with_coords < prague_total as usize,
         "some demo places have no location"
     );
-    let (s, _) = get_json(base, "/api/v1/places.geojson?city=prague&bbox=1").await;
+    let (s, body) = get_json(base, "/api/v1/places.geojson?city=prague&bbox=1").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
+    assert_eq!(body["parameter"], "bbox");
+}
+
+/// Slugs of the places in an API answer, in its order.
+fn slugs(body: &Value) -> Vec<String> {
+    body["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .filter_map(|p| p["slug"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// A moment given as the city's wall-clock time.
+fn prague_time(local: &str) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    let naive = chrono::NaiveDateTime::parse_from_str(local, "%Y-%m-%d %H:%M").expect("time");
+    chrono_tz::Europe::Prague
+        .from_local_datetime(&naive)
+        .single()
+        .expect("unambiguous")
+        .with_timezone(&chrono::Utc)
+}
+
+/// Open now, at known times: the places open then and only those, in each
+/// city's time zone, with each country's public holidays. The demo places
+/// with opening hours: in Prague oamp-praha-1 and oamp-praha-2-chodov (Mo,We
+/// 8–17; Tu,Th 8–15; Fr 8–12), prague-7-district-office (Mo,We 7:30–12,
+/// 13–18; Tu,Th 7:30–12, 13–15), caritas-prague-migrant-counselling (Mo,Th
+/// 10–16); in Košice kosice-city-hall-first-contact (Mo–Fr from 8:00). All
+/// closed on public holidays.
+async fn open_now_at_known_times(backend: Backend) {
+    let app = crate::common::spawn_app_with(&backend, |c| {
+        c.clock = app::state::Clock::fixed(prague_time("2027-01-12 10:00"));
+    })
+    .await;
+    let base = app.base.as_str();
+    let open_in = |city: &'static str| async move {
+        let (s, body) = get_json(
+            base,
+            &format!("/api/v1/places?city={city}&open_now=true&per_page=200"),
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK);
+        let mut open = slugs(&body);
+        open.sort();
+        // The unfiltered list says the same of every place.
+        let (_, all) = get_json(base, &format!("/api/v1/places?city={city}&per_page=200")).await;
+        let mut flagged: Vec<String> = all["places"]
+            .as_array()
+            .expect("places")
+            .iter()
+            .filter(|p| p["open_now"] == true)
+            .filter_map(|p| p["slug"].as_str().map(str::to_string))
+            .collect();
+        flagged.sort();
+        assert_eq!(open, flagged, "{city}: filter and flags agree");
+        open
+    };
+    let oamp = ["oamp-praha-1", "oamp-praha-2-chodov"];
+    let cases: [(&str, &[&str], &[&str]); 7] = [
+        // Tuesday morning: both offices and the district office; not Caritas.
+        (
+            "2027-01-12 10:00",
+            &[oamp[0], oamp[1], "prague-7-district-office"],
+            &["kosice-city-hall-first-contact"],
+        ),
+        // Monday lunch: the district office closes 12–13, Caritas is open.
+        (
+            "2027-01-11 12:30",
+            &["caritas-prague-migrant-counselling", oamp[0], oamp[1]],
+            &["kosice-city-hall-first-contact"],
+        ),
+        // Monday 7:45 in Prague (6:45 UTC): only the district office opens
+        // before 8; read in UTC it would be closed too.
+        ("2027-01-11 07:45", &["prague-7-district-office"], &[]),
+        // Sunday: nothing.
+        ("2027-01-10 10:00", &[], &[]),
+        // 6 January (Epiphany) is a public holiday in Slovakia, not in Czechia.
+        (
+            "2027-01-06 10:00",
+            &[oamp[0], oamp[1], "prague-7-district-office"],
+            &[],
+        ),
+        // 28 September (St Wenceslas) is one in Czechia, not in Slovakia.
+        ("2027-09-28 10:00", &[], &["kosice-city-hall-first-contact"]),
+        // New Year's Day in both.
+        ("2027-01-01 10:00", &[], &[]),
+    ];
+    for (at, prague, kosice) in cases {
+        app.clock.set(prague_time(at));
+        let mut prague: Vec<String> = prague.iter().map(|s| s.to_string()).collect();
+        prague.sort();
+        assert_eq!(open_in("prague").await, prague, "Prague at {at}");
+        assert_eq!(open_in("kosice").await, kosice, "Košice at {at}");
+    }
+
+    // The pages say the same: the place page and the filtered list.
+    app.clock.set(prague_time("2027-01-06 10:00"));
+    let (_, page) = crate::common::get_page(
+        base,
+        None,
+        "/en/kosice/places/kosice-city-hall-first-contact",
+    )
+    .await;
+    assert!(
+        page.contains("class=\"badge closed\""),
+        "closed on a Slovak holiday"
+    );
+    assert!(!page.contains("class=\"badge open\""));
+    let (_, page) = crate::common::get_page(base, None, "/en/prague/places/oamp-praha-1").await;
+    assert!(
+        page.contains("class=\"badge open\""),
+        "open on the same day in Prague"
+    );
+    let (_, list) = crate::common::get_page(base, None, "/en/kosice?open_now=1").await;
+    assert_eq!(list.matches("class=\"place-card\"").count(), 0);
+    app.clock.set(prague_time("2027-09-28 10:00"));
+    let (_, list) = crate::common::get_page(base, None, "/en/kosice?open_now=1").await;
+    assert_eq!(list.matches("class=\"place-card\"").count(), 1);
+    assert!(list.contains("/en/kosice/places/kosice-city-hall-first-contact"));
+    let (_, list) = crate::common::get_page(base, None, "/en/prague?open_now=1").await;
+    assert_eq!(list.matches("class=\"place-card\"").count(), 0);
 }
 
 async fn pages_suite(backend: Backend) {
@@ -332,4 +522,9 @@ async fn security_headers_everywhere(backend: Backend) {
     );
 }
 
-on_both_backends!(api_suite, pages_suite, security_headers_everywhere);
+on_both_backends!(
+    api_suite,
+    open_now_at_known_times,
+    pages_suite,
+    security_headers_everywhere
+);

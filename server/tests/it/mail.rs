@@ -1,10 +1,9 @@
 //! Outgoing mail: messages are written to the outbox and, with SMTP
 //! configured, delivered from there; failures are kept and retried.
-mod common;
 
+use crate::common::smtp::smtp_sink;
+use crate::common::{demo_db, member, post_form, spawn_app, Backend};
 use chrono::{Duration, Utc};
-use common::smtp::smtp_sink;
-use common::{fresh_db, member, post_form, spawn_app, Backend};
 
 async fn registration_mail_goes_out_by_smtp(backend: Backend) {
     let app = spawn_app(&backend).await;
@@ -63,8 +62,7 @@ async fn registration_mail_goes_out_by_smtp(backend: Backend) {
 }
 
 async fn failed_delivery_is_kept_and_retried(backend: Backend) {
-    let (db, _guard) = fresh_db(&backend).await;
-    app::demo::load_demo(&db, None).await.expect("demo");
+    let (db, _guard) = demo_db(&backend).await;
     member(
         &db,
         "http://kit.test",

@@ -1,7 +1,6 @@
 //! Members of an organisation add and remove each other; nobody else can.
-mod common;
 
-use common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
 async fn emails(db: &app::db::Db, org: i64) -> Vec<String> {
@@ -25,7 +24,7 @@ async fn members_add_and_remove_each_other(backend: Backend) {
     staff(db, "admin@example.org", "admin", None).await;
     let a = sign_in(base, "a@example.org", "member passphrase").await;
     let k = sign_in(base, "k@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
     let org_s = org.to_string();
 
     // Nobody outside the organisation (moderators included) may add to it.

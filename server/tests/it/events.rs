@@ -2,9 +2,8 @@
 //! event pages, the JSON API (windows, filters, ETag, 400s), iCalendar
 //! feeds read back with another parser and re-expanded with `rrule`, and
 //! the Atom feed.
-mod common;
 
-use common::{get, get_page, spawn_app, Backend};
+use crate::common::{get, get_page, spawn_app, Backend};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -136,7 +135,71 @@ async fn events_api(backend: Backend) {
     ] {
         let (s, v, _) = json(base, path).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{path}");
-        assert!(v.to_string().contains(param), "{path}: {v}");
+        assert_eq!(v["parameter"], param, "{path}: {v}");
+        assert!(
+            v["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{path}: {v}"
+        );
+    }
+}
+
+/// The free, children and district filters, on two events added to the
+/// demo's February 2027 (where the demo has 12 free occurrences, none for
+/// children, none in Praha 5): exactly the matching occurrences come back.
+async fn event_filters(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let base = app.base.as_str();
+    let added = r#"[
+      {"slug": "paid-evening-smichov", "city": "prague", "organiser": "Test",
+       "category": "community_lunch", "title": "Večeře", "title_en": "Dinner",
+       "address": "Štefánikova 1, Praha 5", "district": "Praha 5",
+       "starts": "2027-02-02T18:00", "minutes": 120, "rrule": "FREQ=WEEKLY;BYDAY=TU",
+       "languages": ["cs"], "free": false, "price": "200 Kč",
+       "description": {"en": "A paid dinner."}, "sources": ["https://example.org/dinner"]},
+      {"slug": "kids-afternoon-vinohrady", "city": "prague", "organiser": "Test",
+       "category": "festival", "title": "Dětské odpoledne", "title_en": "Children's afternoon",
+       "address": "Náměstí Míru 1, Praha 2", "district": "Praha 2",
+       "starts": "2027-02-13T14:00", "minutes": 180,
+       "languages": ["cs", "uk"], "free": false, "price": "50 Kč", "children": true,
+       "description": {"en": "Games for children."}, "sources": ["https://example.org/kids"]}
+    ]"#;
+    assert_eq!(app::demo::import_events(&app.db, added).await, Ok(2));
+    let month = "/api/v1/events?city=prague&from=2027-02-01&to=2027-02-28&per_page=100";
+    let slugs = |v: &Value| {
+        let mut s: Vec<String> = v["occurrences"]
+            .as_array()
+            .expect("occurrences")
+            .iter()
+            .filter_map(|o| o["slug"].as_str().map(str::to_string))
+            .collect();
+        s.sort();
+        s.dedup();
+        s
+    };
+    let (_, all, _) = json(base, month).await;
+    assert_eq!(all["total"], 12 + 4 + 1, "{all}");
+    for (filter, total, expected) in [
+        (
+            "free=true",
+            12,
+            vec![
+                "evening-czech-classes-libus",
+                "intercultural-conversation-luziny",
+            ],
+        ),
+        ("children=true", 1, vec!["kids-afternoon-vinohrady"]),
+        ("district=Praha%205", 4, vec!["paid-evening-smichov"]),
+        (
+            "district=Praha%202&children=true",
+            1,
+            vec!["kids-afternoon-vinohrady"],
+        ),
+        ("district=Praha%205&free=true", 0, vec![]),
+    ] {
+        let (s, v, _) = json(base, &format!("{month}&{filter}")).await;
+        assert_eq!(s, StatusCode::OK, "{filter}");
+        assert_eq!(v["total"], total, "{filter}: {v}");
+        assert_eq!(slugs(&v), expected, "{filter}");
     }
 }
 
@@ -189,9 +252,8 @@ async fn calendar_feeds(backend: Backend) {
             .unwrap_or_default()
     };
     let uids: Vec<String> = cal.events.iter().map(uid).collect();
-    let mut unique = uids.clone();
-    unique.dedup();
-    assert_eq!(uids.len(), unique.len(), "UIDs unique");
+    let unique: std::collections::BTreeSet<&String> = uids.iter().collect();
+    assert_eq!(uids.len(), unique.len(), "UIDs unique: {uids:?}");
     assert!(
         !uids.iter().any(|u| u.contains("refufest")),
         "long-past events are not in a feed"
@@ -383,4 +445,4 @@ async fn event_pages(backend: Backend) {
     assert!(html.contains("\"@type\":\"Place\""), "place JSON-LD");
 }
 
-on_both_backends!(events_api, calendar_feeds, event_pages);
+on_both_backends!(events_api, event_filters, calendar_feeds, event_pages);

@@ -1,8 +1,7 @@
 //! Organisations propose places and changes; moderators accept, send back or
 //! reject them. The public sees only accepted versions. Both backends.
-mod common;
 
-use common::{client, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{client, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
 async fn published_slugs(base: &str) -> Vec<String> {
@@ -49,8 +48,8 @@ async fn review_workflow(backend: Backend) {
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
-    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
     let org_id = org.to_string();
 
     let mut form = vec![
@@ -342,7 +341,7 @@ async fn freshness(backend: Backend) {
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
     let org_id = org.to_string();
     let (s, _) = post_form(
         base,
@@ -495,7 +494,7 @@ async fn queue_filters(backend: Backend) {
     .execute(db.pool())
     .await
     .expect("backdate");
-    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
     let shown = |html: &str| {
         ["Poradna Alfa", "Klub Beta"]
             .into_iter()
@@ -515,7 +514,7 @@ async fn queue_filters(backend: Backend) {
         assert_eq!(shown(&html), expected, "queue for `{query}`");
     }
     // Another city's moderator cannot widen the scope with a filter.
-    let other = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let other = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
     let (_, html) = get_page(
         base,
         Some(&other),

@@ -2,10 +2,9 @@
 //! fallback; translations go through review; a translation older than its
 //! source text is marked for visitors and in the organisation's dashboard.
 //! On the real app, both backends.
-mod common;
 
+use crate::common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use app::db::{Db, TextTable};
-use common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
 async fn accept_pending(db: &Db, base: &str, moderator: &str) {
@@ -94,7 +93,14 @@ async fn demo_translations_and_fallbacks(backend: Backend) {
 }
 
 async fn translations_through_review_and_age(backend: Backend) {
-    let app = spawn_app(&backend).await;
+    // Texts are stamped to the second: the test moves the app's clock on
+    // instead of waiting for the next second.
+    let app = crate::common::spawn_app_with(&backend, |c| {
+        c.form_posts_per_minute = 10_000;
+        c.form_posts_burst = 10_000;
+        c.clock = app::state::Clock::fixed(chrono::Utc::now());
+    })
+    .await;
     let (db, base) = (&app.db, app.base.as_str());
     let org = member(
         db,
@@ -107,7 +113,7 @@ async fn translations_through_review_and_age(backend: Backend) {
     .await;
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
     let org_s = org.to_string();
     let (s, _) = post_form(
         base,
@@ -188,7 +194,7 @@ async fn translations_through_review_and_age(backend: Backend) {
     let before = db.listing_texts(TextTable::Place, id).await.expect("q");
 
     // The English text changes, the translation does not: it may be out of date.
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    app.clock.advance(chrono::Duration::seconds(2));
     let mut edit = form(
         "Free legal and social advice for newcomers.",
         "Безкоштовні консультації.".into(),
@@ -235,7 +241,7 @@ async fn translations_through_review_and_age(backend: Backend) {
     );
 
     // An updated translation, reviewed like any edit: no longer out of date.
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    app.clock.advance(chrono::Duration::seconds(2));
     let mut update = form(
         "Free legal and social advice for newcomers.",
         "Безкоштовні юридичні та соціальні консультації.".into(),
@@ -289,9 +295,35 @@ async fn translation_files(backend: Backend) {
         "Mongolian listed among the languages: {}",
         page.get(at..at + 600).unwrap_or("")
     );
-    // A file that names a place that does not exist is refused whole.
-    let bad = json.replace("oamp-praha-1", "no-such-place");
-    assert!(app::demo::import_translations(db, &bad).await.is_err());
+    // A file with one record that cannot be stored is refused whole: its
+    // other records, which differ from what is stored, are not written
+    // either (a place first and a story after it, and the other way round).
+    let everything = || async {
+        let story = db
+            .published_story("prague", "vietnamese-community")
+            .await
+            .expect("q")
+            .expect("demo story");
+        (
+            format!("{:?}", oamp_texts(db).await),
+            format!("{:?}", db.story_texts(story.id).await.expect("q")),
+        )
+    };
+    let before = everything().await;
+    let changed = json
+        .replace("Зөвхөн цаг товлож", "ӨӨР ТЕКСТ")
+        .replace("Вьетнамын нийгэмлэг", "Өөр гарчиг");
+    for bad in [
+        changed.replace("vietnamese-community", "no-such-story"),
+        changed.replace("oamp-praha-1", "no-such-place"),
+    ] {
+        assert_ne!(bad, json);
+        let err = app::demo::import_translations(db, &bad)
+            .await
+            .expect_err("refused");
+        assert!(err.contains("no-such-"), "{err}");
+        assert_eq!(everything().await, before, "nothing written by {bad}");
+    }
     // A story translation keeps its paragraphs.
     let story = db
         .published_story("prague", "vietnamese-community")

@@ -5,9 +5,8 @@
 //! bad links are refused at their field with what was typed kept; people
 //! outside the group or the city are refused and change nothing. Both
 //! backends.
-mod common;
 
-use common::{fingerprint, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{fingerprint, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
 fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -121,8 +120,8 @@ async fn community_groups(backend: Backend) {
 
     let member_cookie = sign_in(base, "group@example.org", "group passphrase").await;
     let other = sign_in(base, "ngo@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod-p@example.org", common::STAFF_PASSWORD).await;
-    let other_moderator = sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod-p@example.org", crate::common::STAFF_PASSWORD).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
 
     // The dashboard leads to the profile form; only the group's members get it.
     let (_, dash) = get_page(base, Some(&member_cookie), "/en/dashboard").await;

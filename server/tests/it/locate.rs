@@ -1,8 +1,7 @@
 //! The place form's address lookup: coordinates and district from the
 //! Prague address register, nothing saved; district set when accepted.
-mod common;
 
-use common::{member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{member, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
 async fn address_lookup_fills_coordinates(backend: Backend) {
@@ -94,8 +93,8 @@ async fn address_lookup_fills_coordinates(backend: Backend) {
     unlocated.pop();
     let (s, _) = post(Some(ngo.clone()), unlocated).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let moderator = sign_in(base, "mod@example.org", common::STAFF_PASSWORD).await;
-    let (_, queue) = common::get_page(base, Some(&moderator), "/en/moderation").await;
+    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
+    let (_, queue) = crate::common::get_page(base, Some(&moderator), "/en/moderation").await;
     assert_eq!(
         queue
             .matches("No coordinates: this place would be listed")

@@ -2,9 +2,8 @@
 //! tried as each kind of person. Exactly the allowed ones succeed; after a
 //! refusal nothing in the database has changed. (Sign-in, registration and
 //! password reset are open to everyone by design and tested in accounts.rs.)
-mod common;
 
-use common::{
+use crate::common::{
     fingerprint, get_page, group_member, member, post_form, sign_in, spawn_app, staff, Backend,
 };
 use reqwest::StatusCode;
@@ -256,6 +255,8 @@ enum Form {
     SubmitOpportunity,
     CancelEventDate,
     CancelEventSeries,
+    RestoreEventDate,
+    RestoreEventSeries,
     EditEvent,
     EditOpportunity,
     UnpublishEvent,
@@ -285,6 +286,7 @@ impl Form {
             Form::SubmitEvent => "/en/dashboard/events/submit",
             Form::SubmitOpportunity => "/en/dashboard/opportunities/submit",
             Form::CancelEventDate | Form::CancelEventSeries => "/en/dashboard/events/cancel",
+            Form::RestoreEventDate | Form::RestoreEventSeries => "/en/dashboard/events/restore",
             Form::EditEvent => "/en/moderation/events/edit",
             Form::EditOpportunity => "/en/moderation/opportunities/edit",
             Form::UnpublishEvent | Form::UnpublishOpportunity => {
@@ -303,10 +305,12 @@ impl Form {
             | Form::SubmitEvent
             | Form::SubmitOpportunity
             | Form::SubmitGroupProfile => &[Who::Member],
-            // Calling off is urgent: the organisation, and moderators.
-            Form::CancelEventDate | Form::CancelEventSeries => {
-                &[Who::Member, Who::Moderator, Who::Admin]
-            }
+            // Calling off is urgent: the organisation, and moderators; so
+            // is taking it back.
+            Form::CancelEventDate
+            | Form::CancelEventSeries
+            | Form::RestoreEventDate
+            | Form::RestoreEventSeries => &[Who::Member, Who::Moderator, Who::Admin],
             Form::AddMember | Form::RemoveMember => &[Who::Member, Who::Admin],
             Form::ReportProblem | Form::ExpressInterest => &EVERYONE,
             _ => &[Who::Moderator, Who::Admin],
@@ -446,6 +450,20 @@ impl Form {
                 let (id, _) = fx.event().await;
                 pairs(&[("event", &id.to_string()), ("series", "1")])
             }
+            Form::RestoreEventDate | Form::RestoreEventSeries => {
+                let (id, _) = fx.event().await;
+                let called_off = match self {
+                    Form::RestoreEventDate => {
+                        pairs(&[("event", &id.to_string()), ("date", "2027-01-12")])
+                    }
+                    _ => pairs(&[("event", &id.to_string()), ("series", "1")]),
+                };
+                let s = fx
+                    .post(Who::Member, Form::CancelEventDate.path(), &called_off)
+                    .await;
+                assert_eq!(s, StatusCode::SEE_OTHER, "fixture: called off");
+                called_off
+            }
             Form::EditEvent => {
                 let (id, _) = fx.event().await;
                 let mut f = fx.event_form();
@@ -475,7 +493,7 @@ impl Form {
     }
 }
 
-const FORMS: [Form; 25] = [
+const FORMS: [Form; 27] = [
     Form::SubmitPlace,
     Form::ConfirmPlace,
     Form::AddMember,
@@ -494,6 +512,8 @@ const FORMS: [Form; 25] = [
     Form::SubmitOpportunity,
     Form::CancelEventDate,
     Form::CancelEventSeries,
+    Form::RestoreEventDate,
+    Form::RestoreEventSeries,
     Form::EditEvent,
     Form::EditOpportunity,
     Form::UnpublishEvent,
@@ -564,15 +584,15 @@ async fn role_matrix(backend: Backend) {
         ),
         (
             Who::OtherCityModerator,
-            Some(sign_in(base, "mod-k@example.org", common::STAFF_PASSWORD).await),
+            Some(sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await),
         ),
         (
             Who::Moderator,
-            Some(sign_in(base, "mod-p@example.org", common::STAFF_PASSWORD).await),
+            Some(sign_in(base, "mod-p@example.org", crate::common::STAFF_PASSWORD).await),
         ),
         (
             Who::Admin,
-            Some(sign_in(base, "admin@example.org", common::STAFF_PASSWORD).await),
+            Some(sign_in(base, "admin@example.org", crate::common::STAFF_PASSWORD).await),
         ),
     ];
     let fx = Fixture {
@@ -716,6 +736,17 @@ async fn role_matrix(backend: Backend) {
                 assert_eq!(status, StatusCode::OK, "{path} as {who:?}");
                 assert!(html.contains(marker), "{path} as {who:?} lacks `{marker}`");
             } else {
+                // Refused means refused: 403 (or, signed out, the way to
+                // sign in), never an error page or an empty 200. The
+                // dashboard is everyone's own: signed in, it is theirs.
+                let expected = if who == Who::Anonymous {
+                    status == StatusCode::FORBIDDEN || status.is_redirection()
+                } else if path == "/en/dashboard" {
+                    status == StatusCode::OK
+                } else {
+                    status == StatusCode::FORBIDDEN
+                };
+                assert!(expected, "{path} as {who:?}: {status}");
                 assert!(!html.contains(marker), "{path} as {who:?} shows `{marker}`");
             }
         }

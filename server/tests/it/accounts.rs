@@ -1,8 +1,7 @@
 //! NGO registration, e-mail verification, sign-in, password reset, sessions
 //! and the cross-site check, against the real app on SQLite and PostgreSQL.
-mod common;
 
-use common::{client, spawn_app, spawn_app_with, Backend};
+use crate::common::{client, spawn_app, spawn_app_with, Backend};
 use reqwest::{Response, StatusCode};
 
 struct Browser {
@@ -260,6 +259,7 @@ async fn registration_and_sign_in(backend: Backend) {
         .to_string();
     assert!(set_cookie.contains("HttpOnly"), "{set_cookie}");
     assert!(set_cookie.contains("SameSite=Lax"), "{set_cookie}");
+    assert!(!set_cookie.contains("Secure"), "plain http: {set_cookie}");
     let resp = b.get("/en/dashboard").await;
     assert_eq!(resp.status(), StatusCode::OK);
     let html = resp.text().await.expect("t");
@@ -412,8 +412,209 @@ async fn password_reset_and_sessions(backend: Backend) {
     assert_eq!(phone.get("/en/dashboard").await.status(), StatusCode::FOUND);
 }
 
+/// The token of the link in the newest outbox message to `to`.
+async fn token_in_outbox(db: &app::db::Db, to: &str) -> String {
+    let link = link_in_outbox(db, to).await.expect("a link");
+    link.split("token=").nth(1).expect("token").to_string()
+}
+
+/// Chooses a new password with a reset or invitation link's token.
+async fn choose_password(b: &mut Browser, token: &str) -> StatusCode {
+    let path = format!("/en/account/reset/confirm?token={token}");
+    let form = [
+        ("token", token),
+        ("password", "a new passphrase 2"),
+        ("password_confirm", "a new passphrase 2"),
+    ];
+    b.post(&path, &form).await.status()
+}
+
+/// Single-use links last exactly as long as promised: address confirmation
+/// 72 hours, password reset 2 hours, a member's invitation 7 days. Each is
+/// refused a minute after and accepted a minute before its end, by the
+/// app's clock.
+async fn links_expire_on_time(backend: Backend) {
+    use chrono::Duration;
+    let t0 = chrono::Utc::now();
+    let app = spawn_app_with(&backend, |c| {
+        c.form_posts_per_minute = 10_000;
+        c.form_posts_burst = 10_000;
+        c.clock = app::state::Clock::fixed(t0);
+    })
+    .await;
+    let db = &app.db;
+    let mut b = Browser::new(&app.base);
+    let minute = Duration::minutes(1);
+
+    // Address confirmation: 72 hours.
+    let resp = b.post("/en/account/register", &GOOD).await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let token = token_in_outbox(db, "olena@example.org").await;
+    let verify = format!("/en/account/verify?token={token}");
+    let verified = || async {
+        db.user_by_email("olena@example.org")
+            .await
+            .expect("q")
+            .expect("user")
+            .email_verified_at
+            .is_some()
+    };
+    app.clock.set(t0 + Duration::hours(72) + minute);
+    let resp = b.post(&verify, &[("token", token.as_str())]).await;
+    assert_eq!(
+        resp.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "72 h + 1 min"
+    );
+    assert!(!verified().await);
+    app.clock.set(t0 + Duration::hours(72) - minute);
+    let resp = b.post(&verify, &[("token", token.as_str())]).await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER, "72 h - 1 min");
+    assert!(verified().await);
+
+    // Password reset: 2 hours.
+    let t1 = t0 + Duration::days(10);
+    app.clock.set(t1);
+    app::accounts::service::create_admin(db, "admin@example.cz", "admin passphrase 1", t1)
+        .await
+        .expect("admin");
+    let resp = b
+        .post("/en/account/reset", &[("email", "admin@example.cz")])
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let token = token_in_outbox(db, "admin@example.cz").await;
+    let hash = || async {
+        db.user_by_email("admin@example.cz")
+            .await
+            .expect("q")
+            .expect("user")
+            .password_hash
+    };
+    let old_hash = hash().await;
+    app.clock.set(t1 + Duration::hours(2) + minute);
+    assert_eq!(
+        choose_password(&mut b, &token).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "2 h + 1 min"
+    );
+    assert_eq!(hash().await, old_hash);
+    app.clock.set(t1 + Duration::hours(2) - minute);
+    assert_eq!(
+        choose_password(&mut b, &token).await,
+        StatusCode::SEE_OTHER,
+        "2 h - 1 min"
+    );
+    assert_ne!(hash().await, old_hash);
+
+    // An invitation to an organisation: 7 days to choose a password.
+    let t2 = t1 + Duration::days(10);
+    app.clock.set(t2);
+    let org = crate::common::member(
+        db,
+        &app.base,
+        "lead@example.org",
+        "Spolek Vedení",
+        "prague",
+        "12345679",
+    )
+    .await;
+    let mut lead = Browser::new(&app.base);
+    let resp = lead
+        .post(
+            "/en/account/login",
+            &[
+                ("email", "lead@example.org"),
+                ("password", "member passphrase"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let resp = lead
+        .post(
+            "/en/dashboard/members/add",
+            &[
+                ("organisation", org.to_string().as_str()),
+                ("member_name", "Nový Člen"),
+                ("member_email", "new@example.org"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let token = token_in_outbox(db, "new@example.org").await;
+    app.clock.set(t2 + Duration::days(7) + minute);
+    assert_eq!(
+        choose_password(&mut b, &token).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "7 d + 1 min"
+    );
+    app.clock.set(t2 + Duration::days(7) - minute);
+    assert_eq!(
+        choose_password(&mut b, &token).await,
+        StatusCode::SEE_OTHER,
+        "7 d - 1 min"
+    );
+}
+
+/// Served over https, the session cookie is `Secure`.
+async fn secure_cookie_over_https(backend: Backend) {
+    let app = spawn_app_with(&backend, |c| {
+        c.public_url = Some("https://welcome.example.org".into());
+    })
+    .await;
+    app::accounts::service::create_admin(
+        &app.db,
+        "admin@example.cz",
+        "admin passphrase 1",
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("admin");
+    let resp = Browser::new(&app.base)
+        .post(
+            "/en/account/login",
+            &[
+                ("email", "admin@example.cz"),
+                ("password", "admin passphrase 1"),
+            ],
+        )
+        .await;
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let set_cookie = resp
+        .headers()
+        .get("set-cookie")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    assert!(set_cookie.starts_with("wk_session="), "{set_cookie}");
+    assert!(set_cookie.contains("; Secure"), "{set_cookie}");
+}
+
 async fn cross_site_posts_are_refused(backend: Backend) {
     let app = spawn_app(&backend).await;
+    // A reset for an existing account writes a token and a message: a
+    // refused one must write neither.
+    app::accounts::service::create_admin(
+        &app.db,
+        "x@example.org",
+        "admin passphrase 1",
+        chrono::Utc::now(),
+    )
+    .await
+    .expect("account");
+    let written = || async {
+        let count = |table: &'static str| {
+            let db = app.db.clone();
+            async move {
+                let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+                    .fetch_one(db.pool())
+                    .await
+                    .expect("count");
+                n
+            }
+        };
+        (count("tokens").await, count("outbox").await)
+    };
+    let nothing = written().await;
     let form = [("email", "x@example.org"), ("password", "whatever at all")];
     let post = |headers: Vec<(&'static str, &'static str)>| {
         let mut req = client()
@@ -444,6 +645,7 @@ async fn cross_site_posts_are_refused(backend: Backend) {
         .await
         .expect("request");
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+    assert_eq!(written().await, nothing, "refused posts wrote nothing");
     // A same-origin post goes through.
     let host = app.base.trim_start_matches("http://").to_string();
     let resp = client()
@@ -454,6 +656,11 @@ async fn cross_site_posts_are_refused(backend: Backend) {
         .await
         .expect("request");
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        written().await,
+        (nothing.0 + 1, nothing.1 + 1),
+        "the accepted post wrote a token and a message"
+    );
 }
 
 /// Sign-in attempts beyond the limit get 429 and the form again, translated,
@@ -530,5 +737,60 @@ on_both_backends!(
     sign_in_is_rate_limited,
     registration_and_sign_in,
     password_reset_and_sessions,
+    links_expire_on_time,
+    secure_cookie_over_https,
     cross_site_posts_are_refused
 );
+
+on_both_backends!(concurrent_registrations_all_succeed);
+
+/// Registrations arriving at the same moment each get their account: a
+/// transaction that reads before it writes must wait for the other writers,
+/// not fail with "database is locked".
+async fn concurrent_registrations_all_succeed(backend: Backend) {
+    let (db, _guard) = crate::common::fresh_db(&backend).await;
+    let tasks: Vec<_> = (0..16)
+        .map(|i| {
+            let db = db.clone();
+            tokio::spawn(async move {
+                let email = format!("crowd{i}@example.org");
+                let r = app::db::NewRegistration {
+                    email: email.clone(),
+                    password_hash: "not a real hash".into(),
+                    display_name: format!("Person {i}"),
+                    locale: "en".into(),
+                    org_name: format!("Spolek {i}"),
+                    legal_form: "z. s.".into(),
+                    registration_no: "12345679".into(),
+                    website: None,
+                    city: "prague".into(),
+                    kind: "ngo".into(),
+                };
+                let message = app::db::NewMessage {
+                    recipient: email,
+                    subject: "Confirm".into(),
+                    body: "link".into(),
+                };
+                db.register(
+                    &r,
+                    &format!("hash{i}"),
+                    "2099-01-01T00:00:00Z",
+                    &message,
+                    "2026-12-03T10:00:00Z",
+                )
+                .await
+                .map(|_| ())
+                .map_err(|e| format!("{e:?}"))
+            })
+        })
+        .collect();
+    let mut failures = Vec::new();
+    for t in tasks {
+        if let Err(e) = t.await.expect("task runs") {
+            failures.push(e);
+        }
+    }
+    assert!(failures.is_empty(), "registrations failed: {failures:?}");
+    let users = db.outbox(100).await.expect("outbox").len();
+    assert_eq!(users, 16, "one confirmation message per registration");
+}

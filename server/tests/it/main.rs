@@ -1,0 +1,23 @@
+//! Integration tests: the real app, spawned on real SQLite files and a real
+//! PostgreSQL server, driven over HTTP. One test binary, so the suite links
+//! once and its tests run side by side.
+
+#[macro_use]
+mod common;
+
+mod accounts;
+mod api;
+mod cli;
+mod data;
+mod direct_edit;
+mod events;
+mod groups;
+mod listing_proposals;
+mod listings;
+mod locate;
+mod mail;
+mod members;
+mod moderation;
+mod role_matrix;
+mod translations;
+mod volunteering;
