@@ -40,10 +40,17 @@ export TEST_POSTGRES_URL
 
 phase "format and lints"
 cargo fmt --all -- --check
+# The browser side's lints share nothing with the other builds, so they run
+# beside them in a target directory of their own, filling the time the
+# other builds leave a core idle (linking, the app crate's single-threaded
+# front end); the browser tests wait for them.
+mkdir -p target
+cargo clippy -p app --features hydrate --target wasm32-unknown-unknown \
+  --target-dir target/lint-wasm -- -D warnings >target/lint-wasm.log 2>&1 &
+wasm_lints=$!
 # The server and the app's server side (and every test) in one pass: the
-# workspace builds the app with `ssr`; the browser side on its own target.
+# workspace builds the app with `ssr`.
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 phase "build the site"
 cargo leptos build
@@ -52,6 +59,13 @@ phase "Rust tests"
 # One invocation: the app's unit tests and the integration tests compile
 # side by side and share the libraries the site build made.
 cargo test --workspace
+
+phase "browser-side lints (started with the lints)"
+if ! wait "$wasm_lints"; then
+  cat target/lint-wasm.log
+  echo "clippy on the browser side failed" >&2
+  exit 1
+fi
 
 phase "browser tests"
 cd end2end

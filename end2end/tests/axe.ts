@@ -73,6 +73,15 @@ export async function violations(page: Page, testInfo: TestInfo, name: string): 
   return check(target, testInfo, name);
 }
 
+/**
+ * Whether script changes the page: it only ever touches islands, the map
+ * and <noscript> fallbacks, so a page with none of them is shown exactly as
+ * it is served.
+ */
+export async function isScripted(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.querySelector('leptos-island, noscript, #wk-map') !== null);
+}
+
 /** The page's markup as axe sees it (scripts left out). */
 async function markup(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -90,10 +99,7 @@ async function markup(page: Page): Promise<string> {
  */
 export async function violationsWithAndWithoutJs(page: Page, testInfo: TestInfo, name: string): Promise<Violation[]> {
   const found = await check(page, testInfo, `${name} JS on`);
-  // Script only ever changes islands, the map and <noscript> fallbacks: a
-  // page with none of them is served exactly as it is shown.
-  const scripted = await page.evaluate(() => document.querySelector('leptos-island, noscript, #wk-map') !== null);
-  if (!scripted) return found;
+  if (!await isScripted(page)) return found;
   const copy = await noJsCopy(page, testInfo);
   if ((await markup(copy)) !== (await markup(page))) {
     found.push(...await check(copy, testInfo, `${name} JS off`));
