@@ -11,6 +11,8 @@ import { registerNgo, signInAsAdmin, staffPage } from './helpers';
 // do not run this file (playwright.config.ts). Each test reports
 // every violation it met, not only the first.
 
+// English, and Arabic for right to left; one test per page and language,
+// so that the two workers share the work evenly and a failure names both.
 const LANGS = ['en', 'ar'];
 const SIZES = [
   { width: 360, height: 740 },
@@ -19,30 +21,27 @@ const SIZES = [
 
 type Target = { name: string; path: string; status?: number };
 
-async function sweep(page: Page, testInfo: TestInfo, targets: Target[]) {
+/** Checks `t` in `lang` at each width, and reports every violation met. */
+async function sweep(page: Page, testInfo: TestInfo, lang: string, t: Target) {
   const found: { page: string; violations: Violation[] }[] = [];
-  for (const t of targets) {
-    for (const lang of LANGS) {
-      let scripted = true;
-      for (const size of SIZES) {
-        await page.setViewportSize(size);
-        const url = `/${lang}${t.path}`;
-        // A page without islands, map or <noscript> is static markup: at the
-        // second width it is the same document, only the CSS differs, so it
-        // is checked as resized. Pages that script themselves are opened
-        // again at each width, as a visitor with that screen would.
-        if (scripted) {
-          const resp = await page.goto(url);
-          expect(resp?.status(), url).toBe(t.status ?? 200);
-          await expect(page.locator('html')).toHaveAttribute('lang', lang);
-          await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
-          await hydrated(page, testInfo);
-          scripted = await isScripted(page);
-        }
-        const v = await violationsWithAndWithoutJs(page, testInfo, `${t.name} ${lang} ${size.width}px`);
-        if (v.length) found.push({ page: `${url} at ${size.width}px`, violations: v });
-      }
+  let scripted = true;
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    const url = `/${lang}${t.path}`;
+    // A page without islands, map or <noscript> is static markup: at the
+    // second width it is the same document, only the CSS differs, so it
+    // is checked as resized. Pages that script themselves are opened
+    // again at each width, as a visitor with that screen would.
+    if (scripted) {
+      const resp = await page.goto(url);
+      expect(resp?.status(), url).toBe(t.status ?? 200);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
+      await hydrated(page, testInfo);
+      scripted = await isScripted(page);
     }
+    const v = await violationsWithAndWithoutJs(page, testInfo, `${t.name} ${lang} ${size.width}px`);
+    if (v.length) found.push({ page: `${url} at ${size.width}px`, violations: v });
   }
   expect(found, JSON.stringify(found, null, 2)).toEqual([]);
 }
@@ -76,25 +75,28 @@ const PUBLIC: Target[] = [
   { name: 'withdraw interest without a link', path: '/volunteering/withdraw' },
 ];
 
-for (const t of PUBLIC) {
-  test(`axe, en + ar, 360 px + desktop: ${t.name}`, async ({ page }, testInfo) => {
-    test.slow();
-    await sweep(page, testInfo, [t]);
-  });
+for (const lang of LANGS) {
+  for (const t of PUBLIC) {
+    test(`axe, ${lang}, 360 px + desktop: ${t.name}`, async ({ page }, testInfo) => {
+      test.slow();
+      await sweep(page, testInfo, lang, t);
+    });
+  }
 }
 
-// One test per page, so that the two workers share the work evenly.
 const DETAILS: { name: string; list: string }[] = [
   { name: 'story', list: '/prague/stories' },
   { name: 'event', list: '/prague/events' },
   { name: 'opportunity', list: '/prague/volunteering' },
 ];
 
-for (const d of DETAILS) {
-  test(`axe, en + ar, 360 px + desktop: ${d.name} page`, async ({ page }, testInfo) => {
-    test.slow();
-    await sweep(page, testInfo, [{ name: d.name, path: await firstLink(page, d.list, `${d.list}/`) }]);
-  });
+for (const lang of LANGS) {
+  for (const d of DETAILS) {
+    test(`axe, ${lang}, 360 px + desktop: ${d.name} page`, async ({ page }, testInfo) => {
+      test.slow();
+      await sweep(page, testInfo, lang, { name: d.name, path: await firstLink(page, d.list, `${d.list}/`) });
+    });
+  }
 }
 
 const NGO_PAGES: Target[] = [
@@ -104,16 +106,18 @@ const NGO_PAGES: Target[] = [
   { name: 'opportunity form', path: '/dashboard/opportunities/new' },
 ];
 
-for (const t of NGO_PAGES) {
-  test(`axe, en + ar, 360 px + desktop: an NGO's ${t.name}`, async ({ page, browser }, testInfo) => {
-    test.slow();
-    // The admin only reads the confirmation link from the outbox.
-    const admin = await staffPage(browser, true);
-    const who = `${testInfo.project.name}-${t.name.replace(/\W+/g, '-')}`;
-    await registerNgo(page, admin, `axe-${who}@example.org`, 'axe ngo passphrase', `Axe Spolek ${who}`);
-    await admin.context().close();
-    await sweep(page, testInfo, [t]);
-  });
+for (const lang of LANGS) {
+  for (const t of NGO_PAGES) {
+    test(`axe, ${lang}, 360 px + desktop: an NGO's ${t.name}`, async ({ page, browser }, testInfo) => {
+      test.slow();
+      // The admin only reads the confirmation link from the outbox.
+      const admin = await staffPage(browser, true);
+      const who = `${testInfo.project.name}-${lang}-${t.name.replace(/\W+/g, '-')}`;
+      await registerNgo(page, admin, `axe-${who}@example.org`, 'axe ngo passphrase', `Axe Spolek ${who}`);
+      await admin.context().close();
+      await sweep(page, testInfo, lang, t);
+    });
+  }
 }
 
 /** Where the first link named `name` on `path` leads (without the language). */
@@ -139,10 +143,12 @@ const STAFF_PAGES: { name: string; path: (admin: Page) => Promise<string> }[] = 
   { name: 'place history', path: (a) => linkOn(a, '/prague/places/oamp-praha-1', /History/) },
 ];
 
-for (const t of STAFF_PAGES) {
-  test(`axe, en + ar, 360 px + desktop: staff's ${t.name}`, async ({ page: admin }, testInfo) => {
-    test.slow();
-    await signInAsAdmin(admin);
-    await sweep(admin, testInfo, [{ name: t.name, path: await t.path(admin) }]);
-  });
+for (const lang of LANGS) {
+  for (const t of STAFF_PAGES) {
+    test(`axe, ${lang}, 360 px + desktop: staff's ${t.name}`, async ({ page: admin }, testInfo) => {
+      test.slow();
+      await signInAsAdmin(admin);
+      await sweep(admin, testInfo, lang, { name: t.name, path: await t.path(admin) });
+    });
+  }
 }
