@@ -5,8 +5,9 @@ import { ADMIN_PASSWORD } from './tests/admin';
 //
 // The suite starts its own server (the debug build in ../target) on a fresh
 // SQLite database with the demo data. Map tiles from tile.openstreetmap.org
-// are blocked in every test (see tests/fixtures.ts): that is the normal
-// condition here, and the site must stay usable with them blocked.
+// never load (their host does not resolve, see `--host-resolver-rules`
+// below): that is the normal condition here, and the site must stay usable
+// without them.
 
 // E2E_PORT lets two checkouts run their suites side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);

@@ -1,8 +1,9 @@
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page, type TestInfo } from '@playwright/test';
 
 // Shared test setup for every spec:
-//  * requests to tile.openstreetmap.org are aborted (tiles can never load on
-//    the test machine, so "tiles blocked" is the normal condition);
+//  * map tiles never load (their host does not resolve in the test browser,
+//    see playwright.config.ts; "tiles blocked" is the normal condition), and
+//    the failed tile requests are collected in `blockedTiles`;
 //  * uncaught page errors are collected in `pageErrors`;
 //  * an init script notes when the app's WebAssembly module has been
 //    instantiated, so tests can wait for hydration (see `hydrated`).

@@ -313,20 +313,25 @@ async fn set_role_gives_roles() {
     assert_eq!(count(&db, audit).await, before + 1);
 }
 
-/// `remind-stale`: one message per member of an organisation whose place
-/// was not confirmed for the given days, and not again within a month.
-#[tokio::test]
-async fn remind_stale_reminds_once() {
-    let (db, url, _guard) = demo_db_with_url(&Backend::Sqlite).await;
-    let org = crate::common::member(
-        &db,
+/// An organisation in Prague with one member, ngo@example.org; its id.
+async fn ngo_member(db: &app::db::Db) -> i64 {
+    crate::common::member(
+        db,
         "http://kit.test",
         "ngo@example.org",
         "Spolek",
         "prague",
         "12345679",
     )
-    .await;
+    .await
+}
+
+/// `remind-stale`: one message per member of an organisation whose place
+/// was not confirmed for the given days, and not again within a month.
+#[tokio::test]
+async fn remind_stale_reminds_once() {
+    let (db, url, _guard) = demo_db_with_url(&Backend::Sqlite).await;
+    let org = ngo_member(&db).await;
     sqlx::query(
         "UPDATE places SET organisation_id = $1, last_verified = '2020-01-01' WHERE slug = 'simi'",
     )
@@ -350,15 +355,7 @@ async fn remind_stale_reminds_once() {
 #[tokio::test]
 async fn purge_interest_deletes_expired_requests() {
     let (db, url, _guard) = demo_db_with_url(&Backend::Sqlite).await;
-    let org = crate::common::member(
-        &db,
-        "http://kit.test",
-        "ngo@example.org",
-        "Spolek",
-        "prague",
-        "12345679",
-    )
-    .await;
+    let org = ngo_member(&db).await;
     sqlx::query(
         "UPDATE opportunities SET organisation_id = $1 WHERE slug = 'cic-volunteer-programme'",
     )

@@ -103,6 +103,15 @@ enum Content {
     Demo,
 }
 
+impl Content {
+    fn name(self) -> &'static str {
+        match self {
+            Content::Empty => "empty",
+            Content::Demo => "demo",
+        }
+    }
+}
+
 fn admin_url() -> String {
     std::env::var("TEST_POSTGRES_URL")
         .expect("TEST_POSTGRES_URL must name a PostgreSQL server (scripts/test.sh starts one)")
@@ -136,12 +145,11 @@ async fn sqlite_template(content: Content) -> &'static Path {
     };
     cell.get_or_init(|| async move {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-        let name = if content == Content::Empty {
-            "empty"
-        } else {
-            "demo"
-        };
-        let file = dir.join(format!("template-{}-{name}.db", std::process::id()));
+        let file = dir.join(format!(
+            "template-{}-{}.db",
+            std::process::id(),
+            content.name()
+        ));
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
         }
@@ -172,11 +180,7 @@ async fn postgres_template(content: Content) -> &'static str {
     };
     cell.get_or_init(|| async move {
         let admin = admin_url();
-        let name = unique(if content == Content::Empty {
-            "wk_test_template_empty"
-        } else {
-            "wk_test_template_demo"
-        });
+        let name = unique(&format!("wk_test_template_{}", content.name()));
         let mut conn = sqlx::PgConnection::connect(&admin)
             .await
             .expect("PostgreSQL server reachable");
