@@ -64,8 +64,9 @@ export default defineConfig({
     },
     {
       name: 'phone-nojs',
-      // The axe matrix checks each page without JavaScript from phone-js.
-      testIgnore: /(desktop|axe-matrix)\.spec\.ts/,
+      // The axe matrix and the dark-scheme check see each page without
+      // JavaScript from phone-js.
+      testIgnore: /(desktop|axe-matrix|dark)\.spec\.ts/,
       use: { viewport: phone, isMobile: false, hasTouch: true, javaScriptEnabled: false },
     },
     {

@@ -1,31 +1,7 @@
 import { test, expect, hydrated, jsEnabled } from './fixtures';
-import { auditWithAndWithoutJs } from './axe';
 
-// The visitor's own settings: a dark colour scheme (every colour pair still
-// passes axe's contrast rules) and reduced motion (nothing on the page
-// moves).
-
-test('dark colour scheme: dark page, light text, and axe passes on the main pages', async ({ page }, testInfo) => {
-  test.skip(!jsEnabled(testInfo), 'the phone-js project checks these pages both with and without JavaScript');
-  test.slow();
-  await page.emulateMedia({ colorScheme: 'dark' });
-  const colours = async () => page.evaluate(() => {
-    const s = getComputedStyle(document.body);
-    return { bg: s.backgroundColor, fg: s.color };
-  });
-  for (const path of ['/en/prague', '/en/prague/places/oamp-praha-1', '/en/prague/events', '/en/account/register', '/ar/kosice']) {
-    await page.goto(path);
-    await hydrated(page, testInfo);
-    const { bg, fg } = await colours();
-    expect(bg, `${path} background`).toBe('rgb(18, 20, 23)');
-    expect(fg, `${path} text`).toBe('rgb(236, 239, 243)');
-    await auditWithAndWithoutJs(page, testInfo, `dark ${path}`);
-  }
-  // The light scheme is the other way round (the check above is not the default).
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto('/en/prague');
-  expect(await colours()).toEqual({ bg: 'rgb(255, 255, 255)', fg: 'rgb(27, 31, 36)' });
-});
+// The visitor's own settings: reduced motion (nothing on the page moves).
+// The dark colour scheme is in dark.spec.ts.
 
 test('reduced motion: no transition or animation runs, the map included', async ({ page }, testInfo) => {
   // A probe with a transition and an animation of its own: the stylesheet
