@@ -37,8 +37,15 @@ cp node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
    node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css public/vendor/leaflet.markercluster/
 
 if [ "${1:-}" = "--test" ]; then
+  # The tests format-check with rustfmt and compile our crates through clippy.
+  for component in clippy rustfmt; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      say "adding the $component component"
+      rustup component add "$component"
+    fi
+  done
   missing=()
-  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromium-headless-shell >/dev/null || missing+=(chromium-headless-shell)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
   command -v wrk >/dev/null || missing+=(wrk)
   if [ ${#missing[@]} -gt 0 ]; then

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
-import { expect, jsEnabled, unwatched } from './fixtures';
+import { companions, expect, jsEnabled, unwatched } from './fixtures';
 
 // axe-core (WCAG 2.0/2.1/2.2 A and AA) on a page, with and without JavaScript.
 // Only Leaflet's own tile and attribution elements are excluded (the tiles
@@ -28,7 +28,7 @@ async function copyPage(page: Page, testInfo: TestInfo): Promise<Page> {
         javaScriptEnabled: true,
       });
       unwatched.add(ctx);
-      owner.on('close', () => { void ctx.close(); });
+      companions.set(owner, [...(companions.get(owner) ?? []), ctx]);
       await ctx.route(/\.(m?js|wasm)(\?.*)?$/, (r) => r.abort());
       return ctx.newPage();
     })();

@@ -1,4 +1,5 @@
 import { test, expect, hydrated, jsEnabled } from './fixtures';
+import { registerNgo, staffPage } from './helpers';
 
 // 9. Unknown pages are real 404s; the app's own scripts do not throw.
 
@@ -83,4 +84,24 @@ test('pages carry a Content-Security-Policy whose nonce is the one on the page\'
   // A new nonce for every response.
   const again = await page.request.get('/en/prague/places/oamp-praha-1');
   expect(again.headers()['content-security-policy']).not.toContain(nonce);
+});
+
+test('staff pages refuse an NGO member with HTTP 403, in the member\'s language, showing nothing of them', async ({ page, browser }, testInfo) => {
+  const admin = await staffPage(browser, true);
+  const email = `refused-${testInfo.project.name}@example.org`;
+  await registerNgo(page, admin, email, 'refused member passphrase', `Spolek Odmítnutí ${testInfo.project.name}`);
+  await admin.context().close();
+  const cases: [string, string, string][] = [
+    ['/cs/moderation', 'cs', 'K zobrazení této stránky nemáte oprávnění.'],
+    ['/uk/admin/outbox', 'uk', 'У вас немає доступу до цієї сторінки.'],
+  ];
+  for (const [path, lang, message] of cases) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(403);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    await expect(page.getByRole('alert')).toHaveText(message);
+    // Nothing of the staff page: no listing to review, no e-mail read.
+    await expect(page.locator('main form')).toHaveCount(0);
+    await expect(page.locator('main')).not.toContainText('@');
+  }
 });

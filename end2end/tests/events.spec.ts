@@ -1,28 +1,28 @@
 import { test, expect, jsEnabled } from './fixtures';
 import { audit } from './axe';
 
-// A newcomer looks for events they can join without Czech, in Ukrainian;
-// opens one, downloads it for their calendar; the directory and the event
-// page pass axe. With and without JavaScript, on a phone.
+// A newcomer in Košice looks for events they can join without Slovak, in
+// Ukrainian; opens one, downloads it for their calendar; the directory and
+// the event page pass axe. With and without JavaScript, on a phone.
 
-test('filter "no Czech needed" + Ukrainian, open an event, download its .ics', async ({ page }, testInfo) => {
+test('filter "no Slovak needed" (the city\'s language) + Ukrainian, open an event, download its .ics', async ({ page }, testInfo) => {
   await page.goto('/en/kosice/events');
   await expect(page.locator('h1')).toHaveText('Events in Košice');
   // The filters beyond the dates are folded on a phone.
-  await expect(page.getByLabel('No Czech needed')).toBeHidden();
+  await expect(page.getByLabel('No Slovak needed')).toBeHidden();
   await page.locator('.more-filters summary').click();
-  await page.getByLabel('No Czech needed').check();
+  await page.getByLabel('No Slovak needed').check();
   await page.locator('#e-lang').selectOption('uk');
   await page.getByRole('button', { name: 'Show events' }).click();
   await expect(page).toHaveURL(/no_czech=true/);
   await expect(page).toHaveURL(/lang=uk/);
   const cards = page.locator('.event-card');
   await expect(cards.first()).toBeVisible();
-  // Every listed event is held in Ukrainian and needs no Czech.
+  // Every listed event is held in Ukrainian and needs no Slovak.
   const count = await cards.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < Math.min(count, 10); i++) {
-    await expect(cards.nth(i).locator('.badges')).toContainText('No Czech needed');
+    await expect(cards.nth(i).locator('.badges')).toContainText('No Slovak needed');
     await expect(cards.nth(i).locator('.langs')).toContainText('Ukrainian');
   }
   await cards.filter({ hasText: 'Counselling, housing and job help' }).first().getByRole('link').click();

@@ -73,6 +73,10 @@ export const test = base.extend<Fixtures>({
     });
     await use(context);
     if (browser && newContext) browser.newContext = newContext;
+    // Contexts opened for this one (axe's no-JavaScript copies) close first,
+    // awaited: closed later from the context's close event they raced the
+    // browser's own shutdown ("Failed to find context").
+    for (const ctx of companions.get(context) ?? []) await ctx.close();
   },
   pageErrors: async ({}, use) => {
     await use([]);
@@ -91,6 +95,9 @@ export { expect };
 
 /** Contexts whose pages are expected to fail (the no-JavaScript copies axe reads). */
 export const unwatched = new WeakSet<BrowserContext>();
+
+/** Contexts a test's context opened for itself, closed with it (see `context`). */
+export const companions = new WeakMap<BrowserContext, BrowserContext[]>();
 
 function watch(context: BrowserContext, pageErrors: string[], cspViolations: string[]) {
   context.on('page', (page) => {
