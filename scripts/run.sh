@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Welcome Kit (release) and serves it on SQLite with the demo data.
-# The first run installs the tools (about 20 minutes); later runs start in seconds.
+# The first run installs the tools and builds (about 35 minutes on a 2-core
+# machine, see the README); later runs start in seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
