@@ -19,5 +19,6 @@ mod mail;
 mod members;
 mod moderation;
 mod role_matrix;
+mod schema;
 mod translations;
 mod volunteering;
