@@ -65,6 +65,8 @@ pub struct EventListing {
 pub struct EventDetail {
     pub id: i64,
     pub city: String,
+    /// The city's own language ("No Slovak needed").
+    pub local_lang: String,
     pub slug: String,
     pub title: String,
     /// The title in the city's language when the page shows the English one.

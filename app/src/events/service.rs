@@ -465,6 +465,7 @@ pub async fn detail(
     Ok(EventDetail {
         id: row.id,
         city: row.city.clone(),
+        local_lang: city.local_lang.clone(),
         slug: row.slug.clone(),
         original_title: (title != row.title).then(|| row.title.clone()),
         title,

@@ -98,6 +98,17 @@ pub fn city_label(i18n: I18nContext<Locale>, slug: &str) -> String {
     }
 }
 
+/// "No Slovak needed": the filter and badge naming the city's own language
+/// (`local_lang`), or "no local language needed" for a language without a
+/// phrase of its own.
+pub fn no_local_language_needed(l: Locale, local_lang: &str) -> String {
+    match local_lang {
+        "cs" => td_string!(l, no_lang_needed_cs).to_string(),
+        "sk" => td_string!(l, no_lang_needed_sk).to_string(),
+        _ => td_string!(l, no_lang_needed_local).to_string(),
+    }
+}
+
 /// Prefixes an app path with the current locale, so links keep the language.
 pub fn href(i18n: I18nContext<Locale>, path: &str) -> String {
     localized_path(i18n.get_locale_untracked(), path)

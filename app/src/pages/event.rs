@@ -130,7 +130,7 @@ fn EventView(event: EventDetail) -> impl IntoView {
                 <h2>{t!(i18n, events_for_whom)}</h2>
                 <ul>
                     {(!languages.is_empty()).then(|| view! { <li>{td_string!(l, events_languages, names = languages.clone()).to_string()}</li> })}
-                    {event.no_czech.then(|| view! { <li>{t!(i18n, events_no_czech)}</li> })}
+                    {event.no_czech.then(|| view! { <li>{locale::no_local_language_needed(l, &event.local_lang)}</li> })}
                     <li>{if event.free { td_string!(l, events_free_badge).to_string() } else { event.price.clone().unwrap_or_default() }}</li>
                     {event.children.then(|| view! { <li>{t!(i18n, events_children_badge)}</li> })}
                     {event.accessibility.clone().map(|a| view! { <li>{t!(i18n, events_accessibility)}": "{a}</li> })}

@@ -66,6 +66,7 @@ fn EventsView(
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
     let city = listing.city.slug.clone();
+    let local_lang = listing.city.local_lang.clone();
     let city_name = locale::city_label(i18n, &city);
     let title = td_string!(l, events_title, city = city_name.clone()).to_string();
     let action = locale::href(i18n, &format!("/{city}/events"));
@@ -199,7 +200,7 @@ fn EventsView(
                     </select>
                 </div>
                 <div class="field checks">
-                    <label><input type="checkbox" name="no_czech" value="true" checked=no_czech />{t!(i18n, events_no_czech)}</label>
+                    <label><input type="checkbox" name="no_czech" value="true" checked=no_czech />{locale::no_local_language_needed(l, &local_lang)}</label>
                     <label><input type="checkbox" name="free" value="true" checked=free />{t!(i18n, events_free)}</label>
                     <label><input type="checkbox" name=crate::events::query::CHILDREN_FIELD value="true" checked=children />{t!(i18n, events_children)}</label>
                 </div>
@@ -226,7 +227,7 @@ fn EventsView(
                             <section class="event-day">
                                 <h3>{locale::day_label(i18n, weekday)}" "{date_label(l, &day)}</h3>
                                 <ul class="event-list">
-                                    {list.into_iter().map(|o| view! { <li><OccurrenceCard item=o city=city.clone() /></li> }).collect_view()}
+                                    {list.into_iter().map(|o| view! { <li><OccurrenceCard item=o city=city.clone() local_lang=local_lang.clone() /></li> }).collect_view()}
                                 </ul>
                             </section>
                         }).collect_view()}
@@ -246,7 +247,12 @@ fn EventsView(
 
 /// One occurrence in a list: time, title, where, and what a newcomer checks.
 #[component]
-pub fn OccurrenceCard(item: OccurrenceItem, city: String) -> impl IntoView {
+pub fn OccurrenceCard(
+    item: OccurrenceItem,
+    city: String,
+    /// The city's own language, for "No Slovak needed".
+    local_lang: String,
+) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
     let href = locale::href(i18n, &format!("/{city}/events/{}", item.slug));
@@ -263,7 +269,7 @@ pub fn OccurrenceCard(item: OccurrenceItem, city: String) -> impl IntoView {
                 {item.district.clone().map(|d| view! { " · "{d} })}
             </p>
             <p class="badges">
-                {item.no_czech.then(|| view! { <span class="badge">{t!(i18n, events_no_czech)}</span> })}
+                {item.no_czech.then(|| view! { <span class="badge">{locale::no_local_language_needed(l, &local_lang)}</span> })}
                 {if item.free {
                     view! { <span class="badge">{t!(i18n, events_free_badge)}</span> }.into_any()
                 } else {

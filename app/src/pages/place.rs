@@ -130,7 +130,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
                 None => view! { <p class="description missing">{t!(i18n, place_description_missing)}</p> }.into_any(),
             }}
             <HoursView hours=place.hours.clone() />
-            <EventsHere city=place.city.slug.clone() place=place.id />
+            <EventsHere city=place.city.slug.clone() local_lang=place.city.local_lang.clone() place=place.id />
             <section>
                 <h2>{t!(i18n, place_address)}</h2>
                 <p class="address">{s.address.clone()}</p>
@@ -409,13 +409,13 @@ fn ModerationBox(id: i64, city: String, slug: String) -> impl IntoView {
 
 /// The next date of each event held at the place, if any.
 #[component]
-fn EventsHere(city: String, place: i64) -> impl IntoView {
+fn EventsHere(city: String, local_lang: String, place: i64) -> impl IntoView {
     let i18n = use_i18n();
     let lang = locale::code(i18n.get_locale_untracked()).to_string();
     view! {
         <Suspense fallback=|| ()>
             {move || {
-                let (city, lang) = (city.clone(), lang.clone());
+                let (city, lang, local_lang) = (city.clone(), lang.clone(), local_lang.clone());
                 Suspend::new(async move {
                     let list = crate::events::server::events_at_place(city.clone(), place, lang).await.unwrap_or_default();
                     (!list.is_empty()).then(|| view! {
@@ -423,7 +423,7 @@ fn EventsHere(city: String, place: i64) -> impl IntoView {
                             <h2>{t!(i18n, events_at_place)}</h2>
                             <ul class="event-list">
                                 {list.into_iter().map(|o| view! {
-                                    <li><crate::pages::events::OccurrenceCard item=o city=city.clone() /></li>
+                                    <li><crate::pages::events::OccurrenceCard item=o city=city.clone() local_lang=local_lang.clone() /></li>
                                 }).collect_view()}
                             </ul>
                         </section>

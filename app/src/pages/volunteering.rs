@@ -75,6 +75,7 @@ fn ListingView(
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
     let city = listing.city.slug.clone();
+    let no_lang = locale::no_local_language_needed(l, &listing.city.local_lang);
     let title = td_string!(l, vol_title, city = locale::city_label(i18n, &city)).to_string();
     let action = locale::href(i18n, &format!("/{city}/volunteering"));
     let get = |k: &str| {
@@ -135,7 +136,7 @@ fn ListingView(
                     </select>
                 </div>
                 <div class="field checks">
-                    <label><input type="checkbox" name="no_czech" value="true" checked=no_czech />{t!(i18n, events_no_czech)}</label>
+                    <label><input type="checkbox" name="no_czech" value="true" checked=no_czech />{no_lang.clone()}</label>
                 </div>
                 <div class="actions">
                     <button type="submit">{t!(i18n, vol_show)}</button>
@@ -158,7 +159,7 @@ fn ListingView(
                                     <p class="event-time">{when}</p>
                                     <p class="badges">
                                         <span class="badge">{audience_label(i18n, &o.audience)}</span>
-                                        {o.no_czech.then(|| view! { <span class="badge">{t!(i18n, events_no_czech)}</span> })}
+                                        {o.no_czech.then(|| view! { <span class="badge">{no_lang.clone()}</span> })}
                                         {o.deadline.clone().map(|d| view! { <span class="badge">{td_string!(l, vol_deadline, date = date_label(l, &d)).to_string()}</span> })}
                                     </p>
                                 </article></li>
@@ -247,7 +248,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
                     {(item.location_kind == "remote").then(|| view! { <li>{t!(i18n, vol_remote)}</li> })}
                     {(!item.skills.is_empty()).then(|| view! { <li>{t!(i18n, vol_skills)}": "{item.skills.clone()}</li> })}
                     {(!languages.is_empty()).then(|| view! { <li>{td_string!(l, events_languages, names = languages.clone()).to_string()}</li> })}
-                    {item.no_czech.then(|| view! { <li>{t!(i18n, events_no_czech)}</li> })}
+                    {item.no_czech.then(|| view! { <li>{locale::no_local_language_needed(l, &o.local_lang)}</li> })}
                     {item.min_age.map(|a| view! { <li>{td_string!(l, vol_min_age, age = a).to_string()}</li> })}
                     {item.deadline.clone().map(|d| view! { <li>{td_string!(l, vol_deadline, date = date_label(l, &d)).to_string()}</li> })}
                 </ul>

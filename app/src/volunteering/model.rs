@@ -39,6 +39,8 @@ pub struct OpportunityListing {
 pub struct OpportunityDetail {
     pub id: i64,
     pub city: String,
+    /// The city's own language ("No Slovak needed").
+    pub local_lang: String,
     pub item: OpportunityItem,
     pub description: Option<String>,
     pub description_lang: Option<String>,

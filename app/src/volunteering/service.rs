@@ -143,6 +143,7 @@ pub async fn detail(
     Ok(OpportunityDetail {
         id: o.id,
         city: o.city.clone(),
+        local_lang: city.local_lang.clone(),
         item: item(&o, lang, &city.local_lang, &places),
         description_lang: picked
             .as_ref()

@@ -445,4 +445,53 @@ async fn event_pages(backend: Backend) {
     assert!(html.contains("\"@type\":\"Place\""), "place JSON-LD");
 }
 
-on_both_backends!(events_api, event_filters, calendar_feeds, event_pages);
+/// "No Czech needed" names the city's own language: Slovak in Košice, in
+/// the filters and the pages of events, opportunities and places.
+async fn no_local_language_needed_names_the_city_language(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let base = app.base.as_str();
+    let cases: [(&str, &str, &str); 7] = [
+        ("/en/kosice/events", "No Slovak needed", "No Czech needed"),
+        // A place's page lists the events held there, with their badges.
+        (
+            "/en/kosice/places/integration-centre-kosice-region",
+            "No Slovak needed",
+            "No Czech needed",
+        ),
+        ("/en/prague/events", "No Czech needed", "No Slovak needed"),
+        (
+            "/en/kosice/events/integration-centre-drop-in",
+            "No Slovak needed",
+            "No Czech needed",
+        ),
+        (
+            "/sk/kosice/volunteering",
+            "Netreba slovenčinu",
+            "Netreba češtinu",
+        ),
+        (
+            "/sk/kosice/volunteering/mareena-mentoring",
+            "Netreba slovenčinu",
+            "Netreba češtinu",
+        ),
+        (
+            "/uk/prague/volunteering",
+            "Чеська не потрібна",
+            "Словацька не потрібна",
+        ),
+    ];
+    for (path, shown, absent) in cases {
+        let (status, html) = get_page(base, None, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert!(html.contains(shown), "{path} says {shown:?}");
+        assert!(!html.contains(absent), "{path} does not say {absent:?}");
+    }
+}
+
+on_both_backends!(
+    events_api,
+    event_filters,
+    calendar_feeds,
+    event_pages,
+    no_local_language_needed_names_the_city_language
+);

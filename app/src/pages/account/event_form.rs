@@ -152,7 +152,7 @@ fn EventFormView(data: ListingFormData) -> impl IntoView {
             <CheckGroup name="languages" legend=td_string!(l, events_held_in).to_string() options=languages feedback=fb.clone() />
             <fieldset>
                 <legend>{t!(i18n, events_for_whom)}</legend>
-                <CheckField name="no_czech" label=td_string!(l, events_no_czech).to_string() feedback=fb.clone() />
+                <CheckField name="no_czech" label=locale::no_local_language_needed(l, &data.local_lang) feedback=fb.clone() />
                 <CheckField name="free" label=td_string!(l, events_free_badge).to_string() feedback=fb.clone() />
                 {field("price", td_string!(l, ef_price).to_string(), false)}
                 <CheckField name=crate::events::query::CHILDREN_FIELD label=td_string!(l, events_children).to_string() feedback=fb.clone() />

@@ -122,7 +122,7 @@ fn OpportunityFormView(data: ListingFormData) -> impl IntoView {
                 <FormField name="deadline" kind="date" label=td_string!(l, of_deadline).to_string() required=false feedback=fb.clone() />
             </fieldset>
             <CheckGroup name="languages" legend=td_string!(l, of_languages).to_string() options=language_options(i18n) feedback=fb.clone() />
-            <CheckField name="no_czech" label=td_string!(l, events_no_czech).to_string() feedback=fb.clone() />
+            <CheckField name="no_czech" label=locale::no_local_language_needed(l, &data.local_lang) feedback=fb.clone() />
             <fieldset>
                 <legend>{t!(i18n, of_contact_legend)}</legend>
                 <FormField name="contact" label=td_string!(l, of_contact).to_string() required=false feedback=fb.clone()
