@@ -37,13 +37,13 @@ pub async fn import_places(
     json: &str,
     address_data: Option<&GeoData>,
 ) -> Result<(LoadReport, HashMap<String, i64>), String> {
-    let cities: Vec<String> = db
-        .cities()
-        .await
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .map(|c| c.slug)
+    let known = db.cities().await.map_err(|e| e.to_string())?;
+    let served: Vec<String> = known
+        .iter()
+        .filter(|c| geocode::serves(c))
+        .map(|c| c.slug.clone())
         .collect();
+    let cities: Vec<String> = known.into_iter().map(|c| c.slug).collect();
     let mut parsed = parse_places(json, &cities).map_err(|e| e.to_string())?;
     let mut report = LoadReport {
         warnings: std::mem::take(&mut parsed.warnings),
@@ -52,6 +52,7 @@ pub async fn import_places(
     if let Some(geo) = address_data {
         report.geocode = Some(geocode::enrich(
             &mut parsed.places,
+            &served,
             &geo.addresses,
             &geo.districts,
         ));

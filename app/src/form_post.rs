@@ -138,6 +138,15 @@ pub fn take(
     r.map_err(|e| errors.insert(name, e)).ok().flatten()
 }
 
+/// A form from name/value pairs, as tests type one.
+#[cfg(test)]
+pub fn form_of(pairs: &[(&str, &str)]) -> FormValues {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
 /// A numeric id from a form field (hidden fields name the record acted on).
 pub fn id_field(values: &FormValues, key: &str) -> Option<i64> {
     values.get(key).and_then(|v| v.trim().parse().ok())

@@ -1,6 +1,7 @@
 //! Offline address lookup for Prague: street + house numbers → coordinates
 //! (RÚIAN address points), and coordinates → municipal district (IPR Praha
 //! polygons). Both files are read at import time; nothing is called online.
+use crate::cities::City;
 use crate::db::NewPlace;
 use crate::places::search::normalize;
 use std::collections::HashMap;
@@ -287,9 +288,10 @@ impl Geo {
             .unwrap_or(false)
     }
 
-    /// Coordinates and district for an address typed in `city`.
-    pub async fn locate(self: &std::sync::Arc<Self>, city: &str, address: &str) -> Located {
-        if city != "prague" || !self.ready().await {
+    /// Coordinates and district for an address typed in `city`, when the
+    /// city's address lookup is the one this data serves.
+    pub async fn locate(self: &std::sync::Arc<Self>, city: &City, address: &str) -> Located {
+        if !serves(city) || !self.ready().await {
             return Located::Unavailable;
         }
         let Some(data) = self.data() else {
@@ -308,11 +310,11 @@ impl Geo {
     /// The municipal district of a point in `city`, when known.
     pub async fn district(
         self: &std::sync::Arc<Self>,
-        city: &str,
+        city: &City,
         lat: f64,
         lon: f64,
     ) -> Option<String> {
-        if city != "prague" || !self.ready().await {
+        if !serves(city) || !self.ready().await {
             return None;
         }
         self.data()?
@@ -330,15 +332,26 @@ pub struct EnrichReport {
     pub still_unlocated: Vec<String>,
 }
 
-/// Gives Prague places without coordinates a point from the address index,
-/// and Prague places with a precise point their municipal district.
+/// Whether the RÚIAN address points and district boundaries serve `city`
+/// (its address lookup, set when the city is added).
+pub fn serves(city: &City) -> bool {
+    city.address_lookup.as_deref() == Some(RUIAN_LOOKUP)
+}
+
+/// The `address_lookup` of cities served by RÚIAN data.
+pub const RUIAN_LOOKUP: &str = "ruian";
+
+/// Gives places without coordinates in the cities this data serves
+/// (`served`: their slugs) a point from the address index, and those with
+/// a precise point their municipal district.
 pub fn enrich(
     places: &mut [NewPlace],
+    served: &[String],
     index: &AddressIndex,
     districts: &Districts,
 ) -> EnrichReport {
     let mut report = EnrichReport::default();
-    for p in places.iter_mut().filter(|p| p.city == "prague") {
+    for p in places.iter_mut().filter(|p| served.contains(&p.city)) {
         if p.lat.is_none() {
             if let Some((lat, lon)) = index.lookup(&p.address) {
                 p.lat = Some(lat);

@@ -1,5 +1,5 @@
-//! Command line: `serve` (default), `migrate`, `import-places FILE`,
-//! `load-demo`, `create-admin --email ADDRESS`.
+//! Command line: `serve` (default), `migrate`, `add-city`, `import-places
+//! FILE`, `load-demo`, `create-admin --email ADDRESS` and the rest below.
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -36,6 +36,49 @@ pub enum Command {
     },
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Add a city: its map, lists, registration and moderation work at once.
+    /// Example: add-city --slug brno --name Brno --lat 49.1951 --lon 16.6068
+    /// --time-zone Europe/Prague --country CZ --language cs --name-in uk=Брно
+    AddCity {
+        /// The city's part of the address: lowercase letters, digits, hyphens.
+        #[arg(long)]
+        slug: String,
+        /// The city's name in its own language.
+        #[arg(long)]
+        name: String,
+        /// The English name, when it differs (Prague for Praha).
+        #[arg(long)]
+        name_en: Option<String>,
+        /// The name in an interface language, as language=name; repeatable.
+        #[arg(long = "name-in")]
+        names: Vec<String>,
+        /// Latitude of the map's centre.
+        #[arg(long, allow_hyphen_values = true)]
+        lat: f64,
+        /// Longitude of the map's centre.
+        #[arg(long, allow_hyphen_values = true)]
+        lon: f64,
+        /// Time zone of the time-zone database, e.g. Europe/Prague.
+        #[arg(long)]
+        time_zone: String,
+        /// Two-letter ISO 3166 country code (public holidays for "open now").
+        #[arg(long)]
+        country: String,
+        /// ISO 639 code of the city's language, e.g. cs.
+        #[arg(long)]
+        language: String,
+        /// Map bounds south,west,north,east (default: about 33 × 36 km
+        /// around the centre).
+        #[arg(long, allow_hyphen_values = true)]
+        bounds: Option<String>,
+        /// The map's starting zoom (default 12).
+        #[arg(long)]
+        zoom: Option<i64>,
+        /// The city's address lookup (ruian: Czech address points); without
+        /// one, places get a map pin and typed coordinates.
+        #[arg(long)]
+        address_lookup: Option<String>,
+    },
     /// Import or update places from a JSON file (all or nothing).
     ImportPlaces {
         file: PathBuf,

@@ -44,7 +44,8 @@ pub fn router(state: AppState) -> Router {
         .merge(app::moderation::handlers::routes())
         .merge(app::volunteering::handlers::routes())
         .merge(app::events::handlers::routes())
-        .merge(app::groups::handlers::routes());
+        .merge(app::groups::handlers::routes())
+        .merge(app::cities::handlers::routes());
     for (path, is_dir) in static_entries(&site) {
         let served = site.join(&path);
         router = if is_dir {

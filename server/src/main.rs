@@ -76,6 +76,54 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("migrations applied");
             Ok(())
         }
+        Command::AddCity {
+            slug,
+            name,
+            name_en,
+            names,
+            lat,
+            lon,
+            time_zone,
+            country,
+            language,
+            bounds,
+            zoom,
+            address_lookup,
+        } => {
+            let city = app::cities::new::CityInput {
+                slug,
+                name,
+                name_en,
+                lat,
+                lon,
+                time_zone,
+                country,
+                language,
+                names,
+                bounds,
+                zoom,
+                address_lookup,
+            }
+            .check()
+            .map_err(|errors| {
+                errors
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })?;
+            let db = open(&cli.database_url).await?;
+            let now = chrono_now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            if !db
+                .add_city(&city, None, &now)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                return Err(app::cities::new::CityError::Exists(city.slug).to_string());
+            }
+            println!("added {} ({})", city.name_local, city.slug);
+            Ok(())
+        }
         Command::ImportPlaces { file, addresses } => {
             let db = open(&cli.database_url).await?;
             let json = std::fs::read_to_string(&file)

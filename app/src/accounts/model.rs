@@ -64,6 +64,20 @@ pub enum FieldError {
     LinkNotOnService,
     /// No language ticked.
     ChooseLanguage,
+    /// A city's address name (slug) that is not lowercase letters, digits
+    /// and hyphens, or is a page's name.
+    InvalidSlug,
+    /// A city with that address name exists.
+    SlugTaken,
+    /// A city's centre outside -90..90 / -180..180 or not numbers.
+    InvalidCentre,
+    InvalidTimeZone,
+    InvalidCountry,
+    InvalidLanguageCode,
+    /// A "language=name" line that is not one.
+    InvalidCityNames,
+    /// Map bounds that are not four numbers around the centre.
+    InvalidBounds,
 }
 
 /// A refusal of a whole form, shown above it.

@@ -14,8 +14,6 @@ pub const VERIFY_LINK_HOURS: i64 = 72;
 /// How long a password-reset link works.
 pub const RESET_LINK_HOURS: i64 = 2;
 
-pub const CITIES: [&str; 2] = ["prague", "kosice"];
-
 fn ts(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
@@ -46,8 +44,12 @@ fn take<T>(errors: &mut FieldErrors, name: &'static str, r: Result<T, FieldError
     r.map_err(|e| errors.insert(name, e)).ok()
 }
 
-/// Checks every field at once, so the form shows all problems together.
-pub fn validate_registration(v: &FormValues) -> Result<ValidRegistration, FieldErrors> {
+/// Checks every field at once, so the form shows all problems together;
+/// `cities` are the slugs of the cities the app serves.
+pub fn validate_registration(
+    v: &FormValues,
+    cities: &[String],
+) -> Result<ValidRegistration, FieldErrors> {
     let mut errors = FieldErrors::new();
     let e = &mut errors;
     let email = take(e, "email", Email::parse(field(v, "email")));
@@ -65,7 +67,7 @@ pub fn validate_registration(v: &FormValues) -> Result<ValidRegistration, FieldE
         e,
         "city",
         Some(field(v, "city"))
-            .filter(|c| CITIES.contains(c))
+            .filter(|c| cities.iter().any(|k| k == c))
             .map(str::to_string)
             .ok_or(FieldError::UnknownCity),
     );
@@ -129,7 +131,14 @@ pub async fn register(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, FormRefusal> {
-    let r = validate_registration(values).map_err(FormRefusal::Fields)?;
+    let cities: Vec<String> = db
+        .cities()
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    let r = validate_registration(values, &cities).map_err(FormRefusal::Fields)?;
     let hash = password::hash(r.password.expose()).map_err(internal)?;
     let (token, token_hash) = tokens::new_token();
     let link = format!(

@@ -6,3 +6,23 @@ pub async fn list_cities() -> Result<Vec<(City, i64)>, ServerFnError> {
     let state = crate::state::AppState::from_context()?;
     Ok(state.db.cities_with_counts().await?)
 }
+
+/// Every city with its names: the header's links, city labels and the
+/// city choices of forms read it.
+#[server]
+pub async fn city_directory() -> Result<Vec<City>, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    Ok(state.db.cities().await?)
+}
+
+/// Whether the visitor may add cities (admins); others get a 403.
+#[server]
+pub async fn may_add_cities() -> Result<(), ServerFnError> {
+    use crate::accounts::model::Role;
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    if user.map(|u| u.role) != Some(Role::Admin) {
+        return Err(crate::error::forbidden());
+    }
+    Ok(())
+}

@@ -1,4 +1,5 @@
 //! Page frame: skip link, header with navigation and language switcher, footer.
+use crate::cities::{city_directory, CityDirectory};
 use crate::i18n::*;
 use crate::locale::{self, endonym, localized_path, strip_locale};
 use leptos::prelude::*;
@@ -6,10 +7,28 @@ use leptos_meta::Link;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
 
+/// Reads the cities once per page and gives them to everything below
+/// (`CityDirectory`): the header's city links, city names and the city
+/// choices of forms. A failed read leaves names as slugs and the header
+/// without city links; the page reports its own errors.
 #[component]
 pub fn Layout() -> impl IntoView {
+    view! {
+        <Suspense>
+            {Suspend::new(async move {
+                let cities = city_directory().await.unwrap_or_default();
+                provide_context(CityDirectory(cities));
+                view! { <Frame /> }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Frame() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
+    let directory = use_context::<CityDirectory>().unwrap_or_default();
     // From the path rather than the route params: the layout is the parent
     // route, and the path reads the same on the server and in the browser.
     let city = move || {
@@ -17,7 +36,7 @@ pub fn Layout() -> impl IntoView {
         strip_locale(&path)
             .split('/')
             .nth(1)
-            .filter(|c| *c == "prague" || *c == "kosice")
+            .filter(|c| directory.find(c).is_some())
             .map(str::to_string)
     };
     let home = move || locale::href(i18n, "/");

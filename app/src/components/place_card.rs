@@ -20,11 +20,11 @@ pub fn names(
     }
 }
 
-pub fn city_lang(city: &str) -> &'static str {
-    match city {
-        "kosice" => "sk",
-        _ => "cs",
-    }
+/// The local language of `city`, from the cities the page knows.
+pub fn city_lang(city: &str) -> String {
+    use_context::<crate::cities::CityDirectory>()
+        .and_then(|d| d.find(city).map(|c| c.local_lang.clone()))
+        .unwrap_or_default()
 }
 
 #[component]
@@ -43,7 +43,7 @@ pub fn OpenBadge(open: Option<bool>) -> impl IntoView {
 pub fn PlaceCard(place: PlaceSummary) -> impl IntoView {
     let i18n = use_i18n();
     let local = city_lang(&place.city);
-    let (title, subtitle) = names(i18n, local, &place.name, &place.name_en);
+    let (title, subtitle) = names(i18n, &local, &place.name, &place.name_en);
     let href = locale::href(i18n, &format!("/{}/places/{}", place.city, place.slug));
     let category = locale::category_label(i18n, &place.category);
     let languages = place

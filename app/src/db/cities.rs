@@ -3,7 +3,7 @@ use crate::cities::City;
 use sqlx::Row;
 
 const CITY_COLUMNS: &str = "slug, name_local, name_en, country, timezone, local_lang, \
-     center_lat, center_lon, south, west, north, east, zoom";
+     center_lat, center_lon, south, west, north, east, zoom, address_lookup";
 
 fn city_from_row(row: &sqlx::any::AnyRow) -> Result<City, sqlx::Error> {
     Ok(City {
@@ -21,6 +21,8 @@ fn city_from_row(row: &sqlx::any::AnyRow) -> Result<City, sqlx::Error> {
             row.try_get("east")?,
         ],
         zoom: row.try_get("zoom")?,
+        names: Vec::new(),
+        address_lookup: row.try_get("address_lookup")?,
     })
 }
 
@@ -28,7 +30,12 @@ impl Db {
     pub async fn cities(&self) -> Result<Vec<City>, sqlx::Error> {
         let sql = format!("SELECT {CITY_COLUMNS} FROM cities ORDER BY sort_order, slug");
         let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        rows.iter().map(city_from_row).collect()
+        let mut cities = rows
+            .iter()
+            .map(city_from_row)
+            .collect::<Result<Vec<_>, _>>()?;
+        self.add_names(&mut cities).await?;
+        Ok(cities)
     }
 
     pub async fn city(&self, slug: &str) -> Result<Option<City>, sqlx::Error> {
@@ -37,7 +44,92 @@ impl Db {
             .bind(slug)
             .fetch_optional(&self.pool)
             .await?;
-        row.as_ref().map(city_from_row).transpose()
+        let mut city: Vec<City> = row
+            .as_ref()
+            .map(city_from_row)
+            .transpose()?
+            .into_iter()
+            .collect();
+        self.add_names(&mut city).await?;
+        Ok(city.pop())
+    }
+
+    async fn add_names(&self, cities: &mut [City]) -> Result<(), sqlx::Error> {
+        let rows: Vec<(String, String, String)> =
+            sqlx::query_as("SELECT city, lang, name FROM city_names ORDER BY city, lang")
+                .fetch_all(&self.pool)
+                .await?;
+        for (slug, lang, name) in rows {
+            if let Some(c) = cities.iter_mut().find(|c| c.slug == slug) {
+                c.names.push((lang, name));
+            }
+        }
+        Ok(())
+    }
+
+    /// Stores a new city, its names and an audit entry (by `actor`; none
+    /// from the command line), all or nothing; false when a city with its
+    /// slug exists.
+    pub async fn add_city(
+        &self,
+        c: &City,
+        actor: Option<i64>,
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        let taken: Option<(String,)> = sqlx::query_as("SELECT slug FROM cities WHERE slug = $1")
+            .bind(&c.slug)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            return Ok(false);
+        }
+        let (order,): (i64,) =
+            sqlx::query_as("SELECT CAST(COALESCE(MAX(sort_order), 0) + 1 AS BIGINT) FROM cities")
+                .fetch_one(&mut *tx)
+                .await?;
+        sqlx::query(
+            "INSERT INTO cities (slug, name_local, name_en, country, timezone, local_lang, \
+             center_lat, center_lon, south, west, north, east, zoom, sort_order, address_lookup) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+        )
+        .bind(&c.slug)
+        .bind(&c.name_local)
+        .bind(&c.name_en)
+        .bind(&c.country)
+        .bind(&c.timezone)
+        .bind(&c.local_lang)
+        .bind(c.center[0])
+        .bind(c.center[1])
+        .bind(c.bounds[0])
+        .bind(c.bounds[1])
+        .bind(c.bounds[2])
+        .bind(c.bounds[3])
+        .bind(c.zoom)
+        .bind(order)
+        .bind(c.address_lookup.as_deref())
+        .execute(&mut *tx)
+        .await?;
+        for (lang, name) in &c.names {
+            sqlx::query("INSERT INTO city_names (city, lang, name) VALUES ($1, $2, $3)")
+                .bind(&c.slug)
+                .bind(lang)
+                .bind(name)
+                .execute(&mut *tx)
+                .await?;
+        }
+        // Cities have no numeric id: the entry names the city in its details.
+        let audit = super::NewAudit {
+            actor,
+            subject_kind: "city",
+            subject_id: 0,
+            action: "added",
+            details: format!("{} ({})", c.slug, c.name_local),
+            reason: None,
+        };
+        super::append_audit(&mut tx, &audit, now).await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Every city with the number of its published places.

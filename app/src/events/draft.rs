@@ -733,15 +733,12 @@ mod tests {
             center: [50.08, 14.43],
             bounds: [49.9, 14.2, 50.2, 14.8],
             zoom: 12,
+            names: Vec::new(),
+            address_lookup: None,
         }
     }
 
-    fn form(pairs: &[(&str, &str)]) -> FormValues {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::form_post::form_of as form;
 
     fn base() -> Vec<(&'static str, &'static str)> {
         vec![

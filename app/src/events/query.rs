@@ -58,13 +58,29 @@ fn parse_date(v: &str) -> Result<Option<String>, String> {
                 c.is_ascii_digit()
             }
         });
-    #[cfg(feature = "ssr")]
-    let valid = valid && chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok();
-    if valid {
+    if valid && is_calendar_date(d) {
         Ok(Some(d.to_string()))
     } else {
         Err("expected a date like 2026-11-24".into())
     }
+}
+
+/// Whether `YYYY-MM-DD` names a day of the calendar (no 30 February), the
+/// same on the server and in the browser, where chrono is not compiled in.
+fn is_calendar_date(d: &str) -> bool {
+    let part = |r: std::ops::Range<usize>| d.get(r).and_then(|x| x.parse::<u32>().ok());
+    let (Some(y), Some(m), Some(day)) = (part(0..4), part(5..7), part(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 fn parse_when(v: &str) -> Result<When, String> {
@@ -201,6 +217,23 @@ mod tests {
         assert_eq!(bad, vec!["category", "when", "colour", "to"]);
         let (_, errors) = EventQuery::parse([("from", "2026-02-30")], &[]);
         assert_eq!(errors.len(), 1, "no 30 February");
+    }
+
+    #[test]
+    fn calendar_dates() {
+        for ok in ["2028-02-29", "2000-02-29", "2026-12-31", "2026-04-30"] {
+            assert!(is_calendar_date(ok), "{ok}");
+        }
+        for bad in [
+            "2026-02-29",
+            "1900-02-29",
+            "2026-04-31",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-01-00",
+        ] {
+            assert!(!is_calendar_date(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -149,12 +149,7 @@ pub fn parse_profile(v: &FormValues) -> Result<GroupProfile, FieldErrors> {
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> FormValues {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::form_post::form_of as form;
 
     #[test]
     fn links_per_service() {

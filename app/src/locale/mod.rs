@@ -89,13 +89,13 @@ pub fn day_label(i18n: I18nContext<Locale>, weekday: u8) -> &'static str {
     }
 }
 
+/// The city's name in the interface language, from the cities the page
+/// knows (`CityDirectory`, provided by the layout); the slug if unknown.
 pub fn city_label(i18n: I18nContext<Locale>, slug: &str) -> String {
-    let l = i18n.get_locale_untracked();
-    match slug {
-        "prague" => td_string!(l, city_prague).to_string(),
-        "kosice" => td_string!(l, city_kosice).to_string(),
-        other => other.to_string(),
-    }
+    let lang = code(i18n.get_locale_untracked());
+    leptos::prelude::use_context::<crate::cities::CityDirectory>()
+        .and_then(|d| d.find(slug).map(|c| c.label(lang)))
+        .unwrap_or_else(|| slug.to_string())
 }
 
 /// "No Slovak needed": the filter and badge naming the city's own language
@@ -192,6 +192,14 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::InvalidLink => td_string!(l, err_invalid_link),
         FieldError::LinkNotOnService => td_string!(l, err_link_not_on_service),
         FieldError::ChooseLanguage => td_string!(l, err_choose_language),
+        FieldError::InvalidSlug => td_string!(l, err_invalid_slug),
+        FieldError::SlugTaken => td_string!(l, err_slug_taken),
+        FieldError::InvalidCentre => td_string!(l, err_invalid_centre),
+        FieldError::InvalidTimeZone => td_string!(l, err_invalid_time_zone),
+        FieldError::InvalidCountry => td_string!(l, err_invalid_country),
+        FieldError::InvalidLanguageCode => td_string!(l, err_invalid_language_code),
+        FieldError::InvalidCityNames => td_string!(l, err_invalid_city_names),
+        FieldError::InvalidBounds => td_string!(l, err_invalid_bounds),
     };
     s.to_string()
 }

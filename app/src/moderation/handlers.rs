@@ -201,7 +201,15 @@ async fn locate(
     };
     let address = values.get("address").cloned().unwrap_or_default();
     let mut shown = values.clone();
-    let notice = match state.geo.locate(&city, &address).await {
+    let city = match state.db.city(&city).await {
+        Ok(c) => c,
+        Err(e) => return crate::error::AppError::from(e).into_response(),
+    };
+    let found = match &city {
+        Some(c) => state.geo.locate(c, &address).await,
+        None => Located::Unavailable,
+    };
+    let notice = match found {
         Located::Found { lat, lon, district } => {
             shown.insert("lat".into(), format!("{lat:.6}"));
             shown.insert("lon".into(), format!("{lon:.6}"));

@@ -5,6 +5,7 @@ use super::draft::{diff, diff_text, ListingDraft};
 use super::service::can_moderate;
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
+use crate::cities::City;
 use crate::db::{
     ChangeRow, Db, EventRow, Listing, NewChange, NewEvent, NewMessage, NewOpportunity, NewPlace,
     OpportunityRow, OrganisationRow,
@@ -417,7 +418,7 @@ async fn prepare(
                 None => unique_slug(db, "place", &city.slug, &draft.name_en).await?,
             };
             let mut place = to_new_place(&draft, &slug, &city, org.website.clone(), &now[..10]);
-            place.district = district_of(geo, &place).await;
+            place.district = district_of(geo, &city, &place).await;
             (Prepared::Place(place), diff_text(current.as_ref(), &draft))
         }
     })
@@ -552,10 +553,11 @@ async fn unique_slug(
     Ok(slug)
 }
 
-/// The municipal district of a place's point (Prague's address data).
-async fn district_of(geo: &Arc<Geo>, place: &crate::db::NewPlace) -> Option<String> {
+/// The municipal district of a place's point, where the city's address
+/// lookup knows districts.
+async fn district_of(geo: &Arc<Geo>, city: &City, place: &crate::db::NewPlace) -> Option<String> {
     match (place.lat, place.lon) {
-        (Some(lat), Some(lon)) => geo.district(&place.city, lat, lon).await,
+        (Some(lat), Some(lon)) => geo.district(city, lat, lon).await,
         _ => None,
     }
 }
@@ -590,7 +592,7 @@ pub async fn edit_place(
     place.district = if (place.lat, place.lon) == (row.lat, row.lon) {
         row.district.clone()
     } else {
-        district_of(geo, &place).await
+        district_of(geo, &city, &place).await
     };
     place.last_verified = row.last_verified.clone();
     let diff = diff_text(Some(&current), &draft);

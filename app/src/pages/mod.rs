@@ -1,5 +1,6 @@
 pub mod about;
 pub mod account;
+pub mod cities_admin;
 pub mod city;
 pub mod communities;
 pub mod event;

@@ -383,12 +383,7 @@ pub fn draft_of(
 mod tests {
     use super::*;
 
-    fn form(pairs: &[(&str, &str)]) -> FormValues {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::form_post::form_of as form;
 
     #[test]
     fn a_complete_form_parses_and_reads_back() {

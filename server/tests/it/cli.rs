@@ -130,7 +130,7 @@ fn create_admin_reads_the_password_from_stdin() {
 }
 
 /// Runs the binary on `url` with `args`; (success, stdout, stderr).
-fn run(url: &str, args: &[&str]) -> (bool, String, String) {
+pub fn run(url: &str, args: &[&str]) -> (bool, String, String) {
     let out = bin()
         .args(["--database-url", url])
         .args(args)

@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod api;
+mod cities;
 mod cli;
 mod data;
 mod direct_edit;

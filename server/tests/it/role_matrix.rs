@@ -264,6 +264,7 @@ enum Form {
     SubmitGroupProfile,
     ApproveGroupProfile,
     RejectGroupProfile,
+    AddCity,
 }
 
 impl Form {
@@ -295,6 +296,7 @@ impl Form {
             Form::SubmitGroupProfile => "/en/dashboard/group/submit",
             Form::ApproveGroupProfile => "/en/moderation/groups/approve",
             Form::RejectGroupProfile => "/en/moderation/groups/reject",
+            Form::AddCity => "/en/admin/cities/add",
         }
     }
 
@@ -313,6 +315,7 @@ impl Form {
             | Form::RestoreEventSeries => &[Who::Member, Who::Moderator, Who::Admin],
             Form::AddMember | Form::RemoveMember => &[Who::Member, Who::Admin],
             Form::ReportProblem | Form::ExpressInterest => &EVERYONE,
+            Form::AddCity => &[Who::Admin],
             _ => &[Who::Moderator, Who::Admin],
         }
     }
@@ -321,6 +324,18 @@ impl Form {
     async fn prepare(self, fx: &Fixture) -> Vec<(String, String)> {
         let org = fx.org.to_string();
         match self {
+            Form::AddCity => {
+                let slug = unique("city").replace(' ', "-");
+                pairs(&[
+                    ("slug", &slug),
+                    ("name", &slug),
+                    ("lat", "49.1951"),
+                    ("lon", "16.6068"),
+                    ("time_zone", "Europe/Prague"),
+                    ("country", "CZ"),
+                    ("language", "cs"),
+                ])
+            }
             Form::SubmitPlace => pairs(&[
                 ("organisation", &org),
                 ("name", &unique("Nové místo")),
@@ -493,7 +508,7 @@ impl Form {
     }
 }
 
-const FORMS: [Form; 27] = [
+const FORMS: [Form; 28] = [
     Form::SubmitPlace,
     Form::ConfirmPlace,
     Form::AddMember,
@@ -521,6 +536,7 @@ const FORMS: [Form; 27] = [
     Form::SubmitGroupProfile,
     Form::ApproveGroupProfile,
     Form::RejectGroupProfile,
+    Form::AddCity,
 ];
 
 async fn role_matrix(backend: Backend) {
@@ -661,7 +677,12 @@ async fn role_matrix(backend: Backend) {
     let (place, _) = fx.place().await;
     let (event, _) = fx.event().await;
     let (opportunity, _) = fx.opportunity().await;
-    let pages: [(String, &str, &[Who]); 11] = [
+    let pages: [(String, &str, &[Who]); 12] = [
+        (
+            "/en/admin/cities".into(),
+            "name=\"time_zone\"",
+            &[Who::Admin],
+        ),
         // Interest requests (personal data): the organisation's members only.
         ("/en/dashboard".into(), "Interest Person", &[Who::Member]),
         (

@@ -63,8 +63,10 @@ pub fn RegisterPage() -> impl IntoView {
                             aria-invalid=city_invalid.then_some("true")
                             aria-describedby=city_invalid.then_some("f-city-error")>
                             <option value="">{t!(i18n, field_city_choose)}</option>
-                            {["prague", "kosice"].into_iter().map(|c| view! {
-                                <option value=c selected=city == c>{locale::city_label(i18n, c)}</option>
+                            {crate::cities::all_slugs().into_iter().map(|c| {
+                                let label = locale::city_label(i18n, &c);
+                                let selected = city == c;
+                                view! { <option value=c selected=selected>{label}</option> }
                             }).collect_view()}
                         </select>
                         {city_error.map(|e| view! { <p class="field-error" id="f-city-error">{e}</p> })}

@@ -68,8 +68,10 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
                 <label for="q-city">{t!(i18n, field_city)}</label>
                 <select id="q-city" name="city">
                     <option value="">{t!(i18n, moderation_every_city)}</option>
-                    {["prague", "kosice"].into_iter().map(|c| view! {
-                        <option value=c selected=city == c>{locale::city_label(i18n, c)}</option>
+                    {crate::cities::all_slugs().into_iter().map(|c| {
+                        let label = locale::city_label(i18n, &c);
+                        let selected = city == c;
+                        view! { <option value=c selected=selected>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>

@@ -263,6 +263,8 @@ pub fn shared_data() -> PathBuf {
 pub struct TestApp {
     pub base: String,
     pub db: Db,
+    /// The database's URL, for the command line.
+    pub url: String,
     /// The app's clock (the system's unless the test fixed it).
     pub clock: app::state::Clock,
     _guard: DbGuard,
@@ -280,7 +282,7 @@ pub async fn spawn_app(backend: &Backend) -> TestApp {
 
 /// `spawn_app` with a say in the configuration.
 pub async fn spawn_app_with(backend: &Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
-    let (db, dir) = demo_db(backend).await;
+    let (db, url, dir) = demo_db_with_url(backend).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind loopback");
@@ -314,6 +316,7 @@ pub async fn spawn_app_with(backend: &Backend, configure: impl FnOnce(&mut Confi
     TestApp {
         base: format!("http://{addr}"),
         db,
+        url,
         clock,
         _guard: dir,
     }
