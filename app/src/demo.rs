@@ -44,7 +44,8 @@ pub async fn import_places(
         .map(|c| c.slug.clone())
         .collect();
     let cities: Vec<String> = known.into_iter().map(|c| c.slug).collect();
-    let mut parsed = parse_places(json, &cities).map_err(|e| e.to_string())?;
+    let categories = db.category_keys().await.map_err(|e| e.to_string())?;
+    let mut parsed = parse_places(json, &cities, &categories).map_err(|e| e.to_string())?;
     let mut report = LoadReport {
         warnings: std::mem::take(&mut parsed.warnings),
         ..Default::default()

@@ -6,6 +6,7 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod accounts;
 pub mod app;
+pub mod categories;
 pub mod cities;
 pub mod components;
 pub mod events;

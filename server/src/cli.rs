@@ -79,6 +79,18 @@ pub enum Command {
         #[arg(long)]
         address_lookup: Option<String>,
     },
+    /// Add a place category; it shows in the filters, forms, imports and
+    /// API at once. Example: add-category --key housing --name-in en=Housing
+    /// --name-in cs=Bydlení --name-in uk=Житло
+    AddCategory {
+        /// Lowercase letters and underscores, e.g. housing.
+        #[arg(long)]
+        key: String,
+        /// The name in an interface language, as language=name; repeatable;
+        /// English is required (it stands in for languages without a name).
+        #[arg(long = "name-in")]
+        names: Vec<String>,
+    },
     /// Import or update places from a JSON file (all or nothing).
     ImportPlaces {
         file: PathBuf,

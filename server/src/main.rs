@@ -105,15 +105,9 @@ async fn run(cli: Cli) -> Result<(), String> {
                 address_lookup,
             }
             .check()
-            .map_err(|errors| {
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })?;
+            .map_err(|errors| lines(&errors))?;
             let db = open(&cli.database_url).await?;
-            let now = chrono_now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+            let now = now_text();
             if !db
                 .add_city(&city, None, &now)
                 .await
@@ -122,6 +116,21 @@ async fn run(cli: Cli) -> Result<(), String> {
                 return Err(app::cities::new::CityError::Exists(city.slug).to_string());
             }
             println!("added {} ({})", city.name_local, city.slug);
+            Ok(())
+        }
+        Command::AddCategory { key, names } => {
+            let category =
+                app::categories::new::check(&key, &names).map_err(|errors| lines(&errors))?;
+            let db = open(&cli.database_url).await?;
+            let now = now_text();
+            if !db
+                .add_category(&category, None, &now)
+                .await
+                .map_err(|e| e.to_string())?
+            {
+                return Err(app::categories::new::CategoryError::Exists(category.key).to_string());
+            }
+            println!("added category {}", category.key);
             Ok(())
         }
         Command::ImportPlaces { file, addresses } => {
@@ -289,6 +298,20 @@ fn read_password() -> Result<String, String> {
 
 fn chrono_now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
+}
+
+/// Now as the database stores times (RFC 3339, seconds, UTC).
+fn now_text() -> String {
+    chrono_now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Every problem of a refused input, one per line.
+fn lines(errors: &[impl std::fmt::Display]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn env_number(name: &str) -> Result<Option<u32>, String> {

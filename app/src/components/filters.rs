@@ -2,7 +2,7 @@
 //! the same with or without JavaScript.
 use crate::i18n::*;
 use crate::locale;
-use crate::places::{PlaceListing, CATEGORIES};
+use crate::places::PlaceListing;
 use leptos::prelude::*;
 
 #[component]
@@ -37,9 +37,10 @@ pub fn Filters(
                 <label for="f-category">{t!(i18n, filter_category)}</label>
                 <select id="f-category" name="category" prop:value=category.clone()>
                     <option value="">{t!(i18n, filter_any_category)}</option>
-                    {CATEGORIES.iter().map(|c| {
-                        let label = locale::category_label(i18n, c);
-                        view! { <option value=*c selected=category == *c>{label}</option> }
+                    {crate::categories::all_keys().into_iter().map(|c| {
+                        let label = locale::category_label(i18n, &c);
+                        let selected = category == c;
+                        view! { <option value=c selected=selected>{label}</option> }
                     }).collect_view()}
                 </select>
             </div>

@@ -1,4 +1,5 @@
 //! Page frame: skip link, header with navigation and language switcher, footer.
+use crate::categories::{category_directory, CategoryDirectory};
 use crate::cities::{city_directory, CityDirectory};
 use crate::i18n::*;
 use crate::locale::{self, endonym, localized_path, strip_locale};
@@ -7,17 +8,20 @@ use leptos_meta::Link;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::use_location;
 
-/// Reads the cities once per page and gives them to everything below
-/// (`CityDirectory`): the header's city links, city names and the city
-/// choices of forms. A failed read leaves names as slugs and the header
-/// without city links; the page reports its own errors.
+/// Reads the cities and the place categories once per page and gives them
+/// to everything below (`CityDirectory`, `CategoryDirectory`): the header's
+/// city links, city and category names, and the choices of filters and
+/// forms. A failed read leaves names as keys and the header without city
+/// links; the page reports its own errors.
 #[component]
 pub fn Layout() -> impl IntoView {
     view! {
         <Suspense>
             {Suspend::new(async move {
                 let cities = city_directory().await.unwrap_or_default();
+                let categories = category_directory().await.unwrap_or_default();
                 provide_context(CityDirectory(cities));
+                provide_context(CategoryDirectory(categories));
                 view! { <Frame /> }
             })}
         </Suspense>

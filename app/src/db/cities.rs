@@ -110,24 +110,17 @@ impl Db {
         .bind(c.address_lookup.as_deref())
         .execute(&mut *tx)
         .await?;
-        for (lang, name) in &c.names {
-            sqlx::query("INSERT INTO city_names (city, lang, name) VALUES ($1, $2, $3)")
-                .bind(&c.slug)
-                .bind(lang)
-                .bind(name)
-                .execute(&mut *tx)
-                .await?;
-        }
-        // Cities have no numeric id: the entry names the city in its details.
-        let audit = super::NewAudit {
+        let added = format!("{} ({})", c.slug, c.name_local);
+        super::names::finish_adding(
+            &mut tx,
+            super::names::Named::City,
+            &c.slug,
+            &c.names,
             actor,
-            subject_kind: "city",
-            subject_id: 0,
-            action: "added",
-            details: format!("{} ({})", c.slug, c.name_local),
-            reason: None,
-        };
-        super::append_audit(&mut tx, &audit, now).await?;
+            added,
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }

@@ -3,6 +3,7 @@
 //! placeholders are `$n`, which both backends accept.
 mod accounts;
 mod audit;
+mod categories;
 mod cities;
 mod events;
 mod freshness;
@@ -10,6 +11,7 @@ mod groups;
 mod listings;
 mod members;
 mod moderation;
+mod names;
 mod outbox;
 mod places;
 mod reports;

@@ -35,22 +35,13 @@ pub fn endonym(locale: Locale) -> &'static str {
     }
 }
 
+/// A place category's name in the interface language, from the categories
+/// the page knows (`CategoryDirectory`, provided by the layout).
 pub fn category_label(i18n: I18nContext<Locale>, key: &str) -> String {
-    let s = match key {
-        "foreigners_office" => td_string!(i18n.get_locale_untracked(), cat_foreigners_office),
-        "integration_centre" => td_string!(i18n.get_locale_untracked(), cat_integration_centre),
-        "ngo" => td_string!(i18n.get_locale_untracked(), cat_ngo),
-        "language_school" => td_string!(i18n.get_locale_untracked(), cat_language_school),
-        "embassy_consulate" => td_string!(i18n.get_locale_untracked(), cat_embassy_consulate),
-        "community_club" => td_string!(i18n.get_locale_untracked(), cat_community_club),
-        "library_community_centre" => {
-            td_string!(i18n.get_locale_untracked(), cat_library_community_centre)
-        }
-        "health" => td_string!(i18n.get_locale_untracked(), cat_health),
-        "city_hall" => td_string!(i18n.get_locale_untracked(), cat_city_hall),
-        other => return other.to_string(),
-    };
-    s.to_string()
+    let lang = code(i18n.get_locale_untracked());
+    leptos::prelude::use_context::<crate::categories::CategoryDirectory>()
+        .and_then(|d| d.0.iter().find(|c| c.key == key).map(|c| c.label(lang)))
+        .unwrap_or_else(|| key.to_string())
 }
 
 pub fn language_label(i18n: I18nContext<Locale>, code: &str) -> String {

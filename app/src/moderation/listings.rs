@@ -53,7 +53,8 @@ pub async fn submit_place(
         None => org.city.clone(),
     };
     let city = db.city(&city_slug).await?.ok_or(FormRefusal::Forbidden)?;
-    let draft = parse_draft(values, &city).map_err(FormRefusal::Fields)?;
+    let categories = db.category_keys().await?;
+    let draft = parse_draft(values, &city, &categories).map_err(FormRefusal::Fields)?;
     store_change(db, &draft, listing_id, org.id, &city.slug, user.id, now).await
 }
 
@@ -580,7 +581,8 @@ pub async fn edit_place(
     }
     let city = db.city(&row.city).await?.ok_or(FormRefusal::Forbidden)?;
     let note = edit_note(values)?;
-    let draft = parse_draft(values, &city).map_err(FormRefusal::Fields)?;
+    let categories = db.category_keys().await?;
+    let draft = parse_draft(values, &city, &categories).map_err(FormRefusal::Fields)?;
     let texts = db.place_descriptions(id).await?;
     let current = draft_of(&row, &texts, &city.local_lang);
     let stamp = ts(now);

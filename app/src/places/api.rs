@@ -110,13 +110,14 @@ pub async fn places(
 ) -> Result<Response, AppError> {
     let pairs = pairs(&raw);
     let city = required_city(&pairs)?;
-    let (query, errors) = PlaceQuery::parse(
+    let (mut query, mut errors) = PlaceQuery::parse(
         pairs
             .iter()
             .filter(|(k, _)| k != "city")
             .map(|(k, v)| (k.as_str(), v.as_str())),
         &[],
     );
+    errors.extend(query.known_category(&state.db.category_keys().await?));
     if let Some(e) = errors.into_iter().next() {
         return Err(AppError::BadParam {
             param: e.param,

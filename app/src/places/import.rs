@@ -1,7 +1,6 @@
 //! The place file format (JSON array) used by `welcome-kit import-places` and
 //! by the demo data. Every record is validated before anything is written.
 use super::hours;
-use super::model::CATEGORIES;
 use crate::db::NewPlace;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -78,7 +77,12 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
-pub fn parse_places(json: &str, cities: &[String]) -> Result<Parsed, ImportError> {
+/// `cities` and `categories` are the slugs and keys the database knows.
+pub fn parse_places(
+    json: &str,
+    cities: &[String],
+    categories: &[String],
+) -> Result<Parsed, ImportError> {
     let records: Vec<PlaceRecord> =
         serde_json::from_str(json).map_err(|e| ImportError::Format(e.to_string()))?;
     let mut out = Parsed {
@@ -114,10 +118,10 @@ pub fn parse_places(json: &str, cities: &[String]) -> Result<Parsed, ImportError
         if !seen.insert((r.city.clone(), r.slug.clone())) {
             return Err(err("slug", "appears twice in this file".into()));
         }
-        if !CATEGORIES.contains(&r.category.as_str()) {
+        if !categories.contains(&r.category) {
             return Err(err(
                 "category",
-                format!("unknown; one of {}", CATEGORIES.join(", ")),
+                format!("unknown; one of {}", categories.join(", ")),
             ));
         }
         if r.name.trim().is_empty() || r.name_en.trim().is_empty() {
@@ -216,6 +220,10 @@ pub fn parse_places(json: &str, cities: &[String]) -> Result<Parsed, ImportError
 mod tests {
     use super::*;
 
+    fn categories() -> Vec<String> {
+        vec!["ngo".into(), "health".into()]
+    }
+
     fn cities() -> Vec<String> {
         vec!["prague".into(), "kosice".into()]
     }
@@ -227,7 +235,7 @@ mod tests {
 
     #[test]
     fn accepts_good_records_and_keeps_unparsable_hours_as_text() {
-        let p = parse_places(GOOD, &cities()).expect("valid");
+        let p = parse_places(GOOD, &cities(), &categories()).expect("valid");
         assert_eq!(p.places.len(), 2);
         assert_eq!(
             p.places[0].opening_hours.as_deref(),
@@ -245,7 +253,7 @@ mod tests {
     #[test]
     fn names_the_record_and_field_of_the_first_problem() {
         let bad = GOOD.replace(r#""category":"health""#, r#""category":"pub""#);
-        match parse_places(&bad, &cities()) {
+        match parse_places(&bad, &cities(), &categories()) {
             Err(ImportError::Invalid { index, field, .. }) => {
                 assert_eq!(index, 1);
                 assert_eq!(field, "category");
@@ -254,14 +262,14 @@ mod tests {
         }
         let half = GOOD.replace(r#","lon":14.4"#, "");
         assert!(matches!(
-            parse_places(&half, &cities()),
+            parse_places(&half, &cities(), &categories()),
             Err(ImportError::Invalid {
                 field: "lat/lon",
                 ..
             })
         ));
         assert!(matches!(
-            parse_places("{}", &cities()),
+            parse_places("{}", &cities(), &categories()),
             Err(ImportError::Format(_))
         ));
     }

@@ -1,18 +1,6 @@
 use crate::cities::City;
 use serde::{Deserialize, Serialize};
 
-pub const CATEGORIES: [&str; 9] = [
-    "foreigners_office",
-    "integration_centre",
-    "ngo",
-    "language_school",
-    "embassy_consulate",
-    "community_club",
-    "library_community_centre",
-    "health",
-    "city_hall",
-];
-
 /// One place as shown in lists, on the map and in the JSON API.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceSummary {

@@ -11,8 +11,9 @@ pub async fn list_places(city: String, query: String) -> Result<PlaceListing, Se
     let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         .into_owned()
         .collect();
-    let (query, errors) =
+    let (mut query, mut errors) =
         PlaceQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
+    errors.extend(query.known_category(&state.db.category_keys().await?));
     let ignored = errors.into_iter().map(|e| e.param).collect();
     let mut listing = not_found_status(
         super::service::listing(&state.db, &city, &query, ignored, state.now()).await,

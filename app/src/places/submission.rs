@@ -1,7 +1,6 @@
 //! Organisations' place forms: parsing and checking every field, and turning
 //! an accepted draft into the public place.
 use super::draft::PlaceDraft;
-use super::model::CATEGORIES;
 use crate::accounts::model::{optional_website, required_text, Email, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::{NewPlace, PlaceRow};
@@ -22,9 +21,14 @@ fn coordinate(s: &str) -> Result<Option<f64>, FieldError> {
         .ok_or(FieldError::InvalidCoordinates)
 }
 
-/// Checks every field at once against the city (bounds for the pin).
-/// `languages` come as one `languages` pair per ticked box, joined with ','.
-pub fn parse_draft(v: &FormValues, city: &City) -> Result<PlaceDraft, FieldErrors> {
+/// Checks every field at once against the city (bounds for the pin) and
+/// the category keys the database knows. `languages` come as one
+/// `languages` pair per ticked box, joined with ','.
+pub fn parse_draft(
+    v: &FormValues,
+    city: &City,
+    categories: &[String],
+) -> Result<PlaceDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
     let mut take = |name: &'static str, r: Result<Option<String>, FieldError>| {
         r.map_err(|e| errors.insert(name, e)).ok().flatten()
@@ -34,7 +38,7 @@ pub fn parse_draft(v: &FormValues, city: &City) -> Result<PlaceDraft, FieldError
     let category = take(
         "category",
         Some(text(v, "category"))
-            .filter(|c| CATEGORIES.contains(c))
+            .filter(|c| categories.iter().any(|k| k == c))
             .map(|c| Some(c.to_string()))
             .ok_or(FieldError::UnknownChoice),
     );

@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod api;
+mod categories;
 mod cities;
 mod cli;
 mod data;

@@ -6,7 +6,6 @@ use crate::components::translation_fields::TranslationFields;
 use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::{place_form, PlaceFormData};
-use crate::places::CATEGORIES;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -136,8 +135,10 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
                         aria-invalid=category_invalid.then_some("true")
                         aria-describedby=category_invalid.then_some("f-category-error")>
                         <option value="">{t!(i18n, field_city_choose)}</option>
-                        {CATEGORIES.iter().map(|c| view! {
-                            <option value=*c selected=category == *c>{locale::category_label(i18n, c)}</option>
+                        {crate::categories::all_keys().into_iter().map(|c| {
+                            let label = locale::category_label(i18n, &c);
+                            let selected = category == c;
+                            view! { <option value=c selected=selected>{label}</option> }
                         }).collect_view()}
                     </select>
                     {category_error.map(|e| view! { <p class="field-error" id="f-category-error">{e}</p> })}

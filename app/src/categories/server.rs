@@ -1,0 +1,9 @@
+use super::Category;
+use leptos::prelude::*;
+
+/// Every place category with its names: filters, forms and labels read it.
+#[server]
+pub async fn category_directory() -> Result<Vec<Category>, ServerFnError> {
+    let state = crate::state::AppState::from_context()?;
+    Ok(state.db.categories().await?)
+}

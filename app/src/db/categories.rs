@@ -1,0 +1,76 @@
+use super::Db;
+use crate::categories::Category;
+
+impl Db {
+    /// Every place category with its names, in the categories' order.
+    pub async fn categories(&self) -> Result<Vec<Category>, sqlx::Error> {
+        let keys: Vec<(String,)> =
+            sqlx::query_as("SELECT key FROM categories ORDER BY sort_order, key")
+                .fetch_all(&self.pool)
+                .await?;
+        let names: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT category, lang, name FROM category_names ORDER BY category, lang",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(keys
+            .into_iter()
+            .map(|(key,)| Category {
+                names: names
+                    .iter()
+                    .filter(|(c, _, _)| *c == key)
+                    .map(|(_, l, n)| (l.clone(), n.clone()))
+                    .collect(),
+                key,
+            })
+            .collect())
+    }
+
+    /// The keys of every place category.
+    pub async fn category_keys(&self) -> Result<Vec<String>, sqlx::Error> {
+        Ok(self
+            .categories()
+            .await?
+            .into_iter()
+            .map(|c| c.key)
+            .collect())
+    }
+
+    /// Stores a new category after the others, its names and an audit entry
+    /// (by `actor`; none from the command line), all or nothing; false when
+    /// the key is taken.
+    pub async fn add_category(
+        &self,
+        c: &Category,
+        actor: Option<i64>,
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        let taken: Option<(String,)> = sqlx::query_as("SELECT key FROM categories WHERE key = $1")
+            .bind(&c.key)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if taken.is_some() {
+            return Ok(false);
+        }
+        sqlx::query(
+            "INSERT INTO categories (key, sort_order) \
+             SELECT $1, CAST(COALESCE(MAX(sort_order), 0) + 1 AS BIGINT) FROM categories",
+        )
+        .bind(&c.key)
+        .execute(&mut *tx)
+        .await?;
+        super::names::finish_adding(
+            &mut tx,
+            super::names::Named::Category,
+            &c.key,
+            &c.names,
+            actor,
+            c.key.clone(),
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}

@@ -1,0 +1,51 @@
+//! What adding a city and adding a category share: their names per
+//! language and the audit entry, written in the caller's transaction.
+use super::accounts::Tx;
+
+/// Which kind of row the names belong to.
+#[derive(Clone, Copy)]
+pub(super) enum Named {
+    City,
+    Category,
+}
+
+/// Stores `names` (language, name) of the row `key` and an audit entry
+/// "added" by `actor` with `details`. Cities and categories have text keys,
+/// not numeric ids: the entry names the row in its details.
+pub(super) async fn finish_adding(
+    tx: &mut Tx<'_>,
+    named: Named,
+    key: &str,
+    names: &[(String, String)],
+    actor: Option<i64>,
+    details: String,
+    now: &str,
+) -> Result<(), sqlx::Error> {
+    let (insert, subject_kind) = match named {
+        Named::City => (
+            "INSERT INTO city_names (city, lang, name) VALUES ($1, $2, $3)",
+            "city",
+        ),
+        Named::Category => (
+            "INSERT INTO category_names (category, lang, name) VALUES ($1, $2, $3)",
+            "category",
+        ),
+    };
+    for (lang, name) in names {
+        sqlx::query(insert)
+            .bind(key)
+            .bind(lang)
+            .bind(name)
+            .execute(&mut **tx)
+            .await?;
+    }
+    let audit = super::NewAudit {
+        actor,
+        subject_kind,
+        subject_id: 0,
+        action: "added",
+        details,
+        reason: None,
+    };
+    super::append_audit(tx, &audit, now).await
+}

@@ -1,0 +1,93 @@
+//! Place categories are data: the ones added with the schema (legal help,
+//! work, schools and children) and one added with `welcome-kit
+//! add-category` work in filters, imports, the API and every language.
+
+use crate::cli::run;
+use crate::common::{get_page, spawn_app, Backend};
+use reqwest::StatusCode;
+
+async fn categories_from_the_database(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let base = app.base.as_str();
+    let status_of = |query: &'static str| async move {
+        let resp = reqwest::get(format!("{base}/api/v1/places?city=prague&{query}"))
+            .await
+            .expect("request");
+        let status = resp.status();
+        (
+            status,
+            resp.json::<serde_json::Value>().await.expect("json"),
+        )
+    };
+    for key in ["legal_help", "work", "schools_children"] {
+        let (_, page) = get_page(base, None, "/uk/prague").await;
+        assert!(
+            page.contains(&format!("<option value=\"{key}\"")),
+            "filter offers {key}"
+        );
+    }
+    let (status, _) = status_of("category=legal_help").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, body) = status_of("category=housing").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(body["parameter"], "category");
+
+    // A new category, with names; refused twice, and with bad values,
+    // before anything is written.
+    let add = [
+        "add-category",
+        "--key",
+        "housing",
+        "--name-in=en=Housing",
+        "--name-in=cs=Bydlení",
+        "--name-in=uk=Житло",
+    ];
+    let (ok, out, err) = run(&app.url, &add);
+    assert!(ok, "{err}");
+    assert!(out.contains("added category housing"), "{out}");
+    let (ok, _, err) = run(&app.url, &add);
+    assert!(!ok);
+    assert!(err.contains("a category `housing` exists already"), "{err}");
+    let (ok, _, err) = run(
+        &app.url,
+        &["add-category", "--key", "Bad Key", "--name-in=cs=Špatně"],
+    );
+    assert!(!ok);
+    assert!(
+        err.contains("--key `Bad Key`") && err.contains("English name"),
+        "{err}"
+    );
+    let keys = app.db.category_keys().await.expect("q");
+    assert_eq!(keys.iter().filter(|k| k.as_str() == "housing").count(), 1);
+    assert!(!keys.iter().any(|k| k == "Bad Key"));
+
+    // A place in it is imported, filtered and labelled in each language.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("places.json");
+    std::fs::write(
+        &file,
+        r#"[{"slug":"housing-advice","city":"prague","category":"housing","name":"Poradna pro bydlení","name_en":"Housing advice"}]"#,
+    )
+    .expect("write");
+    let (ok, _, err) = run(&app.url, &["import-places", &file.display().to_string()]);
+    assert!(ok, "{err}");
+    let (status, body) = status_of("category=housing").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["total"], 1);
+    assert_eq!(body["places"][0]["slug"], "housing-advice");
+    for (lang, name) in [("uk", "Житло"), ("cs", "Bydlení"), ("vi", "Housing")] {
+        let (_, page) = get_page(base, None, &format!("/{lang}/prague?category=housing")).await;
+        let at = page.find("<option value=\"housing\"").expect("offered");
+        let option = &page[at..at + page[at..].find("</option>").expect("option ends")];
+        assert!(
+            option.contains("selected")
+                && option
+                    .trim_end_matches("<!>")
+                    .ends_with(&format!(">{name}")),
+            "{lang}: the filter names it {name}: {option}"
+        );
+        assert!(page.contains("Poradna pro bydlení") || page.contains("Housing advice"));
+    }
+}
+
+on_both_backends!(categories_from_the_database);
