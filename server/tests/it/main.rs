@@ -23,4 +23,5 @@ mod moderation;
 mod role_matrix;
 mod schema;
 mod translations;
+mod upgrade;
 mod volunteering;

@@ -233,6 +233,37 @@ async fn copy_of(backend: &Backend, content: Content) -> (Db, String, DbGuard) {
     }
 }
 
+/// A database with no tables at all (not migrated); the guard keeps it.
+pub async fn blank_db(backend: &Backend) -> (Db, DbGuard) {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let url = format!("sqlite://{}", dir.path().join("blank.db").display());
+            let db = Db::connect(&url).await.expect("sqlite connects");
+            (db, DbGuard::Sqlite(dir))
+        }
+        Backend::Postgres => {
+            let admin = admin_url();
+            let name = unique("wk_test_blank");
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("PostgreSQL server reachable");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create blank database");
+            let guard = DbGuard::Postgres {
+                admin: admin.clone(),
+                name: name.clone(),
+            };
+            let db = Db::connect(&pg_url(&admin, &name))
+                .await
+                .expect("postgres connects");
+            (db, guard)
+        }
+    }
+}
+
 /// A migrated, empty database of the given kind; the guard keeps it.
 pub async fn fresh_db(backend: &Backend) -> (Db, DbGuard) {
     let (db, _, guard) = copy_of(backend, Content::Empty).await;
