@@ -49,9 +49,6 @@ impl IntoResponse for AppError {
 
 /// Refuses a server function with 403. The page that called it then
 /// answers with that status too, not with 200 and a "not allowed" text.
-pub fn forbidden() -> leptos::prelude::ServerFnError {
-    if let Some(resp) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        resp.set_status(StatusCode::FORBIDDEN);
-    }
-    leptos::prelude::ServerFnError::new("forbidden")
+pub fn forbidden() -> crate::page_error::PageError {
+    crate::page_error::PageError::forbidden()
 }

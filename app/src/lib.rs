@@ -13,6 +13,7 @@ pub mod events;
 pub mod groups;
 pub mod locale;
 pub mod moderation;
+pub mod page_error;
 pub mod pages;
 pub mod places;
 pub mod stories;

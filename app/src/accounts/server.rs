@@ -48,7 +48,7 @@ pub struct OutboxMessage {
 
 /// The signed-in person's account, or None when nobody is signed in.
 #[server]
-pub async fn my_account() -> Result<Option<AccountView>, ServerFnError> {
+pub async fn my_account() -> Result<Option<AccountView>, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let Some(user) = super::session::request_user(&state.db).await? else {
         return Ok(None);
@@ -90,7 +90,7 @@ pub async fn my_account() -> Result<Option<AccountView>, ServerFnError> {
 
 /// The newest outbox messages; admins only.
 #[server]
-pub async fn outbox() -> Result<Vec<OutboxMessage>, ServerFnError> {
+pub async fn outbox() -> Result<Vec<OutboxMessage>, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     if user.map(|u| u.role) != Some(Role::Admin) {

@@ -2,7 +2,7 @@ use super::City;
 use leptos::prelude::*;
 
 #[server]
-pub async fn list_cities() -> Result<Vec<(City, i64)>, ServerFnError> {
+pub async fn list_cities() -> Result<Vec<(City, i64)>, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     Ok(state.db.cities_with_counts().await?)
 }
@@ -10,14 +10,14 @@ pub async fn list_cities() -> Result<Vec<(City, i64)>, ServerFnError> {
 /// Every city with its names: the header's links, city labels and the
 /// city choices of forms read it.
 #[server]
-pub async fn city_directory() -> Result<Vec<City>, ServerFnError> {
+pub async fn city_directory() -> Result<Vec<City>, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     Ok(state.db.cities().await?)
 }
 
 /// Whether the visitor may add cities (admins); others get a 403.
 #[server]
-pub async fn may_add_cities() -> Result<(), ServerFnError> {
+pub async fn may_add_cities() -> Result<(), crate::page_error::PageError> {
     use crate::accounts::model::Role;
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;

@@ -8,7 +8,7 @@ pub async fn list_events(
     city: String,
     query: String,
     lang: String,
-) -> Result<(EventListing, Vec<String>), ServerFnError> {
+) -> Result<(EventListing, Vec<String>), crate::page_error::PageError> {
     use super::query::EventQuery;
     let state = crate::state::AppState::from_context()?;
     let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
@@ -39,7 +39,7 @@ pub async fn get_event(
     city: String,
     slug: String,
     lang: String,
-) -> Result<EventDetail, ServerFnError> {
+) -> Result<EventDetail, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let mut d = crate::places::server::not_found_status(
         super::service::detail(&state.db, &city, &slug, &lang, state.now()).await,
@@ -60,7 +60,7 @@ pub async fn events_at_place(
     city: String,
     place: i64,
     lang: String,
-) -> Result<Vec<OccurrenceItem>, ServerFnError> {
+) -> Result<Vec<OccurrenceItem>, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     Ok(super::service::at_place(&state.db, &city, place, &lang, state.now()).await?)
 }
@@ -72,7 +72,7 @@ pub async fn events_at_place(
 pub async fn event_form(
     event: Option<i64>,
     moderate: bool,
-) -> Result<crate::moderation::server::ListingFormData, ServerFnError> {
+) -> Result<crate::moderation::server::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
     use crate::error::forbidden;

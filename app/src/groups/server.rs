@@ -11,7 +11,7 @@ pub async fn communities(
     city: String,
     lang_used: String,
     lang: String,
-) -> Result<CommunitiesView, ServerFnError> {
+) -> Result<CommunitiesView, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let lang = crate::locale::code(crate::locale::parse(&lang).unwrap_or_default());
     let share = format!(
@@ -29,7 +29,9 @@ pub async fn communities(
 
 /// What the profile form starts from; the group's members only.
 #[server]
-pub async fn profile_form_data(organisation: i64) -> Result<GroupProfileForm, ServerFnError> {
+pub async fn profile_form_data(
+    organisation: i64,
+) -> Result<GroupProfileForm, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db)
         .await?
@@ -43,7 +45,9 @@ pub async fn profile_form_data(organisation: i64) -> Result<GroupProfileForm, Se
 /// Where the group's profile stands; the group's members only (a
 /// suspended group's members too: they see why nothing is public).
 #[server]
-pub async fn profile_status(organisation: i64) -> Result<GroupProfileStatus, ServerFnError> {
+pub async fn profile_status(
+    organisation: i64,
+) -> Result<GroupProfileStatus, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db)
         .await?
@@ -61,7 +65,9 @@ pub async fn profile_status(organisation: i64) -> Result<GroupProfileStatus, Ser
 /// Proposals waiting for review, for moderators (of their city) and
 /// admins (of `city`, or every city when empty).
 #[server]
-pub async fn pending_group_profiles(city: String) -> Result<Vec<ProposalItem>, ServerFnError> {
+pub async fn pending_group_profiles(
+    city: String,
+) -> Result<Vec<ProposalItem>, crate::page_error::PageError> {
     use crate::accounts::model::Role;
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;

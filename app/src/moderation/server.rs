@@ -36,7 +36,7 @@ pub async fn moderation_queue(
     city: String,
     all: bool,
     organisation: Option<i64>,
-) -> Result<Queue, ServerFnError> {
+) -> Result<Queue, crate::page_error::PageError> {
     let (state, city) = moderator_scope(city).await?;
     let every = state.db.organisations(city.as_deref(), None).await?;
     let choices = every.iter().map(|o| (o.id, o.name.clone())).collect();
@@ -93,7 +93,7 @@ pub async fn pending_changes(
     kind: String,
     organisation: Option<i64>,
     older_than_days: Option<i64>,
-) -> Result<Vec<ChangeItem>, ServerFnError> {
+) -> Result<Vec<ChangeItem>, crate::page_error::PageError> {
     let (state, city) = moderator_scope(city).await?;
     let before = older_than_days
         .filter(|d| *d > 0)
@@ -206,7 +206,7 @@ pub struct ListingFormData {
 
 /// The signed-in member's organisations' proposals and places.
 #[server]
-pub async fn my_listings() -> Result<ListingsView, ServerFnError> {
+pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
@@ -310,7 +310,7 @@ pub struct PlaceFormData {
 pub async fn place_form(
     place: Option<i64>,
     moderate: bool,
-) -> Result<PlaceFormData, ServerFnError> {
+) -> Result<PlaceFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
@@ -402,7 +402,7 @@ pub struct ReportItem {
 
 /// Open problem reports of the cities the asker moderates.
 #[server]
-pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, ServerFnError> {
+pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, crate::page_error::PageError> {
     let (state, city) = moderator_scope(city).await?;
     Ok(state
         .db
@@ -431,7 +431,9 @@ pub struct StaleItem {
 
 /// Published places not confirmed for the configured number of days.
 #[server]
-pub async fn stale_places(city: String) -> Result<(i64, Vec<StaleItem>), ServerFnError> {
+pub async fn stale_places(
+    city: String,
+) -> Result<(i64, Vec<StaleItem>), crate::page_error::PageError> {
     let (state, city) = moderator_scope(city).await?;
     let days = state.config.stale_days;
     let cutoff = super::freshness::cutoff(state.now(), days);
@@ -472,7 +474,7 @@ pub struct HistoryView {
 /// The audit log of one place or organisation (`kind`), for moderators of
 /// its city and admins.
 #[server]
-pub async fn history(kind: String, id: i64) -> Result<HistoryView, ServerFnError> {
+pub async fn history(kind: String, id: i64) -> Result<HistoryView, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     use crate::error::forbidden;
@@ -530,7 +532,7 @@ pub async fn history(kind: String, id: i64) -> Result<HistoryView, ServerFnError
 /// Whether the asker may moderate `city` (the place page shows its
 /// moderation box then). Never an error: visitors just get false.
 #[server]
-pub async fn may_moderate(city: String) -> Result<bool, ServerFnError> {
+pub async fn may_moderate(city: String) -> Result<bool, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     Ok(user.is_some_and(|u| super::service::can_moderate(&u, &city)))
@@ -541,7 +543,7 @@ pub async fn may_moderate(city: String) -> Result<bool, ServerFnError> {
 #[cfg(feature = "ssr")]
 async fn moderator_scope(
     city: String,
-) -> Result<(crate::state::AppState, Option<String>), ServerFnError> {
+) -> Result<(crate::state::AppState, Option<String>), crate::page_error::PageError> {
     use crate::accounts::model::Role;
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;

@@ -26,7 +26,7 @@ pub fn CitiesAdminPage() -> impl IntoView {
                             <CityList />
                             <AddCityForm />
                         }.into_any(),
-                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

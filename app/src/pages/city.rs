@@ -5,7 +5,7 @@ use crate::components::place_card::PlaceCard;
 use crate::components::query_link::with_param;
 use crate::i18n::*;
 use crate::locale;
-use crate::pages::{is_not_found, LoadError};
+use crate::pages::LoadError;
 use crate::places::server::list_places;
 use crate::places::PlaceListing;
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub fn CityPage() -> impl IntoView {
                 Suspend::new(async move {
                     match list_places(c, q).await {
                         Ok(l) => view! { <CityView listing=l pairs=pairs /> }.into_any(),
-                        Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })
             }}

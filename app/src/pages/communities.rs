@@ -6,7 +6,7 @@ use crate::groups::server::communities;
 use crate::groups::{Channel, CommunitiesView, GroupCard, LANGUAGES};
 use crate::i18n::*;
 use crate::locale;
-use crate::pages::{is_not_found, LoadError};
+use crate::pages::LoadError;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -30,7 +30,7 @@ pub fn CommunitiesPage() -> impl IntoView {
                 Suspend::new(async move {
                     match communities(c, u, l).await {
                         Ok(v) => view! { <Listing data=v /> }.into_any(),
-                        Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })
             }}

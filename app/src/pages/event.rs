@@ -8,7 +8,7 @@ use crate::events::EventDetail;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::events::{date_label, time_span};
-use crate::pages::{is_not_found, LoadError};
+use crate::pages::LoadError;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
@@ -29,7 +29,7 @@ pub fn EventPage() -> impl IntoView {
             {move || { let (c, s, l) = key.clone(); Suspend::new(async move {
                 match get_event(c, s, l).await {
                     Ok(d) => view! { <EventView event=d /> }.into_any(),
-                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
                 }
             })}}
         </Suspense>

@@ -5,7 +5,7 @@ use crate::events::server::list_events;
 use crate::events::{EventListing, OccurrenceItem, EVENT_CATEGORIES};
 use crate::i18n::*;
 use crate::locale;
-use crate::pages::{is_not_found, LoadError};
+use crate::pages::LoadError;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::{Link, Title};
@@ -27,7 +27,7 @@ pub fn EventsPage() -> impl IntoView {
                 Suspend::new(async move {
                     match list_events(c, q, l).await {
                         Ok((listing, ignored)) => view! { <EventsView listing=listing pairs=pairs ignored=ignored /> }.into_any(),
-                        Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })
             }}

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_query_map;
 pub const CITY_COOKIE: &str = "wk_city";
 
 #[server]
-pub async fn remembered_city() -> Result<Option<String>, ServerFnError> {
+pub async fn remembered_city() -> Result<Option<String>, crate::page_error::PageError> {
     let parts = use_context::<axum::http::request::Parts>();
     Ok(parts.and_then(|p| {
         p.headers

@@ -14,25 +14,26 @@ pub mod story;
 pub mod volunteering;
 
 use crate::i18n::*;
+use crate::page_error::PageError;
 use leptos::prelude::*;
 
-/// What a page shows when its data could not be loaded.
+/// What a page shows when its data could not be loaded: the not-found
+/// page, "not allowed", or that something failed (the status is already set
+/// by the error).
 #[component]
-pub fn LoadError(#[prop(into)] not_found: bool) -> impl IntoView {
+pub fn LoadError(error: PageError) -> impl IntoView {
     let i18n = use_i18n();
-    if not_found {
-        view! { <not_found::NotFoundBody /> }.into_any()
-    } else {
-        view! {
+    match error {
+        PageError::NotFound => view! { <not_found::NotFoundBody /> }.into_any(),
+        PageError::Forbidden => {
+            view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any()
+        }
+        PageError::Invalid(_) | PageError::Internal => view! {
             <section class="error" role="alert">
                 <h1>{t!(i18n, error_title)}</h1>
                 <p>{t!(i18n, error_body)}</p>
             </section>
         }
-        .into_any()
+        .into_any(),
     }
-}
-
-pub fn is_not_found(e: &ServerFnError) -> bool {
-    e.to_string().contains("not found")
 }

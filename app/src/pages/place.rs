@@ -5,7 +5,7 @@ use crate::components::text_notes::TextNotes;
 use crate::i18n::*;
 use crate::locale;
 use crate::locale::content::ShownText;
-use crate::pages::{is_not_found, LoadError};
+use crate::pages::LoadError;
 use crate::places::server::get_place;
 use crate::places::{Hours, PlaceDetail};
 use leptos::prelude::*;
@@ -31,7 +31,7 @@ pub fn PlacePage() -> impl IntoView {
             {move || { let (c, s, l) = key.clone(); Suspend::new(async move {
                 match get_place(c, s, l).await {
                     Ok(p) => view! { <PlaceView place=p /> }.into_any(),
-                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
                 }
             })}}
         </Suspense>

@@ -1,6 +1,6 @@
 use crate::i18n::*;
 use crate::locale;
-use crate::pages::{is_not_found, LoadError};
+use crate::pages::LoadError;
 use crate::stories::server::list_stories;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -48,7 +48,7 @@ pub fn StoriesPage() -> impl IntoView {
                             </section>
                         }.into_any()
                     }
-                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
                 }
             })}}
         </Suspense>

@@ -1,7 +1,7 @@
 use crate::components::text_notes::TextNotes;
 use crate::i18n::*;
 use crate::locale;
-use crate::pages::{is_not_found, LoadError};
+use crate::pages::LoadError;
 use crate::stories::server::get_story;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -60,7 +60,7 @@ pub fn StoryPage() -> impl IntoView {
                             </section>
                         }.into_any()
                     }
-                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
                 }
             })}}
         </Suspense>

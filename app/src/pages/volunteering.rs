@@ -8,7 +8,7 @@ use crate::components::text_notes::TextNotes;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::events::date_label;
-use crate::pages::{is_not_found, LoadError};
+use crate::pages::LoadError;
 use crate::volunteering::server::{get_opportunity, interest_pending, list_opportunities};
 use crate::volunteering::{OpportunityDetail, OpportunityItem, OpportunityListing};
 use leptos::prelude::*;
@@ -58,7 +58,7 @@ pub fn VolunteeringPage() -> impl IntoView {
                 Suspend::new(async move {
                     match list_opportunities(c, q, l).await {
                         Ok((listing, ignored)) => view! { <ListingView listing=listing pairs=pairs ignored=ignored /> }.into_any(),
-                        Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })
             }}
@@ -194,7 +194,7 @@ pub fn OpportunityPage() -> impl IntoView {
             {move || { let (c, s, l) = key.clone(); Suspend::new(async move {
                 match get_opportunity(c, s, l).await {
                     Ok(d) => view! { <OpportunityView o=d /> }.into_any(),
-                    Err(e) => view! { <LoadError not_found=is_not_found(&e) /> }.into_any(),
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
                 }
             })}}
         </Suspense>

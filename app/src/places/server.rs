@@ -5,7 +5,10 @@ use leptos::prelude::*;
 /// `query` is the page's URL query string; unknown or bad parameters are
 /// ignored and reported back so the page can say so.
 #[server]
-pub async fn list_places(city: String, query: String) -> Result<PlaceListing, ServerFnError> {
+pub async fn list_places(
+    city: String,
+    query: String,
+) -> Result<PlaceListing, crate::page_error::PageError> {
     use super::query::PlaceQuery;
     let state = crate::state::AppState::from_context()?;
     let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
@@ -29,22 +32,20 @@ pub async fn get_place(
     city: String,
     slug: String,
     lang: String,
-) -> Result<PlaceDetail, ServerFnError> {
+) -> Result<PlaceDetail, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let base = crate::state::base_url(&state);
     let detail = super::service::detail(&state.db, &city, &slug, &lang, &base, state.now()).await;
     not_found_status(detail)
 }
 
-/// Sets a 404 status on the page response for a missing city or place.
+/// A service result as a page error: 404 for a missing city or listing,
+/// 400 for a bad parameter, 500 for a failure (the status set on the page).
 #[cfg(feature = "ssr")]
-pub fn not_found_status<T>(r: Result<T, crate::error::AppError>) -> Result<T, ServerFnError> {
-    if let Err(crate::error::AppError::NotFound) = &r {
-        if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
-            resp.set_status(axum::http::StatusCode::NOT_FOUND);
-        }
-    }
-    r.map_err(ServerFnError::from)
+pub fn not_found_status<T>(
+    r: Result<T, crate::error::AppError>,
+) -> Result<T, crate::page_error::PageError> {
+    r.map_err(crate::page_error::PageError::from)
 }
 
 /// Remembers the visitor's city for the start page (a functional cookie:

@@ -40,7 +40,7 @@ fn summary_for(
 pub async fn list_stories(
     city: String,
     lang: String,
-) -> Result<(City, Vec<StorySummary>), ServerFnError> {
+) -> Result<(City, Vec<StorySummary>), crate::page_error::PageError> {
     use crate::places::server::not_found_status;
     let state = crate::state::AppState::from_context()?;
     let city = not_found_status(crate::places::service::city_or_404(&state.db, &city).await)?;
@@ -55,7 +55,11 @@ pub async fn list_stories(
 }
 
 #[server]
-pub async fn get_story(city: String, slug: String, lang: String) -> Result<Story, ServerFnError> {
+pub async fn get_story(
+    city: String,
+    slug: String,
+    lang: String,
+) -> Result<Story, crate::page_error::PageError> {
     use crate::error::AppError;
     use crate::places::server::not_found_status;
     let state = crate::state::AppState::from_context()?;

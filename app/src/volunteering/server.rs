@@ -7,7 +7,7 @@ pub async fn list_opportunities(
     city: String,
     query: String,
     lang: String,
-) -> Result<(OpportunityListing, Vec<String>), ServerFnError> {
+) -> Result<(OpportunityListing, Vec<String>), crate::page_error::PageError> {
     use super::query::OpportunityQuery;
     let state = crate::state::AppState::from_context()?;
     let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
@@ -27,7 +27,7 @@ pub async fn get_opportunity(
     city: String,
     slug: String,
     lang: String,
-) -> Result<OpportunityDetail, ServerFnError> {
+) -> Result<OpportunityDetail, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let mut d = crate::places::server::not_found_status(
         super::service::detail(&state.db, &city, &slug, &lang, state.now()).await,
@@ -51,7 +51,7 @@ pub async fn get_opportunity(
 /// else's (admins and moderators included: personal data stays with the
 /// organisation).
 #[server]
-pub async fn my_interest() -> Result<Vec<InterestView>, ServerFnError> {
+pub async fn my_interest() -> Result<Vec<InterestView>, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let Some(user) = crate::accounts::session::request_user(&state.db).await? else {
         return Ok(Vec::new());
@@ -75,7 +75,7 @@ pub async fn my_interest() -> Result<Vec<InterestView>, ServerFnError> {
 
 /// Whether a withdrawal link still has a request behind it.
 #[server]
-pub async fn interest_pending(token: String) -> Result<bool, ServerFnError> {
+pub async fn interest_pending(token: String) -> Result<bool, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     Ok(state
         .db
@@ -88,7 +88,7 @@ pub async fn interest_pending(token: String) -> Result<bool, ServerFnError> {
 pub async fn opportunity_form(
     opportunity: Option<i64>,
     moderate: bool,
-) -> Result<crate::moderation::server::ListingFormData, ServerFnError> {
+) -> Result<crate::moderation::server::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
     use crate::error::forbidden;

@@ -20,6 +20,7 @@ mod locate;
 mod mail;
 mod members;
 mod moderation;
+mod page_errors;
 mod role_matrix;
 mod schema;
 mod translations;

@@ -22,7 +22,7 @@ pub fn DashboardPage() -> impl IntoView {
                 match my_account().await {
                     Ok(Some(a)) => view! { <Dashboard account=a /> }.into_any(),
                     Ok(None) => view! { <Redirect path=locale::href(i18n, "/account/login") /> }.into_any(),
-                    Err(_) => view! { <crate::pages::LoadError not_found=false /> }.into_any(),
+                    Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -209,7 +209,7 @@ pub fn OutboxPage() -> impl IntoView {
                                 }).collect_view()}
                             </ol>
                         }.into_any(),
-                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
                 })}
             </Suspense>
@@ -268,8 +268,9 @@ fn Listings() -> impl IntoView {
             " · "<a href=locale::href(i18n, "/dashboard/opportunities/new")>{t!(i18n, of_title_new)}</a></p>
         <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
-                let Ok(l) = my_listings().await else {
-                    return view! { <crate::pages::LoadError not_found=false /> }.into_any();
+                let l = match my_listings().await {
+                    Ok(l) => l,
+                    Err(e) => return view! { <crate::pages::LoadError error=e /> }.into_any(),
                 };
                 let lo = i18n.get_locale_untracked();
                 let todo = translations_todo(i18n, &l);

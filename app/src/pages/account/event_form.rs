@@ -37,7 +37,7 @@ pub fn EventFormPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match event_form(id, moderate).await {
                         Ok(data) => view! { <EventFormView data=data /> }.into_any(),
-                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -100,13 +100,14 @@ pub fn GroupProfilePage() -> impl IntoView {
             <p class="intro">{t!(i18n, group_profile_intro)}</p>
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
+                    // No organisation named: nothing this visitor may edit.
                     let data = match organisation {
-                        Some(id) => profile_form_data(id).await.ok(),
-                        None => None,
+                        Some(id) => profile_form_data(id).await,
+                        None => Err(crate::page_error::PageError::forbidden()),
                     };
                     match data {
-                        Some(d) => view! { <ProfileForm data=d /> }.into_any(),
-                        None => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        Ok(d) => view! { <ProfileForm data=d /> }.into_any(),
+                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

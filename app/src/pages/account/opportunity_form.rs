@@ -35,7 +35,7 @@ pub fn OpportunityFormPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match opportunity_form(id, moderate).await {
                         Ok(data) => view! { <OpportunityFormView data=data /> }.into_any(),
-                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

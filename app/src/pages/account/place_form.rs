@@ -44,7 +44,7 @@ pub fn PlaceFormPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match place_form(place, moderate).await {
                         Ok(data) => view! { <PlaceFormView data=data /> }.into_any(),
-                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
                 })}
             </Suspense>

@@ -25,9 +25,9 @@ pub fn AuditPage() -> impl IntoView {
                     Suspend::new(async move {
                         match history(kind, id).await {
                             Ok(h) => view! { <HistoryTable history=h /> }.into_any(),
-                            Err(_) => view! {
+                            Err(e) => view! {
                                 <h1>{title}</h1>
-                                <p class="error" role="alert">{t!(i18n, forbidden)}</p>
+                                <crate::pages::LoadError error=e />
                             }.into_any(),
                         }
                     })

@@ -26,7 +26,7 @@ pub fn GroupProfiles(city: String) -> impl IntoView {
                                     {list.into_iter().map(|p| view! { <li><ProposalCard proposal=p /></li> }).collect_view()}
                                 </ul>
                             }.into_any(),
-                            Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                         }
                     })
                 }}

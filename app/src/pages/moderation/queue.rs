@@ -36,7 +36,7 @@ pub fn ModerationPage() -> impl IntoView {
                     Suspend::new(async move {
                         match moderation_queue(city, all, filter.organisation).await {
                             Ok(q) => view! { <QueueView queue=q all=all filter=filter /> }.into_any(),
-                            Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                         }
                     })
                 }}
@@ -196,7 +196,7 @@ fn Changes(city: String, filter: ChangeQuery) -> impl IntoView {
                                 {list.into_iter().map(|c| view! { <li><ChangeCard change=c /></li> }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
                 })
             }}
@@ -286,7 +286,7 @@ fn Reports(city: String) -> impl IntoView {
                                 {list.into_iter().map(|r| view! { <li><ReportCard report=r /></li> }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
                 })
             }}
@@ -346,7 +346,7 @@ fn Stale(city: String) -> impl IntoView {
                                 }.into_any()
                             }}
                         }.into_any(),
-                        Err(_) => view! { <p class="error" role="alert">{t!(i18n, forbidden)}</p> }.into_any(),
+                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
                 })
             }}
