@@ -5,6 +5,7 @@ pub mod map;
 pub mod moderation_box;
 pub mod place_card;
 pub mod query_link;
+pub mod report_problem;
 pub mod share_button;
 pub mod text_notes;
 pub mod translation_fields;

@@ -32,7 +32,7 @@ pub use listings::{ChangeFilter, ChangeRow, Listing, ListingState, NewChange};
 pub use members::{MemberChange, MemberRow, NewInvite};
 pub use outbox::PendingMessage;
 pub use places::{NewPlace, PlaceFilter, PlaceLabel, PlaceRow};
-pub use reports::ReportRow;
+pub use reports::{ReportRow, Reported};
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};
 pub use texts::{ListingText, NewTranslation, TextTable};
 pub use volunteering::{InterestRow, NewInterest, NewOpportunity, OpportunityRow};

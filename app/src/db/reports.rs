@@ -4,7 +4,8 @@ use super::{append_audit, Db, NewAudit};
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct ReportRow {
     pub id: i64,
-    pub place_id: i64,
+    /// place | event | opportunity
+    pub listing: String,
     pub city: String,
     pub slug: String,
     pub name: String,
@@ -13,20 +14,33 @@ pub struct ReportRow {
     pub created_at: String,
 }
 
+/// The listing a report is about.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Reported {
+    Place(i64),
+    Event(i64),
+    Opportunity(i64),
+}
+
 impl Db {
     pub async fn add_report(
         &self,
-        place_id: i64,
+        about: Reported,
         city: &str,
         kind: &str,
         message: &str,
         now: &str,
     ) -> Result<i64, sqlx::Error> {
-        let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO reports (place_id, city, kind, message, created_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(place_id)
+        let (column, id) = match about {
+            Reported::Place(id) => ("place_id", id),
+            Reported::Event(id) => ("event_id", id),
+            Reported::Opportunity(id) => ("opportunity_id", id),
+        };
+        let (id,): (i64,) = sqlx::query_as(&format!(
+            "INSERT INTO reports ({column}, city, kind, message, created_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id"
+        ))
+        .bind(id)
         .bind(city)
         .bind(kind)
         .bind(message)
@@ -36,11 +50,19 @@ impl Db {
         Ok(id)
     }
 
-    /// Open reports, oldest first, of one city or all.
+    /// Open reports, oldest first, of one city or all, with the listing
+    /// each is about.
     pub async fn open_reports(&self, city: Option<&str>) -> Result<Vec<ReportRow>, sqlx::Error> {
         sqlx::query_as(
-            "SELECT r.id, r.place_id, r.city, p.slug, p.name, r.kind, r.message, r.created_at \
-             FROM reports r JOIN places p ON p.id = r.place_id \
+            "SELECT r.id, \
+             CASE WHEN r.place_id IS NOT NULL THEN 'place' \
+                  WHEN r.event_id IS NOT NULL THEN 'event' ELSE 'opportunity' END AS listing, \
+             r.city, COALESCE(p.slug, e.slug, o.slug) AS slug, \
+             COALESCE(p.name, e.title, o.title) AS name, r.kind, r.message, r.created_at \
+             FROM reports r \
+             LEFT JOIN places p ON p.id = r.place_id \
+             LEFT JOIN events e ON e.id = r.event_id \
+             LEFT JOIN opportunities o ON o.id = r.opportunity_id \
              WHERE r.state = 'open' AND ($1 = '' OR r.city = $1) ORDER BY r.id",
         )
         .bind(city.unwrap_or(""))

@@ -87,21 +87,26 @@ pub fn routes() -> Router<AppState> {
 
 /// The place page the report form sits on, from the form's own fields
 /// (checked to be a plain path).
-fn place_page(values: &FormValues) -> String {
+fn listing_page(values: &FormValues) -> String {
     let part = |k: &str| {
         values
             .get(k)
             .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
             .cloned()
     };
+    let section = match values.get("listing").map(String::as_str) {
+        Some("event") => "events",
+        Some("opportunity") => "volunteering",
+        _ => "places",
+    };
     match (part("city"), part("slug")) {
-        (Some(c), Some(s)) => format!("/{c}/places/{s}"),
+        (Some(c), Some(s)) => format!("/{c}/{section}/{s}"),
         _ => "/".into(),
     }
 }
 
 async fn report(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = place_page(&v);
+    let page = listing_page(&v);
     let done = format!("{page}?reported=1#report");
     act(l, s, se, p, v, page, done, |st, _, v| async move {
         report_problem(&st.db, &v, st.now()).await
@@ -118,7 +123,7 @@ async fn handle(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
 }
 
 async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = place_page(&v);
+    let page = listing_page(&v);
     let done = "/moderation?unpublished=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         super::freshness::unpublish(&st.db, u.as_ref(), &v, st.now()).await
@@ -132,7 +137,7 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
     if v.contains_key("locate") {
         return locate(l, s, se, p, v, page).await;
     }
-    let done = format!("{}?edited=1", place_page(&v));
+    let done = format!("{}?edited=1", listing_page(&v));
     let base = crate::state::base_url_from(&s, &p.headers);
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         super::listings::edit_place(&st.db, &st.geo, u.as_ref(), &v, &base, st.now()).await

@@ -1,5 +1,9 @@
-//! City officials: verifying organisations (and, next, reviewing listings).
+//! City officials: verifying organisations, reviewing listings, handling
+//! visitors' problem reports.
 pub mod draft;
+
+/// What a visitor can report about a listing.
+pub const REPORT_KINDS: [&str; 4] = ["closed", "wrong_hours", "wrong_place", "other"];
 pub mod server;
 
 #[cfg(feature = "ssr")]

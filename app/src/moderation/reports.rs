@@ -3,31 +3,44 @@
 use super::service::can_moderate;
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
-use crate::db::Db;
+use crate::db::{Db, Reported};
 use crate::form_post::{FormRefusal, FormValues};
 use chrono::{DateTime, SecondsFormat, Utc};
-
-pub const KINDS: [&str; 4] = ["closed", "wrong_hours", "wrong_place", "other"];
 
 fn ts(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// Stores a report about a published place; "other" needs a description.
+/// Stores a report about a published place, event or volunteering
+/// opportunity (`listing`, "place" when absent); "other" needs a
+/// description.
 pub async fn report_problem(
     db: &Db,
     values: &FormValues,
     now: DateTime<Utc>,
 ) -> Result<(), FormRefusal> {
     let field = |k: &str| values.get(k).map(|v| v.trim()).unwrap_or("");
-    let place = db
-        .published_place(field("city"), field("slug"))
-        .await?
-        .ok_or(FormRefusal::Forbidden)?;
+    let (city, slug) = (field("city"), field("slug"));
+    let (about, city) = match field("listing") {
+        "" | "place" => db
+            .published_place(city, slug)
+            .await?
+            .map(|p| (Reported::Place(p.id), p.city)),
+        "event" => db
+            .event(city, slug)
+            .await?
+            .map(|e| (Reported::Event(e.id), e.city)),
+        "opportunity" => db
+            .opportunity(city, slug)
+            .await?
+            .map(|o| (Reported::Opportunity(o.id), o.city)),
+        _ => None,
+    }
+    .ok_or(FormRefusal::Forbidden)?;
     let kind = values.get("kind").map(String::as_str).unwrap_or("");
     let message = values.get("message").map(|m| m.trim()).unwrap_or("");
     let mut errors = FieldErrors::new();
-    if !KINDS.contains(&kind) {
+    if !super::REPORT_KINDS.contains(&kind) {
         errors.insert("kind", FieldError::UnknownChoice);
     }
     if message.chars().count() > 2000 {
@@ -38,8 +51,7 @@ pub async fn report_problem(
     if !errors.is_empty() {
         return Err(FormRefusal::Fields(errors));
     }
-    db.add_report(place.id, &place.city, kind, message, &ts(now))
-        .await?;
+    db.add_report(about, &city, kind, message, &ts(now)).await?;
     Ok(())
 }
 

@@ -392,6 +392,8 @@ pub async fn place_form(
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReportItem {
     pub id: i64,
+    /// place | event | opportunity
+    pub listing: String,
     pub city: String,
     pub slug: String,
     pub name: String,
@@ -411,6 +413,7 @@ pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, crate::page_e
         .into_iter()
         .map(|r| ReportItem {
             id: r.id,
+            listing: r.listing,
             city: r.city,
             slug: r.slug,
             name: r.name,

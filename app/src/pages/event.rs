@@ -162,6 +162,8 @@ fn EventView(event: EventDetail) -> impl IntoView {
                         copied=td_string!(l, place_share_copied).to_string()
                         failed=td_string!(l, place_share_copy_failed).to_string() /></p>
             </section>
+            <crate::components::report_problem::ReportProblem listing="event"
+                city=event.city.clone() slug=event.slug.clone() />
             <crate::components::moderation_box::ListingModerationBox kind="event" id=event.id
                 city=event.city.clone() slug=event.slug.clone() />
         </article>

@@ -1,5 +1,6 @@
 //! A place's page: everything known about it, server-rendered.
 use crate::components::place_card::{names, OpenBadge};
+use crate::components::report_problem::ReportProblem;
 use crate::components::share_button::ShareButton;
 use crate::components::text_notes::TextNotes;
 use crate::i18n::*;
@@ -174,7 +175,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
                     </section>
                 }
             })}
-            <ReportProblem city=s.city.clone() slug=s.slug.clone() />
+            <ReportProblem listing="place" city=s.city.clone() slug=s.slug.clone() />
             <ModerationBox id=place.id city=s.city.clone() slug=s.slug.clone() />
             <section class="share">
                 <h2>{t!(i18n, place_share)}</h2>
@@ -309,54 +310,6 @@ pub fn Translated(text: ShownText) -> impl IntoView {
     view! {
         <TextNotes text=text />
         <p class="description" lang=lang dir="auto">{body}</p>
-    }
-}
-
-/// "Report a problem": anonymous, goes to the city's moderators.
-#[component]
-fn ReportProblem(city: String, slug: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
-    let fb = crate::accounts::forms::use_feedback();
-    let reported = leptos_router::hooks::use_query_map()
-        .get_untracked()
-        .get("reported")
-        .is_some();
-    let kind = fb.value("kind");
-    let message_error = fb.error("message").map(|e| locale::field_error(i18n, e));
-    let kind_error = fb.error("kind").map(|e| locale::field_error(i18n, e));
-    let invalid = message_error.is_some();
-    let kinds = [
-        ("closed", td_string!(l, report_closed)),
-        ("wrong_hours", td_string!(l, report_wrong_hours)),
-        ("wrong_place", td_string!(l, report_wrong_place)),
-        ("other", td_string!(l, report_other)),
-    ];
-    view! {
-        <section class="report" id="report">
-            <h2>{t!(i18n, report_title)}</h2>
-            {reported.then(|| view! { <p class="notice" role="status">{t!(i18n, report_thanks)}</p> })}
-            <crate::components::form_field::FormErrorBanner feedback=fb.clone() />
-            <form method="post" action=locale::href(i18n, "/places/report")>
-                <input type="hidden" name="city" value=city />
-                <input type="hidden" name="slug" value=slug />
-                <fieldset>
-                    <legend>{t!(i18n, report_what)}</legend>
-                    {kinds.into_iter().map(|(value, label)| view! {
-                        <label class="choice"><input type="radio" name="kind" value=value checked=kind == value required />{label}</label>
-                    }).collect_view()}
-                    {kind_error.map(|e| view! { <p class="field-error">{e}</p> })}
-                </fieldset>
-                <div class="field" class:has-error=invalid>
-                    <label for="report-message">{t!(i18n, report_message)}</label>
-                    <p class="hint" id="report-hint">{t!(i18n, report_privacy)}</p>
-                    <textarea id="report-message" name="message" rows="3" aria-invalid=invalid.then_some("true")
-                        aria-describedby=if invalid { "report-hint report-error" } else { "report-hint" }>{fb.value("message")}</textarea>
-                    {message_error.map(|e| view! { <p class="field-error" id="report-error">{e}</p> })}
-                </div>
-                <button type="submit">{t!(i18n, report_submit)}</button>
-            </form>
-        </section>
     }
 }
 

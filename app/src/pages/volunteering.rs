@@ -304,6 +304,8 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
                     <ul>{o.sources.iter().map(|s| view! { <li><a href=s.clone() rel="noopener nofollow">{s.clone()}</a></li> }).collect_view()}</ul>
                 </section>
             })}
+            <crate::components::report_problem::ReportProblem listing="opportunity"
+                city=o.city.clone() slug=o.item.slug.clone() />
             <crate::components::moderation_box::ListingModerationBox kind="opportunity" id=o.id
                 city=o.city.clone() slug=o.item.slug.clone() />
         </article>

@@ -21,6 +21,7 @@ mod mail;
 mod members;
 mod moderation;
 mod page_errors;
+mod reports;
 mod role_matrix;
 mod schema;
 mod translations;

@@ -298,13 +298,13 @@ fn Reports(city: String) -> impl IntoView {
 fn ReportCard(report: ReportItem) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
-    let kind = match report.kind.as_str() {
-        "closed" => td_string!(l, report_closed),
-        "wrong_hours" => td_string!(l, report_wrong_hours),
-        "wrong_place" => td_string!(l, report_wrong_place),
-        _ => td_string!(l, report_other),
+    let kind = crate::components::report_problem::kind_label(l, &report.listing, &report.kind);
+    let section = match report.listing.as_str() {
+        "event" => "events",
+        "opportunity" => "volunteering",
+        _ => "places",
     };
-    let href = locale::href(i18n, &format!("/{}/places/{}", report.city, report.slug));
+    let href = locale::href(i18n, &format!("/{}/{section}/{}", report.city, report.slug));
     view! {
         <article class="report-item" data-id=report.id.to_string()>
             <h3><a href=href>{report.name.clone()}</a></h3>

@@ -1,0 +1,109 @@
+//! "Report a problem" on every public listing: events and volunteering
+//! opportunities too, each in the words of its kind, checked like a
+//! place's report, shown to the city's moderators with a link back, and
+//! handled with an audit entry.
+
+use crate::common::{get_page, post_form, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD};
+use reqwest::StatusCode;
+
+async fn reports_on_events_and_opportunities(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let moderator = sign_in(base, "mod-p@example.org", STAFF_PASSWORD).await;
+    let other = sign_in(base, "mod-k@example.org", STAFF_PASSWORD).await;
+    let cases = [
+        (
+            "event",
+            "intercultural-conversation-luziny",
+            "/en/prague/events/intercultural-conversation-luziny",
+            "It is not happening any more",
+            "Moved to Thursdays.",
+        ),
+        (
+            "opportunity",
+            "volunteers-with-an-accent",
+            "/en/prague/volunteering/volunteers-with-an-accent",
+            "The date or time is wrong",
+            "The programme ended in June.",
+        ),
+    ];
+    for (listing, slug, page_path, wording, message) in cases {
+        // The page offers the form, worded for its kind.
+        let (_, page) = get_page(base, None, page_path).await;
+        assert!(
+            page.contains("name=\"listing\" value=\"") && page.contains(wording),
+            "{listing}"
+        );
+        let form = |kind: &'static str, text: &'static str| {
+            vec![
+                ("listing", listing),
+                ("city", "prague"),
+                ("slug", slug),
+                ("kind", kind),
+                ("message", text),
+            ]
+        };
+        // Checked like a place's report: "something else" needs words, and
+        // the page comes back with what was typed; nothing is stored.
+        let (status, html) = post_form(base, None, "/en/places/report", &form("other", " ")).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{listing}");
+        assert!(html.contains("Please fill this in."));
+        assert!(db.open_reports(None).await.expect("q").is_empty());
+        // An unknown listing of the kind is refused.
+        let (status, _) = post_form(
+            base,
+            None,
+            "/en/places/report",
+            &[
+                ("listing", listing),
+                ("city", "prague"),
+                ("slug", "nope"),
+                ("kind", "closed"),
+            ],
+        )
+        .await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+
+        let (status, _) =
+            post_form(base, None, "/en/places/report", &form("closed", message)).await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{listing}");
+        let reports = db.open_reports(None).await.expect("q");
+        assert_eq!(reports.len(), 1);
+        assert_eq!(
+            (reports[0].listing.as_str(), reports[0].slug.as_str()),
+            (listing, slug)
+        );
+
+        // The city's moderator sees it, linked to the listing; another
+        // city's does not; handling it is audited.
+        let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
+        assert!(queue.contains(message), "{listing}");
+        assert!(
+            queue.contains(&format!("href=\"{page_path}\"")),
+            "{listing} linked"
+        );
+        let (_, elsewhere) = get_page(base, Some(&other), "/en/moderation").await;
+        assert!(!elsewhere.contains(message));
+        let id = reports[0].id.to_string();
+        let (status, _) = post_form(
+            base,
+            Some(&moderator),
+            "/en/moderation/reports/handle",
+            &[("report", &id)],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert!(db.open_reports(None).await.expect("q").is_empty());
+        assert_eq!(
+            db.audit_for("report", reports[0].id)
+                .await
+                .expect("q")
+                .len(),
+            1
+        );
+    }
+}
+
+on_both_backends!(reports_on_events_and_opportunities);
