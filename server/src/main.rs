@@ -249,16 +249,25 @@ async fn run(cli: Cli) -> Result<(), String> {
             // Read the address data now rather than on the first place form.
             let geo = state.geo.clone();
             tokio::spawn(async move { geo.ready().await });
-            // Interest requests past their time are deleted hourly.
-            let purge_db = state.db.clone();
+            // Hourly: interest requests past their time are deleted, and
+            // moderators get their daily digest once it is morning.
+            let hourly_db = state.db.clone();
+            let digest_base = app::state::base_url_from(&state, &Default::default());
             tokio::spawn(async move {
                 let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
                 loop {
                     tick.tick().await;
-                    match app::volunteering::interest::purge(&purge_db, chrono::Utc::now()).await {
+                    let now = chrono::Utc::now();
+                    match app::volunteering::interest::purge(&hourly_db, now).await {
                         Ok(n) if n > 0 => println!("deleted {n} expired interest request(s)"),
                         Ok(_) => {}
                         Err(e) => eprintln!("purging interest requests: {e}"),
+                    }
+                    match app::moderation::digest::send_digests(&hourly_db, &digest_base, now).await
+                    {
+                        Ok(n) if n > 0 => println!("queued {n} moderator digest(s)"),
+                        Ok(_) => {}
+                        Err(e) => eprintln!("moderator digests: {e}"),
                     }
                 }
             });

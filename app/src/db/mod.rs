@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod categories;
 mod cities;
+mod digests;
 mod events;
 mod freshness;
 mod groups;
@@ -25,6 +26,7 @@ pub use accounts::{
     UserRow,
 };
 pub use audit::AuditEntry;
+pub use digests::{DigestRecipient, Waiting};
 pub use events::{CachedEvent, EventRow, EventsSnapshot, NewEvent};
 pub use freshness::StaleRow;
 pub use groups::{ApprovedProfileRow, ChannelRow, DemoGroup, ProfileData, ProposalRow};

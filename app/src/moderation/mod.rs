@@ -7,6 +7,8 @@ pub const REPORT_KINDS: [&str; 4] = ["closed", "wrong_hours", "wrong_place", "ot
 pub mod server;
 
 #[cfg(feature = "ssr")]
+pub mod digest;
+#[cfg(feature = "ssr")]
 pub mod freshness;
 #[cfg(feature = "ssr")]
 pub mod handlers;

@@ -11,6 +11,7 @@ mod categories;
 mod cities;
 mod cli;
 mod data;
+mod digest;
 mod direct_edit;
 mod events;
 mod groups;
