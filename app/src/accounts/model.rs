@@ -78,6 +78,9 @@ pub enum FieldError {
     InvalidCityNames,
     /// Map bounds that are not four numbers around the centre.
     InvalidBounds,
+    /// A community group without a registration number gave no link to
+    /// its public page or channel.
+    PublicLinkRequired,
 }
 
 /// A refusal of a whole form, shown above it.

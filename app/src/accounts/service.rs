@@ -56,13 +56,32 @@ pub fn validate_registration(
     let password = take(e, "password", Password::parse(field(v, "password")));
     let display_name = take(e, "display_name", required_text(field(v, "display_name")));
     let org_name = take(e, "org_name", required_text(field(v, "org_name")));
-    let legal_form = take(e, "legal_form", required_text(field(v, "legal_form")));
-    let registration_no = take(
+    // An informal community group (no registration number, no legal form)
+    // shows who it is with a link to its public page or channel instead.
+    let informal = field(v, "kind") == crate::groups::KIND_COMMUNITY_GROUP
+        && field(v, "registration_no").trim().is_empty();
+    let legal_form = if informal {
+        Some(field(v, "legal_form").trim().to_string())
+    } else {
+        take(e, "legal_form", required_text(field(v, "legal_form")))
+    };
+    let registration_no = if informal {
+        Some(String::new())
+    } else {
+        take(
+            e,
+            "registration_no",
+            registration_no(field(v, "registration_no")),
+        )
+    };
+    let website = take(
         e,
-        "registration_no",
-        registration_no(field(v, "registration_no")),
+        "website",
+        optional_website(field(v, "website")).and_then(|w| match w {
+            None if informal => Err(FieldError::PublicLinkRequired),
+            w => Ok(w),
+        }),
     );
-    let website = take(e, "website", optional_website(field(v, "website")));
     let city = take(
         e,
         "city",

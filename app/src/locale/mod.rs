@@ -191,6 +191,7 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::InvalidLanguageCode => td_string!(l, err_invalid_language_code),
         FieldError::InvalidCityNames => td_string!(l, err_invalid_city_names),
         FieldError::InvalidBounds => td_string!(l, err_invalid_bounds),
+        FieldError::PublicLinkRequired => td_string!(l, err_public_link_required),
     };
     s.to_string()
 }

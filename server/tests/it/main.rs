@@ -15,6 +15,7 @@ mod digest;
 mod direct_edit;
 mod events;
 mod groups;
+mod informal_groups;
 mod listing_proposals;
 mod listings;
 mod locate;

@@ -58,7 +58,7 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                         view! {
                             <li class="organisation" data-status=o.status.clone()>
                                 <h3>{o.name.clone()}</h3>
-                                <p>{t!(i18n, field_registration_no)}": "{o.registration_no.clone()}" · "{locale::city_label(i18n, &o.city)}</p>
+                                <p>{(!o.registration_no.is_empty()).then(|| view! { {t!(i18n, field_registration_no)}": "{o.registration_no.clone()}" · " })}{locale::city_label(i18n, &o.city)}</p>
                                 <p class="org-status">{status}</p>
                                 {unverified.then(|| view! { <p class="hint">{t!(i18n, org_unverified_note)}</p> })}
                                 {o.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}

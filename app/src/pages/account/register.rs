@@ -56,7 +56,7 @@ pub fn RegisterPage() -> impl IntoView {
                     <FormField name="registration_no" label=td_string!(l, field_registration_no).to_string()
                         hint=td_string!(l, field_registration_no_hint).to_string() feedback=fb.clone() />
                     <FormField name="website" label=td_string!(l, field_website).to_string() required=false
-                        autocomplete="url" feedback=fb.clone() />
+                        hint=td_string!(l, field_website_hint).to_string() autocomplete="url" feedback=fb.clone() />
                     <div class="field" class:has-error=city_invalid>
                         <label for="f-city">{t!(i18n, field_city)}<span class="required" aria-hidden="true">" *"</span></label>
                         <select id="f-city" name="city" required

@@ -149,8 +149,14 @@ fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
     view! {
         <article class="organisation" data-status=org.status.clone() data-id=id.clone()>
             <h3>{org.name.clone()}</h3>
-            <p>{org.legal_form.clone()}" · "{t!(i18n, field_registration_no)}": "{org.registration_no.clone()}
-                " · "{locale::city_label(i18n, &org.city)}</p>
+            {if org.registration_no.is_empty() {
+                view! { <p class="org-informal">{t!(i18n, org_informal)}" · "{locale::city_label(i18n, &org.city)}</p> }.into_any()
+            } else {
+                view! {
+                    <p>{org.legal_form.clone()}" · "{t!(i18n, field_registration_no)}": "{org.registration_no.clone()}
+                        " · "{locale::city_label(i18n, &org.city)}</p>
+                }.into_any()
+            }}
             <p>{t!(i18n, field_display_name)}": "{org.contact_person.clone()}</p>
             {org.website.clone().map(|w| view! { <p><a href=w.clone() rel="noopener nofollow">{w.clone()}</a></p> })}
             <p class="org-status">{status}</p>
