@@ -11,6 +11,7 @@ use crate::pages::account::{
     place_form::PlaceFormPage,
     register::{RegisterPage, RegisteredPage},
 };
+use crate::pages::categories_admin::CategoriesAdminPage;
 use crate::pages::cities_admin::CitiesAdminPage;
 use crate::pages::communities::CommunitiesPage;
 use crate::pages::event::EventPage;
@@ -77,6 +78,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("dashboard/group") view=GroupProfilePage ssr=SsrMode::Async />
                         <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("admin/cities") view=CitiesAdminPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/categories") view=CategoriesAdminPage ssr=SsrMode::Async />
                         <Route path=path!("moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/places/edit") view=PlaceFormPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/events/edit") view=EventFormPage ssr=SsrMode::Async />

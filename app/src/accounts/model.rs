@@ -81,6 +81,10 @@ pub enum FieldError {
     /// A community group without a registration number gave no link to
     /// its public page or channel.
     PublicLinkRequired,
+    /// A category key that is not lowercase letters and underscores.
+    InvalidCategoryKey,
+    /// Names without the English one, which stands in for the others.
+    EnglishNameRequired,
 }
 
 /// A refusal of a whole form, shown above it.

@@ -115,3 +115,15 @@ pub async fn outbox() -> Result<Vec<OutboxMessage>, crate::page_error::PageError
 
 #[cfg(feature = "ssr")]
 use crate::error::forbidden;
+
+/// Admins' pages (cities, categories) ask this first: Ok for an admin, a
+/// 403 for anyone else.
+#[server]
+pub async fn admin_only() -> Result<(), crate::page_error::PageError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    if user.map(|u| u.role) != Some(Role::Admin) {
+        return Err(forbidden());
+    }
+    Ok(())
+}

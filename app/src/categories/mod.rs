@@ -33,6 +33,8 @@ pub fn all_keys() -> Vec<String> {
 }
 
 #[cfg(feature = "ssr")]
+pub mod handlers;
+#[cfg(feature = "ssr")]
 pub mod new;
 mod server;
 pub use server::*;

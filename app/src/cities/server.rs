@@ -14,15 +14,3 @@ pub async fn city_directory() -> Result<Vec<City>, crate::page_error::PageError>
     let state = crate::state::AppState::from_context()?;
     Ok(state.db.cities().await?)
 }
-
-/// Whether the visitor may add cities (admins); others get a 403.
-#[server]
-pub async fn may_add_cities() -> Result<(), crate::page_error::PageError> {
-    use crate::accounts::model::Role;
-    let state = crate::state::AppState::from_context()?;
-    let user = crate::accounts::session::request_user(&state.db).await?;
-    if user.map(|u| u.role) != Some(Role::Admin) {
-        return Err(crate::error::forbidden());
-    }
-    Ok(())
-}

@@ -192,6 +192,8 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::InvalidCityNames => td_string!(l, err_invalid_city_names),
         FieldError::InvalidBounds => td_string!(l, err_invalid_bounds),
         FieldError::PublicLinkRequired => td_string!(l, err_public_link_required),
+        FieldError::InvalidCategoryKey => td_string!(l, err_invalid_category_key),
+        FieldError::EnglishNameRequired => td_string!(l, err_english_name_required),
     };
     s.to_string()
 }

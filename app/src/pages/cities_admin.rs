@@ -1,36 +1,22 @@
 //! Admins add cities: the same form as `welcome-kit add-city`. A new city's
 //! map, lists, registration and moderation work at once.
+use super::admin_frame::AdminFrame;
 use crate::accounts::forms::use_feedback;
-use crate::cities::{may_add_cities, CityDirectory};
+use crate::cities::CityDirectory;
 use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CitiesAdminPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let title = td_string!(i18n.get_locale_untracked(), cities_admin_title).to_string();
-    let added = use_query_map().read_untracked().get("added").is_some();
+    let l = use_i18n().get_locale_untracked();
     view! {
-        <Title text=title.clone() />
-        <section class="account-form cities-admin">
-            <h1>{title}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match may_add_cities().await {
-                        Ok(()) => view! {
-                            {added.then(|| view! { <p class="notice" role="status">{t!(i18n, cities_added)}</p> })}
-                            <CityList />
-                            <AddCityForm />
-                        }.into_any(),
-                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                    }
-                })}
-            </Suspense>
-        </section>
+        <AdminFrame title=td_string!(l, cities_admin_title).to_string()
+            added=td_string!(l, cities_added).to_string() class="cities-admin">
+            <CityList />
+            <AddCityForm />
+        </AdminFrame>
     }
 }
 

@@ -1,5 +1,7 @@
 pub mod about;
 pub mod account;
+pub mod admin_frame;
+pub mod categories_admin;
 pub mod cities_admin;
 pub mod city;
 pub mod communities;

@@ -3,7 +3,7 @@
 //! add-category` work in filters, imports, the API and every language.
 
 use crate::cli::run;
-use crate::common::{get_page, spawn_app, Backend};
+use crate::common::{get_page, post_form, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD};
 use reqwest::StatusCode;
 
 async fn categories_from_the_database(backend: Backend) {
@@ -90,4 +90,47 @@ async fn categories_from_the_database(backend: Backend) {
     }
 }
 
-on_both_backends!(categories_from_the_database);
+/// The admin page adds a category the same way; a moderator is refused;
+/// mistakes come back translated, typed values kept, nothing written.
+async fn admins_add_categories_on_their_page(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    staff(db, "admin@example.org", "admin", None).await;
+    staff(db, "mod@example.org", "moderator", None).await;
+    let admin = sign_in(base, "admin@example.org", STAFF_PASSWORD).await;
+    let moderator = sign_in(base, "mod@example.org", STAFF_PASSWORD).await;
+    let form = [("key", "housing"), ("names", "en=Housing\nuk=Житло")];
+    let (status, _) = get_page(base, Some(&moderator), "/en/admin/categories").await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = post_form(base, Some(&moderator), "/en/admin/categories/add", &form).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let keys = || async { db.category_keys().await.expect("q") };
+    let before = keys().await;
+    assert!(!before.contains(&"housing".to_string()));
+
+    let bad = [("key", "Housing"), ("names", "uk=Житло")];
+    let (status, page) = post_form(base, Some(&admin), "/uk/admin/categories/add", &bad).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Використайте від 2 до 40 малих латинських літер і підкреслень"));
+    assert!(page.contains("Вкажіть англійську назву"));
+    assert!(page.contains("value=\"Housing\""), "typed key kept");
+    assert_eq!(keys().await, before);
+
+    let (status, _) = post_form(base, Some(&admin), "/en/admin/categories/add", &form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = get_page(base, Some(&admin), "/uk/admin/categories?added=1").await;
+    assert!(page.contains("Житло"), "listed in Ukrainian");
+    let (_, city) = get_page(base, None, "/uk/prague").await;
+    assert!(
+        city.contains("<option value=\"housing\""),
+        "offered by the filters"
+    );
+    let (status, page) = post_form(base, Some(&admin), "/en/admin/categories/add", &form).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("exists already"));
+}
+
+on_both_backends!(
+    categories_from_the_database,
+    admins_add_categories_on_their_page
+);

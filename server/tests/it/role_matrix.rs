@@ -265,6 +265,7 @@ enum Form {
     ApproveGroupProfile,
     RejectGroupProfile,
     AddCity,
+    AddCategory,
 }
 
 impl Form {
@@ -297,6 +298,7 @@ impl Form {
             Form::ApproveGroupProfile => "/en/moderation/groups/approve",
             Form::RejectGroupProfile => "/en/moderation/groups/reject",
             Form::AddCity => "/en/admin/cities/add",
+            Form::AddCategory => "/en/admin/categories/add",
         }
     }
 
@@ -315,7 +317,7 @@ impl Form {
             | Form::RestoreEventSeries => &[Who::Member, Who::Moderator, Who::Admin],
             Form::AddMember | Form::RemoveMember => &[Who::Member, Who::Admin],
             Form::ReportProblem | Form::ExpressInterest => &EVERYONE,
-            Form::AddCity => &[Who::Admin],
+            Form::AddCity | Form::AddCategory => &[Who::Admin],
             _ => &[Who::Moderator, Who::Admin],
         }
     }
@@ -335,6 +337,18 @@ impl Form {
                     ("country", "CZ"),
                     ("language", "cs"),
                 ])
+            }
+            Form::AddCategory => {
+                // Keys take letters only: the counter's digits become letters.
+                let key: String = unique("category")
+                    .chars()
+                    .map(|c| match c {
+                        ' ' => '_',
+                        d if d.is_ascii_digit() => char::from(b'a' + (d as u8 - b'0')),
+                        other => other,
+                    })
+                    .collect();
+                pairs(&[("key", &key), ("names", "en=Something new")])
             }
             Form::SubmitPlace => pairs(&[
                 ("organisation", &org),
@@ -508,7 +522,7 @@ impl Form {
     }
 }
 
-const FORMS: [Form; 28] = [
+const FORMS: [Form; 29] = [
     Form::SubmitPlace,
     Form::ConfirmPlace,
     Form::AddMember,
@@ -537,6 +551,7 @@ const FORMS: [Form; 28] = [
     Form::ApproveGroupProfile,
     Form::RejectGroupProfile,
     Form::AddCity,
+    Form::AddCategory,
 ];
 
 async fn role_matrix(backend: Backend) {
@@ -677,7 +692,12 @@ async fn role_matrix(backend: Backend) {
     let (place, _) = fx.place().await;
     let (event, _) = fx.event().await;
     let (opportunity, _) = fx.opportunity().await;
-    let pages: [(String, &str, &[Who]); 12] = [
+    let pages: [(String, &str, &[Who]); 13] = [
+        (
+            "/en/admin/categories".into(),
+            "name=\"names\"",
+            &[Who::Admin],
+        ),
         (
             "/en/admin/cities".into(),
             "name=\"time_zone\"",

@@ -1,0 +1,56 @@
+//! The admin's form that adds a place category: the same checks as
+//! `welcome-kit add-category`, every problem shown at its field.
+use super::new::{check, CategoryError};
+use crate::accounts::model::{FieldError, FieldErrors, Role};
+use crate::form_post::{act, text, FormRefusal, FormRoute, FormValues};
+use crate::i18n::Locale;
+use crate::state::AppState;
+use axum::http::request::Parts;
+use axum::response::Response;
+use axum::Router;
+use tower_sessions::Session;
+
+pub fn routes() -> Router<AppState> {
+    crate::form_post::routes(vec![FormRoute {
+        path: "admin/categories/add",
+        handler: |l, s, se, p, v| Box::pin(add(l, s, se, p, v)),
+        limited: false,
+    }])
+}
+
+async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = "/admin/categories".to_string();
+    let done = "/admin/categories?added=1".to_string();
+    act(l, s, se, p, v, page, done, |st, user, v| async move {
+        let user = user
+            .filter(|u| u.role == Role::Admin)
+            .ok_or(FormRefusal::Forbidden)?;
+        let names: Vec<String> = text(&v, "names")
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+        let category =
+            check(text(&v, "key"), &names).map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
+        let now = st.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+        if !st.db.add_category(&category, Some(user.id), &now).await? {
+            return Err(FormRefusal::Fields(field_errors(&[CategoryError::Exists(
+                category.key,
+            )])));
+        }
+        Ok(())
+    })
+    .await
+}
+
+fn field_errors(errors: &[CategoryError]) -> FieldErrors {
+    errors
+        .iter()
+        .map(|e| match e {
+            CategoryError::Key(_) => ("key", FieldError::InvalidCategoryKey),
+            CategoryError::Exists(_) => ("key", FieldError::SlugTaken),
+            CategoryError::NameFor(_) => ("names", FieldError::InvalidCityNames),
+            CategoryError::EnglishName => ("names", FieldError::EnglishNameRequired),
+        })
+        .collect()
+}
