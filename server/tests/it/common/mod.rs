@@ -213,24 +213,30 @@ async fn copy_of(backend: &Backend, content: Content) -> (Db, String, DbGuard) {
         }
         Backend::Postgres => {
             let template = postgres_template(content).await;
-            let admin = admin_url();
-            let name = unique("wk_test");
-            let mut conn = sqlx::PgConnection::connect(&admin)
-                .await
-                .expect("PostgreSQL server reachable");
-            sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {template}"))
-                .execute(&mut conn)
-                .await
-                .expect("create test database");
-            let guard = DbGuard::Postgres {
-                admin: admin.clone(),
-                name: name.clone(),
-            };
-            let url = pg_url(&admin, &name);
-            let db = Db::connect(&url).await.expect("postgres connects");
-            (db, url, guard)
+            new_pg_database("wk_test", &format!("TEMPLATE {template}")).await
         }
     }
+}
+
+/// A new PostgreSQL database (`CREATE DATABASE … {options}`), its URL and
+/// the guard that drops it.
+async fn new_pg_database(prefix: &str, options: &str) -> (Db, String, DbGuard) {
+    let admin = admin_url();
+    let name = unique(prefix);
+    let mut conn = sqlx::PgConnection::connect(&admin)
+        .await
+        .expect("PostgreSQL server reachable");
+    sqlx::query(&format!("CREATE DATABASE {name} {options}"))
+        .execute(&mut conn)
+        .await
+        .expect("create test database");
+    let guard = DbGuard::Postgres {
+        admin: admin.clone(),
+        name: name.clone(),
+    };
+    let url = pg_url(&admin, &name);
+    let db = Db::connect(&url).await.expect("postgres connects");
+    (db, url, guard)
 }
 
 /// A database with no tables at all (not migrated); the guard keeps it.
@@ -243,22 +249,7 @@ pub async fn blank_db(backend: &Backend) -> (Db, DbGuard) {
             (db, DbGuard::Sqlite(dir))
         }
         Backend::Postgres => {
-            let admin = admin_url();
-            let name = unique("wk_test_blank");
-            let mut conn = sqlx::PgConnection::connect(&admin)
-                .await
-                .expect("PostgreSQL server reachable");
-            sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&mut conn)
-                .await
-                .expect("create blank database");
-            let guard = DbGuard::Postgres {
-                admin: admin.clone(),
-                name: name.clone(),
-            };
-            let db = Db::connect(&pg_url(&admin, &name))
-                .await
-                .expect("postgres connects");
+            let (db, _, guard) = new_pg_database("wk_test_blank", "").await;
             (db, guard)
         }
     }
