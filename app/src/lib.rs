@@ -11,6 +11,7 @@ pub mod cities;
 pub mod components;
 pub mod events;
 pub mod groups;
+pub mod listing;
 pub mod locale;
 pub mod moderation;
 pub mod page_error;

@@ -98,6 +98,18 @@ pub struct CurrentUser {
     pub locale: String,
 }
 
+impl CurrentUser {
+    /// Admins moderate everywhere; a moderator in their city (or everywhere
+    /// when no city is set); nobody else.
+    pub fn can_moderate(&self, city: &str) -> bool {
+        match self.role {
+            Role::Admin => true,
+            Role::Moderator => self.moderator_city.as_deref().is_none_or(|c| c == city),
+            Role::Member => false,
+        }
+    }
+}
+
 fn session_error(e: tower_sessions::session::Error) -> AppError {
     AppError::Internal(format!("session: {e}"))
 }

@@ -7,11 +7,12 @@ use super::events::{bump_events_version, upsert_event};
 use super::places::{bump_places_version, upsert_place};
 use super::volunteering::upsert_opportunity;
 use super::{append_audit, Db, NewAudit, NewEvent, NewMessage, NewOpportunity, NewPlace};
+use crate::listing::ListingKind;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct ChangeRow {
     pub id: i64,
-    pub kind: String,
+    pub kind: ListingKind,
     pub listing_id: Option<i64>,
     pub organisation_id: i64,
     pub city: String,
@@ -28,7 +29,7 @@ const CHANGE_COLUMNS: &str = "id, kind, listing_id, organisation_id, city, submi
 
 /// A proposal to store.
 pub struct NewChange<'a> {
-    pub kind: &'a str,
+    pub kind: ListingKind,
     pub listing_id: Option<i64>,
     pub organisation_id: i64,
     pub city: &'a str,

@@ -44,9 +44,14 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     let page = format!("/dashboard/events/new{}", id_query(&v, "event"));
     let done = "/dashboard?submitted=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        crate::moderation::listings::submit_event(&st.db, u.as_ref(), &v, st.now())
-            .await
-            .map(|_| ())
+        crate::listing::propose::propose::<super::draft::EventDraft>(
+            &st.db,
+            u.as_ref(),
+            &v,
+            st.now(),
+        )
+        .await
+        .map(|_| ())
     })
     .await
 }

@@ -25,3 +25,5 @@ pub mod recurrence;
 pub mod service;
 
 pub use model::*;
+#[cfg(feature = "ssr")]
+pub mod listing;

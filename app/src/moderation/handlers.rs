@@ -1,9 +1,11 @@
 //! The moderators' POST handlers; each checks the role on the server.
-use super::listings::{review, submit_place, Review};
 use super::reports::{handle_report, report_problem};
 use super::service::{decide_organisation, Decision};
-use crate::form_post::{act, FormRoute, FormValues};
+use crate::form_post::{act, FormRefusal, FormRoute, FormValues};
 use crate::i18n::Locale;
+use crate::listing::review::{review, Review};
+use crate::listing::ListingKind;
+use crate::places::draft::PlaceDraft;
 use crate::state::AppState;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
@@ -44,12 +46,14 @@ pub fn routes() -> Router<AppState> {
         },
         FormRoute {
             path: "moderation/events/edit",
-            handler: |l, s, se, p, v| Box::pin(edit_other(l, s, se, p, v, "event")),
+            handler: |l, s, se, p, v| Box::pin(edit_other(l, s, se, p, v, ListingKind::Event)),
             limited: false,
         },
         FormRoute {
             path: "moderation/opportunities/edit",
-            handler: |l, s, se, p, v| Box::pin(edit_other(l, s, se, p, v, "opportunity")),
+            handler: |l, s, se, p, v| {
+                Box::pin(edit_other(l, s, se, p, v, ListingKind::Opportunity))
+            },
             limited: false,
         },
         FormRoute {
@@ -94,11 +98,11 @@ fn listing_page(values: &FormValues) -> String {
             .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
             .cloned()
     };
-    let section = match values.get("listing").map(String::as_str) {
-        Some("event") => "events",
-        Some("opportunity") => "volunteering",
-        _ => "places",
-    };
+    let section = values
+        .get("listing")
+        .and_then(|k| ListingKind::parse(k))
+        .unwrap_or(ListingKind::Place)
+        .section();
     match (part("city"), part("slug")) {
         (Some(c), Some(s)) => format!("/{c}/{section}/{s}"),
         _ => "/".into(),
@@ -126,7 +130,8 @@ async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues)
     let page = listing_page(&v);
     let done = "/moderation?unpublished=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        super::freshness::unpublish(&st.db, u.as_ref(), &v, st.now()).await
+        let id = crate::form_post::id_field(&v, "place");
+        crate::listing::edit::take_down::<PlaceDraft>(&st.db, u.as_ref(), id, &v, st.now()).await
     })
     .await
 }
@@ -140,7 +145,8 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
     let done = format!("{}?edited=1", listing_page(&v));
     let base = crate::state::base_url_from(&s, &p.headers);
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        super::listings::edit_place(&st.db, &st.geo, u.as_ref(), &v, &base, st.now()).await
+        crate::listing::edit::edit::<PlaceDraft>(&st.db, &st.geo, u.as_ref(), &v, &base, st.now())
+            .await
     })
     .await
 }
@@ -169,7 +175,7 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     }
     let done = "/dashboard?submitted=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        submit_place(&st.db, u.as_ref(), &v, st.now())
+        crate::listing::propose::propose::<PlaceDraft>(&st.db, u.as_ref(), &v, st.now())
             .await
             .map(|_| ())
     })
@@ -270,22 +276,20 @@ async fn edit_other(
     se: Session,
     p: Parts,
     v: FormValues,
-    kind: &'static str,
+    kind: ListingKind,
 ) -> Response {
-    let (section, key) = match kind {
-        "event" => ("events", "event"),
-        _ => ("opportunities", "opportunity"),
-    };
+    // The moderators' edit pages: /moderation/events/edit?event=…,
+    // /moderation/opportunities/edit?opportunity=….
+    let key = kind.as_str();
+    let section = format!("{key}s");
     let id = crate::form_post::id_field(&v, key).unwrap_or_default();
     let page = format!("/moderation/{section}/edit?{key}={id}");
     let done = format!("/moderation/audit?kind={kind}&id={id}");
     let base = crate::state::base_url_from(&s, &p.headers);
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        if kind == "event" {
-            super::listings::edit_event(&st.db, u.as_ref(), &v, &base, st.now()).await
-        } else {
-            super::listings::edit_opportunity(&st.db, u.as_ref(), &v, &base, st.now()).await
-        }
+        crate::with_listing_kind!(kind, |D| {
+            crate::listing::edit::edit::<D>(&st.db, &st.geo, u.as_ref(), &v, &base, st.now()).await
+        })
     })
     .await
 }
@@ -298,16 +302,20 @@ async fn unpublish_other(l: Locale, s: AppState, se: Session, p: Parts, v: FormV
             .cloned()
             .unwrap_or_default()
     };
-    let section = if part("kind") == "event" {
-        "events"
-    } else {
-        "volunteering"
-    };
+    let kind = ListingKind::parse(&part("kind"));
+    let section = kind.unwrap_or(ListingKind::Opportunity).section();
     let page = format!("/{}/{section}/{}", part("city"), part("slug"));
     let id = part("id");
     let done = format!("/moderation/audit?kind={}&id={id}", part("kind"));
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        super::listings::unpublish_listing(&st.db, u.as_ref(), &v, st.now()).await
+        let id = crate::form_post::id_field(&v, "id");
+        let (user, now) = (u.as_ref(), st.now());
+        match kind {
+            Some(kind) => crate::with_listing_kind!(kind, |D| {
+                crate::listing::edit::take_down::<D>(&st.db, user, id, &v, now).await
+            }),
+            None => Err(FormRefusal::Forbidden),
+        }
     })
     .await
 }

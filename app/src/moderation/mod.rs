@@ -1,6 +1,5 @@
 //! City officials: verifying organisations, reviewing listings, handling
 //! visitors' problem reports.
-pub mod draft;
 
 /// What a visitor can report about a listing.
 pub const REPORT_KINDS: [&str; 4] = ["closed", "wrong_hours", "wrong_place", "other"];
@@ -12,8 +11,6 @@ pub mod digest;
 pub mod freshness;
 #[cfg(feature = "ssr")]
 pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod listings;
 #[cfg(feature = "ssr")]
 pub mod reports;
 #[cfg(feature = "ssr")]

@@ -106,11 +106,11 @@ pub async fn pending_changes(
     };
     let mut items = Vec::new();
     for c in state.db.pending_changes(&filter).await? {
-        let summary = super::listings::summarise(&state.db, &c).await?;
+        let summary = crate::listing::review::summarise(&state.db, &c).await?;
         let org = state.db.organisation(c.organisation_id).await?;
         items.push(ChangeItem {
             id: c.id,
-            kind: c.kind.clone(),
+            kind: c.kind.to_string(),
             name: summary.title,
             organisation: org.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
             organisation_status: org.map(|o| o.status).unwrap_or_default(),
@@ -240,7 +240,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 .unwrap_or_default()
                 .to_string();
             out.changes.push(MyChange {
-                kind: c.kind.clone(),
+                kind: c.kind.to_string(),
                 name,
                 is_new: c.listing_id.is_none(),
                 state: c.state,

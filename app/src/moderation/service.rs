@@ -8,11 +8,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 /// Admins moderate everywhere; a moderator in their city (or everywhere when
 /// no city is set); nobody else.
 pub fn can_moderate(user: &CurrentUser, city: &str) -> bool {
-    match user.role {
-        Role::Admin => true,
-        Role::Moderator => user.moderator_city.as_deref().is_none_or(|c| c == city),
-        Role::Member => false,
-    }
+    user.can_moderate(city)
 }
 
 /// The cities `user` moderates: None for every city.

@@ -55,8 +55,8 @@ pub const FIELDS: [&str; 21] = [
     "translation_ar",
 ];
 
-impl crate::moderation::draft::ListingDraft for PlaceDraft {
-    const KIND: &'static str = "place";
+impl crate::listing::draft::ListingDraft for PlaceDraft {
+    const KIND: crate::listing::ListingKind = crate::listing::ListingKind::Place;
 
     fn fields() -> &'static [&'static str] {
         &FIELDS
@@ -89,17 +89,25 @@ impl crate::moderation::draft::ListingDraft for PlaceDraft {
     fn title(&self) -> String {
         self.name.clone()
     }
+
+    fn slug_source(&self) -> &str {
+        &self.name_en
+    }
+
+    fn located(&self) -> bool {
+        self.lat.is_some() && self.lon.is_some()
+    }
 }
 
 impl PlaceDraft {
     /// A field's value as the form and the diff show it.
     pub fn field(&self, name: &str) -> String {
-        crate::moderation::draft::ListingDraft::field(self, name)
+        crate::listing::draft::ListingDraft::field(self, name)
     }
 
     /// (field, old, new) for every field that differs.
     pub fn diff(old: Option<&PlaceDraft>, new: &PlaceDraft) -> Vec<(&'static str, String, String)> {
-        crate::moderation::draft::diff(old, new)
+        crate::listing::draft::diff(old, new)
     }
 }
 

@@ -19,3 +19,5 @@ pub mod submission;
 
 pub use model::*;
 pub use query::*;
+#[cfg(feature = "ssr")]
+pub mod listing;

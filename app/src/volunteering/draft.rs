@@ -5,7 +5,7 @@ use crate::accounts::model::{optional_website, required_text, FieldError, FieldE
 use crate::cities::City;
 use crate::db::{NewOpportunity, OpportunityRow};
 use crate::form_post::{optional_text, take, text, FormValues};
-use crate::moderation::draft::ListingDraft;
+use crate::listing::draft::ListingDraft;
 use crate::places::submission::LANGUAGES;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -69,7 +69,7 @@ pub const FIELDS: [&str; 24] = [
 ];
 
 impl ListingDraft for OpportunityDraft {
-    const KIND: &'static str = "opportunity";
+    const KIND: crate::listing::ListingKind = crate::listing::ListingKind::Opportunity;
 
     fn fields() -> &'static [&'static str] {
         &FIELDS
@@ -104,12 +104,16 @@ impl ListingDraft for OpportunityDraft {
     fn title(&self) -> String {
         self.title.clone()
     }
+
+    fn slug_source(&self) -> &str {
+        &self.title_en
+    }
 }
 
 impl OpportunityDraft {
     /// The form's starting values (the place by its id, not its name).
     pub fn form_values(&self) -> Vec<(String, String)> {
-        let mut v = crate::moderation::draft::form_values(self);
+        let mut v = crate::listing::draft::form_values(self);
         for (k, val) in v.iter_mut() {
             if k == "place" {
                 *val = self.place.map(|p| p.to_string()).unwrap_or_default();

@@ -88,9 +88,14 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     );
     let done = "/dashboard?submitted=1".to_string();
     crate::form_post::act(l, s, se, p, v, page, done, |st, u, v| async move {
-        crate::moderation::listings::submit_opportunity(&st.db, u.as_ref(), &v, st.now())
-            .await
-            .map(|_| ())
+        crate::listing::propose::propose::<super::draft::OpportunityDraft>(
+            &st.db,
+            u.as_ref(),
+            &v,
+            st.now(),
+        )
+        .await
+        .map(|_| ())
     })
     .await
 }

@@ -18,3 +18,5 @@ pub mod interest;
 pub mod service;
 
 pub use model::*;
+#[cfg(feature = "ssr")]
+pub mod listing;

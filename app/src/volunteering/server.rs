@@ -108,7 +108,7 @@ pub async fn opportunity_form(
     let existing = row
         .as_ref()
         .map(|r| (r.organisation_id, r.city.clone(), r.place_id));
-    let start = crate::moderation::listings::form_start(&state.db, &user, existing, moderate)
+    let start = crate::listing::form::form_start(&state.db, &user, existing, moderate)
         .await?
         .ok_or_else(forbidden)?;
     let draft = match &row {

@@ -4,14 +4,19 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 pub trait ListingDraft: Serialize + DeserializeOwned + Default + Clone {
-    /// `listing_changes.kind`.
-    const KIND: &'static str;
+    const KIND: super::ListingKind;
     /// The form's fields, in form order; each is a row of the review diff.
     fn fields() -> &'static [&'static str];
     /// A field's value as the form and the diff show it.
     fn field(&self, name: &str) -> String;
     /// The listing's name in the queue and in messages.
     fn title(&self) -> String;
+    /// The English name a new listing's slug is made from.
+    fn slug_source(&self) -> &str;
+    /// False when the listing should have a point on the map and has none.
+    fn located(&self) -> bool {
+        true
+    }
 }
 
 /// (field, old, new) for every field that differs; a new listing compares

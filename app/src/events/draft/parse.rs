@@ -1,0 +1,233 @@
+//! The event form, checked whole: every problem named at once.
+use super::publish::apply_schedule;
+use super::{EventDraft, REPEATS, WEEKDAYS};
+use crate::accounts::model::{optional_website, required_text, FieldError, FieldErrors};
+use crate::cities::City;
+use crate::db::NewEvent;
+use crate::events::query::CHILDREN_FIELD;
+use crate::form_post::{optional_text, take, text, FormValues};
+use crate::places::submission::LANGUAGES;
+use chrono::{Duration, NaiveDate, NaiveTime};
+
+const LONG_TEXT_MAX_CHARS: usize = 3000;
+
+fn date(s: &str) -> Result<String, FieldError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|_| FieldError::InvalidDate)
+}
+
+fn time(s: &str) -> Result<String, FieldError> {
+    NaiveTime::parse_from_str(s, "%H:%M")
+        .map(|t| t.format("%H:%M").to_string())
+        .map_err(|_| FieldError::InvalidTime)
+}
+
+pub(super) fn list(s: &str) -> Vec<String> {
+    s.split([',', ' ', '\n', ';'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Checks every field at once. `places`: the places the event may be held
+/// at, (id, name).
+pub fn parse_event(
+    v: &FormValues,
+    city: &City,
+    places: &[(i64, String)],
+) -> Result<EventDraft, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let title = take(
+        &mut errors,
+        "title",
+        required_text(text(v, "title")).map(Some),
+    )
+    .unwrap_or_default();
+    let title_en = take(
+        &mut errors,
+        "title_en",
+        optional_text(text(v, "title_en"), 200),
+    );
+    let category = take(
+        &mut errors,
+        "category",
+        Some(text(v, "category"))
+            .filter(|c| crate::events::EVENT_CATEGORIES.contains(c))
+            .map(|c| Some(c.to_string()))
+            .ok_or(FieldError::UnknownChoice),
+    )
+    .unwrap_or_default();
+    let place = match text(v, "place") {
+        "" => None,
+        p => {
+            let found = p
+                .parse::<i64>()
+                .ok()
+                .and_then(|id| places.iter().find(|(pid, _)| *pid == id).cloned());
+            if found.is_none() {
+                errors.insert("place", FieldError::UnknownChoice);
+            }
+            found
+        }
+    };
+    let address = take(
+        &mut errors,
+        "address",
+        optional_text(text(v, "address"), 300),
+    );
+    let online_url = take(
+        &mut errors,
+        "online_url",
+        optional_website(text(v, "online_url")),
+    );
+    let all_day = !text(v, "all_day").is_empty();
+    let date_v = take(&mut errors, "date", date(text(v, "date")).map(Some)).unwrap_or_default();
+    let time_v = if all_day {
+        String::new()
+    } else {
+        take(&mut errors, "time", time(text(v, "time")).map(Some)).unwrap_or_default()
+    };
+    let end_date = match text(v, "end_date") {
+        "" => String::new(),
+        d => take(&mut errors, "end_date", date(d).map(Some)).unwrap_or_default(),
+    };
+    let end_time = if all_day {
+        String::new()
+    } else {
+        take(&mut errors, "end_time", time(text(v, "end_time")).map(Some)).unwrap_or_default()
+    };
+    let repeat = text(v, "repeat").to_string();
+    if !REPEATS.contains(&repeat.as_str()) {
+        errors.insert("repeat", FieldError::UnknownChoice);
+    }
+    let weekdays: Vec<String> = list(text(v, "weekdays"))
+        .into_iter()
+        .map(|d| d.to_uppercase())
+        .collect();
+    if weekdays.iter().any(|d| !WEEKDAYS.contains(&d.as_str())) {
+        errors.insert("weekdays", FieldError::UnknownChoice);
+    }
+    let until = match text(v, "until") {
+        "" => None,
+        u => take(&mut errors, "until", date(u).map(Some)),
+    };
+    let rule = take(&mut errors, "rule", optional_text(text(v, "rule"), 300));
+    if repeat == "custom" && rule.is_none() {
+        errors.insert("rule", FieldError::Required);
+    }
+    let mut skip_dates = Vec::new();
+    for d in list(text(v, "skip_dates")) {
+        match date(&d) {
+            Ok(d) => skip_dates.push(d),
+            Err(e) => {
+                errors.insert("skip_dates", e);
+            }
+        }
+    }
+    skip_dates.sort();
+    skip_dates.dedup();
+    let languages = list(text(v, "languages"));
+    if languages.iter().any(|l| !LANGUAGES.contains(&l.as_str())) {
+        errors.insert("languages", FieldError::UnknownChoice);
+    }
+    let price = take(&mut errors, "price", optional_text(text(v, "price"), 100));
+    let accessibility = take(
+        &mut errors,
+        "accessibility",
+        optional_text(text(v, "accessibility"), 500),
+    );
+    let registration_url = take(
+        &mut errors,
+        "registration_url",
+        optional_website(text(v, "registration_url")),
+    );
+    let capacity = match text(v, "capacity") {
+        "" => None,
+        c => match c.parse::<i64>() {
+            Ok(n) if (1..=100_000).contains(&n) => Some(n),
+            _ => {
+                errors.insert("capacity", FieldError::InvalidNumber);
+                None
+            }
+        },
+    };
+    let description_en = take(
+        &mut errors,
+        "description_en",
+        optional_text(text(v, "description_en"), LONG_TEXT_MAX_CHARS),
+    );
+    let description_local = take(
+        &mut errors,
+        "description_local",
+        optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
+    );
+    let translations =
+        crate::form_post::translations(v, &city.local_lang, LONG_TEXT_MAX_CHARS, &mut errors);
+    if place.is_none() && address.is_none() && online_url.is_none() && !errors.contains_key("place")
+    {
+        errors.insert("address", FieldError::WhereRequired);
+    }
+    let draft = EventDraft {
+        title_en: title_en.unwrap_or_else(|| title.clone()),
+        title,
+        category,
+        place: place.as_ref().map(|p| p.0),
+        place_name: place.map(|p| p.1),
+        address,
+        online_url,
+        date: date_v,
+        time: time_v,
+        end_date,
+        end_time,
+        all_day,
+        repeat,
+        weekdays,
+        until,
+        rule,
+        skip_dates,
+        languages,
+        no_czech: !text(v, "no_czech").is_empty(),
+        free: !text(v, "free").is_empty(),
+        price,
+        children: !text(v, CHILDREN_FIELD).is_empty(),
+        accessibility,
+        registration_url,
+        capacity,
+        description_en,
+        description_local,
+        translations,
+    };
+    // The schedule as a whole, once its parts are readable.
+    if !errors.contains_key("date") && !errors.contains_key("time") {
+        match draft.duration() {
+            Some(d) if d <= Duration::zero() => {
+                errors.insert("end_time", FieldError::EndBeforeStart);
+            }
+            Some(d) if d > Duration::days(31) => {
+                errors.insert("end_date", FieldError::TooLong);
+            }
+            Some(_) if errors.is_empty() => {
+                let mut e = NewEvent {
+                    timezone: city.timezone.clone(),
+                    ..Default::default()
+                };
+                if apply_schedule(&draft, &mut e).is_err() {
+                    let at = if draft.repeat == "custom" {
+                        "rule"
+                    } else {
+                        "repeat"
+                    };
+                    errors.insert(at, FieldError::InvalidRecurrence);
+                }
+            }
+            _ => {}
+        }
+    }
+    if errors.is_empty() {
+        Ok(draft)
+    } else {
+        Err(errors)
+    }
+}

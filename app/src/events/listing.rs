@@ -1,0 +1,101 @@
+//! An event in the listing core: proposed with the event form, held at one
+//! of its organisation's places, at an address or online.
+use super::draft::{draft_of, parse_event, to_new_event, EventDraft, Venue};
+use crate::accounts::model::FieldErrors;
+use crate::cities::City;
+use crate::db::{Db, EventRow, ListingState, NewEvent, NewMessage};
+use crate::error::AppError;
+use crate::form_post::FormValues;
+use crate::listing::{Listing, Publish, RowFacts};
+
+/// Where an event at a place is: the place's point and district.
+async fn venue_of(db: &Db, place: Option<i64>) -> Result<Venue, sqlx::Error> {
+    let row = match place {
+        Some(id) => db.place_by_id(id).await?,
+        None => None,
+    };
+    Ok(Venue {
+        lat: row.as_ref().and_then(|p| p.lat),
+        lon: row.as_ref().and_then(|p| p.lon),
+        district: row.and_then(|p| p.district),
+    })
+}
+
+impl Listing for EventDraft {
+    type Row = EventRow;
+    type New = NewEvent;
+
+    async fn row(db: &Db, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
+        db.event_by_id(id).await
+    }
+
+    fn facts(row: &EventRow) -> RowFacts<'_> {
+        RowFacts {
+            city: &row.city,
+            slug: &row.slug,
+            title: &row.title,
+            place: row.place_id,
+        }
+    }
+
+    async fn owner(_db: &Db, row: &EventRow) -> Result<Option<i64>, sqlx::Error> {
+        Ok(row.organisation_id)
+    }
+
+    async fn current(db: &Db, row: &EventRow, local_lang: &str) -> Result<Self, sqlx::Error> {
+        let texts = db.event_descriptions(row.id).await?;
+        let place = crate::listing::place_name(db, row.place_id).await?;
+        Ok(draft_of(row, &texts, local_lang, place))
+    }
+
+    async fn parse(
+        _db: &Db,
+        values: &FormValues,
+        city: &City,
+        places: &[(i64, String)],
+    ) -> Result<Result<Self, FieldErrors>, sqlx::Error> {
+        Ok(parse_event(values, city, places))
+    }
+
+    async fn publish(&self, db: &Db, p: Publish<'_, EventRow>) -> Result<NewEvent, AppError> {
+        let owner = match (p.organisation, p.current) {
+            (Some(org), _) => (Some(org.id), Some(org.name.clone())),
+            (None, Some(row)) => (row.organisation_id, row.organiser.clone()),
+            (None, None) => (None, None),
+        };
+        let venue = venue_of(db, self.place).await?;
+        to_new_event(self, p.slug, p.city, owner, venue, p.current).map_err(AppError::Internal)
+    }
+
+    fn write(new: &NewEvent) -> crate::db::Listing<'_> {
+        crate::db::Listing::Event(new)
+    }
+
+    async fn take_down(
+        db: &Db,
+        row: &EventRow,
+        reason: &str,
+        actor: i64,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let state = ListingState {
+            status: "unpublished",
+            cancelled_dates: &row.cancelled_dates,
+            note: row.status_note.as_deref(),
+            details: String::new(),
+        };
+        db.set_listing_state(
+            "event",
+            row.id,
+            &state,
+            actor,
+            "unpublished",
+            Some(reason),
+            messages,
+            now,
+        )
+        .await?;
+        Ok(true)
+    }
+}

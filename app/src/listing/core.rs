@@ -1,0 +1,126 @@
+//! The trait every kind of listing implements, and the helpers the pipeline
+//! steps share.
+use super::draft::ListingDraft;
+use crate::accounts::model::FieldErrors;
+use crate::cities::City;
+use crate::db::{Db, NewMessage, OrganisationRow};
+use crate::error::AppError;
+use crate::form_post::FormValues;
+use crate::geocode::Geo;
+use chrono::{DateTime, SecondsFormat, Utc};
+use std::sync::Arc;
+
+/// What the pipeline reads of a stored listing of any kind.
+pub struct RowFacts<'a> {
+    pub city: &'a str,
+    pub slug: &'a str,
+    pub title: &'a str,
+    /// The place it is held at (events, opportunities).
+    pub place: Option<i64>,
+}
+
+/// What publishing a draft needs besides the draft itself.
+pub struct Publish<'a, R> {
+    pub slug: &'a str,
+    pub city: &'a City,
+    /// The listing as the public sees it now; None for a new one.
+    pub current: Option<&'a R>,
+    /// The organisation whose proposal is accepted; None for a moderator's
+    /// direct edit, which keeps the listing's owner.
+    pub organisation: Option<&'a OrganisationRow>,
+    pub geo: &'a Arc<Geo>,
+    /// The local date of publishing, YYYY-MM-DD.
+    pub today: &'a str,
+}
+
+/// A kind of listing as the pipeline sees it: the draft (its form, parsed
+/// once) grown with how it is loaded, parsed, published and taken down.
+// Callers always name a concrete kind, so each future's `Send` is known
+// where it is awaited; no dynamic dispatch needs the bound spelled out.
+#[allow(async_fn_in_trait)]
+pub trait Listing: ListingDraft + Send + Sync {
+    /// The listing as stored.
+    type Row: Send + Sync;
+    /// The listing ready to write.
+    type New: Send + Sync;
+
+    async fn row(db: &Db, id: i64) -> Result<Option<Self::Row>, sqlx::Error>;
+
+    fn facts(row: &Self::Row) -> RowFacts<'_>;
+
+    /// The organisation that owns the listing, if any.
+    async fn owner(db: &Db, row: &Self::Row) -> Result<Option<i64>, sqlx::Error>;
+
+    /// The listing as its form and the review diff show it now.
+    async fn current(db: &Db, row: &Self::Row, local_lang: &str) -> Result<Self, sqlx::Error>;
+
+    /// The form, checked whole. `places`: the places the listing may name.
+    async fn parse(
+        db: &Db,
+        values: &FormValues,
+        city: &City,
+        places: &[(i64, String)],
+    ) -> Result<Result<Self, FieldErrors>, sqlx::Error>;
+
+    /// The public listing this draft becomes.
+    async fn publish(&self, db: &Db, p: Publish<'_, Self::Row>) -> Result<Self::New, AppError>;
+
+    /// The data layer's view of the listing to write.
+    fn write(new: &Self::New) -> crate::db::Listing<'_>;
+
+    /// Takes the listing off the site; false when it already was.
+    async fn take_down(
+        db: &Db,
+        row: &Self::Row,
+        reason: &str,
+        actor: i64,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<bool, sqlx::Error>;
+}
+
+/// A time as stored: RFC 3339 in UTC, to the second.
+pub(crate) fn stamp(now: DateTime<Utc>) -> String {
+    now.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// The city's language, or "" for a city that is gone.
+pub(crate) async fn local_lang(db: &Db, city: &str) -> Result<String, sqlx::Error> {
+    Ok(db
+        .city(city)
+        .await?
+        .map(|c| c.local_lang)
+        .unwrap_or_default())
+}
+
+/// The name of the place a listing is held at.
+pub(crate) async fn place_name(db: &Db, id: Option<i64>) -> Result<Option<String>, sqlx::Error> {
+    Ok(match id {
+        Some(id) => db.place_by_id(id).await?.map(|p| p.name),
+        None => None,
+    })
+}
+
+/// One message to each member of `org`, written in the member's language.
+pub(crate) async fn tell_members(
+    db: &Db,
+    org: Option<i64>,
+    write: impl Fn(crate::i18n::Locale) -> (String, String),
+) -> Result<Vec<NewMessage>, sqlx::Error> {
+    let Some(org) = org else {
+        return Ok(Vec::new());
+    };
+    Ok(db
+        .members_of(org)
+        .await?
+        .into_iter()
+        .map(|(email, lang)| {
+            let (subject, body) = write(crate::locale::parse(&lang).unwrap_or_default());
+            NewMessage {
+                recipient: email,
+                subject,
+                body,
+            }
+        })
+        .collect())
+}

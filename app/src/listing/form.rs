@@ -1,0 +1,112 @@
+//! Who may fill in a listing form, for which organisation, and which places
+//! the listing may name.
+use super::core::local_lang;
+use crate::accounts::session::CurrentUser;
+use crate::db::{Db, OrganisationRow};
+use crate::form_post::{FormRefusal, FormValues};
+
+/// The organisation named by the form's `organisation` field, if the person
+/// is one of its members and it is not suspended.
+pub async fn member_organisation(
+    db: &Db,
+    user: &CurrentUser,
+    values: &FormValues,
+) -> Result<OrganisationRow, FormRefusal> {
+    let org_id =
+        crate::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
+    db.organisations_of(user.id)
+        .await?
+        .into_iter()
+        .find(|o| o.id == org_id && o.status != "suspended")
+        .ok_or(FormRefusal::Forbidden)
+}
+
+/// The places a listing may name: its organisation's own in the city, and
+/// the one it names already.
+pub async fn place_choices(
+    db: &Db,
+    org: Option<i64>,
+    city: &str,
+    current: Option<i64>,
+) -> Result<Vec<(i64, String)>, sqlx::Error> {
+    let mut out: Vec<(i64, String)> = match org {
+        Some(org) => db
+            .places_of_organisation(org)
+            .await?
+            .into_iter()
+            .filter(|(_, c, ..)| c == city)
+            .map(|(id, _, _, name, _)| (id, name))
+            .collect(),
+        None => Vec::new(),
+    };
+    if let Some(id) = current.filter(|id| !out.iter().any(|(p, _)| p == id)) {
+        if let Some(p) = db.place_by_id(id).await? {
+            out.push((p.id, p.name));
+        }
+    }
+    Ok(out)
+}
+
+/// Who may fill in an event or opportunity form, and with what choices.
+pub struct FormStart {
+    /// (id, name) of the organisations a member proposes for (empty for a
+    /// moderator's direct edit).
+    pub organisations: Vec<(i64, String)>,
+    pub places: Vec<(i64, String)>,
+    /// The city's language (its description has a field of its own).
+    pub local_lang: String,
+}
+
+/// The listing's owner, city and place when editing one; None for a new
+/// listing. Returns None when the person may not use the form.
+pub async fn form_start(
+    db: &Db,
+    user: &CurrentUser,
+    existing: Option<(Option<i64>, String, Option<i64>)>,
+    moderate: bool,
+) -> Result<Option<FormStart>, sqlx::Error> {
+    if moderate {
+        let Some((org, city, place)) = existing.filter(|(_, c, _)| user.can_moderate(c)) else {
+            return Ok(None);
+        };
+        return Ok(Some(FormStart {
+            organisations: Vec::new(),
+            places: place_choices(db, org, &city, place).await?,
+            local_lang: local_lang(db, &city).await?,
+        }));
+    }
+    let orgs: Vec<OrganisationRow> = db
+        .organisations_of(user.id)
+        .await?
+        .into_iter()
+        .filter(|o| o.status != "suspended")
+        .filter(|o| match &existing {
+            Some((owner, ..)) => Some(o.id) == *owner,
+            None => true,
+        })
+        .collect();
+    let Some(first) = orgs.first() else {
+        return Ok(None);
+    };
+    let city = match &existing {
+        Some((_, c, _)) => c.clone(),
+        None => first.city.clone(),
+    };
+    let mut places = Vec::new();
+    for o in &orgs {
+        let (city, current) = match &existing {
+            Some((_, c, p)) => (c.as_str(), *p),
+            None => (o.city.as_str(), None),
+        };
+        for p in place_choices(db, Some(o.id), city, current).await? {
+            if !places.contains(&p) {
+                places.push(p);
+            }
+        }
+    }
+    Ok(Some(FormStart {
+        organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
+        places,
+        local_lang: local_lang(db, &city).await?,
+    }))
+}

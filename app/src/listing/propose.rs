@@ -1,0 +1,48 @@
+//! An organisation proposes a new listing or an edit of one of its own; the
+//! proposal waits for review and the public sees nothing of it yet.
+use super::core::{stamp, Listing};
+use super::form::{member_organisation, place_choices};
+use crate::accounts::session::CurrentUser;
+use crate::db::{Db, NewChange};
+use crate::form_post::{FormRefusal, FormValues};
+use chrono::{DateTime, Utc};
+
+/// Stores the proposal made by the form; its id. The form names the listing
+/// it edits in the field named after the kind (`place`, `event`, …).
+pub async fn propose<D: Listing>(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    now: DateTime<Utc>,
+) -> Result<i64, FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let org = member_organisation(db, user, values).await?;
+    let current = match crate::form_post::id_field(values, D::KIND.as_str()) {
+        Some(id) => {
+            let row = D::row(db, id).await?.ok_or(FormRefusal::Forbidden)?;
+            if D::owner(db, &row).await? != Some(org.id) {
+                return Err(FormRefusal::Forbidden);
+            }
+            Some((id, row))
+        }
+        None => None,
+    };
+    let facts = current.as_ref().map(|(_, r)| D::facts(r));
+    let city_slug = facts.as_ref().map_or(org.city.as_str(), |f| f.city);
+    let city = db.city(city_slug).await?.ok_or(FormRefusal::Forbidden)?;
+    let places = place_choices(db, Some(org.id), &city.slug, facts.and_then(|f| f.place)).await?;
+    let draft = D::parse(db, values, &city, &places)
+        .await?
+        .map_err(FormRefusal::Fields)?;
+    let data = serde_json::to_string(&draft)
+        .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
+    let change = NewChange {
+        kind: D::KIND,
+        listing_id: current.map(|(id, _)| id),
+        organisation_id: org.id,
+        city: &city.slug,
+        submitted_by: user.id,
+        data,
+    };
+    Ok(db.submit_change(&change, &stamp(now)).await?)
+}

@@ -1,0 +1,224 @@
+//! A moderator's review of a proposal: what it changes, field by field, and
+//! the decision (accept and publish, send back, reject), each with a message
+//! to the person who proposed it.
+use super::core::{local_lang, stamp, Listing, Publish};
+use super::draft::{diff, diff_text, ListingDraft};
+use crate::accounts::model::{FieldError, FieldErrors, FormError};
+use crate::accounts::session::CurrentUser;
+use crate::db::{ChangeRow, Db, NewMessage, OrganisationRow};
+use crate::error::AppError;
+use crate::form_post::{FormRefusal, FormValues};
+use crate::geocode::Geo;
+use crate::i18n::td_string;
+use chrono::{DateTime, Utc};
+use leptos_i18n::Locale as _;
+use std::sync::Arc;
+
+pub enum Review {
+    Accept,
+    Reject,
+    SendBack,
+}
+
+/// What the queue shows of a pending change of any kind.
+pub struct ChangeSummary {
+    pub title: String,
+    pub diff: Vec<(&'static str, String, String)>,
+    /// False when a place has no point on the map.
+    pub located: bool,
+}
+
+/// The proposed draft, and the listing with its draft as the public sees it
+/// now (None for a new listing or one that is gone).
+async fn drafts<D: Listing>(db: &Db, c: &ChangeRow) -> Result<(D, Option<(D::Row, D)>), AppError> {
+    let draft: D = serde_json::from_str(&c.data).map_err(|e| AppError::Internal(e.to_string()))?;
+    let row = match c.listing_id {
+        Some(id) => D::row(db, id).await?,
+        None => None,
+    };
+    let current = match row {
+        Some(row) => {
+            let local = local_lang(db, D::facts(&row).city).await?;
+            let d = D::current(db, &row, &local).await?;
+            Some((row, d))
+        }
+        None => None,
+    };
+    Ok((draft, current))
+}
+
+pub async fn summarise(db: &Db, c: &ChangeRow) -> Result<ChangeSummary, AppError> {
+    crate::with_listing_kind!(c.kind, |D| {
+        let (d, current) = drafts::<D>(db, c).await?;
+        Ok(ChangeSummary {
+            title: d.title(),
+            diff: diff(current.as_ref().map(|c| &c.1), &d),
+            located: d.located(),
+        })
+    })
+}
+
+/// Publishes the change: the listing, its audit entry with the diff and the
+/// note to the submitter, in one transaction. False when another moderator
+/// decided first.
+async fn accept<D: Listing>(
+    db: &Db,
+    geo: &Arc<Geo>,
+    change: &ChangeRow,
+    org: &OrganisationRow,
+    moderator: i64,
+    note: &NewMessage,
+    now: &str,
+) -> Result<bool, FormRefusal> {
+    let city = db.city(&change.city).await?.ok_or(FormRefusal::Forbidden)?;
+    let (draft, current) = drafts::<D>(db, change).await?;
+    let slug = match &current {
+        Some((row, _)) => D::facts(row).slug.to_string(),
+        None => unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?,
+    };
+    let new = draft
+        .publish(
+            db,
+            Publish {
+                slug: &slug,
+                city: &city,
+                current: current.as_ref().map(|c| &c.0),
+                organisation: Some(org),
+                geo,
+                today: &now[..10],
+            },
+        )
+        .await?;
+    let diff = diff_text(current.as_ref().map(|c| &c.1), &draft);
+    Ok(db
+        .accept_change(
+            change.id,
+            org.id,
+            D::write(&new),
+            &diff,
+            moderator,
+            note,
+            now,
+        )
+        .await?
+        .is_some())
+}
+
+/// A slug no listing of the kind in the city has yet.
+async fn unique_slug(
+    db: &Db,
+    kind: super::ListingKind,
+    city: &str,
+    name_en: &str,
+) -> Result<String, sqlx::Error> {
+    let base = crate::places::submission::slug_for(name_en);
+    let mut slug = base.clone();
+    let mut n = 2;
+    while db.listing_slug_taken(kind.as_str(), city, &slug).await? {
+        slug = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(slug)
+}
+
+/// The moderator's message: required to reject or send back, never longer
+/// than 2,000 characters.
+fn decision_message(values: &FormValues, required: bool) -> Result<&str, FormRefusal> {
+    let message = values.get("message").map(|m| m.trim()).unwrap_or("");
+    let error = if message.chars().count() > 2000 {
+        Some(FieldError::TooLong)
+    } else if required && message.is_empty() {
+        Some(FieldError::Required)
+    } else {
+        None
+    };
+    match error {
+        Some(e) => Err(FormRefusal::Fields(FieldErrors::from([("message", e)]))),
+        None => Ok(message),
+    }
+}
+
+/// A moderator's decision on a pending change of any kind.
+pub async fn review(
+    db: &Db,
+    geo: &Arc<Geo>,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    decision: Review,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let change = match crate::form_post::id_field(values, "change") {
+        Some(id) => db.change(id).await?,
+        None => None,
+    }
+    .ok_or(FormRefusal::Forbidden)?;
+    if !user.can_moderate(&change.city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    if change.state != "pending" {
+        return Err(FormRefusal::Form(FormError::AlreadyDecided));
+    }
+    let message = decision_message(values, !matches!(decision, Review::Accept))?;
+    let title = summarise(db, &change).await?.title;
+    let submitter = db.user_by_id(change.submitted_by).await?;
+    let locale = submitter
+        .as_ref()
+        .and_then(|u| crate::locale::parse(&u.locale))
+        .unwrap_or_default();
+    let note = |outcome: &str| NewMessage {
+        recipient: submitter
+            .as_ref()
+            .map(|u| u.email.clone())
+            .unwrap_or_default(),
+        subject: td_string!(locale, mail_review_subject, name = title.clone()).to_string(),
+        body: td_string!(
+            locale,
+            mail_review_body,
+            outcome = outcome.to_string(),
+            message = message.to_string(),
+            link = format!("{base_url}/{}/dashboard", locale.as_str())
+        )
+        .to_string(),
+    };
+    let now = stamp(now);
+    let done = match decision {
+        Review::Reject => {
+            let outcome = td_string!(locale, change_state_rejected);
+            db.decide_change(
+                change.id,
+                "rejected",
+                message,
+                user.id,
+                &note(outcome),
+                &now,
+            )
+            .await?
+        }
+        Review::SendBack => {
+            let outcome = td_string!(locale, change_state_changes_requested);
+            let n = note(outcome);
+            db.decide_change(change.id, "changes_requested", message, user.id, &n, &now)
+                .await?
+        }
+        Review::Accept => {
+            let org = db
+                .organisation(change.organisation_id)
+                .await?
+                .ok_or(FormRefusal::Forbidden)?;
+            if org.status != "verified" {
+                return Err(FormRefusal::Form(FormError::OrganisationNotVerified));
+            }
+            let n = note(td_string!(locale, change_state_accepted));
+            crate::with_listing_kind!(change.kind, |D| {
+                accept::<D>(db, geo, &change, &org, user.id, &n, &now).await?
+            })
+        }
+    };
+    if done {
+        Ok(())
+    } else {
+        Err(FormRefusal::Form(FormError::AlreadyDecided))
+    }
+}

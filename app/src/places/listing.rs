@@ -1,0 +1,81 @@
+//! A place in the listing core: proposed with the place form, published
+//! with the district of its point.
+use super::draft::PlaceDraft;
+use super::submission::{draft_of, parse_draft, to_new_place};
+use crate::accounts::model::FieldErrors;
+use crate::cities::City;
+use crate::db::{Db, NewMessage, NewPlace, PlaceRow};
+use crate::error::AppError;
+use crate::form_post::FormValues;
+use crate::listing::{Listing, Publish, RowFacts};
+
+impl Listing for PlaceDraft {
+    type Row = PlaceRow;
+    type New = NewPlace;
+
+    async fn row(db: &Db, id: i64) -> Result<Option<PlaceRow>, sqlx::Error> {
+        db.place_by_id(id).await
+    }
+
+    fn facts(row: &PlaceRow) -> RowFacts<'_> {
+        RowFacts {
+            city: &row.city,
+            slug: &row.slug,
+            title: &row.name,
+            place: None,
+        }
+    }
+
+    async fn owner(db: &Db, row: &PlaceRow) -> Result<Option<i64>, sqlx::Error> {
+        db.place_organisation(row.id).await
+    }
+
+    async fn current(db: &Db, row: &PlaceRow, local_lang: &str) -> Result<Self, sqlx::Error> {
+        let texts = db.place_descriptions(row.id).await?;
+        Ok(draft_of(row, &texts, local_lang))
+    }
+
+    async fn parse(
+        db: &Db,
+        values: &FormValues,
+        city: &City,
+        _places: &[(i64, String)],
+    ) -> Result<Result<Self, FieldErrors>, sqlx::Error> {
+        let categories = db.category_keys().await?;
+        Ok(parse_draft(values, city, &categories))
+    }
+
+    async fn publish(&self, _db: &Db, p: Publish<'_, PlaceRow>) -> Result<NewPlace, AppError> {
+        let source = p.organisation.and_then(|o| o.website.clone());
+        let mut place = to_new_place(self, p.slug, p.city, source, p.today);
+        // A moderator's edit leaves what the form does not show as it was.
+        if let (Some(row), None) = (p.current, p.organisation) {
+            place.sources = row.source_list();
+            place.source_date = row.source_date.clone();
+            place.status = row.status.clone();
+            place.last_verified = row.last_verified.clone();
+        }
+        place.district = match (p.current, place.lat, place.lon) {
+            (Some(row), lat, lon) if (lat, lon) == (row.lat, row.lon) => row.district.clone(),
+            (_, Some(lat), Some(lon)) => p.geo.district(p.city, lat, lon).await,
+            _ => None,
+        };
+        Ok(place)
+    }
+
+    fn write(new: &NewPlace) -> crate::db::Listing<'_> {
+        crate::db::Listing::Place(new)
+    }
+
+    async fn take_down(
+        db: &Db,
+        row: &PlaceRow,
+        reason: &str,
+        actor: i64,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        db.unpublish_place(row.id, reason, actor, messages, now)
+            .await
+    }
+}

@@ -1,0 +1,90 @@
+//! A volunteering opportunity in the listing core.
+use super::draft::{draft_of, parse_opportunity, to_new_opportunity, OpportunityDraft};
+use crate::accounts::model::FieldErrors;
+use crate::cities::City;
+use crate::db::{Db, ListingState, NewMessage, NewOpportunity, OpportunityRow};
+use crate::error::AppError;
+use crate::form_post::FormValues;
+use crate::listing::{Listing, Publish, RowFacts};
+
+impl Listing for OpportunityDraft {
+    type Row = OpportunityRow;
+    type New = NewOpportunity;
+
+    async fn row(db: &Db, id: i64) -> Result<Option<OpportunityRow>, sqlx::Error> {
+        db.opportunity_by_id(id).await
+    }
+
+    fn facts(row: &OpportunityRow) -> RowFacts<'_> {
+        RowFacts {
+            city: &row.city,
+            slug: &row.slug,
+            title: &row.title,
+            place: row.place_id,
+        }
+    }
+
+    async fn owner(_db: &Db, row: &OpportunityRow) -> Result<Option<i64>, sqlx::Error> {
+        Ok(row.organisation_id)
+    }
+
+    async fn current(db: &Db, row: &OpportunityRow, local_lang: &str) -> Result<Self, sqlx::Error> {
+        let texts = db.opportunity_descriptions(row.id).await?;
+        let place = crate::listing::place_name(db, row.place_id).await?;
+        Ok(draft_of(row, &texts, local_lang, place))
+    }
+
+    async fn parse(
+        _db: &Db,
+        values: &FormValues,
+        city: &City,
+        places: &[(i64, String)],
+    ) -> Result<Result<Self, FieldErrors>, sqlx::Error> {
+        Ok(parse_opportunity(values, &city.local_lang, places))
+    }
+
+    async fn publish(
+        &self,
+        _db: &Db,
+        p: Publish<'_, OpportunityRow>,
+    ) -> Result<NewOpportunity, AppError> {
+        let owner = match (p.organisation, p.current) {
+            (Some(org), _) => (Some(org.id), Some(org.name.clone())),
+            (None, Some(row)) => (row.organisation_id, row.organiser.clone()),
+            (None, None) => (None, None),
+        };
+        Ok(to_new_opportunity(self, p.slug, p.city, owner, p.current))
+    }
+
+    fn write(new: &NewOpportunity) -> crate::db::Listing<'_> {
+        crate::db::Listing::Opportunity(new)
+    }
+
+    async fn take_down(
+        db: &Db,
+        row: &OpportunityRow,
+        reason: &str,
+        actor: i64,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let state = ListingState {
+            status: "unpublished",
+            cancelled_dates: "",
+            note: None,
+            details: String::new(),
+        };
+        db.set_listing_state(
+            "opportunity",
+            row.id,
+            &state,
+            actor,
+            "unpublished",
+            Some(reason),
+            messages,
+            now,
+        )
+        .await?;
+        Ok(true)
+    }
+}
