@@ -16,6 +16,7 @@ mod names;
 mod outbox;
 mod places;
 mod reports;
+mod sessions;
 mod stories;
 mod texts;
 mod volunteering;

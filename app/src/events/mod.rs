@@ -8,6 +8,8 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod detail;
+#[cfg(feature = "ssr")]
 pub mod draft;
 #[cfg(feature = "ssr")]
 pub mod handlers;

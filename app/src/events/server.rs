@@ -42,7 +42,7 @@ pub async fn get_event(
 ) -> Result<EventDetail, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let mut d = crate::places::server::not_found_status(
-        super::service::detail(&state.db, &city, &slug, &lang, state.now()).await,
+        super::detail::detail(&state.db, &city, &slug, &lang, state.now()).await,
     )?;
     d.share_url = format!(
         "{}/{lang}/{city}/events/{slug}",
@@ -50,7 +50,7 @@ pub async fn get_event(
     );
     d.tile_url = state.config.tile_url.clone();
     d.tile_attribution = state.config.tile_attribution.clone();
-    d.json_ld = super::service::json_ld(&d);
+    d.json_ld = super::detail::json_ld(&d);
     Ok(d)
 }
 
@@ -62,7 +62,7 @@ pub async fn events_at_place(
     lang: String,
 ) -> Result<Vec<OccurrenceItem>, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
-    Ok(super::service::at_place(&state.db, &city, place, &lang, state.now()).await?)
+    Ok(super::detail::at_place(&state.db, &city, place, &lang, state.now()).await?)
 }
 
 /// What the event form starts from: empty, or the event as it is now.
@@ -72,7 +72,7 @@ pub async fn events_at_place(
 pub async fn event_form(
     event: Option<i64>,
     moderate: bool,
-) -> Result<crate::moderation::server::ListingFormData, crate::page_error::PageError> {
+) -> Result<crate::listing::server::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
     use crate::error::forbidden;
@@ -120,7 +120,7 @@ pub async fn event_form(
         ),
         None => Vec::new(),
     };
-    Ok(crate::moderation::server::ListingFormData {
+    Ok(crate::listing::server::ListingFormData {
         organisations: start.organisations,
         listing: row.map(|r| (r.id, r.city, r.slug)),
         values: draft.form_values(),

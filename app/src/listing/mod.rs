@@ -7,6 +7,7 @@
 //! [`ListingKind`] and the one dispatch macro.
 pub mod draft;
 mod kind;
+pub mod server;
 
 pub use kind::ListingKind;
 

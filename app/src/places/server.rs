@@ -1,6 +1,7 @@
 //! Server functions behind the map, list and place pages.
 use super::model::{PlaceDetail, PlaceListing};
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// `query` is the page's URL query string; unknown or bad parameters are
 /// ignored and reported back so the page can say so.
@@ -62,4 +63,105 @@ fn remember_city(slug: &str) {
             resp.append_header(SET_COOKIE, v);
         }
     }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlaceFormData {
+    /// (id, name) of the organisations the member may submit for.
+    pub organisations: Vec<(i64, String)>,
+    /// The place being edited, if any, with its city and slug.
+    pub place: Option<(i64, String, String)>,
+    pub draft: crate::places::draft::PlaceDraft,
+    /// A moderator's direct edit (published at once) rather than a proposal.
+    pub moderator_edit: bool,
+    /// Centre and zoom of the pin map (the place's city), JSON.
+    pub map_view: String,
+    pub tile_url: String,
+    pub tile_attribution: String,
+    /// The city's language, and the translations older than their source.
+    pub local_lang: String,
+    pub outdated: Vec<String>,
+}
+
+/// What the place form starts from: empty, or the place as the public sees
+/// it. Members propose for their organisations; with `moderate`, a moderator
+/// of the place's city edits it directly.
+#[server]
+pub async fn place_form(
+    place: Option<i64>,
+    moderate: bool,
+) -> Result<PlaceFormData, crate::page_error::PageError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    let Some(user) = user else {
+        return Err(crate::error::forbidden());
+    };
+    let row = match place {
+        Some(id) => Some(
+            state
+                .db
+                .place_by_id(id)
+                .await?
+                .ok_or_else(crate::error::forbidden)?,
+        ),
+        None => None,
+    };
+    let mut organisations: Vec<(i64, String)> = Vec::new();
+    let mut city = row.as_ref().map(|r| r.city.clone());
+    if moderate {
+        if !row.as_ref().is_some_and(|r| user.can_moderate(&r.city)) {
+            return Err(crate::error::forbidden());
+        }
+    } else {
+        let owner = match &row {
+            Some(r) => state.db.place_organisation(r.id).await?,
+            None => None,
+        };
+        let orgs: Vec<_> = state
+            .db
+            .organisations_of(user.id)
+            .await?
+            .into_iter()
+            .filter(|o| o.status != "suspended")
+            .filter(|o| row.is_none() || Some(o.id) == owner)
+            .collect();
+        city = city.or_else(|| orgs.first().map(|o| o.city.clone()));
+        organisations = orgs.into_iter().map(|o| (o.id, o.name)).collect();
+        if organisations.is_empty() {
+            return Err(crate::error::forbidden());
+        }
+    }
+    let mut draft = crate::places::draft::PlaceDraft::default();
+    let city = match city {
+        Some(c) => state.db.city(&c).await?,
+        None => None,
+    };
+    let local_lang = city
+        .as_ref()
+        .map(|c| c.local_lang.clone())
+        .unwrap_or_default();
+    let mut outdated = Vec::new();
+    if let Some(row) = &row {
+        let texts = state.db.place_descriptions(row.id).await?;
+        draft = crate::places::submission::draft_of(row, &texts, &local_lang);
+        let full = state
+            .db
+            .listing_texts(crate::db::TextTable::Place, row.id)
+            .await?;
+        outdated = crate::locale::content::outdated_langs(&full, &local_lang);
+    }
+    let map_view = city
+        .map(|c| serde_json::json!({ "center": c.center, "zoom": c.zoom }).to_string())
+        .unwrap_or_default();
+    Ok(PlaceFormData {
+        organisations,
+        place: row.map(|r| (r.id, r.city, r.slug)),
+        draft,
+        moderator_edit: moderate,
+        map_view,
+        tile_url: state.config.tile_url.clone(),
+        tile_attribution: state.config.tile_attribution.clone(),
+        local_lang,
+        outdated,
+    })
 }

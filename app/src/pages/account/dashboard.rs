@@ -4,8 +4,8 @@ use crate::accounts::model::Role;
 use crate::accounts::server::{my_account, outbox, AccountView, OrganisationView};
 use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::i18n::*;
+use crate::listing::server::my_listings;
 use crate::locale;
-use crate::moderation::server::my_listings;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -222,7 +222,7 @@ pub fn OutboxPage() -> impl IntoView {
 /// translation older than its source text.
 fn translations_todo(
     i18n: leptos_i18n::I18nContext<Locale>,
-    l: &crate::moderation::server::ListingsView,
+    l: &crate::listing::server::ListingsView,
 ) -> Vec<(String, String, String)> {
     let names = |langs: &[String]| {
         langs

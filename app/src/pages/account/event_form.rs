@@ -9,8 +9,8 @@ use crate::components::translation_fields::TranslationFields;
 use crate::events::server::event_form;
 use crate::events::EVENT_CATEGORIES;
 use crate::i18n::*;
+use crate::listing::server::ListingFormData;
 use crate::locale;
-use crate::moderation::server::ListingFormData;
 use leptos::prelude::*;
 
 const WEEKDAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];

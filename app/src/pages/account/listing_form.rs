@@ -2,8 +2,8 @@
 //! organisation choice, and where the form's values come from.
 use crate::accounts::forms::{use_feedback, FormFeedback};
 use crate::i18n::*;
+use crate::listing::server::ListingFormData;
 use crate::locale;
-use crate::moderation::server::ListingFormData;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::Title;

@@ -1,8 +1,8 @@
 //! The organisation's events and opportunities on its dashboard: links to
 //! propose changes, and calling off a date or the whole event at once.
 use crate::i18n::*;
+use crate::listing::server::{MyEvent, MyOpportunity};
 use crate::locale;
-use crate::moderation::server::{MyEvent, MyOpportunity};
 use crate::pages::events::date_label;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

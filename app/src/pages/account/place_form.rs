@@ -5,7 +5,7 @@ use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::components::translation_fields::TranslationFields;
 use crate::i18n::*;
 use crate::locale;
-use crate::moderation::server::{place_form, PlaceFormData};
+use crate::places::server::{place_form, PlaceFormData};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;

@@ -1,0 +1,161 @@
+//! What an organisation's members see of their listings of every kind, and
+//! what the listing forms start from.
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyChange {
+    /// place | event | opportunity
+    pub kind: String,
+    pub name: String,
+    pub is_new: bool,
+    /// pending | accepted | rejected | changes_requested
+    pub state: String,
+    pub message: Option<String>,
+    pub created_at: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyPlace {
+    pub id: i64,
+    pub name: String,
+    pub city: String,
+    pub slug: String,
+    pub last_verified: Option<String>,
+    /// Languages whose translation is older than the source text.
+    pub outdated: Vec<String>,
+}
+
+/// One of the organisation's events, with its next dates to call off.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyEvent {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub title: String,
+    /// published | cancelled | unpublished
+    pub status: String,
+    pub status_note: Option<String>,
+    /// (local date YYYY-MM-DD, local start YYYY-MM-DDTHH:MM, cancelled)
+    pub next: Vec<(String, String, bool)>,
+    /// Languages whose translation is older than the source text.
+    pub outdated: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MyOpportunity {
+    pub id: i64,
+    pub city: String,
+    pub slug: String,
+    pub title: String,
+    pub status: String,
+    /// Languages whose translation is older than the source text.
+    pub outdated: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListingsView {
+    pub changes: Vec<MyChange>,
+    pub places: Vec<MyPlace>,
+    pub events: Vec<MyEvent>,
+    pub opportunities: Vec<MyOpportunity>,
+}
+
+/// What an event or opportunity form starts from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListingFormData {
+    /// (id, name) of the organisations the member may propose for.
+    pub organisations: Vec<(i64, String)>,
+    /// The listing edited, if any: (id, city, slug).
+    pub listing: Option<(i64, String, String)>,
+    /// The form's fields as the listing has them now.
+    pub values: Vec<(String, String)>,
+    /// Places it may be held at: (id, name).
+    pub places: Vec<(i64, String)>,
+    /// A moderator's direct edit (published at once) rather than a proposal.
+    pub moderator_edit: bool,
+    /// The city's language, and the translations older than their source.
+    pub local_lang: String,
+    pub outdated: Vec<String>,
+}
+
+/// The signed-in member's organisations' proposals and places.
+#[server]
+pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    let Some(user) = user else {
+        return Err(crate::error::forbidden());
+    };
+    let mut out = ListingsView {
+        changes: Vec::new(),
+        places: Vec::new(),
+        events: Vec::new(),
+        opportunities: Vec::new(),
+    };
+    let now = state.now();
+    let db = &state.db;
+    let outdated = |table: crate::db::TextTable, id: i64, city: String| async move {
+        let local = db
+            .city(&city)
+            .await?
+            .map(|c| c.local_lang)
+            .unwrap_or_default();
+        let texts = db.listing_texts(table, id).await?;
+        Ok::<_, sqlx::Error>(crate::locale::content::outdated_langs(&texts, &local))
+    };
+    for org in state.db.organisations_of(user.id).await? {
+        for c in state.db.changes_of_organisation(org.id).await? {
+            // Every kind's draft names the listing as `name` or `title`.
+            let draft: serde_json::Value = serde_json::from_str(&c.data).unwrap_or_default();
+            let name = draft
+                .get("name")
+                .or_else(|| draft.get("title"))
+                .and_then(|n| n.as_str())
+                .unwrap_or_default()
+                .to_string();
+            out.changes.push(MyChange {
+                kind: c.kind.to_string(),
+                name,
+                is_new: c.listing_id.is_none(),
+                state: c.state,
+                message: c.message,
+                created_at: c.created_at,
+            });
+        }
+        for (id, city, slug, name, last_verified) in state.db.places_of_organisation(org.id).await?
+        {
+            out.places.push(MyPlace {
+                outdated: outdated(crate::db::TextTable::Place, id, city.clone()).await?,
+                id,
+                name,
+                city,
+                slug,
+                last_verified,
+            });
+        }
+        for e in state.db.events_of_organisation(org.id).await? {
+            out.events.push(MyEvent {
+                next: crate::events::detail::next_dates(&e, now, 8),
+                outdated: outdated(crate::db::TextTable::Event, e.id, e.city.clone()).await?,
+                id: e.id,
+                city: e.city,
+                slug: e.slug,
+                title: e.title,
+                status: e.status,
+                status_note: e.status_note,
+            });
+        }
+        for o in state.db.opportunities_of_organisation(org.id).await? {
+            out.opportunities.push(MyOpportunity {
+                outdated: outdated(crate::db::TextTable::Opportunity, o.id, o.city.clone()).await?,
+                id: o.id,
+                city: o.city,
+                slug: o.slug,
+                title: o.title,
+                status: o.status,
+            });
+        }
+    }
+    Ok(out)
+}
