@@ -152,6 +152,17 @@ pub fn id_field(values: &FormValues, key: &str) -> Option<i64> {
     values.get(key).and_then(|v| v.trim().parse().ok())
 }
 
+/// `?{key}={id}` when the form names a listing by a plain number.
+pub fn id_query(v: &FormValues, key: &str) -> String {
+    match v
+        .get(key)
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        Some(id) => format!("?{key}={id}"),
+        None => String::new(),
+    }
+}
+
 /// 303 to an app path in `locale`.
 pub fn to(locale: Locale, path: &str) -> Response {
     Redirect::to(&crate::locale::localized_path(locale, path)).into_response()

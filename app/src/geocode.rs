@@ -3,7 +3,7 @@
 //! polygons). Both files are read at import time; nothing is called online.
 use crate::cities::City;
 use crate::db::NewPlace;
-use crate::places::search::normalize;
+use crate::search::normalize;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;

@@ -10,7 +10,9 @@ pub mod categories;
 pub mod cities;
 pub mod components;
 pub mod events;
+pub mod forms;
 pub mod groups;
+pub mod kinds;
 pub mod listing;
 pub mod locale;
 pub mod moderation;
@@ -32,6 +34,8 @@ pub mod form_post;
 pub mod geocode;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod security;
 #[cfg(feature = "ssr")]

@@ -3,7 +3,8 @@ import { audit } from './axe';
 import { registerNgo, staffPage } from './helpers';
 
 // An NGO publishes an event and a volunteering opportunity through review,
-// calls off one date at once, and sees who would like to help. With and
+// calls off one date at once, confirms the event is still correct (and a
+// moderator marks it verified), and sees who would like to help. With and
 // without JavaScript; axe on the new forms and the dashboard. The event is
 // of a category no other spec counts: the specs share one database.
 
@@ -64,6 +65,19 @@ test('NGO proposes a weekly event, the city accepts it, the NGO calls off one da
   await page.locator('.my-event', { hasText: title }).getByRole('link', { name: title }).click();
   await expect(page.locator('h1')).toHaveText(title);
   await expect(page.locator('.occurrences li.cancelled').first()).toBeVisible();
+
+  // The NGO says the event is still correct; the city's moderator marks it
+  // verified from its page.
+  const eventPath = new URL(page.url()).pathname;
+  await page.goto('/en/dashboard');
+  const mine = page.locator('.my-event', { hasText: title });
+  await mine.getByRole('button', { name: 'still correct' }).click();
+  await expect(page).toHaveURL(/dashboard\?confirmed=1$/);
+  await expect(page.locator('.my-event', { hasText: title }).locator('.last-verified')).toHaveText(isoDate(0));
+  await admin.goto(eventPath);
+  await admin.getByRole('button', { name: 'Still correct: mark as verified today' }).click();
+  await expect(admin).toHaveURL(/verified=1$/);
+  await expect(admin.locator('.moderation-box .notice')).toHaveText('Marked as verified today.');
 });
 
 test('NGO lists an opportunity, a newcomer offers help, the NGO sees the request', async ({ page, browser }, testInfo) => {

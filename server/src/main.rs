@@ -172,7 +172,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::RemindStale { days, public_url } => {
             let db = open(&cli.database_url).await?;
-            let sent = app::moderation::freshness::remind(
+            let sent = app::listing::freshness::remind(
                 &db,
                 days,
                 public_url.trim_end_matches('/'),
@@ -249,9 +249,12 @@ async fn run(cli: Cli) -> Result<(), String> {
             // Read the address data now rather than on the first place form.
             let geo = state.geo.clone();
             tokio::spawn(async move { geo.ready().await });
-            // Hourly: interest requests past their time are deleted, and
-            // moderators get their daily digest once it is morning.
+            // Hourly: interest requests past their time are deleted,
+            // moderators get their daily digest once it is morning, and
+            // organisations are reminded of listings nobody confirmed for
+            // long (each at most once a month, so running often is safe).
             let hourly_db = state.db.clone();
+            let stale_days = state.config.stale_days;
             let digest_base = app::state::base_url_from(&state, &Default::default());
             tokio::spawn(async move {
                 let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
@@ -268,6 +271,13 @@ async fn run(cli: Cli) -> Result<(), String> {
                         Ok(n) if n > 0 => println!("queued {n} moderator digest(s)"),
                         Ok(_) => {}
                         Err(e) => eprintln!("moderator digests: {e}"),
+                    }
+                    let reminders =
+                        app::listing::freshness::remind(&hourly_db, stale_days, &digest_base, now);
+                    match reminders.await {
+                        Ok(n) if n > 0 => println!("queued {n} freshness reminder(s)"),
+                        Ok(_) => {}
+                        Err(e) => eprintln!("freshness reminders: {e}"),
                     }
                 }
             });

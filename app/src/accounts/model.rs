@@ -1,6 +1,5 @@
 //! Account input, parsed once: a value of these types is valid by construction.
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// What a signed-in person may do; organisation membership is separate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,84 +31,14 @@ impl Role {
     }
 }
 
-/// Why a field was refused; each maps to a translated message.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FieldError {
-    Required,
-    TooLong,
-    InvalidEmail,
-    PasswordTooShort,
-    PasswordsDiffer,
-    InvalidWebsite,
-    InvalidRegistrationNo,
-    UnknownCity,
-    EmailTaken,
-    UnknownChoice,
-    InvalidOpeningHours,
-    InvalidCoordinates,
-    InvalidPhone,
-    AlreadyMember,
-    InvalidContact,
-    ConsentRequired,
-    InvalidDate,
-    InvalidTime,
-    EndBeforeStart,
-    InvalidRecurrence,
-    InvalidNumber,
-    /// An event needs a place, an address or an online link.
-    WhereRequired,
-    /// Not an https link (community groups' channels).
-    InvalidLink,
-    /// An https link, but not on the service chosen for the channel.
-    LinkNotOnService,
-    /// No language ticked.
-    ChooseLanguage,
-    /// A city's address name (slug) that is not lowercase letters, digits
-    /// and hyphens, or is a page's name.
-    InvalidSlug,
-    /// A city with that address name exists.
-    SlugTaken,
-    /// A city's centre outside -90..90 / -180..180 or not numbers.
-    InvalidCentre,
-    InvalidTimeZone,
-    InvalidCountry,
-    InvalidLanguageCode,
-    /// A "language=name" line that is not one.
-    InvalidCityNames,
-    /// Map bounds that are not four numbers around the centre.
-    InvalidBounds,
-    /// A community group without a registration number gave no link to
-    /// its public page or channel.
-    PublicLinkRequired,
-    /// A category key that is not lowercase letters and underscores.
-    InvalidCategoryKey,
-    /// Names without the English one, which stands in for the others.
-    EnglishNameRequired,
-}
+pub use crate::forms::{optional_website, required_text, FieldError, FieldErrors, FormError};
 
-/// A refusal of a whole form, shown above it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FormError {
-    /// Same text for an unknown e-mail and a wrong password.
-    SignInFailed,
-    EmailNotVerified,
-    /// A listing of an organisation no moderator has verified yet.
-    OrganisationNotVerified,
-    /// The change was already decided (or withdrawn) meanwhile.
-    AlreadyDecided,
-    /// Expired, used or unknown link.
-    LinkInvalid,
-    TooManyAttempts,
-    /// An organisation keeps at least one member.
-    LastMember,
-}
-
-/// Field name → problem, for re-showing a form with its messages.
-pub type FieldErrors = BTreeMap<&'static str, FieldError>;
+/// `organisations.kind`: an NGO (the default) or a community group.
+pub const KIND_NGO: &str = "ngo";
+pub const KIND_COMMUNITY_GROUP: &str = "community_group";
 
 pub const PASSWORD_MIN_CHARS: usize = 10;
 const PASSWORD_MAX_CHARS: usize = 256;
-const TEXT_MAX_CHARS: usize = 200;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Email(String);
@@ -166,41 +95,6 @@ impl Password {
     pub fn expose(&self) -> &str {
         &self.0
     }
-}
-
-/// A required single-line text, trimmed.
-pub fn required_text(s: &str) -> Result<String, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        Err(FieldError::Required)
-    } else if s.chars().count() > TEXT_MAX_CHARS {
-        Err(FieldError::TooLong)
-    } else {
-        Ok(s.split_whitespace().collect::<Vec<_>>().join(" "))
-    }
-}
-
-/// An optional web address; `example.org` becomes `https://example.org`.
-pub fn optional_website(s: &str) -> Result<Option<String>, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(None);
-    }
-    let url = if s.starts_with("http://") || s.starts_with("https://") {
-        s.to_string()
-    } else {
-        format!("https://{s}")
-    };
-    let host = url
-        .split_once("://")
-        .map(|(_, rest)| rest.split(['/', '?', '#']).next().unwrap_or(""))
-        .unwrap_or("");
-    let ok = host.contains('.')
-        && url.chars().count() <= TEXT_MAX_CHARS
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
-    ok.then_some(Some(url)).ok_or(FieldError::InvalidWebsite)
 }
 
 /// A Czech or Slovak company number (IČO): eight digits whose last one is

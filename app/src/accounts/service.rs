@@ -58,7 +58,7 @@ pub fn validate_registration(
     let org_name = take(e, "org_name", required_text(field(v, "org_name")));
     // An informal community group (no registration number, no legal form)
     // shows who it is with a link to its public page or channel instead.
-    let informal = field(v, "kind") == crate::groups::KIND_COMMUNITY_GROUP
+    let informal = field(v, "kind") == super::model::KIND_COMMUNITY_GROUP
         && field(v, "registration_no").trim().is_empty();
     let legal_form = if informal {
         Some(field(v, "legal_form").trim().to_string())
@@ -95,8 +95,8 @@ pub fn validate_registration(
         e,
         "kind",
         match field(v, "kind") {
-            "" => Ok(crate::groups::KIND_NGO.to_string()),
-            k if k == crate::groups::KIND_NGO || k == crate::groups::KIND_COMMUNITY_GROUP => {
+            "" => Ok(super::model::KIND_NGO.to_string()),
+            k if k == super::model::KIND_NGO || k == super::model::KIND_COMMUNITY_GROUP => {
                 Ok(k.to_string())
             }
             _ => Err(FieldError::UnknownChoice),

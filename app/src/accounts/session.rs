@@ -108,6 +108,15 @@ impl CurrentUser {
             Role::Member => false,
         }
     }
+
+    /// The city a moderator is limited to; None for every city (admins,
+    /// moderators without a city) and for members.
+    pub fn moderated_city(&self) -> Option<&str> {
+        match self.role {
+            Role::Moderator => self.moderator_city.as_deref(),
+            _ => None,
+        }
+    }
 }
 
 fn session_error(e: tower_sessions::session::Error) -> AppError {

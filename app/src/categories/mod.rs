@@ -38,3 +38,12 @@ pub mod handlers;
 pub mod new;
 mod server;
 pub use server::*;
+
+/// A place category's name in the interface language, from the categories
+/// the page knows (`CategoryDirectory`, provided by the layout).
+pub fn label(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, key: &str) -> String {
+    let lang = crate::locale::code(i18n.get_locale_untracked());
+    leptos::prelude::use_context::<CategoryDirectory>()
+        .and_then(|d| d.0.iter().find(|c| c.key == key).map(|c| c.label(lang)))
+        .unwrap_or_else(|| key.to_string())
+}

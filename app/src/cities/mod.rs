@@ -63,3 +63,12 @@ pub fn all_slugs() -> Vec<String> {
 }
 mod server;
 pub use server::*;
+
+/// The city's name in the interface language, from the cities the page
+/// knows (`CityDirectory`, provided by the layout); the slug if unknown.
+pub fn label(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, slug: &str) -> String {
+    let lang = crate::locale::code(i18n.get_locale_untracked());
+    leptos::prelude::use_context::<CityDirectory>()
+        .and_then(|d| d.find(slug).map(|c| c.label(lang)))
+        .unwrap_or_else(|| slug.to_string())
+}

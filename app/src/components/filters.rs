@@ -38,7 +38,7 @@ pub fn Filters(
                 <select id="f-category" name="category" prop:value=category.clone()>
                     <option value="">{t!(i18n, filter_any_category)}</option>
                     {crate::categories::all_keys().into_iter().map(|c| {
-                        let label = locale::category_label(i18n, &c);
+                        let label = crate::categories::label(i18n, &c);
                         let selected = category == c;
                         view! { <option value=c selected=selected>{label}</option> }
                     }).collect_view()}

@@ -7,5 +7,6 @@ pub mod place_card;
 pub mod query_link;
 pub mod report_problem;
 pub mod share_button;
+pub mod still_correct;
 pub mod text_notes;
 pub mod translation_fields;

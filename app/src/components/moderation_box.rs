@@ -1,5 +1,6 @@
 //! For the city's moderators only, on an event's or opportunity's page:
-//! edit it directly, see its history, take it off the site with a reason.
+//! edit it directly, see its history, mark it verified, take it off the
+//! site with a reason.
 //! Shown after the server says the visitor may moderate the city; the
 //! handlers check again.
 use crate::i18n::*;
@@ -45,6 +46,7 @@ pub fn ListingModerationBox(
                                 " · "
                                 <a href=locale::href(i18n, &format!("/moderation/audit?kind={kind}&id={id}"))>{t!(i18n, moderation_history)}</a>
                             </p>
+                            <VerifyListing kind=kind id=id city=city.clone() slug=slug.clone() />
                             <form method="post" action=locale::href(i18n, "/moderation/listings/unpublish")>
                                 <input type="hidden" name="kind" value=kind />
                                 <input type="hidden" name="id" value=id.to_string() />
@@ -63,5 +65,32 @@ pub fn ListingModerationBox(
                 })
             }}
         </Suspense>
+    }
+}
+
+/// A moderator's "still correct" for a listing: marks it verified today
+/// (listings the city imported have no organisation to confirm them).
+#[component]
+pub fn VerifyListing(
+    /// place | event | opportunity
+    kind: &'static str,
+    id: i64,
+    city: String,
+    slug: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let verified = leptos_router::hooks::use_query_map()
+        .get_untracked()
+        .get("verified")
+        .is_some();
+    view! {
+        {verified.then(|| view! { <p class="notice" role="status">{t!(i18n, moderation_verified)}</p> })}
+        <form method="post" action=locale::href(i18n, "/moderation/listings/verify") class="verify">
+            <input type="hidden" name="listing" value=kind />
+            <input type="hidden" name="id" value=id.to_string() />
+            <input type="hidden" name="city" value=city />
+            <input type="hidden" name="slug" value=slug />
+            <button type="submit" class="secondary">{t!(i18n, moderation_verify)}</button>
+        </form>
     }
 }

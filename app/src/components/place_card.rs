@@ -45,7 +45,7 @@ pub fn PlaceCard(place: PlaceSummary) -> impl IntoView {
     let local = city_lang(&place.city);
     let (title, subtitle) = names(i18n, &local, &place.name, &place.name_en);
     let href = locale::href(i18n, &format!("/{}/places/{}", place.city, place.slug));
-    let category = locale::category_label(i18n, &place.category);
+    let category = crate::categories::label(i18n, &place.category);
     let languages = place
         .languages
         .iter()

@@ -49,6 +49,8 @@ pub struct EventRow {
     pub last_end_utc: Option<String>,
     pub search_text: String,
     pub updated_at: String,
+    /// YYYY-MM-DD; until first confirmed, the day it was last written.
+    pub last_verified: Option<String>,
 }
 
 impl EventRow {
@@ -71,7 +73,8 @@ const EVENT_COLUMNS: &str =
      address, online_url, lat, lon, district, starts_local, duration_minutes, all_day, timezone, \
      rrule, exceptions, cancelled_dates, languages, no_czech, free, price, children, \
      accessibility, registration_url, capacity, status, status_note, past_example, sources, \
-     first_start_utc, last_end_utc, search_text, updated_at";
+     first_start_utc, last_end_utc, search_text, updated_at, \
+     COALESCE(last_verified, substr(updated_at, 1, 10)) AS last_verified";
 
 /// An event to store (insert, or update by city and slug).
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -1,8 +1,12 @@
-//! Keeping listings fresh: organisations confirm their places, stale ones are
-//! flagged to moderators and reminded to their organisations.
+//! Keeping listings fresh: organisations confirm their places, events and
+//! opportunities (moderators may too), stale ones are flagged to moderators
+//! and reminded to their organisations.
 use super::accounts::queue_message;
+use super::accounts::Tx;
+use super::events::bump_events_version;
 use super::places::bump_places_version;
 use super::{append_audit, Db, NewAudit, NewMessage};
+use crate::listing::ListingKind;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct StaleRow {
@@ -15,50 +19,98 @@ pub struct StaleRow {
     pub reminded_at: Option<String>,
 }
 
+/// The table, name column and "still on offer" condition of a kind. A
+/// listing never confirmed counts as checked when it was last written.
+fn freshness_sql(kind: ListingKind) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        ListingKind::Place => ("places", "name", "$3 = $3"),
+        // A series without an end, or one that has not ended yet.
+        ListingKind::Event => (
+            "events",
+            "title",
+            "(last_end_utc IS NULL OR last_end_utc > $3)",
+        ),
+        // Open to apply, and a one-off still ahead.
+        ListingKind::Opportunity => (
+            "opportunities",
+            "title",
+            "(deadline IS NULL OR deadline >= substr($3, 1, 10)) \
+             AND (schedule_kind <> 'one_off' OR date IS NULL OR date >= substr($3, 1, 10))",
+        ),
+    }
+}
+
+/// Moves the city's version of the pages that cache listings of `kind`.
+pub(super) async fn bump_version(
+    tx: &mut Tx<'_>,
+    kind: ListingKind,
+    city: &str,
+) -> Result<(), sqlx::Error> {
+    match kind {
+        ListingKind::Place => bump_places_version(tx, city).await,
+        ListingKind::Event => bump_events_version(tx, city).await,
+        ListingKind::Opportunity => Ok(()),
+    }
+}
+
 impl Db {
-    /// Published places last verified before `cutoff` (YYYY-MM-DD) or never,
-    /// of one city or all, oldest first.
-    pub async fn stale_places(
+    /// Published listings of `kind` still on offer at `now` and last verified
+    /// before `cutoff` (YYYY-MM-DD) or never, of one city or all, oldest
+    /// first.
+    pub async fn stale_listings(
         &self,
+        kind: ListingKind,
         city: Option<&str>,
         cutoff: &str,
+        now: &str,
     ) -> Result<Vec<StaleRow>, sqlx::Error> {
-        sqlx::query_as(
-            "SELECT id, city, slug, name, organisation_id, last_verified, reminded_at FROM places \
-             WHERE status = 'published' AND ($1 = '' OR city = $1) \
-             AND (last_verified IS NULL OR last_verified < $2) \
-             ORDER BY last_verified, id",
-        )
-        .bind(city.unwrap_or(""))
-        .bind(cutoff)
-        .fetch_all(&self.pool)
-        .await
+        let (table, name, live) = freshness_sql(kind);
+        let verified = if kind == ListingKind::Place {
+            "last_verified"
+        } else {
+            "COALESCE(last_verified, substr(updated_at, 1, 10))"
+        };
+        let sql = format!(
+            "SELECT id, city, slug, {name} AS name, organisation_id, \
+             {verified} AS last_verified, reminded_at FROM {table} \
+             WHERE status = 'published' AND ($1 = '' OR city = $1) AND {live} \
+             AND ({verified} IS NULL OR {verified} < $2) \
+             ORDER BY {verified}, id"
+        );
+        sqlx::query_as(&sql)
+            .bind(city.unwrap_or(""))
+            .bind(cutoff)
+            .bind(now)
+            .fetch_all(&self.pool)
+            .await
     }
 
-    /// The organisation confirms a place is still right: verified today.
-    pub async fn confirm_place(
+    /// The listing is still right: verified today, by a member of its
+    /// organisation or by a moderator (audited).
+    pub async fn confirm_listing(
         &self,
+        kind: ListingKind,
         id: i64,
         today: &str,
         actor: i64,
         now: &str,
     ) -> Result<(), sqlx::Error> {
+        let (table, ..) = freshness_sql(kind);
         let mut tx = self.begin_write().await?;
-        let city: (String,) = sqlx::query_as("SELECT city FROM places WHERE id = $1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE places SET last_verified = $1, updated_at = $2 WHERE id = $3")
+        let sql = format!(
+            "UPDATE {table} SET last_verified = $1, updated_at = $2 WHERE id = $3 RETURNING city"
+        );
+        let (city,): (String,) = sqlx::query_as(&sql)
             .bind(today)
             .bind(now)
             .bind(id)
-            .execute(&mut *tx)
+            .fetch_one(&mut *tx)
             .await?;
         append_audit(
             &mut tx,
             &NewAudit {
                 actor: Some(actor),
-                subject_kind: "place",
+                subject_kind: kind.as_str(),
                 subject_id: id,
                 action: "confirmed",
                 details: format!("last verified {today}"),
@@ -67,20 +119,24 @@ impl Db {
             now,
         )
         .await?;
-        bump_places_version(&mut tx, &city.0).await?;
+        bump_version(&mut tx, kind, &city).await?;
         tx.commit().await
     }
 
-    /// Queues reminder messages and notes the time on the places, together.
+    /// Queues reminder messages and notes the time on the listings, together.
     pub async fn send_reminders(
         &self,
-        places: &[i64],
+        listings: &[(ListingKind, i64)],
         messages: &[NewMessage],
         now: &str,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        for id in places {
-            sqlx::query("UPDATE places SET reminded_at = $1 WHERE id = $2")
+        for (kind, id) in listings {
+            let sql = format!(
+                "UPDATE {} SET reminded_at = $1 WHERE id = $2",
+                freshness_sql(*kind).0
+            );
+            sqlx::query(&sql)
                 .bind(now)
                 .bind(id)
                 .execute(&mut *tx)

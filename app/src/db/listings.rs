@@ -240,8 +240,9 @@ impl Db {
         let listing_id = write_listing(&mut tx, &listing, now).await?;
         // Accepting publishes: a corrected version of a listing a moderator
         // took off the site comes back (a cancelled event stays cancelled).
+        // The organisation has just checked it: verified today.
         let sql = format!(
-            "UPDATE {} SET organisation_id = $1, \
+            "UPDATE {} SET organisation_id = $1, last_verified = $3, \
              status = CASE WHEN status = 'unpublished' THEN 'published' ELSE status END \
              WHERE id = $2",
             listing.table()
@@ -249,6 +250,7 @@ impl Db {
         sqlx::query(&sql)
             .bind(organisation_id)
             .bind(listing_id)
+            .bind(now.get(..10).unwrap_or(now))
             .execute(&mut *tx)
             .await?;
         sqlx::query("UPDATE listing_changes SET listing_id = $1 WHERE id = $2")

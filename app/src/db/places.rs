@@ -1,5 +1,5 @@
 use super::{now_text, Db};
-use crate::places::search;
+use crate::search;
 use sqlx::{FromRow, Row};
 use std::sync::Arc;
 

@@ -33,6 +33,8 @@ pub struct OpportunityRow {
     pub sources: String,
     pub search_text: String,
     pub updated_at: String,
+    /// YYYY-MM-DD; until first confirmed, the day it was last written.
+    pub last_verified: Option<String>,
 }
 
 impl OpportunityRow {
@@ -44,7 +46,7 @@ impl OpportunityRow {
 const COLUMNS: &str = "id, city, slug, organisation_id, organiser, place_id, title, title_en, \
      location_kind, address, district, schedule_kind, date, schedule_text, skills, languages, \
      no_czech, audience, min_age, contact, registration_url, deadline, status, sources, \
-     search_text, updated_at";
+     search_text, updated_at, COALESCE(last_verified, substr(updated_at, 1, 10)) AS last_verified";
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewOpportunity {

@@ -113,6 +113,7 @@ pub async fn detail(
         capacity: row.capacity,
         sources: row.source_list(),
         updated_at: row.updated_at.clone(),
+        last_verified: row.last_verified.clone(),
         share_url: String::new(),
         tile_url: String::new(),
         tile_attribution: String::new(),

@@ -29,19 +29,11 @@ pub fn routes() -> Router<AppState> {
     ])
 }
 
-/// `?{key}={id}` when the form names a listing by a plain number.
-pub fn id_query(v: &FormValues, key: &str) -> String {
-    match v
-        .get(key)
-        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
-        Some(id) => format!("?{key}={id}"),
-        None => String::new(),
-    }
-}
-
 async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = format!("/dashboard/events/new{}", id_query(&v, "event"));
+    let page = format!(
+        "/dashboard/events/new{}",
+        crate::form_post::id_query(&v, "event")
+    );
     let done = "/dashboard?submitted=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         crate::listing::propose::propose::<super::draft::EventDraft>(

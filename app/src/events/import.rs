@@ -4,7 +4,7 @@
 use super::model::{schedule_of, EVENT_CATEGORIES};
 use crate::cities::City;
 use crate::db::{EventRow, NewEvent};
-use crate::places::search;
+use crate::search;
 use chrono::SecondsFormat;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -178,6 +178,7 @@ pub fn set_bounds(e: &mut NewEvent) -> Result<(), String> {
         last_end_utc: None,
         search_text: String::new(),
         updated_at: String::new(),
+        last_verified: None,
     };
     let schedule =
         schedule_of(&row).ok_or("start (YYYY-MM-DDTHH:MM), zone or recurrence rule not valid")?;

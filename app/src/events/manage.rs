@@ -30,7 +30,7 @@ async fn managed_event(
             .any(|o| o.id == org && o.status != "suspended"),
         None => false,
     };
-    if member || crate::moderation::service::can_moderate(user, &row.city) {
+    if member || user.can_moderate(&row.city) {
         Ok(row)
     } else {
         Err(FormRefusal::Forbidden)

@@ -104,6 +104,8 @@ pub struct EventDetail {
     pub capacity: Option<i64>,
     pub sources: Vec<String>,
     pub updated_at: String,
+    /// YYYY-MM-DD: when its organisation or a moderator last checked it.
+    pub last_verified: Option<String>,
     /// The page's public address (for sharing and structured data).
     pub share_url: String,
     pub tile_url: String,

@@ -72,7 +72,7 @@ pub async fn events_at_place(
 pub async fn event_form(
     event: Option<i64>,
     moderate: bool,
-) -> Result<crate::listing::server::ListingFormData, crate::page_error::PageError> {
+) -> Result<crate::listing::draft::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
     use crate::error::forbidden;
@@ -120,7 +120,7 @@ pub async fn event_form(
         ),
         None => Vec::new(),
     };
-    Ok(crate::listing::server::ListingFormData {
+    Ok(crate::listing::draft::ListingFormData {
         organisations: start.organisations,
         listing: row.map(|r| (r.id, r.city, r.slug)),
         values: draft.form_values(),

@@ -7,7 +7,7 @@ use super::query::{EventQuery, When, MAX_WINDOW_DAYS};
 use super::recurrence::Occurrence;
 use crate::db::{CachedEvent, Db, PlaceLabel};
 use crate::error::AppError;
-use crate::places::search;
+use crate::search;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;

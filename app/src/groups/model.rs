@@ -3,9 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// `organisations.kind`: an NGO (the default) or a community group.
-pub const KIND_NGO: &str = "ngo";
-pub const KIND_COMMUNITY_GROUP: &str = "community_group";
+pub use crate::accounts::model::{KIND_COMMUNITY_GROUP, KIND_NGO};
 
 /// Kinds of channel, in the order the form offers them.
 pub const CHANNEL_KINDS: [&str; 10] = [

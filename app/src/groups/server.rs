@@ -74,7 +74,7 @@ pub async fn pending_group_profiles(
     let Some(user) = user.filter(|u| u.role != Role::Member) else {
         return Err(forbidden());
     };
-    let city = match crate::moderation::service::moderated_city(&user) {
+    let city = match user.moderated_city() {
         Some(own) => Some(own.to_string()),
         None => Some(city).filter(|c| !c.is_empty()),
     };

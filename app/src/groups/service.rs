@@ -10,7 +10,6 @@ use crate::db::{ApprovedProfileRow, ChannelRow, Db, NewMessage, OrganisationRow,
 use crate::error::AppError;
 use crate::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::td_string;
-use crate::moderation::service::can_moderate;
 use chrono::{DateTime, SecondsFormat, Utc};
 use leptos_i18n::Locale as _;
 
@@ -148,7 +147,7 @@ pub async fn review_profile(
         .organisation(proposal.organisation_id)
         .await?
         .ok_or(FormRefusal::Forbidden)?;
-    if !can_moderate(user, &org.city) {
+    if !user.can_moderate(&org.city) {
         return Err(FormRefusal::Forbidden);
     }
     if proposal.state != "pending" {

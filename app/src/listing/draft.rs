@@ -1,7 +1,7 @@
 //! What every kind of listing shares in review: a draft stored as JSON with
 //! the proposed change, shown field by field next to what the public sees.
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub trait ListingDraft: Serialize + DeserializeOwned + Default + Clone {
     const KIND: super::ListingKind;
@@ -48,4 +48,22 @@ pub fn form_values<D: ListingDraft>(d: &D) -> Vec<(String, String)> {
         .iter()
         .map(|f| (f.to_string(), d.field(f)))
         .collect()
+}
+
+/// What an event or opportunity form starts from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListingFormData {
+    /// (id, name) of the organisations the member may propose for.
+    pub organisations: Vec<(i64, String)>,
+    /// The listing edited, if any: (id, city, slug).
+    pub listing: Option<(i64, String, String)>,
+    /// The form's fields as the listing has them now.
+    pub values: Vec<(String, String)>,
+    /// Places it may be held at: (id, name).
+    pub places: Vec<(i64, String)>,
+    /// A moderator's direct edit (published at once) rather than a proposal.
+    pub moderator_edit: bool,
+    /// The city's language, and the translations older than their source.
+    pub local_lang: String,
+    pub outdated: Vec<String>,
 }

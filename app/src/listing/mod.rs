@@ -3,11 +3,11 @@
 //! proposes, a moderator reviews (accept, send back, reject with a
 //! message), edits directly or takes the listing down with a reason; each
 //! step is audited and the organisation told. The kinds differ only in what
-//! they implement of [`Listing`]; nothing here names a kind except
-//! [`ListingKind`] and the one dispatch macro.
+//! they implement of [`Listing`]; nothing here names a kind but
+//! [`ListingKind`]; the `kinds` module above turns a
+//! stored kind into its type.
 pub mod draft;
 mod kind;
-pub mod server;
 
 pub use kind::ListingKind;
 
@@ -18,6 +18,8 @@ pub mod edit;
 #[cfg(feature = "ssr")]
 pub mod form;
 #[cfg(feature = "ssr")]
+pub mod freshness;
+#[cfg(feature = "ssr")]
 pub mod propose;
 #[cfg(feature = "ssr")]
 pub mod review;
@@ -26,26 +28,3 @@ pub mod review;
 pub(crate) use core::place_name;
 #[cfg(feature = "ssr")]
 pub use core::{Listing, Publish, RowFacts};
-
-/// Runs `$body` with `$D` naming the draft type of `$kind` (a
-/// [`ListingKind`]): the single place where a kind becomes a type.
-#[cfg(feature = "ssr")]
-#[macro_export]
-macro_rules! with_listing_kind {
-    ($kind:expr, |$D:ident| $body:expr) => {
-        match $kind {
-            $crate::listing::ListingKind::Place => {
-                type $D = $crate::places::draft::PlaceDraft;
-                $body
-            }
-            $crate::listing::ListingKind::Event => {
-                type $D = $crate::events::draft::EventDraft;
-                $body
-            }
-            $crate::listing::ListingKind::Opportunity => {
-                type $D = $crate::volunteering::draft::OpportunityDraft;
-                $body
-            }
-        }
-    };
-}

@@ -2,7 +2,7 @@
 //! the decision (accept and publish, send back, reject), each with a message
 //! to the person who proposed it.
 use super::core::{local_lang, stamp, Listing, Publish};
-use super::draft::{diff, diff_text, ListingDraft};
+use super::draft::{diff, diff_text};
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
 use crate::db::{ChangeRow, Db, NewMessage, OrganisationRow};
@@ -47,14 +47,13 @@ async fn drafts<D: Listing>(db: &Db, c: &ChangeRow) -> Result<(D, Option<(D::Row
     Ok((draft, current))
 }
 
-pub async fn summarise(db: &Db, c: &ChangeRow) -> Result<ChangeSummary, AppError> {
-    crate::with_listing_kind!(c.kind, |D| {
-        let (d, current) = drafts::<D>(db, c).await?;
-        Ok(ChangeSummary {
-            title: d.title(),
-            diff: diff(current.as_ref().map(|c| &c.1), &d),
-            located: d.located(),
-        })
+/// What the queue shows of a change of kind `D`.
+pub async fn summarise<D: Listing>(db: &Db, c: &ChangeRow) -> Result<ChangeSummary, AppError> {
+    let (d, current) = drafts::<D>(db, c).await?;
+    Ok(ChangeSummary {
+        title: d.title(),
+        diff: diff(current.as_ref().map(|c| &c.1), &d),
+        located: d.located(),
     })
 }
 
@@ -104,6 +103,18 @@ async fn accept<D: Listing>(
         .is_some())
 }
 
+/// A URL-safe, readable slug from the English name.
+fn slug_for(name_en: &str, kind: super::ListingKind) -> String {
+    let s = crate::search::normalize(name_en).replace(' ', "-");
+    let s: String = s.chars().take(60).collect();
+    let s = s.trim_matches('-').to_string();
+    if s.is_empty() {
+        kind.as_str().into()
+    } else {
+        s
+    }
+}
+
 /// A slug no listing of the kind in the city has yet.
 async fn unique_slug(
     db: &Db,
@@ -111,7 +122,7 @@ async fn unique_slug(
     city: &str,
     name_en: &str,
 ) -> Result<String, sqlx::Error> {
-    let base = crate::places::submission::slug_for(name_en);
+    let base = slug_for(name_en, kind);
     let mut slug = base.clone();
     let mut n = 2;
     while db.listing_slug_taken(kind.as_str(), city, &slug).await? {
@@ -138,22 +149,19 @@ fn decision_message(values: &FormValues, required: bool) -> Result<&str, FormRef
     }
 }
 
-/// A moderator's decision on a pending change of any kind.
-pub async fn review(
+/// A moderator's decision on a pending change of kind `D`.
+#[allow(clippy::too_many_arguments)]
+pub async fn review<D: Listing>(
     db: &Db,
     geo: &Arc<Geo>,
     user: Option<&CurrentUser>,
+    change: ChangeRow,
     values: &FormValues,
     decision: Review,
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
-    let change = match crate::form_post::id_field(values, "change") {
-        Some(id) => db.change(id).await?,
-        None => None,
-    }
-    .ok_or(FormRefusal::Forbidden)?;
     if !user.can_moderate(&change.city) {
         return Err(FormRefusal::Forbidden);
     }
@@ -161,7 +169,7 @@ pub async fn review(
         return Err(FormRefusal::Form(FormError::AlreadyDecided));
     }
     let message = decision_message(values, !matches!(decision, Review::Accept))?;
-    let title = summarise(db, &change).await?.title;
+    let title = summarise::<D>(db, &change).await?.title;
     let submitter = db.user_by_id(change.submitted_by).await?;
     let locale = submitter
         .as_ref()
@@ -211,9 +219,7 @@ pub async fn review(
                 return Err(FormRefusal::Form(FormError::OrganisationNotVerified));
             }
             let n = note(td_string!(locale, change_state_accepted));
-            crate::with_listing_kind!(change.kind, |D| {
-                accept::<D>(db, geo, &change, &org, user.id, &n, &now).await?
-            })
+            accept::<D>(db, geo, &change, &org, user.id, &n, &now).await?
         }
     };
     if done {

@@ -1,6 +1,6 @@
 //! Helpers around the generated `i18n` module: language names, category and
 //! day labels, and which name of a place to show.
-use crate::accounts::model::{FieldError, FormError};
+use crate::forms::{FieldError, FormError};
 use crate::i18n::*;
 use leptos_i18n::I18nContext;
 
@@ -33,15 +33,6 @@ pub fn endonym(locale: Locale) -> &'static str {
         Locale::vi => "Tiếng Việt",
         Locale::ar => "العربية",
     }
-}
-
-/// A place category's name in the interface language, from the categories
-/// the page knows (`CategoryDirectory`, provided by the layout).
-pub fn category_label(i18n: I18nContext<Locale>, key: &str) -> String {
-    let lang = code(i18n.get_locale_untracked());
-    leptos::prelude::use_context::<crate::categories::CategoryDirectory>()
-        .and_then(|d| d.0.iter().find(|c| c.key == key).map(|c| c.label(lang)))
-        .unwrap_or_else(|| key.to_string())
 }
 
 pub fn language_label(i18n: I18nContext<Locale>, code: &str) -> String {
@@ -78,15 +69,6 @@ pub fn day_label(i18n: I18nContext<Locale>, weekday: u8) -> &'static str {
         5 => td_string!(l, day_sa),
         _ => td_string!(l, day_su),
     }
-}
-
-/// The city's name in the interface language, from the cities the page
-/// knows (`CityDirectory`, provided by the layout); the slug if unknown.
-pub fn city_label(i18n: I18nContext<Locale>, slug: &str) -> String {
-    let lang = code(i18n.get_locale_untracked());
-    leptos::prelude::use_context::<crate::cities::CityDirectory>()
-        .and_then(|d| d.find(slug).map(|c| c.label(lang)))
-        .unwrap_or_else(|| slug.to_string())
 }
 
 /// "No Slovak needed": the filter and badge naming the city's own language

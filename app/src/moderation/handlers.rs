@@ -3,7 +3,8 @@ use super::reports::{handle_report, report_problem};
 use super::service::{decide_organisation, Decision};
 use crate::form_post::{act, FormRefusal, FormRoute, FormValues};
 use crate::i18n::Locale;
-use crate::listing::review::{review, Review};
+use crate::kinds::review;
+use crate::listing::review::Review;
 use crate::listing::ListingKind;
 use crate::places::draft::PlaceDraft;
 use crate::state::AppState;
@@ -63,7 +64,17 @@ pub fn routes() -> Router<AppState> {
         },
         FormRoute {
             path: "dashboard/places/confirm",
-            handler: |l, s, se, p, v| Box::pin(confirm_place(l, s, se, p, v)),
+            handler: |l, s, se, p, v| Box::pin(confirm(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
+            path: "dashboard/listings/confirm",
+            handler: |l, s, se, p, v| Box::pin(confirm(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
+            path: "moderation/listings/verify",
+            handler: |l, s, se, p, v| Box::pin(verify(l, s, se, p, v)),
             limited: false,
         },
         FormRoute {
@@ -151,13 +162,46 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
     .await
 }
 
-async fn confirm_place(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+/// A member confirms from the dashboard that a listing is still right. The
+/// places' form names the place in `place`; the others send `kind` and `id`.
+async fn confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let (page, done) = (
         "/dashboard".to_string(),
         "/dashboard?confirmed=1".to_string(),
     );
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        super::freshness::confirm(&st.db, u.as_ref(), &v, st.now()).await
+        let (kind, id) = match crate::form_post::id_field(&v, "place") {
+            Some(place) => (Some(ListingKind::Place), Some(place)),
+            None => (
+                v.get("kind").and_then(|k| ListingKind::parse(k)),
+                crate::form_post::id_field(&v, "id"),
+            ),
+        };
+        let (user, now) = (u.as_ref(), st.now());
+        match kind {
+            Some(kind) => crate::with_listing_kind!(kind, |D| {
+                crate::listing::freshness::confirm::<D>(&st.db, user, id, now).await
+            }),
+            None => Err(FormRefusal::Forbidden),
+        }
+    })
+    .await
+}
+
+/// A moderator marks a listing verified from its page.
+async fn verify(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = listing_page(&v);
+    let done = format!("{page}?verified=1");
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        let kind = v.get("listing").and_then(|k| ListingKind::parse(k));
+        let id = crate::form_post::id_field(&v, "id");
+        let (user, now) = (u.as_ref(), st.now());
+        match kind {
+            Some(kind) => crate::with_listing_kind!(kind, |D| {
+                crate::listing::freshness::confirm::<D>(&st.db, user, id, now).await
+            }),
+            None => Err(FormRefusal::Forbidden),
+        }
     })
     .await
 }

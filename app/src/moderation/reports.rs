@@ -1,6 +1,5 @@
 //! "Report a problem" from visitors (no account, rate-limited) and moderators
 //! marking reports handled.
-use super::service::can_moderate;
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, Reported};
@@ -64,7 +63,7 @@ pub async fn handle_report(
     let user = user.ok_or(FormRefusal::Forbidden)?;
     let id = crate::form_post::id_field(values, "report").ok_or(FormRefusal::Forbidden)?;
     let city = db.report_city(id).await?.ok_or(FormRefusal::Forbidden)?;
-    if !can_moderate(user, &city) {
+    if !user.can_moderate(&city) {
         return Err(FormRefusal::Forbidden);
     }
     if db.handle_report(id, user.id, &ts(now)).await? {

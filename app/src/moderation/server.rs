@@ -97,7 +97,7 @@ pub async fn pending_changes(
     let (state, city) = moderator_scope(city).await?;
     let before = older_than_days
         .filter(|d| *d > 0)
-        .map(|d| super::freshness::cutoff(state.now(), d));
+        .map(|d| crate::listing::freshness::cutoff(state.now(), d));
     let filter = crate::db::ChangeFilter {
         city: city.as_deref(),
         kind: Some(kind.as_str()).filter(|k| LISTING_KINDS.contains(k)),
@@ -106,7 +106,7 @@ pub async fn pending_changes(
     };
     let mut items = Vec::new();
     for c in state.db.pending_changes(&filter).await? {
-        let summary = crate::listing::review::summarise(&state.db, &c).await?;
+        let summary = crate::kinds::summarise(&state.db, &c).await?;
         let org = state.db.organisation(c.organisation_id).await?;
         items.push(ChangeItem {
             id: c.id,
@@ -165,28 +165,30 @@ pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, crate::page_e
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StaleItem {
+    /// place | event | opportunity
+    pub kind: String,
+    /// The public page's path after the city: places/…, events/…
+    pub path: String,
     pub city: String,
-    pub slug: String,
     pub name: String,
     pub last_verified: Option<String>,
 }
 
-/// Published places not confirmed for the configured number of days.
+/// Published listings of every kind not confirmed for the configured number
+/// of days (events that have ended and closed opportunities left out).
 #[server]
-pub async fn stale_places(
+pub async fn stale_listings(
     city: String,
 ) -> Result<(i64, Vec<StaleItem>), crate::page_error::PageError> {
     let (state, city) = moderator_scope(city).await?;
     let days = state.config.stale_days;
-    let cutoff = super::freshness::cutoff(state.now(), days);
-    let items = state
-        .db
-        .stale_places(city.as_deref(), &cutoff)
+    let items = crate::listing::freshness::stale(&state.db, city.as_deref(), days, state.now())
         .await?
         .into_iter()
-        .map(|p| StaleItem {
+        .map(|(kind, p)| StaleItem {
+            kind: kind.to_string(),
+            path: format!("{}/{}", kind.section(), p.slug),
             city: p.city,
-            slug: p.slug,
             name: p.name,
             last_verified: p.last_verified,
         })
@@ -251,7 +253,7 @@ pub async fn history(kind: String, id: i64) -> Result<HistoryView, crate::page_e
         }
         _ => return Err(forbidden()),
     };
-    if !super::service::can_moderate(&user, &city) {
+    if !user.can_moderate(&city) {
         return Err(forbidden());
     }
     Ok(HistoryView {
@@ -277,7 +279,7 @@ pub async fn history(kind: String, id: i64) -> Result<HistoryView, crate::page_e
 pub async fn may_moderate(city: String) -> Result<bool, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
-    Ok(user.is_some_and(|u| super::service::can_moderate(&u, &city)))
+    Ok(user.is_some_and(|u| u.can_moderate(&city)))
 }
 
 /// The app state and the city filter for a moderator or admin asking; a
@@ -292,7 +294,7 @@ async fn moderator_scope(
     let Some(user) = user.filter(|u| u.role != Role::Member) else {
         return Err(crate::error::forbidden());
     };
-    let city = match super::service::moderated_city(&user) {
+    let city = match user.moderated_city() {
         Some(own) => Some(own.to_string()),
         None => Some(city).filter(|c| !c.is_empty()),
     };

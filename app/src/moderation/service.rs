@@ -5,20 +5,6 @@ use crate::db::Db;
 use crate::form_post::{FormRefusal, FormValues};
 use chrono::{DateTime, SecondsFormat, Utc};
 
-/// Admins moderate everywhere; a moderator in their city (or everywhere when
-/// no city is set); nobody else.
-pub fn can_moderate(user: &CurrentUser, city: &str) -> bool {
-    user.can_moderate(city)
-}
-
-/// The cities `user` moderates: None for every city.
-pub fn moderated_city(user: &CurrentUser) -> Option<&str> {
-    match user.role {
-        Role::Moderator => user.moderator_city.as_deref(),
-        _ => None,
-    }
-}
-
 pub enum Decision {
     Verify,
     Suspend,
@@ -37,7 +23,7 @@ pub async fn decide_organisation(
         crate::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
     let org = db.organisation(id).await?.ok_or(FormRefusal::Forbidden)?;
     let user = user.ok_or(FormRefusal::Forbidden)?;
-    if !can_moderate(user, &org.city) {
+    if !user.can_moderate(&org.city) {
         return Err(FormRefusal::Forbidden);
     }
     let reason = values

@@ -37,7 +37,7 @@ pub fn CityPage() -> impl IntoView {
 fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoView {
     let i18n = use_i18n();
     let city_slug = listing.city.slug.clone();
-    let city_name = locale::city_label(i18n, &city_slug);
+    let city_name = crate::cities::label(i18n, &city_slug);
     let view_mode = pairs
         .iter()
         .find(|(k, _)| k == "view")

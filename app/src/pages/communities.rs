@@ -43,7 +43,7 @@ fn Listing(data: CommunitiesView) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
     let city = data.city.clone();
-    let city_name = locale::city_label(i18n, &city);
+    let city_name = crate::cities::label(i18n, &city);
     let title = td_string!(l, communities_title, city = city_name.clone()).to_string();
     let summary = td_string!(l, communities_summary, city = city_name.clone()).to_string();
     let action = locale::href(i18n, &format!("/{city}/communities"));

@@ -76,7 +76,7 @@ fn EventView(event: EventDetail) -> impl IntoView {
         <Meta property="og:url" content=share.clone() />
         <script type="application/ld+json" nonce=nonce inner_html=event.json_ld.clone()></script>
         <article class="event-page">
-            <p class="breadcrumb"><a href=back>{td_string!(l, events_title, city = locale::city_label(i18n, &city)).to_string()}</a></p>
+            <p class="breadcrumb"><a href=back>{td_string!(l, events_title, city = crate::cities::label(i18n, &city)).to_string()}</a></p>
             <h1>{event.title.clone()}</h1>
             {event.original_title.clone().map(|t| view! { <p class="original-name" lang="">{t}</p> })}
             <p class="event-meta">{locale::event_category_label(i18n, &event.category)}
@@ -147,6 +147,7 @@ fn EventView(event: EventDetail) -> impl IntoView {
                     <p lang=event.description_text.as_ref().map(|t| t.lang.clone()).unwrap_or_default() dir="auto">{text}</p>
                 </section>
             })}
+            {event.last_verified.clone().map(|d| view! { <p class="last-verified">{t!(i18n, place_last_verified, date = move || d.clone())}</p> })}
             {(!event.sources.is_empty()).then(|| view! {
                 <section class="sources">
                     <h2>{t!(i18n, story_sources)}</h2>

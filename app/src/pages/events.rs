@@ -67,7 +67,7 @@ fn EventsView(
     let l = i18n.get_locale_untracked();
     let city = listing.city.slug.clone();
     let local_lang = listing.city.local_lang.clone();
-    let city_name = locale::city_label(i18n, &city);
+    let city_name = crate::cities::label(i18n, &city);
     let title = td_string!(l, events_title, city = city_name.clone()).to_string();
     let action = locale::href(i18n, &format!("/{city}/events"));
     let get = |k: &str| {

@@ -48,7 +48,7 @@ pub fn HomePage() -> impl IntoView {
                         <ul class="city-choice">
                             {cities.into_iter().map(|(c, n)| {
                                 let href = locale::href(i18n, &format!("/{}", c.slug));
-                                let label = locale::city_label(i18n, &c.slug);
+                                let label = crate::cities::label(i18n, &c.slug);
                                 view! {
                                     <li>
                                         <a class="city-card" href=href>

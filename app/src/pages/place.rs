@@ -46,7 +46,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
     let (title, subtitle) = names(i18n, &place.city.local_lang, &s.name, &s.name_en);
     let local_lang = place.city.local_lang.clone();
     let back = locale::href(i18n, &format!("/{}", s.city));
-    let category = locale::category_label(i18n, &s.category);
+    let category = crate::categories::label(i18n, &s.category);
     let languages: Vec<String> = s
         .languages
         .iter()
@@ -340,6 +340,7 @@ fn ModerationBox(id: i64, city: String, slug: String) -> impl IntoView {
                                 " · "
                                 <a href=locale::href(i18n, &format!("/moderation/audit?kind=place&id={id}"))>{t!(i18n, moderation_history)}</a>
                             </p>
+                            <crate::components::moderation_box::VerifyListing kind="place" id=id city=city.clone() slug=slug.clone() />
                             <form method="post" action=locale::href(i18n, "/moderation/places/unpublish")>
                                 <input type="hidden" name="place" value=id.to_string() />
                                 <input type="hidden" name="city" value=city />

@@ -19,7 +19,7 @@ pub fn StoriesPage() -> impl IntoView {
             {move || { let (c, l) = key.clone(); Suspend::new(async move {
                 match list_stories(c, l).await {
                     Ok((city, list)) => {
-                        let name = locale::city_label(i18n, &city.slug);
+                        let name = crate::cities::label(i18n, &city.slug);
                         let heading = td_string!(i18n.get_locale_untracked(), stories_title, city = name.clone()).to_string();
                         view! {
                             <Title text=heading.clone() />

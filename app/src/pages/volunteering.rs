@@ -76,7 +76,7 @@ fn ListingView(
     let l = i18n.get_locale_untracked();
     let city = listing.city.slug.clone();
     let no_lang = locale::no_local_language_needed(l, &listing.city.local_lang);
-    let title = td_string!(l, vol_title, city = locale::city_label(i18n, &city)).to_string();
+    let title = td_string!(l, vol_title, city = crate::cities::label(i18n, &city)).to_string();
     let action = locale::href(i18n, &format!("/{city}/volunteering"));
     let get = |k: &str| {
         pairs
@@ -234,7 +234,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
         <Meta property="og:url" content=o.share_url.clone() />
         <script type="application/ld+json" nonce=nonce inner_html=o.json_ld.clone()></script>
         <article class="opportunity-page">
-            <p class="breadcrumb"><a href=back>{td_string!(l, vol_title, city = locale::city_label(i18n, &city)).to_string()}</a></p>
+            <p class="breadcrumb"><a href=back>{td_string!(l, vol_title, city = crate::cities::label(i18n, &city)).to_string()}</a></p>
             <h1>{item.title.clone()}</h1>
             <p class="event-meta">{item.organiser.clone()}</p>
             {o.closed.then(|| view! { <p class="notice" role="status">{t!(i18n, vol_closed)}</p> })}
@@ -298,6 +298,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
                     }}
                 </section>
             })}
+            {o.last_verified.clone().map(|d| view! { <p class="last-verified">{t!(i18n, place_last_verified, date = move || d.clone())}</p> })}
             {(!o.sources.is_empty()).then(|| view! {
                 <section class="sources">
                     <h2>{t!(i18n, story_sources)}</h2>

@@ -11,8 +11,6 @@ pub mod hours;
 #[cfg(feature = "ssr")]
 pub mod import;
 #[cfg(feature = "ssr")]
-pub mod search;
-#[cfg(feature = "ssr")]
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod submission;

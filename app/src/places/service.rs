@@ -1,10 +1,11 @@
 //! Place queries shared by the pages (server functions) and the JSON API.
+use super::hours;
 use super::model::*;
 use super::query::PlaceQuery;
-use super::{hours, search};
 use crate::cities::City;
 use crate::db::{Db, PlaceFilter, PlaceRow};
 use crate::error::AppError;
+use crate::search;
 use chrono::{DateTime, Utc};
 
 pub fn is_approximate(precision: Option<&str>) -> bool {

@@ -165,18 +165,6 @@ pub fn draft_of(row: &PlaceRow, descriptions: &[(String, String)], local_lang: &
     }
 }
 
-/// A URL-safe, readable slug from the English name.
-pub fn slug_for(name_en: &str) -> String {
-    let s = super::search::normalize(name_en).replace(' ', "-");
-    let s: String = s.chars().take(60).collect();
-    let s = s.trim_matches('-').to_string();
-    if s.is_empty() {
-        "place".into()
-    } else {
-        s
-    }
-}
-
 /// The public place for an accepted draft; verified today by the moderator.
 pub fn to_new_place(
     d: &PlaceDraft,

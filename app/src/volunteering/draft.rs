@@ -341,7 +341,7 @@ pub fn to_new_opportunity(
                     .collect()
             })
             .unwrap_or_default(),
-        search_text: crate::places::search::normalize(&text.join(" ")),
+        search_text: crate::search::normalize(&text.join(" ")),
         descriptions,
     }
 }

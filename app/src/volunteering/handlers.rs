@@ -84,7 +84,7 @@ async fn withdraw(
 async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let page = format!(
         "/dashboard/opportunities/new{}",
-        crate::events::handlers::id_query(&v, "opportunity")
+        crate::form_post::id_query(&v, "opportunity")
     );
     let done = "/dashboard?submitted=1".to_string();
     crate::form_post::act(l, s, se, p, v, page, done, |st, u, v| async move {

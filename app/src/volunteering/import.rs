@@ -2,7 +2,7 @@
 //! (data/demo/opportunities.json), all checked before anything is written.
 use super::model::AUDIENCES;
 use crate::db::NewOpportunity;
-use crate::places::search;
+use crate::search;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 

@@ -56,6 +56,8 @@ pub struct OpportunityDetail {
     pub sources: Vec<String>,
     pub share_url: String,
     pub retention_days: i64,
+    /// YYYY-MM-DD: when its organisation or a moderator last checked it.
+    pub last_verified: Option<String>,
     /// schema.org JobPosting (employment type VOLUNTEER) as JSON-LD.
     pub json_ld: String,
 }

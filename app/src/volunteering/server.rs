@@ -88,7 +88,7 @@ pub async fn interest_pending(token: String) -> Result<bool, crate::page_error::
 pub async fn opportunity_form(
     opportunity: Option<i64>,
     moderate: bool,
-) -> Result<crate::listing::server::ListingFormData, crate::page_error::PageError> {
+) -> Result<crate::listing::draft::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
     use crate::error::forbidden;
@@ -139,7 +139,7 @@ pub async fn opportunity_form(
         ),
         None => Vec::new(),
     };
-    Ok(crate::listing::server::ListingFormData {
+    Ok(crate::listing::draft::ListingFormData {
         organisations: start.organisations,
         listing: row.map(|r| (r.id, r.city, r.slug)),
         values: draft.form_values(),

@@ -3,7 +3,7 @@ use super::model::*;
 use super::query::OpportunityQuery;
 use crate::db::{Db, OpportunityRow, PlaceLabel};
 use crate::error::AppError;
-use crate::places::search;
+use crate::search;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
@@ -165,6 +165,7 @@ pub async fn detail(
             .collect(),
         share_url: String::new(),
         retention_days: 0,
+        last_verified: o.last_verified.clone(),
         json_ld: String::new(),
     })
 }

@@ -316,7 +316,9 @@ async fn review_workflow(backend: Backend) {
 /// one-click confirmation makes it fresh. Only the organisation's members
 /// may confirm.
 async fn freshness(backend: Backend) {
-    use app::moderation::freshness::{confirm, cutoff, remind};
+    use app::listing::freshness::{confirm, cutoff, remind};
+    use app::listing::ListingKind;
+    use app::places::draft::PlaceDraft;
     use chrono::Duration;
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
@@ -375,7 +377,8 @@ async fn freshness(backend: Backend) {
     let today = chrono::Utc::now();
     let later = today + Duration::days(181);
     let is_stale = |at: chrono::DateTime<chrono::Utc>| async move {
-        db.stale_places(Some("prague"), &cutoff(at, 180))
+        let now = at.to_rfc3339();
+        db.stale_listings(ListingKind::Place, Some("prague"), &cutoff(at, 180), &now)
             .await
             .expect("q")
             .iter()
@@ -440,8 +443,7 @@ async fn freshness(backend: Backend) {
         email_verified: true,
         locale: user.locale,
     };
-    let values = [("place".to_string(), id.clone())].into_iter().collect();
-    confirm(db, Some(&current), &values, later)
+    confirm::<PlaceDraft>(db, Some(&current), Some(place), later)
         .await
         .map_err(|_| "refused")
         .expect("confirmed");

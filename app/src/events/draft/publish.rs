@@ -75,7 +75,7 @@ pub fn to_new_event(
         registration_url: d.registration_url.clone(),
         capacity: d.capacity,
         status: "published".into(),
-        search_text: crate::places::search::normalize(&text.join(" ")),
+        search_text: crate::search::normalize(&text.join(" ")),
         descriptions,
         ..Default::default()
     };

@@ -198,6 +198,7 @@ fn a_stored_event_reads_back_into_the_same_form() {
         last_end_utc: e.last_end_utc.clone(),
         search_text: String::new(),
         updated_at: String::new(),
+        last_verified: None,
     };
     let back = draft_of(&row, &[], "cs", None);
     assert_eq!(crate::listing::draft::diff(Some(&d), &back), vec![]);

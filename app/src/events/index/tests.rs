@@ -73,6 +73,7 @@ fn event(
         last_end_utc: n.last_end_utc,
         search_text: String::new(),
         updated_at: String::new(),
+        last_verified: None,
     };
     CachedEvent {
         schedule: schedule_of(&row),

@@ -3,8 +3,9 @@ use crate::accounts::forms::{use_feedback, FormFeedback};
 use crate::accounts::model::Role;
 use crate::accounts::server::{my_account, outbox, AccountView, OrganisationView};
 use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::components::still_correct::StillCorrect;
 use crate::i18n::*;
-use crate::listing::server::my_listings;
+use crate::kinds::server::my_listings;
 use crate::locale;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -58,7 +59,7 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                         view! {
                             <li class="organisation" data-status=o.status.clone()>
                                 <h3>{o.name.clone()}</h3>
-                                <p>{(!o.registration_no.is_empty()).then(|| view! { {t!(i18n, field_registration_no)}": "{o.registration_no.clone()}" · " })}{locale::city_label(i18n, &o.city)}</p>
+                                <p>{(!o.registration_no.is_empty()).then(|| view! { {t!(i18n, field_registration_no)}": "{o.registration_no.clone()}" · " })}{crate::cities::label(i18n, &o.city)}</p>
                                 <p class="org-status">{status}</p>
                                 {unverified.then(|| view! { <p class="hint">{t!(i18n, org_unverified_note)}</p> })}
                                 {o.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}
@@ -222,7 +223,7 @@ pub fn OutboxPage() -> impl IntoView {
 /// translation older than its source text.
 fn translations_todo(
     i18n: leptos_i18n::I18nContext<Locale>,
-    l: &crate::listing::server::ListingsView,
+    l: &crate::kinds::server::ListingsView,
 ) -> Vec<(String, String, String)> {
     let names = |langs: &[String]| {
         langs
@@ -295,12 +296,7 @@ fn Listings() -> impl IntoView {
                                     <a href=locale::href(i18n, &format!("/{}/places/{}", p.city, p.slug))>{p.name.clone()}</a>
                                     " · "
                                     <a href=locale::href(i18n, &format!("/dashboard/places/new?place={}", p.id))>{t!(i18n, dashboard_propose_change)}</a>
-                                    " · "{t!(i18n, dashboard_last_verified)}" "
-                                    <span class="last-verified">{p.last_verified.clone().unwrap_or_else(|| "–".into())}</span>
-                                    <form method="post" action=locale::href(i18n, "/dashboard/places/confirm") class="inline">
-                                        <input type="hidden" name="place" value=p.id.to_string() />
-                                        <button type="submit" class="secondary">{t!(i18n, dashboard_confirm)}</button>
-                                    </form>
+                                    <StillCorrect kind="place" id=p.id last_verified=p.last_verified.clone() />
                                 </li>
                             }).collect_view()}
                         </ul>

@@ -9,7 +9,7 @@ use crate::components::translation_fields::TranslationFields;
 use crate::events::server::event_form;
 use crate::events::EVENT_CATEGORIES;
 use crate::i18n::*;
-use crate::listing::server::ListingFormData;
+use crate::listing::draft::ListingFormData;
 use crate::locale;
 use leptos::prelude::*;
 

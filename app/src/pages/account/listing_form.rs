@@ -2,7 +2,7 @@
 //! organisation choice, and where the form's values come from.
 use crate::accounts::forms::{use_feedback, FormFeedback};
 use crate::i18n::*;
-use crate::listing::server::ListingFormData;
+use crate::listing::draft::ListingFormData;
 use crate::locale;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;

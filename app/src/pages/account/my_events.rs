@@ -1,7 +1,8 @@
 //! The organisation's events and opportunities on its dashboard: links to
 //! propose changes, and calling off a date or the whole event at once.
+use crate::components::still_correct::StillCorrect;
 use crate::i18n::*;
-use crate::listing::server::{MyEvent, MyOpportunity};
+use crate::kinds::server::{MyEvent, MyOpportunity};
 use crate::locale;
 use crate::pages::events::date_label;
 use leptos::prelude::*;
@@ -68,6 +69,7 @@ fn MyEventItem(event: MyEvent, just_changed: bool) -> impl IntoView {
             <a href=locale::href(i18n, &format!("/{}/events/{}", event.city, event.slug))>{event.title.clone()}</a>
             " · "
             <a href=locale::href(i18n, &format!("/dashboard/events/new?event={}", event.id))>{t!(i18n, dashboard_propose_change)}</a>
+            {live.then(|| view! { <StillCorrect kind="event" id=event.id last_verified=event.last_verified.clone() /> })}
             {(!status.is_empty()).then(|| view! { <p class="org-status">{status}</p> })}
             {event.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}
             {just_changed.then(|| view! { <p class="notice" role="status">{t!(i18n, dash_event_changed)}</p> })}
@@ -141,6 +143,7 @@ pub fn MyOpportunities(list: Vec<MyOpportunity>) -> impl IntoView {
                     <a href=locale::href(i18n, &format!("/{}/volunteering/{}", o.city, o.slug))>{o.title.clone()}</a>
                     " · "
                     <a href=locale::href(i18n, &format!("/dashboard/opportunities/new?opportunity={}", o.id))>{t!(i18n, dashboard_propose_change)}</a>
+                    {(o.status != "unpublished").then(|| view! { <StillCorrect kind="opportunity" id=o.id last_verified=o.last_verified.clone() /> })}
                     {(o.status == "unpublished").then(|| view! { <p class="org-status">{t!(i18n, dash_status_unpublished)}</p> })}
                 </li>
             }).collect_view()}

@@ -8,7 +8,7 @@ use crate::components::form_field::{
 };
 use crate::components::translation_fields::TranslationFields;
 use crate::i18n::*;
-use crate::listing::server::ListingFormData;
+use crate::listing::draft::ListingFormData;
 use crate::locale;
 use crate::volunteering::server::opportunity_form;
 use leptos::prelude::*;

@@ -136,7 +136,7 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
                         aria-describedby=category_invalid.then_some("f-category-error")>
                         <option value="">{t!(i18n, field_city_choose)}</option>
                         {crate::categories::all_keys().into_iter().map(|c| {
-                            let label = locale::category_label(i18n, &c);
+                            let label = crate::categories::label(i18n, &c);
                             let selected = category == c;
                             view! { <option value=c selected=selected>{label}</option> }
                         }).collect_view()}

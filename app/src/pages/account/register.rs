@@ -64,7 +64,7 @@ pub fn RegisterPage() -> impl IntoView {
                             aria-describedby=city_invalid.then_some("f-city-error")>
                             <option value="">{t!(i18n, field_city_choose)}</option>
                             {crate::cities::all_slugs().into_iter().map(|c| {
-                                let label = locale::city_label(i18n, &c);
+                                let label = crate::cities::label(i18n, &c);
                                 let selected = city == c;
                                 view! { <option value=c selected=selected>{label}</option> }
                             }).collect_view()}

@@ -105,7 +105,7 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
         <article class="change group-proposal" data-id=id.clone()>
             <h3>{proposal.organisation.clone()}</h3>
             <p>{if proposal.current.is_some() { t!(i18n, group_proposal_change).into_any() } else { t!(i18n, group_proposal_first).into_any() }}
-                " · "{locale::city_label(i18n, &proposal.city)}" · "{proposal.submitted_by.clone()}" · "{proposal.created_at.clone()}</p>
+                " · "{crate::cities::label(i18n, &proposal.city)}" · "{proposal.submitted_by.clone()}" · "{proposal.created_at.clone()}</p>
             {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
             {form_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <table class="diff">

@@ -4,7 +4,7 @@ use crate::components::form_field::FormErrorBanner;
 use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::{
-    moderation_queue, open_reports, pending_changes, stale_places, ChangeItem, OrganisationItem,
+    moderation_queue, open_reports, pending_changes, stale_listings, ChangeItem, OrganisationItem,
     Queue, ReportItem, LISTING_KINDS,
 };
 use leptos::prelude::*;
@@ -69,7 +69,7 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
                 <select id="q-city" name="city">
                     <option value="">{t!(i18n, moderation_every_city)}</option>
                     {crate::cities::all_slugs().into_iter().map(|c| {
-                        let label = locale::city_label(i18n, &c);
+                        let label = crate::cities::label(i18n, &c);
                         let selected = city == c;
                         view! { <option value=c selected=selected>{label}</option> }
                     }).collect_view()}
@@ -150,11 +150,11 @@ fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
         <article class="organisation" data-status=org.status.clone() data-id=id.clone()>
             <h3>{org.name.clone()}</h3>
             {if org.registration_no.is_empty() {
-                view! { <p class="org-informal">{t!(i18n, org_informal)}" · "{locale::city_label(i18n, &org.city)}</p> }.into_any()
+                view! { <p class="org-informal">{t!(i18n, org_informal)}" · "{crate::cities::label(i18n, &org.city)}</p> }.into_any()
             } else {
                 view! {
                     <p>{org.legal_form.clone()}" · "{t!(i18n, field_registration_no)}": "{org.registration_no.clone()}
-                        " · "{locale::city_label(i18n, &org.city)}</p>
+                        " · "{crate::cities::label(i18n, &org.city)}</p>
                 }.into_any()
             }}
             <p>{t!(i18n, field_display_name)}": "{org.contact_person.clone()}</p>
@@ -233,7 +233,7 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
     view! {
         <article class="change" data-id=id.clone()>
             <h3>{change.name.clone()}</h3>
-            <p><span class="change-kind">{locale::listing_kind(i18n, &change.kind)}</span>" · "{kind}" · "{change.organisation.clone()}" · "{locale::city_label(i18n, &change.city)}" · "{change.created_at.clone()}</p>
+            <p><span class="change-kind">{locale::listing_kind(i18n, &change.kind)}</span>" · "{kind}" · "{change.organisation.clone()}" · "{crate::cities::label(i18n, &change.city)}" · "{change.created_at.clone()}</p>
             {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
             {(!change.located).then(|| view! { <p class="notice no-coordinates">{t!(i18n, moderation_no_coordinates)}</p> })}
             <table class="diff">
@@ -333,7 +333,7 @@ fn Stale(city: String) -> impl IntoView {
             {move || {
                 let city = city.clone();
                 Suspend::new(async move {
-                    match stale_places(city).await {
+                    match stale_listings(city).await {
                         Ok((days, list)) => view! {
                             <h2>{t!(i18n, moderation_stale, days = move || days)}</h2>
                             {if list.is_empty() {
@@ -342,11 +342,12 @@ fn Stale(city: String) -> impl IntoView {
                                 view! {
                                     <ul class="stale">
                                         {list.into_iter().map(|p| {
-                                            let href = locale::href(i18n, &format!("/{}/places/{}", p.city, p.slug));
+                                            let href = locale::href(i18n, &format!("/{}/{}", p.city, p.path));
+                                            let kind = locale::listing_kind(i18n, &p.kind);
                                             let when = p.last_verified.clone().unwrap_or_else(|| {
                                                 td_string!(i18n.get_locale_untracked(), moderation_never_verified).to_string()
                                             });
-                                            view! { <li><a href=href>{p.name.clone()}</a>" · "{when}</li> }
+                                            view! { <li><a href=href>{p.name.clone()}</a>" · "{kind}" · "{when}</li> }
                                         }).collect_view()}
                                     </ul>
                                 }.into_any()

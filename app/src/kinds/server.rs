@@ -36,6 +36,8 @@ pub struct MyEvent {
     /// published | cancelled | unpublished
     pub status: String,
     pub status_note: Option<String>,
+    /// YYYY-MM-DD: when the organisation or a moderator last checked it.
+    pub last_verified: Option<String>,
     /// (local date YYYY-MM-DD, local start YYYY-MM-DDTHH:MM, cancelled)
     pub next: Vec<(String, String, bool)>,
     /// Languages whose translation is older than the source text.
@@ -49,6 +51,8 @@ pub struct MyOpportunity {
     pub slug: String,
     pub title: String,
     pub status: String,
+    /// YYYY-MM-DD: when the organisation or a moderator last checked it.
+    pub last_verified: Option<String>,
     /// Languages whose translation is older than the source text.
     pub outdated: Vec<String>,
 }
@@ -59,24 +63,6 @@ pub struct ListingsView {
     pub places: Vec<MyPlace>,
     pub events: Vec<MyEvent>,
     pub opportunities: Vec<MyOpportunity>,
-}
-
-/// What an event or opportunity form starts from.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ListingFormData {
-    /// (id, name) of the organisations the member may propose for.
-    pub organisations: Vec<(i64, String)>,
-    /// The listing edited, if any: (id, city, slug).
-    pub listing: Option<(i64, String, String)>,
-    /// The form's fields as the listing has them now.
-    pub values: Vec<(String, String)>,
-    /// Places it may be held at: (id, name).
-    pub places: Vec<(i64, String)>,
-    /// A moderator's direct edit (published at once) rather than a proposal.
-    pub moderator_edit: bool,
-    /// The city's language, and the translations older than their source.
-    pub local_lang: String,
-    pub outdated: Vec<String>,
 }
 
 /// The signed-in member's organisations' proposals and places.
@@ -144,6 +130,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 title: e.title,
                 status: e.status,
                 status_note: e.status_note,
+                last_verified: e.last_verified,
             });
         }
         for o in state.db.opportunities_of_organisation(org.id).await? {
@@ -154,6 +141,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 slug: o.slug,
                 title: o.title,
                 status: o.status,
+                last_verified: o.last_verified,
             });
         }
     }

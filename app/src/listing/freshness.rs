@@ -1,0 +1,123 @@
+//! Freshness of every kind of listing: one not confirmed for `stale_days`
+//! (default 180) is flagged to moderators, and its organisation is reminded
+//! at most once in `REMIND_AGAIN_DAYS`. Events that have ended and
+//! opportunities no longer open are left alone. Every function takes the
+//! clock, so tests fix it.
+use super::core::{stamp, Listing};
+use super::ListingKind;
+use crate::accounts::session::CurrentUser;
+use crate::db::{Db, NewMessage, StaleRow};
+use crate::form_post::FormRefusal;
+use crate::i18n::td_string;
+use chrono::{DateTime, Duration, Utc};
+use leptos_i18n::Locale as _;
+use std::collections::BTreeMap;
+
+pub const DEFAULT_STALE_DAYS: i64 = 180;
+pub const REMIND_AGAIN_DAYS: i64 = 30;
+
+/// The day before which a listing counts as not confirmed.
+pub fn cutoff(now: DateTime<Utc>, stale_days: i64) -> String {
+    (now - Duration::days(stale_days))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+/// A member of the listing's organisation confirms it is still right, or a
+/// moderator of its city marks it verified (a listing the city imported has
+/// no organisation to do it).
+pub async fn confirm<D: Listing>(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    id: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let (id, row) = match id {
+        Some(id) => (id, D::row(db, id).await?),
+        None => (0, None),
+    };
+    let row = row.ok_or(FormRefusal::Forbidden)?;
+    let member = match D::owner(db, &row).await? {
+        Some(org) => db
+            .organisations_of(user.id)
+            .await?
+            .iter()
+            .any(|o| o.id == org && o.status != "suspended"),
+        None => false,
+    };
+    if !member && !user.can_moderate(D::facts(&row).city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    let today = now.format("%Y-%m-%d").to_string();
+    db.confirm_listing(D::KIND, id, &today, user.id, &stamp(now))
+        .await?;
+    Ok(())
+}
+
+/// Listings of every kind not confirmed since `cutoff(now, stale_days)`, in
+/// one city or all, each kind oldest first.
+pub async fn stale(
+    db: &Db,
+    city: Option<&str>,
+    stale_days: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<(ListingKind, StaleRow)>, sqlx::Error> {
+    let (cutoff, now) = (cutoff(now, stale_days), stamp(now));
+    let mut out = Vec::new();
+    for kind in ListingKind::ALL {
+        for row in db.stale_listings(kind, city, &cutoff, &now).await? {
+            out.push((kind, row));
+        }
+    }
+    Ok(out)
+}
+
+/// Queues one reminder per member of each organisation with stale listings
+/// not reminded in the last `REMIND_AGAIN_DAYS`; returns how many messages.
+/// Safe to run as often as wanted: what was reminded waits a month.
+pub async fn remind(
+    db: &Db,
+    stale_days: i64,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, sqlx::Error> {
+    let again = stamp(now - Duration::days(REMIND_AGAIN_DAYS));
+    let mut by_org: BTreeMap<i64, Vec<(ListingKind, StaleRow)>> = BTreeMap::new();
+    for (kind, row) in stale(db, None, stale_days, now).await? {
+        let due = row
+            .reminded_at
+            .as_deref()
+            .is_none_or(|r| r < again.as_str());
+        if let (Some(org), true) = (row.organisation_id, due) {
+            by_org.entry(org).or_default().push((kind, row));
+        }
+    }
+    let mut listings = Vec::new();
+    let mut messages = Vec::new();
+    for (org, stale) in by_org {
+        let names = stale
+            .iter()
+            .map(|(_, r)| format!("- {}", r.name))
+            .collect::<Vec<_>>()
+            .join("\n");
+        for (email, lang) in db.members_of(org).await? {
+            let locale = crate::locale::parse(&lang).unwrap_or_default();
+            messages.push(NewMessage {
+                recipient: email,
+                subject: td_string!(locale, mail_stale_subject).to_string(),
+                body: td_string!(
+                    locale,
+                    mail_stale_body,
+                    days = stale_days,
+                    places = names.clone(),
+                    link = format!("{base_url}/{}/dashboard", locale.as_str())
+                )
+                .to_string(),
+            });
+        }
+        listings.extend(stale.iter().map(|(k, r)| (*k, r.id)));
+    }
+    db.send_reminders(&listings, &messages, &stamp(now)).await?;
+    Ok(messages.len())
+}

@@ -1,0 +1,244 @@
+//! Freshness of events and volunteering opportunities, as places have it
+//! (see `listings::freshness`): accepted today, stale after the configured
+//! days while still on offer, reminded to the organisation once a month,
+//! confirmed by its members or marked verified by the city's moderators;
+//! nobody else may. On the real app, both backends.
+
+use crate::common::{member, post_form, sign_in, spawn_app, staff, Backend, TestApp};
+use app::listing::freshness::{confirm, cutoff, remind};
+use app::listing::{Listing, ListingKind};
+use chrono::{DateTime, Duration, Utc};
+use reqwest::StatusCode;
+
+struct People {
+    ngo: String,
+    other: String,
+    moderator: String,
+    elsewhere: String,
+    org: String,
+}
+
+/// An organisation (verified) with a member, another organisation's member,
+/// a moderator of Prague and one of Košice.
+async fn people(app: &TestApp) -> People {
+    let (db, base) = (&app.db, app.base.as_str());
+    let org = member(
+        db,
+        base,
+        "ngo@example.org",
+        "Spolek Sousedé",
+        "prague",
+        "12345679",
+    )
+    .await;
+    member(
+        db,
+        base,
+        "other@example.org",
+        "Jiný spolek",
+        "prague",
+        "00499153",
+    )
+    .await;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let staff_password = crate::common::STAFF_PASSWORD;
+    let p = People {
+        ngo: sign_in(base, "ngo@example.org", "member passphrase").await,
+        other: sign_in(base, "other@example.org", "member passphrase").await,
+        moderator: sign_in(base, "mod@example.org", staff_password).await,
+        elsewhere: sign_in(base, "mod-k@example.org", staff_password).await,
+        org: org.to_string(),
+    };
+    let verify = [("organisation", p.org.as_str())];
+    let (s, _) = post_form(
+        base,
+        Some(&p.moderator),
+        "/en/moderation/organisations/verify",
+        &verify,
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    p
+}
+
+/// Proposes the listing with `form` and has the moderator accept it; its id.
+async fn publish(app: &TestApp, p: &People, path: &str, form: &[(&str, &str)]) -> i64 {
+    let (db, base) = (&app.db, app.base.as_str());
+    let (s, _) = post_form(base, Some(&p.ngo), path, form).await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "proposed");
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id;
+    let accept = [("change", change.to_string())];
+    let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (s, _) = post_form(
+        base,
+        Some(&p.moderator),
+        "/en/moderation/changes/accept",
+        &accept,
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "accepted");
+    db.change(change)
+        .await
+        .expect("q")
+        .and_then(|c| c.listing_id)
+        .expect("published")
+}
+
+async fn is_stale(app: &TestApp, kind: ListingKind, id: i64, at: DateTime<Utc>) -> bool {
+    app.db
+        .stale_listings(kind, Some("prague"), &cutoff(at, 180), &at.to_rfc3339())
+        .await
+        .expect("q")
+        .iter()
+        .any(|r| r.id == id)
+}
+
+/// The whole freshness cycle of one listing of kind `D`, which stops being
+/// on offer (the series ends, applications close) at `over`.
+async fn freshness_of<D: Listing>(
+    app: &TestApp,
+    p: &People,
+    id: i64,
+    name: &str,
+    over: DateTime<Utc>,
+) {
+    let (db, base) = (&app.db, app.base.as_str());
+    let kind = D::KIND;
+    let today = Utc::now();
+    let later = today + Duration::days(181);
+    assert!(!is_stale(app, kind, id, today).await, "fresh when accepted");
+    assert!(is_stale(app, kind, id, later).await, "stale after 181 days");
+    assert!(
+        !is_stale(app, kind, id, over).await,
+        "no longer on offer: left alone"
+    );
+
+    // One reminder (one member) naming it, not again the same month.
+    let before = db.outbox(100).await.expect("q").len();
+    assert_eq!(remind(db, 180, base, later).await.expect("remind"), 1);
+    let outbox = db.outbox(100).await.expect("q");
+    assert_eq!(outbox.len(), before + 1);
+    assert_eq!(outbox[0].recipient, "ngo@example.org");
+    assert!(outbox[0].body.contains(name), "{}", outbox[0].body);
+    let next_day = later + Duration::days(1);
+    assert_eq!(remind(db, 180, base, next_day).await.expect("remind"), 0);
+
+    // Visitors, other organisations and another city's moderator may not
+    // confirm; the organisation's member and the city's moderator may.
+    let form = [("kind", kind.as_str().to_string()), ("id", id.to_string())];
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    for cookie in [None, Some(p.other.as_str())] {
+        let (s, _) = post_form(base, cookie, "/en/dashboard/listings/confirm", &form).await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+    }
+    let confirmed = |db: &app::db::Db| {
+        let db = db.clone();
+        async move {
+            db.audit_for(kind.as_str(), id)
+                .await
+                .expect("q")
+                .iter()
+                .filter(|a| a.action == "confirmed")
+                .count()
+        }
+    };
+    assert_eq!(confirmed(db).await, 0);
+    let (s, _) = post_form(base, Some(&p.ngo), "/en/dashboard/listings/confirm", &form).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert_eq!(confirmed(db).await, 1);
+    let verify = [
+        ("listing", kind.as_str().to_string()),
+        ("id", id.to_string()),
+        ("city", "prague".to_string()),
+        ("slug", "x".to_string()),
+    ];
+    let verify: Vec<(&str, &str)> = verify.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (s, _) = post_form(
+        base,
+        Some(&p.elsewhere),
+        "/en/moderation/listings/verify",
+        &verify,
+    )
+    .await;
+    assert_eq!(s, StatusCode::FORBIDDEN, "another city's moderator");
+    let (s, _) = post_form(
+        base,
+        Some(&p.moderator),
+        "/en/moderation/listings/verify",
+        &verify,
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert_eq!(confirmed(db).await, 2);
+
+    // Confirmed with the clock at `later`, it is fresh then.
+    let user = db
+        .user_by_email("ngo@example.org")
+        .await
+        .expect("q")
+        .expect("u");
+    let current = app::accounts::session::CurrentUser {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role: app::accounts::model::Role::Member,
+        moderator_city: None,
+        email_verified: true,
+        locale: user.locale,
+    };
+    confirm::<D>(db, Some(&current), Some(id), later)
+        .await
+        .expect("confirm");
+    assert!(
+        !is_stale(app, kind, id, later).await,
+        "fresh once confirmed"
+    );
+}
+
+async fn events(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let p = people(&app).await;
+    let form = [
+        ("organisation", p.org.as_str()),
+        ("title", "Sousedská kavárna jazyků"),
+        ("title_en", "Neighbours' language café"),
+        ("category", "conversation_club"),
+        ("address", "Vodičkova 5, Praha 1"),
+        ("date", "2027-01-05"),
+        ("time", "18:00"),
+        ("end_time", "20:00"),
+        ("repeat", "weekly"),
+        ("until", "2027-09-30"),
+        ("languages", "uk"),
+        ("free", "1"),
+    ];
+    let id = publish(&app, &p, "/en/dashboard/events/submit", &form).await;
+    let over = "2027-10-15T00:00:00Z".parse().expect("time");
+    let name = "Sousedská kavárna jazyků";
+    freshness_of::<app::events::draft::EventDraft>(&app, &p, id, name, over).await;
+}
+
+async fn opportunities(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let p = people(&app).await;
+    let form = [
+        ("organisation", p.org.as_str()),
+        ("title", "Doučování češtiny pro děti"),
+        ("title_en", "Czech tutoring for children"),
+        ("location_kind", "address"),
+        ("address", "Vodičkova 5, Praha 1"),
+        ("schedule_kind", "recurring"),
+        ("schedule_text", "Tuesdays 16:00–18:00"),
+        ("languages", "cs"),
+        ("audience", "locals"),
+        ("deadline", "2027-09-30"),
+        ("contact", "dobrovolnici@example.org"),
+    ];
+    let id = publish(&app, &p, "/en/dashboard/opportunities/submit", &form).await;
+    let over = "2027-10-15T00:00:00Z".parse().expect("time");
+    let name = "Doučování češtiny pro děti";
+    freshness_of::<app::volunteering::draft::OpportunityDraft>(&app, &p, id, name, over).await;
+}
+
+on_both_backends!(events, opportunities);
