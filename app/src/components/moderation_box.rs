@@ -84,13 +84,13 @@ pub fn VerifyListing(
         .get("verified")
         .is_some();
     view! {
-        {verified.then(|| view! { <p class="notice" role="status">{t!(i18n, moderation_verified)}</p> })}
+        {verified.then(|| view! { <p class="notice" role="status">{t!(i18n, moderation_marked_verified)}</p> })}
         <form method="post" action=locale::href(i18n, "/moderation/listings/verify") class="verify">
             <input type="hidden" name="listing" value=kind />
             <input type="hidden" name="id" value=id.to_string() />
             <input type="hidden" name="city" value=city />
             <input type="hidden" name="slug" value=slug />
-            <button type="submit" class="secondary">{t!(i18n, moderation_verify)}</button>
+            <button type="submit" class="secondary">{t!(i18n, moderation_mark_verified)}</button>
         </form>
     }
 }

@@ -18,9 +18,16 @@ pub fn kind_label(l: Locale, listing: &str, kind: &str) -> &'static str {
 }
 
 /// "Report a problem" on a listing's page (`listing`: place, event or
-/// opportunity): anonymous, goes to the city's moderators.
+/// opportunity): anonymous, goes to the city's moderators. On the
+/// communities page (`listing` "group") the visitor picks one of `groups`
+/// (id, name) instead.
 #[component]
-pub fn ReportProblem(listing: &'static str, city: String, slug: String) -> impl IntoView {
+pub fn ReportProblem(
+    listing: &'static str,
+    city: String,
+    slug: String,
+    #[prop(optional)] groups: Vec<(i64, String)>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
     let fb = crate::accounts::forms::use_feedback();
@@ -42,6 +49,20 @@ pub fn ReportProblem(listing: &'static str, city: String, slug: String) -> impl 
                 <input type="hidden" name="listing" value=listing />
                 <input type="hidden" name="city" value=city />
                 <input type="hidden" name="slug" value=slug />
+                {(!groups.is_empty()).then(|| {
+                    let chosen = fb.value("group");
+                    view! {
+                        <div class="field">
+                            <label for="report-group">{t!(i18n, report_which_group)}</label>
+                            <select id="report-group" name="group">
+                                {groups.into_iter().map(|(id, name)| {
+                                    let id = id.to_string();
+                                    view! { <option value=id.clone() selected=chosen == id>{name}</option> }
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    }
+                })}
                 <fieldset>
                     <legend>{t!(i18n, report_what)}</legend>
                     {kinds.into_iter().map(|(value, label)| view! {

@@ -244,6 +244,17 @@ impl Db {
         Ok(Some((row, channels)))
     }
 
+    /// Whether group `id` is one the public sees in `city`.
+    pub async fn is_public_group(&self, city: &str, id: i64) -> Result<bool, sqlx::Error> {
+        let sql = format!("SELECT id FROM organisations WHERE id = $1 AND city = $2 AND {PUBLIC}");
+        let row: Option<(i64,)> = sqlx::query_as(&sql)
+            .bind(id)
+            .bind(city)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_some())
+    }
+
     /// The community groups the public sees in `city`, by name, with their
     /// channels in each group's order.
     pub async fn public_groups(

@@ -20,6 +20,8 @@ pub enum Reported {
     Place(i64),
     Event(i64),
     Opportunity(i64),
+    /// A community group's public profile (its organisation's id).
+    Group(i64),
 }
 
 impl Db {
@@ -35,6 +37,7 @@ impl Db {
             Reported::Place(id) => ("place_id", id),
             Reported::Event(id) => ("event_id", id),
             Reported::Opportunity(id) => ("opportunity_id", id),
+            Reported::Group(id) => ("organisation_id", id),
         };
         let (id,): (i64,) = sqlx::query_as(&format!(
             "INSERT INTO reports ({column}, city, kind, message, created_at) \
@@ -56,13 +59,15 @@ impl Db {
         sqlx::query_as(
             "SELECT r.id, \
              CASE WHEN r.place_id IS NOT NULL THEN 'place' \
-                  WHEN r.event_id IS NOT NULL THEN 'event' ELSE 'opportunity' END AS listing, \
-             r.city, COALESCE(p.slug, e.slug, o.slug) AS slug, \
-             COALESCE(p.name, e.title, o.title) AS name, r.kind, r.message, r.created_at \
+                  WHEN r.event_id IS NOT NULL THEN 'event' \
+                  WHEN r.opportunity_id IS NOT NULL THEN 'opportunity' ELSE 'group' END AS listing, \
+             r.city, COALESCE(p.slug, e.slug, o.slug, '') AS slug, \
+             COALESCE(p.name, e.title, o.title, g.name) AS name, r.kind, r.message, r.created_at \
              FROM reports r \
              LEFT JOIN places p ON p.id = r.place_id \
              LEFT JOIN events e ON e.id = r.event_id \
              LEFT JOIN opportunities o ON o.id = r.opportunity_id \
+             LEFT JOIN organisations g ON g.id = r.organisation_id \
              WHERE r.state = 'open' AND ($1 = '' OR r.city = $1) ORDER BY r.id",
         )
         .bind(city.unwrap_or(""))

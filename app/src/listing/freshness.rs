@@ -23,13 +23,22 @@ pub fn cutoff(now: DateTime<Utc>, stale_days: i64) -> String {
         .to_string()
 }
 
-/// A member of the listing's organisation confirms it is still right, or a
-/// moderator of its city marks it verified (a listing the city imported has
-/// no organisation to do it).
+/// Who says a listing is still right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfirmedBy {
+    /// A member of its organisation, from the dashboard.
+    Member,
+    /// A moderator of its city, from its page (a listing the city imported
+    /// has no organisation to do it).
+    Moderator,
+}
+
+/// Marks the listing verified today, if `user` may as `by`.
 pub async fn confirm<D: Listing>(
     db: &Db,
     user: Option<&CurrentUser>,
     id: Option<i64>,
+    by: ConfirmedBy,
     now: DateTime<Utc>,
 ) -> Result<(), FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
@@ -38,15 +47,16 @@ pub async fn confirm<D: Listing>(
         None => (0, None),
     };
     let row = row.ok_or(FormRefusal::Forbidden)?;
-    let member = match D::owner(db, &row).await? {
-        Some(org) => db
+    let allowed = match (by, D::owner(db, &row).await?) {
+        (ConfirmedBy::Moderator, _) => user.can_moderate(D::facts(&row).city),
+        (ConfirmedBy::Member, Some(org)) => db
             .organisations_of(user.id)
             .await?
             .iter()
             .any(|o| o.id == org && o.status != "suspended"),
-        None => false,
+        (ConfirmedBy::Member, None) => false,
     };
-    if !member && !user.can_moderate(D::facts(&row).city) {
+    if !allowed {
         return Err(FormRefusal::Forbidden);
     }
     let today = now.format("%Y-%m-%d").to_string();

@@ -4,6 +4,7 @@ use super::service::{decide_organisation, Decision};
 use crate::form_post::{act, FormRefusal, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::kinds::review;
+use crate::listing::freshness::{confirm as confirm_as, ConfirmedBy};
 use crate::listing::review::Review;
 use crate::listing::ListingKind;
 use crate::places::draft::PlaceDraft;
@@ -109,12 +110,14 @@ fn listing_page(values: &FormValues) -> String {
             .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
             .cloned()
     };
-    let section = values
-        .get("listing")
-        .and_then(|k| ListingKind::parse(k))
+    let listing = values.get("listing").map(String::as_str);
+    let section = listing
+        .and_then(ListingKind::parse)
         .unwrap_or(ListingKind::Place)
         .section();
     match (part("city"), part("slug")) {
+        // Groups are listed together on the city's communities page.
+        (Some(c), _) if listing == Some("group") => format!("/{c}/communities"),
         (Some(c), Some(s)) => format!("/{c}/{section}/{s}"),
         _ => "/".into(),
     }
@@ -165,6 +168,7 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
 /// A member confirms from the dashboard that a listing is still right. The
 /// places' form names the place in `place`; the others send `kind` and `id`.
 async fn confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let by = ConfirmedBy::Member;
     let (page, done) = (
         "/dashboard".to_string(),
         "/dashboard?confirmed=1".to_string(),
@@ -180,7 +184,7 @@ async fn confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -
         let (user, now) = (u.as_ref(), st.now());
         match kind {
             Some(kind) => crate::with_listing_kind!(kind, |D| {
-                crate::listing::freshness::confirm::<D>(&st.db, user, id, now).await
+                confirm_as::<D>(&st.db, user, id, by, now).await
             }),
             None => Err(FormRefusal::Forbidden),
         }
@@ -190,6 +194,7 @@ async fn confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -
 
 /// A moderator marks a listing verified from its page.
 async fn verify(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let by = ConfirmedBy::Moderator;
     let page = listing_page(&v);
     let done = format!("{page}?verified=1");
     act(l, s, se, p, v, page, done, |st, u, v| async move {
@@ -198,7 +203,7 @@ async fn verify(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
         let (user, now) = (u.as_ref(), st.now());
         match kind {
             Some(kind) => crate::with_listing_kind!(kind, |D| {
-                crate::listing::freshness::confirm::<D>(&st.db, user, id, now).await
+                confirm_as::<D>(&st.db, user, id, by, now).await
             }),
             None => Err(FormRefusal::Forbidden),
         }

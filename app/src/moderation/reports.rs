@@ -10,9 +10,9 @@ fn ts(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// Stores a report about a published place, event or volunteering
-/// opportunity (`listing`, "place" when absent); "other" needs a
-/// description.
+/// Stores a report about a published place, event, volunteering
+/// opportunity or community group (`listing`, "place" when absent); "other"
+/// needs a description.
 pub async fn report_problem(
     db: &Db,
     values: &FormValues,
@@ -33,6 +33,14 @@ pub async fn report_problem(
             .opportunity(city, slug)
             .await?
             .map(|o| (Reported::Opportunity(o.id), o.city)),
+        // A group has no page of its own: the form on the city's
+        // communities page names it by id.
+        "group" => match crate::form_post::id_field(values, "group") {
+            Some(id) if db.is_public_group(city, id).await? => {
+                Some((Reported::Group(id), city.to_string()))
+            }
+            _ => None,
+        },
         _ => None,
     }
     .ok_or(FormRefusal::Forbidden)?;

@@ -50,6 +50,14 @@ fn Listing(data: CommunitiesView) -> impl IntoView {
     let chosen = data.lang_used.clone().unwrap_or_default();
     let filtered = data.lang_used.is_some();
     let share = data.share_url.clone();
+    // Every group shown, once, for the "report a problem" form.
+    let mut reportable: Vec<(i64, String)> = data
+        .sections
+        .iter()
+        .flat_map(|s| s.groups.iter().map(|g| (g.id, g.name.clone())))
+        .collect();
+    reportable.sort_by(|a, b| (&a.1, a.0).cmp(&(&b.1, b.0)));
+    reportable.dedup_by_key(|g| g.0);
     let jump = (!filtered && data.languages_used.len() > 1).then(|| {
         let counts: Vec<(String, usize)> = data
             .sections
@@ -122,6 +130,9 @@ fn Listing(data: CommunitiesView) -> impl IntoView {
             }).collect_view()}
             <p class="hint join-note">{t!(i18n, communities_join)}" "<a href=register>{t!(i18n, communities_register)}</a></p>
         </section>
+        {(!reportable.is_empty()).then(|| view! {
+            <crate::components::report_problem::ReportProblem listing="group" city=city.clone() slug=String::new() groups=reportable />
+        })}
     }
 }
 

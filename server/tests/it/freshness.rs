@@ -5,7 +5,7 @@
 //! nobody else may. On the real app, both backends.
 
 use crate::common::{member, post_form, sign_in, spawn_app, staff, Backend, TestApp};
-use app::listing::freshness::{confirm, cutoff, remind};
+use app::listing::freshness::{confirm, cutoff, remind, ConfirmedBy};
 use app::listing::{Listing, ListingKind};
 use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
@@ -187,7 +187,7 @@ async fn freshness_of<D: Listing>(
         email_verified: true,
         locale: user.locale,
     };
-    confirm::<D>(db, Some(&current), Some(id), later)
+    confirm::<D>(db, Some(&current), Some(id), ConfirmedBy::Member, later)
         .await
         .expect("confirm");
     assert!(

@@ -316,7 +316,7 @@ async fn review_workflow(backend: Backend) {
 /// one-click confirmation makes it fresh. Only the organisation's members
 /// may confirm.
 async fn freshness(backend: Backend) {
-    use app::listing::freshness::{confirm, cutoff, remind};
+    use app::listing::freshness::{confirm, cutoff, remind, ConfirmedBy};
     use app::listing::ListingKind;
     use app::places::draft::PlaceDraft;
     use chrono::Duration;
@@ -443,7 +443,7 @@ async fn freshness(backend: Backend) {
         email_verified: true,
         locale: user.locale,
     };
-    confirm::<PlaceDraft>(db, Some(&current), Some(place), later)
+    confirm::<PlaceDraft>(db, Some(&current), Some(place), ConfirmedBy::Member, later)
         .await
         .map_err(|_| "refused")
         .expect("confirmed");

@@ -106,4 +106,67 @@ async fn reports_on_events_and_opportunities(backend: Backend) {
     }
 }
 
-on_both_backends!(reports_on_events_and_opportunities);
+/// A community group has no page of its own: the communities page has one
+/// form where the visitor picks the group; only a group the public sees in
+/// that city can be reported.
+async fn reports_on_group_profiles(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
+    let moderator = sign_in(base, "mod-p@example.org", STAFF_PASSWORD).await;
+    let (groups, _) = db.public_groups("prague").await.expect("q");
+    let group = groups.first().expect("demo groups in Prague");
+    let (kosice, _) = db.public_groups("kosice").await.expect("q");
+    let (_, page) = get_page(base, None, "/en/prague/communities").await;
+    assert!(
+        page.contains("name=\"listing\" value=\"group\""),
+        "form offered"
+    );
+    assert!(page.contains(&format!("<option value=\"{}\"", group.id)));
+
+    let id = group.id.to_string();
+    let form = |group: &str| {
+        let group = group.to_string();
+        move |message: &'static str| {
+            vec![
+                ("listing", "group".to_string()),
+                ("city", "prague".to_string()),
+                ("group", group.clone()),
+                ("kind", "closed".to_string()),
+                ("message", message.to_string()),
+            ]
+        }
+    };
+    let post = |f: Vec<(&'static str, String)>| async move {
+        let f: Vec<(&str, &str)> = f.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        post_form(base, None, "/en/places/report", &f).await
+    };
+    // Not a group of this city, or none at all: refused, nothing stored.
+    for other in kosice
+        .iter()
+        .map(|g| g.id.to_string())
+        .chain(["999999".to_string()])
+    {
+        let (status, _) = post(form(&other)("Gone.")).await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "group {other}");
+    }
+    assert!(db.open_reports(None).await.expect("q").is_empty());
+
+    let message = "The Telegram channel moved.";
+    let (status, _) = post(form(&id)(message)).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let reports = db.open_reports(None).await.expect("q");
+    assert_eq!(reports.len(), 1);
+    assert_eq!(
+        (reports[0].listing.as_str(), reports[0].name.as_str()),
+        ("group", group.name.as_str())
+    );
+    let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
+    assert!(queue.contains(message));
+    assert!(queue.contains("href=\"/en/prague/communities\""), "linked");
+}
+
+on_both_backends!(
+    reports_on_events_and_opportunities,
+    reports_on_group_profiles
+);

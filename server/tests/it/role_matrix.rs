@@ -239,6 +239,8 @@ fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
 enum Form {
     SubmitPlace,
     ConfirmPlace,
+    ConfirmListing,
+    VerifyListing,
     AddMember,
     RemoveMember,
     VerifyOrganisation,
@@ -273,6 +275,8 @@ impl Form {
         match self {
             Form::SubmitPlace => "/en/dashboard/places/submit",
             Form::ConfirmPlace => "/en/dashboard/places/confirm",
+            Form::ConfirmListing => "/en/dashboard/listings/confirm",
+            Form::VerifyListing => "/en/moderation/listings/verify",
             Form::AddMember => "/en/dashboard/members/add",
             Form::RemoveMember => "/en/dashboard/members/remove",
             Form::VerifyOrganisation => "/en/moderation/organisations/verify",
@@ -306,6 +310,7 @@ impl Form {
         match self {
             Form::SubmitPlace
             | Form::ConfirmPlace
+            | Form::ConfirmListing
             | Form::SubmitEvent
             | Form::SubmitOpportunity
             | Form::SubmitGroupProfile => &[Who::Member],
@@ -359,6 +364,19 @@ impl Form {
             Form::ConfirmPlace => {
                 let (place, _) = fx.place().await;
                 pairs(&[("place", &place.to_string())])
+            }
+            Form::ConfirmListing => {
+                let (place, _) = fx.place().await;
+                pairs(&[("kind", "place"), ("id", &place.to_string())])
+            }
+            Form::VerifyListing => {
+                let (place, slug) = fx.place().await;
+                pairs(&[
+                    ("listing", "place"),
+                    ("id", &place.to_string()),
+                    ("city", "prague"),
+                    ("slug", &slug),
+                ])
             }
             Form::AddMember => pairs(&[
                 ("organisation", &org),
@@ -522,9 +540,11 @@ impl Form {
     }
 }
 
-const FORMS: [Form; 29] = [
+const FORMS: [Form; 31] = [
     Form::SubmitPlace,
     Form::ConfirmPlace,
+    Form::ConfirmListing,
+    Form::VerifyListing,
     Form::AddMember,
     Form::RemoveMember,
     Form::VerifyOrganisation,

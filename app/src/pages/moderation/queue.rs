@@ -305,12 +305,12 @@ fn ReportCard(report: ReportItem) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
     let kind = crate::components::report_problem::kind_label(l, &report.listing, &report.kind);
-    let section = match report.listing.as_str() {
-        "event" => "events",
-        "opportunity" => "volunteering",
-        _ => "places",
+    let path = match crate::listing::ListingKind::parse(&report.listing) {
+        Some(kind) => format!("/{}/{}/{}", report.city, kind.section(), report.slug),
+        // A community group: its profile is on the city's communities page.
+        None => format!("/{}/communities", report.city),
     };
-    let href = locale::href(i18n, &format!("/{}/{section}/{}", report.city, report.slug));
+    let href = locale::href(i18n, &path);
     view! {
         <article class="report-item" data-id=report.id.to_string()>
             <h3><a href=href>{report.name.clone()}</a></h3>
