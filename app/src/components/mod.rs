@@ -8,5 +8,6 @@ pub mod query_link;
 pub mod report_problem;
 pub mod share_button;
 pub mod still_correct;
+pub mod takeover_link;
 pub mod text_notes;
 pub mod translation_fields;

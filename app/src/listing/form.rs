@@ -80,9 +80,10 @@ pub async fn form_start(
         .await?
         .into_iter()
         .filter(|o| o.status != "suspended")
+        // A listing the city imported (no owner) may be asked for by any.
         .filter(|o| match &existing {
-            Some((owner, ..)) => Some(o.id) == *owner,
-            None => true,
+            Some((Some(owner), ..)) => o.id == *owner,
+            _ => true,
         })
         .collect();
     let Some(first) = orgs.first() else {

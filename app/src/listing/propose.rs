@@ -1,5 +1,6 @@
-//! An organisation proposes a new listing or an edit of one of its own; the
-//! proposal waits for review and the public sees nothing of it yet.
+//! An organisation proposes a new listing, an edit of one of its own, or an
+//! edit of one the city imported (asking to take it over); the proposal
+//! waits for review and the public sees nothing of it yet.
 use super::core::{stamp, Listing};
 use super::form::{member_organisation, place_choices};
 use crate::accounts::session::CurrentUser;
@@ -20,7 +21,12 @@ pub async fn propose<D: Listing>(
     let current = match crate::form_post::id_field(values, D::KIND.as_str()) {
         Some(id) => {
             let row = D::row(db, id).await?.ok_or(FormRefusal::Forbidden)?;
-            if D::owner(db, &row).await? != Some(org.id) {
+            // A listing the city imported has no organisation: proposing a
+            // change to it asks to take it over, which accepting grants.
+            if D::owner(db, &row)
+                .await?
+                .is_some_and(|owner| owner != org.id)
+            {
                 return Err(FormRefusal::Forbidden);
             }
             Some((id, row))

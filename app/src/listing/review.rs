@@ -26,6 +26,9 @@ pub struct ChangeSummary {
     pub diff: Vec<(&'static str, String, String)>,
     /// False when a place has no point on the map.
     pub located: bool,
+    /// The listing has no organisation yet (the city imported it): accepting
+    /// gives it to the proposing organisation.
+    pub takeover: bool,
 }
 
 /// The proposed draft, and the listing with its draft as the public sees it
@@ -50,10 +53,15 @@ async fn drafts<D: Listing>(db: &Db, c: &ChangeRow) -> Result<(D, Option<(D::Row
 /// What the queue shows of a change of kind `D`.
 pub async fn summarise<D: Listing>(db: &Db, c: &ChangeRow) -> Result<ChangeSummary, AppError> {
     let (d, current) = drafts::<D>(db, c).await?;
+    let takeover = match &current {
+        Some((row, _)) => D::owner(db, row).await?.is_none(),
+        None => false,
+    };
     Ok(ChangeSummary {
         title: d.title(),
         diff: diff(current.as_ref().map(|c| &c.1), &d),
         located: d.located(),
+        takeover,
     })
 }
 

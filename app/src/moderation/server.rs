@@ -83,6 +83,8 @@ pub struct ChangeItem {
     pub diff: Vec<DiffRow>,
     /// False when the proposal has no coordinates (flagged for moderators).
     pub located: bool,
+    /// The organisation asks to take over a listing the city imported.
+    pub takeover: bool,
 }
 
 /// Pending listing changes with their diffs, for the moderation page: of a
@@ -118,6 +120,7 @@ pub async fn pending_changes(
             is_new: c.listing_id.is_none(),
             created_at: c.created_at,
             located: summary.located,
+            takeover: summary.takeover,
             diff: summary
                 .diff
                 .into_iter()

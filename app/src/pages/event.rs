@@ -148,6 +148,9 @@ fn EventView(event: EventDetail) -> impl IntoView {
                 </section>
             })}
             {event.last_verified.clone().map(|d| view! { <p class="last-verified">{t!(i18n, place_last_verified, date = move || d.clone())}</p> })}
+            {event.organisation_id.is_none().then(|| view! {
+                <crate::components::takeover_link::TakeoverLink form=format!("/dashboard/events/new?event={}", event.id) />
+            })}
             {(!event.sources.is_empty()).then(|| view! {
                 <section class="sources">
                     <h2>{t!(i18n, story_sources)}</h2>

@@ -160,6 +160,9 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
                 }}
                 {place.source_date.clone().map(|d| view! { <p>{t!(i18n, place_source_date, date = move || d.clone())}</p> })}
             </section>
+            {(!place.managed).then(|| view! {
+                <crate::components::takeover_link::TakeoverLink form=format!("/dashboard/places/new?place={}", place.id) />
+            })}
             <Nearby place=place.clone() />
             {(!place.stories.is_empty()).then(|| {
                 let city = s.city.clone();

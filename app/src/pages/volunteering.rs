@@ -299,6 +299,10 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
                 </section>
             })}
             {o.last_verified.clone().map(|d| view! { <p class="last-verified">{t!(i18n, place_last_verified, date = move || d.clone())}</p> })}
+            // Only a listing with an organisation takes interest requests.
+            {(!o.accepts_interest).then(|| view! {
+                <crate::components::takeover_link::TakeoverLink form=format!("/dashboard/opportunities/new?opportunity={}", o.id) />
+            })}
             {(!o.sources.is_empty()).then(|| view! {
                 <section class="sources">
                     <h2>{t!(i18n, story_sources)}</h2>

@@ -102,6 +102,9 @@ pub struct PlaceDetail {
     pub sources: Vec<String>,
     pub source_date: Option<String>,
     pub last_verified: Option<String>,
+    /// False for a place the city imported, which an organisation may ask
+    /// to manage.
+    pub managed: bool,
     pub nearby: Vec<Nearby>,
     pub stories: Vec<StoryLink>,
     pub share_url: String,

@@ -123,7 +123,8 @@ pub async fn place_form(
             .await?
             .into_iter()
             .filter(|o| o.status != "suspended")
-            .filter(|o| row.is_none() || Some(o.id) == owner)
+            // A place the city imported (no owner) may be asked for by any.
+            .filter(|o| owner.is_none() || Some(o.id) == owner)
             .collect();
         city = city.or_else(|| orgs.first().map(|o| o.city.clone()));
         organisations = orgs.into_iter().map(|o| (o.id, o.name)).collect();

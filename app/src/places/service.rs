@@ -211,6 +211,7 @@ pub async fn detail(
         sources: row.source_list(),
         source_date: row.source_date.clone(),
         last_verified: row.last_verified.clone(),
+        managed: db.place_organisation(row.id).await?.is_some(),
         nearby,
         stories,
         share_url: format!("{base_url}/{lang}/{}/places/{}", city.slug, row.slug),

@@ -1,47 +1,23 @@
 //! Moderators edit a listing directly (published at once, recorded, the
 //! organisation told) and browse the audit log per listing and organisation.
 
-use crate::common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{cast, get_page, post_form, sign_in, spawn_app, staff, Backend, Cast};
 use reqwest::StatusCode;
 
 async fn direct_edit_and_history(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
-    member(
-        db,
-        base,
-        "other@example.org",
-        "Jiný spolek",
-        "prague",
-        "00499153",
-    )
-    .await;
-    staff(db, "mod@example.org", "moderator", Some("prague")).await;
-    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
-    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
-    let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
-    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
+    let Cast {
+        org,
+        ngo,
+        other,
+        moderator,
+    } = cast(&app).await;
     let org_id = org.to_string();
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
 
     // An organisation's place, verified and accepted the normal way.
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/organisations/verify",
-        &[("organisation", &org_id)],
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     let (s, _) = post_form(
         base,
         Some(&ngo),

@@ -4,66 +4,14 @@
 //! confirmed by its members or marked verified by the city's moderators;
 //! nobody else may. On the real app, both backends.
 
-use crate::common::{member, post_form, sign_in, spawn_app, staff, Backend, TestApp};
+use crate::common::{cast, post_form, sign_in, spawn_app, staff, Backend, Cast, TestApp};
 use app::listing::freshness::{confirm, cutoff, remind, ConfirmedBy};
 use app::listing::{Listing, ListingKind};
 use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
 
-struct People {
-    ngo: String,
-    other: String,
-    moderator: String,
-    elsewhere: String,
-    org: String,
-}
-
-/// An organisation (verified) with a member, another organisation's member,
-/// a moderator of Prague and one of Košice.
-async fn people(app: &TestApp) -> People {
-    let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
-    member(
-        db,
-        base,
-        "other@example.org",
-        "Jiný spolek",
-        "prague",
-        "00499153",
-    )
-    .await;
-    staff(db, "mod@example.org", "moderator", Some("prague")).await;
-    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
-    let staff_password = crate::common::STAFF_PASSWORD;
-    let p = People {
-        ngo: sign_in(base, "ngo@example.org", "member passphrase").await,
-        other: sign_in(base, "other@example.org", "member passphrase").await,
-        moderator: sign_in(base, "mod@example.org", staff_password).await,
-        elsewhere: sign_in(base, "mod-k@example.org", staff_password).await,
-        org: org.to_string(),
-    };
-    let verify = [("organisation", p.org.as_str())];
-    let (s, _) = post_form(
-        base,
-        Some(&p.moderator),
-        "/en/moderation/organisations/verify",
-        &verify,
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
-    p
-}
-
 /// Proposes the listing with `form` and has the moderator accept it; its id.
-async fn publish(app: &TestApp, p: &People, path: &str, form: &[(&str, &str)]) -> i64 {
+async fn publish(app: &TestApp, p: &Cast, path: &str, form: &[(&str, &str)]) -> i64 {
     let (db, base) = (&app.db, app.base.as_str());
     let (s, _) = post_form(base, Some(&p.ngo), path, form).await;
     assert_eq!(s, StatusCode::SEE_OTHER, "proposed");
@@ -98,7 +46,7 @@ async fn is_stale(app: &TestApp, kind: ListingKind, id: i64, at: DateTime<Utc>) 
 /// on offer (the series ends, applications close) at `over`.
 async fn freshness_of<D: Listing>(
     app: &TestApp,
-    p: &People,
+    p: &Cast,
     id: i64,
     name: &str,
     over: DateTime<Utc>,
@@ -154,9 +102,11 @@ async fn freshness_of<D: Listing>(
         ("slug", "x".to_string()),
     ];
     let verify: Vec<(&str, &str)> = verify.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let elsewhere = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
     let (s, _) = post_form(
         base,
-        Some(&p.elsewhere),
+        Some(&elsewhere),
         "/en/moderation/listings/verify",
         &verify,
     )
@@ -198,9 +148,10 @@ async fn freshness_of<D: Listing>(
 
 async fn events(backend: Backend) {
     let app = spawn_app(&backend).await;
-    let p = people(&app).await;
+    let p = cast(&app).await;
+    let org = p.org.to_string();
     let form = [
-        ("organisation", p.org.as_str()),
+        ("organisation", org.as_str()),
         ("title", "Sousedská kavárna jazyků"),
         ("title_en", "Neighbours' language café"),
         ("category", "conversation_club"),
@@ -221,9 +172,10 @@ async fn events(backend: Backend) {
 
 async fn opportunities(backend: Backend) {
     let app = spawn_app(&backend).await;
-    let p = people(&app).await;
+    let p = cast(&app).await;
+    let org = p.org.to_string();
     let form = [
-        ("organisation", p.org.as_str()),
+        ("organisation", org.as_str()),
         ("title", "Doučování češtiny pro děti"),
         ("title_en", "Czech tutoring for children"),
         ("location_kind", "address"),

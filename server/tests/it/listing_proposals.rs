@@ -3,7 +3,7 @@
 //! whole event at once; moderators edit and take listings off the site.
 //! On the real app, both backends.
 
-use crate::common::{get, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{cast, get, get_page, post_form, sign_in, spawn_app, staff, Backend, Cast};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -36,39 +36,15 @@ fn dates_of(v: &Value, slug: &str) -> Vec<(String, bool)> {
 async fn events_through_review(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
-    member(
-        db,
-        base,
-        "other@example.org",
-        "Jiný spolek",
-        "prague",
-        "00499153",
-    )
-    .await;
-    staff(db, "mod@example.org", "moderator", Some("prague")).await;
-    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
-    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
-    let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
-    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
+    let Cast {
+        org,
+        ngo,
+        other,
+        moderator,
+    } = cast(&app).await;
     let org_s = org.to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/organisations/verify",
-        &[("organisation", &org_s)],
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
 
     // The form page offers the repetition choices.
     let (s, html) = get_page(base, Some(&ngo), "/en/dashboard/events/new").await;
@@ -349,36 +325,13 @@ async fn events_through_review(backend: Backend) {
 async fn opportunities_through_review(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
-    member(
-        db,
-        base,
-        "other@example.org",
-        "Jiný spolek",
-        "prague",
-        "00499153",
-    )
-    .await;
-    staff(db, "mod@example.org", "moderator", Some("prague")).await;
-    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
-    let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
+    let Cast {
+        org,
+        ngo,
+        other,
+        moderator,
+    } = cast(&app).await;
     let org_s = org.to_string();
-    post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/organisations/verify",
-        &[("organisation", &org_s)],
-    )
-    .await;
 
     let form = vec![
         ("organisation", org_s.as_str()),

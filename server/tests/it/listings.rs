@@ -1,7 +1,9 @@
 //! Organisations propose places and changes; moderators accept, send back or
 //! reject them. The public sees only accepted versions. Both backends.
 
-use crate::common::{client, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{
+    cast, client, get_page, member, post_form, sign_in, spawn_app, staff, Backend, Cast,
+};
 use reqwest::StatusCode;
 
 async fn published_slugs(base: &str) -> Vec<String> {
@@ -322,37 +324,13 @@ async fn freshness(backend: Backend) {
     use chrono::Duration;
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
-    member(
-        db,
-        base,
-        "other@example.org",
-        "Jiný spolek",
-        "prague",
-        "00499153",
-    )
-    .await;
-    staff(db, "mod@example.org", "moderator", Some("prague")).await;
-    let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
-    let other = sign_in(base, "other@example.org", "member passphrase").await;
-    let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
+    let Cast {
+        org,
+        ngo,
+        other,
+        moderator,
+    } = cast(&app).await;
     let org_id = org.to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/organisations/verify",
-        &[("organisation", &org_id)],
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     let form = [
         ("organisation", org_id.as_str()),
         ("name", "Sousedská poradna"),

@@ -28,6 +28,7 @@ mod page_errors;
 mod reports;
 mod role_matrix;
 mod schema;
+mod takeover;
 mod translations;
 mod upgrade;
 mod volunteering;

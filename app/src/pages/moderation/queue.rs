@@ -235,6 +235,7 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
             <h3>{change.name.clone()}</h3>
             <p><span class="change-kind">{locale::listing_kind(i18n, &change.kind)}</span>" · "{kind}" · "{change.organisation.clone()}" · "{crate::cities::label(i18n, &change.city)}" · "{change.created_at.clone()}</p>
             {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
+            {change.takeover.then(|| view! { <p class="notice takeover">{t!(i18n, moderation_takeover)}</p> })}
             {(!change.located).then(|| view! { <p class="notice no-coordinates">{t!(i18n, moderation_no_coordinates)}</p> })}
             <table class="diff">
                 <caption class="visually-hidden">{t!(i18n, moderation_diff)}</caption>

@@ -482,6 +482,51 @@ async fn registered(
     db.organisations_of(user).await.expect("q")[0].id
 }
 
+/// The usual cast of a listing test in Prague, each signed in (a cookie): a
+/// member of an NGO the city's moderator has verified ("ngo@example.org"),
+/// a member of another organisation, and that moderator.
+pub struct Cast {
+    pub org: i64,
+    pub ngo: String,
+    pub other: String,
+    pub moderator: String,
+}
+
+pub async fn cast(app: &TestApp) -> Cast {
+    let (db, base) = (&app.db, app.base.as_str());
+    let org = member(
+        db,
+        base,
+        "ngo@example.org",
+        "Spolek Sousedé",
+        "prague",
+        "12345679",
+    )
+    .await;
+    member(
+        db,
+        base,
+        "other@example.org",
+        "Jiný spolek",
+        "prague",
+        "00499153",
+    )
+    .await;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    let cast = Cast {
+        org,
+        ngo: sign_in(base, "ngo@example.org", "member passphrase").await,
+        other: sign_in(base, "other@example.org", "member passphrase").await,
+        moderator: sign_in(base, "mod@example.org", STAFF_PASSWORD).await,
+    };
+    let verify = [("organisation", org.to_string())];
+    let verify: Vec<(&str, &str)> = verify.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let path = "/en/moderation/organisations/verify";
+    let (s, _) = post_form(base, Some(&cast.moderator), path, &verify).await;
+    assert_eq!(s, reqwest::StatusCode::SEE_OTHER, "organisation verified");
+    cast
+}
+
 /// A staff account (password `STAFF_PASSWORD`) with `role` and moderator city.
 pub async fn staff(db: &Db, email: &str, role: &str, city: Option<&str>) {
     let now = chrono::Utc::now();

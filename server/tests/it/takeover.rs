@@ -1,0 +1,168 @@
+//! An organisation asks to manage a listing the city imported: its page
+//! offers the way, the proposal form opens for any organisation, the
+//! moderator sees it is a takeover, and accepting gives the organisation the
+//! listing; from then on other organisations cannot propose for it. Per
+//! kind, on the real app with the demo data (every demo listing is the
+//! city's), both backends.
+
+use crate::common::{cast, get_page, post_form, spawn_app, Backend, Cast};
+use reqwest::StatusCode;
+
+struct Kind {
+    /// The listing's public page.
+    page: &'static str,
+    /// The proposal form's page, without language.
+    form: &'static str,
+    submit: &'static str,
+    /// The form's fields besides `organisation` and the listing's id.
+    fields: &'static [(&'static str, &'static str)],
+    /// The listing's title once accepted.
+    title: &'static str,
+}
+
+async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let Cast {
+        org,
+        ngo,
+        other,
+        moderator,
+    } = cast(&app).await;
+    let org_s = org.to_string();
+
+    // The public page offers the way in; the form opens with the listing.
+    let (_, page) = get_page(base, None, kind.page).await;
+    let link = page
+        .split(&format!("href=\"/en{}=", kind.form))
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the page links to the proposal form")
+        .to_string();
+    let (s, form) = get_page(base, Some(&ngo), &format!("/en{}={link}", kind.form)).await;
+    assert_eq!(s, StatusCode::OK, "the form opens for an organisation");
+    assert!(
+        form.contains(&format!("value=\"{org}\"")),
+        "proposing for its organisation"
+    );
+
+    let mut fields: Vec<(&str, &str)> = vec![("organisation", &org_s), (id_field, &link)];
+    fields.extend_from_slice(kind.fields);
+    let (s, _) = post_form(base, Some(&ngo), kind.submit, &fields).await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "proposed");
+    let change = db.pending_changes(&Default::default()).await.expect("q");
+    assert_eq!(change.len(), 1);
+    assert_eq!(
+        change[0].listing_id.map(|l| l.to_string()),
+        Some(link.clone())
+    );
+    let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
+    assert!(
+        queue.contains("The city imported this listing."),
+        "shown as a takeover"
+    );
+
+    let accept = [("change", change[0].id.to_string())];
+    let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (s, _) = post_form(
+        base,
+        Some(&moderator),
+        "/en/moderation/changes/accept",
+        &accept,
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, page) = get_page(base, None, kind.page).await;
+    assert!(page.contains(kind.title), "the accepted version is public");
+    assert!(
+        !page.contains(&format!("href=\"/en{}=", kind.form)),
+        "managed now: no more asking"
+    );
+
+    // Now the organisation's: another organisation can no longer propose
+    // for it, and the queue no longer calls the next change a takeover.
+    let (s, _) = get_page(base, Some(&other), &format!("/en{}={link}", kind.form)).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let other_org = db
+        .organisations_of(
+            db.user_by_email("other@example.org")
+                .await
+                .expect("q")
+                .expect("u")
+                .id,
+        )
+        .await
+        .expect("q")[0]
+        .id
+        .to_string();
+    let mut theirs: Vec<(&str, &str)> = vec![("organisation", &other_org), (id_field, &link)];
+    theirs.extend_from_slice(kind.fields);
+    let (s, _) = post_form(base, Some(&other), kind.submit, &theirs).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = post_form(base, Some(&ngo), kind.submit, &fields).await;
+    assert_eq!(s, StatusCode::SEE_OTHER, "its own edits go through review");
+    let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
+    assert!(!queue.contains("The city imported this listing."));
+}
+
+async fn places(backend: Backend) {
+    let kind = Kind {
+        page: "/en/prague/places/oamp-praha-1",
+        form: "/dashboard/places/new?place",
+        submit: "/en/dashboard/places/submit",
+        fields: &[
+            ("name", "OAMP Praha I (spravuje spolek)"),
+            ("category", "foreigners_office"),
+            ("address", "Cigánkova 1861/2, Praha 4"),
+        ],
+        title: "OAMP Praha I (spravuje spolek)",
+    };
+    take_over(backend, kind, "place").await;
+}
+
+async fn events(backend: Backend) {
+    let kind = Kind {
+        page: "/en/prague/events/evening-czech-classes-libus",
+        form: "/dashboard/events/new?event",
+        submit: "/en/dashboard/events/submit",
+        fields: &[
+            ("title", "Večerní čeština (spolek)"),
+            ("title_en", "Evening Czech classes in Libuš"),
+            ("category", "language_course"),
+            ("address", "Libušská 35, Praha 4"),
+            ("date", "2027-01-05"),
+            ("time", "18:00"),
+            ("end_time", "19:30"),
+            ("repeat", "weekly"),
+            ("languages", "cs"),
+            ("free", "1"),
+        ],
+        title: "Večerní čeština (spolek)",
+    };
+    take_over(backend, kind, "event").await;
+}
+
+async fn opportunities(backend: Backend) {
+    let kind = Kind {
+        page: "/en/prague/volunteering/cic-volunteer-programme",
+        form: "/dashboard/opportunities/new?opportunity",
+        submit: "/en/dashboard/opportunities/submit",
+        fields: &[
+            ("title", "Dobrovolnický program (spolek)"),
+            (
+                "title_en",
+                "CIC volunteering, run by a neighbours association",
+            ),
+            ("location_kind", "address"),
+            ("address", "Žitná 1, Praha 2"),
+            ("schedule_kind", "flexible"),
+            ("languages", "cs"),
+            ("audience", "both"),
+            ("contact", "dobrovolnici@example.org"),
+        ],
+        title: "CIC volunteering, run by a neighbours association",
+    };
+    take_over(backend, kind, "opportunity").await;
+}
+
+on_both_backends!(places, events, opportunities);
