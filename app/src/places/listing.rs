@@ -48,12 +48,23 @@ impl Listing for PlaceDraft {
     async fn publish(&self, _db: &Db, p: Publish<'_, PlaceRow>) -> Result<NewPlace, AppError> {
         let source = p.organisation.and_then(|o| o.website.clone());
         let mut place = to_new_place(self, p.slug, p.city, source, p.today);
-        // A moderator's edit leaves what the form does not show as it was.
-        if let (Some(row), None) = (p.current, p.organisation) {
-            place.sources = row.source_list();
-            place.source_date = row.source_date.clone();
-            place.status = row.status.clone();
-            place.last_verified = row.last_verified.clone();
+        if let Some(row) = p.current {
+            // Where the facts came from stays listed (an organisation taking
+            // over an imported place adds its own site to the city's source).
+            let mut sources = row.source_list();
+            sources.extend(
+                place
+                    .sources
+                    .drain(..)
+                    .filter(|s| !row.source_list().contains(s)),
+            );
+            place.sources = sources;
+            // A moderator's edit leaves what the form does not show as it was.
+            if p.organisation.is_none() {
+                place.source_date = row.source_date.clone();
+                place.status = row.status.clone();
+                place.last_verified = row.last_verified.clone();
+            }
         }
         place.district = match (p.current, place.lat, place.lon) {
             (Some(row), lat, lon) if (lat, lon) == (row.lat, row.lon) => row.district.clone(),

@@ -20,6 +20,21 @@ struct Kind {
     title: &'static str,
 }
 
+/// The external links of the page's list of sources.
+fn sources_of(page: &str) -> Vec<String> {
+    let list = page
+        .split("class=\"provenance\"")
+        .nth(1)
+        .or_else(|| page.split("class=\"sources\"").nth(1))
+        .and_then(|rest| rest.split("</ul>").next())
+        .unwrap_or("");
+    list.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .map(str::to_string)
+        .collect()
+}
+
 async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
@@ -33,6 +48,11 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
 
     // The public page offers the way in; the form opens with the listing.
     let (_, page) = get_page(base, None, kind.page).await;
+    let sources = sources_of(&page);
+    assert!(
+        !sources.is_empty(),
+        "the imported listing names its sources"
+    );
     let link = page
         .split(&format!("href=\"/en{}=", kind.form))
         .nth(1)
@@ -74,6 +94,9 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, page) = get_page(base, None, kind.page).await;
     assert!(page.contains(kind.title), "the accepted version is public");
+    for source in &sources {
+        assert!(sources_of(&page).contains(source), "source {source} kept");
+    }
     assert!(
         !page.contains(&format!("href=\"/en{}=", kind.form)),
         "managed now: no more asking"
