@@ -172,14 +172,14 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::RemindStale { days, public_url } => {
             let db = open(&cli.database_url).await?;
-            let sent = app::listing::freshness::remind(
-                &db,
-                days,
-                public_url.trim_end_matches('/'),
-                chrono_now(),
-            )
-            .await
-            .map_err(|e| e.to_string())?;
+            let base = public_url.trim_end_matches('/');
+            let now = chrono_now();
+            let sent = app::listing::freshness::remind(&db, days, base, now)
+                .await
+                .map_err(|e| e.to_string())?
+                + app::groups::freshness::remind(&db, days, base, now)
+                    .await
+                    .map_err(|e| e.to_string())?;
             println!("{sent} reminder(s) queued");
             Ok(())
         }
@@ -278,6 +278,13 @@ async fn run(cli: Cli) -> Result<(), String> {
                         Ok(n) if n > 0 => println!("queued {n} freshness reminder(s)"),
                         Ok(_) => {}
                         Err(e) => eprintln!("freshness reminders: {e}"),
+                    }
+                    let groups =
+                        app::groups::freshness::remind(&hourly_db, stale_days, &digest_base, now);
+                    match groups.await {
+                        Ok(n) if n > 0 => println!("queued {n} group profile reminder(s)"),
+                        Ok(_) => {}
+                        Err(e) => eprintln!("group profile reminders: {e}"),
                     }
                 }
             });

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn StillCorrect(
-    /// place | event | opportunity
+    /// place | event | opportunity | group
     kind: &'static str,
     id: i64,
     last_verified: Option<String>,

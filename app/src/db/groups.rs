@@ -37,6 +37,8 @@ pub struct ApprovedProfileRow {
     /// One URL per line.
     pub sources: String,
     pub approved_at: Option<String>,
+    /// YYYY-MM-DD: confirmed, else approved.
+    pub last_verified: Option<String>,
 }
 
 impl ApprovedProfileRow {
@@ -56,7 +58,11 @@ impl ApprovedProfileRow {
 
 const PROFILE_COLUMNS: &str = "id, name, city, profile_languages AS languages, \
      profile_description AS description, profile_sources AS sources, \
-     profile_approved_at AS approved_at";
+     profile_approved_at AS approved_at, \
+     COALESCE(profile_verified, substr(profile_approved_at, 1, 10)) AS last_verified";
+
+/// The day a profile was last checked: confirmed, else approved.
+const PROFILE_VERIFIED: &str = "COALESCE(profile_verified, substr(profile_approved_at, 1, 10))";
 
 /// What the public page may show: a verified community group with an
 /// approved profile.
@@ -105,12 +111,13 @@ async fn write_profile(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE organisations SET profile_languages = $1, profile_description = $2, \
-         profile_approved_at = $3, updated_at = $3 WHERE id = $4",
+         profile_approved_at = $3, updated_at = $3, profile_verified = $5 WHERE id = $4",
     )
     .bind(languages_column(&p.languages))
     .bind(&p.description)
     .bind(now)
     .bind(org)
+    .bind(now.get(..10).unwrap_or(now))
     .execute(&mut **tx)
     .await?;
     sqlx::query("DELETE FROM organisation_channels WHERE organisation_id = $1")
@@ -242,6 +249,78 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         Ok(Some((row, channels)))
+    }
+
+    /// Public group profiles last checked before `cutoff` (YYYY-MM-DD), of
+    /// one city or all, oldest first (as `StaleRow`s: the organisation is
+    /// its own owner, the slug empty).
+    pub async fn stale_group_profiles(
+        &self,
+        city: Option<&str>,
+        cutoff: &str,
+    ) -> Result<Vec<super::StaleRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT id, city, '' AS slug, name, id AS organisation_id, \
+             {PROFILE_VERIFIED} AS last_verified, profile_reminded_at AS reminded_at \
+             FROM organisations WHERE {PUBLIC} AND ($1 = '' OR city = $1) \
+             AND {PROFILE_VERIFIED} < $2 ORDER BY {PROFILE_VERIFIED}, id"
+        );
+        sqlx::query_as(&sql)
+            .bind(city.unwrap_or(""))
+            .bind(cutoff)
+            .fetch_all(&self.pool)
+            .await
+    }
+
+    /// The group's profile is still right: checked today (audited).
+    pub async fn confirm_group_profile(
+        &self,
+        org: i64,
+        today: &str,
+        actor: i64,
+        now: &str,
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE organisations SET profile_verified = $1 WHERE id = $2")
+            .bind(today)
+            .bind(org)
+            .execute(&mut *tx)
+            .await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(actor),
+                subject_kind: "organisation",
+                subject_id: org,
+                action: "profile_confirmed",
+                details: format!("last verified {today}"),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Queues reminders and notes the time on the groups, together.
+    pub async fn send_group_reminders(
+        &self,
+        groups: &[i64],
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        for id in groups {
+            sqlx::query("UPDATE organisations SET profile_reminded_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for m in messages {
+            queue_message(&mut tx, m, now).await?;
+        }
+        tx.commit().await
     }
 
     /// Whether group `id` is one the public sees in `city`.

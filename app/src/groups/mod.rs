@@ -7,6 +7,8 @@ pub mod model;
 pub mod server;
 
 #[cfg(feature = "ssr")]
+pub mod freshness;
+#[cfg(feature = "ssr")]
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod import;

@@ -159,6 +159,8 @@ pub struct GroupProfileStatus {
     pub latest_state: Option<String>,
     pub latest_message: Option<String>,
     pub city: String,
+    /// YYYY-MM-DD the approved profile was last checked.
+    pub last_verified: Option<String>,
 }
 
 /// What the profile form starts from.

@@ -243,7 +243,8 @@ pub async fn review_profile(
 
 /// Where the group's profile stands, for its members.
 pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus, AppError> {
-    let approved = db.approved_group_profile(org.id).await?.is_some();
+    let approved_row = db.approved_group_profile(org.id).await?;
+    let approved = approved_row.is_some();
     let latest = db
         .latest_group_proposal(org.id)
         .await?
@@ -255,6 +256,7 @@ pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus
         latest_state: latest.as_ref().map(|p| p.state.clone()),
         latest_message: latest.and_then(|p| p.message),
         city: org.city.clone(),
+        last_verified: approved_row.and_then(|(row, _)| row.last_verified),
     })
 }
 

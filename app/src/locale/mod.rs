@@ -201,6 +201,7 @@ pub fn listing_kind(i18n: I18nContext<Locale>, kind: &str) -> String {
         "place" => td_string!(l, kind_place).to_string(),
         "event" => td_string!(l, kind_event).to_string(),
         "opportunity" => td_string!(l, kind_opportunity).to_string(),
+        "group" => td_string!(l, org_kind_community_group).to_string(),
         other => other.to_string(),
     }
 }

@@ -165,48 +165,60 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
     .await
 }
 
-/// A member confirms from the dashboard that a listing is still right. The
-/// places' form names the place in `place`; the others send `kind` and `id`.
+/// Confirms the listing or community group profile of `kind` and `id`.
+async fn confirm_named(
+    st: &AppState,
+    user: Option<&crate::accounts::session::CurrentUser>,
+    kind: Option<&str>,
+    id: Option<i64>,
+    by: ConfirmedBy,
+) -> Result<(), FormRefusal> {
+    let now = st.now();
+    match kind {
+        Some("group") => crate::groups::freshness::confirm(&st.db, user, id, by, now).await,
+        Some(k) => match ListingKind::parse(k) {
+            Some(kind) => crate::with_listing_kind!(kind, |D| {
+                confirm_as::<D>(&st.db, user, id, by, now).await
+            }),
+            None => Err(FormRefusal::Forbidden),
+        },
+        None => Err(FormRefusal::Forbidden),
+    }
+}
+
+/// A member confirms from the dashboard that a listing (or the group's
+/// profile) is still right. The places' form names the place in `place`;
+/// the others send `kind` and `id`.
 async fn confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let by = ConfirmedBy::Member;
     let (page, done) = (
         "/dashboard".to_string(),
         "/dashboard?confirmed=1".to_string(),
     );
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         let (kind, id) = match crate::form_post::id_field(&v, "place") {
-            Some(place) => (Some(ListingKind::Place), Some(place)),
+            Some(place) => (Some("place"), Some(place)),
             None => (
-                v.get("kind").and_then(|k| ListingKind::parse(k)),
+                v.get("kind").map(String::as_str),
                 crate::form_post::id_field(&v, "id"),
             ),
         };
-        let (user, now) = (u.as_ref(), st.now());
-        match kind {
-            Some(kind) => crate::with_listing_kind!(kind, |D| {
-                confirm_as::<D>(&st.db, user, id, by, now).await
-            }),
-            None => Err(FormRefusal::Forbidden),
-        }
+        confirm_named(&st, u.as_ref(), kind, id, ConfirmedBy::Member).await
     })
     .await
 }
 
-/// A moderator marks a listing verified from its page.
+/// A moderator marks a listing verified from its page, or a group's profile
+/// from the queue.
 async fn verify(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let by = ConfirmedBy::Moderator;
-    let page = listing_page(&v);
+    let page = match v.get("listing").map(String::as_str) {
+        Some("group") => "/moderation".to_string(),
+        _ => listing_page(&v),
+    };
     let done = format!("{page}?verified=1");
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        let kind = v.get("listing").and_then(|k| ListingKind::parse(k));
+        let kind = v.get("listing").map(String::as_str);
         let id = crate::form_post::id_field(&v, "id");
-        let (user, now) = (u.as_ref(), st.now());
-        match kind {
-            Some(kind) => crate::with_listing_kind!(kind, |D| {
-                confirm_as::<D>(&st.db, user, id, by, now).await
-            }),
-            None => Err(FormRefusal::Forbidden),
-        }
+        confirm_named(&st, u.as_ref(), kind, id, ConfirmedBy::Moderator).await
     })
     .await
 }

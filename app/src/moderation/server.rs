@@ -168,8 +168,9 @@ pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, crate::page_e
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StaleItem {
-    /// place | event | opportunity
+    /// place | event | opportunity | group
     pub kind: String,
+    pub id: i64,
     /// The public page's path after the city: places/…, events/…
     pub path: String,
     pub city: String,
@@ -177,25 +178,40 @@ pub struct StaleItem {
     pub last_verified: Option<String>,
 }
 
-/// Published listings of every kind not confirmed for the configured number
-/// of days (events that have ended and closed opportunities left out).
+/// Published listings of every kind, and public group profiles, not confirmed
+/// for the configured number of days (events that have ended and closed
+/// opportunities left out).
 #[server]
 pub async fn stale_listings(
     city: String,
 ) -> Result<(i64, Vec<StaleItem>), crate::page_error::PageError> {
     let (state, city) = moderator_scope(city).await?;
     let days = state.config.stale_days;
-    let items = crate::listing::freshness::stale(&state.db, city.as_deref(), days, state.now())
-        .await?
-        .into_iter()
-        .map(|(kind, p)| StaleItem {
-            kind: kind.to_string(),
-            path: format!("{}/{}", kind.section(), p.slug),
-            city: p.city,
-            name: p.name,
-            last_verified: p.last_verified,
-        })
-        .collect();
+    let now = state.now();
+    let mut items: Vec<StaleItem> =
+        crate::listing::freshness::stale(&state.db, city.as_deref(), days, now)
+            .await?
+            .into_iter()
+            .map(|(kind, p)| StaleItem {
+                kind: kind.to_string(),
+                id: p.id,
+                path: format!("{}/{}", kind.section(), p.slug),
+                city: p.city,
+                name: p.name,
+                last_verified: p.last_verified,
+            })
+            .collect();
+    // Group profiles are listed together on the city's communities page.
+    for g in crate::groups::freshness::stale(&state.db, city.as_deref(), days, now).await? {
+        items.push(StaleItem {
+            kind: "group".into(),
+            id: g.id,
+            path: "communities".into(),
+            city: g.city,
+            name: g.name,
+            last_verified: g.last_verified,
+        });
+    }
     Ok((days, items))
 }
 

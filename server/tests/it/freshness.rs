@@ -193,4 +193,133 @@ async fn opportunities(backend: Backend) {
     freshness_of::<app::volunteering::draft::OpportunityDraft>(&app, &p, id, name, over).await;
 }
 
-on_both_backends!(events, opportunities);
+/// A community group's public profile: checked when approved, stale after
+/// the configured days, reminded once a month, confirmed by the group's
+/// member from the dashboard or by the city's moderator from the queue.
+async fn group_profiles(backend: Backend) {
+    use crate::common::group_member;
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let p = cast(&app).await;
+    let org = group_member(
+        db,
+        base,
+        "hromada@example.org",
+        "Spolek Hromada",
+        "prague",
+        "25596641",
+    )
+    .await;
+    let group = sign_in(base, "hromada@example.org", "member passphrase").await;
+    let org_s = org.to_string();
+    let post = |cookie: Option<String>, path: &'static str, form: Vec<(&'static str, String)>| async move {
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        post_form(base, cookie.as_deref(), path, &form).await.0
+    };
+    let verify = vec![("organisation", org_s.clone())];
+    let s = post(
+        Some(p.moderator.clone()),
+        "/en/moderation/organisations/verify",
+        verify,
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let profile = vec![
+        ("organisation", org_s.clone()),
+        ("languages", "uk".to_string()),
+        ("description", "Ukrainian families in Prague 4.".to_string()),
+        ("channel_kind_0", "telegram".to_string()),
+        ("channel_value_0", "https://t.me/hromada_test".to_string()),
+    ];
+    let s = post(Some(group.clone()), "/en/dashboard/group/submit", profile).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let proposal = db.pending_group_proposals(None).await.expect("q")[0]
+        .id
+        .to_string();
+    let s = post(
+        Some(p.moderator.clone()),
+        "/en/moderation/groups/approve",
+        vec![("proposal", proposal)],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+
+    let stale_at = |at: DateTime<Utc>| async move {
+        app::groups::freshness::stale(db, Some("prague"), 180, at)
+            .await
+            .expect("q")
+            .iter()
+            .any(|g| g.id == org)
+    };
+    let today = Utc::now();
+    let later = today + Duration::days(181);
+    assert!(!stale_at(today).await, "checked when approved");
+    assert!(stale_at(later).await, "stale after 181 days");
+    let (_, dash) = crate::common::get_page(base, Some(&group), "/en/dashboard").await;
+    assert!(
+        dash.contains("still correct"),
+        "the dashboard offers to confirm"
+    );
+
+    let before = db.outbox(100).await.expect("q").len();
+    assert_eq!(
+        app::groups::freshness::remind(db, 180, base, later)
+            .await
+            .expect("remind"),
+        1
+    );
+    let outbox = db.outbox(100).await.expect("q");
+    assert_eq!(outbox.len(), before + 1);
+    assert_eq!(outbox[0].recipient, "hromada@example.org");
+    assert!(outbox[0].body.contains("Spolek Hromada"));
+    let next_day = later + Duration::days(1);
+    assert_eq!(
+        app::groups::freshness::remind(db, 180, base, next_day)
+            .await
+            .expect("remind"),
+        0
+    );
+
+    let confirmed = || async {
+        db.audit_for("organisation", org)
+            .await
+            .expect("q")
+            .iter()
+            .filter(|a| a.action == "profile_confirmed")
+            .count()
+    };
+    let mine = vec![("kind", "group".to_string()), ("id", org_s.clone())];
+    for cookie in [None, Some(p.other.clone()), Some(p.moderator.clone())] {
+        let s = post(cookie, "/en/dashboard/listings/confirm", mine.clone()).await;
+        assert_eq!(
+            s,
+            StatusCode::FORBIDDEN,
+            "only the group's members confirm there"
+        );
+    }
+    assert_eq!(confirmed().await, 0);
+    let s = post(Some(group.clone()), "/en/dashboard/listings/confirm", mine).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert_eq!(confirmed().await, 1);
+    let theirs = vec![
+        ("listing", "group".to_string()),
+        ("id", org_s.clone()),
+        ("city", "prague".to_string()),
+    ];
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let elsewhere = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
+    for cookie in [Some(elsewhere), Some(group.clone())] {
+        let s = post(cookie, "/en/moderation/listings/verify", theirs.clone()).await;
+        assert_eq!(s, StatusCode::FORBIDDEN);
+    }
+    let s = post(
+        Some(p.moderator.clone()),
+        "/en/moderation/listings/verify",
+        theirs,
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    assert_eq!(confirmed().await, 2);
+}
+
+on_both_backends!(events, opportunities, group_profiles);

@@ -75,6 +75,11 @@ fn StatusLines(status: GroupProfileStatus) -> impl IntoView {
         {status.latest_message.clone().map(|m| view! {
             <p class="status-note">{t!(i18n, group_profile_moderator_said)}" "{m}</p>
         })}
+        {status.public.then(|| view! {
+            <p>
+                <crate::components::still_correct::StillCorrect kind="group" id=status.organisation_id last_verified=status.last_verified.clone() />
+            </p>
+        })}
         {if status.public {
             view! { <p><a href=public_page>{t!(i18n, group_profile_public)}</a></p> }.into_any()
         } else if status.approved {

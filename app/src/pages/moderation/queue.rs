@@ -348,7 +348,10 @@ fn Stale(city: String) -> impl IntoView {
                                             let when = p.last_verified.clone().unwrap_or_else(|| {
                                                 td_string!(i18n.get_locale_untracked(), moderation_never_verified).to_string()
                                             });
-                                            view! { <li><a href=href>{p.name.clone()}</a>" · "{kind}" · "{when}</li> }
+                                            let group = (p.kind == "group").then(|| view! {
+                                                <crate::components::moderation_box::VerifyListing kind="group" id=p.id city=p.city.clone() slug=String::new() />
+                                            });
+                                            view! { <li><a href=href>{p.name.clone()}</a>" · "{kind}" · "{when}{group}</li> }
                                         }).collect_view()}
                                     </ul>
                                 }.into_any()

@@ -1,0 +1,99 @@
+//! Freshness of community group profiles, as listings have it (see
+//! `listing::freshness`): a public profile not confirmed for `stale_days` is
+//! flagged to moderators and reminded to the group's members at most once a
+//! month; members confirm it from the dashboard, moderators from their
+//! queue.
+use crate::accounts::session::CurrentUser;
+use crate::db::{Db, NewMessage, StaleRow};
+use crate::form_post::FormRefusal;
+use crate::i18n::td_string;
+use crate::listing::freshness::{cutoff, ConfirmedBy, REMIND_AGAIN_DAYS};
+use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use leptos_i18n::Locale as _;
+
+fn stamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// Marks group `org`'s public profile checked today, if `user` may as `by`.
+pub async fn confirm(
+    db: &Db,
+    user: Option<&CurrentUser>,
+    org: Option<i64>,
+    by: ConfirmedBy,
+    now: DateTime<Utc>,
+) -> Result<(), FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let org = org.ok_or(FormRefusal::Forbidden)?;
+    let (profile, _) = db
+        .approved_group_profile(org)
+        .await?
+        .ok_or(FormRefusal::Forbidden)?;
+    let allowed = match by {
+        ConfirmedBy::Moderator => user.can_moderate(&profile.city),
+        ConfirmedBy::Member => db
+            .organisations_of(user.id)
+            .await?
+            .iter()
+            .any(|o| o.id == org && o.status != "suspended"),
+    };
+    if !allowed {
+        return Err(FormRefusal::Forbidden);
+    }
+    let today = now.format("%Y-%m-%d").to_string();
+    db.confirm_group_profile(org, &today, user.id, &stamp(now))
+        .await?;
+    Ok(())
+}
+
+/// Public group profiles not confirmed since `cutoff(now, stale_days)`.
+pub async fn stale(
+    db: &Db,
+    city: Option<&str>,
+    stale_days: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<StaleRow>, sqlx::Error> {
+    db.stale_group_profiles(city, &cutoff(now, stale_days))
+        .await
+}
+
+/// One reminder per member of each group with a stale profile not reminded
+/// in the last `REMIND_AGAIN_DAYS`; returns how many messages.
+pub async fn remind(
+    db: &Db,
+    stale_days: i64,
+    base_url: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, sqlx::Error> {
+    let again = stamp(now - Duration::days(REMIND_AGAIN_DAYS));
+    let mut groups = Vec::new();
+    let mut messages = Vec::new();
+    for group in stale(db, None, stale_days, now).await? {
+        if group
+            .reminded_at
+            .as_deref()
+            .is_some_and(|r| r >= again.as_str())
+        {
+            continue;
+        }
+        for (email, lang) in db.members_of(group.id).await? {
+            let locale = crate::locale::parse(&lang).unwrap_or_default();
+            messages.push(NewMessage {
+                recipient: email,
+                subject: td_string!(locale, mail_stale_subject).to_string(),
+                body: td_string!(
+                    locale,
+                    mail_stale_body,
+                    days = stale_days,
+                    places = format!("- {}", group.name),
+                    link = format!("{base_url}/{}/dashboard", locale.as_str())
+                )
+                .to_string(),
+            });
+        }
+        groups.push(group.id);
+    }
+    db.send_group_reminders(&groups, &messages, &stamp(now))
+        .await?;
+    Ok(messages.len())
+}
