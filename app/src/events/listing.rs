@@ -3,7 +3,7 @@
 use super::draft::{draft_of, parse_event, to_new_event, EventDraft, Venue};
 use crate::accounts::model::FieldErrors;
 use crate::cities::City;
-use crate::db::{Db, EventRow, ListingState, NewEvent, NewMessage};
+use crate::db::{Db, EventRow, NewEvent, NewMessage};
 use crate::error::AppError;
 use crate::form_post::FormValues;
 use crate::listing::{Listing, Publish, RowFacts};
@@ -58,11 +58,7 @@ impl Listing for EventDraft {
     }
 
     async fn publish(&self, db: &Db, p: Publish<'_, EventRow>) -> Result<NewEvent, AppError> {
-        let owner = match (p.organisation, p.current) {
-            (Some(org), _) => (Some(org.id), Some(org.name.clone())),
-            (None, Some(row)) => (row.organisation_id, row.organiser.clone()),
-            (None, None) => (None, None),
-        };
+        let owner = p.owner(|row| (row.organisation_id, row.organiser.clone()));
         let venue = venue_of(db, self.place).await?;
         to_new_event(self, p.slug, p.city, owner, venue, p.current).map_err(AppError::Internal)
     }
@@ -79,23 +75,8 @@ impl Listing for EventDraft {
         messages: &[NewMessage],
         now: &str,
     ) -> Result<bool, sqlx::Error> {
-        let state = ListingState {
-            status: "unpublished",
-            cancelled_dates: &row.cancelled_dates,
-            note: row.status_note.as_deref(),
-            details: String::new(),
-        };
-        db.set_listing_state(
-            "event",
-            row.id,
-            &state,
-            actor,
-            "unpublished",
-            Some(reason),
-            messages,
-            now,
-        )
-        .await?;
-        Ok(true)
+        let kept = (row.cancelled_dates.as_str(), row.status_note.as_deref());
+        let kind = crate::listing::ListingKind::Event;
+        crate::listing::unpublish(db, kind, row.id, kept, reason, actor, messages, now).await
     }
 }

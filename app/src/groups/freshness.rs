@@ -4,12 +4,10 @@
 //! month; members confirm it from the dashboard, moderators from their
 //! queue.
 use crate::accounts::session::CurrentUser;
-use crate::db::{Db, NewMessage, StaleRow};
+use crate::db::{Db, StaleRow};
 use crate::form_post::FormRefusal;
-use crate::i18n::td_string;
-use crate::listing::freshness::{cutoff, ConfirmedBy, REMIND_AGAIN_DAYS};
+use crate::listing::freshness::{cutoff, reminder, ConfirmedBy, REMIND_AGAIN_DAYS};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
-use leptos_i18n::Locale as _;
 
 fn stamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -76,21 +74,8 @@ pub async fn remind(
         {
             continue;
         }
-        for (email, lang) in db.members_of(group.id).await? {
-            let locale = crate::locale::parse(&lang).unwrap_or_default();
-            messages.push(NewMessage {
-                recipient: email,
-                subject: td_string!(locale, mail_stale_subject).to_string(),
-                body: td_string!(
-                    locale,
-                    mail_stale_body,
-                    days = stale_days,
-                    places = format!("- {}", group.name),
-                    link = format!("{base_url}/{}/dashboard", locale.as_str())
-                )
-                .to_string(),
-            });
-        }
+        let names = format!("- {}", group.name);
+        messages.extend(reminder(db, group.id, stale_days, &names, base_url).await?);
         groups.push(group.id);
     }
     db.send_group_reminders(&groups, &messages, &stamp(now))

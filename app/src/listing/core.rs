@@ -33,6 +33,54 @@ pub struct Publish<'a, R> {
     pub today: &'a str,
 }
 
+impl<R> Publish<'_, R> {
+    /// The owner (id, name) the published listing gets: the proposing
+    /// organisation, else the one it has (`had`), else none.
+    pub fn owner(
+        &self,
+        had: impl Fn(&R) -> (Option<i64>, Option<String>),
+    ) -> (Option<i64>, Option<String>) {
+        match (self.organisation, self.current) {
+            (Some(org), _) => (Some(org.id), Some(org.name.clone())),
+            (None, Some(row)) => had(row),
+            (None, None) => (None, None),
+        }
+    }
+}
+
+/// Takes a listing of `kind` off the site, keeping its cancelled dates and
+/// note (events), audited with `reason`, `messages` queued; one transaction.
+#[allow(clippy::too_many_arguments)]
+pub async fn unpublish(
+    db: &Db,
+    kind: super::ListingKind,
+    id: i64,
+    kept: (&str, Option<&str>),
+    reason: &str,
+    actor: i64,
+    messages: &[NewMessage],
+    now: &str,
+) -> Result<bool, sqlx::Error> {
+    let state = crate::db::ListingState {
+        status: "unpublished",
+        cancelled_dates: kept.0,
+        note: kept.1,
+        details: String::new(),
+    };
+    db.set_listing_state(
+        kind.as_str(),
+        id,
+        &state,
+        actor,
+        "unpublished",
+        Some(reason),
+        messages,
+        now,
+    )
+    .await?;
+    Ok(true)
+}
+
 /// A kind of listing as the pipeline sees it: the draft (its form, parsed
 /// once) grown with how it is loaded, parsed, published and taken down.
 // Callers always name a concrete kind, so each future's `Send` is known

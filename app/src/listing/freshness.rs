@@ -3,7 +3,7 @@
 //! at most once in `REMIND_AGAIN_DAYS`. Events that have ended and
 //! opportunities no longer open are left alone. Every function takes the
 //! clock, so tests fix it.
-use super::core::{stamp, Listing};
+use super::core::{stamp, tell_members, Listing};
 use super::ListingKind;
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, NewMessage, StaleRow};
@@ -83,6 +83,29 @@ pub async fn stale(
     Ok(out)
 }
 
+/// The reminder to each member of `org`, in their language, naming what is
+/// stale (`names`, one "- name" a line) and linking their dashboard.
+pub async fn reminder(
+    db: &Db,
+    org: i64,
+    stale_days: i64,
+    names: &str,
+    base_url: &str,
+) -> Result<Vec<NewMessage>, sqlx::Error> {
+    tell_members(db, Some(org), |locale| {
+        let subject = td_string!(locale, mail_stale_subject).to_string();
+        let body = td_string!(
+            locale,
+            mail_stale_body,
+            days = stale_days,
+            places = names.to_string(),
+            link = format!("{base_url}/{}/dashboard", locale.as_str())
+        );
+        (subject, body.to_string())
+    })
+    .await
+}
+
 /// Queues one reminder per member of each organisation with stale listings
 /// not reminded in the last `REMIND_AGAIN_DAYS`; returns how many messages.
 /// Safe to run as often as wanted: what was reminded waits a month.
@@ -111,21 +134,7 @@ pub async fn remind(
             .map(|(_, r)| format!("- {}", r.name))
             .collect::<Vec<_>>()
             .join("\n");
-        for (email, lang) in db.members_of(org).await? {
-            let locale = crate::locale::parse(&lang).unwrap_or_default();
-            messages.push(NewMessage {
-                recipient: email,
-                subject: td_string!(locale, mail_stale_subject).to_string(),
-                body: td_string!(
-                    locale,
-                    mail_stale_body,
-                    days = stale_days,
-                    places = names.clone(),
-                    link = format!("{base_url}/{}/dashboard", locale.as_str())
-                )
-                .to_string(),
-            });
-        }
+        messages.extend(reminder(db, org, stale_days, &names, base_url).await?);
         listings.extend(stale.iter().map(|(k, r)| (*k, r.id)));
     }
     db.send_reminders(&listings, &messages, &stamp(now)).await?;

@@ -2,7 +2,7 @@
 use super::draft::{draft_of, parse_opportunity, to_new_opportunity, OpportunityDraft};
 use crate::accounts::model::FieldErrors;
 use crate::cities::City;
-use crate::db::{Db, ListingState, NewMessage, NewOpportunity, OpportunityRow};
+use crate::db::{Db, NewMessage, NewOpportunity, OpportunityRow};
 use crate::error::AppError;
 use crate::form_post::FormValues;
 use crate::listing::{Listing, Publish, RowFacts};
@@ -48,11 +48,7 @@ impl Listing for OpportunityDraft {
         _db: &Db,
         p: Publish<'_, OpportunityRow>,
     ) -> Result<NewOpportunity, AppError> {
-        let owner = match (p.organisation, p.current) {
-            (Some(org), _) => (Some(org.id), Some(org.name.clone())),
-            (None, Some(row)) => (row.organisation_id, row.organiser.clone()),
-            (None, None) => (None, None),
-        };
+        let owner = p.owner(|row| (row.organisation_id, row.organiser.clone()));
         Ok(to_new_opportunity(self, p.slug, p.city, owner, p.current))
     }
 
@@ -68,23 +64,7 @@ impl Listing for OpportunityDraft {
         messages: &[NewMessage],
         now: &str,
     ) -> Result<bool, sqlx::Error> {
-        let state = ListingState {
-            status: "unpublished",
-            cancelled_dates: "",
-            note: None,
-            details: String::new(),
-        };
-        db.set_listing_state(
-            "opportunity",
-            row.id,
-            &state,
-            actor,
-            "unpublished",
-            Some(reason),
-            messages,
-            now,
-        )
-        .await?;
-        Ok(true)
+        let kind = crate::listing::ListingKind::Opportunity;
+        crate::listing::unpublish(db, kind, row.id, ("", None), reason, actor, messages, now).await
     }
 }
