@@ -5,8 +5,9 @@ use leptos_meta::Title;
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let i18n = use_i18n();
+    let title = t_string!(i18n, about_title).to_string();
     view! {
-        <Title text=move || t_string!(i18n, about_title).to_string() />
+        <Title text=title />
         <article class="about">
             <h1>{t!(i18n, about_title)}</h1>
             <p>{t!(i18n, about_intro)}</p>

@@ -31,8 +31,15 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let choosing = query.read_untracked().get("choose").is_some();
+    // A plain string, not a closure: the title is rendered after the page's
+    // reactive owner may be gone (a redirect in the Suspense below).
+    let title = format!(
+        "{} – {}",
+        t_string!(i18n, home_title),
+        t_string!(i18n, site_name)
+    );
     view! {
-        <Title text=move || format!("{} – {}", t_string!(i18n, home_title), t_string!(i18n, site_name)) />
+        <Title text=title />
         <section class="home">
             <h1>{t!(i18n, home_title)}</h1>
             <p class="intro">{t!(i18n, home_intro)}</p>

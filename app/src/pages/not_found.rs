@@ -15,8 +15,9 @@ pub fn NotFound() -> impl IntoView {
 #[component]
 pub fn NotFoundBody() -> impl IntoView {
     let i18n = use_i18n();
+    let title = t_string!(i18n, not_found_title).to_string();
     view! {
-        <Title text=move || t_string!(i18n, not_found_title).to_string() />
+        <Title text=title />
         <section class="not-found">
             <h1>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found_body)}</p>
