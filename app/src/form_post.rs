@@ -255,9 +255,39 @@ pub fn translations(
     max: usize,
     errors: &mut FieldErrors,
 ) -> std::collections::BTreeMap<String, String> {
-    use crate::locale::content::{TRANSLATION_FIELDS, TRANSLATION_LANGS};
+    translated(
+        v,
+        local,
+        &crate::locale::content::TRANSLATION_FIELDS,
+        max,
+        errors,
+    )
+}
+
+/// The translations of a listing's title (`title_<lang>`), like the
+/// description's; a title is one line, its spaces tidied.
+pub fn title_translations(
+    v: &FormValues,
+    local: &str,
+    errors: &mut FieldErrors,
+) -> std::collections::BTreeMap<String, String> {
+    let mut out = translated(v, local, &crate::locale::content::TITLE_FIELDS, 200, errors);
+    for t in out.values_mut() {
+        *t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out
+}
+
+fn translated(
+    v: &FormValues,
+    local: &str,
+    fields: &[&'static str; 6],
+    max: usize,
+    errors: &mut FieldErrors,
+) -> std::collections::BTreeMap<String, String> {
+    use crate::locale::content::TRANSLATION_LANGS;
     let mut out = std::collections::BTreeMap::new();
-    for (lang, field) in TRANSLATION_LANGS.iter().zip(TRANSLATION_FIELDS) {
+    for (lang, field) in TRANSLATION_LANGS.iter().zip(fields) {
         if *lang == local {
             continue;
         }

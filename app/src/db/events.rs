@@ -21,6 +21,8 @@ pub struct EventRow {
     pub category: String,
     pub title: String,
     pub title_en: String,
+    /// JSON: language → title (see locale::content::pick_title).
+    pub title_translations: String,
     pub address: Option<String>,
     pub online_url: Option<String>,
     pub lat: Option<f64>,
@@ -70,7 +72,7 @@ impl EventRow {
 
 const EVENT_COLUMNS: &str =
     "id, city, slug, organisation_id, organiser, place_id, category, title, title_en, \
-     address, online_url, lat, lon, district, starts_local, duration_minutes, all_day, timezone, \
+     title_translations, address, online_url, lat, lon, district, starts_local, duration_minutes, all_day, timezone, \
      rrule, exceptions, cancelled_dates, languages, no_czech, free, price, children, \
      accessibility, registration_url, capacity, status, status_note, past_example, sources, \
      first_start_utc, last_end_utc, search_text, updated_at, \
@@ -87,6 +89,7 @@ pub struct NewEvent {
     pub category: String,
     pub title: String,
     pub title_en: String,
+    pub title_translations: std::collections::BTreeMap<String, String>,
     pub address: Option<String>,
     pub online_url: Option<String>,
     pub lat: Option<f64>,
@@ -259,9 +262,9 @@ pub(super) async fn upsert_event(
          address, online_url, lat, lon, district, starts_local, duration_minutes, all_day, \
          timezone, rrule, exceptions, cancelled_dates, languages, no_czech, free, price, children, \
          accessibility, registration_url, capacity, status, past_example, sources, \
-         first_start_utc, last_end_utc, search_text, created_at, updated_at) \
+         first_start_utc, last_end_utc, search_text, title_translations, created_at, updated_at) \
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22, \
-                 $23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$35) \
+                 $23,$24,$25,$26,$27,$28,$29,$30,$31,$32,$33,$34,$35,$36,$36) \
          ON CONFLICT (city, slug) DO UPDATE SET organisation_id = excluded.organisation_id, \
          organiser = excluded.organiser, \
          place_id = excluded.place_id, category = excluded.category, title = excluded.title, \
@@ -276,7 +279,8 @@ pub(super) async fn upsert_event(
          capacity = excluded.capacity, status = excluded.status, \
          past_example = excluded.past_example, sources = excluded.sources, \
          first_start_utc = excluded.first_start_utc, last_end_utc = excluded.last_end_utc, \
-         search_text = excluded.search_text, updated_at = excluded.updated_at \
+         search_text = excluded.search_text, title_translations = excluded.title_translations, \
+         updated_at = excluded.updated_at \
          RETURNING id",
     )
     // Not a cached prepared statement: over the Any driver a NULL first
@@ -316,6 +320,7 @@ pub(super) async fn upsert_event(
     .bind(&e.first_start_utc)
     .bind(&e.last_end_utc)
     .bind(&e.search_text)
+    .bind(crate::locale::content::translations_to_json(&e.title_translations))
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;

@@ -15,6 +15,8 @@ pub struct OpportunityRow {
     pub place_id: Option<i64>,
     pub title: String,
     pub title_en: String,
+    /// JSON: language → title (see locale::content::pick_title).
+    pub title_translations: String,
     pub location_kind: String,
     pub address: Option<String>,
     pub district: Option<String>,
@@ -44,7 +46,7 @@ impl OpportunityRow {
 }
 
 const COLUMNS: &str = "id, city, slug, organisation_id, organiser, place_id, title, title_en, \
-     location_kind, address, district, schedule_kind, date, schedule_text, skills, languages, \
+     title_translations, location_kind, address, district, schedule_kind, date, schedule_text, skills, languages, \
      no_czech, audience, min_age, contact, registration_url, deadline, status, sources, \
      search_text, updated_at, COALESCE(last_verified, substr(updated_at, 1, 10)) AS last_verified";
 
@@ -57,6 +59,7 @@ pub struct NewOpportunity {
     pub place_id: Option<i64>,
     pub title: String,
     pub title_en: String,
+    pub title_translations: std::collections::BTreeMap<String, String>,
     pub location_kind: String,
     pub address: Option<String>,
     pub district: Option<String>,
@@ -112,8 +115,8 @@ pub(super) async fn upsert_opportunity(
         "INSERT INTO opportunities (city, slug, organisation_id, organiser, place_id, title, title_en, \
          location_kind, address, district, schedule_kind, date, schedule_text, skills, languages, \
          no_czech, audience, min_age, contact, registration_url, deadline, sources, search_text, \
-         created_at, updated_at) \
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$24) \
+         title_translations, created_at, updated_at) \
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$25) \
          ON CONFLICT (city, slug) DO UPDATE SET organisation_id = excluded.organisation_id, \
          organiser = excluded.organiser, place_id = excluded.place_id, title = excluded.title, \
          title_en = excluded.title_en, location_kind = excluded.location_kind, \
@@ -124,6 +127,7 @@ pub(super) async fn upsert_opportunity(
          audience = excluded.audience, min_age = excluded.min_age, contact = excluded.contact, \
          registration_url = excluded.registration_url, deadline = excluded.deadline, \
          sources = excluded.sources, search_text = excluded.search_text, \
+         title_translations = excluded.title_translations, \
          updated_at = excluded.updated_at RETURNING id",
     )
     // See events.rs: typed NULLs over the Any driver and cached statements.
@@ -151,6 +155,7 @@ pub(super) async fn upsert_opportunity(
     .bind(&o.deadline)
     .bind(o.sources.join("\n"))
     .bind(&o.search_text)
+    .bind(crate::locale::content::translations_to_json(&o.title_translations))
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;

@@ -107,7 +107,7 @@ fn ics_entries<'a>(
         .zip(locations)
         .map(|((e, d), l)| IcsEvent {
             row: &e.row,
-            title: service::title_for(&e.row, lang, local_lang),
+            title: service::title_for(&e.row, lang, local_lang).0,
             description: d.clone(),
             location: l.clone(),
             url: format!("{base}/{lang}/{}/events/{}", e.row.city, e.row.slug),
@@ -262,7 +262,7 @@ pub async fn events_atom(
     for (e, d) in events.iter().zip(descriptions) {
         let url = format!("{base}/{lang}/{}/events/{}", e.row.city, e.row.slug);
         let mut entry = Entry::default();
-        entry.set_title(service::title_for(&e.row, lang, &city.local_lang));
+        entry.set_title(service::title_for(&e.row, lang, &city.local_lang).0);
         entry.set_id(url.clone());
         let updated = stamp(&e.row.updated_at);
         newest = newest.max(Some(updated));

@@ -63,7 +63,7 @@ pub async fn detail(
         Some(id) => db.organisation(id).await?.map(|o| o.name),
         None => row.organiser.clone(),
     };
-    let title = title_for(&row, lang, &city.local_lang);
+    let (title, title_lang) = title_for(&row, lang, &city.local_lang);
     Ok(EventDetail {
         id: row.id,
         city: row.city.clone(),
@@ -71,6 +71,7 @@ pub async fn detail(
         slug: row.slug.clone(),
         original_title: (title != row.title).then(|| row.title.clone()),
         title,
+        title_lang,
         category: row.category.clone(),
         description,
         description_lang,

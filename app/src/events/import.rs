@@ -18,6 +18,9 @@ struct RawEvent {
     category: String,
     title: String,
     title_en: Option<String>,
+    /// Titles in other languages, by language code.
+    #[serde(default)]
+    titles: BTreeMap<String, String>,
     place: Option<String>,
     address: Option<String>,
     online_url: Option<String>,
@@ -92,6 +95,7 @@ pub fn parse_events(
             r.title_en.clone().unwrap_or_default(),
             r.organiser.clone().unwrap_or_default(),
         ];
+        text.extend(r.titles.values().cloned());
         text.extend(r.description.values().cloned());
         text.extend(r.address.clone());
         let mut e = NewEvent {
@@ -102,6 +106,7 @@ pub fn parse_events(
             category: r.category.clone(),
             title: r.title.clone(),
             title_en: r.title_en.clone().unwrap_or_default(),
+            title_translations: r.titles.clone(),
             address: r.address.clone(),
             online_url: r.online_url.clone(),
             lat: r.lat,
@@ -150,6 +155,7 @@ pub fn set_bounds(e: &mut NewEvent) -> Result<(), String> {
         category: String::new(),
         title: String::new(),
         title_en: String::new(),
+        title_translations: "{}".into(),
         address: None,
         online_url: None,
         lat: None,

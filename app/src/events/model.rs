@@ -20,6 +20,8 @@ pub const EVENT_CATEGORIES: [&str; 10] = [
 pub struct OccurrenceItem {
     pub slug: String,
     pub title: String,
+    /// The title's language (not the page's when there is no translation).
+    pub title_lang: String,
     pub category: String,
     /// Local start and end, `YYYY-MM-DDTHH:MM`, in the city's zone.
     pub start: String,
@@ -69,7 +71,8 @@ pub struct EventDetail {
     pub local_lang: String,
     pub slug: String,
     pub title: String,
-    /// The title in the city's language when the page shows the English one.
+    pub title_lang: String,
+    /// The title in the city's language when the page shows another.
     pub original_title: Option<String>,
     pub category: String,
     pub description: Option<String>,

@@ -68,14 +68,16 @@ pub fn window(q: &EventQuery, tz: Tz, now: DateTime<Utc>) -> Result<Window, AppE
     })
 }
 
-/// The title in the page's language: the original in the city's language,
-/// the English one otherwise (when there is one).
-pub fn title_for(row: &crate::db::EventRow, lang: &str, local_lang: &str) -> String {
-    if lang == local_lang || row.title_en.trim().is_empty() {
-        row.title.clone()
-    } else {
-        row.title_en.clone()
-    }
+/// The title in the page's language and the language it is in (see
+/// `locale::content::pick_title`).
+pub fn title_for(row: &crate::db::EventRow, lang: &str, local_lang: &str) -> (String, String) {
+    crate::locale::content::pick_title(
+        &row.title,
+        &row.title_en,
+        &crate::locale::content::translations_from_json(&row.title_translations),
+        lang,
+        local_lang,
+    )
 }
 
 /// A query's filters, with what they compare prepared once per request.
@@ -159,9 +161,11 @@ pub(crate) fn item(
         Some(p) => Some(p.name.clone()),
         None => r.address.clone().filter(|a| !a.trim().is_empty()),
     };
+    let (title, title_lang) = title_for(r, lang, local_lang);
     OccurrenceItem {
         slug: r.slug.clone(),
-        title: title_for(r, lang, local_lang),
+        title,
+        title_lang,
         category: r.category.clone(),
         start: local_text(o.start, tz),
         end: local_text(o.end, tz),

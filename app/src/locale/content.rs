@@ -21,6 +21,51 @@ pub const TRANSLATION_FIELDS: [&str; 6] = [
     "translation_ar",
 ];
 
+/// Form fields of a title's translations (`title_<lang>`), in the same order;
+/// the city's language has the title itself, English `title_en`.
+pub const TITLE_FIELDS: [&str; 6] = [
+    "title_cs", "title_sk", "title_uk", "title_ru", "title_vi", "title_ar",
+];
+
+/// Language code → text: the translations of a title or a short text.
+pub type Translations = std::collections::BTreeMap<String, String>;
+
+/// Translations as stored (a JSON object); anything unreadable is none.
+pub fn translations_from_json(stored: &str) -> Translations {
+    serde_json::from_str(stored).unwrap_or_default()
+}
+
+pub fn translations_to_json(t: &Translations) -> String {
+    serde_json::to_string(t).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// The value of a `title_<lang>` field of a draft.
+pub fn title_field(titles: &Translations, field: &str) -> Option<String> {
+    let lang = field.strip_prefix("title_")?;
+    TRANSLATION_LANGS
+        .contains(&lang)
+        .then(|| titles.get(lang).cloned().unwrap_or_default())
+}
+
+/// A title to show and its language: the original for a visitor reading
+/// the city's language, else the visitor's translation, else English, else
+/// the original. The page marks a title not in the visitor's language.
+pub fn pick_title(
+    original: &str,
+    english: &str,
+    titles: &Translations,
+    visitor: &str,
+    local: &str,
+) -> (String, String) {
+    let own = titles.get(visitor).filter(|t| !t.trim().is_empty());
+    match own {
+        _ if visitor == local => (original.to_string(), local.to_string()),
+        Some(t) => (t.clone(), visitor.to_string()),
+        None if !english.trim().is_empty() => (english.to_string(), "en".to_string()),
+        None => (original.to_string(), local.to_string()),
+    }
+}
+
 /// The value of a `translation_<lang>` field of a draft.
 pub fn translation_field(
     translations: &std::collections::BTreeMap<String, String>,
@@ -172,6 +217,37 @@ mod tests {
         let shown = show(&czech_only, "vi", "cs").unwrap_or_else(|| panic!("a text"));
         assert_eq!((shown.lang.as_str(), shown.fallback), ("cs", true));
         assert_eq!(show(&[], "en", "cs"), None);
+    }
+
+    #[test]
+    fn a_title_in_the_visitors_language_else_english_else_the_original() {
+        let mut titles = Translations::new();
+        titles.insert("uk".into(), "Розмовний клуб".into());
+        let pick = |visitor: &str, english: &str| {
+            pick_title("Konverzační klub", english, &titles, visitor, "cs")
+        };
+        assert_eq!(
+            pick("uk", "Conversation club"),
+            ("Розмовний клуб".into(), "uk".into())
+        );
+        assert_eq!(
+            pick("vi", "Conversation club"),
+            ("Conversation club".into(), "en".into())
+        );
+        assert_eq!(pick("vi", ""), ("Konverzační klub".into(), "cs".into()));
+        // The city's language always reads the original.
+        assert_eq!(
+            pick("cs", "Conversation club"),
+            ("Konverzační klub".into(), "cs".into())
+        );
+        let stored = translations_to_json(&titles);
+        assert_eq!(translations_from_json(&stored), titles);
+        assert_eq!(translations_from_json("not json"), Translations::new());
+        assert_eq!(
+            title_field(&titles, "title_uk").as_deref(),
+            Some("Розмовний клуб")
+        );
+        assert_eq!(title_field(&titles, "title_en"), None);
     }
 
     #[test]

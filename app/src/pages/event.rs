@@ -77,8 +77,8 @@ fn EventView(event: EventDetail) -> impl IntoView {
         <script type="application/ld+json" nonce=nonce inner_html=event.json_ld.clone()></script>
         <article class="event-page">
             <p class="breadcrumb"><a href=back>{td_string!(l, events_title, city = crate::cities::label(i18n, &city)).to_string()}</a></p>
-            <h1>{event.title.clone()}</h1>
-            {event.original_title.clone().map(|t| view! { <p class="original-name" lang="">{t}</p> })}
+            <h1 lang=event.title_lang.clone()>{event.title.clone()}</h1>
+            {event.original_title.clone().map(|t| view! { <p class="original-name" lang=event.local_lang.clone()>{t}</p> })}
             <p class="event-meta">{locale::event_category_label(i18n, &event.category)}
                 {event.organisation.clone().map(|o| view! { " · "{td_string!(l, events_by, organiser = o).to_string()} })}</p>
             {event.cancelled.then(|| view! { <p class="notice cancelled" role="status">{t!(i18n, events_series_cancelled)}</p> })}

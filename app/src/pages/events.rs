@@ -261,7 +261,7 @@ pub fn OccurrenceCard(
         <article class="event-card" class:cancelled=item.cancelled data-slug=item.slug.clone()>
             <p class="event-time"><time datetime=item.start_utc.clone()>{span}</time>
                 {item.cancelled.then(|| view! { " "<strong class="badge cancelled-badge">{t!(i18n, events_cancelled)}</strong> })}</p>
-            <h4><a href=href>{item.title.clone()}</a></h4>
+            <h4 lang=item.title_lang.clone()><a href=href>{item.title.clone()}</a></h4>
             <p class="event-meta">
                 {locale::event_category_label(i18n, &item.category)}
                 {item.venue.clone().map(|v| view! { " · "<span class="venue">{v}</span> })}

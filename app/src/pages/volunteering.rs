@@ -154,7 +154,7 @@ fn ListingView(
                             let when = when_label(i18n, &o);
                             view! {
                                 <li><article class="event-card opportunity-card">
-                                    <h3><a href=href>{o.title.clone()}</a></h3>
+                                    <h3 lang=o.title_lang.clone()><a href=href>{o.title.clone()}</a></h3>
                                     <p class="event-meta">{o.organiser.clone()}{o.location.clone().map(|x| view! { " · "{x} })}</p>
                                     <p class="event-time">{when}</p>
                                     <p class="badges">
@@ -235,7 +235,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
         <script type="application/ld+json" nonce=nonce inner_html=o.json_ld.clone()></script>
         <article class="opportunity-page">
             <p class="breadcrumb"><a href=back>{td_string!(l, vol_title, city = crate::cities::label(i18n, &city)).to_string()}</a></p>
-            <h1>{item.title.clone()}</h1>
+            <h1 lang=item.title_lang.clone()>{item.title.clone()}</h1>
             <p class="event-meta">{item.organiser.clone()}</p>
             {o.closed.then(|| view! { <p class="notice" role="status">{t!(i18n, vol_closed)}</p> })}
             <section>

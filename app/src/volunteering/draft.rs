@@ -39,11 +39,20 @@ pub struct OpportunityDraft {
     /// The description in other languages (language code → text).
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, String>,
+    /// The title in other languages (language code → title).
+    #[serde(default)]
+    pub title_translations: std::collections::BTreeMap<String, String>,
 }
 
-pub const FIELDS: [&str; 24] = [
+pub const FIELDS: [&str; 30] = [
     "title",
     "title_en",
+    "title_cs",
+    "title_sk",
+    "title_uk",
+    "title_ru",
+    "title_vi",
+    "title_ar",
     "location_kind",
     "place",
     "address",
@@ -96,7 +105,8 @@ impl ListingDraft for OpportunityDraft {
             "deadline" => opt(&self.deadline),
             "description_en" => opt(&self.description_en),
             "description_local" => opt(&self.description_local),
-            other => crate::locale::content::translation_field(&self.translations, other)
+            other => crate::locale::content::title_field(&self.title_translations, other)
+                .or_else(|| crate::locale::content::translation_field(&self.translations, other))
                 .unwrap_or_default(),
         }
     }
@@ -210,6 +220,7 @@ pub fn parse_opportunity(
         optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
     );
     let translations = crate::form_post::translations(v, local, LONG_TEXT_MAX_CHARS, &mut errors);
+    let title_translations = crate::form_post::title_translations(v, local, &mut errors);
     let min_age = match text(v, "min_age") {
         "" => None,
         a => match a.parse::<i64>() {
@@ -284,6 +295,7 @@ pub fn parse_opportunity(
         description_en,
         description_local,
         translations,
+        title_translations,
     })
 }
 
@@ -308,6 +320,7 @@ pub fn to_new_opportunity(
         organisation.1.clone().unwrap_or_default(),
         d.skills.clone(),
     ];
+    text.extend(d.title_translations.values().cloned());
     text.extend(descriptions.iter().map(|(_, t)| t.clone()));
     NewOpportunity {
         city: city.slug.clone(),
@@ -317,6 +330,7 @@ pub fn to_new_opportunity(
         place_id: d.place,
         title: d.title.clone(),
         title_en: d.title_en.clone(),
+        title_translations: d.title_translations.clone(),
         location_kind: d.location_kind.clone(),
         address: d.address.clone(),
         district: keep.and_then(|k| k.district.clone()),
@@ -380,6 +394,7 @@ pub fn draft_of(
         description_en: text("en"),
         description_local: text(local_lang),
         translations: crate::locale::content::translations_of(descriptions, local_lang),
+        title_translations: crate::locale::content::translations_from_json(&row.title_translations),
     }
 }
 

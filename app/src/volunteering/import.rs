@@ -14,6 +14,9 @@ struct Raw {
     organiser: Option<String>,
     title: String,
     title_en: Option<String>,
+    /// Titles in other languages, by language code.
+    #[serde(default)]
+    titles: BTreeMap<String, String>,
     place: Option<String>,
     address: Option<String>,
     district: Option<String>,
@@ -89,6 +92,7 @@ pub fn parse_opportunities(
             r.organiser.clone().unwrap_or_default(),
             r.skills.clone(),
         ];
+        text.extend(r.titles.values().cloned());
         text.extend(r.description.values().cloned());
         out.push(NewOpportunity {
             city: r.city,
@@ -97,6 +101,7 @@ pub fn parse_opportunities(
             place_id,
             title: r.title,
             title_en: r.title_en.unwrap_or_default(),
+            title_translations: r.titles,
             location_kind: location_kind.into(),
             address: r.address,
             district: r.district,

@@ -7,6 +7,8 @@ pub const AUDIENCES: [&str; 3] = ["newcomers", "locals", "both"];
 pub struct OpportunityItem {
     pub slug: String,
     pub title: String,
+    /// The title's language (not the page's when there is no translation).
+    pub title_lang: String,
     pub organiser: Option<String>,
     /// place | address | remote
     pub location_kind: String,

@@ -20,14 +20,17 @@ fn item(
     places: &HashMap<i64, PlaceLabel>,
 ) -> OpportunityItem {
     let place = o.place_id.and_then(|id| places.get(&id));
-    let title = if lang == local_lang || o.title_en.trim().is_empty() {
-        o.title.clone()
-    } else {
-        o.title_en.clone()
-    };
+    let (title, title_lang) = crate::locale::content::pick_title(
+        &o.title,
+        &o.title_en,
+        &crate::locale::content::translations_from_json(&o.title_translations),
+        lang,
+        local_lang,
+    );
     OpportunityItem {
         slug: o.slug.clone(),
         title,
+        title_lang,
         organiser: o.organiser.clone(),
         location_kind: o.location_kind.clone(),
         location: place

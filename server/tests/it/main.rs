@@ -29,6 +29,7 @@ mod reports;
 mod role_matrix;
 mod schema;
 mod takeover;
+mod translated_titles;
 mod translations;
 mod upgrade;
 mod volunteering;

@@ -64,11 +64,20 @@ pub struct EventDraft {
     /// The description in other languages (language code → text).
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, String>,
+    /// The title in other languages (language code → title).
+    #[serde(default)]
+    pub title_translations: std::collections::BTreeMap<String, String>,
 }
 
-pub const FIELDS: [&str; 33] = [
+pub const FIELDS: [&str; 39] = [
     "title",
     "title_en",
+    "title_cs",
+    "title_sk",
+    "title_uk",
+    "title_ru",
+    "title_vi",
+    "title_ar",
     "category",
     "place",
     "address",
@@ -143,7 +152,8 @@ impl ListingDraft for EventDraft {
             "capacity" => self.capacity.map(|c| c.to_string()).unwrap_or_default(),
             "description_en" => opt(&self.description_en),
             "description_local" => opt(&self.description_local),
-            other => crate::locale::content::translation_field(&self.translations, other)
+            other => crate::locale::content::title_field(&self.title_translations, other)
+                .or_else(|| crate::locale::content::translation_field(&self.translations, other))
                 .unwrap_or_default(),
         }
     }

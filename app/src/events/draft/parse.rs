@@ -165,6 +165,7 @@ pub fn parse_event(
     );
     let translations =
         crate::form_post::translations(v, &city.local_lang, LONG_TEXT_MAX_CHARS, &mut errors);
+    let title_translations = crate::form_post::title_translations(v, &city.local_lang, &mut errors);
     if place.is_none() && address.is_none() && online_url.is_none() && !errors.contains_key("place")
     {
         errors.insert("address", FieldError::WhereRequired);
@@ -198,6 +199,7 @@ pub fn parse_event(
         description_en,
         description_local,
         translations,
+        title_translations,
     };
     // The schedule as a whole, once its parts are readable.
     if !errors.contains_key("date") && !errors.contains_key("time") {

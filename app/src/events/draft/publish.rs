@@ -48,6 +48,7 @@ pub fn to_new_event(
         d.title_en.clone(),
         organisation.1.clone().unwrap_or_default(),
     ];
+    text.extend(d.title_translations.values().cloned());
     text.extend(descriptions.iter().map(|(_, t)| t.clone()));
     text.extend(d.address.clone());
     text.extend(d.place_name.clone());
@@ -60,6 +61,7 @@ pub fn to_new_event(
         category: d.category.clone(),
         title: d.title.clone(),
         title_en: d.title_en.clone(),
+        title_translations: d.title_translations.clone(),
         address: d.address.clone(),
         online_url: d.online_url.clone(),
         lat: venue.lat,
@@ -160,6 +162,7 @@ pub fn draft_of(
         description_en: text("en"),
         description_local: text(local_lang),
         translations: crate::locale::content::translations_of(descriptions, local_lang),
+        title_translations: crate::locale::content::translations_from_json(&row.title_translations),
     }
 }
 

@@ -145,8 +145,13 @@ fn a_stored_event_reads_back_into_the_same_form() {
         ("languages", "uk,en"),
         ("no_czech", "1"),
         ("capacity", "12"),
+        ("title_uk", "Мовне кафе"),
     ]);
     let d = parse_event(&form(&f), &city(), &[]).unwrap();
+    assert_eq!(
+        d.title_translations.get("uk").map(String::as_str),
+        Some("Мовне кафе")
+    );
     let e = to_new_event(
         &d,
         "x",
@@ -170,6 +175,7 @@ fn a_stored_event_reads_back_into_the_same_form() {
         category: e.category.clone(),
         title: e.title.clone(),
         title_en: e.title_en.clone(),
+        title_translations: crate::locale::content::translations_to_json(&e.title_translations),
         address: e.address.clone(),
         online_url: None,
         lat: None,

@@ -45,6 +45,7 @@ fn event(
         category: n.category,
         title: n.title,
         title_en: String::new(),
+        title_translations: "{}".into(),
         address: None,
         online_url: None,
         lat: None,
