@@ -1,7 +1,7 @@
 //! Community groups from a JSON file (the demo's `data/demo/groups.json`):
 //! each record is checked like the profile form checks a group's input,
 //! all or nothing, and loaded as a verified group with an approved profile.
-use super::model::{DESCRIPTION_MAX_CHARS, LANGUAGES};
+use super::model::{DESCRIPTION_LANGS, DESCRIPTION_MAX_CHARS, LANGUAGES};
 use super::profile::channel_value;
 use crate::db::{DemoGroup, ProfileData};
 use serde::Deserialize;
@@ -13,6 +13,11 @@ struct Record {
     name: String,
     languages: Vec<String>,
     description: String,
+    /// The description's language, when known.
+    description_lang: Option<String>,
+    /// The description in other interface languages.
+    #[serde(default)]
+    translations: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     channels: Vec<RecordChannel>,
     sources: Vec<String>,
@@ -45,6 +50,22 @@ pub fn parse_groups(json: &str, cities: &[String]) -> Result<Vec<DemoGroup>, Str
         {
             return Err(at("description", "empty or too long"));
         }
+        if r.description_lang
+            .as_ref()
+            .is_some_and(|l| !LANGUAGES.contains(&l.as_str()))
+        {
+            return Err(at("description_lang", "unknown language code"));
+        }
+        if r.translations.iter().any(|(l, t)| {
+            !DESCRIPTION_LANGS.contains(&l.as_str())
+                || t.trim().is_empty()
+                || t.chars().count() > DESCRIPTION_MAX_CHARS
+        }) {
+            return Err(at(
+                "translations",
+                "an interface language each, not empty, not too long",
+            ));
+        }
         // Facts about real groups need a source.
         if r.sources.is_empty() || r.sources.iter().any(|s| !s.starts_with("http")) {
             return Err(at("sources", "give the source URLs"));
@@ -61,6 +82,12 @@ pub fn parse_groups(json: &str, cities: &[String]) -> Result<Vec<DemoGroup>, Str
             profile: ProfileData {
                 languages: r.languages,
                 description: r.description.trim().to_string(),
+                description_lang: r.description_lang,
+                translations: r
+                    .translations
+                    .into_iter()
+                    .map(|(l, t)| (l, t.trim().to_string()))
+                    .collect(),
                 channels,
             },
             sources: r.sources,

@@ -58,6 +58,19 @@ pub const LANGUAGES: [&str; 15] = [
 /// The longest description a group may write.
 pub const DESCRIPTION_MAX_CHARS: usize = 1000;
 
+/// Languages a group can translate its description into (the interface
+/// languages), and their form fields, in the same order.
+pub const DESCRIPTION_LANGS: [&str; 7] = ["en", "cs", "sk", "uk", "ru", "vi", "ar"];
+pub const DESCRIPTION_FIELDS: [&str; 7] = [
+    "description_en",
+    "description_cs",
+    "description_sk",
+    "description_uk",
+    "description_ru",
+    "description_vi",
+    "description_ar",
+];
+
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Channel {
     /// One of `CHANNEL_KINDS`.
@@ -93,6 +106,12 @@ pub struct GroupProfile {
     pub languages: Vec<String>,
     /// In the group's own words.
     pub description: String,
+    /// The language the description is written in ("" when not said).
+    #[serde(default)]
+    pub description_lang: String,
+    /// The description in other interface languages (code → text).
+    #[serde(default)]
+    pub translations: BTreeMap<String, String>,
     pub channels: Vec<Channel>,
 }
 
@@ -102,6 +121,15 @@ impl GroupProfile {
         let mut v = BTreeMap::new();
         v.insert("languages".to_string(), self.languages.join(","));
         v.insert("description".to_string(), self.description.clone());
+        v.insert(
+            "description_lang".to_string(),
+            self.description_lang.clone(),
+        );
+        for (lang, field) in DESCRIPTION_LANGS.iter().zip(DESCRIPTION_FIELDS) {
+            if let Some(t) = self.translations.get(*lang) {
+                v.insert(field.to_string(), t.clone());
+            }
+        }
         for (i, c) in self.channels.iter().take(MAX_CHANNELS).enumerate() {
             v.insert(CHANNEL_KIND_FIELDS[i].to_string(), c.kind.clone());
             v.insert(CHANNEL_VALUE_FIELDS[i].to_string(), c.value.clone());
@@ -116,7 +144,12 @@ pub struct GroupCard {
     pub id: i64,
     pub name: String,
     pub languages: Vec<String>,
+    /// In the visitor's language when the group gave one.
     pub description: Option<String>,
+    /// The language of the description shown ("" when not said).
+    pub description_lang: String,
+    /// Not in the visitor's language: the page says so.
+    pub description_fallback: bool,
     pub channels: Vec<Channel>,
     /// Where the facts come from (demo groups).
     pub sources: Vec<String>,
@@ -187,4 +220,21 @@ pub struct ProposalItem {
     pub created_at: String,
     pub current: Option<GroupProfile>,
     pub proposed: GroupProfile,
+}
+
+impl GroupProfile {
+    /// The description a visitor reading `visitor` sees: its translation,
+    /// else the group's own words; with the text's language ("" unknown)
+    /// and whether it is known not to be the visitor's.
+    pub fn description_for(&self, visitor: &str) -> (String, String, bool) {
+        match self.translations.get(visitor) {
+            Some(t) if visitor != self.description_lang => (t.clone(), visitor.to_string(), false),
+            // Only a group that said its language is known to be in another.
+            _ => (
+                self.description.clone(),
+                self.description_lang.clone(),
+                !self.description_lang.is_empty() && self.description_lang != visitor,
+            ),
+        }
+    }
 }

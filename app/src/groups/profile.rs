@@ -4,7 +4,7 @@
 //! them, so a "Telegram" link that leads somewhere else would mislead.
 use super::model::{
     Channel, GroupProfile, CHANNEL_KINDS, CHANNEL_KIND_FIELDS, CHANNEL_VALUE_FIELDS,
-    DESCRIPTION_MAX_CHARS, LANGUAGES, MAX_CHANNELS,
+    DESCRIPTION_FIELDS, DESCRIPTION_LANGS, DESCRIPTION_MAX_CHARS, LANGUAGES, MAX_CHANNELS,
 };
 use crate::accounts::model::{required_text, Email, FieldError, FieldErrors};
 use crate::form_post::FormValues;
@@ -114,6 +114,24 @@ pub fn parse_profile(v: &FormValues) -> Result<GroupProfile, FieldErrors> {
     } else if description.chars().count() > DESCRIPTION_MAX_CHARS {
         errors.insert("description", FieldError::TooLong);
     }
+    let description_lang = field(v, "description_lang");
+    if !description_lang.is_empty() && !LANGUAGES.contains(&description_lang) {
+        errors.insert("description_lang", FieldError::UnknownChoice);
+    }
+    // A "translation" into the description's own language would hide it.
+    let mut translations = std::collections::BTreeMap::new();
+    for (lang, name) in DESCRIPTION_LANGS.iter().zip(DESCRIPTION_FIELDS) {
+        match field(v, name) {
+            "" => {}
+            _ if *lang == description_lang => {}
+            t if t.chars().count() > DESCRIPTION_MAX_CHARS => {
+                errors.insert(name, FieldError::TooLong);
+            }
+            t => {
+                translations.insert(lang.to_string(), t.to_string());
+            }
+        }
+    }
     let mut channels = Vec::new();
     for i in 0..MAX_CHANNELS {
         let kind = field(v, CHANNEL_KIND_FIELDS[i]);
@@ -141,6 +159,8 @@ pub fn parse_profile(v: &FormValues) -> Result<GroupProfile, FieldErrors> {
     Ok(GroupProfile {
         languages,
         description: description.to_string(),
+        description_lang: description_lang.to_string(),
+        translations,
         channels,
     })
 }
@@ -150,6 +170,36 @@ mod tests {
     use super::*;
 
     use crate::form_post::form_of as form;
+
+    #[test]
+    fn translations_of_the_description() {
+        let ok = parse_profile(&form(&[
+            ("languages", "uk"),
+            ("description", "Ми зустрічаємося щонеділі."),
+            ("description_lang", "uk"),
+            ("description_en", " We meet on Sundays. "),
+            ("description_uk", "ignored: the original is Ukrainian"),
+        ]))
+        .expect("valid");
+        assert_eq!(ok.description_lang, "uk");
+        assert_eq!(
+            ok.translations.into_iter().collect::<Vec<_>>(),
+            vec![("en".to_string(), "We meet on Sundays.".to_string())]
+        );
+        let long = "x".repeat(DESCRIPTION_MAX_CHARS + 1);
+        let errors = parse_profile(&form(&[
+            ("languages", "uk"),
+            ("description", "x"),
+            ("description_lang", "klingon"),
+            ("description_vi", long.as_str()),
+        ]))
+        .expect_err("two problems");
+        assert_eq!(
+            errors.get("description_lang"),
+            Some(&FieldError::UnknownChoice)
+        );
+        assert_eq!(errors.get("description_vi"), Some(&FieldError::TooLong));
+    }
 
     #[test]
     fn links_per_service() {

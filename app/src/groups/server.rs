@@ -19,7 +19,7 @@ pub async fn communities(
         crate::state::base_url(&state)
     );
     let mut view = crate::places::server::not_found_status(
-        super::service::communities(&state.db, &city, &lang_used, share).await,
+        super::service::communities(&state.db, &city, &lang_used, lang, share).await,
     )?;
     if let Some(l) = &view.lang_used {
         view.share_url.push_str(&format!("?lang_used={l}"));

@@ -67,6 +67,8 @@ pub fn approved_profile(row: &ApprovedProfileRow, channels: &[ChannelRow]) -> Gr
     GroupProfile {
         languages: row.language_list(),
         description: row.description.clone().unwrap_or_default(),
+        description_lang: row.description_lang.clone().unwrap_or_default(),
+        translations: crate::locale::content::translations_from_json(&row.translations),
         channels: channels
             .iter()
             .map(|c| Channel {
@@ -81,6 +83,8 @@ fn to_data(p: &GroupProfile) -> ProfileData {
     ProfileData {
         languages: p.languages.clone(),
         description: p.description.clone(),
+        description_lang: Some(p.description_lang.clone()).filter(|l| !l.is_empty()),
+        translations: p.translations.clone(),
         channels: p
             .channels
             .iter()
@@ -117,6 +121,15 @@ pub fn diff_text(current: Option<&GroupProfile>, proposed: &GroupProfile) -> Str
         current.description.clone(),
         proposed.description.clone(),
     );
+    row(
+        "description_lang",
+        current.description_lang.clone(),
+        proposed.description_lang.clone(),
+    );
+    for (lang, field) in DESCRIPTION_LANGS.iter().zip(DESCRIPTION_FIELDS) {
+        let text = |p: &GroupProfile| p.translations.get(*lang).cloned().unwrap_or_default();
+        row(field, text(current), text(proposed));
+    }
     row("channels", channels_text(current), channels_text(proposed));
     lines.join("\n")
 }
@@ -324,26 +337,33 @@ pub async fn communities(
     db: &Db,
     city: &str,
     lang_used: &str,
+    visitor: &str,
     share_url: String,
 ) -> Result<CommunitiesView, AppError> {
     let city = db.city(city).await?.ok_or(AppError::NotFound)?;
     let (rows, channels) = db.public_groups(&city.slug).await?;
     let cards: Vec<GroupCard> = rows
         .into_iter()
-        .map(|r| GroupCard {
-            id: r.id,
-            name: r.name.clone(),
-            languages: r.language_list(),
-            description: r.description.clone().filter(|d| !d.trim().is_empty()),
-            channels: channels
-                .iter()
-                .filter(|c| c.organisation_id == r.id)
-                .map(|c| Channel {
-                    kind: c.kind.clone(),
-                    value: c.value.clone(),
-                })
-                .collect(),
-            sources: r.source_list(),
+        .map(|r| {
+            let (description, description_lang, description_fallback) =
+                approved_profile(&r, &[]).description_for(visitor);
+            GroupCard {
+                id: r.id,
+                name: r.name.clone(),
+                languages: r.language_list(),
+                description: Some(description).filter(|d| !d.trim().is_empty()),
+                description_lang,
+                description_fallback,
+                channels: channels
+                    .iter()
+                    .filter(|c| c.organisation_id == r.id)
+                    .map(|c| Channel {
+                        kind: c.kind.clone(),
+                        value: c.value.clone(),
+                    })
+                    .collect(),
+                sources: r.source_list(),
+            }
         })
         .collect();
     let lang_used = lang_used.trim();
@@ -387,6 +407,8 @@ mod tests {
 
     fn profile(langs: &[&str], description: &str, channels: &[(&str, &str)]) -> GroupProfile {
         GroupProfile {
+            description_lang: String::new(),
+            translations: Default::default(),
             languages: langs.iter().map(|s| s.to_string()).collect(),
             description: description.into(),
             channels: channels
@@ -401,6 +423,13 @@ mod tests {
 
     #[test]
     fn diff_lists_changed_fields_only() {
+        let mut translated = profile(&["uk"], "Same", &[]);
+        translated.description_lang = "uk".into();
+        translated.translations.insert("en".into(), "Hello".into());
+        assert_eq!(
+            diff_text(Some(&profile(&["uk"], "Same", &[])), &translated),
+            "description_lang:  → uk\ndescription_en:  → Hello"
+        );
         let old = profile(&["uk"], "Same", &[("telegram", "https://t.me/a")]);
         let new = profile(&["uk", "ru"], "Same", &[("telegram", "https://t.me/b")]);
         assert_eq!(

@@ -162,7 +162,12 @@ fn GroupCardView(group: GroupCard) -> impl IntoView {
         <article class="group-card" data-group=group.id.to_string()>
             <h3>{group.name.clone()}</h3>
             <p class="group-languages">{td_string!(l, communities_uses, names = languages).to_string()}</p>
-            {paragraphs.into_iter().map(|p| view! { <p class="group-description">{p}</p> }).collect_view()}
+            {group.description_fallback.then(|| view! {
+                <p class="fallback-note">{td_string!(l, communities_not_translated, language = locale::language_label(i18n, locale::code(l))).to_string()}</p>
+            })}
+            <div class="group-text" lang=Some(group.description_lang.clone()).filter(|l| !l.is_empty())>
+                {paragraphs.into_iter().map(|p| view! { <p class="group-description">{p}</p> }).collect_view()}
+            </div>
             {places.into_iter().map(|c| view! {
                 <p class="meeting-place"><strong>{t!(i18n, channel_meeting_place)}": "</strong>{c.value.clone()}</p>
             }).collect_view()}

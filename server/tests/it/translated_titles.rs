@@ -2,9 +2,10 @@
 //! organisation translates them in the listing's form, the moderator reviews
 //! the translation like any other change, a visitor reads their language or
 //! a title marked with the language it is in, and search finds a listing by
-//! its translated title. On the real app, both backends.
+//! its translated title. Community groups translate their description the
+//! same way. On the real app, both backends.
 
-use crate::common::{cast, get_page, post_form, spawn_app, Backend, Cast};
+use crate::common::{cast, get_page, group_member, post_form, sign_in, spawn_app, Backend, Cast};
 use app::db::Db;
 use reqwest::StatusCode;
 
@@ -219,5 +220,112 @@ async fn opportunity_titles_in_many_languages(backend: Backend) {
     assert!(found.contains("Czech tutoring for children"), "found");
 }
 
+async fn group_descriptions_in_many_languages(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let p = cast(&app).await;
+    let org = group_member(
+        db,
+        base,
+        "hromada@example.org",
+        "Spolek Hromada",
+        "prague",
+        "25596641",
+    )
+    .await
+    .to_string();
+    let group = sign_in(base, "hromada@example.org", "member passphrase").await;
+    let (s, _) = post_form(
+        base,
+        Some(&p.moderator),
+        "/en/moderation/organisations/verify",
+        &[("organisation", org.as_str())],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let long = "x".repeat(1001);
+    let mut profile = vec![
+        ("organisation", org.as_str()),
+        ("languages", "uk"),
+        (
+            "description",
+            "Українські родини в Празі 4: недільна школа.",
+        ),
+        ("description_lang", "uk"),
+        (
+            "description_en",
+            "Ukrainian families in Prague 4: Sunday school.",
+        ),
+        ("description_vi", long.as_str()),
+    ];
+    // Too long: told at the field, the rest kept, nothing proposed.
+    let (s, html) = post_form(base, Some(&group), "/en/dashboard/group/submit", &profile).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("id=\"f-description_vi-error\""),
+        "at the field"
+    );
+    assert!(html.contains("Ukrainian families in Prague 4: Sunday school."));
+    assert!(db
+        .pending_group_proposals(None)
+        .await
+        .expect("q")
+        .is_empty());
+    profile.pop();
+    let (s, _) = post_form(base, Some(&group), "/en/dashboard/group/submit", &profile).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+    let (_, queue) = get_page(base, Some(&p.moderator), "/en/moderation").await;
+    assert!(
+        queue.contains("data-field=\"description_en\""),
+        "the translation is reviewed"
+    );
+    let proposal = db.pending_group_proposals(None).await.expect("q")[0]
+        .id
+        .to_string();
+    let (s, _) = post_form(
+        base,
+        Some(&p.moderator),
+        "/en/moderation/groups/approve",
+        &[("proposal", proposal.as_str())],
+    )
+    .await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
+
+    let page = |lang: &'static str| async move {
+        let (s, html) = get_page(base, None, &format!("/{lang}/prague/communities")).await;
+        assert_eq!(s, StatusCode::OK);
+        html
+    };
+    // English: the translation, no note.
+    let en = page("en").await;
+    assert!(en.contains(
+        "lang=\"en\" class=\"group-text\"><p class=\"group-description\">Ukrainian families"
+    ));
+    assert!(!en.contains("class=\"fallback-note\""));
+    // Ukrainian: the group's own words, no note.
+    let uk = page("uk").await;
+    assert!(uk.contains(
+        "lang=\"uk\" class=\"group-text\"><p class=\"group-description\">Українські родини"
+    ));
+    assert!(!uk.contains("class=\"fallback-note\""));
+    // Vietnamese: none, so the group's own words, marked Ukrainian, said so.
+    let vi = page("vi").await;
+    assert!(vi.contains(
+        "lang=\"uk\" class=\"group-text\"><p class=\"group-description\">Українські родини"
+    ));
+    assert!(vi.contains("class=\"fallback-note\""));
+
+    // The next proposal starts from the approved translations.
+    let (_, form) = get_page(
+        base,
+        Some(&group),
+        &format!("/en/dashboard/group?organisation={org}"),
+    )
+    .await;
+    assert!(form.contains("Ukrainian families in Prague 4: Sunday school.</textarea>"));
+    assert!(form.contains("<option value=\"uk\" selected"));
+}
+
 on_both_backends!(event_titles_in_many_languages);
+on_both_backends!(group_descriptions_in_many_languages);
 on_both_backends!(opportunity_titles_in_many_languages);

@@ -2,11 +2,11 @@
 //! the form that proposes it (languages, description, channels). Nothing
 //! here is public until a city moderator approves it.
 use crate::accounts::forms::{use_feedback, FormFeedback};
-use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::components::form_field::{FormErrorBanner, FormField, TextAreaField};
 use crate::groups::server::{profile_form_data, profile_status};
 use crate::groups::{
     GroupProfileForm, GroupProfileStatus, CHANNEL_KINDS, CHANNEL_KIND_FIELDS, CHANNEL_VALUE_FIELDS,
-    DESCRIPTION_MAX_CHARS, LANGUAGES, MAX_CHANNELS,
+    DESCRIPTION_FIELDS, DESCRIPTION_LANGS, DESCRIPTION_MAX_CHARS, LANGUAGES, MAX_CHANNELS,
 };
 use crate::i18n::*;
 use crate::locale;
@@ -191,6 +191,8 @@ fn ProfileForm(data: GroupProfileForm) -> impl IntoView {
                     aria-describedby=description_described>{fb.value("description")}</textarea>
                 {description_error.map(|e| view! { <p class="field-error" id="f-description-error">{e}</p> })}
             </div>
+            <DescriptionLanguage feedback=fb.clone() />
+            <DescriptionTranslations feedback=fb.clone() />
             <fieldset class="channels" aria-describedby="f-channels-hint">
                 <legend>{t!(i18n, group_profile_channels)}</legend>
                 <p class="hint" id="f-channels-hint">{t!(i18n, group_profile_channels_hint)}</p>
@@ -235,5 +237,61 @@ fn ChannelRow(index: usize, feedback: FormFeedback) -> impl IntoView {
             <FormField name=value_name label=td_string!(l, group_profile_channel_value).to_string()
                 required=false feedback=feedback />
         </fieldset>
+    }
+}
+
+/// The language the group wrote its description in, so a page in another
+/// language can say so (and readers and fonts follow it).
+#[component]
+fn DescriptionLanguage(feedback: FormFeedback) -> impl IntoView {
+    let i18n = use_i18n();
+    let chosen = feedback.value("description_lang");
+    let error = feedback
+        .error("description_lang")
+        .map(|e| locale::field_error(i18n, e));
+    let invalid = error.is_some();
+    view! {
+        <div class="field" class:has-error=invalid>
+            <label for="f-description_lang">{t!(i18n, group_profile_description_lang)}</label>
+            <select id="f-description_lang" name="description_lang"
+                aria-invalid=invalid.then_some("true")
+                aria-describedby=invalid.then_some("f-description_lang-error")>
+                <option value="">{t!(i18n, group_profile_description_lang_unsaid)}</option>
+                {LANGUAGES.iter().map(|code| view! {
+                    <option value=*code selected=chosen == *code>{locale::language_label(i18n, code)}</option>
+                }).collect_view()}
+            </select>
+            {error.map(|e| view! { <p class="field-error" id="f-description_lang-error">{e}</p> })}
+        </div>
+    }
+}
+
+/// The description in the interface languages, folded away until wanted.
+#[component]
+fn DescriptionTranslations(feedback: FormFeedback) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    let open = DESCRIPTION_FIELDS
+        .iter()
+        .any(|f| !feedback.value(f).is_empty() || feedback.error(f).is_some());
+    let fields = DESCRIPTION_LANGS
+        .iter()
+        .zip(DESCRIPTION_FIELDS)
+        .map(|(lang, field)| {
+            let label = td_string!(
+                l,
+                pf_translation_label,
+                language = locale::language_label(i18n, lang)
+            )
+            .to_string();
+            view! { <TextAreaField name=field label=label feedback=feedback.clone() rows=4 /> }
+        })
+        .collect_view();
+    view! {
+        <details class="translations" open=open>
+            <summary>{td_string!(l, pf_translations).to_string()}</summary>
+            <p class="hint">{td_string!(l, group_profile_translations_hint).to_string()}</p>
+            {fields}
+        </details>
     }
 }

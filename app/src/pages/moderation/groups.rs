@@ -3,7 +3,7 @@
 //! message is required to reject). The server checks the moderator's city.
 use crate::accounts::forms::use_feedback;
 use crate::groups::server::pending_group_profiles;
-use crate::groups::{GroupProfile, ProposalItem};
+use crate::groups::{GroupProfile, ProposalItem, DESCRIPTION_FIELDS, DESCRIPTION_LANGS};
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;
@@ -74,7 +74,7 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
     let empty = GroupProfile::default();
     let current = proposal.current.as_ref().unwrap_or(&empty);
     let new = &proposal.proposed;
-    let rows = [
+    let mut rows = vec![
         (
             "languages",
             td_string!(l, group_profile_languages).to_string(),
@@ -87,13 +87,36 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
             current.description.clone(),
             new.description.clone(),
         ),
-        (
-            "channels",
-            td_string!(l, group_profile_channels).to_string(),
-            channels_text(i18n, current),
-            channels_text(i18n, new),
-        ),
     ];
+    let lang_text = |p: &GroupProfile| match p.description_lang.as_str() {
+        "" => String::new(),
+        code => locale::language_label(i18n, code),
+    };
+    rows.push((
+        "description_lang",
+        td_string!(l, group_profile_description_lang).to_string(),
+        lang_text(current),
+        lang_text(new),
+    ));
+    // A translation row only where either side has one.
+    for (lang, field) in DESCRIPTION_LANGS.iter().zip(DESCRIPTION_FIELDS) {
+        let text = |p: &GroupProfile| p.translations.get(*lang).cloned().unwrap_or_default();
+        let (old, proposed) = (text(current), text(new));
+        if !old.is_empty() || !proposed.is_empty() {
+            let label = td_string!(
+                l,
+                pf_translation_label,
+                language = locale::language_label(i18n, lang)
+            );
+            rows.push((field, label.to_string(), old, proposed));
+        }
+    }
+    rows.push((
+        "channels",
+        td_string!(l, group_profile_channels).to_string(),
+        channels_text(i18n, current),
+        channels_text(i18n, new),
+    ));
     let history = locale::href(
         i18n,
         &format!(

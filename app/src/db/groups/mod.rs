@@ -7,6 +7,8 @@ use super::accounts::{append_audit, queue_message, NewAudit, NewMessage, Tx};
 use super::places::split_languages;
 use super::Db;
 
+mod freshness;
+
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct ProposalRow {
     pub id: i64,
@@ -34,6 +36,9 @@ pub struct ApprovedProfileRow {
     /// Comma-wrapped codes (",uk,ru,") like places.languages.
     pub languages: String,
     pub description: Option<String>,
+    pub description_lang: Option<String>,
+    /// JSON: language → the description in it.
+    pub translations: String,
     /// One URL per line.
     pub sources: String,
     pub approved_at: Option<String>,
@@ -57,7 +62,8 @@ impl ApprovedProfileRow {
 }
 
 const PROFILE_COLUMNS: &str = "id, name, city, profile_languages AS languages, \
-     profile_description AS description, profile_sources AS sources, \
+     profile_description AS description, profile_description_lang AS description_lang, \
+     profile_translations AS translations, profile_sources AS sources, \
      profile_approved_at AS approved_at, \
      COALESCE(profile_verified, substr(profile_approved_at, 1, 10)) AS last_verified";
 
@@ -81,6 +87,9 @@ pub struct ChannelRow {
 pub struct ProfileData {
     pub languages: Vec<String>,
     pub description: String,
+    /// None when the group did not say.
+    pub description_lang: Option<String>,
+    pub translations: std::collections::BTreeMap<String, String>,
     /// (kind, value), in order.
     pub channels: Vec<(String, String)>,
 }
@@ -111,13 +120,18 @@ async fn write_profile(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE organisations SET profile_languages = $1, profile_description = $2, \
-         profile_approved_at = $3, updated_at = $3, profile_verified = $5 WHERE id = $4",
+         profile_approved_at = $3, updated_at = $3, profile_verified = $5, \
+         profile_description_lang = $6, profile_translations = $7 WHERE id = $4",
     )
     .bind(languages_column(&p.languages))
     .bind(&p.description)
     .bind(now)
     .bind(org)
     .bind(now.get(..10).unwrap_or(now))
+    .bind(&p.description_lang)
+    .bind(crate::locale::content::translations_to_json(
+        &p.translations,
+    ))
     .execute(&mut **tx)
     .await?;
     sqlx::query("DELETE FROM organisation_channels WHERE organisation_id = $1")
@@ -249,78 +263,6 @@ impl Db {
         .fetch_all(&self.pool)
         .await?;
         Ok(Some((row, channels)))
-    }
-
-    /// Public group profiles last checked before `cutoff` (YYYY-MM-DD), of
-    /// one city or all, oldest first (as `StaleRow`s: the organisation is
-    /// its own owner, the slug empty).
-    pub async fn stale_group_profiles(
-        &self,
-        city: Option<&str>,
-        cutoff: &str,
-    ) -> Result<Vec<super::StaleRow>, sqlx::Error> {
-        let sql = format!(
-            "SELECT id, city, '' AS slug, name, id AS organisation_id, \
-             {PROFILE_VERIFIED} AS last_verified, profile_reminded_at AS reminded_at \
-             FROM organisations WHERE {PUBLIC} AND ($1 = '' OR city = $1) \
-             AND {PROFILE_VERIFIED} < $2 ORDER BY {PROFILE_VERIFIED}, id"
-        );
-        sqlx::query_as(&sql)
-            .bind(city.unwrap_or(""))
-            .bind(cutoff)
-            .fetch_all(&self.pool)
-            .await
-    }
-
-    /// The group's profile is still right: checked today (audited).
-    pub async fn confirm_group_profile(
-        &self,
-        org: i64,
-        today: &str,
-        actor: i64,
-        now: &str,
-    ) -> Result<(), sqlx::Error> {
-        let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE organisations SET profile_verified = $1 WHERE id = $2")
-            .bind(today)
-            .bind(org)
-            .execute(&mut *tx)
-            .await?;
-        append_audit(
-            &mut tx,
-            &NewAudit {
-                actor: Some(actor),
-                subject_kind: "organisation",
-                subject_id: org,
-                action: "profile_confirmed",
-                details: format!("last verified {today}"),
-                reason: None,
-            },
-            now,
-        )
-        .await?;
-        tx.commit().await
-    }
-
-    /// Queues reminders and notes the time on the groups, together.
-    pub async fn send_group_reminders(
-        &self,
-        groups: &[i64],
-        messages: &[NewMessage],
-        now: &str,
-    ) -> Result<(), sqlx::Error> {
-        let mut tx = self.begin_write().await?;
-        for id in groups {
-            sqlx::query("UPDATE organisations SET profile_reminded_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        for m in messages {
-            queue_message(&mut tx, m, now).await?;
-        }
-        tx.commit().await
     }
 
     /// Whether group `id` is one the public sees in `city`.

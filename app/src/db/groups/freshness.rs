@@ -1,0 +1,79 @@
+//! Freshness of community group profiles: which are due a check, a group's
+//! confirmation, and the reminders to their members.
+use super::{PROFILE_VERIFIED, PUBLIC};
+use crate::db::accounts::{append_audit, queue_message, NewAudit, NewMessage};
+use crate::db::Db;
+
+impl Db {
+    /// Public group profiles last checked before `cutoff` (YYYY-MM-DD), of
+    /// one city or all, oldest first (as `StaleRow`s: the organisation is
+    /// its own owner, the slug empty).
+    pub async fn stale_group_profiles(
+        &self,
+        city: Option<&str>,
+        cutoff: &str,
+    ) -> Result<Vec<crate::db::StaleRow>, sqlx::Error> {
+        let sql = format!(
+            "SELECT id, city, '' AS slug, name, id AS organisation_id, \
+             {PROFILE_VERIFIED} AS last_verified, profile_reminded_at AS reminded_at \
+             FROM organisations WHERE {PUBLIC} AND ($1 = '' OR city = $1) \
+             AND {PROFILE_VERIFIED} < $2 ORDER BY {PROFILE_VERIFIED}, id"
+        );
+        sqlx::query_as(&sql)
+            .bind(city.unwrap_or(""))
+            .bind(cutoff)
+            .fetch_all(&self.pool)
+            .await
+    }
+
+    /// The group's profile is still right: checked today (audited).
+    pub async fn confirm_group_profile(
+        &self,
+        org: i64,
+        today: &str,
+        actor: i64,
+        now: &str,
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        sqlx::query("UPDATE organisations SET profile_verified = $1 WHERE id = $2")
+            .bind(today)
+            .bind(org)
+            .execute(&mut *tx)
+            .await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(actor),
+                subject_kind: "organisation",
+                subject_id: org,
+                action: "profile_confirmed",
+                details: format!("last verified {today}"),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await
+    }
+
+    /// Queues reminders and notes the time on the groups, together.
+    pub async fn send_group_reminders(
+        &self,
+        groups: &[i64],
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<(), sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        for id in groups {
+            sqlx::query("UPDATE organisations SET profile_reminded_at = $1 WHERE id = $2")
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        for m in messages {
+            queue_message(&mut tx, m, now).await?;
+        }
+        tx.commit().await
+    }
+}
