@@ -224,7 +224,7 @@ pub async fn act<Fut>(
     locale: Locale,
     state: AppState,
     session: Session,
-    mut parts: Parts,
+    parts: Parts,
     values: FormValues,
     page: String,
     done: String,
@@ -233,12 +233,37 @@ pub async fn act<Fut>(
 where
     Fut: Future<Output = Result<(), FormRefusal>>,
 {
+    act_to(
+        locale,
+        state,
+        session,
+        parts,
+        values,
+        page,
+        |st, u, v| async move { action(st, u, v).await.map(|()| done) },
+    )
+    .await
+}
+
+/// Like `act`, for an action that says where it leads (a page made by it).
+pub async fn act_to<Fut>(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    mut parts: Parts,
+    values: FormValues,
+    page: String,
+    action: impl FnOnce(AppState, Option<CurrentUser>, FormValues) -> Fut,
+) -> Response
+where
+    Fut: Future<Output = Result<String, FormRefusal>>,
+{
     let user = match current_user(&session, &state.db).await {
         Ok(u) => u,
         Err(e) => return e.into_response(),
     };
     match action(state.clone(), user, values.clone()).await {
-        Ok(()) => to(locale, &done),
+        Ok(done) => to(locale, &done),
         Err(r) => {
             shown_at(&mut parts, locale, &page);
             refused(&state, parts, &values, r).await

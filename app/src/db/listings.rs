@@ -339,6 +339,35 @@ impl Db {
         messages: &[NewMessage],
         now: &str,
     ) -> Result<i64, sqlx::Error> {
+        self.write_audited(listing, "edited", diff, actor, reason, messages, now)
+            .await
+    }
+
+    /// A listing a moderator adds directly (owned by the city), with its
+    /// audit entry; one transaction.
+    pub async fn add_listing(
+        &self,
+        listing: Listing<'_>,
+        diff: &str,
+        actor: i64,
+        reason: Option<&str>,
+        now: &str,
+    ) -> Result<i64, sqlx::Error> {
+        self.write_audited(listing, "created", diff, actor, reason, &[], now)
+            .await
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn write_audited(
+        &self,
+        listing: Listing<'_>,
+        action: &str,
+        diff: &str,
+        actor: i64,
+        reason: Option<&str>,
+        messages: &[NewMessage],
+        now: &str,
+    ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let id = write_listing(&mut tx, &listing, now).await?;
         append_audit(
@@ -347,7 +376,7 @@ impl Db {
                 actor: Some(actor),
                 subject_kind: listing.kind(),
                 subject_id: id,
-                action: "edited",
+                action,
                 details: diff.to_string(),
                 reason: reason.map(str::to_string),
             },

@@ -63,6 +63,8 @@ pub struct ListingFormData {
     pub places: Vec<(i64, String)>,
     /// A moderator's direct edit (published at once) rather than a proposal.
     pub moderator_edit: bool,
+    /// The city a moderator adds a new listing to (the form carries it).
+    pub new_in_city: Option<String>,
     /// The city's language, and the translations older than their source.
     pub local_lang: String,
     pub outdated: Vec<String>,

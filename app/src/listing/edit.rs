@@ -1,6 +1,6 @@
-//! A moderator changes a published listing directly: an edit published at
-//! once, or taking it off the site with a reason. Both are audited and the
-//! owning organisation's members are told.
+//! A moderator changes listings directly: adds one (owned by the city),
+//! edits one (published at once), or takes one off the site with a reason.
+//! Each is audited; the owning organisation's members are told.
 use super::core::{stamp, tell_members, Listing, Publish};
 use super::draft::diff_text;
 use super::form::place_choices;
@@ -52,6 +52,45 @@ async fn moderated_row<D: Listing>(
         return Err(FormRefusal::Forbidden);
     }
     Ok((user.id, row))
+}
+
+/// A moderator adds a listing to a city they moderate (the form's `city`):
+/// published at once, owned by the city, the whole listing and the optional
+/// note in the audit log. Returns the listing's public path.
+pub async fn create<D: Listing>(
+    db: &Db,
+    geo: &Arc<Geo>,
+    user: Option<&CurrentUser>,
+    values: &FormValues,
+    now: DateTime<Utc>,
+) -> Result<String, FormRefusal> {
+    let user = user.ok_or(FormRefusal::Forbidden)?;
+    let city = values.get("city").map(|c| c.trim()).unwrap_or("");
+    if !user.can_moderate(city) {
+        return Err(FormRefusal::Forbidden);
+    }
+    let city = db.city(city).await?.ok_or(FormRefusal::Forbidden)?;
+    let note = note_field(values, "note", false)?;
+    let places = place_choices(db, None, &city.slug, None).await?;
+    let draft = D::parse(db, values, &city, &places)
+        .await?
+        .map_err(FormRefusal::Fields)?;
+    let slug = super::review::unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?;
+    let now = stamp(now);
+    let publish = Publish {
+        slug: &slug,
+        city: &city,
+        current: None,
+        organisation: None,
+        geo,
+        today: &now[..10],
+    };
+    let new = draft.publish(db, publish).await?;
+    let diff = diff_text(None, &draft);
+    let reason = Some(note).filter(|n| !n.is_empty());
+    db.add_listing(D::write(&new), &diff, user.id, reason, &now)
+        .await?;
+    Ok(format!("/{}/{}/{slug}", city.slug, D::KIND.section()))
 }
 
 /// A moderator's direct edit: published at once, the diff and the optional

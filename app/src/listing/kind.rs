@@ -35,6 +35,15 @@ impl ListingKind {
             Self::Opportunity => "volunteering",
         }
     }
+
+    /// Its part of the moderators' and dashboard paths (`/moderation/{…}/edit`).
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::Place => "places",
+            Self::Event => "events",
+            Self::Opportunity => "opportunities",
+        }
+    }
 }
 
 impl std::fmt::Display for ListingKind {

@@ -124,7 +124,7 @@ fn slug_for(name_en: &str, kind: super::ListingKind) -> String {
 }
 
 /// A slug no listing of the kind in the city has yet.
-async fn unique_slug(
+pub(super) async fn unique_slug(
     db: &Db,
     kind: super::ListingKind,
     city: &str,

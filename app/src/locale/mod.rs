@@ -236,6 +236,7 @@ pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: &str) -> S
         ("listing_change", "rejected") => td_string!(l, audit_rejected),
         ("listing_change", "changes_requested") => td_string!(l, audit_sent_back),
         ("place" | "event" | "opportunity", "edited") => td_string!(l, audit_edited),
+        ("place" | "event" | "opportunity", "created") => td_string!(l, audit_created),
         ("place" | "event" | "opportunity", "unpublished") => td_string!(l, audit_unpublished),
         ("event", "cancelled") => td_string!(l, audit_event_cancelled),
         ("event", "restored") => td_string!(l, audit_event_restored),

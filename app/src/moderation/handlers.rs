@@ -152,9 +152,15 @@ async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues)
 
 async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let id = crate::form_post::id_field(&v, "place").unwrap_or_default();
-    let page = format!("/moderation/places/edit?place={id}");
+    let page = match new_in_city(&v) {
+        Some(city) => format!("/moderation/places/edit?city={city}"),
+        None => format!("/moderation/places/edit?place={id}"),
+    };
     if v.contains_key("locate") {
         return locate(l, s, se, p, v, page).await;
+    }
+    if new_in_city(&v).is_some() {
+        return create(l, s, se, p, v, page, ListingKind::Place).await;
     }
     let done = format!("{}?edited=1", listing_page(&v));
     let base = crate::state::base_url_from(&s, &p.headers);
@@ -342,7 +348,11 @@ async fn edit_other(
     // The moderators' edit pages: /moderation/events/edit?event=…,
     // /moderation/opportunities/edit?opportunity=….
     let key = kind.as_str();
-    let section = format!("{key}s");
+    let section = kind.plural();
+    if let Some(city) = new_in_city(&v) {
+        let page = format!("/moderation/{section}/edit?city={city}");
+        return create(l, s, se, p, v, page, kind).await;
+    }
     let id = crate::form_post::id_field(&v, key).unwrap_or_default();
     let page = format!("/moderation/{section}/edit?{key}={id}");
     let done = format!("/moderation/audit?kind={kind}&id={id}");
@@ -350,6 +360,35 @@ async fn edit_other(
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         crate::with_listing_kind!(kind, |D| {
             crate::listing::edit::edit::<D>(&st.db, &st.geo, u.as_ref(), &v, &base, st.now()).await
+        })
+    })
+    .await
+}
+
+/// The city a moderator's form adds a new listing to: the form names a
+/// city (a slug) and no listing.
+fn new_in_city(v: &FormValues) -> Option<String> {
+    let listing = ["place", "event", "opportunity"]
+        .iter()
+        .any(|k| crate::form_post::id_field(v, k).is_some());
+    v.get("city").map(|c| c.trim().to_string()).filter(|c| {
+        !listing && !c.is_empty() && c.chars().all(|x| x.is_ascii_lowercase() || x == '-')
+    })
+}
+
+/// A moderator adds a listing of `kind` directly; then its public page.
+async fn create(
+    l: Locale,
+    s: AppState,
+    se: Session,
+    p: Parts,
+    v: FormValues,
+    page: String,
+    kind: ListingKind,
+) -> Response {
+    crate::form_post::act_to(l, s, se, p, v, page, |st, u, v| async move {
+        crate::with_listing_kind!(kind, |D| {
+            crate::listing::edit::create::<D>(&st.db, &st.geo, u.as_ref(), &v, st.now()).await
         })
     })
     .await

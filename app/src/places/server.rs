@@ -74,6 +74,8 @@ pub struct PlaceFormData {
     pub draft: crate::places::draft::PlaceDraft,
     /// A moderator's direct edit (published at once) rather than a proposal.
     pub moderator_edit: bool,
+    /// The city a moderator adds a new place to (the form carries it).
+    pub new_in_city: Option<String>,
     /// Centre and zoom of the pin map (the place's city), JSON.
     pub map_view: String,
     pub tile_url: String,
@@ -90,6 +92,7 @@ pub struct PlaceFormData {
 pub async fn place_form(
     place: Option<i64>,
     moderate: bool,
+    city: Option<String>,
 ) -> Result<PlaceFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
@@ -107,9 +110,11 @@ pub async fn place_form(
         None => None,
     };
     let mut organisations: Vec<(i64, String)> = Vec::new();
-    let mut city = row.as_ref().map(|r| r.city.clone());
+    // A moderator adding a place: a new one, owned by the city.
+    let new_in_city = city.filter(|_| moderate && row.is_none());
+    let mut city = row.as_ref().map(|r| r.city.clone()).or(new_in_city.clone());
     if moderate {
-        if !row.as_ref().is_some_and(|r| user.can_moderate(&r.city)) {
+        if !city.as_ref().is_some_and(|c| user.can_moderate(c)) {
             return Err(crate::error::forbidden());
         }
     } else {
@@ -159,6 +164,7 @@ pub async fn place_form(
         place: row.map(|r| (r.id, r.city, r.slug)),
         draft,
         moderator_edit: moderate,
+        new_in_city,
         map_view,
         tile_url: state.config.tile_url.clone(),
         tile_attribution: state.config.tile_attribution.clone(),

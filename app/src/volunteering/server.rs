@@ -88,6 +88,7 @@ pub async fn interest_pending(token: String) -> Result<bool, crate::page_error::
 pub async fn opportunity_form(
     opportunity: Option<i64>,
     moderate: bool,
+    city: Option<String>,
 ) -> Result<crate::listing::draft::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
@@ -108,6 +109,9 @@ pub async fn opportunity_form(
     let existing = row
         .as_ref()
         .map(|r| (r.organisation_id, r.city.clone(), r.place_id));
+    // A moderator adding a listing: a new one, owned by the city.
+    let new_in_city = city.filter(|_| moderate && row.is_none());
+    let existing = existing.or_else(|| new_in_city.clone().map(|c| (None, c, None)));
     let start = crate::listing::form::form_start(&state.db, &user, existing, moderate)
         .await?
         .ok_or_else(forbidden)?;
@@ -145,6 +149,7 @@ pub async fn opportunity_form(
         values: draft.form_values(),
         places: start.places,
         moderator_edit: moderate,
+        new_in_city,
         local_lang: start.local_lang,
         outdated,
     })

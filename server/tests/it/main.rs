@@ -12,6 +12,7 @@ mod cities;
 mod cli;
 mod data;
 mod digest;
+mod direct_create;
 mod direct_edit;
 mod events;
 mod freshness;

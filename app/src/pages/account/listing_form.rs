@@ -23,6 +23,15 @@ pub fn form_target(key: &str) -> (Option<i64>, bool) {
     (id, moderate)
 }
 
+/// The city a moderator adds a new listing to (`?city=…`), when no listing
+/// is named.
+pub fn new_in_city(id: Option<i64>, moderate: bool) -> Option<String> {
+    use_query_map()
+        .get_untracked()
+        .get("city")
+        .filter(|_| moderate && id.is_none())
+}
+
 /// A refused form shows what was typed; a fresh one the listing as it is.
 pub fn feedback_for(data: &ListingFormData) -> FormFeedback {
     let submitted = use_feedback();

@@ -18,7 +18,13 @@ pub fn OpportunityFormPage() -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
     let (id, moderate) = form_target("opportunity");
-    let (title, intro) = if moderate {
+    let city = super::listing_form::new_in_city(id, moderate);
+    let (title, intro) = if city.is_some() {
+        (
+            td_string!(l, moderation_add_opportunity).to_string(),
+            td_string!(l, moderation_add_intro).to_string(),
+        )
+    } else if moderate {
         (
             td_string!(l, of_title_moderator).to_string(),
             td_string!(l, place_form_moderator_intro).to_string(),
@@ -32,12 +38,12 @@ pub fn OpportunityFormPage() -> impl IntoView {
     view! {
         <FormFrame title=title intro=intro>
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match opportunity_form(id, moderate).await {
+                {move || { let city = city.clone(); Suspend::new(async move {
+                    match opportunity_form(id, moderate, city.clone()).await {
                         Ok(data) => view! { <OpportunityFormView data=data /> }.into_any(),
                         Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
-                })}
+                })}}
             </Suspense>
         </FormFrame>
     }
@@ -98,6 +104,7 @@ fn OpportunityFormView(data: ListingFormData) -> impl IntoView {
         <FormErrorBanner feedback=fb.clone() />
         <form method="post" action=locale::href(i18n, action) novalidate>
             {data.listing.clone().map(|(id, _, _)| view! { <input type="hidden" name="opportunity" value=id.to_string() /> })}
+            {data.new_in_city.clone().map(|c| view! { <input type="hidden" name="city" value=c /> })}
             <OrganisationChoice data=data.clone() feedback=fb.clone() />
             <fieldset>
                 <legend>{t!(i18n, ef_what)}</legend>

@@ -25,15 +25,22 @@ pub fn PlaceFormPage() -> impl IntoView {
         .get_untracked()
         .contains("/moderation/");
     let l = i18n.get_locale_untracked();
-    let title = if moderate {
-        td_string!(l, place_form_moderator_title).to_string()
+    let city = super::listing_form::new_in_city(place, moderate);
+    let (title, intro) = if city.is_some() {
+        (
+            td_string!(l, moderation_add_place).to_string(),
+            td_string!(l, moderation_add_intro).to_string(),
+        )
+    } else if moderate {
+        (
+            td_string!(l, place_form_moderator_title).to_string(),
+            td_string!(l, place_form_moderator_intro).to_string(),
+        )
     } else {
-        td_string!(l, place_form_title).to_string()
-    };
-    let intro = if moderate {
-        td_string!(l, place_form_moderator_intro).to_string()
-    } else {
-        td_string!(l, place_form_intro).to_string()
+        (
+            td_string!(l, place_form_title).to_string(),
+            td_string!(l, place_form_intro).to_string(),
+        )
     };
     view! {
         <Title text=title.clone() />
@@ -41,12 +48,15 @@ pub fn PlaceFormPage() -> impl IntoView {
             <h1>{title}</h1>
             <p class="intro">{intro}</p>
             <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match place_form(place, moderate).await {
-                        Ok(data) => view! { <PlaceFormView data=data /> }.into_any(),
-                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                    }
-                })}
+                {move || {
+                    let city = city.clone();
+                    Suspend::new(async move {
+                        match place_form(place, moderate, city).await {
+                            Ok(data) => view! { <PlaceFormView data=data /> }.into_any(),
+                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
+                        }
+                    })
+                }}
             </Suspense>
         </section>
     }
@@ -105,6 +115,7 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
                 <input type="hidden" name="city" value=city />
                 <input type="hidden" name="slug" value=slug />
             })}
+            {data.new_in_city.clone().map(|c| view! { <input type="hidden" name="city" value=c /> })}
             {if data.moderator_edit {
                 ().into_any()
             } else if data.organisations.len() == 1 {

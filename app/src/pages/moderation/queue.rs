@@ -109,6 +109,7 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
             </div>
             <div class="actions"><button type="submit">{t!(i18n, moderation_apply)}</button></div>
         </form>
+        <AddDirectly city=city.clone() />
         <Changes city=city.clone() filter=filter />
         <super::groups::GroupProfiles city=city.clone() />
         <Reports city=city.clone() />
@@ -123,6 +124,31 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
                 </ul>
             }.into_any()
         }}
+    }
+}
+
+/// Links to add a listing of each kind to the city in force, published at
+/// once (the server checks the moderator's city again).
+#[component]
+fn AddDirectly(city: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let link =
+        |section: &str| locale::href(i18n, &format!("/moderation/{section}/edit?city={city}"));
+    view! {
+        <section class="add-directly">
+            <h2>{t!(i18n, moderation_add_heading)}</h2>
+            {if city.is_empty() {
+                view! { <p>{t!(i18n, moderation_add_choose_city)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="add-links">
+                        <li><a href=link("places")>{t!(i18n, moderation_add_place)}</a></li>
+                        <li><a href=link("events")>{t!(i18n, moderation_add_event)}</a></li>
+                        <li><a href=link("opportunities")>{t!(i18n, moderation_add_opportunity)}</a></li>
+                    </ul>
+                }.into_any()
+            }}
+        </section>
     }
 }
 
