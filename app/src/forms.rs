@@ -59,6 +59,8 @@ pub enum FieldError {
     InvalidCategoryKey,
     /// Names without the English one, which stands in for the others.
     EnglishNameRequired,
+    /// A story without a single source.
+    SourceRequired,
 }
 
 /// A refusal of a whole form, shown above it.
@@ -66,6 +68,8 @@ pub enum FieldError {
 pub enum FormError {
     /// Same text for an unknown e-mail and a wrong password.
     SignInFailed,
+    /// A story's author publishing it: someone else reviews it.
+    OwnStory,
     EmailNotVerified,
     /// A listing of an organisation no moderator has verified yet.
     OrganisationNotVerified,

@@ -46,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .merge(app::volunteering::handlers::routes())
         .merge(app::events::handlers::routes())
         .merge(app::groups::handlers::routes())
+        .merge(app::stories::handlers::routes())
         .merge(app::cities::handlers::routes())
         .merge(app::categories::handlers::routes());
     for (path, is_dir) in static_entries(&site) {

@@ -43,6 +43,18 @@ impl Db {
             .await
     }
 
+    /// A story's history, newest first: its publications and the review
+    /// of every draft written for it.
+    pub async fn story_history(&self, story: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
+        let sql = format!(
+            "{ENTRY} WHERE (a.subject_kind = 'story' AND a.subject_id = $1) \
+             OR (a.subject_kind = 'story_draft' AND a.subject_id IN \
+                 (SELECT id FROM story_drafts WHERE story_id = $1)) \
+             ORDER BY a.id DESC"
+        );
+        sqlx::query_as(&sql).bind(story).fetch_all(&self.pool).await
+    }
+
     /// An organisation's history, newest first: its own entries and those
     /// of every change it proposed.
     pub async fn organisation_history(&self, org: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {

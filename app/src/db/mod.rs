@@ -18,6 +18,7 @@ mod places;
 mod reports;
 mod sessions;
 mod stories;
+mod story_drafts;
 mod texts;
 mod volunteering;
 
@@ -37,6 +38,7 @@ pub use outbox::PendingMessage;
 pub use places::{NewPlace, PlaceFilter, PlaceLabel, PlaceRow};
 pub use reports::{ReportRow, Reported};
 pub use stories::{NewStory, StoryRow, StorySource, StoryText};
+pub use story_drafts::{PublishedStory, StoryDraftRow};
 pub use texts::{ListingText, NewTranslation, TextTable};
 pub use volunteering::{InterestRow, NewInterest, NewOpportunity, OpportunityRow};
 

@@ -142,7 +142,7 @@ pub(super) async fn unique_slug(
 
 /// The moderator's message: required to reject or send back, never longer
 /// than 2,000 characters.
-fn decision_message(values: &FormValues, required: bool) -> Result<&str, FormRefusal> {
+pub(crate) fn decision_message(values: &FormValues, required: bool) -> Result<&str, FormRefusal> {
     let message = values.get("message").map(|m| m.trim()).unwrap_or("");
     let error = if message.chars().count() > 2000 {
         Some(FieldError::TooLong)

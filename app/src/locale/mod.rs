@@ -176,6 +176,7 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::PublicLinkRequired => td_string!(l, err_public_link_required),
         FieldError::InvalidCategoryKey => td_string!(l, err_invalid_category_key),
         FieldError::EnglishNameRequired => td_string!(l, err_english_name_required),
+        FieldError::SourceRequired => td_string!(l, err_source_required),
     };
     s.to_string()
 }
@@ -184,6 +185,7 @@ pub fn form_error(i18n: I18nContext<Locale>, e: FormError) -> String {
     let l = i18n.get_locale_untracked();
     let s = match e {
         FormError::SignInFailed => td_string!(l, err_sign_in_failed),
+        FormError::OwnStory => td_string!(l, err_own_story),
         FormError::EmailNotVerified => td_string!(l, err_email_not_verified),
         FormError::OrganisationNotVerified => td_string!(l, err_org_not_verified),
         FormError::AlreadyDecided => td_string!(l, err_already_decided),
@@ -237,6 +239,9 @@ pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: &str) -> S
         ("listing_change", "changes_requested") => td_string!(l, audit_sent_back),
         ("place" | "event" | "opportunity", "edited") => td_string!(l, audit_edited),
         ("place" | "event" | "opportunity", "created") => td_string!(l, audit_created),
+        ("story_draft", "submitted") => td_string!(l, audit_story_submitted),
+        ("story_draft", "rejected") => td_string!(l, audit_story_rejected),
+        ("story", "published") => td_string!(l, audit_story_published),
         ("place" | "event" | "opportunity", "unpublished") => td_string!(l, audit_unpublished),
         ("event", "cancelled") => td_string!(l, audit_event_cancelled),
         ("event", "restored") => td_string!(l, audit_event_restored),

@@ -265,6 +265,12 @@ pub async fn history(kind: String, id: i64) -> Result<HistoryView, crate::page_e
             let page = format!("/{}/volunteering/{}", o.city, o.slug);
             (o.city, o.title, Some(page), entries)
         }
+        "story" => {
+            let st = state.db.story_by_id(id).await?.ok_or_else(forbidden)?;
+            let entries = state.db.story_history(id).await?;
+            let page = format!("/{}/stories/{}", st.city, st.slug);
+            (st.city, st.slug, Some(page), entries)
+        }
         "organisation" => {
             let o = state.db.organisation(id).await?.ok_or_else(forbidden)?;
             let entries = state.db.organisation_history(id).await?;

@@ -1,4 +1,9 @@
 //! Stories: short sourced histories of each city's communities.
+pub mod draft;
+#[cfg(feature = "ssr")]
+pub mod editor;
+#[cfg(feature = "ssr")]
+pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod import;
 pub mod server;
@@ -31,4 +36,34 @@ pub struct Story {
     pub places: Vec<(String, String, String)>,
     /// The shown language, fallback, age and the other languages there are.
     pub text: crate::locale::content::ShownText,
+}
+
+/// What the story editor starts from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryEditorData {
+    pub city: String,
+    /// The city's language (its texts have fields of their own).
+    pub local_lang: String,
+    /// The story edited: (id, slug); None for a new one.
+    pub story: Option<(i64, String)>,
+    pub values: Vec<(String, String)>,
+    /// The city's stories, to pick one to edit: (id, slug, title).
+    pub stories: Vec<(i64, String, String)>,
+    /// The newest draft of this story (or of the asker's new story): its
+    /// id, state and the reviewer's message.
+    pub latest: Option<(i64, String, Option<String>)>,
+}
+
+/// A draft waiting for review, with what it changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryReviewItem {
+    pub id: i64,
+    pub city: String,
+    pub author: String,
+    pub created_at: String,
+    pub title: String,
+    /// The story it changes: its slug; None for a new story.
+    pub story: Option<String>,
+    /// (field, now, proposed)
+    pub diff: Vec<(String, String, String)>,
 }

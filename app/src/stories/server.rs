@@ -95,3 +95,76 @@ pub async fn get_story(
         city,
     })
 }
+
+/// What the story editor starts from: the story as published (or the
+/// newest draft of it still waiting or sent back), for moderators of
+/// `city` only.
+#[server]
+pub async fn story_editor(
+    city: String,
+    story: Option<i64>,
+) -> Result<super::StoryEditorData, crate::page_error::PageError> {
+    use crate::error::forbidden;
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db)
+        .await?
+        .filter(|u| u.can_moderate(&city))
+        .ok_or_else(forbidden)?;
+    let c = state.db.city(&city).await?.ok_or_else(forbidden)?;
+    let row = match story {
+        Some(id) => Some(
+            state
+                .db
+                .story_by_id(id)
+                .await?
+                .filter(|s| s.city == c.slug)
+                .ok_or_else(forbidden)?,
+        ),
+        None => None,
+    };
+    let latest = state.db.latest_story_draft(&c.slug, story, user.id).await?;
+    // The author's own words come back while the draft waits or was sent
+    // back; once published (or for a new story) the published text.
+    let draft = match (&latest, &row) {
+        (Some(d), _) if d.state == "pending" || d.state == "rejected" => {
+            serde_json::from_str(&d.data).unwrap_or_default()
+        }
+        (_, Some(s)) => super::editor::current(&state.db, s, &c.local_lang).await?,
+        _ => super::draft::StoryDraft::default(),
+    };
+    let mut stories = Vec::new();
+    for s in state.db.city_stories(&c.slug).await? {
+        let title = state
+            .db
+            .story_texts(s.id)
+            .await?
+            .into_iter()
+            .find(|t| t.0 == "en")
+            .map(|t| t.1)
+            .unwrap_or_else(|| s.slug.clone());
+        stories.push((s.id, s.slug, title));
+    }
+    Ok(super::StoryEditorData {
+        city: c.slug,
+        local_lang: c.local_lang,
+        story: row.map(|s| (s.id, s.slug)),
+        values: draft.form_values(),
+        stories,
+        latest: latest.map(|d| (d.id, d.state, d.message)),
+    })
+}
+
+/// Story drafts waiting for review, for moderators (of their city) and
+/// admins (of `city`, or every city when empty).
+#[server]
+pub async fn pending_stories(
+    city: String,
+) -> Result<Vec<super::StoryReviewItem>, crate::page_error::PageError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db)
+        .await?
+        .filter(|u| u.role != crate::accounts::model::Role::Member)
+        .ok_or_else(crate::error::forbidden)?;
+    let city = Some(city.as_str()).filter(|c| !c.is_empty());
+    Ok(super::editor::pending(&state.db, &user, city).await?)
+}

@@ -29,6 +29,7 @@ mod page_errors;
 mod reports;
 mod role_matrix;
 mod schema;
+mod story_editor;
 mod takeover;
 mod translated_titles;
 mod translations;

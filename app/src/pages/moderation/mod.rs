@@ -1,3 +1,5 @@
 pub mod audit;
 pub mod groups;
 pub mod queue;
+pub mod stories;
+pub mod story_editor;

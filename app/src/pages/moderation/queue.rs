@@ -112,6 +112,7 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
         <AddDirectly city=city.clone() />
         <Changes city=city.clone() filter=filter />
         <super::groups::GroupProfiles city=city.clone() />
+        <super::stories::StoryDrafts city=city.clone() />
         <Reports city=city.clone() />
         <Stale city=city.clone() />
         <h2>{t!(i18n, moderation_organisations)}</h2>
@@ -145,6 +146,7 @@ fn AddDirectly(city: String) -> impl IntoView {
                         <li><a href=link("places")>{t!(i18n, moderation_add_place)}</a></li>
                         <li><a href=link("events")>{t!(i18n, moderation_add_event)}</a></li>
                         <li><a href=link("opportunities")>{t!(i18n, moderation_add_opportunity)}</a></li>
+                        <li><a href=link("stories")>{t!(i18n, moderation_add_story)}</a></li>
                     </ul>
                 }.into_any()
             }}

@@ -1,0 +1,310 @@
+//! Stories written in the app: drafts waiting for review, and publishing
+//! one (the story's row, its English and local texts, its sources and the
+//! audit entry) in one transaction. The public never reads the drafts.
+use super::accounts::{append_audit, NewAudit};
+use super::{Db, StoryRow, StorySource};
+
+#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
+pub struct StoryDraftRow {
+    pub id: i64,
+    pub city: String,
+    /// None: a new story.
+    pub story_id: Option<i64>,
+    /// The draft this one revises.
+    pub previous_id: Option<i64>,
+    /// The draft as JSON (see stories::draft::StoryDraft).
+    pub data: String,
+    pub author: i64,
+    /// pending | published | rejected | superseded
+    pub state: String,
+    pub message: Option<String>,
+    pub created_at: String,
+}
+
+const COLUMNS: &str = "id, city, story_id, previous_id, data, author, state, message, created_at";
+
+/// A story as publishing writes it.
+pub struct PublishedStory<'a> {
+    pub city: &'a str,
+    pub slug: &'a str,
+    pub community: &'a str,
+    /// (language, title, summary, body): English and, if written, the
+    /// city's language. Other languages' translations stay (and show as
+    /// older than their source).
+    pub texts: Vec<(&'a str, &'a str, &'a str, &'a str)>,
+    pub sources: &'a [StorySource],
+}
+
+impl Db {
+    /// Stores a draft (a newer one of the same story replaces the older
+    /// pending one), audited; returns its id.
+    pub async fn submit_story_draft(
+        &self,
+        city: &str,
+        story: Option<i64>,
+        previous: Option<i64>,
+        data: &str,
+        author: i64,
+        now: &str,
+    ) -> Result<i64, sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        if let Some(previous) = previous {
+            sqlx::query(
+                "UPDATE story_drafts SET state = 'superseded', decided_at = $1 \
+                 WHERE id = $2 AND state = 'pending'",
+            )
+            .bind(now)
+            .bind(previous)
+            .execute(&mut *tx)
+            .await?;
+        }
+        if let Some(story) = story {
+            sqlx::query(
+                "UPDATE story_drafts SET state = 'superseded', decided_at = $1 \
+                 WHERE story_id = $2 AND state = 'pending'",
+            )
+            .bind(now)
+            .bind(story)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let (id,): (i64,) = sqlx::query_as(
+            "INSERT INTO story_drafts (city, story_id, previous_id, data, author, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        // NULL ids: not a cached statement (see events.rs).
+        .persistent(false)
+        .bind(city)
+        .bind(story)
+        .bind(previous)
+        .bind(data)
+        .bind(author)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(author),
+                subject_kind: "story_draft",
+                subject_id: id,
+                action: "submitted",
+                details: story.map(|s| format!("story {s}")).unwrap_or_default(),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn story_draft(&self, id: i64) -> Result<Option<StoryDraftRow>, sqlx::Error> {
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM story_drafts WHERE id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    /// Drafts waiting for review, of one city or all, oldest first.
+    pub async fn pending_story_drafts(
+        &self,
+        city: Option<&str>,
+    ) -> Result<Vec<StoryDraftRow>, sqlx::Error> {
+        sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM story_drafts WHERE state = 'pending' \
+             AND ($1 = '' OR city = $1) ORDER BY id"
+        ))
+        .bind(city.unwrap_or(""))
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    /// The newest draft of a story (or, for `None`, of a new story by
+    /// `author` in `city`), whatever its state.
+    pub async fn latest_story_draft(
+        &self,
+        city: &str,
+        story: Option<i64>,
+        author: i64,
+    ) -> Result<Option<StoryDraftRow>, sqlx::Error> {
+        sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM story_drafts WHERE city = $1 AND \
+             ((story_id = $2) OR ($2 IS NULL AND story_id IS NULL AND author = $3)) \
+             ORDER BY id DESC LIMIT 1"
+        ))
+        .persistent(false)
+        .bind(city)
+        .bind(story)
+        .bind(author)
+        .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// Every story of a city, published or not, by its order.
+    pub async fn city_stories(&self, city: &str) -> Result<Vec<StoryRow>, sqlx::Error> {
+        sqlx::query_as(
+            "SELECT id, city, slug, community FROM stories WHERE city = $1 ORDER BY sort_order, slug",
+        )
+        .bind(city)
+        .fetch_all(&self.pool)
+        .await
+    }
+
+    pub async fn story_by_id(&self, id: i64) -> Result<Option<StoryRow>, sqlx::Error> {
+        sqlx::query_as("SELECT id, city, slug, community FROM stories WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await
+    }
+
+    pub async fn story_slug_taken(&self, city: &str, slug: &str) -> Result<bool, sqlx::Error> {
+        let row: Option<(i64,)> =
+            sqlx::query_as("SELECT id FROM stories WHERE city = $1 AND slug = $2")
+                .bind(city)
+                .bind(slug)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.is_some())
+    }
+
+    /// Publishes draft `id` as `story`, audited with `diff`; None when the
+    /// draft was already decided (by someone else, or replaced).
+    pub async fn publish_story_draft(
+        &self,
+        id: i64,
+        story: &PublishedStory<'_>,
+        diff: &str,
+        reviewer: i64,
+        now: &str,
+    ) -> Result<Option<i64>, sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE story_drafts SET state = 'published', decided_by = $1, decided_at = $2 \
+             WHERE id = $3 AND state = 'pending'",
+        )
+        .bind(reviewer)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(None);
+        }
+        let (story_id,): (i64,) = sqlx::query_as(
+            "INSERT INTO stories (city, slug, community, status) VALUES ($1, $2, $3, 'published') \
+             ON CONFLICT (city, slug) DO UPDATE SET community = excluded.community, \
+             status = 'published' RETURNING id",
+        )
+        .bind(story.city)
+        .bind(story.slug)
+        .bind(story.community)
+        .fetch_one(&mut *tx)
+        .await?;
+        // The draft and those it revises now belong to the story.
+        let mut next = Some(id);
+        for _ in 0..1000 {
+            let Some(draft) = next else { break };
+            sqlx::query("UPDATE story_drafts SET story_id = $1 WHERE id = $2")
+                .bind(story_id)
+                .bind(draft)
+                .execute(&mut *tx)
+                .await?;
+            let row: Option<(Option<i64>,)> =
+                sqlx::query_as("SELECT previous_id FROM story_drafts WHERE id = $1")
+                    .bind(draft)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            next = row.and_then(|r| r.0);
+        }
+        for (lang, title, summary, body) in &story.texts {
+            sqlx::query("DELETE FROM story_texts WHERE story_id = $1 AND lang = $2")
+                .bind(story_id)
+                .bind(lang)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO story_texts (story_id, lang, title, summary, body, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(story_id)
+            .bind(lang)
+            .bind(title)
+            .bind(summary)
+            .bind(body)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        sqlx::query("DELETE FROM story_sources WHERE story_id = $1")
+            .bind(story_id)
+            .execute(&mut *tx)
+            .await?;
+        for (i, s) in story.sources.iter().enumerate() {
+            sqlx::query(
+                "INSERT INTO story_sources (story_id, position, title, url) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(story_id)
+            .bind(i as i64)
+            .bind(&s.title)
+            .bind(&s.url)
+            .execute(&mut *tx)
+            .await?;
+        }
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(reviewer),
+                subject_kind: "story",
+                subject_id: story_id,
+                action: "published",
+                details: diff.to_string(),
+                reason: None,
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some(story_id))
+    }
+
+    /// Sends draft `id` back with `message`, audited; false when it was
+    /// already decided.
+    pub async fn reject_story_draft(
+        &self,
+        id: i64,
+        message: &str,
+        reviewer: i64,
+        now: &str,
+    ) -> Result<bool, sqlx::Error> {
+        let mut tx = self.begin_write().await?;
+        let done = sqlx::query(
+            "UPDATE story_drafts SET state = 'rejected', message = $1, decided_by = $2, \
+             decided_at = $3 WHERE id = $4 AND state = 'pending'",
+        )
+        .bind(message)
+        .bind(reviewer)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Ok(false);
+        }
+        append_audit(
+            &mut tx,
+            &NewAudit {
+                actor: Some(reviewer),
+                subject_kind: "story_draft",
+                subject_id: id,
+                action: "rejected",
+                details: String::new(),
+                reason: Some(message.to_string()),
+            },
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+}
