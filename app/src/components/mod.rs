@@ -6,6 +6,7 @@ pub mod moderation_box;
 pub mod place_card;
 pub mod query_link;
 pub mod report_problem;
+pub mod review;
 pub mod share_button;
 pub mod still_correct;
 pub mod takeover_link;

@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod categories;
 mod cities;
+mod decisions;
 mod digests;
 mod events;
 mod freshness;

@@ -2,6 +2,7 @@
 //! one (the story's row, its English and local texts, its sources and the
 //! audit entry) in one transaction. The public never reads the drafts.
 use super::accounts::{append_audit, NewAudit};
+use super::decisions::{decide, Reviewed};
 use super::{Db, StoryRow, StorySource};
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -179,16 +180,17 @@ impl Db {
         now: &str,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE story_drafts SET state = 'published', decided_by = $1, decided_at = $2 \
-             WHERE id = $3 AND state = 'pending'",
+        if !decide(
+            &mut tx,
+            Reviewed::StoryDrafts,
+            id,
+            "published",
+            None,
+            reviewer,
+            now,
         )
-        .bind(reviewer)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
+        .await?
+        {
             return Ok(None);
         }
         let (story_id,): (i64,) = sqlx::query_as(
@@ -278,17 +280,18 @@ impl Db {
         now: &str,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE story_drafts SET state = 'rejected', message = $1, decided_by = $2, \
-             decided_at = $3 WHERE id = $4 AND state = 'pending'",
+        let rejected = Some(message);
+        if !decide(
+            &mut tx,
+            Reviewed::StoryDrafts,
+            id,
+            "rejected",
+            rejected,
+            reviewer,
+            now,
         )
-        .bind(message)
-        .bind(reviewer)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
+        .await?
+        {
             return Ok(false);
         }
         append_audit(

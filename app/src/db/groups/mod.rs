@@ -4,6 +4,7 @@
 //! columns and channel rows, the audit entry and the members' messages in
 //! one transaction.
 use super::accounts::{append_audit, queue_message, NewAudit, NewMessage, Tx};
+use super::decisions::{decide, Reviewed};
 use super::places::split_languages;
 use super::Db;
 
@@ -317,18 +318,17 @@ impl Db {
         now: &str,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE group_profile_proposals SET state = 'approved', message = $1, decided_by = $2, \
-             decided_at = $3 WHERE id = $4 AND organisation_id = $5 AND state = 'pending'",
+        if !decide(
+            &mut tx,
+            Reviewed::GroupProfiles,
+            id,
+            "approved",
+            note,
+            moderator,
+            now,
         )
-        .bind(note)
-        .bind(moderator)
-        .bind(now)
-        .bind(id)
-        .bind(org)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
+        .await?
+        {
             return Ok(false);
         }
         write_profile(&mut tx, org, profile, now).await?;
@@ -364,18 +364,18 @@ impl Db {
         now: &str,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE group_profile_proposals SET state = 'rejected', message = $1, decided_by = $2, \
-             decided_at = $3 WHERE id = $4 AND organisation_id = $5 AND state = 'pending'",
+        let rejected = Some(message);
+        if !decide(
+            &mut tx,
+            Reviewed::GroupProfiles,
+            id,
+            "rejected",
+            rejected,
+            moderator,
+            now,
         )
-        .bind(message)
-        .bind(moderator)
-        .bind(now)
-        .bind(id)
-        .bind(org)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
+        .await?
+        {
             return Ok(false);
         }
         append_audit(

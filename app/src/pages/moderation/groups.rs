@@ -2,6 +2,7 @@
 //! public sees now next to what is proposed, with approve and reject (a
 //! message is required to reject). The server checks the moderator's city.
 use crate::accounts::forms::use_feedback;
+use crate::components::review::{DiffTable, ReviewForm};
 use crate::groups::server::pending_group_profiles;
 use crate::groups::{GroupProfile, ProposalItem, DESCRIPTION_FIELDS, DESCRIPTION_LANGS};
 use crate::i18n::*;
@@ -58,23 +59,15 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
     let fb = use_feedback();
     let id = proposal.id.to_string();
     // A refused decision is shown again at the proposal it was for.
-    let mine = fb.value("proposal") == id;
-    let message_error = mine
-        .then(|| fb.error("message"))
-        .flatten()
-        .map(|e| locale::field_error(i18n, e));
-    let form_error = mine
+    let form_error = (fb.value("proposal") == id)
         .then_some(fb.form_error)
         .flatten()
         .map(|e| locale::form_error(i18n, e));
-    let invalid = message_error.is_some();
-    let message_id = format!("group-message-{id}");
-    let error_id = format!("{message_id}-error");
     let unverified = proposal.organisation_status != "verified";
     let empty = GroupProfile::default();
     let current = proposal.current.as_ref().unwrap_or(&empty);
     let new = &proposal.proposed;
-    let mut rows = vec![
+    let mut rows: Vec<(&str, String, String, String)> = vec![
         (
             "languages",
             td_string!(l, group_profile_languages).to_string(),
@@ -117,6 +110,22 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
         channels_text(i18n, current),
         channels_text(i18n, new),
     ));
+    let rows = rows
+        .into_iter()
+        .map(|(k, label, old, new)| (k.to_string(), label, old, new))
+        .collect();
+    let decisions = vec![
+        (
+            "/moderation/groups/approve",
+            td_string!(l, moderation_group_approve).to_string(),
+            false,
+        ),
+        (
+            "/moderation/groups/reject",
+            td_string!(l, moderation_reject).to_string(),
+            true,
+        ),
+    ];
     let history = locale::href(
         i18n,
         &format!(
@@ -131,41 +140,10 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
                 " · "{crate::cities::label(i18n, &proposal.city)}" · "{proposal.submitted_by.clone()}" · "{proposal.created_at.clone()}</p>
             {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
             {form_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
-            <table class="diff">
-                <caption class="visually-hidden">{t!(i18n, moderation_diff)}</caption>
-                <thead><tr>
-                    <th scope="col">{t!(i18n, moderation_field)}</th>
-                    <th scope="col">{t!(i18n, moderation_now)}</th>
-                    <th scope="col">{t!(i18n, moderation_proposed)}</th>
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|(key, label, old, new)| {
-                        let changed = old != new;
-                        view! {
-                            <tr data-field=key data-changed=changed.then_some("true")>
-                                <th scope="row">{label}</th>
-                                <td class="old">{old}</td>
-                                <td class="new">{new}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <DiffTable rows=rows />
             <p><a href=history>{t!(i18n, moderation_history)}</a></p>
-            <form method="post" class="review">
-                <input type="hidden" name="proposal" value=id.clone() />
-                <div class="field" class:has-error=invalid>
-                    <label for=message_id.clone()>{t!(i18n, moderation_group_message)}</label>
-                    <textarea id=message_id name="message" rows="2" aria-invalid=invalid.then_some("true")
-                        aria-describedby=invalid.then_some(error_id.clone())>{mine.then(|| fb.value("message"))}</textarea>
-                    {message_error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
-                </div>
-                <button type="submit" formaction=locale::href(i18n, "/moderation/groups/approve")>
-                    {t!(i18n, moderation_group_approve)}</button>
-                " "
-                <button type="submit" class="secondary" formaction=locale::href(i18n, "/moderation/groups/reject")>
-                    {t!(i18n, moderation_reject)}</button>
-            </form>
+            <ReviewForm field="proposal" value=id.clone() id_prefix="group-message-"
+                label=td_string!(l, moderation_group_message).to_string() decisions=decisions feedback=fb />
         </article>
     }
 }

@@ -1,6 +1,7 @@
 //! The moderators' queue: organisations waiting for verification.
 use crate::accounts::forms::use_feedback;
 use crate::components::form_field::FormErrorBanner;
+use crate::components::review::{DiffTable, ReviewForm};
 use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::{
@@ -244,14 +245,23 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
     let l = i18n.get_locale_untracked();
     let fb = use_feedback();
     let id = change.id.to_string();
-    let mine = fb.value("change") == id;
-    let message_error = mine
-        .then(|| fb.error("message"))
-        .flatten()
-        .map(|e| locale::field_error(i18n, e));
-    let invalid = message_error.is_some();
-    let message_id = format!("message-{id}");
-    let error_id = format!("message-{id}-error");
+    let rows = change
+        .diff
+        .iter()
+        .map(|(f, old, new)| (f.clone(), f.clone(), old.clone(), new.clone()))
+        .collect();
+    let decisions = vec![
+        (
+            "/moderation/changes/send-back",
+            td_string!(l, moderation_send_back).to_string(),
+            true,
+        ),
+        (
+            "/moderation/changes/reject",
+            td_string!(l, moderation_reject).to_string(),
+            true,
+        ),
+    ];
     let kind = if change.is_new {
         td_string!(l, change_new)
     } else {
@@ -265,41 +275,13 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
             {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
             {change.takeover.then(|| view! { <p class="notice takeover">{t!(i18n, moderation_takeover)}</p> })}
             {(!change.located).then(|| view! { <p class="notice no-coordinates">{t!(i18n, moderation_no_coordinates)}</p> })}
-            <table class="diff">
-                <caption class="visually-hidden">{t!(i18n, moderation_diff)}</caption>
-                <thead><tr>
-                    <th scope="col">{t!(i18n, moderation_field)}</th>
-                    <th scope="col">{t!(i18n, moderation_now)}</th>
-                    <th scope="col">{t!(i18n, moderation_proposed)}</th>
-                </tr></thead>
-                <tbody>
-                    {change.diff.iter().map(|(f, old, new)| view! {
-                        <tr data-field=f.clone()>
-                            <th scope="row">{f.clone()}</th>
-                            <td class="old">{old.clone()}</td>
-                            <td class="new">{new.clone()}</td>
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
+            <DiffTable rows=rows />
             <form method="post" action=locale::href(i18n, "/moderation/changes/accept") class="inline">
                 <input type="hidden" name="change" value=id.clone() />
                 <button type="submit">{t!(i18n, moderation_accept)}</button>
             </form>
-            <form method="post" class="review">
-                <input type="hidden" name="change" value=id.clone() />
-                <div class="field" class:has-error=invalid>
-                    <label for=message_id.clone()>{t!(i18n, moderation_message)}</label>
-                    <textarea id=message_id name="message" rows="2" aria-invalid=invalid.then_some("true")
-                        aria-describedby=invalid.then_some(error_id.clone())>{mine.then(|| fb.value("message"))}</textarea>
-                    {message_error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
-                </div>
-                <button type="submit" class="secondary" formaction=locale::href(i18n, "/moderation/changes/send-back")>
-                    {t!(i18n, moderation_send_back)}</button>
-                " "
-                <button type="submit" class="secondary" formaction=locale::href(i18n, "/moderation/changes/reject")>
-                    {t!(i18n, moderation_reject)}</button>
-            </form>
+            <ReviewForm field="change" value=id.clone() id_prefix="message-"
+                label=td_string!(l, moderation_message).to_string() decisions=decisions feedback=fb />
         </article>
     }
 }
