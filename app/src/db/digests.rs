@@ -22,12 +22,16 @@ pub struct DigestRecipient {
 }
 
 impl Db {
-    /// Per city: pending proposals, open reports, organisations to verify.
+    /// Per city: pending proposals (listing changes, group profiles, story
+    /// drafts), open reports, organisations to verify.
     pub async fn waiting_by_city(
         &self,
     ) -> Result<std::collections::BTreeMap<String, Waiting>, sqlx::Error> {
         let rows: Vec<(String, String, i64)> = sqlx::query_as(
             "SELECT city, 'proposals', COUNT(*) FROM listing_changes WHERE state = 'pending' GROUP BY city \
+             UNION ALL SELECT o.city, 'proposals', COUNT(*) FROM group_profile_proposals p \
+             JOIN organisations o ON o.id = p.organisation_id WHERE p.state = 'pending' GROUP BY o.city \
+             UNION ALL SELECT city, 'proposals', COUNT(*) FROM story_drafts WHERE state = 'pending' GROUP BY city \
              UNION ALL SELECT city, 'reports', COUNT(*) FROM reports WHERE state = 'open' GROUP BY city \
              UNION ALL SELECT city, 'organisations', COUNT(*) FROM organisations \
              WHERE status = 'unverified' GROUP BY city",
@@ -37,10 +41,12 @@ impl Db {
         let mut out: std::collections::BTreeMap<String, Waiting> = Default::default();
         for (city, what, n) in rows {
             let w = out.entry(city).or_default();
+            // Listing changes, group profiles and story drafts all wait for
+            // a decision: one count.
             match what.as_str() {
-                "proposals" => w.proposals = n,
-                "reports" => w.reports = n,
-                _ => w.organisations = n,
+                "proposals" => w.proposals += n,
+                "reports" => w.reports += n,
+                _ => w.organisations += n,
             }
         }
         Ok(out)

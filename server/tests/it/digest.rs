@@ -1,6 +1,7 @@
 //! Moderators' daily digest: once a day from the morning, in the
-//! moderator's language, with what waits in the cities they moderate, and
-//! nothing for a moderator whose queue is empty.
+//! moderator's language, with what waits in the cities they moderate
+//! (listing changes, group profiles and story drafts count as proposals),
+//! and nothing for a moderator whose queue is empty.
 
 use crate::common::{member, post_form, spawn_app, staff, Backend};
 use chrono::{DateTime, Utc};
@@ -51,9 +52,20 @@ async fn daily_digest(backend: Backend) {
     )
     .await;
     assert_eq!(status, reqwest::StatusCode::SEE_OTHER);
+    // And a story draft waiting for its reviewer.
+    let author = db
+        .user_by_email("mod-p@example.org")
+        .await
+        .expect("q")
+        .expect("moderator")
+        .id;
+    db.submit_story_draft("prague", None, None, "{}", author, "2026-12-02T10:00:00Z")
+        .await
+        .expect("draft");
     let waiting = db.waiting_by_city().await.expect("waiting");
     let prague = waiting.get("prague").cloned().unwrap_or_default();
     assert_eq!(prague.reports, 1);
+    assert_eq!(prague.proposals, 1, "the story draft waits");
     assert!(prague.organisations >= 1);
     let kosice = waiting.get("kosice").cloned().unwrap_or_default();
 
