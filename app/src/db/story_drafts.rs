@@ -121,24 +121,33 @@ impl Db {
         .await
     }
 
-    /// The newest draft of a story (or, for `None`, of a new story by
-    /// `author` in `city`), whatever its state.
+    /// The newest draft of a published story, whatever its state.
     pub async fn latest_story_draft(
         &self,
-        city: &str,
-        story: Option<i64>,
-        author: i64,
+        story: i64,
     ) -> Result<Option<StoryDraftRow>, sqlx::Error> {
         sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM story_drafts WHERE city = $1 AND \
-             ((story_id = $2) OR ($2 IS NULL AND story_id IS NULL AND author = $3)) \
-             ORDER BY id DESC LIMIT 1"
+            "SELECT {COLUMNS} FROM story_drafts WHERE story_id = $1 ORDER BY id DESC LIMIT 1"
         ))
-        .persistent(false)
-        .bind(city)
         .bind(story)
-        .bind(author)
         .fetch_optional(&self.pool)
+        .await
+    }
+
+    /// `author`'s drafts of new stories in `city` that wait for review or
+    /// were sent back, newest first.
+    pub async fn own_new_story_drafts(
+        &self,
+        city: &str,
+        author: i64,
+    ) -> Result<Vec<StoryDraftRow>, sqlx::Error> {
+        sqlx::query_as(&format!(
+            "SELECT {COLUMNS} FROM story_drafts WHERE city = $1 AND author = $2 \
+             AND story_id IS NULL AND state IN ('pending', 'rejected') ORDER BY id DESC"
+        ))
+        .bind(city)
+        .bind(author)
+        .fetch_all(&self.pool)
         .await
     }
 

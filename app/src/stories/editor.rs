@@ -85,11 +85,13 @@ pub async fn submit(
             .map(|d| d.id),
         _ => None,
     };
-    db.submit_story_draft(city, story_id, previous, &data, user.id, &stamp(now))
+    let draft_id = db
+        .submit_story_draft(city, story_id, previous, &data, user.id, &stamp(now))
         .await?;
+    // Back to the draft, which now says it waits for review.
     Ok(match story_id {
         Some(id) => format!("/moderation/stories/edit?city={city}&story={id}"),
-        None => format!("/moderation/stories/edit?city={city}"),
+        None => format!("/moderation/stories/edit?city={city}&draft={draft_id}"),
     })
 }
 

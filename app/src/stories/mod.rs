@@ -49,9 +49,13 @@ pub struct StoryEditorData {
     pub values: Vec<(String, String)>,
     /// The city's stories, to pick one to edit: (id, slug, title).
     pub stories: Vec<(i64, String, String)>,
-    /// The newest draft of this story (or of the asker's new story): its
-    /// id, state and the reviewer's message.
+    /// The draft the form resumes (the newest of this story, or the
+    /// asker's own draft of a new story they chose): its id, state and the
+    /// reviewer's message.
     pub latest: Option<(i64, String, Option<String>)>,
+    /// The asker's drafts of new stories still waiting or sent back:
+    /// (id, title, state).
+    pub own_drafts: Vec<(i64, String, String)>,
 }
 
 /// A draft waiting for review, with what it changes.

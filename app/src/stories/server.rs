@@ -97,12 +97,13 @@ pub async fn get_story(
 }
 
 /// What the story editor starts from: the story as published (or the
-/// newest draft of it still waiting or sent back), for moderators of
-/// `city` only.
+/// newest draft of it still waiting or sent back), the asker's own draft of
+/// a new story (`draft`), or nothing; for moderators of `city` only.
 #[server]
 pub async fn story_editor(
     city: String,
     story: Option<i64>,
+    draft: Option<i64>,
 ) -> Result<super::StoryEditorData, crate::page_error::PageError> {
     use crate::error::forbidden;
     let state = crate::state::AppState::from_context()?;
@@ -122,7 +123,22 @@ pub async fn story_editor(
         ),
         None => None,
     };
-    let latest = state.db.latest_story_draft(&c.slug, story, user.id).await?;
+    let own = state.db.own_new_story_drafts(&c.slug, user.id).await?;
+    // A new story starts empty unless the author resumes one of theirs.
+    let latest = match (&row, draft) {
+        (Some(s), _) => state.db.latest_story_draft(s.id).await?,
+        (None, Some(id)) => own.iter().find(|d| d.id == id).cloned(),
+        (None, None) => None,
+    };
+    let own_drafts = own
+        .iter()
+        .map(|d| {
+            let title = serde_json::from_str::<super::draft::StoryDraft>(&d.data)
+                .map(|s| s.title_en)
+                .unwrap_or_default();
+            (d.id, title, d.state.clone())
+        })
+        .collect();
     // The author's own words come back while the draft waits or was sent
     // back; once published (or for a new story) the published text.
     let draft = match (&latest, &row) {
@@ -151,6 +167,7 @@ pub async fn story_editor(
         values: draft.form_values(),
         stories,
         latest: latest.map(|d| (d.id, d.state, d.message)),
+        own_drafts,
     })
 }
 

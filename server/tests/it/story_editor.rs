@@ -142,7 +142,19 @@ async fn stories_written_and_reviewed(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
+    // The editor starts a new story empty and lists the author's drafts;
+    // the one sent back opens with its message.
     let (_, page) = get_page(base, Some(&author), editor).await;
+    assert!(
+        !page.contains("value=\"Naadam in Letňany\""),
+        "a new story starts empty"
+    );
+    let resume = format!("{editor}&draft={draft}");
+    assert!(
+        page.contains(&resume.replace('&', "&amp;")) || page.contains(&resume),
+        "the draft sent back is listed"
+    );
+    let (_, page) = get_page(base, Some(&author), &resume).await;
     assert!(page.contains("Add the year of the first Naadam."));
     assert!(
         page.contains("value=\"Naadam in Letňany\""),

@@ -18,6 +18,7 @@ pub fn StoryEditorPage() -> impl IntoView {
     let query = use_query_map().get_untracked();
     let city = query.get("city").unwrap_or_default();
     let story: Option<i64> = query.get("story").and_then(|s| s.parse().ok());
+    let draft: Option<i64> = query.get("draft").and_then(|s| s.parse().ok());
     let l = i18n.get_locale_untracked();
     let title = if story.is_some() {
         td_string!(l, story_editor_edit_title).to_string()
@@ -33,7 +34,7 @@ pub fn StoryEditorPage() -> impl IntoView {
                 {move || {
                     let city = city.clone();
                     Suspend::new(async move {
-                        match story_editor(city, story).await {
+                        match story_editor(city, story, draft).await {
                             Ok(data) => view! { <Editor data=data /> }.into_any(),
                             Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                         }
@@ -92,6 +93,22 @@ fn Editor(data: StoryEditorData) -> impl IntoView {
             view! { <li><a href=href>{title.clone()}</a></li> }
         })
         .collect_view();
+    let own = data
+        .own_drafts
+        .iter()
+        .map(|(id, title, state)| {
+            let href = locale::href(
+                i18n,
+                &format!("/moderation/stories/edit?city={city}&draft={id}"),
+            );
+            let state = if state == "rejected" {
+                td_string!(l, story_draft_sent_back).to_string()
+            } else {
+                td_string!(l, story_draft_waiting).to_string()
+            };
+            view! { <li><a href=href>{title.clone()}</a>" · "{state}</li> }
+        })
+        .collect_view();
     let sources = (0..MAX_SOURCES)
         .map(|i| {
             let n = i + 1;
@@ -139,6 +156,10 @@ fn Editor(data: StoryEditorData) -> impl IntoView {
         {data.story.clone().map(|(id, _)| {
             let history = locale::href(i18n, &format!("/moderation/audit?kind=story&id={id}"));
             view! { <p><a href=history>{t!(i18n, moderation_history)}</a></p> }
+        })}
+        {(!data.own_drafts.is_empty()).then(|| view! {
+            <h2>{t!(i18n, story_editor_own_drafts)}</h2>
+            <ul class="story-picks">{own}</ul>
         })}
         {(!data.stories.is_empty()).then(|| view! {
             <h2>{t!(i18n, story_editor_pick)}</h2>
