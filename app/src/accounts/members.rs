@@ -61,14 +61,8 @@ pub async fn add_member(
     let (Some(email), Some(name)) = (email, name) else {
         return Err(FormRefusal::Fields(errors));
     };
-    let audit = NewAudit {
-        actor: Some(actor.id),
-        subject_kind: "organisation",
-        subject_id: org.id,
-        action: "member_added",
-        details: email.as_str().to_string(),
-        reason: None,
-    };
+    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, "member_added")
+        .details(email.as_str());
     let already = || {
         FormRefusal::Fields(FieldErrors::from([(
             "member_email",
@@ -179,14 +173,8 @@ pub async fn remove_member(
         )
         .to_string(),
     };
-    let audit = NewAudit {
-        actor: Some(actor.id),
-        subject_kind: "organisation",
-        subject_id: org.id,
-        action: "member_removed",
-        details: removed.email.clone(),
-        reason: None,
-    };
+    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, "member_removed")
+        .details(removed.email.clone());
     match db
         .remove_member(org.id, member, &message, &audit, &ts(now))
         .await?

@@ -95,6 +95,31 @@ pub struct NewAudit<'a> {
     pub reason: Option<String>,
 }
 
+impl<'a> NewAudit<'a> {
+    /// `actor` (None: the system) did `action` to the subject (kind, id);
+    /// no details, no reason until added.
+    pub fn of(actor: Option<i64>, subject_kind: &'a str, subject_id: i64, action: &'a str) -> Self {
+        NewAudit {
+            actor,
+            subject_kind,
+            subject_id,
+            action,
+            details: String::new(),
+            reason: None,
+        }
+    }
+
+    pub fn details(mut self, details: impl Into<String>) -> Self {
+        self.details = details.into();
+        self
+    }
+
+    pub fn reason<S: Into<String>>(mut self, reason: Option<S>) -> Self {
+        self.reason = reason.map(Into::into);
+        self
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum RegisterError {
     #[error("e-mail already registered")]
@@ -244,17 +269,12 @@ impl Db {
         queue_message(&mut tx, message, now).await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(user_id),
-                subject_kind: "organisation",
-                subject_id: org_id,
-                action: "registered",
-                details: match r.kind.as_str() {
+            &NewAudit::of(Some(user_id), "organisation", org_id, "registered").details(
+                match r.kind.as_str() {
                     "ngo" => format!("{} ({})", r.org_name, r.registration_no),
                     kind => format!("{} ({}, {kind})", r.org_name, r.registration_no),
                 },
-                reason: None,
-            },
+            ),
             now,
         )
         .await?;
@@ -303,14 +323,7 @@ impl Db {
         };
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: None,
-                subject_kind: "user",
-                subject_id: id,
-                action: "admin_created",
-                details: email.to_string(),
-                reason: None,
-            },
+            &NewAudit::of(None, "user", id, "admin_created").details(email.to_string()),
             now,
         )
         .await?;
@@ -368,14 +381,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(user_id),
-                subject_kind: "user",
-                subject_id: user_id,
-                action: "email_verified",
-                details: String::new(),
-                reason: None,
-            },
+            &NewAudit::of(Some(user_id), "user", user_id, "email_verified"),
             now,
         )
         .await?;
@@ -422,14 +428,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(user_id),
-                subject_kind: "user",
-                subject_id: user_id,
-                action: "password_reset",
-                details: String::new(),
-                reason: None,
-            },
+            &NewAudit::of(Some(user_id), "user", user_id, "password_reset"),
             now,
         )
         .await?;

@@ -108,14 +108,8 @@ impl Db {
             .await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(actor),
-                subject_kind: kind.as_str(),
-                subject_id: id,
-                action: "confirmed",
-                details: format!("last verified {today}"),
-                reason: None,
-            },
+            &NewAudit::of(Some(actor), kind.as_str(), id, "confirmed")
+                .details(format!("last verified {today}")),
             now,
         )
         .await?;
@@ -173,14 +167,7 @@ impl Db {
         };
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(actor),
-                subject_kind: "place",
-                subject_id: id,
-                action: "unpublished",
-                details: String::new(),
-                reason: Some(reason.to_string()),
-            },
+            &NewAudit::of(Some(actor), "place", id, "unpublished").reason(Some(reason.to_string())),
             now,
         )
         .await?;

@@ -65,18 +65,13 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(c.submitted_by),
-                subject_kind: "listing_change",
-                subject_id: id,
-                action: "submitted",
-                details: format!(
+            &NewAudit::of(Some(c.submitted_by), "listing_change", id, "submitted").details(
+                format!(
                     "{} {}",
                     c.kind,
                     c.listing_id.map_or("new".into(), |l| l.to_string())
                 ),
-                reason: None,
-            },
+            ),
             now,
         )
         .await?;
@@ -194,14 +189,8 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(moderator),
-                subject_kind: "listing_change",
-                subject_id: id,
-                action: state,
-                details: String::new(),
-                reason: Some(message.to_string()),
-            },
+            &NewAudit::of(Some(moderator), "listing_change", id, state)
+                .reason(Some(message.to_string())),
             now,
         )
         .await?;
@@ -261,14 +250,7 @@ impl Db {
         for (kind, subject) in [("listing_change", id), (listing.kind(), listing_id)] {
             append_audit(
                 &mut tx,
-                &NewAudit {
-                    actor: Some(moderator),
-                    subject_kind: kind,
-                    subject_id: subject,
-                    action: "accepted",
-                    details: diff.to_string(),
-                    reason: None,
-                },
+                &NewAudit::of(Some(moderator), kind, subject, "accepted").details(diff.to_string()),
                 now,
             )
             .await?;
@@ -372,14 +354,9 @@ impl Db {
         let id = write_listing(&mut tx, &listing, now).await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(actor),
-                subject_kind: listing.kind(),
-                subject_id: id,
-                action,
-                details: diff.to_string(),
-                reason: reason.map(str::to_string),
-            },
+            &NewAudit::of(Some(actor), listing.kind(), id, action)
+                .details(diff.to_string())
+                .reason(reason.map(str::to_string)),
             now,
         )
         .await?;
@@ -423,14 +400,9 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(actor),
-                subject_kind: kind,
-                subject_id: id,
-                action,
-                details: state.details.clone(),
-                reason: reason.map(str::to_string),
-            },
+            &NewAudit::of(Some(actor), kind, id, action)
+                .details(state.details.clone())
+                .reason(reason.map(str::to_string)),
             now,
         )
         .await?;

@@ -59,14 +59,9 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(actor),
-                subject_kind: "organisation",
-                subject_id: id,
-                action: status,
-                details: format!("status: {before} → {status}"),
-                reason: reason.map(str::to_string),
-            },
+            &NewAudit::of(Some(actor), "organisation", id, status)
+                .details(format!("status: {before} → {status}"))
+                .reason(reason.map(str::to_string)),
             now,
         )
         .await?;
@@ -91,14 +86,8 @@ impl Db {
             .await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor,
-                subject_kind: "user",
-                subject_id: user_id,
-                action: "role",
-                details: format!("{role} {}", city.unwrap_or("(every city)")),
-                reason: None,
-            },
+            &NewAudit::of(actor, "user", user_id, "role")
+                .details(format!("{role} {}", city.unwrap_or("(every city)"))),
             now,
         )
         .await?;

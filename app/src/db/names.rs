@@ -39,13 +39,6 @@ pub(super) async fn finish_adding(
             .execute(&mut **tx)
             .await?;
     }
-    let audit = super::NewAudit {
-        actor,
-        subject_kind,
-        subject_id: 0,
-        action: "added",
-        details,
-        reason: None,
-    };
+    let audit = super::NewAudit::of(actor, subject_kind, 0, "added").details(details);
     super::append_audit(tx, &audit, now).await
 }

@@ -105,14 +105,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(moderator),
-                subject_kind: "report",
-                subject_id: id,
-                action: "handled",
-                details: String::new(),
-                reason: None,
-            },
+            &NewAudit::of(Some(moderator), "report", id, "handled"),
             now,
         )
         .await?;

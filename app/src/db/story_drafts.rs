@@ -85,14 +85,8 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(author),
-                subject_kind: "story_draft",
-                subject_id: id,
-                action: "submitted",
-                details: story.map(|s| format!("story {s}")).unwrap_or_default(),
-                reason: None,
-            },
+            &NewAudit::of(Some(author), "story_draft", id, "submitted")
+                .details(story.map(|s| format!("story {s}")).unwrap_or_default()),
             now,
         )
         .await?;
@@ -264,14 +258,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(reviewer),
-                subject_kind: "story",
-                subject_id: story_id,
-                action: "published",
-                details: diff.to_string(),
-                reason: None,
-            },
+            &NewAudit::of(Some(reviewer), "story", story_id, "published").details(diff.to_string()),
             now,
         )
         .await?;
@@ -305,14 +292,8 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(reviewer),
-                subject_kind: "story_draft",
-                subject_id: id,
-                action: "rejected",
-                details: String::new(),
-                reason: Some(message.to_string()),
-            },
+            &NewAudit::of(Some(reviewer), "story_draft", id, "rejected")
+                .reason(Some(message.to_string())),
             now,
         )
         .await?;

@@ -42,14 +42,8 @@ impl Db {
             .await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(actor),
-                subject_kind: "organisation",
-                subject_id: org,
-                action: "profile_confirmed",
-                details: format!("last verified {today}"),
-                reason: None,
-            },
+            &NewAudit::of(Some(actor), "organisation", org, "profile_confirmed")
+                .details(format!("last verified {today}")),
             now,
         )
         .await?;

@@ -185,14 +185,8 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(user),
-                subject_kind: "organisation",
-                subject_id: org,
-                action: "profile_proposed",
-                details: format!("proposal {id}"),
-                reason: None,
-            },
+            &NewAudit::of(Some(user), "organisation", org, "profile_proposed")
+                .details(format!("proposal {id}")),
             now,
         )
         .await?;
@@ -334,14 +328,9 @@ impl Db {
         write_profile(&mut tx, org, profile, now).await?;
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(moderator),
-                subject_kind: "organisation",
-                subject_id: org,
-                action: "profile_approved",
-                details: diff.to_string(),
-                reason: note.map(str::to_string),
-            },
+            &NewAudit::of(Some(moderator), "organisation", org, "profile_approved")
+                .details(diff.to_string())
+                .reason(note.map(str::to_string)),
             now,
         )
         .await?;
@@ -380,14 +369,9 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit {
-                actor: Some(moderator),
-                subject_kind: "organisation",
-                subject_id: org,
-                action: "profile_rejected",
-                details: format!("proposal {id}"),
-                reason: Some(message.to_string()),
-            },
+            &NewAudit::of(Some(moderator), "organisation", org, "profile_rejected")
+                .details(format!("proposal {id}"))
+                .reason(Some(message.to_string())),
             now,
         )
         .await?;
