@@ -71,10 +71,10 @@ pub fn window(q: &EventQuery, tz: Tz, now: DateTime<Utc>) -> Result<Window, AppE
 /// The title in the page's language and the language it is in (see
 /// `locale::content::pick_title`).
 pub fn title_for(row: &crate::db::EventRow, lang: &str, local_lang: &str) -> (String, String) {
-    crate::locale::content::pick_title(
+    crate::locale::content::title_in(
         &row.title,
         &row.title_en,
-        &crate::locale::content::translations_from_json(&row.title_translations),
+        &row.title_translations,
         lang,
         local_lang,
     )

@@ -27,6 +27,7 @@ pub mod review;
 #[cfg(feature = "ssr")]
 pub(crate) use core::place_name;
 #[cfg(feature = "ssr")]
+pub(crate) use core::stamp;
 pub use core::unpublish;
 #[cfg(feature = "ssr")]
 pub use core::{Listing, Publish, RowFacts};

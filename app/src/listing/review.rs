@@ -111,13 +111,14 @@ async fn accept<D: Listing>(
         .is_some())
 }
 
-/// A URL-safe, readable slug from the English name.
-fn slug_for(name_en: &str, kind: super::ListingKind) -> String {
+/// A URL-safe, readable slug from the English name (`fallback` when it
+/// has no letters or digits).
+pub(crate) fn slug_from(name_en: &str, fallback: &str) -> String {
     let s = crate::search::normalize(name_en).replace(' ', "-");
     let s: String = s.chars().take(60).collect();
     let s = s.trim_matches('-').to_string();
     if s.is_empty() {
-        kind.as_str().into()
+        fallback.into()
     } else {
         s
     }
@@ -130,7 +131,7 @@ pub(super) async fn unique_slug(
     city: &str,
     name_en: &str,
 ) -> Result<String, sqlx::Error> {
-    let base = slug_for(name_en, kind);
+    let base = slug_from(name_en, kind.as_str());
     let mut slug = base.clone();
     let mut n = 2;
     while db.listing_slug_taken(kind.as_str(), city, &slug).await? {

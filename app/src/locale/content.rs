@@ -47,6 +47,24 @@ pub fn title_field(titles: &Translations, field: &str) -> Option<String> {
         .then(|| titles.get(lang).cloned().unwrap_or_default())
 }
 
+/// `pick_title` over the translations as stored: they are read only when
+/// the visitor does not read the city's language and there are some (lists
+/// call this once per occurrence).
+pub fn title_in(
+    original: &str,
+    english: &str,
+    stored: &str,
+    visitor: &str,
+    local: &str,
+) -> (String, String) {
+    let titles = if visitor == local || stored == "{}" {
+        Translations::new()
+    } else {
+        translations_from_json(stored)
+    };
+    pick_title(original, english, &titles, visitor, local)
+}
+
 /// A title to show and its language: the original for a visitor reading
 /// the city's language, else the visitor's translation, else English, else
 /// the original. The page marks a title not in the visitor's language.
@@ -248,6 +266,15 @@ mod tests {
             Some("Розмовний клуб")
         );
         assert_eq!(title_field(&titles, "title_en"), None);
+        // As stored: read for another language, not for the city's.
+        assert_eq!(
+            title_in("Klub", "Club", r#"{"uk":"Клуб"}"#, "uk", "cs"),
+            ("Клуб".into(), "uk".into())
+        );
+        assert_eq!(
+            title_in("Klub", "Club", r#"{"cs":"x"}"#, "cs", "cs"),
+            ("Klub".into(), "cs".into())
+        );
     }
 
     #[test]

@@ -10,11 +10,8 @@ use crate::db::{Db, PublishedStory, StoryDraftRow, StoryRow, StorySource};
 use crate::error::AppError;
 use crate::form_post::{id_field, FormRefusal, FormValues};
 use crate::listing::review::decision_message;
-use chrono::{DateTime, SecondsFormat, Utc};
-
-fn stamp(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
+use crate::listing::stamp;
+use chrono::{DateTime, Utc};
 
 fn stored(row: &StoryDraftRow) -> Result<StoryDraft, AppError> {
     serde_json::from_str(&row.data).map_err(|e| AppError::Internal(format!("story draft: {e}")))
@@ -97,15 +94,7 @@ pub async fn submit(
 
 /// A slug no story of the city has yet, from the English title.
 async fn new_slug(db: &Db, city: &str, title_en: &str) -> Result<String, sqlx::Error> {
-    let base: String = crate::search::normalize(title_en)
-        .replace(' ', "-")
-        .chars()
-        .take(60)
-        .collect();
-    let base = match base.trim_matches('-') {
-        "" => "story".to_string(),
-        b => b.to_string(),
-    };
+    let base = crate::listing::review::slug_from(title_en, "story");
     let (mut slug, mut n) = (base.clone(), 2);
     while db.story_slug_taken(city, &slug).await? {
         slug = format!("{base}-{n}");

@@ -20,10 +20,10 @@ fn item(
     places: &HashMap<i64, PlaceLabel>,
 ) -> OpportunityItem {
     let place = o.place_id.and_then(|id| places.get(&id));
-    let (title, title_lang) = crate::locale::content::pick_title(
+    let (title, title_lang) = crate::locale::content::title_in(
         &o.title,
         &o.title_en,
-        &crate::locale::content::translations_from_json(&o.title_translations),
+        &o.title_translations,
         lang,
         local_lang,
     );
