@@ -28,6 +28,7 @@ pub mod review;
 pub(crate) use core::place_name;
 #[cfg(feature = "ssr")]
 pub(crate) use core::stamp;
+#[cfg(feature = "ssr")]
 pub use core::unpublish;
 #[cfg(feature = "ssr")]
 pub use core::{Listing, Publish, RowFacts};
