@@ -20,6 +20,7 @@ pub mod page_error;
 pub mod pages;
 pub mod places;
 pub mod stories;
+pub mod values;
 pub mod volunteering;
 
 #[cfg(feature = "ssr")]

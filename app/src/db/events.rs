@@ -2,10 +2,10 @@
 //! as a snapshot (with parsed schedules) reloaded when `events_version`
 //! moves, like places.
 use super::accounts::Tx;
-use super::places::split_languages;
 use super::{now_text, Db};
 use crate::events::index::OccurrenceIndex;
 use crate::events::recurrence::Schedule;
+use crate::values::Languages;
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 use std::sync::{Arc, Mutex};
@@ -35,7 +35,7 @@ pub struct EventRow {
     pub rrule: Option<String>,
     pub exceptions: String,
     pub cancelled_dates: String,
-    pub languages: String,
+    pub languages: Languages,
     pub no_czech: i64,
     pub free: i64,
     pub price: Option<String>,
@@ -57,7 +57,7 @@ pub struct EventRow {
 
 impl EventRow {
     pub fn language_list(&self) -> Vec<String> {
-        split_languages(&self.languages)
+        self.languages.codes()
     }
 
     pub fn source_list(&self) -> Vec<String> {
@@ -240,14 +240,6 @@ impl EventsSnapshot {
     }
 }
 
-fn wrap(list: &[String]) -> String {
-    if list.is_empty() {
-        String::new()
-    } else {
-        format!(",{},", list.join(","))
-    }
-}
-
 fn int(b: bool) -> i64 {
     i64::from(b)
 }
@@ -306,7 +298,7 @@ pub(super) async fn upsert_event(
     .bind(&e.rrule)
     .bind(e.exceptions.join(","))
     .bind(e.cancelled_dates.join(","))
-    .bind(wrap(&e.languages))
+    .bind(Languages::from_codes(&e.languages))
     .bind(int(e.no_czech))
     .bind(int(e.free))
     .bind(&e.price)

@@ -1,5 +1,6 @@
 use super::{now_text, Db};
 use crate::search;
+use crate::values::Languages;
 use sqlx::{FromRow, Row};
 use std::sync::Arc;
 
@@ -23,8 +24,7 @@ pub struct PlaceRow {
     pub website: Option<String>,
     pub opening_hours: Option<String>,
     pub hours_text: Option<String>,
-    /// Comma-wrapped codes (",uk,en,") so one LIKE finds one language.
-    pub languages: String,
+    pub languages: Languages,
     pub wheelchair: Option<String>,
     /// One URL per line.
     pub sources: String,
@@ -35,7 +35,7 @@ pub struct PlaceRow {
 
 impl PlaceRow {
     pub fn language_list(&self) -> Vec<String> {
-        split_languages(&self.languages)
+        self.languages.codes()
     }
 
     pub fn source_list(&self) -> Vec<String> {
@@ -46,13 +46,6 @@ impl PlaceRow {
             .map(str::to_string)
             .collect()
     }
-}
-
-pub(crate) fn split_languages(s: &str) -> Vec<String> {
-    s.split(',')
-        .filter(|c| !c.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 pub(super) const PLACE_COLUMNS: &str =
@@ -122,10 +115,7 @@ impl PlaceFilter {
                 .district
                 .as_ref()
                 .is_none_or(|d| row.district.as_ref() == Some(d))
-            && self
-                .lang
-                .as_ref()
-                .is_none_or(|l| row.languages.contains(&format!(",{l},")))
+            && self.lang.as_ref().is_none_or(|l| row.languages.contains(l))
             && (!self.wheelchair || row.wheelchair.as_deref() == Some("yes"))
             && self
                 .terms
@@ -269,7 +259,7 @@ impl Db {
         let mut all: Vec<String> = snapshot
             .places
             .iter()
-            .flat_map(|p| split_languages(&p.row.languages))
+            .flat_map(|p| p.row.languages.codes())
             .collect();
         all.sort();
         all.dedup();
@@ -318,11 +308,6 @@ pub(super) async fn upsert_place(
     p: &NewPlace,
     now: &str,
 ) -> Result<i64, sqlx::Error> {
-    let languages = if p.languages.is_empty() {
-        String::new()
-    } else {
-        format!(",{},", p.languages.join(","))
-    };
     let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO places (city, slug, category, name, name_en, address, district, lat, lon, \
              coord_precision, coord_source, phone, email, website, opening_hours, hours_text, \
@@ -358,7 +343,7 @@ pub(super) async fn upsert_place(
         .bind(&p.website)
         .bind(&p.opening_hours)
         .bind(&p.hours_text)
-        .bind(languages)
+        .bind(Languages::from_codes(&p.languages))
         .bind(&p.wheelchair)
         .bind(p.sources.join("\n"))
         .bind(&p.source_date)

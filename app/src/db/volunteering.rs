@@ -1,8 +1,8 @@
 //! Volunteering opportunities and interest requests (personal data: only
 //! the organisation's members read them; see volunteering::interest).
 use super::accounts::{queue_message, NewMessage, Tx};
-use super::places::split_languages;
 use super::{now_text, Db};
+use crate::values::Languages;
 use sqlx::FromRow;
 
 #[derive(Clone, Debug, PartialEq, FromRow)]
@@ -24,7 +24,7 @@ pub struct OpportunityRow {
     pub date: Option<String>,
     pub schedule_text: Option<String>,
     pub skills: String,
-    pub languages: String,
+    pub languages: Languages,
     pub no_czech: i64,
     pub audience: String,
     pub min_age: Option<i64>,
@@ -41,7 +41,7 @@ pub struct OpportunityRow {
 
 impl OpportunityRow {
     pub fn language_list(&self) -> Vec<String> {
-        split_languages(&self.languages)
+        self.languages.codes()
     }
 }
 
@@ -106,11 +106,6 @@ pub(super) async fn upsert_opportunity(
     o: &NewOpportunity,
     now: &str,
 ) -> Result<i64, sqlx::Error> {
-    let languages = if o.languages.is_empty() {
-        String::new()
-    } else {
-        format!(",{},", o.languages.join(","))
-    };
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO opportunities (city, slug, organisation_id, organiser, place_id, title, title_en, \
          location_kind, address, district, schedule_kind, date, schedule_text, skills, languages, \
@@ -146,7 +141,7 @@ pub(super) async fn upsert_opportunity(
     .bind(&o.date)
     .bind(&o.schedule_text)
     .bind(&o.skills)
-    .bind(languages)
+    .bind(Languages::from_codes(&o.languages))
     .bind(i64::from(o.no_czech))
     .bind(&o.audience)
     .bind(o.min_age)

@@ -168,7 +168,7 @@ pub fn set_bounds(e: &mut NewEvent) -> Result<(), String> {
         rrule: e.rrule.clone(),
         exceptions: e.exceptions.join(","),
         cancelled_dates: e.cancelled_dates.join(","),
-        languages: String::new(),
+        languages: Default::default(),
         no_czech: 0,
         free: 0,
         price: None,

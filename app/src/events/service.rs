@@ -84,8 +84,7 @@ pub fn title_for(row: &crate::db::EventRow, lang: &str, local_lang: &str) -> (St
 struct Filter<'a> {
     q: &'a EventQuery,
     terms: Vec<String>,
-    /// The language as stored in the row's list, `,cs,`.
-    lang: Option<String>,
+    lang: Option<&'a str>,
 }
 
 impl<'a> Filter<'a> {
@@ -93,7 +92,7 @@ impl<'a> Filter<'a> {
         Filter {
             q,
             terms: q.q.as_deref().map(search::terms).unwrap_or_default(),
-            lang: q.lang.as_ref().map(|l| format!(",{l},")),
+            lang: q.lang.as_deref(),
         }
     }
 
@@ -119,10 +118,7 @@ impl<'a> Filter<'a> {
             .as_deref()
             .or(place.and_then(|p| p.district.as_deref()));
         q.category.as_ref().is_none_or(|c| &r.category == c)
-            && self
-                .lang
-                .as_ref()
-                .is_none_or(|l| r.languages.contains(l.as_str()))
+            && self.lang.as_ref().is_none_or(|l| r.languages.contains(l))
             && (!q.free || r.free != 0)
             && (!q.no_czech || r.no_czech != 0)
             && (!q.children || r.children != 0)

@@ -82,11 +82,7 @@ pub async fn listing(
     let mut open: Vec<&OpportunityRow> = rows
         .iter()
         .filter(|o| !closed(o, &today))
-        .filter(|o| {
-            q.lang
-                .as_ref()
-                .is_none_or(|l| o.languages.contains(&format!(",{l},")))
-        })
+        .filter(|o| q.lang.as_ref().is_none_or(|l| o.languages.contains(l)))
         .filter(|o| !q.no_czech || o.no_czech != 0)
         .filter(|o| {
             q.audience

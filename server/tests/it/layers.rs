@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The app's domain modules and the shared modules they stand on.
-const DOMAINS: [&str; 14] = [
+const DOMAINS: [&str; 15] = [
     "accounts",
     "categories",
     "cities",
@@ -19,6 +19,7 @@ const DOMAINS: [&str; 14] = [
     "places",
     "search",
     "stories",
+    "values",
     "volunteering",
 ];
 

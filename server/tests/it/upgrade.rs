@@ -150,6 +150,54 @@ async fn copy_rows(from: &Db, to: &Db, old: &BTreeMap<String, Vec<String>>) {
     }
 }
 
+/// The language lists the previous release stored as ",uk,en,".
+const LANGUAGE_COLUMNS: [(&str, &str); 4] = [
+    ("places", "languages"),
+    ("events", "languages"),
+    ("opportunities", "languages"),
+    ("organisations", "profile_languages"),
+];
+
+/// Writes the copied lists as the previous release did (the copy comes from
+/// the current code, which writes JSON arrays); an empty list was ''.
+async fn to_previous_language_lists(db: &Db) {
+    for (table, column) in LANGUAGE_COLUMNS {
+        sqlx::query(&format!(
+            "UPDATE {table} SET {column} = CASE WHEN {column} IN ('', '[]') THEN '' \
+             ELSE ',' || replace(replace(replace({column}, '[\"', ''), '\"]', ''), '\",\"', ',') || ',' END"
+        ))
+        .execute(db.pool())
+        .await
+        .expect("old-style lists");
+    }
+}
+
+/// `rows` of `table` as the upgrade must leave them: ",uk,en," becomes
+/// `["uk","en"]`, everything else unchanged.
+fn upgraded_language_lists(
+    table: &str,
+    cols: &[String],
+    rows: &[Vec<Option<String>>],
+) -> Vec<Vec<Option<String>>> {
+    let converted: Vec<usize> = LANGUAGE_COLUMNS
+        .iter()
+        .filter(|(t, _)| *t == table)
+        .filter_map(|(_, c)| cols.iter().position(|x| x == c))
+        .collect();
+    rows.iter()
+        .map(|r| {
+            let mut r = r.clone();
+            for &i in &converted {
+                if let Some(v) = r[i].as_mut().filter(|v| !v.is_empty()) {
+                    let codes: Vec<&str> = v.split(',').filter(|c| !c.is_empty()).collect();
+                    *v = serde_json::to_string(&codes).expect("json");
+                }
+            }
+            r
+        })
+        .collect()
+}
+
 async fn upgrade_keeps_everything(backend: Backend) {
     // The source: the demo data plus what people do with it, made by the
     // current code (its extra columns and tables are left out of the copy).
@@ -203,10 +251,25 @@ async fn upgrade_keeps_everything(backend: Backend) {
     let _files = migrate_to_previous_release(&db, &backend).await;
     let old = columns(&db, &backend).await;
     copy_rows(src, &db, &old).await;
+    to_previous_language_lists(&db).await;
     let mut before = BTreeMap::new();
     for (table, cols) in &old {
         before.insert(table.clone(), rows(&db, table, cols).await);
     }
+    let comma_lists = LANGUAGE_COLUMNS
+        .iter()
+        .filter(|(t, c)| {
+            let at = old[*t].iter().position(|x| x == c).expect("column");
+            before[*t]
+                .iter()
+                .any(|r| r[at].as_deref().is_some_and(|v| v.starts_with(',')))
+        })
+        .count();
+    assert_eq!(
+        comma_lists,
+        LANGUAGE_COLUMNS.len(),
+        "old-style lists to convert"
+    );
     for table in [
         "places",
         "place_descriptions",
@@ -241,15 +304,16 @@ async fn upgrade_keeps_everything(backend: Backend) {
     db.migrate().await.expect("upgrade");
     for (table, cols) in &old {
         let after = rows(&db, table, cols).await;
-        let lost: Vec<_> = before[table]
-            .iter()
-            .filter(|r| !after.contains(r))
-            .collect();
+        let expected = upgraded_language_lists(table, cols, &before[table]);
+        let lost: Vec<_> = expected.iter().filter(|r| !after.contains(r)).collect();
         assert!(lost.is_empty(), "{table}: rows lost or changed: {lost:?}");
         let added = after.len() - before[table].len();
         let expected = if table == "categories" { 3 } else { 0 };
         assert_eq!(added, expected, "{table}: rows added by the upgrade");
     }
+    // The converted lists read back as the languages they were.
+    let spoken = db.languages("prague").await.expect("languages");
+    assert!(spoken.iter().any(|l| l == "uk"), "{spoken:?}");
     // What the upgrade adds: names for the cities and every category used.
     let cities = db.cities().await.expect("cities");
     let prague = cities.iter().find(|c| c.slug == "prague").expect("prague");

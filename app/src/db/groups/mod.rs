@@ -5,8 +5,8 @@
 //! one transaction.
 use super::accounts::{append_audit, queue_message, NewAudit, NewMessage, Tx};
 use super::decisions::{decide, Reviewed};
-use super::places::split_languages;
 use super::Db;
+use crate::values::Languages;
 
 mod freshness;
 
@@ -34,8 +34,7 @@ pub struct ApprovedProfileRow {
     pub id: i64,
     pub name: String,
     pub city: String,
-    /// Comma-wrapped codes (",uk,ru,") like places.languages.
-    pub languages: String,
+    pub languages: Languages,
     pub description: Option<String>,
     pub description_lang: Option<String>,
     /// JSON: language → the description in it.
@@ -49,7 +48,7 @@ pub struct ApprovedProfileRow {
 
 impl ApprovedProfileRow {
     pub fn language_list(&self) -> Vec<String> {
-        split_languages(&self.languages)
+        self.languages.codes()
     }
 
     pub fn source_list(&self) -> Vec<String> {
@@ -104,14 +103,6 @@ pub struct DemoGroup {
     pub sources: Vec<String>,
 }
 
-fn languages_column(languages: &[String]) -> String {
-    if languages.is_empty() {
-        String::new()
-    } else {
-        format!(",{},", languages.join(","))
-    }
-}
-
 /// Replaces the approved profile and channels of `org`.
 async fn write_profile(
     tx: &mut Tx<'_>,
@@ -124,7 +115,7 @@ async fn write_profile(
          profile_approved_at = $3, updated_at = $3, profile_verified = $5, \
          profile_description_lang = $6, profile_translations = $7 WHERE id = $4",
     )
-    .bind(languages_column(&p.languages))
+    .bind(Languages::from_codes(&p.languages))
     .bind(&p.description)
     .bind(now)
     .bind(org)

@@ -188,7 +188,7 @@ fn a_stored_event_reads_back_into_the_same_form() {
         rrule: e.rrule.clone(),
         exceptions: e.exceptions.join(","),
         cancelled_dates: String::new(),
-        languages: format!(",{},", e.languages.join(",")),
+        languages: crate::values::Languages::from_codes(&e.languages),
         no_czech: 1,
         free: 0,
         price: None,

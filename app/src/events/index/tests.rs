@@ -58,7 +58,7 @@ fn event(
         rrule: n.rrule,
         exceptions: n.exceptions.join(","),
         cancelled_dates: n.cancelled_dates.join(","),
-        languages: ",en,".into(),
+        languages: crate::values::Languages::from_codes(&["en"]),
         no_czech: 0,
         free: 1,
         price: None,

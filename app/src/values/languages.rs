@@ -1,0 +1,148 @@
+//! Language codes and the lists of them that listings and groups carry
+//! ("spoken here", "the group's languages"). A list is stored as a JSON
+//! array of codes (`["uk","en"]`), so no query or reader splits strings.
+use serde::{Deserialize, Serialize};
+
+/// An ISO 639 code as the app uses it: two or three lowercase letters
+/// ("uk", "vi", "rom"). Whether the app offers the language is the caller's
+/// check; this only guarantees the shape.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct LangCode(String);
+
+impl LangCode {
+    pub fn parse(s: &str) -> Option<Self> {
+        let ok = (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase());
+        ok.then(|| Self(s.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for LangCode {
+    type Error = String;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s).ok_or_else(|| format!("not a language code: {s:?}"))
+    }
+}
+
+impl From<LangCode> for String {
+    fn from(c: LangCode) -> Self {
+        c.0
+    }
+}
+
+impl std::fmt::Display for LangCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The languages of one listing or group, in the order given, each once.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Languages(Vec<LangCode>);
+
+impl Languages {
+    /// Keeps the well-formed codes of `codes`, first occurrence first.
+    pub fn from_codes<S: AsRef<str>>(codes: &[S]) -> Self {
+        let mut out: Vec<LangCode> = Vec::new();
+        for code in codes.iter().filter_map(|c| LangCode::parse(c.as_ref())) {
+            if !out.contains(&code) {
+                out.push(code);
+            }
+        }
+        Self(out)
+    }
+
+    pub fn contains(&self, code: &str) -> bool {
+        self.0.iter().any(|c| c.as_str() == code)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &LangCode> {
+        self.0.iter()
+    }
+
+    /// The codes as plain strings, for views and JSON answers.
+    pub fn codes(&self) -> Vec<String> {
+        self.0.iter().map(|c| c.0.clone()).collect()
+    }
+
+    /// The stored form: a JSON array of codes.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_else(|_| "[]".into())
+    }
+
+    /// Reads the stored form. An empty column (the default of rows that
+    /// never had languages) is an empty list.
+    pub fn from_json(s: &str) -> Result<Self, serde_json::Error> {
+        if s.trim().is_empty() {
+            return Ok(Self::default());
+        }
+        serde_json::from_str(s)
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod sql {
+    use super::Languages;
+    use sqlx::any::{Any, AnyTypeInfo, AnyValueRef};
+    use sqlx::encode::IsNull;
+    use sqlx::error::BoxDynError;
+    use sqlx::{Decode, Encode, Type};
+
+    impl Type<Any> for Languages {
+        fn type_info() -> AnyTypeInfo {
+            <String as Type<Any>>::type_info()
+        }
+    }
+
+    impl<'r> Decode<'r, Any> for Languages {
+        fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
+            let s = <String as Decode<Any>>::decode(value)?;
+            Ok(Languages::from_json(&s)?)
+        }
+    }
+
+    impl<'q> Encode<'q, Any> for Languages {
+        fn encode_by_ref(
+            &self,
+            buf: &mut <Any as sqlx::Database>::ArgumentBuffer<'q>,
+        ) -> Result<IsNull, BoxDynError> {
+            <String as Encode<Any>>::encode(self.to_json(), buf)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LangCode, Languages};
+
+    #[test]
+    fn codes_have_the_shape_of_iso_639() {
+        for ok in ["uk", "vi", "rom"] {
+            assert_eq!(LangCode::parse(ok).map(|c| c.to_string()), Some(ok.into()));
+        }
+        for bad in ["", "u", "UK", "ukrainian", "u,k", "'"] {
+            assert_eq!(LangCode::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn lists_keep_order_drop_repeats_and_round_trip_as_json() {
+        let l = Languages::from_codes(&["uk", "en", "uk", "X", "rom"]);
+        assert_eq!(l.codes(), vec!["uk", "en", "rom"]);
+        assert_eq!(l.to_json(), r#"["uk","en","rom"]"#);
+        assert_eq!(Languages::from_json(&l.to_json()).ok(), Some(l.clone()));
+        assert!(l.contains("en") && !l.contains("e"));
+        assert_eq!(Languages::from_json("").ok(), Some(Languages::default()));
+        assert!(Languages::from_json(",uk,en,").is_err());
+        assert!(Languages::from_json(r#"["Ukrainian"]"#).is_err());
+    }
+}
