@@ -19,7 +19,7 @@ pub struct OrganisationView {
     pub registration_no: String,
     pub city: String,
     /// unverified | verified | suspended
-    pub status: String,
+    pub status: crate::values::OrganisationStatus,
     pub status_note: Option<String>,
     /// ngo | community_group
     pub kind: String,

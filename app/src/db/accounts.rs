@@ -27,7 +27,7 @@ pub struct OrganisationRow {
     pub website: Option<String>,
     pub contact_person: String,
     pub city: String,
-    pub status: String,
+    pub status: crate::values::OrganisationStatus,
     pub status_note: Option<String>,
     /// ngo | community_group
     pub kind: String,

@@ -1,10 +1,11 @@
-//! Deciding on something that waits for review (a group's profile, a story
-//! draft): one statement, so of two reviewers only the first decides.
+//! Deciding on something that waits for review (a listing change, a
+//! group's profile, a story draft): one statement, so of two reviewers only the first decides.
 use super::accounts::Tx;
 
 /// The tables of things reviewed this way.
 #[derive(Clone, Copy)]
 pub(super) enum Reviewed {
+    ListingChanges,
     GroupProfiles,
     StoryDrafts,
 }
@@ -12,6 +13,7 @@ pub(super) enum Reviewed {
 impl Reviewed {
     fn table(self) -> &'static str {
         match self {
+            Reviewed::ListingChanges => "listing_changes",
             Reviewed::GroupProfiles => "group_profile_proposals",
             Reviewed::StoryDrafts => "story_drafts",
         }
@@ -25,7 +27,7 @@ pub(super) async fn decide(
     tx: &mut Tx<'_>,
     what: Reviewed,
     id: i64,
-    state: &str,
+    state: crate::values::ReviewState,
     message: Option<&str>,
     reviewer: i64,
     now: &str,

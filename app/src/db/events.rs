@@ -43,7 +43,7 @@ pub struct EventRow {
     pub accessibility: Option<String>,
     pub registration_url: Option<String>,
     pub capacity: Option<i64>,
-    pub status: String,
+    pub status: crate::values::Publication,
     pub status_note: Option<String>,
     pub past_example: i64,
     pub sources: String,
@@ -110,7 +110,7 @@ pub struct NewEvent {
     pub accessibility: Option<String>,
     pub registration_url: Option<String>,
     pub capacity: Option<i64>,
-    pub status: String,
+    pub status: crate::values::Publication,
     pub past_example: bool,
     pub sources: Vec<String>,
     pub first_start_utc: String,
@@ -306,13 +306,13 @@ pub(super) async fn upsert_event(
     .bind(&e.accessibility)
     .bind(&e.registration_url)
     .bind(e.capacity)
-    .bind(&e.status)
+    .bind(e.status)
     .bind(int(e.past_example))
     .bind(e.sources.join("\n"))
     .bind(&e.first_start_utc)
     .bind(&e.last_end_utc)
     .bind(&e.search_text)
-    .bind(crate::locale::content::translations_to_json(&e.title_translations))
+    .bind(crate::values::translations_to_json(&e.title_translations))
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;

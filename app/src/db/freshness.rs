@@ -6,7 +6,7 @@ use super::accounts::Tx;
 use super::events::bump_events_version;
 use super::places::bump_places_version;
 use super::{append_audit, Db, NewAudit, NewMessage};
-use crate::listing::ListingKind;
+use crate::values::ListingKind;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct StaleRow {

@@ -3,11 +3,12 @@
 //! same transaction; accepting also publishes the listing.
 use super::accounts::queue_message;
 use super::accounts::Tx;
+use super::decisions::{decide, Reviewed};
 use super::events::{bump_events_version, upsert_event};
 use super::places::{bump_places_version, upsert_place};
 use super::volunteering::upsert_opportunity;
 use super::{append_audit, Db, NewAudit, NewEvent, NewMessage, NewOpportunity, NewPlace};
-use crate::listing::ListingKind;
+use crate::values::{ListingKind, ReviewState};
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct ChangeRow {
@@ -18,7 +19,7 @@ pub struct ChangeRow {
     pub city: String,
     pub submitted_by: i64,
     pub data: String,
-    pub state: String,
+    pub state: crate::values::ReviewState,
     pub message: Option<String>,
     pub created_at: String,
     pub decided_at: Option<String>,
@@ -166,30 +167,29 @@ impl Db {
     pub async fn decide_change(
         &self,
         id: i64,
-        state: &str,
+        state: ReviewState,
         message: &str,
         moderator: i64,
         note: &NewMessage,
         now: &str,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
-            "UPDATE listing_changes SET state = $1, message = $2, decided_by = $3, decided_at = $4 \
-             WHERE id = $5 AND state = 'pending'",
+        if !decide(
+            &mut tx,
+            Reviewed::ListingChanges,
+            id,
+            state,
+            Some(message),
+            moderator,
+            now,
         )
-        .bind(state)
-        .bind(message)
-        .bind(moderator)
-        .bind(now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
+        .await?
+        {
             return Ok(false);
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(moderator), "listing_change", id, state)
+            &NewAudit::of(Some(moderator), "listing_change", id, state.as_str())
                 .reason(Some(message.to_string())),
             now,
         )

@@ -2,13 +2,14 @@
 //! transaction.
 use super::accounts::{OrganisationRow, ORG_COLUMNS};
 use super::{append_audit, Db, NewAudit};
+use crate::values::OrganisationStatus;
 
 impl Db {
     /// Organisations, newest first, optionally of one city and one status.
     pub async fn organisations(
         &self,
         city: Option<&str>,
-        status: Option<&str>,
+        status: Option<OrganisationStatus>,
     ) -> Result<Vec<OrganisationRow>, sqlx::Error> {
         let sql = format!(
             "SELECT {ORG_COLUMNS} FROM organisations \
@@ -16,7 +17,7 @@ impl Db {
         );
         sqlx::query_as(&sql)
             .bind(city.unwrap_or(""))
-            .bind(status.unwrap_or(""))
+            .bind(status.map_or("", |s| s.as_str()))
             .fetch_all(&self.pool)
             .await
     }
@@ -34,7 +35,7 @@ impl Db {
     pub async fn set_organisation_status(
         &self,
         id: i64,
-        status: &str,
+        status: OrganisationStatus,
         reason: Option<&str>,
         actor: i64,
         now: &str,
@@ -59,7 +60,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), "organisation", id, status)
+            &NewAudit::of(Some(actor), "organisation", id, status.as_str())
                 .details(format!("status: {before} → {status}"))
                 .reason(reason.map(str::to_string)),
             now,

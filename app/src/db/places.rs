@@ -30,7 +30,7 @@ pub struct PlaceRow {
     pub sources: String,
     pub source_date: Option<String>,
     pub last_verified: Option<String>,
-    pub status: String,
+    pub status: crate::values::Publication,
 }
 
 impl PlaceRow {
@@ -77,7 +77,7 @@ pub struct NewPlace {
     pub sources: Vec<String>,
     pub source_date: Option<String>,
     pub last_verified: Option<String>,
-    pub status: String,
+    pub status: crate::values::Publication,
     pub status_note: Option<String>,
     /// (language, text)
     pub descriptions: Vec<(String, String)>,
@@ -348,7 +348,7 @@ pub(super) async fn upsert_place(
         .bind(p.sources.join("\n"))
         .bind(&p.source_date)
         .bind(&p.last_verified)
-        .bind(&p.status)
+        .bind(p.status)
         .bind(&p.status_note)
         .bind(p.search_text())
         .bind(now)

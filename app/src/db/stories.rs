@@ -19,7 +19,7 @@ pub struct NewStory {
     pub city: String,
     pub slug: String,
     pub community: String,
-    pub status: String,
+    pub status: crate::values::Publication,
     pub sort_order: i64,
     /// (lang, title, summary, body with paragraphs separated by blank lines)
     pub texts: Vec<(String, String, String, String)>,
@@ -116,7 +116,7 @@ impl Db {
             .bind(&s.city)
             .bind(&s.slug)
             .bind(&s.community)
-            .bind(&s.status)
+            .bind(s.status)
             .bind(s.sort_order)
             .fetch_one(&mut *tx)
             .await?;

@@ -4,6 +4,7 @@
 use super::accounts::{append_audit, NewAudit};
 use super::decisions::{decide, Reviewed};
 use super::{Db, StoryRow, StorySource};
+use crate::values::ReviewState;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct StoryDraftRow {
@@ -17,7 +18,7 @@ pub struct StoryDraftRow {
     pub data: String,
     pub author: i64,
     /// pending | published | rejected | superseded
-    pub state: String,
+    pub state: crate::values::ReviewState,
     pub message: Option<String>,
     pub created_at: String,
 }
@@ -187,7 +188,7 @@ impl Db {
             &mut tx,
             Reviewed::StoryDrafts,
             id,
-            "published",
+            ReviewState::Accepted,
             None,
             reviewer,
             now,
@@ -281,7 +282,7 @@ impl Db {
             &mut tx,
             Reviewed::StoryDrafts,
             id,
-            "rejected",
+            ReviewState::Rejected,
             rejected,
             reviewer,
             now,

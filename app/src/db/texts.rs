@@ -3,7 +3,7 @@
 //! translation older than its source text is told (see locale::content).
 use super::places::Tx;
 use super::Db;
-pub use crate::locale::content::ListingText;
+pub use crate::values::ListingText;
 
 /// The tables holding a kind of listing's texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

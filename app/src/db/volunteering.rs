@@ -31,7 +31,7 @@ pub struct OpportunityRow {
     pub contact: Option<String>,
     pub registration_url: Option<String>,
     pub deadline: Option<String>,
-    pub status: String,
+    pub status: crate::values::Publication,
     pub sources: String,
     pub search_text: String,
     pub updated_at: String,
@@ -150,7 +150,7 @@ pub(super) async fn upsert_opportunity(
     .bind(&o.deadline)
     .bind(o.sources.join("\n"))
     .bind(&o.search_text)
-    .bind(crate::locale::content::translations_to_json(&o.title_translations))
+    .bind(crate::values::translations_to_json(&o.title_translations))
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;

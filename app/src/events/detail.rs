@@ -1,6 +1,7 @@
 //! One event's page: its next occurrences (or the last ones once it is
 //! over), the occurrences at a place, and the page's structured data.
 use super::model::*;
+use crate::values::Publication;
 
 use super::service::{item, title_for};
 use crate::db::{CachedEvent, Db};
@@ -101,7 +102,7 @@ pub async fn detail(
         occurrences,
         past,
         recurring: schedule.rule.is_some(),
-        cancelled: row.status == "cancelled",
+        cancelled: row.status == Publication::Cancelled,
         status_note: row.status_note.clone(),
         past_example: row.past_example != 0,
         languages: row.language_list(),
@@ -137,7 +138,7 @@ pub async fn at_place(
     let mut out: Vec<OccurrenceItem> = snapshot
         .events
         .iter()
-        .filter(|e| e.row.place_id == Some(place_id) && e.row.status != "cancelled")
+        .filter(|e| e.row.place_id == Some(place_id) && e.row.status != Publication::Cancelled)
         .filter_map(|e| {
             let s = e.schedule.as_ref()?;
             let next = s

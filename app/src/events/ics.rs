@@ -3,6 +3,7 @@
 //! carries a VTIMEZONE for each zone it names, which is what Google, Apple
 //! and Thunderbird calendars accept for subscriptions.
 use crate::db::EventRow;
+use crate::values::Publication;
 use chrono::{Duration, NaiveDate, NaiveDateTime, Offset, TimeZone};
 use icalendar::{
     Calendar, CalendarDateTime, Component, DatePerhapsTime, Event, EventLike, EventStatus, Property,
@@ -90,7 +91,7 @@ fn vevent(e: &IcsEvent<'_>, host: &str) -> Option<Event> {
             ev.append_multi_property(p);
         }
     }
-    if r.status == "cancelled" {
+    if r.status == Publication::Cancelled {
         ev.status(EventStatus::Cancelled);
     }
     Some(ev.done())

@@ -5,6 +5,7 @@ use super::model::{schedule_of, EVENT_CATEGORIES};
 use crate::cities::City;
 use crate::db::{EventRow, NewEvent};
 use crate::search;
+use crate::values::Publication;
 use chrono::SecondsFormat;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -127,7 +128,7 @@ pub fn parse_events(
             accessibility: r.accessibility.clone(),
             registration_url: r.registration_url.clone(),
             capacity: r.capacity,
-            status: "published".into(),
+            status: Publication::Published,
             past_example: r.past_example,
             sources: r.sources.clone(),
             search_text: search::normalize(&text.join(" ")),
@@ -176,7 +177,7 @@ pub fn set_bounds(e: &mut NewEvent) -> Result<(), String> {
         accessibility: None,
         registration_url: None,
         capacity: None,
-        status: String::new(),
+        status: Publication::Published,
         status_note: None,
         past_example: 0,
         sources: String::new(),

@@ -6,6 +6,8 @@ use crate::accounts::model::{FieldError, FieldErrors};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, EventRow, ListingState};
 use crate::form_post::{FormRefusal, FormValues};
+use crate::values::OrganisationStatus;
+use crate::values::Publication;
 use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, TimeZone, Utc};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,7 +29,7 @@ async fn managed_event(
             .organisations_of(user.id)
             .await?
             .iter()
-            .any(|o| o.id == org && o.status != "suspended"),
+            .any(|o| o.id == org && o.status != OrganisationStatus::Suspended),
         None => false,
     };
     if member || user.can_moderate(&row.city) {
@@ -70,7 +72,7 @@ pub async fn change_status(
 ) -> Result<(), FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
     let row = managed_event(db, user, values).await?;
-    if row.status == "unpublished" {
+    if row.status == Publication::Unpublished {
         return Err(FormRefusal::Forbidden);
     }
     let note = values.get("note").map(|n| n.trim()).unwrap_or("");

@@ -8,6 +8,7 @@ use super::recurrence::Occurrence;
 use crate::db::{CachedEvent, Db, PlaceLabel};
 use crate::error::AppError;
 use crate::search;
+use crate::values::Publication;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -126,7 +127,7 @@ impl<'a> Filter<'a> {
             && q.district
                 .as_ref()
                 .is_none_or(|d| district == Some(d.as_str()))
-            && (keep_cancelled || r.status != "cancelled")
+            && (keep_cancelled || r.status != Publication::Cancelled)
             && self
                 .terms
                 .iter()
@@ -170,7 +171,7 @@ pub(crate) fn item(
         start_utc: rfc3339(o.start),
         end_utc: rfc3339(o.end),
         all_day: r.all_day != 0,
-        cancelled: o.cancelled || r.status == "cancelled",
+        cancelled: o.cancelled || r.status == Publication::Cancelled,
         recurring: r.rrule.as_deref().is_some_and(|x| !x.is_empty()),
         venue,
         online: r.online_url.is_some(),

@@ -7,6 +7,7 @@ use crate::accounts::session::CurrentUser;
 use crate::db::{Db, StaleRow};
 use crate::form_post::FormRefusal;
 use crate::listing::freshness::{cutoff, reminder, ConfirmedBy, REMIND_AGAIN_DAYS};
+use crate::values::OrganisationStatus;
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 
 fn stamp(t: DateTime<Utc>) -> String {
@@ -33,7 +34,7 @@ pub async fn confirm(
             .organisations_of(user.id)
             .await?
             .iter()
-            .any(|o| o.id == org && o.status != "suspended"),
+            .any(|o| o.id == org && o.status != OrganisationStatus::Suspended),
     };
     if !allowed {
         return Err(FormRefusal::Forbidden);

@@ -187,9 +187,8 @@ pub struct GroupProfileStatus {
     pub approved: bool,
     /// It is on the public page (approved and the organisation verified).
     pub public: bool,
-    /// The newest proposal's state (pending | approved | rejected) and the
-    /// moderator's message.
-    pub latest_state: Option<String>,
+    /// The newest proposal's state and the moderator's message.
+    pub latest_state: Option<crate::values::ReviewState>,
     pub latest_message: Option<String>,
     pub city: String,
     /// YYYY-MM-DD the approved profile was last checked.
@@ -214,7 +213,7 @@ pub struct ProposalItem {
     pub id: i64,
     pub organisation_id: i64,
     pub organisation: String,
-    pub organisation_status: String,
+    pub organisation_status: crate::values::OrganisationStatus,
     pub city: String,
     pub submitted_by: String,
     pub created_at: String,

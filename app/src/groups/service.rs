@@ -10,6 +10,8 @@ use crate::db::{ApprovedProfileRow, ChannelRow, Db, NewMessage, OrganisationRow,
 use crate::error::AppError;
 use crate::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::td_string;
+use crate::values::OrganisationStatus;
+use crate::values::ReviewState;
 use chrono::{DateTime, SecondsFormat, Utc};
 use leptos_i18n::Locale as _;
 
@@ -31,11 +33,9 @@ pub async fn own_group(
     user: &CurrentUser,
     org: i64,
 ) -> Result<Option<OrganisationRow>, sqlx::Error> {
-    Ok(db
-        .organisations_of(user.id)
-        .await?
-        .into_iter()
-        .find(|o| o.id == org && o.kind == KIND_COMMUNITY_GROUP && o.status != "suspended"))
+    Ok(db.organisations_of(user.id).await?.into_iter().find(|o| {
+        o.id == org && o.kind == KIND_COMMUNITY_GROUP && o.status != OrganisationStatus::Suspended
+    }))
 }
 
 /// Stores the form as the group's proposed profile, for review.
@@ -163,7 +163,7 @@ pub async fn review_profile(
     if !user.can_moderate(&org.city) {
         return Err(FormRefusal::Forbidden);
     }
-    if proposal.state != "pending" {
+    if proposal.state != ReviewState::Pending {
         return Err(FormRefusal::Form(FormError::AlreadyDecided));
     }
     let message = values.get("message").map(|m| m.trim()).unwrap_or("");
@@ -225,7 +225,7 @@ pub async fn review_profile(
                 .await?
         }
         ProfileDecision::Approve => {
-            if org.status != "verified" {
+            if org.status != OrganisationStatus::Verified {
                 return Err(FormRefusal::Form(FormError::OrganisationNotVerified));
             }
             let current = db
@@ -261,12 +261,12 @@ pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus
     let latest = db
         .latest_group_proposal(org.id)
         .await?
-        .filter(|p| p.state != "superseded");
+        .filter(|p| p.state != ReviewState::Superseded);
     Ok(GroupProfileStatus {
         organisation_id: org.id,
         approved,
-        public: approved && org.status == "verified",
-        latest_state: latest.as_ref().map(|p| p.state.clone()),
+        public: approved && org.status == OrganisationStatus::Verified,
+        latest_state: latest.as_ref().map(|p| p.state),
         latest_message: latest.and_then(|p| p.message),
         city: org.city.clone(),
         last_verified: approved_row.and_then(|(row, _)| row.last_verified),
@@ -278,7 +278,9 @@ pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus
 pub async fn form(db: &Db, org: &OrganisationRow) -> Result<GroupProfileForm, AppError> {
     let status = status(db, org).await?;
     let pending = match db.latest_group_proposal(org.id).await? {
-        Some(p) if p.state == "pending" || p.state == "rejected" => Some(parse_stored(&p.data)?),
+        Some(p) if p.state == ReviewState::Pending || p.state == ReviewState::Rejected => {
+            Some(parse_stored(&p.data)?)
+        }
         _ => None,
     };
     let profile = match pending {

@@ -1,5 +1,6 @@
 //! What an organisation's members see of their listings of every kind, and
 //! what the listing forms start from.
+use crate::values::{Publication, ReviewState};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -9,8 +10,7 @@ pub struct MyChange {
     pub kind: String,
     pub name: String,
     pub is_new: bool,
-    /// pending | accepted | rejected | changes_requested
-    pub state: String,
+    pub state: ReviewState,
     pub message: Option<String>,
     pub created_at: String,
 }
@@ -33,8 +33,7 @@ pub struct MyEvent {
     pub city: String,
     pub slug: String,
     pub title: String,
-    /// published | cancelled | unpublished
-    pub status: String,
+    pub status: Publication,
     pub status_note: Option<String>,
     /// YYYY-MM-DD: when the organisation or a moderator last checked it.
     pub last_verified: Option<String>,
@@ -50,7 +49,7 @@ pub struct MyOpportunity {
     pub city: String,
     pub slug: String,
     pub title: String,
-    pub status: String,
+    pub status: Publication,
     /// YYYY-MM-DD: when the organisation or a moderator last checked it.
     pub last_verified: Option<String>,
     /// Languages whose translation is older than the source text.

@@ -4,6 +4,7 @@ use super::core::local_lang;
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, OrganisationRow};
 use crate::form_post::{FormRefusal, FormValues};
+use crate::values::OrganisationStatus;
 
 /// The organisation named by the form's `organisation` field, if the person
 /// is one of its members and it is not suspended.
@@ -17,7 +18,7 @@ pub async fn member_organisation(
     db.organisations_of(user.id)
         .await?
         .into_iter()
-        .find(|o| o.id == org_id && o.status != "suspended")
+        .find(|o| o.id == org_id && o.status != OrganisationStatus::Suspended)
         .ok_or(FormRefusal::Forbidden)
 }
 
@@ -79,7 +80,7 @@ pub async fn form_start(
         .organisations_of(user.id)
         .await?
         .into_iter()
-        .filter(|o| o.status != "suspended")
+        .filter(|o| o.status != OrganisationStatus::Suspended)
         // A listing the city imported (no owner) may be asked for by any.
         .filter(|o| match &existing {
             Some((Some(owner), ..)) => o.id == *owner,

@@ -9,6 +9,7 @@ use crate::accounts::session::CurrentUser;
 use crate::db::{Db, NewMessage, StaleRow};
 use crate::form_post::FormRefusal;
 use crate::i18n::td_string;
+use crate::values::OrganisationStatus;
 use chrono::{DateTime, Duration, Utc};
 use leptos_i18n::Locale as _;
 use std::collections::BTreeMap;
@@ -53,7 +54,7 @@ pub async fn confirm<D: Listing>(
             .organisations_of(user.id)
             .await?
             .iter()
-            .any(|o| o.id == org && o.status != "suspended"),
+            .any(|o| o.id == org && o.status != OrganisationStatus::Suspended),
         (ConfirmedBy::Member, None) => false,
     };
     if !allowed {
@@ -75,7 +76,7 @@ pub async fn stale(
 ) -> Result<Vec<(ListingKind, StaleRow)>, sqlx::Error> {
     let (cutoff, now) = (cutoff(now, stale_days), stamp(now));
     let mut out = Vec::new();
-    for kind in ListingKind::ALL {
+    for &kind in ListingKind::ALL {
         for row in db.stale_listings(kind, city, &cutoff, &now).await? {
             out.push((kind, row));
         }

@@ -7,9 +7,8 @@
 //! [`ListingKind`]; the `kinds` module above turns a
 //! stored kind into its type.
 pub mod draft;
-mod kind;
 
-pub use kind::ListingKind;
+pub use crate::values::ListingKind;
 
 #[cfg(feature = "ssr")]
 mod core;

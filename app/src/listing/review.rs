@@ -10,6 +10,8 @@ use crate::error::AppError;
 use crate::form_post::{FormRefusal, FormValues};
 use crate::geocode::Geo;
 use crate::i18n::td_string;
+use crate::values::OrganisationStatus;
+use crate::values::ReviewState;
 use chrono::{DateTime, Utc};
 use leptos_i18n::Locale as _;
 use std::sync::Arc;
@@ -174,7 +176,7 @@ pub async fn review<D: Listing>(
     if !user.can_moderate(&change.city) {
         return Err(FormRefusal::Forbidden);
     }
-    if change.state != "pending" {
+    if change.state != ReviewState::Pending {
         return Err(FormRefusal::Form(FormError::AlreadyDecided));
     }
     let message = decision_message(values, !matches!(decision, Review::Accept))?;
@@ -205,7 +207,7 @@ pub async fn review<D: Listing>(
             let outcome = td_string!(locale, change_state_rejected);
             db.decide_change(
                 change.id,
-                "rejected",
+                ReviewState::Rejected,
                 message,
                 user.id,
                 &note(outcome),
@@ -216,15 +218,22 @@ pub async fn review<D: Listing>(
         Review::SendBack => {
             let outcome = td_string!(locale, change_state_changes_requested);
             let n = note(outcome);
-            db.decide_change(change.id, "changes_requested", message, user.id, &n, &now)
-                .await?
+            db.decide_change(
+                change.id,
+                ReviewState::ChangesRequested,
+                message,
+                user.id,
+                &n,
+                &now,
+            )
+            .await?
         }
         Review::Accept => {
             let org = db
                 .organisation(change.organisation_id)
                 .await?
                 .ok_or(FormRefusal::Forbidden)?;
-            if org.status != "verified" {
+            if org.status != OrganisationStatus::Verified {
                 return Err(FormRefusal::Form(FormError::OrganisationNotVerified));
             }
             let n = note(td_string!(locale, change_state_accepted));

@@ -6,6 +6,7 @@
 //! one in the city's language (else the first there is); every other text is
 //! a translation of it, and "may be out of date" once the source changed
 //! after it (each text keeps the time of its own last change).
+pub use crate::values::{translations_from_json, translations_to_json, ListingText, Translations};
 use serde::{Deserialize, Serialize};
 
 /// Languages an organisation can translate a listing's description into,
@@ -26,18 +27,6 @@ pub const TRANSLATION_FIELDS: [&str; 6] = [
 pub const TITLE_FIELDS: [&str; 6] = [
     "title_cs", "title_sk", "title_uk", "title_ru", "title_vi", "title_ar",
 ];
-
-/// Language code → text: the translations of a title or a short text.
-pub type Translations = std::collections::BTreeMap<String, String>;
-
-/// Translations as stored (a JSON object); anything unreadable is none.
-pub fn translations_from_json(stored: &str) -> Translations {
-    serde_json::from_str(stored).unwrap_or_default()
-}
-
-pub fn translations_to_json(t: &Translations) -> String {
-    serde_json::to_string(t).unwrap_or_else(|_| "{}".to_string())
-}
 
 /// The value of a `title_<lang>` field of a draft.
 pub fn title_field(titles: &Translations, field: &str) -> Option<String> {
@@ -126,16 +115,6 @@ pub fn translations_of(
         .filter(|(l, _)| l != "en" && l != local)
         .cloned()
         .collect()
-}
-
-/// One language of a listing's text, as stored.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
-pub struct ListingText {
-    pub lang: String,
-    pub body: String,
-    pub updated_at: String,
-    pub translated_by: Option<String>,
 }
 
 /// The text a page shows.

@@ -2,6 +2,7 @@
 //! day labels, and which name of a place to show.
 use crate::forms::{FieldError, FormError};
 use crate::i18n::*;
+use crate::values::OrganisationStatus;
 use leptos_i18n::I18nContext;
 
 pub mod content;
@@ -205,6 +206,16 @@ pub fn listing_kind(i18n: I18nContext<Locale>, kind: &str) -> String {
         "opportunity" => td_string!(l, kind_opportunity).to_string(),
         "group" => td_string!(l, org_kind_community_group).to_string(),
         other => other.to_string(),
+    }
+}
+
+/// An organisation's status, as its members and moderators read it.
+pub fn organisation_status(i18n: I18nContext<Locale>, status: OrganisationStatus) -> &'static str {
+    let l = i18n.get_locale_untracked();
+    match status {
+        OrganisationStatus::Verified => td_string!(l, org_status_verified),
+        OrganisationStatus::Suspended => td_string!(l, org_status_suspended),
+        OrganisationStatus::Unverified => td_string!(l, org_status_unverified),
     }
 }
 

@@ -11,7 +11,7 @@ pub struct OrganisationItem {
     pub website: Option<String>,
     pub contact_person: String,
     pub city: String,
-    pub status: String,
+    pub status: crate::values::OrganisationStatus,
     pub status_note: Option<String>,
     /// ngo | community_group
     pub kind: String,
@@ -44,7 +44,7 @@ pub async fn moderation_queue(
         .into_iter()
         .filter(|o| match organisation {
             Some(id) => o.id == id,
-            None => all || o.status == "unverified",
+            None => all || o.status == crate::values::OrganisationStatus::Unverified,
         })
         .map(|o| OrganisationItem {
             id: o.id,
@@ -76,7 +76,7 @@ pub struct ChangeItem {
     pub kind: String,
     pub name: String,
     pub organisation: String,
-    pub organisation_status: String,
+    pub organisation_status: crate::values::OrganisationStatus,
     pub city: String,
     pub is_new: bool,
     pub created_at: String,

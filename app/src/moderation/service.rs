@@ -3,6 +3,7 @@ use crate::accounts::model::{FieldError, FieldErrors, Role};
 use crate::accounts::session::CurrentUser;
 use crate::db::Db;
 use crate::form_post::{FormRefusal, FormValues};
+use crate::values::OrganisationStatus;
 use chrono::{DateTime, SecondsFormat, Utc};
 
 pub enum Decision {
@@ -37,7 +38,7 @@ pub async fn decide_organisation(
         )])));
     }
     let status = match decision {
-        Decision::Verify => "verified",
+        Decision::Verify => OrganisationStatus::Verified,
         Decision::Suspend => {
             if reason.is_none() {
                 return Err(FormRefusal::Fields(FieldErrors::from([(
@@ -45,7 +46,7 @@ pub async fn decide_organisation(
                     FieldError::Required,
                 )])));
             }
-            "suspended"
+            OrganisationStatus::Suspended
         }
     };
     let now = now.to_rfc3339_opts(SecondsFormat::Secs, true);

@@ -2,6 +2,7 @@
 //! by the demo data. Every record is validated before anything is written.
 use super::hours;
 use crate::db::NewPlace;
+use crate::values::Publication;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
 
@@ -160,13 +161,13 @@ pub fn parse_places(
                 return Err(err("last_verified", "expected YYYY-MM-DD".into()));
             }
         }
-        let status = r.status.clone().unwrap_or_else(|| "published".into());
-        if !["published", "draft", "pending", "unpublished"].contains(&status.as_str()) {
-            return Err(err(
-                "status",
-                "published, draft, pending or unpublished".into(),
-            ));
-        }
+        let status = match r.status.as_deref().map(Publication::parse) {
+            None => Publication::Published,
+            Some(Some(
+                s @ (Publication::Published | Publication::Draft | Publication::Unpublished),
+            )) => s,
+            Some(_) => return Err(err("status", "published, draft or unpublished".into())),
+        };
         // Hours that the parser rejects are kept as published text, not lost.
         let mut opening_hours = r.opening_hours.clone().filter(|s| !s.trim().is_empty());
         let mut hours_text = r.hours_text.clone();
@@ -247,7 +248,7 @@ mod tests {
             Some("by appointment only")
         );
         assert_eq!(p.warnings.len(), 1);
-        assert_eq!(p.places[0].status, "published");
+        assert_eq!(p.places[0].status, Publication::Published);
     }
 
     #[test]

@@ -62,7 +62,7 @@ impl Listing for PlaceDraft {
             // A moderator's edit leaves what the form does not show as it was.
             if p.organisation.is_none() {
                 place.source_date = row.source_date.clone();
-                place.status = row.status.clone();
+                place.status = row.status;
                 place.last_verified = row.last_verified.clone();
             }
         }

@@ -127,7 +127,7 @@ pub async fn place_form(
             .organisations_of(user.id)
             .await?
             .into_iter()
-            .filter(|o| o.status != "suspended")
+            .filter(|o| o.status != crate::values::OrganisationStatus::Suspended)
             // A place the city imported (no owner) may be asked for by any.
             .filter(|o| owner.is_none() || Some(o.id) == owner)
             .collect();

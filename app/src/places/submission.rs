@@ -5,6 +5,7 @@ use crate::accounts::model::{optional_website, required_text, Email, FieldError,
 use crate::cities::City;
 use crate::db::{NewPlace, PlaceRow};
 use crate::form_post::{optional_text, text, FormValues};
+use crate::values::Publication;
 
 const LONG_TEXT_MAX_CHARS: usize = 3000;
 pub use super::model::LISTING_LANGUAGES as LANGUAGES;
@@ -201,7 +202,7 @@ pub fn to_new_place(
         sources: source.into_iter().collect(),
         source_date: None,
         last_verified: Some(today.to_string()),
-        status: "published".into(),
+        status: Publication::Published,
         status_note: None,
         descriptions,
     }

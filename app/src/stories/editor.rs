@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::form_post::{id_field, FormRefusal, FormValues};
 use crate::listing::review::decision_message;
 use crate::listing::stamp;
+use crate::values::ReviewState;
 use chrono::{DateTime, Utc};
 
 fn stored(row: &StoryDraftRow) -> Result<StoryDraft, AppError> {
@@ -119,7 +120,7 @@ async fn pending_draft(
     if !user.can_moderate(&row.city) {
         return Err(FormRefusal::Forbidden);
     }
-    if row.state != "pending" {
+    if row.state != ReviewState::Pending {
         return Err(FormRefusal::Form(FormError::AlreadyDecided));
     }
     // Four eyes: the author does not publish (or send back) their own.

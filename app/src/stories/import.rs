@@ -1,5 +1,6 @@
 //! The story file format (JSON array) used by the demo data.
 use crate::db::{NewStory, StorySource};
+use crate::values::Publication;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -53,7 +54,7 @@ pub fn parse_stories(
                 city: r.city,
                 slug: r.slug,
                 community: r.community,
-                status: "published".into(),
+                status: Publication::Published,
                 sort_order: i as i64,
                 texts,
                 sources: r

@@ -52,10 +52,10 @@ pub struct StoryEditorData {
     /// The draft the form resumes (the newest of this story, or the
     /// asker's own draft of a new story they chose): its id, state and the
     /// reviewer's message.
-    pub latest: Option<(i64, String, Option<String>)>,
+    pub latest: Option<(i64, crate::values::ReviewState, Option<String>)>,
     /// The asker's drafts of new stories still waiting or sent back:
     /// (id, title, state).
-    pub own_drafts: Vec<(i64, String, String)>,
+    pub own_drafts: Vec<(i64, String, crate::values::ReviewState)>,
 }
 
 /// A draft waiting for review, with what it changes.

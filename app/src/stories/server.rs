@@ -106,6 +106,7 @@ pub async fn story_editor(
     draft: Option<i64>,
 ) -> Result<super::StoryEditorData, crate::page_error::PageError> {
     use crate::error::forbidden;
+    use crate::values::ReviewState;
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db)
         .await?
@@ -136,13 +137,13 @@ pub async fn story_editor(
             let title = serde_json::from_str::<super::draft::StoryDraft>(&d.data)
                 .map(|s| s.title_en)
                 .unwrap_or_default();
-            (d.id, title, d.state.clone())
+            (d.id, title, d.state)
         })
         .collect();
     // The author's own words come back while the draft waits or was sent
     // back; once published (or for a new story) the published text.
     let draft = match (&latest, &row) {
-        (Some(d), _) if d.state == "pending" || d.state == "rejected" => {
+        (Some(d), _) if matches!(d.state, ReviewState::Pending | ReviewState::Rejected) => {
             serde_json::from_str(&d.data).unwrap_or_default()
         }
         (_, Some(s)) => super::editor::current(&state.db, s, &c.local_lang).await?,

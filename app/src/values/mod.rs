@@ -1,5 +1,12 @@
 //! Small typed values shared by every layer (the data layer included): they
 //! are parsed once where text enters, and stored in one representation.
+mod kind;
 mod languages;
+mod status;
+mod text_enum;
+mod texts;
 
+pub use kind::ListingKind;
 pub use languages::{LangCode, Languages};
+pub use status::{OrganisationStatus, Publication, ReviewState};
+pub use texts::{translations_from_json, translations_to_json, ListingText, Translations};

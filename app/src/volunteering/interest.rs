@@ -8,6 +8,7 @@ use crate::accounts::tokens;
 use crate::db::{Db, NewInterest, NewMessage};
 use crate::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::{td_string, Locale};
+use crate::values::Publication;
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use leptos_i18n::Locale as _;
 
@@ -66,7 +67,7 @@ pub async fn send(
     let city = db.city(&o.city).await?.ok_or(FormRefusal::Forbidden)?;
     let tz: chrono_tz::Tz = city.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
     let today = now.with_timezone(&tz).format("%Y-%m-%d").to_string();
-    if o.status != "published" || super::service::closed(&o, &today) {
+    if o.status != Publication::Published || super::service::closed(&o, &today) {
         return Err(FormRefusal::Forbidden);
     }
     let mut errors = FieldErrors::new();

@@ -157,7 +157,7 @@ async fn registration_and_sign_in(backend: Backend) {
     assert!(user.password_hash.starts_with("$argon2id$"));
     let orgs = db.organisations_of(user.id).await.expect("q");
     assert_eq!(orgs.len(), 1);
-    assert_eq!(orgs[0].status, "unverified");
+    assert_eq!(orgs[0].status, app::values::OrganisationStatus::Unverified);
     assert_eq!(orgs[0].registration_no, "12345679");
     assert_eq!(
         orgs[0].website.as_deref(),

@@ -26,7 +26,7 @@ fn place(slug: &str, city: &str, status: &str) -> NewPlace {
         sources: vec!["https://example.org/source".into()],
         source_date: None,
         last_verified: None,
-        status: status.into(),
+        status: app::values::Publication::parse(status).expect("a status"),
         status_note: None,
         descriptions: vec![("en".into(), "Free legal advice for foreigners.".into())],
     }
@@ -39,7 +39,7 @@ async fn data_layer(backend: Backend) {
     db.upsert_places(&[
         place("a", "prague", "published"),
         place("b", "prague", "draft"),
-        place("c", "prague", "pending"),
+        place("c", "prague", "unpublished"),
     ])
     .await
     .expect("insert");

@@ -7,6 +7,7 @@
 //! backends.
 
 use crate::common::{fingerprint, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use app::values::ReviewState;
 use reqwest::StatusCode;
 
 fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -51,7 +52,7 @@ fn good_profile(org: &str) -> Vec<(String, String)> {
     ])
 }
 
-async fn proposal_state(db: &app::db::Db, id: i64) -> String {
+async fn proposal_state(db: &app::db::Db, id: i64) -> ReviewState {
     db.group_proposal(id)
         .await
         .expect("q")
@@ -115,7 +116,7 @@ async fn community_groups(backend: Backend) {
         .expect("address confirmed");
     let group = db.organisations_of(user.id).await.expect("q")[0].clone();
     assert_eq!(group.kind, "community_group");
-    assert_eq!(group.status, "unverified");
+    assert_eq!(group.status, app::values::OrganisationStatus::Unverified);
     let org = group.id.to_string();
 
     let member_cookie = sign_in(base, "group@example.org", "group passphrase").await;
@@ -246,7 +247,7 @@ async fn community_groups(backend: Backend) {
         }
     }
     assert_eq!(before, fingerprint(db).await);
-    assert_eq!(proposal_state(db, proposal).await, "pending");
+    assert_eq!(proposal_state(db, proposal).await, ReviewState::Pending);
 
     // Not while the organisation is unverified; rejecting needs a message.
     let (s, html) = post_form(
@@ -276,7 +277,7 @@ async fn community_groups(backend: Backend) {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains(&format!("id=\"group-message-{p}-error\"")));
     assert!(html.contains("Please fill this in."));
-    assert_eq!(proposal_state(db, proposal).await, "pending");
+    assert_eq!(proposal_state(db, proposal).await, ReviewState::Pending);
 
     // Approved: public under each of its languages, channels as links.
     let (s, _) = post_form(
@@ -287,7 +288,7 @@ async fn community_groups(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert_eq!(proposal_state(db, proposal).await, "approved");
+    assert_eq!(proposal_state(db, proposal).await, ReviewState::Accepted);
     let (s, public) = get_page(base, None, "/en/prague/communities").await;
     assert_eq!(s, StatusCode::OK);
     let card = format!("data-group=\"{org}\"");
@@ -383,7 +384,7 @@ async fn community_groups(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert_eq!(proposal_state(db, second).await, "rejected");
+    assert_eq!(proposal_state(db, second).await, ReviewState::Rejected);
     let (_, public) = get_page(base, None, "/en/prague/communities").await;
     assert!(public.contains("t.me/hromada_test"));
     assert!(!public.contains("t.me/hromada_new"));
@@ -416,7 +417,7 @@ async fn community_groups(backend: Backend) {
     }
     let newest = newest_proposal(db, group.id).await;
     let older = newest - 1;
-    assert_eq!(proposal_state(db, older).await, "superseded");
+    assert_eq!(proposal_state(db, older).await, ReviewState::Superseded);
     let (s, html) = post_form(
         base,
         Some(&moderator),

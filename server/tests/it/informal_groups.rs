@@ -71,7 +71,7 @@ async fn informal_groups_register_with_a_public_link(backend: Backend) {
         .iter()
         .find(|o| o.name == "Українська недільна школа")
         .expect("registered");
-    assert_eq!(group.status, "unverified");
+    assert_eq!(group.status, app::values::OrganisationStatus::Unverified);
     assert_eq!(group.registration_no, "");
     assert_eq!(group.website.as_deref(), Some(link));
 

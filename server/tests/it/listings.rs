@@ -141,7 +141,7 @@ async fn review_workflow(backend: Backend) {
     }
     assert_eq!(
         db.change(pending[0].id).await.expect("q").expect("c").state,
-        "pending"
+        app::values::ReviewState::Pending
     );
 
     // Not while the organisation is unverified.

@@ -87,7 +87,11 @@ async fn organisation_decisions(backend: Backend) {
             .await;
             assert_eq!(s, StatusCode::FORBIDDEN, "{who} on {path}");
         }
-        assert_eq!(status().await, "unverified", "{who} changed nothing");
+        assert_eq!(
+            status().await.as_str(),
+            "unverified",
+            "{who} changed nothing"
+        );
         assert_eq!(audit_len().await, audit_before, "{who} left no audit entry");
         // The queue is closed to them too.
         let mut req = client().get(format!("{base}/en/moderation"));
@@ -128,7 +132,7 @@ async fn organisation_decisions(backend: Backend) {
         "message at the reason field"
     );
     assert!(html.contains(&format!("id=\"reason-{id}-error\"")));
-    assert_eq!(status().await, "unverified");
+    assert_eq!(status().await.as_str(), "unverified");
     let s = post(
         base,
         Some(&moderator),
@@ -137,7 +141,7 @@ async fn organisation_decisions(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert_eq!(status().await, "verified");
+    assert_eq!(status().await.as_str(), "verified");
 
     // The admin may too, anywhere; the reason reaches the organisation.
     let s = post(
@@ -151,7 +155,7 @@ async fn organisation_decisions(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert_eq!(status().await, "suspended");
+    assert_eq!(status().await.as_str(), "suspended");
     let dashboard = client()
         .get(format!("{base}/en/dashboard"))
         .header("cookie", &member)

@@ -5,7 +5,9 @@
 //! by column; what the new migrations add (city and category names) is
 //! there too.
 
-use crate::common::{blank_db, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{
+    blank_db, group_member, member, post_form, sign_in, spawn_app, staff, Backend,
+};
 use app::db::Db;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -158,9 +160,14 @@ const LANGUAGE_COLUMNS: [(&str, &str); 4] = [
     ("organisations", "profile_languages"),
 ];
 
-/// Writes the copied lists as the previous release did (the copy comes from
-/// the current code, which writes JSON arrays); an empty list was ''.
-async fn to_previous_language_lists(db: &Db) {
+/// Writes the copied values as the previous release did (the copy comes
+/// from the current code): language lists as ",uk,en," (an empty list was
+/// ''), an accepted group profile proposal as 'approved'.
+async fn to_previous_release_values(db: &Db) {
+    sqlx::query("UPDATE group_profile_proposals SET state = 'approved' WHERE state = 'accepted'")
+        .execute(db.pool())
+        .await
+        .expect("old-style states");
     for (table, column) in LANGUAGE_COLUMNS {
         sqlx::query(&format!(
             "UPDATE {table} SET {column} = CASE WHEN {column} IN ('', '[]') THEN '' \
@@ -173,8 +180,9 @@ async fn to_previous_language_lists(db: &Db) {
 }
 
 /// `rows` of `table` as the upgrade must leave them: ",uk,en," becomes
-/// `["uk","en"]`, everything else unchanged.
-fn upgraded_language_lists(
+/// `["uk","en"]`, a proposal's 'approved' becomes 'accepted', everything
+/// else unchanged.
+fn upgraded(
     table: &str,
     cols: &[String],
     rows: &[Vec<Option<String>>],
@@ -184,9 +192,19 @@ fn upgraded_language_lists(
         .filter(|(t, _)| *t == table)
         .filter_map(|(_, c)| cols.iter().position(|x| x == c))
         .collect();
+    let state = cols
+        .iter()
+        .position(|c| c == "state")
+        .filter(|_| table == "group_profile_proposals");
     rows.iter()
         .map(|r| {
             let mut r = r.clone();
+            if let Some(v) = state
+                .and_then(|i| r[i].as_mut())
+                .filter(|v| *v == "approved")
+            {
+                *v = "accepted".into();
+            }
             for &i in &converted {
                 if let Some(v) = r[i].as_mut().filter(|v| !v.is_empty()) {
                     let codes: Vec<&str> = v.split(',').filter(|c| !c.is_empty()).collect();
@@ -245,17 +263,73 @@ async fn upgrade_keeps_everything(backend: Backend) {
         let (status, _) = post_form(base, Some(who), path, &form).await;
         assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "{path}");
     }
+    // A community group whose profile a moderator approved.
+    let group = group_member(
+        src,
+        base,
+        "group@example.org",
+        "Hromada",
+        "prague",
+        "00499153",
+    )
+    .await;
+    let group_cookie = sign_in(base, "group@example.org", "member passphrase").await;
+    let g = group.to_string();
+    let (status, _) = post_form(
+        base,
+        Some(&group_cookie),
+        "/en/dashboard/group/submit",
+        &[
+            ("organisation", g.as_str()),
+            ("languages", "uk"),
+            ("description", "Ukrainian families in Prague 4."),
+            ("channel_kind_0", "telegram"),
+            ("channel_value_0", "t.me/hromada_upgrade"),
+        ],
+    )
+    .await;
+    assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "group profile");
+    let proposal = src
+        .latest_group_proposal(group)
+        .await
+        .expect("q")
+        .expect("proposal")
+        .id
+        .to_string();
+    for (path, form) in [
+        (
+            "/en/moderation/organisations/verify",
+            ("organisation", g.as_str()),
+        ),
+        (
+            "/en/moderation/groups/approve",
+            ("proposal", proposal.as_str()),
+        ),
+    ] {
+        let (status, _) = post_form(base, Some(&admin), path, &[form]).await;
+        assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "{path}");
+    }
 
     // The previous release's schema, filled with all of it.
     let (db, _guard) = blank_db(&backend).await;
     let _files = migrate_to_previous_release(&db, &backend).await;
     let old = columns(&db, &backend).await;
     copy_rows(src, &db, &old).await;
-    to_previous_language_lists(&db).await;
+    to_previous_release_values(&db).await;
     let mut before = BTreeMap::new();
     for (table, cols) in &old {
         before.insert(table.clone(), rows(&db, table, cols).await);
     }
+    let state = old["group_profile_proposals"]
+        .iter()
+        .position(|c| c == "state")
+        .expect("state");
+    assert!(
+        before["group_profile_proposals"]
+            .iter()
+            .any(|r| r[state].as_deref() == Some("approved")),
+        "an approved proposal as the previous release stored it"
+    );
     let comma_lists = LANGUAGE_COLUMNS
         .iter()
         .filter(|(t, c)| {
@@ -304,7 +378,7 @@ async fn upgrade_keeps_everything(backend: Backend) {
     db.migrate().await.expect("upgrade");
     for (table, cols) in &old {
         let after = rows(&db, table, cols).await;
-        let expected = upgraded_language_lists(table, cols, &before[table]);
+        let expected = upgraded(table, cols, &before[table]);
         let lost: Vec<_> = expected.iter().filter(|r| !after.contains(r)).collect();
         assert!(lost.is_empty(), "{table}: rows lost or changed: {lost:?}");
         let added = after.len() - before[table].len();

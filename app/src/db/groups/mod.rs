@@ -7,6 +7,7 @@ use super::accounts::{append_audit, queue_message, NewAudit, NewMessage, Tx};
 use super::decisions::{decide, Reviewed};
 use super::Db;
 use crate::values::Languages;
+use crate::values::ReviewState;
 
 mod freshness;
 
@@ -17,8 +18,7 @@ pub struct ProposalRow {
     pub submitted_by: i64,
     /// The proposed profile as JSON (see groups::model::GroupProfile).
     pub data: String,
-    /// pending | approved | rejected | superseded
-    pub state: String,
+    pub state: crate::values::ReviewState,
     pub message: Option<String>,
     pub created_at: String,
     pub decided_at: Option<String>,
@@ -121,9 +121,7 @@ async fn write_profile(
     .bind(org)
     .bind(now.get(..10).unwrap_or(now))
     .bind(&p.description_lang)
-    .bind(crate::locale::content::translations_to_json(
-        &p.translations,
-    ))
+    .bind(crate::values::translations_to_json(&p.translations))
     .execute(&mut **tx)
     .await?;
     sqlx::query("DELETE FROM organisation_channels WHERE organisation_id = $1")
@@ -307,7 +305,7 @@ impl Db {
             &mut tx,
             Reviewed::GroupProfiles,
             id,
-            "approved",
+            ReviewState::Accepted,
             note,
             moderator,
             now,
@@ -349,7 +347,7 @@ impl Db {
             &mut tx,
             Reviewed::GroupProfiles,
             id,
-            "rejected",
+            ReviewState::Rejected,
             rejected,
             moderator,
             now,

@@ -4,6 +4,7 @@ use super::parse::list;
 use super::{EventDraft, WEEKDAYS};
 use crate::cities::City;
 use crate::db::{EventRow, NewEvent};
+use crate::values::Publication;
 use chrono::{Duration, NaiveDateTime, TimeZone};
 use std::collections::BTreeMap;
 
@@ -76,7 +77,7 @@ pub fn to_new_event(
         accessibility: d.accessibility.clone(),
         registration_url: d.registration_url.clone(),
         capacity: d.capacity,
-        status: "published".into(),
+        status: Publication::Published,
         search_text: crate::search::normalize(&text.join(" ")),
         descriptions,
         ..Default::default()
@@ -89,7 +90,7 @@ pub fn to_new_event(
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect();
-        e.status = row.status.clone();
+        e.status = row.status;
         e.sources = row.source_list();
         e.past_example = row.past_example != 0;
     }

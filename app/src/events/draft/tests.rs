@@ -2,6 +2,7 @@ use super::*;
 use crate::accounts::model::FieldError;
 use crate::cities::City;
 use crate::db::EventRow;
+use crate::values::Publication;
 
 fn city() -> City {
     City {
@@ -196,7 +197,7 @@ fn a_stored_event_reads_back_into_the_same_form() {
         accessibility: None,
         registration_url: None,
         capacity: e.capacity,
-        status: "published".into(),
+        status: Publication::Published,
         status_note: None,
         past_example: 0,
         sources: String::new(),

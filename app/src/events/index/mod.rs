@@ -11,6 +11,7 @@
 //! gives the same occurrences: the index is that expansion, done once.
 use super::recurrence::{Occurrence, MAX_OCCURRENCES};
 use crate::db::CachedEvent;
+use crate::values::Publication;
 use chrono::{DateTime, Duration, Utc};
 
 /// How far back the horizon reaches from the time it is built for. Windows
@@ -95,7 +96,7 @@ impl std::fmt::Debug for OccurrenceIndex {
 /// and is not called off as a whole. The index holds only these, so a
 /// listing without filters takes every entry in its window.
 pub fn listed(e: &CachedEvent) -> bool {
-    e.schedule.is_some() && e.row.status != "cancelled"
+    e.schedule.is_some() && e.row.status != Publication::Cancelled
 }
 
 impl OccurrenceIndex {

@@ -3,6 +3,7 @@ use crate::db::{EventRow, EventsSnapshot, NewEvent};
 use crate::events::import::set_bounds;
 use crate::events::model::schedule_of;
 use crate::events::service::select_page;
+use crate::values::Publication;
 use std::sync::Arc;
 
 fn utc(s: &str) -> DateTime<Utc> {
@@ -31,7 +32,7 @@ fn event(
         rrule: rule.map(str::to_string),
         exceptions: exceptions.iter().map(|d| d.to_string()).collect(),
         cancelled_dates: cancelled.iter().map(|d| d.to_string()).collect(),
-        status: "published".into(),
+        status: Publication::Published,
         ..Default::default()
     };
     set_bounds(&mut n).expect("a valid schedule");
@@ -93,7 +94,7 @@ fn events() -> Vec<CachedEvent> {
     unreadable.schedule = None;
     // Called off as a whole: never listed.
     let mut called_off = event(15, "2026-09-02T18:00", 60, Some("FREQ=WEEKLY"), &[], &[]);
-    called_off.row.status = "cancelled".into();
+    called_off.row.status = Publication::Cancelled;
     vec![
         // Tuesdays 18:00 across the October and March clock changes.
         event(

@@ -7,6 +7,8 @@ use crate::components::still_correct::StillCorrect;
 use crate::i18n::*;
 use crate::kinds::server::my_listings;
 use crate::locale;
+use crate::values::OrganisationStatus;
+use crate::values::ReviewState;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -50,14 +52,10 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                 <h2>{t!(i18n, dashboard_organisations)}</h2>
                 <ul class="organisations">
                     {account.organisations.iter().map(|o| {
-                        let status = match o.status.as_str() {
-                            "verified" => td_string!(l, org_status_verified),
-                            "suspended" => td_string!(l, org_status_suspended),
-                            _ => td_string!(l, org_status_unverified),
-                        };
-                        let unverified = o.status == "unverified";
+                        let status = locale::organisation_status(i18n, o.status);
+                        let unverified = o.status == OrganisationStatus::Unverified;
                         view! {
-                            <li class="organisation" data-status=o.status.clone()>
+                            <li class="organisation" data-status=o.status.as_str()>
                                 <h3>{o.name.clone()}</h3>
                                 <p>{(!o.registration_no.is_empty()).then(|| view! { {t!(i18n, field_registration_no)}": "{o.registration_no.clone()}" · " })}{crate::cities::label(i18n, &o.city)}</p>
                                 <p class="org-status">{status}</p>
@@ -307,16 +305,16 @@ fn Listings() -> impl IntoView {
                         <h3>{t!(i18n, dashboard_changes)}</h3>
                         <ul class="my-changes">
                             {l.changes.iter().map(|c| {
-                                let state = match c.state.as_str() {
-                                    "accepted" => td_string!(lo, change_state_accepted),
-                                    "rejected" => td_string!(lo, change_state_rejected),
-                                    "changes_requested" => td_string!(lo, change_state_changes_requested),
-                                    _ => td_string!(lo, change_state_pending),
+                                let state = match c.state {
+                                    ReviewState::Accepted => td_string!(lo, change_state_accepted),
+                                    ReviewState::Rejected => td_string!(lo, change_state_rejected),
+                                    ReviewState::ChangesRequested => td_string!(lo, change_state_changes_requested),
+                                    ReviewState::Pending | ReviewState::Superseded => td_string!(lo, change_state_pending),
                                 };
                                 let kind = if c.is_new { td_string!(lo, change_new) } else { td_string!(lo, change_edit) };
                                 let what = locale::listing_kind(i18n, &c.kind);
                                 view! {
-                                    <li class="my-change" data-state=c.state.clone() data-kind=c.kind.clone()>
+                                    <li class="my-change" data-state=c.state.as_str() data-kind=c.kind.clone()>
                                         <strong>{c.name.clone()}</strong>" · "{what}" · "{kind}" · "<span class="change-state">{state}</span>
                                         {c.message.clone().map(|m| view! { <p class="status-note">{m}</p> })}
                                     </li>

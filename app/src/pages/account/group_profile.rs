@@ -10,6 +10,7 @@ use crate::groups::{
 };
 use crate::i18n::*;
 use crate::locale;
+use crate::values::ReviewState;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -56,22 +57,22 @@ pub fn GroupProfileSummary(organisation: i64) -> impl IntoView {
 fn StatusLines(status: GroupProfileStatus) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
-    let state = status.latest_state.clone().unwrap_or_default();
-    let label = match state.as_str() {
-        "pending" => Some(td_string!(l, change_state_pending)),
-        "rejected" => Some(td_string!(l, group_state_rejected)),
-        "approved" => Some(td_string!(l, group_state_approved)),
+    let state = status.latest_state;
+    let label = match state {
+        Some(ReviewState::Pending) => Some(td_string!(l, change_state_pending)),
+        Some(ReviewState::Rejected) => Some(td_string!(l, group_state_rejected)),
+        Some(ReviewState::Accepted) => Some(td_string!(l, group_state_approved)),
         _ => None,
     };
     let public_page = locale::href(i18n, &format!("/{}/communities", status.city));
     view! {
         {match label {
             Some(label) => view! {
-                <p data-state=state.clone()>{t!(i18n, group_profile_latest)}" "<strong class="group-state">{label}</strong></p>
+                <p data-state=state.map(|s| s.as_str())>{t!(i18n, group_profile_latest)}" "<strong class="group-state">{label}</strong></p>
             }.into_any(),
             None => view! { <p class="hint">{t!(i18n, group_profile_none)}</p> }.into_any(),
         }}
-        {(state == "pending").then(|| view! { <p class="hint">{t!(i18n, group_profile_pending_note)}</p> })}
+        {(state == Some(ReviewState::Pending)).then(|| view! { <p class="hint">{t!(i18n, group_profile_pending_note)}</p> })}
         {status.latest_message.clone().map(|m| view! {
             <p class="status-note">{t!(i18n, group_profile_moderator_said)}" "{m}</p>
         })}
@@ -161,11 +162,11 @@ fn ProfileForm(data: GroupProfileForm) -> impl IntoView {
         .map(|i| i + 1)
         .unwrap_or(0);
     let rows = (last_used + SPARE_ROWS).clamp(MIN_ROWS, MAX_CHANNELS);
-    let pending = data.status.latest_state.as_deref() == Some("pending");
+    let pending = data.status.latest_state == Some(ReviewState::Pending);
     view! {
         <p>{t!(i18n, place_form_for)}" "<strong>{data.name.clone()}</strong></p>
         {pending.then(|| view! { <p class="notice" role="status">{t!(i18n, group_profile_pending_note)}</p> })}
-        {data.status.latest_message.clone().filter(|_| data.status.latest_state.as_deref() == Some("rejected")).map(|m| view! {
+        {data.status.latest_message.clone().filter(|_| data.status.latest_state == Some(ReviewState::Rejected)).map(|m| view! {
             <p class="status-note">{t!(i18n, group_profile_moderator_said)}" "{m}</p>
         })}
         <FormErrorBanner feedback=fb.clone() />

@@ -5,6 +5,7 @@ use crate::i18n::*;
 use crate::kinds::server::{MyEvent, MyOpportunity};
 use crate::locale;
 use crate::pages::events::date_label;
+use crate::values::Publication;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -58,14 +59,14 @@ fn MyEventItem(event: MyEvent, just_changed: bool) -> impl IntoView {
         .filter(|(_, _, c)| *c)
         .map(|(d, start, _)| (d.clone(), date_label(l, start)))
         .collect();
-    let live = event.status != "unpublished";
-    let cancelled = event.status == "cancelled";
+    let live = event.status != Publication::Unpublished;
+    let cancelled = event.status == Publication::Cancelled;
     let anchor = format!("event-{}", event.id);
     let select_id = format!("cancel-date-{}", event.id);
     let note_id = format!("cancel-note-{}", event.id);
     let series_note_id = format!("series-note-{}", event.id);
     view! {
-        <li class="my-event" id=anchor data-status=event.status.clone()>
+        <li class="my-event" id=anchor data-status=event.status.as_str()>
             <a href=locale::href(i18n, &format!("/{}/events/{}", event.city, event.slug))>{event.title.clone()}</a>
             " · "
             <a href=locale::href(i18n, &format!("/dashboard/events/new?event={}", event.id))>{t!(i18n, dashboard_propose_change)}</a>
@@ -139,12 +140,12 @@ pub fn MyOpportunities(list: Vec<MyOpportunity>) -> impl IntoView {
         <h3 id="opportunities">{t!(i18n, dash_opportunities)}</h3>
         <ul class="my-opportunities">
             {list.into_iter().map(|o| view! {
-                <li data-status=o.status.clone()>
+                <li data-status=o.status.as_str()>
                     <a href=locale::href(i18n, &format!("/{}/volunteering/{}", o.city, o.slug))>{o.title.clone()}</a>
                     " · "
                     <a href=locale::href(i18n, &format!("/dashboard/opportunities/new?opportunity={}", o.id))>{t!(i18n, dashboard_propose_change)}</a>
-                    {(o.status != "unpublished").then(|| view! { <StillCorrect kind="opportunity" id=o.id last_verified=o.last_verified.clone() /> })}
-                    {(o.status == "unpublished").then(|| view! { <p class="org-status">{t!(i18n, dash_status_unpublished)}</p> })}
+                    {(o.status != Publication::Unpublished).then(|| view! { <StillCorrect kind="opportunity" id=o.id last_verified=o.last_verified.clone() /> })}
+                    {(o.status == Publication::Unpublished).then(|| view! { <p class="org-status">{t!(i18n, dash_status_unpublished)}</p> })}
                 </li>
             }).collect_view()}
         </ul>

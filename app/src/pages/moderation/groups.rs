@@ -7,6 +7,7 @@ use crate::groups::server::pending_group_profiles;
 use crate::groups::{GroupProfile, ProposalItem, DESCRIPTION_FIELDS, DESCRIPTION_LANGS};
 use crate::i18n::*;
 use crate::locale;
+use crate::values::OrganisationStatus;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 
@@ -63,7 +64,7 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
         .then_some(fb.form_error)
         .flatten()
         .map(|e| locale::form_error(i18n, e));
-    let unverified = proposal.organisation_status != "verified";
+    let unverified = proposal.organisation_status != OrganisationStatus::Verified;
     let empty = GroupProfile::default();
     let current = proposal.current.as_ref().unwrap_or(&empty);
     let new = &proposal.proposed;

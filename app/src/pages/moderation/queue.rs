@@ -8,6 +8,7 @@ use crate::moderation::server::{
     moderation_queue, open_reports, pending_changes, stale_listings, ChangeItem, OrganisationItem,
     Queue, ReportItem, LISTING_KINDS,
 };
+use crate::values::OrganisationStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -158,7 +159,6 @@ fn AddDirectly(city: String) -> impl IntoView {
 #[component]
 fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
     let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
     let fb = use_feedback();
     let id = org.id.to_string();
     // A refused suspension is shown at the organisation it was for.
@@ -170,13 +170,9 @@ fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
     let reason_invalid = reason_error.is_some();
     let reason_id = format!("reason-{id}");
     let reason_error_id = format!("reason-{id}-error");
-    let status = match org.status.as_str() {
-        "verified" => td_string!(l, org_status_verified),
-        "suspended" => td_string!(l, org_status_suspended),
-        _ => td_string!(l, org_status_unverified),
-    };
+    let status = locale::organisation_status(i18n, org.status);
     view! {
-        <article class="organisation" data-status=org.status.clone() data-id=id.clone()>
+        <article class="organisation" data-status=org.status.as_str() data-id=id.clone()>
             <h3>{org.name.clone()}</h3>
             {if org.registration_no.is_empty() {
                 view! { <p class="org-informal">{t!(i18n, org_informal)}" · "{crate::cities::label(i18n, &org.city)}</p> }.into_any()
@@ -267,7 +263,7 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
     } else {
         td_string!(l, change_edit)
     };
-    let unverified = change.organisation_status != "verified";
+    let unverified = change.organisation_status != OrganisationStatus::Verified;
     view! {
         <article class="change" data-id=id.clone()>
             <h3>{change.name.clone()}</h3>

@@ -8,6 +8,7 @@ use crate::locale;
 use crate::stories::draft::{MAX_SOURCES, SOURCE_TITLE_FIELDS, SOURCE_URL_FIELDS};
 use crate::stories::server::story_editor;
 use crate::stories::StoryEditorData;
+use crate::values::ReviewState;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -66,13 +67,13 @@ fn Editor(data: StoryEditorData) -> impl IntoView {
         _ => td_string!(l, story_body_local, language = language.clone()).to_string(),
     };
     let status = match data.latest.clone() {
-        Some((_, state, _)) if state == "pending" => Some(
+        Some((_, ReviewState::Pending, _)) => Some(
             view! {
                 <p class="notice" role="status">{t!(i18n, story_pending_note)}</p>
             }
             .into_any(),
         ),
-        Some((_, state, Some(m))) if state == "rejected" => Some(
+        Some((_, ReviewState::Rejected, Some(m))) => Some(
             view! {
                 <p class="status-note">{t!(i18n, story_rejected_note)}" "{m}</p>
             }
@@ -101,7 +102,7 @@ fn Editor(data: StoryEditorData) -> impl IntoView {
                 i18n,
                 &format!("/moderation/stories/edit?city={city}&draft={id}"),
             );
-            let state = if state == "rejected" {
+            let state = if *state == ReviewState::Rejected {
                 td_string!(l, story_draft_sent_back).to_string()
             } else {
                 td_string!(l, story_draft_waiting).to_string()
@@ -135,7 +136,7 @@ fn Editor(data: StoryEditorData) -> impl IntoView {
             <input type="hidden" name="city" value=data.city.clone() />
             {data.story.clone().map(|(id, _)| view! { <input type="hidden" name="story" value=id.to_string() /> })}
             // A new story's draft written again revises the one before.
-            {data.latest.clone().filter(|(_, state, _)| data.story.is_none() && (state == "pending" || state == "rejected")).map(|(id, ..)| view! {
+            {data.latest.clone().filter(|(_, state, _)| data.story.is_none() && (*state == ReviewState::Pending || *state == ReviewState::Rejected)).map(|(id, ..)| view! {
                 <input type="hidden" name="previous" value=id.to_string() />
             })}
             <FormField name="community" label=td_string!(l, story_community).to_string() feedback=fb.clone() />

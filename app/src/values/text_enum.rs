@@ -1,0 +1,95 @@
+//! Enums stored and sent as lowercase text (`'pending'`, `"published"`):
+//! one definition gives the names, parsing, serde and the sqlx encoding, so
+//! no status travels as a free string between the database and the pages.
+
+/// Defines `pub enum $name { $Variant = "text", … }` with `ALL`, `as_str`,
+/// `parse` (None for any other text), `Display`, serde as the text, and
+/// (with `ssr`) sqlx encode/decode for the `Any` driver as TEXT.
+#[macro_export]
+macro_rules! text_enum {
+    ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $name {
+            $($(#[$vmeta])* $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+
+            /// The value a stored or submitted text names; None for any other.
+            pub fn parse(s: &str) -> Option<Self> {
+                match s {
+                    $($text => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                $name::parse(&s).ok_or_else(|| {
+                    serde::de::Error::custom(format!(concat!("unknown ", stringify!($name), " {:?}"), s))
+                })
+            }
+        }
+
+        $crate::text_enum_sql!($name);
+    };
+}
+
+/// The sqlx part of [`text_enum!`], only in the server build.
+#[cfg(feature = "ssr")]
+#[macro_export]
+macro_rules! text_enum_sql {
+    ($name:ident) => {
+        impl sqlx::Type<sqlx::Any> for $name {
+            fn type_info() -> sqlx::any::AnyTypeInfo {
+                <String as sqlx::Type<sqlx::Any>>::type_info()
+            }
+        }
+
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
+            fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
+                let s = <String as sqlx::Decode<sqlx::Any>>::decode(value)?;
+                $name::parse(&s).ok_or_else(|| {
+                    format!(concat!("unknown ", stringify!($name), " {:?}"), s).into()
+                })
+            }
+        }
+
+        impl<'q> sqlx::Encode<'q, sqlx::Any> for $name {
+            fn encode_by_ref(
+                &self,
+                buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
+            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+                <&str as sqlx::Encode<sqlx::Any>>::encode(self.as_str(), buf)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "ssr"))]
+#[macro_export]
+macro_rules! text_enum_sql {
+    ($name:ident) => {};
+}
