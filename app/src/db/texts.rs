@@ -13,6 +13,17 @@ pub enum TextTable {
     Opportunity,
 }
 
+impl From<crate::values::ListingKind> for TextTable {
+    fn from(kind: crate::values::ListingKind) -> Self {
+        use crate::values::ListingKind;
+        match kind {
+            ListingKind::Place => Self::Place,
+            ListingKind::Event => Self::Event,
+            ListingKind::Opportunity => Self::Opportunity,
+        }
+    }
+}
+
 impl TextTable {
     fn table_and_key(self) -> (&'static str, &'static str) {
         match self {

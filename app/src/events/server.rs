@@ -80,58 +80,11 @@ pub async fn event_form(
     let user = crate::accounts::session::request_user(&state.db)
         .await?
         .ok_or_else(forbidden)?;
-    let row = match event {
-        Some(id) => Some(state.db.event_by_id(id).await?.ok_or_else(forbidden)?),
-        None => None,
+    let blank = super::draft::EventDraft {
+        free: true,
+        ..Default::default()
     };
-    let existing = row
-        .as_ref()
-        .map(|r| (r.organisation_id, r.city.clone(), r.place_id));
-    // A moderator adding a listing: a new one, owned by the city.
-    let new_in_city = city.filter(|_| moderate && row.is_none());
-    let existing = existing.or_else(|| new_in_city.clone().map(|c| (None, c, None)));
-    let start = crate::listing::form::form_start(&state.db, &user, existing, moderate)
+    crate::listing::form::form_data(&state.db, &user, event, moderate, city, blank)
         .await?
-        .ok_or_else(forbidden)?;
-    let draft = match &row {
-        Some(r) => {
-            let texts = state.db.event_descriptions(r.id).await?;
-            let local = state
-                .db
-                .city(&r.city)
-                .await?
-                .map(|c| c.local_lang)
-                .unwrap_or_default();
-            let name = start
-                .places
-                .iter()
-                .find(|(id, _)| Some(*id) == r.place_id)
-                .map(|p| p.1.clone());
-            super::draft::draft_of(r, &texts, &local, name)
-        }
-        None => super::draft::EventDraft {
-            free: true,
-            ..Default::default()
-        },
-    };
-    let outdated = match &row {
-        Some(r) => crate::locale::content::outdated_langs(
-            &state
-                .db
-                .listing_texts(crate::db::TextTable::Event, r.id)
-                .await?,
-            &start.local_lang,
-        ),
-        None => Vec::new(),
-    };
-    Ok(crate::listing::draft::ListingFormData {
-        organisations: start.organisations,
-        listing: row.map(|r| (r.id, r.city, r.slug)),
-        values: draft.form_values(),
-        places: start.places,
-        moderator_edit: moderate,
-        new_in_city,
-        local_lang: start.local_lang,
-        outdated,
-    })
+        .ok_or_else(forbidden)
 }

@@ -48,12 +48,9 @@ pub const CHANNEL_VALUE_FIELDS: [&str; MAX_CHANNELS] = [
     "channel_value_9",
 ];
 
-/// The languages a group can tick: the same list as the places' (kept
-/// equal to `places::submission::LANGUAGES` by a test), in the order the
+/// The languages a group can tick: the listings' list, in the order the
 /// public page shows its sections.
-pub const LANGUAGES: [&str; 15] = [
-    "cs", "sk", "en", "uk", "ru", "vi", "ar", "hu", "de", "fr", "es", "mn", "rom", "pl", "zh",
-];
+pub use crate::values::LISTING_LANGUAGES as LANGUAGES;
 
 /// The longest description a group may write.
 pub const DESCRIPTION_MAX_CHARS: usize = 1000;

@@ -316,9 +316,4 @@ mod tests {
         let none = parse_profile(&form(&[("description", "x")])).expect_err("no language");
         assert_eq!(none.get("languages"), Some(&FieldError::ChooseLanguage));
     }
-
-    #[test]
-    fn same_languages_as_places() {
-        assert_eq!(LANGUAGES, crate::places::submission::LANGUAGES);
-    }
 }

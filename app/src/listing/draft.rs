@@ -17,6 +17,15 @@ pub trait ListingDraft: Serialize + DeserializeOwned + Default + Clone {
     fn located(&self) -> bool {
         true
     }
+    /// The place it is held at (events, opportunities): the form's `place`
+    /// field carries its id, the diff its name.
+    fn place_id(&self) -> Option<i64> {
+        None
+    }
+    /// The form's starting values.
+    fn form_values(&self) -> Vec<(String, String)> {
+        form_values(self)
+    }
 }
 
 /// (field, old, new) for every field that differs; a new listing compares
@@ -42,11 +51,18 @@ pub fn diff_text<D: ListingDraft>(old: Option<&D>, new: &D) -> String {
         .join("\n")
 }
 
-/// The form's starting values: every field of the draft.
+/// The form's starting values: every field of the draft, the place by its
+/// id.
 pub fn form_values<D: ListingDraft>(d: &D) -> Vec<(String, String)> {
     D::fields()
         .iter()
-        .map(|f| (f.to_string(), d.field(f)))
+        .map(|&f| {
+            let value = match f {
+                "place" => d.place_id().map(|p| p.to_string()).unwrap_or_default(),
+                _ => d.field(f),
+            };
+            (f.to_string(), value)
+        })
         .collect()
 }
 

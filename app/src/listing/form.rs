@@ -1,6 +1,7 @@
 //! Who may fill in a listing form, for which organisation, and which places
 //! the listing may name.
-use super::core::local_lang;
+use super::core::{local_lang, Listing};
+use super::draft::ListingFormData;
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, OrganisationRow};
 use crate::form_post::{FormRefusal, FormValues};
@@ -110,5 +111,64 @@ pub async fn form_start(
         organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
         places,
         local_lang: local_lang(db, &city).await?,
+    }))
+}
+
+/// What a listing form starts from: `blank`, or listing `id` as the public
+/// sees it. Members propose for their organisations; with `moderate`, a
+/// moderator of the listing's city edits it directly, or adds one to
+/// `city`. None when the person may not use the form (or there is no such
+/// listing).
+pub async fn form_data<D: Listing>(
+    db: &Db,
+    user: &CurrentUser,
+    id: Option<i64>,
+    moderate: bool,
+    city: Option<String>,
+    blank: D,
+) -> Result<Option<ListingFormData>, sqlx::Error> {
+    let row = match id {
+        Some(id) => match D::row(db, id).await? {
+            Some(row) => Some((id, row)),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let existing = match &row {
+        Some((_, r)) => {
+            let facts = D::facts(r);
+            let owner = D::owner(db, r).await?;
+            Some((owner, facts.city.to_string(), facts.place))
+        }
+        None => None,
+    };
+    // A moderator adding a listing: a new one, owned by the city.
+    let new_in_city = city.filter(|_| moderate && row.is_none());
+    let existing = existing.or_else(|| new_in_city.clone().map(|c| (None, c, None)));
+    let Some(start) = form_start(db, user, existing, moderate).await? else {
+        return Ok(None);
+    };
+    let (draft, outdated) = match &row {
+        Some((id, r)) => {
+            let texts = db.listing_texts(D::KIND.into(), *id).await?;
+            (
+                D::current(db, r, &start.local_lang).await?,
+                crate::locale::content::outdated_langs(&texts, &start.local_lang),
+            )
+        }
+        None => (blank, Vec::new()),
+    };
+    Ok(Some(ListingFormData {
+        organisations: start.organisations,
+        listing: row.map(|(id, r)| {
+            let facts = D::facts(&r);
+            (id, facts.city.to_string(), facts.slug.to_string())
+        }),
+        values: draft.form_values(),
+        places: start.places,
+        moderator_edit: moderate,
+        new_in_city,
+        local_lang: start.local_lang,
+        outdated,
     }))
 }

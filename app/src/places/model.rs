@@ -110,7 +110,4 @@ pub struct PlaceDetail {
     pub share_url: String,
 }
 
-/// Languages an organisation can say a listing is available in.
-pub const LISTING_LANGUAGES: [&str; 15] = [
-    "cs", "sk", "en", "uk", "ru", "vi", "ar", "hu", "de", "fr", "es", "mn", "rom", "pl", "zh",
-];
+pub use crate::values::LISTING_LANGUAGES;

@@ -7,9 +7,6 @@ use crate::db::{NewPlace, PlaceRow};
 use crate::form_post::{optional_text, text, FormValues};
 use crate::values::Publication;
 
-const LONG_TEXT_MAX_CHARS: usize = 3000;
-pub use super::model::LISTING_LANGUAGES as LANGUAGES;
-
 fn coordinate(s: &str) -> Result<Option<f64>, FieldError> {
     if s.is_empty() {
         return Ok(None);
@@ -82,25 +79,8 @@ pub fn parse_draft(
             _ => Err(FieldError::UnknownChoice),
         },
     );
-    let description_en = take(
-        "description_en",
-        optional_text(text(v, "description_en"), LONG_TEXT_MAX_CHARS),
-    );
-    let description_local = take(
-        "description_local",
-        optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
-    );
-    let translations =
-        crate::form_post::translations(v, &city.local_lang, LONG_TEXT_MAX_CHARS, &mut errors);
-    let languages: Vec<String> = text(v, "languages")
-        .split(',')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect();
-    if languages.iter().any(|l| !LANGUAGES.contains(&l.as_str())) {
-        errors.insert("languages", FieldError::UnknownChoice);
-    }
+    let descriptions = crate::listing::fields::descriptions(v, &city.local_lang, &mut errors);
+    let languages = crate::listing::fields::languages(v, &mut errors);
     let (lat, lon) = match (coordinate(text(v, "lat")), coordinate(text(v, "lon"))) {
         (Ok(Some(lat)), Ok(Some(lon)))
             if (city.bounds[0]..=city.bounds[2]).contains(&lat)
@@ -132,9 +112,9 @@ pub fn parse_draft(
         hours_text,
         languages,
         wheelchair,
-        description_en,
-        description_local,
-        translations,
+        description_en: descriptions.en,
+        description_local: descriptions.local,
+        translations: descriptions.translations,
     })
 }
 

@@ -7,6 +7,6 @@ mod text_enum;
 mod texts;
 
 pub use kind::ListingKind;
-pub use languages::{LangCode, Languages};
+pub use languages::{LangCode, Languages, LISTING_LANGUAGES};
 pub use status::{OrganisationStatus, Publication, ReviewState};
 pub use texts::{translations_from_json, translations_to_json, ListingText, Translations};

@@ -1,16 +1,15 @@
 //! A volunteering opportunity as an organisation proposes it: the form,
 //! parsed once, and the public opportunity it becomes when accepted.
 use super::model::AUDIENCES;
-use crate::accounts::model::{optional_website, required_text, FieldError, FieldErrors};
+use crate::accounts::model::{optional_website, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::{NewOpportunity, OpportunityRow};
 use crate::form_post::{optional_text, take, text, FormValues};
 use crate::listing::draft::ListingDraft;
-use crate::places::submission::LANGUAGES;
+use crate::listing::fields;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-const LONG_TEXT_MAX_CHARS: usize = 3000;
 pub const LOCATION_KINDS: [&str; 3] = ["place", "address", "remote"];
 pub const SCHEDULE_KINDS: [&str; 3] = ["one_off", "recurring", "flexible"];
 
@@ -118,18 +117,9 @@ impl ListingDraft for OpportunityDraft {
     fn slug_source(&self) -> &str {
         &self.title_en
     }
-}
 
-impl OpportunityDraft {
-    /// The form's starting values (the place by its id, not its name).
-    pub fn form_values(&self) -> Vec<(String, String)> {
-        let mut v = crate::listing::draft::form_values(self);
-        for (k, val) in v.iter_mut() {
-            if k == "place" {
-                *val = self.place.map(|p| p.to_string()).unwrap_or_default();
-            }
-        }
-        v
+    fn place_id(&self) -> Option<i64> {
+        self.place
     }
 }
 
@@ -156,17 +146,7 @@ pub fn parse_opportunity(
     places: &[(i64, String)],
 ) -> Result<OpportunityDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let title = take(
-        &mut errors,
-        "title",
-        required_text(text(v, "title")).map(Some),
-    )
-    .unwrap_or_default();
-    let title_en = take(
-        &mut errors,
-        "title_en",
-        optional_text(text(v, "title_en"), 200),
-    );
+    let titles = fields::titles(v, local, &mut errors);
     let location_kind = take(
         &mut errors,
         "location_kind",
@@ -209,47 +189,14 @@ pub fn parse_opportunity(
         "registration_url",
         optional_website(text(v, "registration_url")),
     );
-    let description_en = take(
-        &mut errors,
-        "description_en",
-        optional_text(text(v, "description_en"), LONG_TEXT_MAX_CHARS),
-    );
-    let description_local = take(
-        &mut errors,
-        "description_local",
-        optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
-    );
-    let translations = crate::form_post::translations(v, local, LONG_TEXT_MAX_CHARS, &mut errors);
-    let title_translations = crate::form_post::title_translations(v, local, &mut errors);
-    let min_age = match text(v, "min_age") {
-        "" => None,
-        a => match a.parse::<i64>() {
-            Ok(n) if (0..=120).contains(&n) => Some(n),
-            _ => {
-                errors.insert("min_age", FieldError::InvalidNumber);
-                None
-            }
-        },
-    };
-    let languages: Vec<String> = text(v, "languages")
-        .split(',')
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_string)
-        .collect();
-    if languages.iter().any(|l| !LANGUAGES.contains(&l.as_str())) {
-        errors.insert("languages", FieldError::UnknownChoice);
-    }
-    let place = match (location_kind.as_str(), text(v, "place")) {
-        ("place", p) => {
-            let found = p
-                .parse::<i64>()
-                .ok()
-                .and_then(|id| places.iter().find(|(pid, _)| *pid == id).cloned());
-            if found.is_none() {
-                errors.insert("place", FieldError::Required);
-            }
-            found
+    let descriptions = fields::descriptions(v, local, &mut errors);
+    let min_age = fields::number(v, "min_age", 0..=120, &mut errors);
+    let languages = fields::languages(v, &mut errors);
+    let place = match fields::place(v, places) {
+        Ok(Some(p)) if location_kind == "place" => Some(p),
+        _ if location_kind == "place" => {
+            errors.insert("place", FieldError::Required);
+            None
         }
         _ => None,
     };
@@ -267,8 +214,8 @@ pub fn parse_opportunity(
         return Err(errors);
     }
     Ok(OpportunityDraft {
-        title_en: title_en.unwrap_or_else(|| title.clone()),
-        title,
+        title_en: titles.title_en,
+        title: titles.title,
         address: if location_kind == "remote" {
             None
         } else {
@@ -292,10 +239,10 @@ pub fn parse_opportunity(
         contact,
         registration_url,
         deadline,
-        description_en,
-        description_local,
-        translations,
-        title_translations,
+        description_en: descriptions.en,
+        description_local: descriptions.local,
+        translations: descriptions.translations,
+        title_translations: titles.translations,
     })
 }
 

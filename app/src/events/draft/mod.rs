@@ -165,23 +165,21 @@ impl ListingDraft for EventDraft {
     fn slug_source(&self) -> &str {
         &self.title_en
     }
-}
 
-impl EventDraft {
-    /// The form's starting values (the place by its id, not its name).
-    pub fn form_values(&self) -> Vec<(String, String)> {
+    fn place_id(&self) -> Option<i64> {
+        self.place
+    }
+
+    fn form_values(&self) -> Vec<(String, String)> {
         let mut v = crate::listing::draft::form_values(self);
-        for (k, val) in v.iter_mut() {
-            if k == "place" {
-                *val = self.place.map(|p| p.to_string()).unwrap_or_default();
-            }
-            if k == "children" {
-                *k = CHILDREN_FIELD.to_string();
-            }
+        if let Some((k, _)) = v.iter_mut().find(|(k, _)| k == "children") {
+            *k = CHILDREN_FIELD.to_string();
         }
         v
     }
+}
 
+impl EventDraft {
     fn start(&self) -> Option<NaiveDateTime> {
         let date = NaiveDate::parse_from_str(&self.date, "%Y-%m-%d").ok()?;
         let time = if self.all_day {

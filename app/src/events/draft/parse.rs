@@ -1,15 +1,13 @@
 //! The event form, checked whole: every problem named at once.
 use super::publish::apply_schedule;
 use super::{EventDraft, REPEATS, WEEKDAYS};
-use crate::accounts::model::{optional_website, required_text, FieldError, FieldErrors};
+use crate::accounts::model::{optional_website, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::NewEvent;
 use crate::events::query::CHILDREN_FIELD;
 use crate::form_post::{optional_text, take, text, FormValues};
-use crate::places::submission::LANGUAGES;
+use crate::listing::fields::{self, list};
 use chrono::{Duration, NaiveDate, NaiveTime};
-
-const LONG_TEXT_MAX_CHARS: usize = 3000;
 
 fn date(s: &str) -> Result<String, FieldError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -23,14 +21,6 @@ fn time(s: &str) -> Result<String, FieldError> {
         .map_err(|_| FieldError::InvalidTime)
 }
 
-pub(super) fn list(s: &str) -> Vec<String> {
-    s.split([',', ' ', '\n', ';'])
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 /// Checks every field at once. `places`: the places the event may be held
 /// at, (id, name).
 pub fn parse_event(
@@ -39,17 +29,7 @@ pub fn parse_event(
     places: &[(i64, String)],
 ) -> Result<EventDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
-    let title = take(
-        &mut errors,
-        "title",
-        required_text(text(v, "title")).map(Some),
-    )
-    .unwrap_or_default();
-    let title_en = take(
-        &mut errors,
-        "title_en",
-        optional_text(text(v, "title_en"), 200),
-    );
+    let titles = fields::titles(v, &city.local_lang, &mut errors);
     let category = take(
         &mut errors,
         "category",
@@ -59,19 +39,10 @@ pub fn parse_event(
             .ok_or(FieldError::UnknownChoice),
     )
     .unwrap_or_default();
-    let place = match text(v, "place") {
-        "" => None,
-        p => {
-            let found = p
-                .parse::<i64>()
-                .ok()
-                .and_then(|id| places.iter().find(|(pid, _)| *pid == id).cloned());
-            if found.is_none() {
-                errors.insert("place", FieldError::UnknownChoice);
-            }
-            found
-        }
-    };
+    let place = fields::place(v, places).unwrap_or_else(|e| {
+        errors.insert("place", e);
+        None
+    });
     let address = take(
         &mut errors,
         "address",
@@ -128,10 +99,7 @@ pub fn parse_event(
     }
     skip_dates.sort();
     skip_dates.dedup();
-    let languages = list(text(v, "languages"));
-    if languages.iter().any(|l| !LANGUAGES.contains(&l.as_str())) {
-        errors.insert("languages", FieldError::UnknownChoice);
-    }
+    let languages = fields::languages(v, &mut errors);
     let price = take(&mut errors, "price", optional_text(text(v, "price"), 100));
     let accessibility = take(
         &mut errors,
@@ -143,36 +111,15 @@ pub fn parse_event(
         "registration_url",
         optional_website(text(v, "registration_url")),
     );
-    let capacity = match text(v, "capacity") {
-        "" => None,
-        c => match c.parse::<i64>() {
-            Ok(n) if (1..=100_000).contains(&n) => Some(n),
-            _ => {
-                errors.insert("capacity", FieldError::InvalidNumber);
-                None
-            }
-        },
-    };
-    let description_en = take(
-        &mut errors,
-        "description_en",
-        optional_text(text(v, "description_en"), LONG_TEXT_MAX_CHARS),
-    );
-    let description_local = take(
-        &mut errors,
-        "description_local",
-        optional_text(text(v, "description_local"), LONG_TEXT_MAX_CHARS),
-    );
-    let translations =
-        crate::form_post::translations(v, &city.local_lang, LONG_TEXT_MAX_CHARS, &mut errors);
-    let title_translations = crate::form_post::title_translations(v, &city.local_lang, &mut errors);
+    let capacity = fields::number(v, "capacity", 1..=100_000, &mut errors);
+    let descriptions = fields::descriptions(v, &city.local_lang, &mut errors);
     if place.is_none() && address.is_none() && online_url.is_none() && !errors.contains_key("place")
     {
         errors.insert("address", FieldError::WhereRequired);
     }
     let draft = EventDraft {
-        title_en: title_en.unwrap_or_else(|| title.clone()),
-        title,
+        title_en: titles.title_en,
+        title: titles.title,
         category,
         place: place.as_ref().map(|p| p.0),
         place_name: place.map(|p| p.1),
@@ -196,10 +143,10 @@ pub fn parse_event(
         accessibility,
         registration_url,
         capacity,
-        description_en,
-        description_local,
-        translations,
-        title_translations,
+        description_en: descriptions.en,
+        description_local: descriptions.local,
+        translations: descriptions.translations,
+        title_translations: titles.translations,
     };
     // The schedule as a whole, once its parts are readable.
     if !errors.contains_key("date") && !errors.contains_key("time") {

@@ -1,9 +1,9 @@
 //! The public event an accepted draft becomes, and the draft a stored event
 //! reads back into.
-use super::parse::list;
 use super::{EventDraft, WEEKDAYS};
 use crate::cities::City;
 use crate::db::{EventRow, NewEvent};
+use crate::listing::fields::list;
 use crate::values::Publication;
 use chrono::{Duration, NaiveDateTime, TimeZone};
 use std::collections::BTreeMap;
