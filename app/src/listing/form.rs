@@ -23,7 +23,8 @@ pub async fn member_organisation(
         .ok_or(FormRefusal::Forbidden)
 }
 
-/// The places a listing may name: its organisation's own in the city, and
+/// The places a listing may name: its organisation's own in the city (for
+/// a listing the city holds itself, every published place of the city), and
 /// the one it names already.
 pub async fn place_choices(
     db: &Db,
@@ -39,7 +40,17 @@ pub async fn place_choices(
             .filter(|(_, c, ..)| c == city)
             .map(|(id, _, _, name, _)| (id, name))
             .collect(),
-        None => Vec::new(),
+        None => {
+            let every = crate::db::PlaceFilter::default();
+            let mut all: Vec<(i64, String)> = db
+                .published_places(city, &every)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p.name))
+                .collect();
+            all.sort_by(|a, b| a.1.cmp(&b.1));
+            all
+        }
     };
     if let Some(id) = current.filter(|id| !out.iter().any(|(p, _)| p == id)) {
         if let Some(p) = db.place_by_id(id).await? {

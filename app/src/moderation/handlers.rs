@@ -152,14 +152,14 @@ async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues)
 
 async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let id = crate::form_post::id_field(&v, "place").unwrap_or_default();
-    let page = match new_in_city(&v) {
+    let page = match new_in_city(&v, ListingKind::Place) {
         Some(city) => format!("/moderation/places/edit?city={city}"),
         None => format!("/moderation/places/edit?place={id}"),
     };
     if v.contains_key("locate") {
         return locate(l, s, se, p, v, page).await;
     }
-    if new_in_city(&v).is_some() {
+    if new_in_city(&v, ListingKind::Place).is_some() {
         return create(l, s, se, p, v, page, ListingKind::Place).await;
     }
     let done = format!("{}?edited=1", listing_page(&v));
@@ -349,7 +349,7 @@ async fn edit_other(
     // /moderation/opportunities/edit?opportunity=….
     let key = kind.as_str();
     let section = kind.plural();
-    if let Some(city) = new_in_city(&v) {
+    if let Some(city) = new_in_city(&v, kind) {
         let page = format!("/moderation/{section}/edit?city={city}");
         return create(l, s, se, p, v, page, kind).await;
     }
@@ -367,10 +367,10 @@ async fn edit_other(
 
 /// The city a moderator's form adds a new listing to: the form names a
 /// city (a slug) and no listing.
-fn new_in_city(v: &FormValues) -> Option<String> {
-    let listing = ["place", "event", "opportunity"]
-        .iter()
-        .any(|k| crate::form_post::id_field(v, k).is_some());
+fn new_in_city(v: &FormValues, kind: ListingKind) -> Option<String> {
+    // Only the kind's own id names a listing: an event's `place` is where it
+    // is held.
+    let listing = crate::form_post::id_field(v, kind.as_str()).is_some();
     v.get("city").map(|c| c.trim().to_string()).filter(|c| {
         !listing && !c.is_empty() && c.chars().all(|x| x.is_ascii_lowercase() || x == '-')
     })

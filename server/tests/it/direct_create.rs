@@ -217,4 +217,78 @@ async fn moderators_add_listings(backend: Backend) {
     }
 }
 
+/// An event or opportunity the city holds itself may be at any published
+/// place of its city (an organisation's only at its own), never at another
+/// city's.
+async fn city_listings_at_any_place_of_the_city(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let cast = cast(&app).await;
+    let every = app::db::PlaceFilter::default();
+    let prague = db.published_places("prague", &every).await.expect("q");
+    let kosice = db.published_places("kosice", &every).await.expect("q");
+    let (here, there) = (&prague[0], &kosice[0]);
+    let (here_id, there_id) = (here.id.to_string(), there.id.to_string());
+    for kind in kinds().into_iter().filter(|k| k.section != "places") {
+        let path = format!("/en/moderation/{}/edit", kind.section);
+        let (s, page) = get_page(base, Some(&cast.moderator), &format!("{path}?city=prague")).await;
+        assert_eq!(s, StatusCode::OK);
+        assert!(
+            page.contains(&format!("<option value=\"{here_id}\"")),
+            "{}: a Prague place is offered",
+            kind.section
+        );
+        assert!(
+            !page.contains(&format!("<option value=\"{there_id}\"")),
+            "{}: no Košice place",
+            kind.section
+        );
+        let mut form: Vec<(&str, &str)> = kind
+            .form
+            .iter()
+            .filter(|(k, _)| *k != "address" && *k != "location_kind")
+            .cloned()
+            .collect();
+        form.extend([("city", "prague"), ("location_kind", "place")]);
+
+        // Another city's place is refused at the field, nothing stored.
+        let before = fingerprint(db).await;
+        let mut elsewhere = form.clone();
+        elsewhere.push(("place", there_id.as_str()));
+        let (s, html) = post_form(base, Some(&cast.moderator), &path, &elsewhere).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{}", kind.section);
+        assert!(html.contains("id=\"f-place-error\""), "{}", kind.section);
+        assert_eq!(before, fingerprint(db).await);
+
+        form.push(("place", here_id.as_str()));
+        let (s, _) = post_form(base, Some(&cast.moderator), &path, &form).await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "{}", kind.section);
+        let place = match kind.section {
+            "events" => db
+                .event("prague", kind.slug)
+                .await
+                .expect("q")
+                .map(|e| e.place_id),
+            _ => db
+                .opportunity("prague", kind.slug)
+                .await
+                .expect("q")
+                .map(|o| o.place_id),
+        };
+        assert_eq!(
+            place,
+            Some(Some(here.id)),
+            "{} held at the place",
+            kind.section
+        );
+        let public = format!("/en/prague/{}/{}", public_section(kind.section), kind.slug);
+        let (_, page) = get_page(base, None, &public).await;
+        assert!(
+            page.contains(&format!("/en/prague/places/{}", here.slug)),
+            "{public} links the place"
+        );
+    }
+}
+
+on_both_backends!(city_listings_at_any_place_of_the_city);
 on_both_backends!(moderators_add_listings);
