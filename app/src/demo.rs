@@ -44,7 +44,10 @@ pub async fn import_places(
         .map(|c| c.slug.clone())
         .collect();
     let cities: Vec<String> = known.into_iter().map(|c| c.slug).collect();
-    let categories = db.category_keys().await.map_err(|e| e.to_string())?;
+    let categories = db
+        .category_keys(crate::values::ListingKind::Place)
+        .await
+        .map_err(|e| e.to_string())?;
     let mut parsed = parse_places(json, &cities, &categories).map_err(|e| e.to_string())?;
     let mut report = LoadReport {
         warnings: std::mem::take(&mut parsed.warnings),
@@ -201,7 +204,11 @@ pub async fn import_groups(db: &Db, json: &str) -> Result<usize, String> {
 pub async fn import_events(db: &Db, json: &str) -> Result<usize, String> {
     let cities = db.cities().await.map_err(|e| e.to_string())?;
     let places = place_ids(db, &cities).await?;
-    let events = crate::events::import::parse_events(json, &cities, &places)?;
+    let kinds = db
+        .category_keys(crate::values::ListingKind::Event)
+        .await
+        .map_err(|e| e.to_string())?;
+    let events = crate::events::import::parse_events(json, &cities, &places, &kinds)?;
     db.upsert_events(&events).await.map_err(|e| e.to_string())?;
     Ok(events.len())
 }

@@ -79,13 +79,16 @@ pub enum Command {
         #[arg(long)]
         address_lookup: Option<String>,
     },
-    /// Add a place category; it shows in the filters, forms, imports and
-    /// API at once. Example: add-category --key housing --name-in en=Housing
-    /// --name-in cs=Bydlení --name-in uk=Житло
+    /// Add a place or event category; it shows in the filters, forms,
+    /// imports and API at once. Example: add-category --key housing
+    /// --name-in en=Housing --name-in cs=Bydlení --name-in uk=Житло
     AddCategory {
         /// Lowercase letters and underscores, e.g. housing.
         #[arg(long)]
         key: String,
+        /// What it sorts: place (the default) or event.
+        #[arg(long = "for", default_value = "place")]
+        kind: String,
         /// The name in an interface language, as language=name; repeatable;
         /// English is required (it stands in for languages without a name).
         #[arg(long = "name-in")]

@@ -118,9 +118,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             println!("added {} ({})", city.name_local, city.slug);
             Ok(())
         }
-        Command::AddCategory { key, names } => {
-            let category =
-                app::categories::new::check(&key, &names).map_err(|errors| lines(&errors))?;
+        Command::AddCategory { key, kind, names } => {
+            let category = app::categories::new::check(&key, &kind, &names)
+                .map_err(|errors| lines(&errors))?;
             let db = open(&cli.database_url).await?;
             let now = now_text();
             if !db

@@ -1,4 +1,4 @@
-//! The admin's form that adds a place category: the same checks as
+//! The admin's form that adds a place or event category: the same checks as
 //! `welcome-kit add-category`, every problem shown at its field.
 use super::new::{check, CategoryError};
 use crate::accounts::model::{FieldError, FieldErrors, Role};
@@ -30,8 +30,8 @@ async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Re
             .filter(|l| !l.trim().is_empty())
             .map(str::to_string)
             .collect();
-        let category =
-            check(text(&v, "key"), &names).map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
+        let category = check(text(&v, "key"), text(&v, "kind"), &names)
+            .map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
         let now = st.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
         if !st.db.add_category(&category, Some(user.id), &now).await? {
             return Err(FormRefusal::Fields(field_errors(&[CategoryError::Exists(
@@ -48,6 +48,7 @@ fn field_errors(errors: &[CategoryError]) -> FieldErrors {
         .iter()
         .map(|e| match e {
             CategoryError::Key(_) => ("key", FieldError::InvalidCategoryKey),
+            CategoryError::For(_) => ("kind", FieldError::UnknownChoice),
             CategoryError::Exists(_) => ("key", FieldError::SlugTaken),
             CategoryError::NameFor(_) => ("names", FieldError::InvalidCityNames),
             CategoryError::EnglishName => ("names", FieldError::EnglishNameRequired),

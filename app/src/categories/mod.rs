@@ -1,11 +1,15 @@
-//! Place categories (offices for foreigners, legal help, …). They are rows
-//! with a name per interface language, added with `welcome-kit
-//! add-category`; no code lists them.
+//! Categories of places (offices for foreigners, legal help, …) and of
+//! events (conversation clubs, city walks, …). They are rows with a name
+//! per interface language, added with `welcome-kit add-category` or on the
+//! admins' page; no code lists them.
+use crate::values::ListingKind;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Category {
     pub key: String,
+    /// What it sorts: places or events.
+    pub kind: ListingKind,
     /// (language code, name); English is always there.
     pub names: Vec<(String, String)>,
 }
@@ -25,10 +29,15 @@ impl Category {
 #[derive(Clone, Debug, Default)]
 pub struct CategoryDirectory(pub Vec<Category>);
 
-/// The keys of every category the page knows, in their order.
-pub fn all_keys() -> Vec<String> {
+/// The keys of the categories of `kind` the page knows, in their order.
+pub fn keys(kind: ListingKind) -> Vec<String> {
     leptos::prelude::use_context::<CategoryDirectory>()
-        .map(|d| d.0.into_iter().map(|c| c.key).collect())
+        .map(|d| {
+            d.0.into_iter()
+                .filter(|c| c.kind == kind)
+                .map(|c| c.key)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -39,7 +48,7 @@ pub mod new;
 mod server;
 pub use server::*;
 
-/// A place category's name in the interface language, from the categories
+/// A category's name in the interface language, from the categories
 /// the page knows (`CategoryDirectory`, provided by the layout).
 pub fn label(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, key: &str) -> String {
     let lang = crate::locale::code(i18n.get_locale_untracked());

@@ -1,11 +1,13 @@
 //! A new category as an operator describes it (`welcome-kit add-category`),
 //! checked before anything is written.
 use super::Category;
+use crate::values::ListingKind;
 use std::fmt;
 
 #[derive(Debug, PartialEq)]
 pub enum CategoryError {
     Key(String),
+    For(String),
     NameFor(String),
     EnglishName,
     Exists(String),
@@ -18,6 +20,7 @@ impl fmt::Display for CategoryError {
                 f,
                 "--key `{k}`: use 2–40 lowercase letters and underscores, starting with a letter"
             ),
+            CategoryError::For(k) => write!(f, "--for `{k}`: use place or event"),
             CategoryError::NameFor(n) => write!(
                 f,
                 "--name-in `{n}`: write it as language=name (e.g. cs=Právní pomoc)"
@@ -30,9 +33,20 @@ impl fmt::Display for CategoryError {
     }
 }
 
-/// `key` and `lang=name` pairs checked into a category.
-pub fn check(key: &str, names: &[String]) -> Result<Category, Vec<CategoryError>> {
+/// `key`, what it sorts (`place` or `event`; empty: place) and `lang=name`
+/// pairs checked into a category.
+pub fn check(key: &str, kind: &str, names: &[String]) -> Result<Category, Vec<CategoryError>> {
     let mut errors = Vec::new();
+    let kind = match kind.trim() {
+        "" => ListingKind::Place,
+        k => match ListingKind::parse(k) {
+            Some(k @ (ListingKind::Place | ListingKind::Event)) => k,
+            _ => {
+                errors.push(CategoryError::For(k.to_string()));
+                ListingKind::Place
+            }
+        },
+    };
     let key = key.trim().to_string();
     let key_ok = (2..=40).contains(&key.len())
         && key.starts_with(|c: char| c.is_ascii_lowercase())
@@ -60,6 +74,7 @@ pub fn check(key: &str, names: &[String]) -> Result<Category, Vec<CategoryError>
     if errors.is_empty() {
         Ok(Category {
             key,
+            kind,
             names: checked,
         })
     } else {
@@ -75,6 +90,7 @@ mod tests {
     fn a_category_with_names() {
         let c = check(
             "housing",
+            "",
             &[
                 "en=Housing".into(),
                 "uk=Житло".into(),
@@ -85,14 +101,18 @@ mod tests {
         assert_eq!(c.label("uk"), "Житло");
         assert_eq!(c.label("cs"), "Bydlení");
         assert_eq!(c.label("vi"), "Housing", "English stands in");
+        assert_eq!(c.kind, ListingKind::Place);
+        let walk = check("night_walk", "event", &["en=Night walk".into()]).expect("valid");
+        assert_eq!(walk.kind, ListingKind::Event);
     }
 
     #[test]
     fn every_problem_named() {
-        let errors = check("Housing!", &["Житло".into()]).expect_err("refused");
+        let errors = check("Housing!", "opportunity", &["Житло".into()]).expect_err("refused");
         assert_eq!(
             errors,
             vec![
+                CategoryError::For("opportunity".into()),
                 CategoryError::Key("Housing!".into()),
                 CategoryError::NameFor("Житло".into()),
                 CategoryError::EnglishName

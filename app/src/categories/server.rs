@@ -1,7 +1,8 @@
 use super::Category;
 use leptos::prelude::*;
 
-/// Every place category with its names: filters, forms and labels read it.
+/// Every category (places and events) with its names: filters, forms and
+/// labels read it.
 #[server]
 pub async fn category_directory() -> Result<Vec<Category>, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;

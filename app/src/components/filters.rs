@@ -37,7 +37,7 @@ pub fn Filters(
                 <label for="f-category">{t!(i18n, filter_category)}</label>
                 <select id="f-category" name="category" prop:value=category.clone()>
                     <option value="">{t!(i18n, filter_any_category)}</option>
-                    {crate::categories::all_keys().into_iter().map(|c| {
+                    {crate::categories::keys(crate::values::ListingKind::Place).into_iter().map(|c| {
                         let label = crate::categories::label(i18n, &c);
                         let selected = category == c;
                         view! { <option value=c selected=selected>{label}</option> }

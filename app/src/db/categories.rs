@@ -1,13 +1,16 @@
 use super::Db;
 use crate::categories::Category;
+use crate::values::ListingKind;
 
 impl Db {
-    /// Every place category with its names, in the categories' order.
+    /// Every category with its names: place categories, then event
+    /// categories, each in their order.
     pub async fn categories(&self) -> Result<Vec<Category>, sqlx::Error> {
-        let keys: Vec<(String,)> =
-            sqlx::query_as("SELECT key FROM categories ORDER BY sort_order, key")
-                .fetch_all(&self.pool)
-                .await?;
+        let keys: Vec<(String, ListingKind)> = sqlx::query_as(
+            "SELECT key, listing_kind FROM categories ORDER BY listing_kind DESC, sort_order, key",
+        )
+        .fetch_all(&self.pool)
+        .await?;
         let names: Vec<(String, String, String)> = sqlx::query_as(
             "SELECT category, lang, name FROM category_names ORDER BY category, lang",
         )
@@ -15,7 +18,8 @@ impl Db {
         .await?;
         Ok(keys
             .into_iter()
-            .map(|(key,)| Category {
+            .map(|(key, kind)| Category {
+                kind,
                 names: names
                     .iter()
                     .filter(|(c, _, _)| *c == key)
@@ -26,17 +30,18 @@ impl Db {
             .collect())
     }
 
-    /// The keys of every place category.
-    pub async fn category_keys(&self) -> Result<Vec<String>, sqlx::Error> {
+    /// The keys of the categories of `kind`.
+    pub async fn category_keys(&self, kind: ListingKind) -> Result<Vec<String>, sqlx::Error> {
         Ok(self
             .categories()
             .await?
             .into_iter()
+            .filter(|c| c.kind == kind)
             .map(|c| c.key)
             .collect())
     }
 
-    /// Stores a new category after the others, its names and an audit entry
+    /// Stores a new category after the others of its kind, its names and an audit entry
     /// (by `actor`; none from the command line), all or nothing; false when
     /// the key is taken.
     pub async fn add_category(
@@ -54,10 +59,12 @@ impl Db {
             return Ok(false);
         }
         sqlx::query(
-            "INSERT INTO categories (key, sort_order) \
-             SELECT $1, CAST(COALESCE(MAX(sort_order), 0) + 1 AS BIGINT) FROM categories",
+            "INSERT INTO categories (key, listing_kind, sort_order) \
+             SELECT $1, $2, CAST(COALESCE(MAX(sort_order), 0) + 1 AS BIGINT) FROM categories \
+             WHERE listing_kind = $2",
         )
         .bind(&c.key)
+        .bind(c.kind)
         .execute(&mut *tx)
         .await?;
         super::names::finish_adding(

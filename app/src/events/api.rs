@@ -16,14 +16,19 @@ use axum::response::{IntoResponse, Response};
 use leptos_i18n::Locale as _;
 
 /// The filters of a request (without `city`), or 400.
-fn query_of(pairs: &[(String, String)]) -> Result<EventQuery, AppError> {
-    let (q, errors) = EventQuery::parse(
+async fn query_of(state: &AppState, pairs: &[(String, String)]) -> Result<EventQuery, AppError> {
+    let (mut q, mut errors) = EventQuery::parse(
         pairs
             .iter()
             .filter(|(k, _)| k != "city")
             .map(|(k, v)| (k.as_str(), v.as_str())),
         &[],
     );
+    let kinds = state
+        .db
+        .category_keys(crate::values::ListingKind::Event)
+        .await?;
+    errors.extend(q.known_category(&kinds));
     match errors.into_iter().next() {
         Some(e) => Err(AppError::BadParam {
             param: e.param,
@@ -49,7 +54,7 @@ pub async fn events(
 ) -> Result<Response, AppError> {
     let pairs = pairs(&raw);
     let city = required_city(&pairs)?;
-    let q = query_of(&pairs)?;
+    let q = query_of(&state, &pairs).await?;
     let lang = locale_of(&q);
     // The listing looks the city up first, so an unknown one is reported
     // as before without a query of its own.
@@ -175,7 +180,7 @@ pub async fn events_ics(
 ) -> Result<Response, AppError> {
     let pairs = pairs(&raw);
     let city = required_city(&pairs)?;
-    let q = query_of(&pairs)?;
+    let q = query_of(&state, &pairs).await?;
     known_city(&state, &city).await?;
     let (city, events) = service::feed_events(&state.db, &city, &q, state.now()).await?;
     let locale = locale_of(&q);
@@ -241,7 +246,7 @@ pub async fn events_atom(
     use atom_syndication::{Entry, Feed, Link, Person, Text};
     let pairs = pairs(&raw);
     let city = required_city(&pairs)?;
-    let q = query_of(&pairs)?;
+    let q = query_of(&state, &pairs).await?;
     known_city(&state, &city).await?;
     let now = state.now();
     let (city, events) = service::feed_events(&state.db, &city, &q, now).await?;

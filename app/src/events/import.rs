@@ -1,7 +1,7 @@
 //! Reading events in the demo/import format (data/demo/events.json): every
 //! record is checked (category, dates, recurrence rule, place) before
 //! anything is written, and the first problem names its record and field.
-use super::model::{schedule_of, EVENT_CATEGORIES};
+use super::model::schedule_of;
 use crate::cities::City;
 use crate::db::{EventRow, NewEvent};
 use crate::search;
@@ -61,11 +61,13 @@ fn yes() -> bool {
     true
 }
 
-/// `places`: (city, slug) → place id, for events held at a place.
+/// `places`: (city, slug) → place id, for events held at a place; `kinds`:
+/// the event categories' keys.
 pub fn parse_events(
     json: &str,
     cities: &[City],
     places: &HashMap<(String, String), i64>,
+    kinds: &[String],
 ) -> Result<Vec<NewEvent>, String> {
     let raw: Vec<RawEvent> =
         serde_json::from_str(json).map_err(|e| format!("not an event list: {e}"))?;
@@ -77,11 +79,8 @@ pub fn parse_events(
             .iter()
             .find(|c| c.slug == r.city)
             .ok_or_else(|| at("city", "unknown city".into()))?;
-        if !EVENT_CATEGORIES.contains(&r.category.as_str()) {
-            return Err(at(
-                "category",
-                format!("one of {}", EVENT_CATEGORIES.join(", ")),
-            ));
+        if !kinds.contains(&r.category) {
+            return Err(at("category", format!("one of {}", kinds.join(", "))));
         }
         let place_id = match &r.place {
             Some(p) => Some(

@@ -49,12 +49,13 @@ impl Listing for EventDraft {
     }
 
     async fn parse(
-        _db: &Db,
+        db: &Db,
         values: &FormValues,
         city: &City,
         places: &[(i64, String)],
     ) -> Result<Result<Self, FieldErrors>, sqlx::Error> {
-        Ok(parse_event(values, city, places))
+        let kinds = db.category_keys(crate::values::ListingKind::Event).await?;
+        Ok(parse_event(values, city, places, &kinds))
     }
 
     async fn publish(&self, db: &Db, p: Publish<'_, EventRow>) -> Result<NewEvent, AppError> {

@@ -1,20 +1,6 @@
 //! What the event pages and the API show: events and their occurrences.
 use serde::{Deserialize, Serialize};
 
-/// Kinds of event, in the order the filter offers them.
-pub const EVENT_CATEGORIES: [&str; 10] = [
-    "conversation_club",
-    "language_course",
-    "city_walk",
-    "community_lunch",
-    "festival",
-    "open_day",
-    "talk",
-    "culture",
-    "sport",
-    "support",
-];
-
 /// One occurrence in a listing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OccurrenceItem {

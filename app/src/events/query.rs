@@ -1,7 +1,9 @@
 //! Event filters, parsed once from URL query pairs (like place filters): the
 //! page ignores what it cannot understand and says so; the API and the
 //! feeds answer 400 naming the parameter.
-use crate::places::query::{parse_bool, parse_int, parse_lang, parse_text, ParamError};
+use crate::places::query::{
+    known_category, parse_bool, parse_category, parse_int, parse_lang, parse_text, ParamError,
+};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_PER_PAGE: u32 = 200;
@@ -93,21 +95,13 @@ fn parse_when(v: &str) -> Result<When, String> {
     }
 }
 
-fn parse_category(v: &str) -> Result<Option<String>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    if super::model::EVENT_CATEGORIES.contains(&v) {
-        Ok(Some(v.to_string()))
-    } else {
-        Err(format!(
-            "unknown category; one of: {}",
-            super::model::EVENT_CATEGORIES.join(", ")
-        ))
-    }
-}
-
 impl EventQuery {
+    /// Drops a category that is not one of `keys` (the database's event
+    /// categories) and names the parameter.
+    pub fn known_category(&mut self, keys: &[String]) -> Option<ParamError> {
+        known_category(&mut self.category, keys)
+    }
+
     pub fn parse<'a>(
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
         allowed_extra: &[&str],
@@ -198,7 +192,7 @@ mod tests {
 
     #[test]
     fn parses_filters_and_names_bad_parameters() {
-        let (q, errors) = EventQuery::parse(
+        let (mut q, mut errors) = EventQuery::parse(
             [
                 ("from", "2026-12-01"),
                 ("to", "2026-11-01"),
@@ -213,8 +207,11 @@ mod tests {
         assert_eq!(q.when, When::Range);
         assert_eq!(q.lang.as_deref(), Some("uk"));
         assert!(q.no_czech);
+        // The category has the shape of a key; the database's keys decide.
+        errors.extend(q.known_category(&["city_walk".to_string()]));
+        assert_eq!(q.category, None);
         let bad: Vec<&str> = errors.iter().map(|e| e.param.as_str()).collect();
-        assert_eq!(bad, vec!["category", "when", "colour", "to"]);
+        assert_eq!(bad, vec!["when", "colour", "to", "category"]);
         let (_, errors) = EventQuery::parse([("from", "2026-02-30")], &[]);
         assert_eq!(errors.len(), 1, "no 30 February");
     }

@@ -14,10 +14,15 @@ pub async fn list_events(
     let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
         .into_owned()
         .collect();
-    let (query, errors) = EventQuery::parse(
+    let (mut query, mut errors) = EventQuery::parse(
         params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         &["view"],
     );
+    let kinds = state
+        .db
+        .category_keys(crate::values::ListingKind::Event)
+        .await?;
+    errors.extend(query.known_category(&kinds));
     let ignored = errors.into_iter().map(|e| e.param).collect();
     let listing = super::service::listing(&state.db, &city, &query, &lang, state.now()).await;
     // A window that is too long is shown as the default one, with a note.

@@ -271,22 +271,3 @@ pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: &str) -> S
     };
     text.to_string()
 }
-
-/// The name of an event category.
-pub fn event_category_label(i18n: I18nContext<Locale>, key: &str) -> String {
-    let l = i18n.get_locale_untracked();
-    let text = match key {
-        "conversation_club" => td_string!(l, ecat_conversation_club),
-        "language_course" => td_string!(l, ecat_language_course),
-        "city_walk" => td_string!(l, ecat_city_walk),
-        "community_lunch" => td_string!(l, ecat_community_lunch),
-        "festival" => td_string!(l, ecat_festival),
-        "open_day" => td_string!(l, ecat_open_day),
-        "talk" => td_string!(l, ecat_talk),
-        "culture" => td_string!(l, ecat_culture),
-        "sport" => td_string!(l, ecat_sport),
-        "support" => td_string!(l, ecat_support),
-        other => return other.to_string(),
-    };
-    text.to_string()
-}

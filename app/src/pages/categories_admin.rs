@@ -1,10 +1,10 @@
-//! Admins add place categories: the same form as `welcome-kit
+//! Admins add place and event categories: the same form as `welcome-kit
 //! add-category`. A new category is in the filters, forms, imports and
 //! API at once.
 use super::admin_frame::AdminFrame;
 use crate::accounts::forms::use_feedback;
 use crate::categories::CategoryDirectory;
-use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::components::form_field::{FormErrorBanner, FormField, SelectField};
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;
@@ -29,7 +29,7 @@ fn CategoryList() -> impl IntoView {
     view! {
         <ul class="category-list">
             {categories.into_iter().map(|c| view! {
-                <li>{c.label(lang)}" · "<code>{c.key.clone()}</code></li>
+                <li data-kind=c.kind.as_str()>{c.label(lang)}" · "<code>{c.key.clone()}</code>" · "{locale::listing_kind(i18n, c.kind.as_str())}</li>
             }).collect_view()}
         </ul>
     }
@@ -42,12 +42,18 @@ fn AddCategoryForm() -> impl IntoView {
     let fb = use_feedback();
     let names_error = fb.error("names").map(|e| locale::field_error(i18n, e));
     let invalid = names_error.is_some();
+    let kinds = ["place", "event"]
+        .into_iter()
+        .map(|k| (k.to_string(), locale::listing_kind(i18n, k)))
+        .collect::<Vec<_>>();
     view! {
         <h2>{t!(i18n, categories_admin_add)}</h2>
         <FormErrorBanner feedback=fb.clone() />
         <form method="post" action=locale::href(i18n, "/admin/categories/add") novalidate>
             <FormField name="key" label=td_string!(l, field_category_key).to_string()
                 hint=td_string!(l, field_category_key_hint).to_string() feedback=fb.clone() />
+            <SelectField name="kind" label=td_string!(l, field_category_kind).to_string()
+                options=kinds feedback=fb.clone() required=true />
             <div class="field" class:has-error=invalid>
                 <label for="f-names">{t!(i18n, field_category_names)}<span class="required" aria-hidden="true">" *"</span></label>
                 <p class="hint" id="f-names-hint">{t!(i18n, field_category_names_hint)}</p>

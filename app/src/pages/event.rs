@@ -79,7 +79,7 @@ fn EventView(event: EventDetail) -> impl IntoView {
             <p class="breadcrumb"><a href=back>{td_string!(l, events_title, city = crate::cities::label(i18n, &city)).to_string()}</a></p>
             <h1 lang=event.title_lang.clone()>{event.title.clone()}</h1>
             {event.original_title.clone().map(|t| view! { <p class="original-name" lang=event.local_lang.clone()>{t}</p> })}
-            <p class="event-meta">{locale::event_category_label(i18n, &event.category)}
+            <p class="event-meta">{crate::categories::label(i18n, &event.category)}
                 {event.organisation.clone().map(|o| view! { " · "{td_string!(l, events_by, organiser = o).to_string()} })}</p>
             {event.cancelled.then(|| view! { <p class="notice cancelled" role="status">{t!(i18n, events_series_cancelled)}</p> })}
             {event.status_note.clone().map(|n| view! { <p class="status-note">{n}</p> })}

@@ -2,7 +2,7 @@
 //! by day, pages, and the same view as iCalendar and Atom feeds.
 use crate::components::query_link::{query_string, with_param};
 use crate::events::server::list_events;
-use crate::events::{EventListing, OccurrenceItem, EVENT_CATEGORIES};
+use crate::events::{EventListing, OccurrenceItem};
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::LoadError;
@@ -176,8 +176,8 @@ fn EventsView(
                     <label for="e-category">{t!(i18n, filter_category)}</label>
                     <select id="e-category" name="category">
                         <option value="">{t!(i18n, filter_any_category)}</option>
-                        {EVENT_CATEGORIES.iter().map(|c| view! {
-                            <option value=*c selected=category == *c>{locale::event_category_label(i18n, c)}</option>
+                        {crate::categories::keys(crate::values::ListingKind::Event).into_iter().map(|c| view! {
+                            <option value=c.clone() selected=category == c>{crate::categories::label(i18n, &c)}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -263,7 +263,7 @@ pub fn OccurrenceCard(
                 {item.cancelled.then(|| view! { " "<strong class="badge cancelled-badge">{t!(i18n, events_cancelled)}</strong> })}</p>
             <h4 lang=item.title_lang.clone()><a href=href>{item.title.clone()}</a></h4>
             <p class="event-meta">
-                {locale::event_category_label(i18n, &item.category)}
+                {crate::categories::label(i18n, &item.category)}
                 {item.venue.clone().map(|v| view! { " · "<span class="venue">{v}</span> })}
                 {item.online.then(|| view! { " · "{t!(i18n, events_online)} })}
                 {item.district.clone().map(|d| view! { " · "{d} })}

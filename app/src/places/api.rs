@@ -117,7 +117,14 @@ pub async fn places(
             .map(|(k, v)| (k.as_str(), v.as_str())),
         &[],
     );
-    errors.extend(query.known_category(&state.db.category_keys().await?));
+    errors.extend(
+        query.known_category(
+            &state
+                .db
+                .category_keys(crate::values::ListingKind::Place)
+                .await?,
+        ),
+    );
     if let Some(e) = errors.into_iter().next() {
         return Err(AppError::BadParam {
             param: e.param,

@@ -41,7 +41,7 @@ impl Listing for PlaceDraft {
         city: &City,
         _places: &[(i64, String)],
     ) -> Result<Result<Self, FieldErrors>, sqlx::Error> {
-        let categories = db.category_keys().await?;
+        let categories = db.category_keys(crate::values::ListingKind::Place).await?;
         Ok(parse_draft(values, city, &categories))
     }
 

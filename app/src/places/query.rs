@@ -42,15 +42,7 @@ impl PlaceQuery {
     /// Drops a category that is not one of `keys` (the database's) and
     /// names the parameter, as `parse` does for a malformed one.
     pub fn known_category(&mut self, keys: &[String]) -> Option<ParamError> {
-        let c = self.category.as_ref()?;
-        if keys.contains(c) {
-            return None;
-        }
-        self.category = None;
-        Some(ParamError::new(
-            "category",
-            format!("unknown category; one of: {}", keys.join(", ")),
-        ))
+        known_category(&mut self.category, keys)
     }
 
     pub fn parse<'a>(
@@ -135,9 +127,23 @@ pub(crate) fn parse_text(v: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// Drops `category` unless it is one of `keys` (the database's), and names
+/// the parameter, as parsing does for a malformed one.
+pub(crate) fn known_category(category: &mut Option<String>, keys: &[String]) -> Option<ParamError> {
+    let c = category.as_ref()?;
+    if keys.contains(c) {
+        return None;
+    }
+    *category = None;
+    Some(ParamError::new(
+        "category",
+        format!("unknown category; one of: {}", keys.join(", ")),
+    ))
+}
+
 /// A category key's shape; whether the category exists is for
-/// `PlaceQuery::known_category`, which knows the database's keys.
-fn parse_category(v: &str) -> Result<Option<String>, String> {
+/// `known_category`, which knows the database's keys.
+pub(crate) fn parse_category(v: &str) -> Result<Option<String>, String> {
     if v.is_empty() {
         return Ok(None);
     }

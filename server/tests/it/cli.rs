@@ -157,7 +157,7 @@ const EVENT: &str = r#"{"slug": "SLUG", "city": "prague", "organiser": "Test",
     "rrule": "FREQ=WEEKLY;BYDAY=TU", "languages": ["cs"], "free": true,
     "description": {"en": "Talk."}, "sources": ["https://example.org/cafe"]}"#;
 
-fn event(slug: &str, category: &str) -> String {
+pub(crate) fn event(slug: &str, category: &str) -> String {
     EVENT.replace("SLUG", slug).replace("CATEGORY", category)
 }
 

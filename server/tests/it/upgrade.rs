@@ -374,7 +374,7 @@ async fn upgrade_keeps_everything(backend: Backend) {
     );
 
     // Upgrade: every old row of every old table is still there, unchanged;
-    // only the categories gain rows (the three the upgrade adds).
+    // only the categories gain rows (three for places, ten for events).
     db.migrate().await.expect("upgrade");
     for (table, cols) in &old {
         let after = rows(&db, table, cols).await;
@@ -382,7 +382,7 @@ async fn upgrade_keeps_everything(backend: Backend) {
         let lost: Vec<_> = expected.iter().filter(|r| !after.contains(r)).collect();
         assert!(lost.is_empty(), "{table}: rows lost or changed: {lost:?}");
         let added = after.len() - before[table].len();
-        let expected = if table == "categories" { 3 } else { 0 };
+        let expected = if table == "categories" { 3 + 10 } else { 0 };
         assert_eq!(added, expected, "{table}: rows added by the upgrade");
     }
     // The converted lists read back as the languages they were.
@@ -404,6 +404,21 @@ async fn upgrade_keeps_everything(backend: Backend) {
             .find(|c| Some(&c.key) == category.as_ref())
             .expect("category kept");
         assert_ne!(c.label("cs"), c.key, "{} named in Czech", c.key);
+    }
+    let event_kinds = db
+        .category_keys(app::values::ListingKind::Event)
+        .await
+        .expect("event categories");
+    let at = old["events"]
+        .iter()
+        .position(|c| c == "category")
+        .expect("col");
+    for row in &before["events"] {
+        let category = row[at].clone().unwrap_or_default();
+        assert!(
+            event_kinds.contains(&category),
+            "{category} is an event category"
+        );
     }
 }
 

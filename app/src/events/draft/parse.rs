@@ -22,11 +22,12 @@ fn time(s: &str) -> Result<String, FieldError> {
 }
 
 /// Checks every field at once. `places`: the places the event may be held
-/// at, (id, name).
+/// at, (id, name); `kinds`: the event categories' keys.
 pub fn parse_event(
     v: &FormValues,
     city: &City,
     places: &[(i64, String)],
+    kinds: &[String],
 ) -> Result<EventDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
     let titles = fields::titles(v, &city.local_lang, &mut errors);
@@ -34,7 +35,7 @@ pub fn parse_event(
         &mut errors,
         "category",
         Some(text(v, "category"))
-            .filter(|c| crate::events::EVENT_CATEGORIES.contains(c))
+            .filter(|c| kinds.iter().any(|k| k == c))
             .map(|c| Some(c.to_string()))
             .ok_or(FieldError::UnknownChoice),
     )

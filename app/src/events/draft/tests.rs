@@ -22,6 +22,11 @@ fn city() -> City {
 
 use crate::form_post::form_of as form;
 
+/// The event categories' keys, as the database has them.
+fn kinds() -> Vec<String> {
+    vec!["conversation_club".into(), "city_walk".into()]
+}
+
 fn base() -> Vec<(&'static str, &'static str)> {
     vec![
         ("title", "Kavárna jazyků"),
@@ -41,7 +46,7 @@ fn weekly_rule_with_end_and_skips() {
         ("until", "2027-03-30"),
         ("skip_dates", "2026-12-22, 2026-12-29"),
     ]);
-    let d = parse_event(&form(&f), &city(), &[]).unwrap();
+    let d = parse_event(&form(&f), &city(), &[], &kinds()).unwrap();
     // 30 March 2027 23:59:59 in Prague (summer time) is 21:59:59 UTC.
     assert_eq!(
         d.rrule(chrono_tz::Europe::Prague).as_deref(),
@@ -70,7 +75,7 @@ fn weekly_rule_with_end_and_skips() {
 fn monthly_choices_follow_the_start_date() {
     let mut f = base();
     f.push(("repeat", "monthly"));
-    let d = parse_event(&form(&f), &city(), &[]).unwrap();
+    let d = parse_event(&form(&f), &city(), &[], &kinds()).unwrap();
     assert_eq!(
         d.rrule(chrono_tz::Europe::Prague).as_deref(),
         Some("FREQ=MONTHLY;BYDAY=1TU")
@@ -78,7 +83,7 @@ fn monthly_choices_follow_the_start_date() {
     let mut f = base();
     f.retain(|(k, _)| *k != "date");
     f.extend([("date", "2026-11-29"), ("repeat", "monthly_last")]);
-    let d = parse_event(&form(&f), &city(), &[]).unwrap();
+    let d = parse_event(&form(&f), &city(), &[], &kinds()).unwrap();
     assert_eq!(
         d.rrule(chrono_tz::Europe::Prague).as_deref(),
         Some("FREQ=MONTHLY;BYDAY=-1SU")
@@ -97,7 +102,7 @@ fn every_problem_is_named() {
         ("capacity", "-3"),
         ("skip_dates", "tomorrow"),
     ]);
-    let e = parse_event(&f, &city(), &[]).unwrap_err();
+    let e = parse_event(&f, &city(), &[], &kinds()).unwrap_err();
     for (k, want) in [
         ("title", FieldError::Required),
         ("category", FieldError::UnknownChoice),
@@ -117,11 +122,11 @@ fn end_before_start_and_bad_rules_are_refused() {
     let mut f = base();
     f.retain(|(k, _)| *k != "end_time");
     f.push(("end_time", "17:00"));
-    let e = parse_event(&form(&f), &city(), &[]).unwrap_err();
+    let e = parse_event(&form(&f), &city(), &[], &kinds()).unwrap_err();
     assert_eq!(e.get("end_time"), Some(&FieldError::EndBeforeStart));
     let mut f = base();
     f.extend([("repeat", "custom"), ("rule", "FREQ=SOMETIMES")]);
-    let e = parse_event(&form(&f), &city(), &[]).unwrap_err();
+    let e = parse_event(&form(&f), &city(), &[], &kinds()).unwrap_err();
     assert_eq!(e.get("rule"), Some(&FieldError::InvalidRecurrence));
     // 29 March 2026 02:30 does not exist in Prague.
     let mut f = base();
@@ -131,7 +136,7 @@ fn end_before_start_and_bad_rules_are_refused() {
         ("time", "02:30"),
         ("end_time", "04:00"),
     ]);
-    let e = parse_event(&form(&f), &city(), &[]).unwrap_err();
+    let e = parse_event(&form(&f), &city(), &[], &kinds()).unwrap_err();
     assert_eq!(e.get("repeat"), Some(&FieldError::InvalidRecurrence));
 }
 
@@ -148,7 +153,7 @@ fn a_stored_event_reads_back_into_the_same_form() {
         ("capacity", "12"),
         ("title_uk", "Мовне кафе"),
     ]);
-    let d = parse_event(&form(&f), &city(), &[]).unwrap();
+    let d = parse_event(&form(&f), &city(), &[], &kinds()).unwrap();
     assert_eq!(
         d.title_translations.get("uk").map(String::as_str),
         Some("Мовне кафе")

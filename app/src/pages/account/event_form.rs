@@ -7,7 +7,6 @@ use crate::components::form_field::{
 };
 use crate::components::translation_fields::TranslationFields;
 use crate::events::server::event_form;
-use crate::events::EVENT_CATEGORIES;
 use crate::i18n::*;
 use crate::listing::draft::ListingFormData;
 use crate::locale;
@@ -58,9 +57,9 @@ fn EventFormView(data: ListingFormData) -> impl IntoView {
     let fb = super::listing_form::feedback_for(&data);
     let categories = std::iter::once((String::new(), td_string!(l, field_city_choose).to_string()))
         .chain(
-            EVENT_CATEGORIES
-                .iter()
-                .map(|c| (c.to_string(), locale::event_category_label(i18n, c))),
+            crate::categories::keys(crate::values::ListingKind::Event)
+                .into_iter()
+                .map(|c| (c.clone(), crate::categories::label(i18n, &c))),
         )
         .collect::<Vec<_>>();
     let places = std::iter::once((String::new(), td_string!(l, ef_place_none).to_string()))

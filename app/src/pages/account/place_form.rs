@@ -146,7 +146,7 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
                         aria-invalid=category_invalid.then_some("true")
                         aria-describedby=category_invalid.then_some("f-category-error")>
                         <option value="">{t!(i18n, field_city_choose)}</option>
-                        {crate::categories::all_keys().into_iter().map(|c| {
+                        {crate::categories::keys(crate::values::ListingKind::Place).into_iter().map(|c| {
                             let label = crate::categories::label(i18n, &c);
                             let selected = category == c;
                             view! { <option value=c selected=selected>{label}</option> }
