@@ -41,9 +41,9 @@ pub async fn import_places(
     let served: Vec<String> = known
         .iter()
         .filter(|c| geocode::serves(c))
-        .map(|c| c.slug.clone())
+        .map(|c| c.slug.to_string())
         .collect();
-    let cities: Vec<String> = known.into_iter().map(|c| c.slug).collect();
+    let cities: Vec<String> = known.into_iter().map(|c| c.slug.into()).collect();
     let categories = db
         .category_keys(crate::values::ListingKind::Place)
         .await
@@ -125,7 +125,7 @@ pub async fn import_translations(db: &Db, json: &str) -> Result<usize, String> {
     for (slug, body) in file.places {
         let id = cities
             .iter()
-            .find_map(|c| places.get(&(c.slug.clone(), slug.clone())))
+            .find_map(|c| places.get(&(c.slug.to_string(), slug.clone())))
             .ok_or_else(|| format!("{}: no place {slug}", file.lang))?;
         place_list.push(crate::db::NewTranslation {
             id: *id,
@@ -167,7 +167,7 @@ async fn place_ids(
     let mut places = HashMap::new();
     for c in cities {
         for (id, label) in db.place_labels(&c.slug).await.map_err(|e| e.to_string())? {
-            places.insert((c.slug.clone(), label.slug), id);
+            places.insert((c.slug.to_string(), label.slug), id);
         }
     }
     Ok(places)
@@ -177,7 +177,7 @@ async fn place_ids(
 pub async fn import_opportunities(db: &Db, json: &str) -> Result<usize, String> {
     let cities = db.cities().await.map_err(|e| e.to_string())?;
     let places = place_ids(db, &cities).await?;
-    let slugs: Vec<String> = cities.iter().map(|c| c.slug.clone()).collect();
+    let slugs: Vec<String> = cities.iter().map(|c| c.slug.to_string()).collect();
     let list = crate::volunteering::import::parse_opportunities(json, &slugs, &places)?;
     db.upsert_opportunities(&list)
         .await
@@ -192,7 +192,7 @@ pub async fn import_groups(db: &Db, json: &str) -> Result<usize, String> {
         .await
         .map_err(|e| e.to_string())?
         .into_iter()
-        .map(|c| c.slug)
+        .map(|c| c.slug.into())
         .collect();
     let groups = crate::groups::import::parse_groups(json, &cities)?;
     db.upsert_demo_groups(&groups)

@@ -113,7 +113,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .await
                 .map_err(|e| e.to_string())?
             {
-                return Err(app::cities::new::CityError::Exists(city.slug).to_string());
+                return Err(app::cities::new::CityError::Exists(city.slug.into()).to_string());
             }
             println!("added {} ({})", city.name_local, city.slug);
             Ok(())

@@ -72,7 +72,7 @@ pub async fn my_account() -> Result<Option<AccountView>, crate::page_error::Page
             id: o.id,
             name: o.name,
             registration_no: o.registration_no,
-            city: o.city,
+            city: o.city.into(),
             status: o.status,
             status_note: o.status_note,
             kind: o.kind,

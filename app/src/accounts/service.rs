@@ -155,7 +155,7 @@ pub async fn register(
         .await
         .map_err(internal)?
         .into_iter()
-        .map(|c| c.slug)
+        .map(|c| c.slug.into())
         .collect();
     let r = validate_registration(values, &cities).map_err(FormRefusal::Fields)?;
     let hash = password::hash(r.password.expose()).map_err(internal)?;

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct City {
-    pub slug: String,
+    pub slug: crate::values::CitySlug,
     pub name_local: String,
     pub name_en: String,
     /// ISO 3166 code; selects the public-holiday calendar.
@@ -58,7 +58,7 @@ pub mod new;
 /// The slugs of every city the page knows, in the cities' order.
 pub fn all_slugs() -> Vec<String> {
     leptos::prelude::use_context::<CityDirectory>()
-        .map(|d| d.0.into_iter().map(|c| c.slug).collect())
+        .map(|d| d.0.into_iter().map(|c| c.slug.into()).collect())
         .unwrap_or_default()
 }
 mod server;

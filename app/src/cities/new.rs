@@ -126,12 +126,8 @@ impl CityInput {
     pub fn check(self) -> Result<City, Vec<CityError>> {
         let mut errors = Vec::new();
         let slug = self.slug.trim().to_string();
-        let slug_ok = (2..=40).contains(&slug.len())
-            && slug.starts_with(|c: char| c.is_ascii_lowercase())
-            && slug
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            && !RESERVED.contains(&slug.as_str());
+        let slug_ok =
+            crate::values::CitySlug::parse(&slug).is_some() && !RESERVED.contains(&slug.as_str());
         if !slug_ok {
             errors.push(CityError::Slug(slug.clone()));
         }
@@ -214,9 +210,10 @@ impl CityInput {
         {
             errors.push(CityError::AddressLookup(a.clone()));
         }
-        if !errors.is_empty() {
-            return Err(errors);
-        }
+        let slug = match crate::values::CitySlug::parse(&slug) {
+            Some(slug) if errors.is_empty() => slug,
+            _ => return Err(errors),
+        };
         Ok(City {
             slug,
             name_local,

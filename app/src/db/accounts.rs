@@ -26,7 +26,7 @@ pub struct OrganisationRow {
     pub registration_no: String,
     pub website: Option<String>,
     pub contact_person: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub status: crate::values::OrganisationStatus,
     pub status_note: Option<String>,
     /// ngo | community_group

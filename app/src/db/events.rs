@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex};
 #[derive(Clone, Debug, PartialEq, FromRow)]
 pub struct EventRow {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub organisation_id: Option<i64>,
     pub organiser: Option<String>,

@@ -11,7 +11,7 @@ use crate::values::ListingKind;
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct StaleRow {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub name: String,
     pub organisation_id: Option<i64>,

@@ -16,7 +16,7 @@ pub struct ChangeRow {
     pub kind: ListingKind,
     pub listing_id: Option<i64>,
     pub organisation_id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub submitted_by: i64,
     pub data: String,
     pub state: crate::values::ReviewState,

@@ -8,7 +8,7 @@ use std::sync::Arc;
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct PlaceRow {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub category: String,
     pub name: String,

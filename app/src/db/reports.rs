@@ -6,7 +6,7 @@ pub struct ReportRow {
     pub id: i64,
     /// place | event | opportunity
     pub listing: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub name: String,
     pub kind: String,

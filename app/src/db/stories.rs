@@ -3,7 +3,7 @@ use super::Db;
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct StoryRow {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub community: String,
 }

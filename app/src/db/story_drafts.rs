@@ -9,7 +9,7 @@ use crate::values::ReviewState;
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct StoryDraftRow {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     /// None: a new story.
     pub story_id: Option<i64>,
     /// The draft this one revises.

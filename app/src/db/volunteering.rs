@@ -8,7 +8,7 @@ use sqlx::FromRow;
 #[derive(Clone, Debug, PartialEq, FromRow)]
 pub struct OpportunityRow {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub organisation_id: Option<i64>,
     pub organiser: Option<String>,

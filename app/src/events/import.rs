@@ -145,9 +145,11 @@ pub fn set_bounds(e: &mut NewEvent) -> Result<(), String> {
     if e.duration_minutes < 1 || e.duration_minutes > 60 * 24 * 31 {
         return Err("the length must be 1 minute to 31 days".into());
     }
+    // A row only to expand the schedule: the city plays no part (a form
+    // being checked has none yet).
     let row = EventRow {
         id: 0,
-        city: e.city.clone(),
+        city: crate::values::CitySlug::parse(&e.city).unwrap_or_default(),
         slug: e.slug.clone(),
         organisation_id: None,
         organiser: None,

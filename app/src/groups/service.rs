@@ -268,7 +268,7 @@ pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus
         public: approved && org.status == OrganisationStatus::Verified,
         latest_state: latest.as_ref().map(|p| p.state),
         latest_message: latest.and_then(|p| p.message),
-        city: org.city.clone(),
+        city: org.city.to_string(),
         last_verified: approved_row.and_then(|(row, _)| row.last_verified),
     })
 }
@@ -294,7 +294,7 @@ pub async fn form(db: &Db, org: &OrganisationRow) -> Result<GroupProfileForm, Ap
     Ok(GroupProfileForm {
         organisation_id: org.id,
         name: org.name.clone(),
-        city: org.city.clone(),
+        city: org.city.to_string(),
         profile,
         status,
     })
@@ -322,7 +322,7 @@ pub async fn pending(db: &Db, city: Option<&str>) -> Result<Vec<ProposalItem>, A
             organisation_id: org.id,
             organisation: org.name,
             organisation_status: org.status,
-            city: org.city,
+            city: org.city.into(),
             submitted_by,
             created_at: p.created_at,
             current,
@@ -393,7 +393,7 @@ pub async fn communities(
         })
         .collect();
     Ok(CommunitiesView {
-        city: city.slug,
+        city: city.slug.into(),
         sections,
         lang_used: known.then(|| lang_used.to_string()),
         ignored,

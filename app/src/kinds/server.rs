@@ -122,9 +122,9 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
         for e in state.db.events_of_organisation(org.id).await? {
             out.events.push(MyEvent {
                 next: crate::events::detail::next_dates(&e, now, 8),
-                outdated: outdated(crate::db::TextTable::Event, e.id, e.city.clone()).await?,
+                outdated: outdated(crate::db::TextTable::Event, e.id, e.city.to_string()).await?,
                 id: e.id,
-                city: e.city,
+                city: e.city.into(),
                 slug: e.slug,
                 title: e.title,
                 status: e.status,
@@ -134,9 +134,10 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
         }
         for o in state.db.opportunities_of_organisation(org.id).await? {
             out.opportunities.push(MyOpportunity {
-                outdated: outdated(crate::db::TextTable::Opportunity, o.id, o.city.clone()).await?,
+                outdated: outdated(crate::db::TextTable::Opportunity, o.id, o.city.to_string())
+                    .await?,
                 id: o.id,
-                city: o.city,
+                city: o.city.into(),
                 slug: o.slug,
                 title: o.title,
                 status: o.status,

@@ -104,7 +104,7 @@ pub async fn form_start(
     };
     let city = match &existing {
         Some((_, c, _)) => c.clone(),
-        None => first.city.clone(),
+        None => first.city.to_string(),
     };
     let mut places = Vec::new();
     for o in &orgs {

@@ -271,7 +271,7 @@ async fn locate(
         Some(c) => c.clone(),
         None => match crate::form_post::id_field(&values, "organisation") {
             Some(org) => match state.db.organisation(org).await {
-                Ok(o) => o.map(|o| o.city).unwrap_or_default(),
+                Ok(o) => o.map(|o| o.city.into()).unwrap_or_default(),
                 Err(e) => return crate::error::AppError::from(e).into_response(),
             },
             None => String::new(),

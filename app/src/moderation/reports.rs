@@ -24,15 +24,15 @@ pub async fn report_problem(
         "" | "place" => db
             .published_place(city, slug)
             .await?
-            .map(|p| (Reported::Place(p.id), p.city)),
+            .map(|p| (Reported::Place(p.id), p.city.into())),
         "event" => db
             .event(city, slug)
             .await?
-            .map(|e| (Reported::Event(e.id), e.city)),
+            .map(|e| (Reported::Event(e.id), e.city.into())),
         "opportunity" => db
             .opportunity(city, slug)
             .await?
-            .map(|o| (Reported::Opportunity(o.id), o.city)),
+            .map(|o| (Reported::Opportunity(o.id), o.city.into())),
         // A group has no page of its own: the form on the city's
         // communities page names it by id.
         "group" => match crate::form_post::id_field(values, "group") {

@@ -65,7 +65,7 @@ fn EventsView(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
-    let city = listing.city.slug.clone();
+    let city = listing.city.slug.to_string();
     let local_lang = listing.city.local_lang.clone();
     let city_name = crate::cities::label(i18n, &city);
     let title = td_string!(l, events_title, city = city_name.clone()).to_string();

@@ -131,7 +131,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
                 None => view! { <p class="description missing">{t!(i18n, place_description_missing)}</p> }.into_any(),
             }}
             <HoursView hours=place.hours.clone() />
-            <EventsHere city=place.city.slug.clone() local_lang=place.city.local_lang.clone() place=place.id />
+            <EventsHere city=place.city.slug.to_string() local_lang=place.city.local_lang.clone() place=place.id />
             <section>
                 <h2>{t!(i18n, place_address)}</h2>
                 <p class="address">{s.address.clone()}</p>

@@ -76,7 +76,11 @@ pub(crate) async fn known_city(
     state: &AppState,
     slug: &str,
 ) -> Result<crate::cities::City, AppError> {
-    state.db.city(slug).await?.ok_or_else(|| unknown_city(slug))
+    let known = match crate::values::CitySlug::parse(slug) {
+        Some(slug) => state.db.city(&slug).await?,
+        None => None,
+    };
+    known.ok_or_else(|| unknown_city(slug))
 }
 
 pub(crate) fn unknown_city(slug: &str) -> AppError {

@@ -119,7 +119,10 @@ pub async fn place_form(
     let mut organisations: Vec<(i64, String)> = Vec::new();
     // A moderator adding a place: a new one, owned by the city.
     let new_in_city = city.filter(|_| moderate && row.is_none());
-    let mut city = row.as_ref().map(|r| r.city.clone()).or(new_in_city.clone());
+    let mut city = row
+        .as_ref()
+        .map(|r| r.city.to_string())
+        .or(new_in_city.clone());
     if moderate {
         if !city.as_ref().is_some_and(|c| user.can_moderate(c)) {
             return Err(crate::error::forbidden());
@@ -138,7 +141,7 @@ pub async fn place_form(
             // A place the city imported (no owner) may be asked for by any.
             .filter(|o| owner.is_none() || Some(o.id) == owner)
             .collect();
-        city = city.or_else(|| orgs.first().map(|o| o.city.clone()));
+        city = city.or_else(|| orgs.first().map(|o| o.city.to_string()));
         organisations = orgs.into_iter().map(|o| (o.id, o.name)).collect();
         if organisations.is_empty() {
             return Err(crate::error::forbidden());
@@ -168,7 +171,7 @@ pub async fn place_form(
         .unwrap_or_default();
     Ok(PlaceFormData {
         organisations,
-        place: row.map(|r| (r.id, r.city, r.slug)),
+        place: row.map(|r| (r.id, r.city.into(), r.slug)),
         draft,
         moderator_edit: moderate,
         new_in_city,

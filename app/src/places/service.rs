@@ -15,7 +15,7 @@ pub fn is_approximate(precision: Option<&str>) -> bool {
 pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary {
     PlaceSummary {
         slug: row.slug.clone(),
-        city: row.city.clone(),
+        city: row.city.to_string(),
         category: row.category.clone(),
         name: row.name.clone(),
         name_en: row.name_en.clone(),
@@ -35,8 +35,10 @@ pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary 
     }
 }
 
+/// The city a page's path names; a malformed slug is not looked up.
 pub async fn city_or_404(db: &Db, slug: &str) -> Result<City, AppError> {
-    db.city(slug).await?.ok_or(AppError::NotFound)
+    let slug = crate::values::CitySlug::parse(slug).ok_or(AppError::NotFound)?;
+    db.city(&slug).await?.ok_or(AppError::NotFound)
 }
 
 /// Every published place of `city` matching `q` (all pages), in list order.

@@ -161,7 +161,7 @@ pub fn to_new_place(
         &d.translations,
     );
     NewPlace {
-        city: city.slug.clone(),
+        city: city.slug.to_string(),
         slug: slug.to_string(),
         category: d.category.clone(),
         name: d.name.clone(),

@@ -238,7 +238,7 @@ pub async fn pending(
             .unwrap_or_default();
         out.push(StoryReviewItem {
             id: row.id,
-            city: row.city.clone(),
+            city: row.city.to_string(),
             author,
             created_at: row.created_at.clone(),
             title: draft.title_en.clone(),

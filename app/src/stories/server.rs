@@ -162,7 +162,7 @@ pub async fn story_editor(
         stories.push((s.id, s.slug, title));
     }
     Ok(super::StoryEditorData {
-        city: c.slug,
+        city: c.slug.into(),
         local_lang: c.local_lang,
         story: row.map(|s| (s.id, s.slug)),
         values: draft.form_values(),

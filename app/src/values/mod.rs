@@ -1,11 +1,13 @@
 //! Small typed values shared by every layer (the data layer included): they
 //! are parsed once where text enters, and stored in one representation.
+mod city_slug;
 mod kind;
 mod languages;
 mod status;
 mod text_enum;
 mod texts;
 
+pub use city_slug::CitySlug;
 pub use kind::ListingKind;
 pub use languages::{LangCode, Languages, LISTING_LANGUAGES};
 pub use status::{OrganisationStatus, Publication, ReviewState};

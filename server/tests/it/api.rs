@@ -144,6 +144,7 @@ async fn api_suite(backend: Backend) {
     for (query, param) in [
         ("", "city"),
         ("city=atlantis", "city"),
+        ("city=Prague%27%3B--", "city"),
         ("city=prague&page=0", "page"),
         ("city=prague&per_page=100000", "per_page"),
         ("city=prague&open_now=maybe", "open_now"),
@@ -458,6 +459,8 @@ async fn pages_suite(backend: Backend) {
     assert_eq!(s, StatusCode::NOT_FOUND);
     let (s, _, _) = page("/en/atlantis".into()).await;
     assert_eq!(s, StatusCode::NOT_FOUND);
+    let (s, _, _) = page("/en/Prague%20X".into()).await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "a malformed city slug");
 
     // Attributions required by the data licences.
     let (_, about, _) = page("/en/about".into()).await;

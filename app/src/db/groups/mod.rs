@@ -33,7 +33,7 @@ const PROPOSAL_COLUMNS: &str =
 pub struct ApprovedProfileRow {
     pub id: i64,
     pub name: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub languages: Languages,
     pub description: Option<String>,
     pub description_lang: Option<String>,

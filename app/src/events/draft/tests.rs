@@ -6,7 +6,7 @@ use crate::values::Publication;
 
 fn city() -> City {
     City {
-        slug: "prague".into(),
+        slug: crate::values::CitySlug::parse("prague").expect("slug"),
         name_local: "Praha".into(),
         name_en: "Prague".into(),
         country: "CZ".into(),
@@ -173,7 +173,7 @@ fn a_stored_event_reads_back_into_the_same_form() {
     .unwrap();
     let row = EventRow {
         id: 1,
-        city: e.city.clone(),
+        city: crate::values::CitySlug::parse(&e.city).expect("slug"),
         slug: e.slug.clone(),
         organisation_id: e.organisation_id,
         organiser: e.organiser.clone(),

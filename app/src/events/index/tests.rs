@@ -38,7 +38,7 @@ fn event(
     set_bounds(&mut n).expect("a valid schedule");
     let row = EventRow {
         id,
-        city: n.city,
+        city: crate::values::CitySlug::parse(&n.city).expect("slug"),
         slug: n.slug,
         organisation_id: None,
         organiser: None,
