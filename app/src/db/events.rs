@@ -5,7 +5,7 @@ use super::accounts::Tx;
 use super::{now_text, Db};
 use crate::events::index::OccurrenceIndex;
 use crate::events::recurrence::Schedule;
-use crate::values::Languages;
+use crate::values::{Flag, Languages};
 use chrono::{DateTime, Utc};
 use sqlx::FromRow;
 use std::sync::{Arc, Mutex};
@@ -30,22 +30,27 @@ pub struct EventRow {
     pub district: Option<String>,
     pub starts_local: String,
     pub duration_minutes: i64,
-    pub all_day: i64,
+    #[sqlx(try_from = "crate::values::Flag")]
+    pub all_day: bool,
     pub timezone: String,
     pub rrule: Option<String>,
     pub exceptions: String,
     pub cancelled_dates: String,
     pub languages: Languages,
-    pub no_czech: i64,
-    pub free: i64,
+    #[sqlx(try_from = "crate::values::Flag")]
+    pub no_czech: bool,
+    #[sqlx(try_from = "crate::values::Flag")]
+    pub free: bool,
     pub price: Option<String>,
-    pub children: i64,
+    #[sqlx(try_from = "crate::values::Flag")]
+    pub children: bool,
     pub accessibility: Option<String>,
     pub registration_url: Option<String>,
     pub capacity: Option<i64>,
     pub status: crate::values::Publication,
     pub status_note: Option<String>,
-    pub past_example: i64,
+    #[sqlx(try_from = "crate::values::Flag")]
+    pub past_example: bool,
     pub sources: String,
     pub first_start_utc: String,
     pub last_end_utc: Option<String>,
@@ -240,10 +245,6 @@ impl EventsSnapshot {
     }
 }
 
-fn int(b: bool) -> i64 {
-    i64::from(b)
-}
-
 pub(super) async fn upsert_event(
     tx: &mut Tx<'_>,
     e: &NewEvent,
@@ -293,21 +294,21 @@ pub(super) async fn upsert_event(
     .bind(&e.district)
     .bind(&e.starts_local)
     .bind(e.duration_minutes)
-    .bind(int(e.all_day))
+    .bind(Flag(e.all_day))
     .bind(&e.timezone)
     .bind(&e.rrule)
     .bind(e.exceptions.join(","))
     .bind(e.cancelled_dates.join(","))
     .bind(Languages::from_codes(&e.languages))
-    .bind(int(e.no_czech))
-    .bind(int(e.free))
+    .bind(Flag(e.no_czech))
+    .bind(Flag(e.free))
     .bind(&e.price)
-    .bind(int(e.children))
+    .bind(Flag(e.children))
     .bind(&e.accessibility)
     .bind(&e.registration_url)
     .bind(e.capacity)
     .bind(e.status)
-    .bind(int(e.past_example))
+    .bind(Flag(e.past_example))
     .bind(e.sources.join("\n"))
     .bind(&e.first_start_utc)
     .bind(&e.last_end_utc)

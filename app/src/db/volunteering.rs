@@ -25,7 +25,8 @@ pub struct OpportunityRow {
     pub schedule_text: Option<String>,
     pub skills: String,
     pub languages: Languages,
-    pub no_czech: i64,
+    #[sqlx(try_from = "crate::values::Flag")]
+    pub no_czech: bool,
     pub audience: String,
     pub min_age: Option<i64>,
     pub contact: Option<String>,
@@ -142,7 +143,7 @@ pub(super) async fn upsert_opportunity(
     .bind(&o.schedule_text)
     .bind(&o.skills)
     .bind(Languages::from_codes(&o.languages))
-    .bind(i64::from(o.no_czech))
+    .bind(crate::values::Flag(o.no_czech))
     .bind(&o.audience)
     .bind(o.min_age)
     .bind(&o.contact)

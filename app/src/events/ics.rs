@@ -37,7 +37,7 @@ fn when(t: NaiveDateTime, all_day: bool, tzid: &str) -> DatePerhapsTime {
 fn vevent(e: &IcsEvent<'_>, host: &str) -> Option<Event> {
     let r = e.row;
     let start = local(&r.starts_local)?;
-    let all_day = r.all_day != 0;
+    let all_day = r.all_day;
     let minutes = r.duration_minutes.max(1);
     let end = if all_day {
         // DTEND of an all-day event is the day after (exclusive).

@@ -124,7 +124,7 @@ mod ssr {
         let schedule = Schedule {
             start,
             duration: Duration::minutes(row.duration_minutes.max(1)),
-            all_day: row.all_day != 0,
+            all_day: row.all_day,
             tz,
             rule: row.rrule.clone().filter(|r| !r.trim().is_empty()),
             exceptions: dates(&row.exceptions),

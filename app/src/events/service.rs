@@ -120,9 +120,9 @@ impl<'a> Filter<'a> {
             .or(place.and_then(|p| p.district.as_deref()));
         q.category.as_ref().is_none_or(|c| &r.category == c)
             && self.lang.as_ref().is_none_or(|l| r.languages.contains(l))
-            && (!q.free || r.free != 0)
-            && (!q.no_czech || r.no_czech != 0)
-            && (!q.children || r.children != 0)
+            && (!q.free || r.free)
+            && (!q.no_czech || r.no_czech)
+            && (!q.children || r.children)
             && q.organisation.is_none_or(|o| r.organisation_id == Some(o))
             && q.district
                 .as_ref()
@@ -170,7 +170,7 @@ pub(crate) fn item(
             as u8,
         start_utc: rfc3339(o.start),
         end_utc: rfc3339(o.end),
-        all_day: r.all_day != 0,
+        all_day: r.all_day,
         cancelled: o.cancelled || r.status == Publication::Cancelled,
         recurring: r.rrule.as_deref().is_some_and(|x| !x.is_empty()),
         venue,
@@ -180,10 +180,10 @@ pub(crate) fn item(
             .clone()
             .or(place.and_then(|p| p.district.clone())),
         languages: r.language_list(),
-        no_czech: r.no_czech != 0,
-        free: r.free != 0,
+        no_czech: r.no_czech,
+        free: r.free,
         price: r.price.clone(),
-        children: r.children != 0,
+        children: r.children,
     }
 }
 

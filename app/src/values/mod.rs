@@ -1,6 +1,7 @@
 //! Small typed values shared by every layer (the data layer included): they
 //! are parsed once where text enters, and stored in one representation.
 mod city_slug;
+mod flag;
 mod kind;
 mod languages;
 mod status;
@@ -8,6 +9,7 @@ mod text_enum;
 mod texts;
 
 pub use city_slug::CitySlug;
+pub use flag::Flag;
 pub use kind::ListingKind;
 pub use languages::{LangCode, Languages, LISTING_LANGUAGES};
 pub use status::{OrganisationStatus, Publication, ReviewState};

@@ -332,7 +332,7 @@ pub fn draft_of(
         schedule_text: row.schedule_text.clone(),
         skills: row.skills.clone(),
         languages: row.language_list(),
-        no_czech: row.no_czech != 0,
+        no_czech: row.no_czech,
         audience: row.audience.clone(),
         min_age: row.min_age,
         contact: row.contact.clone(),

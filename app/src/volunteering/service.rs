@@ -51,7 +51,7 @@ fn item(
         schedule_text: o.schedule_text.clone(),
         skills: o.skills.clone(),
         languages: o.language_list(),
-        no_czech: o.no_czech != 0,
+        no_czech: o.no_czech,
         audience: o.audience.clone(),
         min_age: o.min_age,
         deadline: o.deadline.clone(),
@@ -83,7 +83,7 @@ pub async fn listing(
         .iter()
         .filter(|o| !closed(o, &today))
         .filter(|o| q.lang.as_ref().is_none_or(|l| o.languages.contains(l)))
-        .filter(|o| !q.no_czech || o.no_czech != 0)
+        .filter(|o| !q.no_czech || o.no_czech)
         .filter(|o| {
             q.audience
                 .as_ref()

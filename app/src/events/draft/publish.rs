@@ -92,7 +92,7 @@ pub fn to_new_event(
             .collect();
         e.status = row.status;
         e.sources = row.source_list();
-        e.past_example = row.past_example != 0;
+        e.past_example = row.past_example;
     }
     apply_schedule(d, &mut e)?;
     Ok(e)
@@ -112,7 +112,7 @@ pub fn draft_of(
             .map(|(_, t)| t.clone())
     };
     let start = NaiveDateTime::parse_from_str(&row.starts_local, "%Y-%m-%dT%H:%M").ok();
-    let all_day = row.all_day != 0;
+    let all_day = row.all_day;
     let end = start.map(|s| {
         if all_day {
             s + Duration::minutes(row.duration_minutes) - Duration::days(1)
@@ -153,10 +153,10 @@ pub fn draft_of(
         rule,
         skip_dates: list(&row.exceptions),
         languages: row.language_list(),
-        no_czech: row.no_czech != 0,
-        free: row.free != 0,
+        no_czech: row.no_czech,
+        free: row.free,
         price: row.price.clone(),
-        children: row.children != 0,
+        children: row.children,
         accessibility: row.accessibility.clone(),
         registration_url: row.registration_url.clone(),
         capacity: row.capacity,
