@@ -24,11 +24,8 @@ async fn query_of(state: &AppState, pairs: &[(String, String)]) -> Result<EventQ
             .map(|(k, v)| (k.as_str(), v.as_str())),
         &[],
     );
-    let kinds = state
-        .db
-        .category_keys(crate::values::ListingKind::Event)
-        .await?;
-    errors.extend(q.known_category(&kinds));
+    let event = crate::values::ListingKind::Event;
+    errors.extend(crate::places::query::category_in_db(&state.db, event, &mut q.category).await?);
     match errors.into_iter().next() {
         Some(e) => Err(AppError::BadParam {
             param: e.param,

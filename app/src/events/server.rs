@@ -18,11 +18,9 @@ pub async fn list_events(
         params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         &["view"],
     );
-    let kinds = state
-        .db
-        .category_keys(crate::values::ListingKind::Event)
-        .await?;
-    errors.extend(query.known_category(&kinds));
+    let event = crate::values::ListingKind::Event;
+    errors
+        .extend(crate::places::query::category_in_db(&state.db, event, &mut query.category).await?);
     let ignored = errors.into_iter().map(|e| e.param).collect();
     let listing = super::service::listing(&state.db, &city, &query, &lang, state.now()).await;
     // A window that is too long is shown as the default one, with a note.

@@ -121,14 +121,8 @@ pub async fn places(
             .map(|(k, v)| (k.as_str(), v.as_str())),
         &[],
     );
-    errors.extend(
-        query.known_category(
-            &state
-                .db
-                .category_keys(crate::values::ListingKind::Place)
-                .await?,
-        ),
-    );
+    let place = crate::values::ListingKind::Place;
+    errors.extend(super::query::category_in_db(&state.db, place, &mut query.category).await?);
     if let Some(e) = errors.into_iter().next() {
         return Err(AppError::BadParam {
             param: e.param,

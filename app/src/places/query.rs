@@ -141,6 +141,20 @@ pub(crate) fn known_category(category: &mut Option<String>, keys: &[String]) -> 
     ))
 }
 
+/// `known_category` against the database's categories of `kind`; no query
+/// when no category is asked for.
+#[cfg(feature = "ssr")]
+pub(crate) async fn category_in_db(
+    db: &crate::db::Db,
+    kind: crate::values::ListingKind,
+    category: &mut Option<String>,
+) -> Result<Option<ParamError>, sqlx::Error> {
+    if category.is_none() {
+        return Ok(None);
+    }
+    Ok(known_category(category, &db.category_keys(kind).await?))
+}
+
 /// A category key's shape; whether the category exists is for
 /// `known_category`, which knows the database's keys.
 pub(crate) fn parse_category(v: &str) -> Result<Option<String>, String> {

@@ -17,14 +17,8 @@ pub async fn list_places(
         .collect();
     let (mut query, mut errors) =
         PlaceQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
-    errors.extend(
-        query.known_category(
-            &state
-                .db
-                .category_keys(crate::values::ListingKind::Place)
-                .await?,
-        ),
-    );
+    let place = crate::values::ListingKind::Place;
+    errors.extend(super::query::category_in_db(&state.db, place, &mut query.category).await?);
     let ignored = errors.into_iter().map(|e| e.param).collect();
     let mut listing = not_found_status(
         super::service::listing(&state.db, &city, &query, ignored, state.now()).await,

@@ -87,36 +87,9 @@ impl PartialEq<CitySlug> for str {
     }
 }
 
-#[cfg(feature = "ssr")]
-mod sql {
-    use super::CitySlug;
-    use sqlx::any::{Any, AnyTypeInfo, AnyValueRef};
-    use sqlx::encode::IsNull;
-    use sqlx::error::BoxDynError;
-    use sqlx::{Decode, Encode, Type};
-
-    impl Type<Any> for CitySlug {
-        fn type_info() -> AnyTypeInfo {
-            <String as Type<Any>>::type_info()
-        }
-    }
-
-    impl<'r> Decode<'r, Any> for CitySlug {
-        fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
-            let s = <String as Decode<Any>>::decode(value)?;
-            Ok(CitySlug::try_from(s)?)
-        }
-    }
-
-    impl<'q> Encode<'q, Any> for CitySlug {
-        fn encode_by_ref(
-            &self,
-            buf: &mut <Any as sqlx::Database>::ArgumentBuffer<'q>,
-        ) -> Result<IsNull, BoxDynError> {
-            <String as Encode<Any>>::encode(self.0.clone(), buf)
-        }
-    }
-}
+crate::any_column!(CitySlug, String,
+    decode: |s| Ok(CitySlug::try_from(s)?),
+    encode: |c| c.0.clone());
 
 #[cfg(test)]
 mod tests {

@@ -94,36 +94,9 @@ impl Languages {
     }
 }
 
-#[cfg(feature = "ssr")]
-mod sql {
-    use super::Languages;
-    use sqlx::any::{Any, AnyTypeInfo, AnyValueRef};
-    use sqlx::encode::IsNull;
-    use sqlx::error::BoxDynError;
-    use sqlx::{Decode, Encode, Type};
-
-    impl Type<Any> for Languages {
-        fn type_info() -> AnyTypeInfo {
-            <String as Type<Any>>::type_info()
-        }
-    }
-
-    impl<'r> Decode<'r, Any> for Languages {
-        fn decode(value: AnyValueRef<'r>) -> Result<Self, BoxDynError> {
-            let s = <String as Decode<Any>>::decode(value)?;
-            Ok(Languages::from_json(&s)?)
-        }
-    }
-
-    impl<'q> Encode<'q, Any> for Languages {
-        fn encode_by_ref(
-            &self,
-            buf: &mut <Any as sqlx::Database>::ArgumentBuffer<'q>,
-        ) -> Result<IsNull, BoxDynError> {
-            <String as Encode<Any>>::encode(self.to_json(), buf)
-        }
-    }
-}
+crate::any_column!(Languages, String,
+    decode: |s| Ok(Languages::from_json(&s)?),
+    encode: |l| l.to_json());
 
 #[cfg(test)]
 mod tests {

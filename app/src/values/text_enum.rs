@@ -57,32 +57,33 @@ macro_rules! text_enum {
     };
 }
 
-/// The sqlx part of [`text_enum!`], only in the server build.
+/// sqlx encoding for the `Any` driver of a value stored as `$via` (a
+/// column type both databases have): `decode` checks what was read,
+/// `encode` gives what is written. Only in the server build.
 #[cfg(feature = "ssr")]
 #[macro_export]
-macro_rules! text_enum_sql {
-    ($name:ident) => {
-        impl sqlx::Type<sqlx::Any> for $name {
+macro_rules! any_column {
+    ($ty:ty, $via:ty, decode: $decode:expr, encode: $encode:expr) => {
+        impl sqlx::Type<sqlx::Any> for $ty {
             fn type_info() -> sqlx::any::AnyTypeInfo {
-                <String as sqlx::Type<sqlx::Any>>::type_info()
+                <$via as sqlx::Type<sqlx::Any>>::type_info()
             }
         }
 
-        impl<'r> sqlx::Decode<'r, sqlx::Any> for $name {
+        impl<'r> sqlx::Decode<'r, sqlx::Any> for $ty {
             fn decode(value: sqlx::any::AnyValueRef<'r>) -> Result<Self, sqlx::error::BoxDynError> {
-                let s = <String as sqlx::Decode<sqlx::Any>>::decode(value)?;
-                $name::parse(&s).ok_or_else(|| {
-                    format!(concat!("unknown ", stringify!($name), " {:?}"), s).into()
-                })
+                let read: fn($via) -> Result<$ty, sqlx::error::BoxDynError> = $decode;
+                read(<$via as sqlx::Decode<sqlx::Any>>::decode(value)?)
             }
         }
 
-        impl<'q> sqlx::Encode<'q, sqlx::Any> for $name {
+        impl<'q> sqlx::Encode<'q, sqlx::Any> for $ty {
             fn encode_by_ref(
                 &self,
                 buf: &mut <sqlx::Any as sqlx::Database>::ArgumentBuffer<'q>,
             ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <&str as sqlx::Encode<sqlx::Any>>::encode(self.as_str(), buf)
+                let write: fn(&$ty) -> $via = $encode;
+                <$via as sqlx::Encode<sqlx::Any>>::encode(write(self), buf)
             }
         }
     };
@@ -90,6 +91,20 @@ macro_rules! text_enum_sql {
 
 #[cfg(not(feature = "ssr"))]
 #[macro_export]
+macro_rules! any_column {
+    ($($t:tt)*) => {};
+}
+
+/// The sqlx part of [`text_enum!`], only in the server build.
+#[macro_export]
 macro_rules! text_enum_sql {
-    ($name:ident) => {};
+    ($name:ident) => {
+        $crate::any_column!($name, String,
+            decode: |s| {
+                $name::parse(&s).ok_or_else(|| {
+                    format!(concat!("unknown ", stringify!($name), " {:?}"), s).into()
+                })
+            },
+            encode: |v| v.as_str().to_string());
+    };
 }
