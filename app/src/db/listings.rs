@@ -271,24 +271,28 @@ pub enum Listing<'a> {
 
 impl Listing<'_> {
     pub fn kind(&self) -> &'static str {
+        self.listing_kind().as_str()
+    }
+
+    fn listing_kind(&self) -> ListingKind {
         match self {
-            Listing::Place(_) => "place",
-            Listing::Event(_) => "event",
-            Listing::Opportunity(_) => "opportunity",
+            Listing::Place(_) => ListingKind::Place,
+            Listing::Event(_) => ListingKind::Event,
+            Listing::Opportunity(_) => ListingKind::Opportunity,
         }
     }
 
     fn table(&self) -> &'static str {
-        table_of(self.kind())
+        table_of(self.listing_kind())
     }
 }
 
 /// The table of a kind of listing (only these three names ever reach SQL).
-fn table_of(kind: &str) -> &'static str {
+fn table_of(kind: ListingKind) -> &'static str {
     match kind {
-        "event" => "events",
-        "opportunity" => "opportunities",
-        _ => "places",
+        ListingKind::Place => "places",
+        ListingKind::Event => "events",
+        ListingKind::Opportunity => "opportunities",
     }
 }
 
@@ -372,7 +376,7 @@ impl Db {
     #[allow(clippy::too_many_arguments)]
     pub async fn set_listing_state(
         &self,
-        kind: &str,
+        kind: ListingKind,
         id: i64,
         state: &ListingState<'_>,
         actor: i64,
@@ -400,7 +404,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), kind, id, action)
+            &NewAudit::of(Some(actor), kind.as_str(), id, action)
                 .details(state.details.clone())
                 .reason(reason.map(str::to_string)),
             now,
@@ -423,7 +427,7 @@ impl Db {
     /// Whether a listing of `kind` in `city` already has `slug`.
     pub async fn listing_slug_taken(
         &self,
-        kind: &str,
+        kind: ListingKind,
         city: &str,
         slug: &str,
     ) -> Result<bool, sqlx::Error> {
@@ -442,8 +446,7 @@ impl Db {
 
 /// What an event's or opportunity's state becomes.
 pub struct ListingState<'a> {
-    /// published | cancelled | unpublished
-    pub status: &'a str,
+    pub status: crate::values::Publication,
     /// Comma-separated local dates (events only).
     pub cancelled_dates: &'a str,
     pub note: Option<&'a str>,

@@ -92,8 +92,8 @@ pub async fn change_status(
     let series = values.get("series").is_some_and(|s| !s.is_empty());
     let (status, action, details) = if series {
         match change {
-            StatusChange::Cancel => ("cancelled", "cancelled", "series".to_string()),
-            StatusChange::Restore => ("published", "restored", "series".to_string()),
+            StatusChange::Cancel => (Publication::Cancelled, "cancelled", "series".to_string()),
+            StatusChange::Restore => (Publication::Published, "restored", "series".to_string()),
         }
     } else {
         let raw = values.get("date").map(|d| d.trim()).unwrap_or("");
@@ -114,7 +114,7 @@ pub async fn change_status(
             StatusChange::Cancel => "date_cancelled",
             StatusChange::Restore => "date_restored",
         };
-        (row.status.as_str(), action, date)
+        (row.status, action, date)
     };
     let note = match (series, change) {
         (true, StatusChange::Cancel) | (false, StatusChange::Cancel) if !note.is_empty() => {
@@ -136,7 +136,7 @@ pub async fn change_status(
         .map(|n| n.trim())
         .filter(|n| !n.is_empty());
     db.set_listing_state(
-        "event",
+        crate::values::ListingKind::Event,
         row.id,
         &state,
         user.id,

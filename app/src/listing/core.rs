@@ -62,13 +62,13 @@ pub async fn unpublish(
     now: &str,
 ) -> Result<bool, sqlx::Error> {
     let state = crate::db::ListingState {
-        status: "unpublished",
+        status: crate::values::Publication::Unpublished,
         cancelled_dates: kept.0,
         note: kept.1,
         details: String::new(),
     };
     db.set_listing_state(
-        kind.as_str(),
+        kind,
         id,
         &state,
         actor,

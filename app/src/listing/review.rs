@@ -136,7 +136,7 @@ pub(super) async fn unique_slug(
     let base = slug_from(name_en, kind.as_str());
     let mut slug = base.clone();
     let mut n = 2;
-    while db.listing_slug_taken(kind.as_str(), city, &slug).await? {
+    while db.listing_slug_taken(kind, city, &slug).await? {
         slug = format!("{base}-{n}");
         n += 1;
     }
