@@ -46,9 +46,3 @@ impl IntoResponse for AppError {
         (status, axum::Json(body)).into_response()
     }
 }
-
-/// Refuses a server function with 403. The page that called it then
-/// answers with that status too, not with 200 and a "not allowed" text.
-pub fn forbidden() -> crate::page_error::PageError {
-    crate::page_error::PageError::forbidden()
-}

@@ -1,9 +1,9 @@
 //! Offline address lookup for Prague: street + house numbers → coordinates
 //! (RÚIAN address points), and coordinates → municipal district (IPR Praha
 //! polygons). Both files are read at import time; nothing is called online.
-use crate::cities::City;
 use crate::db::NewPlace;
 use crate::search::normalize;
+use crate::values::City;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;

@@ -12,6 +12,7 @@ pub mod components;
 pub mod events;
 pub mod forms;
 pub mod groups;
+pub mod http;
 pub mod kinds;
 pub mod listing;
 pub mod locale;
@@ -24,15 +25,17 @@ pub mod values;
 pub mod volunteering;
 
 #[cfg(feature = "ssr")]
+pub mod calendar;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
 #[cfg(feature = "ssr")]
 pub mod error;
 #[cfg(feature = "ssr")]
-pub mod form_post;
-#[cfg(feature = "ssr")]
 pub mod geocode;
+#[cfg(feature = "ssr")]
+pub mod limits;
 #[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]

@@ -91,3 +91,16 @@ impl From<leptos::prelude::ServerFnError> for PageError {
         PageError::internal(e)
     }
 }
+
+/// Refuses a server function with 403. The page that called it then
+/// answers with that status too, not with 200 and a "not allowed" text.
+pub fn forbidden() -> PageError {
+    PageError::forbidden()
+}
+
+/// A service result as a page error: 404 for a missing city or listing,
+/// 400 for a bad parameter, 500 for a failure (the status set on the page).
+#[cfg(feature = "ssr")]
+pub fn from_service<T>(r: Result<T, crate::error::AppError>) -> Result<T, PageError> {
+    r.map_err(PageError::from)
+}

@@ -91,9 +91,12 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: Db,
     pub config: Arc<Config>,
-    pub form_limiter: Arc<crate::accounts::limits::FormLimiter>,
+    pub form_limiter: Arc<crate::limits::FormLimiter>,
     /// Prague address lookup for the place forms.
     pub geo: Arc<crate::geocode::Geo>,
+    /// The page shell, to render a refused form's page again: given by the
+    /// binary that builds the router, so nothing here reaches up to it.
+    pub shell: fn(LeptosOptions) -> leptos::prelude::AnyView,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -139,15 +139,14 @@ pub fn state_with_geo(
     config: Config,
     geo: Arc<app::geocode::Geo>,
 ) -> AppState {
-    let limiter = app::accounts::limits::FormLimiter::new(
-        config.form_posts_per_minute,
-        config.form_posts_burst,
-    );
+    let limiter =
+        app::limits::FormLimiter::new(config.form_posts_per_minute, config.form_posts_burst);
     AppState {
         leptos_options,
         db,
         form_limiter: Arc::new(limiter),
         geo,
         config: Arc::new(config),
+        shell: |options| shell(options).into_any(),
     }
 }

@@ -1,8 +1,9 @@
 //! The account forms' POST handlers (see `form_post` for how forms are
 //! posted, refused and shown again).
+use super::act::act;
 use super::service;
 use super::session::{self, current_user};
-use crate::form_post::{act, refused, to, FormRoute, FormValues};
+use crate::http::form_post::{refused, to, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -12,7 +13,7 @@ use tower_sessions::Session;
 
 /// POST routes of the account forms, for every UI language.
 pub fn routes() -> Router<AppState> {
-    crate::form_post::routes(vec![
+    crate::http::form_post::routes(vec![
         FormRoute {
             path: "account/register",
             handler: |l, s, se, p, v| Box::pin(register(l, s, se, p, v)),
@@ -183,6 +184,6 @@ async fn remove_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormVal
 
 /// Back to the dashboard, at the organisation's members.
 fn members_done(v: &FormValues) -> String {
-    let org = crate::form_post::id_field(v, "organisation").unwrap_or_default();
+    let org = crate::http::form_post::id_field(v, "organisation").unwrap_or_default();
     format!("/dashboard?members=1#members-{org}")
 }

@@ -5,7 +5,7 @@ use super::model::{required_text, Email, FieldError, FieldErrors, FormError, Rol
 use super::session::CurrentUser;
 use super::tokens;
 use crate::db::{Db, MemberChange, NewAudit, NewInvite, NewMessage, OrganisationRow};
-use crate::form_post::{id_field, FormRefusal, FormValues};
+use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::td_string;
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use leptos_i18n::Locale as _;

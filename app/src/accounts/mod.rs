@@ -1,12 +1,11 @@
 //! NGO staff and city officials: accounts, organisations, sessions.
-pub mod forms;
 pub mod model;
 pub mod server;
 
 #[cfg(feature = "ssr")]
-pub mod handlers;
+pub mod act;
 #[cfg(feature = "ssr")]
-pub mod limits;
+pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod members;
 #[cfg(feature = "ssr")]

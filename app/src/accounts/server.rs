@@ -114,7 +114,7 @@ pub async fn outbox() -> Result<Vec<OutboxMessage>, crate::page_error::PageError
 }
 
 #[cfg(feature = "ssr")]
-use crate::error::forbidden;
+use crate::page_error::forbidden;
 
 /// Admins' pages (cities, categories) ask this first: Ok for an admin, a
 /// 403 for anyone else.

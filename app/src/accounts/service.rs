@@ -4,7 +4,7 @@ use super::model::*;
 use super::{password, tokens};
 use crate::db::{Db, NewMessage, NewRegistration, RegisterError, UserRow};
 use crate::error::AppError;
-use crate::form_post::{FormRefusal, FormValues};
+use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::{td_string, Locale};
 use chrono::{DateTime, Duration, SecondsFormat, Utc};
 use leptos_i18n::Locale as _;

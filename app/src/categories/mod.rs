@@ -2,28 +2,8 @@
 //! events (conversation clubs, city walks, …). They are rows with a name
 //! per interface language, added with `welcome-kit add-category` or on the
 //! admins' page; no code lists them.
+pub use crate::values::Category;
 use crate::values::ListingKind;
-use serde::{Deserialize, Serialize};
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Category {
-    pub key: String,
-    /// What it sorts: places or events.
-    pub kind: ListingKind,
-    /// (language code, name); English is always there.
-    pub names: Vec<(String, String)>,
-}
-
-impl Category {
-    /// The name in `lang`, else the English one, else the key.
-    pub fn label(&self, lang: &str) -> String {
-        let find = |l: &str| self.names.iter().find(|(k, _)| k == l).map(|(_, n)| n);
-        find(lang)
-            .or_else(|| find("en"))
-            .cloned()
-            .unwrap_or_else(|| self.key.clone())
-    }
-}
 
 /// Every category, as the page being rendered knows them (see `Layout`).
 #[derive(Clone, Debug, Default)]
@@ -55,4 +35,21 @@ pub fn label(i18n: leptos_i18n::I18nContext<crate::i18n::Locale>, key: &str) -> 
     leptos::prelude::use_context::<CategoryDirectory>()
         .and_then(|d| d.0.iter().find(|c| c.key == key).map(|c| c.label(lang)))
         .unwrap_or_else(|| key.to_string())
+}
+
+/// `known_category` against the database's categories of `kind`; no query
+/// when no category is asked for.
+#[cfg(feature = "ssr")]
+pub async fn check_in_db(
+    db: &crate::db::Db,
+    kind: crate::values::ListingKind,
+    category: &mut Option<String>,
+) -> Result<Option<crate::http::params::ParamError>, sqlx::Error> {
+    if category.is_none() {
+        return Ok(None);
+    }
+    Ok(crate::http::params::known_category(
+        category,
+        &db.category_keys(kind).await?,
+    ))
 }

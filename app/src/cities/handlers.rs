@@ -1,8 +1,9 @@
 //! The admin's form that adds a city: the same checks as `welcome-kit
 //! add-city`, every problem shown at its field, nothing written on refusal.
 use super::new::{CityError, CityInput};
+use crate::accounts::act::act;
 use crate::accounts::model::{FieldError, FieldErrors, Role};
-use crate::form_post::{act, text, FormRefusal, FormRoute, FormValues};
+use crate::http::form_post::{text, FormRefusal, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -11,7 +12,7 @@ use axum::Router;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
-    crate::form_post::routes(vec![FormRoute {
+    crate::http::form_post::routes(vec![FormRoute {
         path: "admin/cities/add",
         handler: |l, s, se, p, v| Box::pin(add(l, s, se, p, v)),
         limited: false,
@@ -92,7 +93,7 @@ fn field_errors(errors: &[CityError]) -> FieldErrors {
 mod tests {
     use super::*;
 
-    use crate::form_post::form_of as form;
+    use crate::http::form_post::form_of as form;
 
     #[test]
     fn a_typed_form_becomes_a_city() {

@@ -1,44 +1,11 @@
 //! Cities the app serves: their centre, bounds, time zone, local language,
 //! names in the interface languages and address lookup. Cities are rows,
 //! added with `welcome-kit add-city`; no code names one.
-use serde::{Deserialize, Serialize};
+pub use crate::values::City;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct City {
-    pub slug: crate::values::CitySlug,
-    pub name_local: String,
-    pub name_en: String,
-    /// ISO 3166 code; selects the public-holiday calendar.
-    pub country: String,
-    pub timezone: String,
-    pub local_lang: String,
-    pub center: [f64; 2],
-    /// south, west, north, east
-    pub bounds: [f64; 4],
-    pub zoom: i64,
-    /// The city's name in interface languages where it differs from the
-    /// English one (language code, name).
-    pub names: Vec<(String, String)>,
-    /// The address lookup the city has (`ruian`: Czech address points),
-    /// if any; without one, places get a map pin and typed coordinates.
-    pub address_lookup: Option<String>,
-}
-
-impl City {
-    /// The name a reader of `lang` knows the city by: a name given for that
-    /// language, the local name for readers of the local language, else the
-    /// English name.
-    pub fn label(&self, lang: &str) -> String {
-        if let Some((_, n)) = self.names.iter().find(|(l, _)| l == lang) {
-            return n.clone();
-        }
-        if lang == self.local_lang {
-            self.name_local.clone()
-        } else {
-            self.name_en.clone()
-        }
-    }
-}
+/// The cookie that remembers the visitor's city for the start page (a
+/// functional cookie: nothing else is stored about the visitor).
+pub const CITY_COOKIE: &str = "wk_city";
 
 /// Every city, as the page being rendered knows them (see `Layout`).
 #[derive(Clone, Debug, Default)]
@@ -54,6 +21,10 @@ impl CityDirectory {
 pub mod handlers;
 #[cfg(feature = "ssr")]
 pub mod new;
+#[cfg(feature = "ssr")]
+mod params;
+#[cfg(feature = "ssr")]
+pub use params::{city_or_404, known_city, required_city, unknown_city};
 
 /// The slugs of every city the page knows, in the cities' order.
 pub fn all_slugs() -> Vec<String> {

@@ -1,6 +1,6 @@
 //! One labelled form field with its error message, tied together for screen
 //! readers (`aria-invalid`, `aria-describedby`).
-use crate::accounts::forms::FormFeedback;
+use crate::forms::FormFeedback;
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;

@@ -16,7 +16,7 @@ pub fn ListingModerationBox(
     slug: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let fb = crate::accounts::forms::use_feedback();
+    let fb = crate::forms::use_feedback();
     let error = fb.error("reason").map(|e| locale::field_error(i18n, e));
     let section = if kind == "event" {
         "events"

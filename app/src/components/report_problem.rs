@@ -30,7 +30,7 @@ pub fn ReportProblem(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
-    let fb = crate::accounts::forms::use_feedback();
+    let fb = crate::forms::use_feedback();
     let reported = leptos_router::hooks::use_query_map()
         .get_untracked()
         .get("reported")

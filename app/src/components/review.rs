@@ -1,7 +1,7 @@
 //! What every review card in the moderators' queue shares: the table of
 //! what changes (now / proposed), and the form with the reviewer's message
 //! and the decisions. A refused decision is shown again at its own card.
-use crate::accounts::forms::FormFeedback;
+use crate::forms::FormFeedback;
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;

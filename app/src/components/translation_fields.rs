@@ -2,8 +2,8 @@
 //! interface language (the city's own has its field above), folded away
 //! until wanted, each marked when its source text changed after it; with
 //! `titles`, a title field per language above each text area.
-use crate::accounts::forms::FormFeedback;
 use crate::components::form_field::{FormField, TextAreaField};
+use crate::forms::FormFeedback;
 use crate::i18n::*;
 use crate::locale::content::{TITLE_FIELDS, TRANSLATION_FIELDS, TRANSLATION_LANGS};
 use crate::locale::{self};

@@ -1,5 +1,5 @@
 use super::Db;
-use crate::categories::Category;
+use crate::values::Category;
 use crate::values::ListingKind;
 
 impl Db {

@@ -1,5 +1,5 @@
 use super::Db;
-use crate::cities::City;
+use crate::values::City;
 use sqlx::Row;
 
 const CITY_COLUMNS: &str = "slug, name_local, name_en, country, timezone, local_lang, \

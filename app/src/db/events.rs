@@ -3,10 +3,10 @@
 //! moves, like places.
 use super::accounts::Tx;
 use super::{now_text, Db};
-use crate::events::index::OccurrenceIndex;
-use crate::events::recurrence::Schedule;
+use crate::calendar::occurrences::OccurrenceIndex;
+use crate::calendar::recurrence::Schedule;
 use crate::values::{Flag, Languages};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use sqlx::FromRow;
 use std::sync::{Arc, Mutex};
 
@@ -133,6 +133,37 @@ pub struct CachedEvent {
     pub schedule: Option<Schedule>,
 }
 
+impl CachedEvent {
+    /// Whether listings can show the event at all: it has a readable
+    /// schedule and is not called off as a whole. The occurrence index holds
+    /// only these, so a listing without filters takes every entry in its
+    /// window.
+    pub fn listed(&self) -> bool {
+        self.schedule.is_some() && self.row.status != crate::values::Publication::Cancelled
+    }
+}
+
+/// The row's schedule, or None when it cannot be read.
+pub fn schedule_of(row: &EventRow) -> Option<Schedule> {
+    let tz: chrono_tz::Tz = row.timezone.parse().ok()?;
+    let start = NaiveDateTime::parse_from_str(&row.starts_local, "%Y-%m-%dT%H:%M").ok()?;
+    let dates = |s: &str| -> Vec<NaiveDate> {
+        s.split(',')
+            .filter_map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
+            .collect()
+    };
+    let schedule = Schedule {
+        start,
+        duration: Duration::minutes(row.duration_minutes.max(1)),
+        all_day: row.all_day,
+        tz,
+        rule: row.rrule.clone().filter(|r| !r.trim().is_empty()),
+        exceptions: dates(&row.exceptions),
+        cancelled: dates(&row.cancelled_dates),
+    };
+    schedule.check().ok().map(|_| schedule)
+}
+
 #[derive(Debug)]
 pub struct EventsSnapshot {
     version: i64,
@@ -216,7 +247,13 @@ impl EventsSnapshot {
         let snapshot = Arc::clone(self);
         let build = move || {
             let started = std::time::Instant::now();
-            let index = OccurrenceIndex::build(&snapshot.events, now);
+            let index = OccurrenceIndex::build(
+                snapshot
+                    .events
+                    .iter()
+                    .map(|e| e.schedule.as_ref().filter(|_| e.listed())),
+                now,
+            );
             tracing::info!(
                 "occurrence index for {} events (version {}): {} occurrences, {} left to per-request expansion, {:.1} MB, built in {} ms",
                 snapshot.events.len(),
@@ -378,7 +415,7 @@ impl Db {
         let events = rows
             .into_iter()
             .map(|row| CachedEvent {
-                schedule: crate::events::model::schedule_of(&row),
+                schedule: schedule_of(&row),
                 row,
             })
             .collect();

@@ -30,7 +30,7 @@ pub use accounts::{
 };
 pub use audit::AuditEntry;
 pub use digests::{DigestRecipient, Waiting};
-pub use events::{CachedEvent, EventRow, EventsSnapshot, NewEvent};
+pub use events::{schedule_of, CachedEvent, EventRow, EventsSnapshot, NewEvent};
 pub use freshness::StaleRow;
 pub use groups::{ApprovedProfileRow, ChannelRow, DemoGroup, ProfileData, ProposalRow};
 pub use listings::{ChangeFilter, ChangeRow, Listing, ListingState, NewChange};

@@ -5,10 +5,12 @@
 use super::ics::{calendar, IcsEvent};
 use super::query::EventQuery;
 use super::service;
+use crate::cities::{known_city, required_city, unknown_city};
 use crate::db::CachedEvent;
 use crate::error::AppError;
+use crate::http::etag::text_with_etag;
+use crate::http::params::pairs;
 use crate::i18n::{td_string, Locale};
-use crate::places::api::{known_city, pairs, required_city, text_with_etag, unknown_city};
 use crate::state::{base_url_from, AppState};
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -25,7 +27,7 @@ async fn query_of(state: &AppState, pairs: &[(String, String)]) -> Result<EventQ
         &[],
     );
     let event = crate::values::ListingKind::Event;
-    errors.extend(crate::places::query::category_in_db(&state.db, event, &mut q.category).await?);
+    errors.extend(crate::categories::check_in_db(&state.db, event, &mut q.category).await?);
     match errors.into_iter().next() {
         Some(e) => Err(AppError::BadParam {
             param: e.param,
@@ -134,7 +136,7 @@ async fn texts(
     for e in events {
         let all = state.db.event_descriptions(e.row.id).await?;
         descriptions
-            .push(crate::places::service::pick_text(&all, lang, local_lang).map(|(_, t)| t));
+            .push(crate::locale::content::pick_text(&all, lang, local_lang).map(|(_, t)| t));
         let place = e.row.place_id.and_then(|id| places.get(&id));
         let location = match (place, &e.row.address, &e.row.online_url) {
             (Some(p), _, _) => Some(format!("{}, {}", p.name, p.address)),
@@ -213,7 +215,7 @@ pub async fn event_ics(
         .await?
         .ok_or(AppError::NotFound)?;
     let events = vec![CachedEvent {
-        schedule: super::model::schedule_of(&row),
+        schedule: crate::db::schedule_of(&row),
         row,
     }];
     let base = base_url_from(&state, &headers);

@@ -23,7 +23,7 @@ pub async fn detail(
     let city = db.city(city_slug).await?.ok_or(AppError::NotFound)?;
     let row = db.event(city_slug, slug).await?.ok_or(AppError::NotFound)?;
     let tz: Tz = row.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
-    let schedule = super::model::schedule_of(&row)
+    let schedule = crate::db::schedule_of(&row)
         .ok_or_else(|| AppError::Internal(format!("event {slug} has an unreadable schedule")))?;
     let places = db.shared_place_labels(city_slug).await?;
     let cached = CachedEvent {
@@ -40,7 +40,7 @@ pub async fn detail(
             .map(|t| t.with_timezone(&Utc))
             .unwrap_or(now);
         let mut all = schedule
-            .between(start, now, super::recurrence::MAX_OCCURRENCES)
+            .between(start, now, crate::calendar::recurrence::MAX_OCCURRENCES)
             .unwrap_or_default();
         all.reverse();
         all.truncate(PAGE_OCCURRENCES as usize);
@@ -196,7 +196,7 @@ pub fn next_dates(
     now: DateTime<Utc>,
     limit: u16,
 ) -> Vec<(String, String, bool)> {
-    let Some(schedule) = schedule_of(row) else {
+    let Some(schedule) = crate::db::schedule_of(row) else {
         return Vec::new();
     };
     schedule

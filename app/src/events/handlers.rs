@@ -1,7 +1,8 @@
 //! POST routes of organisations' event forms: proposing an event or a
 //! change (reviewed), and calling off dates or the series (at once).
 use super::manage::{change_status, StatusChange};
-use crate::form_post::{act, FormRoute, FormValues};
+use crate::accounts::act::act;
+use crate::http::form_post::{FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -10,7 +11,7 @@ use axum::Router;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
-    crate::form_post::routes(vec![
+    crate::http::form_post::routes(vec![
         FormRoute {
             path: "dashboard/events/submit",
             handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
@@ -32,7 +33,7 @@ pub fn routes() -> Router<AppState> {
 async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let page = format!(
         "/dashboard/events/new{}",
-        crate::form_post::id_query(&v, "event")
+        crate::http::form_post::id_query(&v, "event")
     );
     let done = "/dashboard?submitted=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
@@ -56,7 +57,7 @@ async fn status(
     v: FormValues,
     change: StatusChange,
 ) -> Response {
-    let id = crate::form_post::id_field(&v, "event").unwrap_or_default();
+    let id = crate::http::form_post::id_field(&v, "event").unwrap_or_default();
     let page = "/dashboard".to_string();
     let done = format!("/dashboard?event_changed={id}#event-{id}");
     act(l, s, se, p, v, page, done, |st, u, v| async move {

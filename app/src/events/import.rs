@@ -1,8 +1,8 @@
 //! Reading events in the demo/import format (data/demo/events.json): every
 //! record is checked (category, dates, recurrence rule, place) before
 //! anything is written, and the first problem names its record and field.
-use super::model::schedule_of;
 use crate::cities::City;
+use crate::db::schedule_of;
 use crate::db::{EventRow, NewEvent};
 use crate::search;
 use crate::values::Publication;

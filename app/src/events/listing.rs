@@ -5,7 +5,7 @@ use crate::accounts::model::FieldErrors;
 use crate::cities::City;
 use crate::db::{Db, EventRow, NewEvent, NewMessage};
 use crate::error::AppError;
-use crate::form_post::FormValues;
+use crate::http::form_post::FormValues;
 use crate::listing::{Listing, Publish, RowFacts};
 
 /// Where an event at a place is: the place's point and district.

@@ -5,7 +5,7 @@
 use crate::accounts::model::{FieldError, FieldErrors};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, EventRow, ListingState};
-use crate::form_post::{FormRefusal, FormValues};
+use crate::http::form_post::{FormRefusal, FormValues};
 use crate::values::OrganisationStatus;
 use crate::values::Publication;
 use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, TimeZone, Utc};
@@ -22,7 +22,7 @@ async fn managed_event(
     user: &CurrentUser,
     values: &FormValues,
 ) -> Result<EventRow, FormRefusal> {
-    let id = crate::form_post::id_field(values, "event").ok_or(FormRefusal::Forbidden)?;
+    let id = crate::http::form_post::id_field(values, "event").ok_or(FormRefusal::Forbidden)?;
     let row = db.event_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
     let member = match row.organisation_id {
         Some(org) => db
@@ -41,7 +41,7 @@ async fn managed_event(
 
 /// Whether the series has an occurrence starting on local date `d`.
 fn happens_on(row: &EventRow, d: NaiveDate) -> bool {
-    let Some(schedule) = super::model::schedule_of(row) else {
+    let Some(schedule) = crate::db::schedule_of(row) else {
         return false;
     };
     let day = |d: NaiveDate| {

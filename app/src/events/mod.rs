@@ -18,11 +18,9 @@ pub mod ics;
 #[cfg(feature = "ssr")]
 pub mod import;
 #[cfg(feature = "ssr")]
-pub mod index;
-#[cfg(feature = "ssr")]
 pub mod manage;
-#[cfg(feature = "ssr")]
-pub mod recurrence;
+#[cfg(test)]
+mod occurrence_tests;
 #[cfg(feature = "ssr")]
 pub mod service;
 

@@ -102,34 +102,3 @@ pub struct EventDetail {
     /// schema.org Event as JSON-LD.
     pub json_ld: String,
 }
-
-#[cfg(feature = "ssr")]
-pub use ssr::*;
-
-#[cfg(feature = "ssr")]
-mod ssr {
-    use super::super::recurrence::Schedule;
-    use crate::db::EventRow;
-    use chrono::{Duration, NaiveDate, NaiveDateTime};
-
-    /// The row's schedule, or None when it cannot be read.
-    pub fn schedule_of(row: &EventRow) -> Option<Schedule> {
-        let tz: chrono_tz::Tz = row.timezone.parse().ok()?;
-        let start = NaiveDateTime::parse_from_str(&row.starts_local, "%Y-%m-%dT%H:%M").ok()?;
-        let dates = |s: &str| -> Vec<NaiveDate> {
-            s.split(',')
-                .filter_map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
-                .collect()
-        };
-        let schedule = Schedule {
-            start,
-            duration: Duration::minutes(row.duration_minutes.max(1)),
-            all_day: row.all_day,
-            tz,
-            rule: row.rrule.clone().filter(|r| !r.trim().is_empty()),
-            exceptions: dates(&row.exceptions),
-            cancelled: dates(&row.cancelled_dates),
-        };
-        schedule.check().ok().map(|_| schedule)
-    }
-}

@@ -1,7 +1,7 @@
 //! Event filters, parsed once from URL query pairs (like place filters): the
 //! page ignores what it cannot understand and says so; the API and the
 //! feeds answer 400 naming the parameter.
-use crate::places::query::{
+use crate::http::params::{
     known_category, parse_bool, parse_category, parse_int, parse_lang, parse_text, ParamError,
 };
 use serde::{Deserialize, Serialize};

@@ -19,8 +19,7 @@ pub async fn list_events(
         &["view"],
     );
     let event = crate::values::ListingKind::Event;
-    errors
-        .extend(crate::places::query::category_in_db(&state.db, event, &mut query.category).await?);
+    errors.extend(crate::categories::check_in_db(&state.db, event, &mut query.category).await?);
     let ignored = errors.into_iter().map(|e| e.param).collect();
     let listing = super::service::listing(&state.db, &city, &query, &lang, state.now()).await;
     // A window that is too long is shown as the default one, with a note.
@@ -34,7 +33,7 @@ pub async fn list_events(
         }
         other => other,
     };
-    crate::places::server::not_found_status(listing).map(|l| (l, ignored))
+    crate::page_error::from_service(listing).map(|l| (l, ignored))
 }
 
 #[server]
@@ -44,7 +43,7 @@ pub async fn get_event(
     lang: String,
 ) -> Result<EventDetail, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
-    let mut d = crate::places::server::not_found_status(
+    let mut d = crate::page_error::from_service(
         super::detail::detail(&state.db, &city, &slug, &lang, state.now()).await,
     )?;
     d.share_url = format!(
@@ -79,7 +78,7 @@ pub async fn event_form(
 ) -> Result<crate::listing::draft::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
-    use crate::error::forbidden;
+    use crate::page_error::forbidden;
     let user = crate::accounts::session::request_user(&state.db)
         .await?
         .ok_or_else(forbidden)?;

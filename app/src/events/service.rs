@@ -1,10 +1,10 @@
 //! Listings, pages and feeds of events: the window a request asks for,
 //! filters, occurrences (from the city's occurrence index, or expanded
 //! inside the window only where the index does not reach), pages.
-use super::index::{listed, OccurrenceIndex};
 use super::model::*;
 use super::query::{EventQuery, When, MAX_WINDOW_DAYS};
-use super::recurrence::Occurrence;
+use crate::calendar::occurrences::OccurrenceIndex;
+use crate::calendar::recurrence::Occurrence;
 use crate::db::{CachedEvent, Db, PlaceLabel};
 use crate::error::AppError;
 use crate::search;
@@ -145,7 +145,7 @@ fn rfc3339(t: DateTime<Utc>) -> String {
 
 pub(crate) fn item(
     e: &CachedEvent,
-    o: &super::recurrence::Occurrence,
+    o: &crate::calendar::recurrence::Occurrence,
     tz: Tz,
     lang: &str,
     local_lang: &str,
@@ -188,7 +188,7 @@ pub(crate) fn item(
 }
 
 /// One page of the occurrences overlapping `[from, to)` of the listed
-/// events (see `index::listed`) that `keep` selects by position in `events`
+/// events (see `CachedEvent::listed`) that `keep` selects by position in `events`
 /// (None: all of them), ordered by start, then by position (the snapshot is
 /// ordered by id), and how many there are in all. From the index when it
 /// covers the window, else by expanding the series per request (at most
@@ -226,7 +226,7 @@ fn select_expanded(
         // Series that end before the window or start after it are skipped
         // without expanding them.
         if !kept(index)
-            || !listed(e)
+            || !e.listed()
             || e.row.first_start_utc >= to_text
             || e.row
                 .last_end_utc
@@ -270,13 +270,13 @@ fn select_indexed(
     for &i in index.dense() {
         let Some(schedule) = events
             .get(i)
-            .filter(|e| kept(i) && listed(e))
+            .filter(|e| kept(i) && e.listed())
             .and_then(|e| e.schedule.as_ref())
         else {
             continue;
         };
         for o in schedule
-            .between(from, to, super::recurrence::MAX_OCCURRENCES)
+            .between(from, to, crate::calendar::recurrence::MAX_OCCURRENCES)
             .unwrap_or_default()
         {
             extra.push((i, o));

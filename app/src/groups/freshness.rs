@@ -5,7 +5,7 @@
 //! queue.
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, StaleRow};
-use crate::form_post::FormRefusal;
+use crate::http::form_post::FormRefusal;
 use crate::listing::freshness::{cutoff, reminder, ConfirmedBy, REMIND_AGAIN_DAYS};
 use crate::values::OrganisationStatus;
 use chrono::{DateTime, Duration, SecondsFormat, Utc};

@@ -1,7 +1,8 @@
 //! The group profile forms' POST handlers (see `form_post`): members send
 //! a proposal; moderators approve or reject it. Each checks who is asking.
 use super::service::{review_profile, submit_profile, ProfileDecision};
-use crate::form_post::{act, id_field, FormRoute, FormValues};
+use crate::accounts::act::act;
+use crate::http::form_post::{id_field, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -10,7 +11,7 @@ use axum::Router;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
-    crate::form_post::routes(vec![
+    crate::http::form_post::routes(vec![
         FormRoute {
             path: "dashboard/group/submit",
             handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),

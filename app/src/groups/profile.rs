@@ -7,7 +7,7 @@ use super::model::{
     DESCRIPTION_FIELDS, DESCRIPTION_LANGS, DESCRIPTION_MAX_CHARS, LANGUAGES, MAX_CHANNELS,
 };
 use crate::accounts::model::{required_text, Email, FieldError, FieldErrors};
-use crate::form_post::FormValues;
+use crate::http::form_post::FormValues;
 
 const LINK_MAX_CHARS: usize = 300;
 
@@ -169,7 +169,7 @@ pub fn parse_profile(v: &FormValues) -> Result<GroupProfile, FieldErrors> {
 mod tests {
     use super::*;
 
-    use crate::form_post::form_of as form;
+    use crate::http::form_post::form_of as form;
 
     #[test]
     fn translations_of_the_description() {

@@ -18,7 +18,7 @@ pub async fn communities(
         "{}/{lang}/{city}/communities",
         crate::state::base_url(&state)
     );
-    let mut view = crate::places::server::not_found_status(
+    let mut view = crate::page_error::from_service(
         super::service::communities(&state.db, &city, &lang_used, lang, share).await,
     )?;
     if let Some(l) = &view.lang_used {
@@ -82,4 +82,4 @@ pub async fn pending_group_profiles(
 }
 
 #[cfg(feature = "ssr")]
-use crate::error::forbidden;
+use crate::page_error::forbidden;

@@ -8,7 +8,7 @@ use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
 use crate::db::{ApprovedProfileRow, ChannelRow, Db, NewMessage, OrganisationRow, ProfileData};
 use crate::error::AppError;
-use crate::form_post::{id_field, FormRefusal, FormValues};
+use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::td_string;
 use crate::values::OrganisationStatus;
 use crate::values::ReviewState;

@@ -3,8 +3,8 @@
 use crate::accounts::session::CurrentUser;
 use crate::db::{ChangeRow, Db};
 use crate::error::AppError;
-use crate::form_post::{FormRefusal, FormValues};
 use crate::geocode::Geo;
+use crate::http::form_post::{FormRefusal, FormValues};
 use crate::listing::review::{ChangeSummary, Review};
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
@@ -25,7 +25,7 @@ pub async fn review(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), FormRefusal> {
-    let change = match crate::form_post::id_field(values, "change") {
+    let change = match crate::http::form_post::id_field(values, "change") {
         Some(id) => db.change(id).await?,
         None => None,
     }

@@ -70,7 +70,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
-        return Err(crate::error::forbidden());
+        return Err(crate::page_error::forbidden());
     };
     let mut out = ListingsView {
         changes: Vec::new(),

@@ -5,8 +5,8 @@ use crate::accounts::model::FieldErrors;
 use crate::cities::City;
 use crate::db::{Db, NewMessage, OrganisationRow};
 use crate::error::AppError;
-use crate::form_post::FormValues;
 use crate::geocode::Geo;
+use crate::http::form_post::FormValues;
 use chrono::{DateTime, SecondsFormat, Utc};
 use std::sync::Arc;
 

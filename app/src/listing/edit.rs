@@ -7,8 +7,8 @@ use super::form::place_choices;
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
 use crate::db::Db;
-use crate::form_post::{FormRefusal, FormValues};
 use crate::geocode::Geo;
+use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::td_string;
 use chrono::{DateTime, Utc};
 use leptos_i18n::Locale as _;
@@ -103,7 +103,7 @@ pub async fn edit<D: Listing>(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), FormRefusal> {
-    let id = crate::form_post::id_field(values, D::KIND.as_str());
+    let id = crate::http::form_post::id_field(values, D::KIND.as_str());
     let (actor, row) = moderated_row::<D>(db, user, id).await?;
     let facts = D::facts(&row);
     let city = db.city(facts.city).await?.ok_or(FormRefusal::Forbidden)?;

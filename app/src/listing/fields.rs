@@ -2,8 +2,8 @@
 //! title and its translations, the descriptions and theirs, the languages,
 //! the place it is held at, and small whole numbers. Each adds its problem
 //! to the form's errors and returns what it could read.
-use crate::form_post::{optional_text, take, text, FormValues};
 use crate::forms::{required_text, FieldError, FieldErrors};
+use crate::http::form_post::{optional_text, take, text, FormValues};
 use crate::values::{Translations, LISTING_LANGUAGES};
 
 /// The longest description, in characters.
@@ -24,7 +24,7 @@ pub fn titles(v: &FormValues, local: &str, errors: &mut FieldErrors) -> Titles {
     Titles {
         title_en: title_en.unwrap_or_else(|| title.clone()),
         title,
-        translations: crate::form_post::title_translations(v, local, errors),
+        translations: crate::http::form_post::title_translations(v, local, errors),
     }
 }
 
@@ -47,7 +47,7 @@ pub fn descriptions(v: &FormValues, local: &str, errors: &mut FieldErrors) -> De
     Descriptions {
         en,
         local: local_text,
-        translations: crate::form_post::translations(v, local, LONG_TEXT_MAX_CHARS, errors),
+        translations: crate::http::form_post::translations(v, local, LONG_TEXT_MAX_CHARS, errors),
     }
 }
 

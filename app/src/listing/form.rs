@@ -4,7 +4,7 @@ use super::core::{local_lang, Listing};
 use super::draft::ListingFormData;
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, OrganisationRow};
-use crate::form_post::{FormRefusal, FormValues};
+use crate::http::form_post::{FormRefusal, FormValues};
 use crate::values::OrganisationStatus;
 
 /// The organisation named by the form's `organisation` field, if the person
@@ -15,7 +15,7 @@ pub async fn member_organisation(
     values: &FormValues,
 ) -> Result<OrganisationRow, FormRefusal> {
     let org_id =
-        crate::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
+        crate::http::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
     db.organisations_of(user.id)
         .await?
         .into_iter()

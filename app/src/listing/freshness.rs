@@ -7,7 +7,7 @@ use super::core::{stamp, tell_members, Listing};
 use super::ListingKind;
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, NewMessage, StaleRow};
-use crate::form_post::FormRefusal;
+use crate::http::form_post::FormRefusal;
 use crate::i18n::td_string;
 use crate::values::OrganisationStatus;
 use chrono::{DateTime, Duration, Utc};

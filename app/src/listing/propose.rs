@@ -5,7 +5,7 @@ use super::core::{stamp, Listing};
 use super::form::{member_organisation, place_choices};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, NewChange};
-use crate::form_post::{FormRefusal, FormValues};
+use crate::http::form_post::{FormRefusal, FormValues};
 use chrono::{DateTime, Utc};
 
 /// Stores the proposal made by the form; its id. The form names the listing
@@ -18,7 +18,7 @@ pub async fn propose<D: Listing>(
 ) -> Result<i64, FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
     let org = member_organisation(db, user, values).await?;
-    let current = match crate::form_post::id_field(values, D::KIND.as_str()) {
+    let current = match crate::http::form_post::id_field(values, D::KIND.as_str()) {
         Some(id) => {
             let row = D::row(db, id).await?.ok_or(FormRefusal::Forbidden)?;
             // A listing the city imported has no organisation: proposing a

@@ -181,6 +181,15 @@ pub fn show(texts: &[ListingText], visitor: &str, local: &str) -> Option<ShownTe
     })
 }
 
+/// The description in `lang`, else English, else the city's language, else any.
+pub fn pick_text<T: Clone>(texts: &[(String, T)], lang: &str, local: &str) -> Option<(String, T)> {
+    [lang, "en", local]
+        .iter()
+        .find_map(|want| texts.iter().find(|(l, _)| l == want))
+        .or_else(|| texts.first())
+        .cloned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,8 @@
 //! The moderators' POST handlers; each checks the role on the server.
 use super::reports::{handle_report, report_problem};
 use super::service::{decide_organisation, Decision};
-use crate::form_post::{act, FormRefusal, FormRoute, FormValues};
+use crate::accounts::act::act;
+use crate::http::form_post::{FormRefusal, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::kinds::review;
 use crate::listing::freshness::{confirm as confirm_as, ConfirmedBy};
@@ -15,7 +16,7 @@ use axum::Router;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
-    crate::form_post::routes(vec![
+    crate::http::form_post::routes(vec![
         FormRoute {
             path: "moderation/organisations/verify",
             handler: |l, s, se, p, v| Box::pin(organisation(l, s, se, p, v, Decision::Verify)),
@@ -144,14 +145,14 @@ async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues)
     let page = listing_page(&v);
     let done = "/moderation?unpublished=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        let id = crate::form_post::id_field(&v, "place");
+        let id = crate::http::form_post::id_field(&v, "place");
         crate::listing::edit::take_down::<PlaceDraft>(&st.db, u.as_ref(), id, &v, st.now()).await
     })
     .await
 }
 
 async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let id = crate::form_post::id_field(&v, "place").unwrap_or_default();
+    let id = crate::http::form_post::id_field(&v, "place").unwrap_or_default();
     let page = match new_in_city(&v, ListingKind::Place) {
         Some(city) => format!("/moderation/places/edit?city={city}"),
         None => format!("/moderation/places/edit?place={id}"),
@@ -201,11 +202,11 @@ async fn confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -
         "/dashboard?confirmed=1".to_string(),
     );
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        let (kind, id) = match crate::form_post::id_field(&v, "place") {
+        let (kind, id) = match crate::http::form_post::id_field(&v, "place") {
             Some(place) => (Some("place"), Some(place)),
             None => (
                 v.get("kind").map(String::as_str),
-                crate::form_post::id_field(&v, "id"),
+                crate::http::form_post::id_field(&v, "id"),
             ),
         };
         confirm_named(&st, u.as_ref(), kind, id, ConfirmedBy::Member).await
@@ -223,7 +224,7 @@ async fn verify(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     let done = format!("{page}?verified=1");
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         let kind = v.get("listing").map(String::as_str);
-        let id = crate::form_post::id_field(&v, "id");
+        let id = crate::http::form_post::id_field(&v, "id");
         confirm_named(&st, u.as_ref(), kind, id, ConfirmedBy::Moderator).await
     })
     .await
@@ -260,7 +261,7 @@ async fn locate(
     values: FormValues,
     page: String,
 ) -> Response {
-    use crate::accounts::forms::FormFeedback;
+    use crate::forms::FormFeedback;
     use crate::geocode::Located;
     use crate::i18n::td_string;
     let Ok(Some(_user)) = crate::accounts::session::current_user(&session, &state.db).await else {
@@ -269,7 +270,7 @@ async fn locate(
     // The city: the edited place's, else the organisation's.
     let city = match values.get("city").filter(|c| !c.is_empty()) {
         Some(c) => c.clone(),
-        None => match crate::form_post::id_field(&values, "organisation") {
+        None => match crate::http::form_post::id_field(&values, "organisation") {
             Some(org) => match state.db.organisation(org).await {
                 Ok(o) => o.map(|o| o.city.into()).unwrap_or_default(),
                 Err(e) => return crate::error::AppError::from(e).into_response(),
@@ -299,8 +300,8 @@ async fn locate(
     };
     let mut feedback = FormFeedback::new(&shown, &Default::default(), None);
     feedback.notice = Some(notice);
-    crate::form_post::shown_at(&mut parts, locale, &page);
-    crate::form_post::show_again(&state, parts, feedback).await
+    crate::http::form_post::shown_at(&mut parts, locale, &page);
+    crate::http::form_post::show_again(&state, parts, feedback).await
 }
 
 async fn change(
@@ -353,7 +354,7 @@ async fn edit_other(
         let page = format!("/moderation/{section}/edit?city={city}");
         return create(l, s, se, p, v, page, kind).await;
     }
-    let id = crate::form_post::id_field(&v, key).unwrap_or_default();
+    let id = crate::http::form_post::id_field(&v, key).unwrap_or_default();
     let page = format!("/moderation/{section}/edit?{key}={id}");
     let done = format!("/moderation/audit?kind={kind}&id={id}");
     let base = crate::state::base_url_from(&s, &p.headers);
@@ -370,7 +371,7 @@ async fn edit_other(
 fn new_in_city(v: &FormValues, kind: ListingKind) -> Option<String> {
     // Only the kind's own id names a listing: an event's `place` is where it
     // is held.
-    let listing = crate::form_post::id_field(v, kind.as_str()).is_some();
+    let listing = crate::http::form_post::id_field(v, kind.as_str()).is_some();
     v.get("city").map(|c| c.trim().to_string()).filter(|c| {
         !listing && !c.is_empty() && c.chars().all(|x| x.is_ascii_lowercase() || x == '-')
     })
@@ -386,7 +387,7 @@ async fn create(
     page: String,
     kind: ListingKind,
 ) -> Response {
-    crate::form_post::act_to(l, s, se, p, v, page, |st, u, v| async move {
+    crate::accounts::act::act_to(l, s, se, p, v, page, |st, u, v| async move {
         crate::with_listing_kind!(kind, |D| {
             crate::listing::edit::create::<D>(&st.db, &st.geo, u.as_ref(), &v, st.now()).await
         })
@@ -408,7 +409,7 @@ async fn unpublish_other(l: Locale, s: AppState, se: Session, p: Parts, v: FormV
     let id = part("id");
     let done = format!("/moderation/audit?kind={}&id={id}", part("kind"));
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        let id = crate::form_post::id_field(&v, "id");
+        let id = crate::http::form_post::id_field(&v, "id");
         let (user, now) = (u.as_ref(), st.now());
         match kind {
             Some(kind) => crate::with_listing_kind!(kind, |D| {

@@ -3,7 +3,7 @@
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, Reported};
-use crate::form_post::{FormRefusal, FormValues};
+use crate::http::form_post::{FormRefusal, FormValues};
 use chrono::{DateTime, SecondsFormat, Utc};
 
 fn ts(now: DateTime<Utc>) -> String {
@@ -35,7 +35,7 @@ pub async fn report_problem(
             .map(|o| (Reported::Opportunity(o.id), o.city.into())),
         // A group has no page of its own: the form on the city's
         // communities page names it by id.
-        "group" => match crate::form_post::id_field(values, "group") {
+        "group" => match crate::http::form_post::id_field(values, "group") {
             Some(id) if db.is_public_group(city, id).await? => {
                 Some((Reported::Group(id), city.to_string()))
             }
@@ -69,7 +69,7 @@ pub async fn handle_report(
     now: DateTime<Utc>,
 ) -> Result<(), FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
-    let id = crate::form_post::id_field(values, "report").ok_or(FormRefusal::Forbidden)?;
+    let id = crate::http::form_post::id_field(values, "report").ok_or(FormRefusal::Forbidden)?;
     let city = db.report_city(id).await?.ok_or(FormRefusal::Forbidden)?;
     if !user.can_moderate(&city) {
         return Err(FormRefusal::Forbidden);

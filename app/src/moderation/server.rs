@@ -240,7 +240,7 @@ pub struct HistoryView {
 pub async fn history(kind: String, id: i64) -> Result<HistoryView, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
-    use crate::error::forbidden;
+    use crate::page_error::forbidden;
     let user = user.ok_or_else(forbidden)?;
     let (city, name, page, entries) = match kind.as_str() {
         "place" => {
@@ -317,7 +317,7 @@ async fn moderator_scope(
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user.filter(|u| u.role != Role::Member) else {
-        return Err(crate::error::forbidden());
+        return Err(crate::page_error::forbidden());
     };
     let city = match user.moderated_city() {
         Some(own) => Some(own.to_string()),

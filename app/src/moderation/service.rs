@@ -2,7 +2,7 @@
 use crate::accounts::model::{FieldError, FieldErrors, Role};
 use crate::accounts::session::CurrentUser;
 use crate::db::Db;
-use crate::form_post::{FormRefusal, FormValues};
+use crate::http::form_post::{FormRefusal, FormValues};
 use crate::values::OrganisationStatus;
 use chrono::{DateTime, SecondsFormat, Utc};
 
@@ -21,7 +21,7 @@ pub async fn decide_organisation(
     now: DateTime<Utc>,
 ) -> Result<i64, FormRefusal> {
     let id: i64 =
-        crate::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
+        crate::http::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
     let org = db.organisation(id).await?.ok_or(FormRefusal::Forbidden)?;
     let user = user.ok_or(FormRefusal::Forbidden)?;
     if !user.can_moderate(&org.city) {

@@ -2,9 +2,9 @@
 //! add-category`. A new category is in the filters, forms, imports and
 //! API at once.
 use super::admin_frame::AdminFrame;
-use crate::accounts::forms::use_feedback;
 use crate::categories::CategoryDirectory;
 use crate::components::form_field::{FormErrorBanner, FormField, SelectField};
+use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;

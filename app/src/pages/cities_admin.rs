@@ -1,9 +1,9 @@
 //! Admins add cities: the same form as `welcome-kit add-city`. A new city's
 //! map, lists, registration and moderation work at once.
 use super::admin_frame::AdminFrame;
-use crate::accounts::forms::use_feedback;
 use crate::cities::CityDirectory;
 use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;

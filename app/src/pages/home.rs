@@ -8,8 +8,6 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_query_map;
 
-pub const CITY_COOKIE: &str = "wk_city";
-
 #[server]
 pub async fn remembered_city() -> Result<Option<String>, crate::page_error::PageError> {
     let parts = use_context::<axum::http::request::Parts>();
@@ -20,7 +18,7 @@ pub async fn remembered_city() -> Result<Option<String>, crate::page_error::Page
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(';'))
             .filter_map(|kv| kv.trim().split_once('='))
-            .find(|(k, _)| *k == CITY_COOKIE)
+            .find(|(k, _)| *k == crate::cities::CITY_COOKIE)
             .map(|(_, v)| v.to_string())
             .filter(|v| v.chars().all(|c| c.is_ascii_lowercase()))
     }))

@@ -320,7 +320,7 @@ pub fn Translated(text: ShownText) -> impl IntoView {
 #[component]
 fn ModerationBox(id: i64, city: String, slug: String) -> impl IntoView {
     let i18n = use_i18n();
-    let fb = crate::accounts::forms::use_feedback();
+    let fb = crate::forms::use_feedback();
     let error = fb.error("reason").map(|e| locale::field_error(i18n, e));
     let invalid = error.is_some();
     let check = city.clone();

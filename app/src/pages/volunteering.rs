@@ -1,10 +1,10 @@
 //! Volunteering: the list of open opportunities (filters as a GET form),
 //! an opportunity's page with the "I would like to help" form, and the
 //! page behind the withdrawal link.
-use crate::accounts::forms::use_feedback;
 use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::components::query_link::with_param;
 use crate::components::text_notes::TextNotes;
+use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::events::date_label;

@@ -1,10 +1,12 @@
 //! Place filters, parsed once from URL query pairs. The page ignores what it
 //! cannot understand (and says so); the JSON API answers 400 instead.
+use crate::http::params::{
+    known_category, parse_bool, parse_category, parse_int, parse_lang, parse_text, ParamError,
+};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_PER_PAGE: u32 = 200;
 pub const DEFAULT_PER_PAGE: u32 = 50;
-const MAX_QUERY_LEN: usize = 100;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlaceQuery {
@@ -16,21 +18,6 @@ pub struct PlaceQuery {
     pub wheelchair: bool,
     pub page: u32,
     pub per_page: u32,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParamError {
-    pub param: String,
-    pub message: String,
-}
-
-impl ParamError {
-    pub(crate) fn new(param: &str, message: impl Into<String>) -> Self {
-        Self {
-            param: param.to_string(),
-            message: message.into(),
-        }
-    }
 }
 
 /// Parameters the page URL may carry that are not filters.
@@ -114,88 +101,6 @@ impl PlaceQuery {
             || self.district.is_some()
             || self.open_now
             || self.wheelchair
-    }
-}
-
-pub(crate) fn parse_text(v: &str) -> Result<Option<String>, String> {
-    if v.is_empty() {
-        Ok(None)
-    } else if v.chars().count() > MAX_QUERY_LEN {
-        Err(format!("at most {MAX_QUERY_LEN} characters"))
-    } else {
-        Ok(Some(v.to_string()))
-    }
-}
-
-/// Drops `category` unless it is one of `keys` (the database's), and names
-/// the parameter, as parsing does for a malformed one.
-pub(crate) fn known_category(category: &mut Option<String>, keys: &[String]) -> Option<ParamError> {
-    let c = category.as_ref()?;
-    if keys.contains(c) {
-        return None;
-    }
-    *category = None;
-    Some(ParamError::new(
-        "category",
-        format!("unknown category; one of: {}", keys.join(", ")),
-    ))
-}
-
-/// `known_category` against the database's categories of `kind`; no query
-/// when no category is asked for.
-#[cfg(feature = "ssr")]
-pub(crate) async fn category_in_db(
-    db: &crate::db::Db,
-    kind: crate::values::ListingKind,
-    category: &mut Option<String>,
-) -> Result<Option<ParamError>, sqlx::Error> {
-    if category.is_none() {
-        return Ok(None);
-    }
-    Ok(known_category(category, &db.category_keys(kind).await?))
-}
-
-/// A category key's shape; whether the category exists is for
-/// `known_category`, which knows the database's keys.
-pub(crate) fn parse_category(v: &str) -> Result<Option<String>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    if v.len() <= 40 && v.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
-        Ok(Some(v.to_string()))
-    } else {
-        Err("unknown category".into())
-    }
-}
-
-/// ISO 639-1/639-2/639-3 codes: two or three lowercase letters.
-pub(crate) fn parse_lang(v: &str) -> Result<Option<String>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    let v = v.to_ascii_lowercase();
-    if (2..=3).contains(&v.len()) && v.chars().all(|c| c.is_ascii_lowercase()) {
-        Ok(Some(v))
-    } else {
-        Err("expected an ISO 639 language code such as `uk`".into())
-    }
-}
-
-pub(crate) fn parse_bool(v: &str) -> Result<bool, String> {
-    match v {
-        "" | "false" | "0" | "no" | "off" => Ok(false),
-        "true" | "1" | "yes" | "on" => Ok(true),
-        _ => Err("expected true or false".into()),
-    }
-}
-
-pub(crate) fn parse_int(v: &str, min: u32, max: u32) -> Result<Option<u32>, String> {
-    if v.is_empty() {
-        return Ok(None);
-    }
-    match v.parse::<u32>() {
-        Ok(n) if (min..=max).contains(&n) => Ok(Some(n)),
-        _ => Err(format!("expected a whole number from {min} to {max}")),
     }
 }
 

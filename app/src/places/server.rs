@@ -18,9 +18,9 @@ pub async fn list_places(
     let (mut query, mut errors) =
         PlaceQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
     let place = crate::values::ListingKind::Place;
-    errors.extend(super::query::category_in_db(&state.db, place, &mut query.category).await?);
+    errors.extend(crate::categories::check_in_db(&state.db, place, &mut query.category).await?);
     let ignored = errors.into_iter().map(|e| e.param).collect();
-    let mut listing = not_found_status(
+    let mut listing = crate::page_error::from_service(
         super::service::listing(&state.db, &city, &query, ignored, state.now()).await,
     )?;
     listing.tile_url = state.config.tile_url.clone();
@@ -38,16 +38,7 @@ pub async fn get_place(
     let state = crate::state::AppState::from_context()?;
     let base = crate::state::base_url(&state);
     let detail = super::service::detail(&state.db, &city, &slug, &lang, &base, state.now()).await;
-    not_found_status(detail)
-}
-
-/// A service result as a page error: 404 for a missing city or listing,
-/// 400 for a bad parameter, 500 for a failure (the status set on the page).
-#[cfg(feature = "ssr")]
-pub fn not_found_status<T>(
-    r: Result<T, crate::error::AppError>,
-) -> Result<T, crate::page_error::PageError> {
-    r.map_err(crate::page_error::PageError::from)
+    crate::page_error::from_service(detail)
 }
 
 /// Remembers the visitor's city for the start page (a functional cookie:
@@ -58,7 +49,7 @@ fn remember_city(slug: &str) {
     if let Some(resp) = use_context::<leptos_axum::ResponseOptions>() {
         let cookie = format!(
             "{}={slug}; Path=/; Max-Age=31536000; SameSite=Lax",
-            crate::pages::home::CITY_COOKIE
+            crate::cities::CITY_COOKIE
         );
         if let Ok(v) = HeaderValue::from_str(&cookie) {
             resp.append_header(SET_COOKIE, v);
@@ -98,7 +89,7 @@ pub async fn place_form(
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
-        return Err(crate::error::forbidden());
+        return Err(crate::page_error::forbidden());
     };
     let row = match place {
         Some(id) => Some(
@@ -106,7 +97,7 @@ pub async fn place_form(
                 .db
                 .place_by_id(id)
                 .await?
-                .ok_or_else(crate::error::forbidden)?,
+                .ok_or_else(crate::page_error::forbidden)?,
         ),
         None => None,
     };
@@ -119,7 +110,7 @@ pub async fn place_form(
         .or(new_in_city.clone());
     if moderate {
         if !city.as_ref().is_some_and(|c| user.can_moderate(c)) {
-            return Err(crate::error::forbidden());
+            return Err(crate::page_error::forbidden());
         }
     } else {
         let owner = match &row {
@@ -138,7 +129,7 @@ pub async fn place_form(
         city = city.or_else(|| orgs.first().map(|o| o.city.to_string()));
         organisations = orgs.into_iter().map(|o| (o.id, o.name)).collect();
         if organisations.is_empty() {
-            return Err(crate::error::forbidden());
+            return Err(crate::page_error::forbidden());
         }
     }
     let mut draft = crate::places::draft::PlaceDraft::default();

@@ -2,9 +2,10 @@
 use super::hours;
 use super::model::*;
 use super::query::PlaceQuery;
-use crate::cities::City;
+use crate::cities::{city_or_404, City};
 use crate::db::{Db, PlaceFilter, PlaceRow};
 use crate::error::AppError;
+use crate::locale::content::pick_text;
 use crate::search;
 use chrono::{DateTime, Utc};
 
@@ -33,12 +34,6 @@ pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary 
             now,
         ),
     }
-}
-
-/// The city a page's path names; a malformed slug is not looked up.
-pub async fn city_or_404(db: &Db, slug: &str) -> Result<City, AppError> {
-    let slug = crate::values::CitySlug::parse(slug).ok_or(AppError::NotFound)?;
-    db.city(&slug).await?.ok_or(AppError::NotFound)
 }
 
 /// Every published place of `city` matching `q` (all pages), in list order.
@@ -127,15 +122,6 @@ pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
     let h = ((la2 - la1) / 2.0).sin().powi(2)
         + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6_371_000.0 * h.sqrt().asin()
-}
-
-/// The description in `lang`, else English, else the city's language, else any.
-pub fn pick_text<T: Clone>(texts: &[(String, T)], lang: &str, local: &str) -> Option<(String, T)> {
-    [lang, "en", local]
-        .iter()
-        .find_map(|want| texts.iter().find(|(l, _)| l == want))
-        .or_else(|| texts.first())
-        .cloned()
 }
 
 pub async fn detail(

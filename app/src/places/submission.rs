@@ -4,7 +4,7 @@ use super::draft::PlaceDraft;
 use crate::accounts::model::{optional_website, required_text, Email, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::{NewPlace, PlaceRow};
-use crate::form_post::{optional_text, text, FormValues};
+use crate::http::form_post::{optional_text, text, FormValues};
 use crate::values::Publication;
 
 fn coordinate(s: &str) -> Result<Option<f64>, FieldError> {

@@ -118,8 +118,8 @@ pub use parse::parse_story;
 mod parse {
     use super::*;
     use crate::accounts::model::{FieldError, FieldErrors};
-    use crate::form_post::FormValues;
     use crate::forms::{optional_website, required_text, TEXT_MAX_CHARS};
+    use crate::http::form_post::FormValues;
 
     fn field<'a>(v: &'a FormValues, k: &str) -> &'a str {
         v.get(k).map(|s| s.trim()).unwrap_or("")
@@ -213,7 +213,7 @@ mod parse {
     #[cfg(test)]
     mod tests {
         use super::*;
-        use crate::form_post::form_of as form;
+        use crate::http::form_post::form_of as form;
 
         fn good() -> Vec<(&'static str, &'static str)> {
             vec![

@@ -8,7 +8,7 @@ use crate::accounts::model::FormError;
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, PublishedStory, StoryDraftRow, StoryRow, StorySource};
 use crate::error::AppError;
-use crate::form_post::{id_field, FormRefusal, FormValues};
+use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::listing::review::decision_message;
 use crate::listing::stamp;
 use crate::values::ReviewState;

@@ -2,7 +2,8 @@
 //! draft; someone else who moderates the city publishes it or sends it
 //! back. Each checks who is asking.
 use super::editor::{publish, reject, submit};
-use crate::form_post::{act, act_to, id_field, FormRoute, FormValues};
+use crate::accounts::act::{act, act_to};
+use crate::http::form_post::{id_field, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -11,7 +12,7 @@ use axum::Router;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
-    crate::form_post::routes(vec![
+    crate::http::form_post::routes(vec![
         FormRoute {
             path: "moderation/stories/submit",
             handler: |l, s, se, p, v| Box::pin(send(l, s, se, p, v)),

@@ -41,9 +41,8 @@ pub async fn list_stories(
     city: String,
     lang: String,
 ) -> Result<(City, Vec<StorySummary>), crate::page_error::PageError> {
-    use crate::places::server::not_found_status;
     let state = crate::state::AppState::from_context()?;
-    let city = not_found_status(crate::places::service::city_or_404(&state.db, &city).await)?;
+    let city = crate::page_error::from_service(crate::cities::city_or_404(&state.db, &city).await)?;
     let mut out = Vec::new();
     for row in state.db.published_stories(&city.slug).await? {
         let texts = state.db.story_texts(row.id).await?;
@@ -61,10 +60,9 @@ pub async fn get_story(
     lang: String,
 ) -> Result<Story, crate::page_error::PageError> {
     use crate::error::AppError;
-    use crate::places::server::not_found_status;
     let state = crate::state::AppState::from_context()?;
-    let city = not_found_status(crate::places::service::city_or_404(&state.db, &city).await)?;
-    let row = not_found_status(
+    let city = crate::page_error::from_service(crate::cities::city_or_404(&state.db, &city).await)?;
+    let row = crate::page_error::from_service(
         state
             .db
             .published_story(&city.slug, &slug)
@@ -73,7 +71,7 @@ pub async fn get_story(
             .and_then(|r| r.ok_or(AppError::NotFound)),
     )?;
     let texts = state.db.story_texts(row.id).await?;
-    let (summary, body, text) = not_found_status(
+    let (summary, body, text) = crate::page_error::from_service(
         summary_for(&row, texts, &lang, &city.local_lang).ok_or(AppError::NotFound),
     )?;
     let sources = state
@@ -105,7 +103,7 @@ pub async fn story_editor(
     story: Option<i64>,
     draft: Option<i64>,
 ) -> Result<super::StoryEditorData, crate::page_error::PageError> {
-    use crate::error::forbidden;
+    use crate::page_error::forbidden;
     use crate::values::ReviewState;
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db)
@@ -182,7 +180,7 @@ pub async fn pending_stories(
     let user = crate::accounts::session::request_user(&state.db)
         .await?
         .filter(|u| u.role != crate::accounts::model::Role::Member)
-        .ok_or_else(crate::error::forbidden)?;
+        .ok_or_else(crate::page_error::forbidden)?;
     let city = Some(city.as_str()).filter(|c| !c.is_empty());
     Ok(super::editor::pending(&state.db, &user, city).await?)
 }

@@ -1,5 +1,7 @@
 //! Small typed values shared by every layer (the data layer included): they
 //! are parsed once where text enters, and stored in one representation.
+mod category;
+mod city;
 mod city_slug;
 mod flag;
 mod kind;
@@ -8,6 +10,8 @@ mod status;
 mod text_enum;
 mod texts;
 
+pub use category::Category;
+pub use city::City;
 pub use city_slug::CitySlug;
 pub use flag::Flag;
 pub use kind::ListingKind;

@@ -1,8 +1,10 @@
 //! `GET /api/v1/opportunities?city=…&no_czech=true&lang=…&page=…` (JSON,
 //! paginated, ETag/304, 400 naming a bad parameter).
 use super::query::OpportunityQuery;
+use crate::cities::{known_city, required_city};
 use crate::error::AppError;
-use crate::places::api::{json_with_etag, known_city, pairs, required_city};
+use crate::http::etag::json_with_etag;
+use crate::http::params::pairs;
 use crate::state::AppState;
 use axum::extract::{RawQuery, State};
 use axum::http::HeaderMap;

@@ -4,7 +4,7 @@ use super::model::AUDIENCES;
 use crate::accounts::model::{optional_website, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::{NewOpportunity, OpportunityRow};
-use crate::form_post::{optional_text, take, text, FormValues};
+use crate::http::form_post::{optional_text, take, text, FormValues};
 use crate::listing::draft::ListingDraft;
 use crate::listing::fields;
 use chrono::NaiveDate;
@@ -349,7 +349,7 @@ pub fn draft_of(
 mod tests {
     use super::*;
 
-    use crate::form_post::form_of as form;
+    use crate::http::form_post::form_of as form;
 
     #[test]
     fn a_complete_form_parses_and_reads_back() {

@@ -1,5 +1,5 @@
 //! POST routes: sending interest (rate-limited, no account) and withdrawing it.
-use crate::form_post::{refused, shown_at, to, FormRoute, FormValues};
+use crate::http::form_post::{refused, shown_at, to, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -8,7 +8,7 @@ use axum::Router;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
-    crate::form_post::routes(vec![
+    crate::http::form_post::routes(vec![
         FormRoute {
             path: "volunteering/interest",
             handler: |l, s, se, p, v| Box::pin(interest(l, s, se, p, v)),
@@ -84,10 +84,10 @@ async fn withdraw(
 async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let page = format!(
         "/dashboard/opportunities/new{}",
-        crate::form_post::id_query(&v, "opportunity")
+        crate::http::form_post::id_query(&v, "opportunity")
     );
     let done = "/dashboard?submitted=1".to_string();
-    crate::form_post::act(l, s, se, p, v, page, done, |st, u, v| async move {
+    crate::accounts::act::act(l, s, se, p, v, page, done, |st, u, v| async move {
         crate::listing::propose::propose::<super::draft::OpportunityDraft>(
             &st.db,
             u.as_ref(),

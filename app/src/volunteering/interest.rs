@@ -6,7 +6,7 @@
 use crate::accounts::model::{required_text, Email, FieldError, FieldErrors};
 use crate::accounts::tokens;
 use crate::db::{Db, NewInterest, NewMessage};
-use crate::form_post::{id_field, FormRefusal, FormValues};
+use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::{td_string, Locale};
 use crate::values::Publication;
 use chrono::{DateTime, Duration, SecondsFormat, Utc};

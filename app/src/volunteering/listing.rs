@@ -4,7 +4,7 @@ use crate::accounts::model::FieldErrors;
 use crate::cities::City;
 use crate::db::{Db, NewMessage, NewOpportunity, OpportunityRow};
 use crate::error::AppError;
-use crate::form_post::FormValues;
+use crate::http::form_post::FormValues;
 use crate::listing::{Listing, Publish, RowFacts};
 
 impl Listing for OpportunityDraft {

@@ -1,6 +1,6 @@
 //! Opportunity filters, parsed once (the page ignores what it cannot
 //! understand, the API answers 400 naming the parameter).
-use crate::places::query::{parse_bool, parse_int, parse_lang, parse_text, ParamError};
+use crate::http::params::{parse_bool, parse_int, parse_lang, parse_text, ParamError};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_PER_PAGE: u32 = 200;

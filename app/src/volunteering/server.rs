@@ -16,7 +16,7 @@ pub async fn list_opportunities(
     let (q, errors) =
         OpportunityQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
     let ignored = errors.into_iter().map(|e| e.param).collect();
-    crate::places::server::not_found_status(
+    crate::page_error::from_service(
         super::service::listing(&state.db, &city, &q, &lang, state.now()).await,
     )
     .map(|l| (l, ignored))
@@ -29,7 +29,7 @@ pub async fn get_opportunity(
     lang: String,
 ) -> Result<OpportunityDetail, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
-    let mut d = crate::places::server::not_found_status(
+    let mut d = crate::page_error::from_service(
         super::service::detail(&state.db, &city, &slug, &lang, state.now()).await,
     )?;
     d.share_url = format!(
@@ -92,7 +92,7 @@ pub async fn opportunity_form(
 ) -> Result<crate::listing::draft::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
-    use crate::error::forbidden;
+    use crate::page_error::forbidden;
     let user = crate::accounts::session::request_user(&state.db)
         .await?
         .ok_or_else(forbidden)?;

@@ -5,7 +5,7 @@ use crate::accounts::model::{optional_website, FieldError, FieldErrors};
 use crate::cities::City;
 use crate::db::NewEvent;
 use crate::events::query::CHILDREN_FIELD;
-use crate::form_post::{optional_text, take, text, FormValues};
+use crate::http::form_post::{optional_text, take, text, FormValues};
 use crate::listing::fields::{self, list};
 use chrono::{Duration, NaiveDate, NaiveTime};
 

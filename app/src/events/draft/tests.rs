@@ -20,7 +20,7 @@ fn city() -> City {
     }
 }
 
-use crate::form_post::form_of as form;
+use crate::http::form_post::form_of as form;
 
 /// The event categories' keys, as the database has them.
 fn kinds() -> Vec<String> {

@@ -1,9 +1,9 @@
 //! The signed-in person's page: their organisations and their state.
-use crate::accounts::forms::{use_feedback, FormFeedback};
 use crate::accounts::model::Role;
 use crate::accounts::server::{my_account, outbox, AccountView, OrganisationView};
 use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::components::still_correct::StillCorrect;
+use crate::forms::{use_feedback, FormFeedback};
 use crate::i18n::*;
 use crate::kinds::server::my_listings;
 use crate::locale;

@@ -1,8 +1,8 @@
 //! A community group's profile: its state on the members' dashboard, and
 //! the form that proposes it (languages, description, channels). Nothing
 //! here is public until a city moderator approves it.
-use crate::accounts::forms::{use_feedback, FormFeedback};
 use crate::components::form_field::{FormErrorBanner, FormField, TextAreaField};
+use crate::forms::{use_feedback, FormFeedback};
 use crate::groups::server::{profile_form_data, profile_status};
 use crate::groups::{
     GroupProfileForm, GroupProfileStatus, CHANNEL_KINDS, CHANNEL_KIND_FIELDS, CHANNEL_VALUE_FIELDS,

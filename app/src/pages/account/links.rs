@@ -1,8 +1,8 @@
 //! Pages behind the links in e-mails: confirming an address, choosing a new
 //! password, asking for a reset link. Following a link changes nothing by
 //! itself: the page has a button that does it (no state change on GET).
-use crate::accounts::forms::use_feedback;
 use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;

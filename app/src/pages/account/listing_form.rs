@@ -1,6 +1,6 @@
 //! What the event and opportunity forms share: the page frame, the
 //! organisation choice, and where the form's values come from.
-use crate::accounts::forms::{use_feedback, FormFeedback};
+use crate::forms::{use_feedback, FormFeedback};
 use crate::i18n::*;
 use crate::listing::draft::ListingFormData;
 use crate::locale;

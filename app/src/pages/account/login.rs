@@ -1,6 +1,6 @@
 //! Signing in, and the notices that lead here (e-mail confirmed, password changed).
-use crate::accounts::forms::use_feedback;
 use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;

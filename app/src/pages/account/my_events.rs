@@ -31,7 +31,7 @@ pub fn MyEvents(events: Vec<MyEvent>) -> impl IntoView {
 fn MyEventItem(event: MyEvent, just_changed: bool) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
-    let fb = crate::accounts::forms::use_feedback();
+    let fb = crate::forms::use_feedback();
     let id = event.id.to_string();
     // A refused form is shown again only on the event it was for.
     let fb = if fb.value("event") == id {

@@ -1,8 +1,8 @@
 //! An organisation proposes a new place or a change to one of its places.
 //! Nothing here is public until a moderator accepts it.
-use crate::accounts::forms::{use_feedback, FormFeedback};
 use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::components::translation_fields::TranslationFields;
+use crate::forms::{use_feedback, FormFeedback};
 use crate::i18n::*;
 use crate::locale;
 use crate::places::server::{place_form, PlaceFormData};

@@ -1,7 +1,7 @@
 //! NGO staff register themselves and their organisation.
-use crate::accounts::forms::use_feedback;
 use crate::accounts::model::PASSWORD_MIN_CHARS;
 use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use leptos::prelude::*;

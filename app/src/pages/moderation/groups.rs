@@ -1,8 +1,8 @@
 //! Community groups' proposed profiles on the moderation page: what the
 //! public sees now next to what is proposed, with approve and reject (a
 //! message is required to reject). The server checks the moderator's city.
-use crate::accounts::forms::use_feedback;
 use crate::components::review::{DiffTable, ReviewForm};
+use crate::forms::use_feedback;
 use crate::groups::server::pending_group_profiles;
 use crate::groups::{GroupProfile, ProposalItem, DESCRIPTION_FIELDS, DESCRIPTION_LANGS};
 use crate::i18n::*;

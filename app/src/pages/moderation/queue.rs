@@ -1,7 +1,7 @@
 //! The moderators' queue: organisations waiting for verification.
-use crate::accounts::forms::use_feedback;
 use crate::components::form_field::FormErrorBanner;
 use crate::components::review::{DiffTable, ReviewForm};
+use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::{

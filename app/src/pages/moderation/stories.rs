@@ -2,8 +2,8 @@
 //! the draft, with publish and send back (a message is required to send
 //! back). The server checks the reviewer's city and that they are not the
 //! author.
-use crate::accounts::forms::use_feedback;
 use crate::components::review::{DiffTable, ReviewForm};
+use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use crate::stories::server::pending_stories;

@@ -1,8 +1,8 @@
 //! The story editor: a moderator writes a new story for their city or a new
 //! version of one, with its sources; it is published when someone else who
 //! moderates the city has read it (see the moderation page).
-use crate::accounts::forms::{use_feedback, FormFeedback};
 use crate::components::form_field::{FormErrorBanner, FormField, TextAreaField};
+use crate::forms::{use_feedback, FormFeedback};
 use crate::i18n::*;
 use crate::locale;
 use crate::stories::draft::{MAX_SOURCES, SOURCE_TITLE_FIELDS, SOURCE_URL_FIELDS};

@@ -1,7 +1,7 @@
 //! What a refused form needs to be shown again: what was typed (never the
 //! passwords) and a message per field. The POST handler provides it as
 //! context while it renders the same page again.
-use super::model::{FieldError, FieldErrors, FormError};
+use super::{FieldError, FieldErrors, FormError};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 

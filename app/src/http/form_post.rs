@@ -3,10 +3,8 @@
 //! rendered again by the same page with what was typed and its messages
 //! (422, or 429 when limited), and success redirects (303). Works the same
 //! with JavaScript off. Handlers check who is asking themselves.
-use crate::accounts::forms::FormFeedback;
-use crate::accounts::model::{FieldErrors, FormError};
-use crate::accounts::session::{current_user, CurrentUser};
 use crate::error::AppError;
+use crate::forms::{FieldError, FieldErrors, FormError, FormFeedback};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::body::Body;
@@ -18,7 +16,6 @@ use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_i18n::Locale as _;
 use std::collections::BTreeMap;
-use std::future::Future;
 use std::net::SocketAddr;
 use tower_sessions::Session;
 
@@ -118,13 +115,10 @@ pub fn text<'a>(v: &'a FormValues, k: &str) -> &'a str {
 }
 
 /// An optional text of at most `max` characters.
-pub fn optional_text(
-    s: &str,
-    max: usize,
-) -> Result<Option<String>, crate::accounts::model::FieldError> {
+pub fn optional_text(s: &str, max: usize) -> Result<Option<String>, FieldError> {
     match s.trim() {
         "" => Ok(None),
-        s if s.chars().count() > max => Err(crate::accounts::model::FieldError::TooLong),
+        s if s.chars().count() > max => Err(FieldError::TooLong),
         s => Ok(Some(s.to_string())),
     }
 }
@@ -133,7 +127,7 @@ pub fn optional_text(
 pub fn take(
     errors: &mut FieldErrors,
     name: &'static str,
-    r: Result<Option<String>, crate::accounts::model::FieldError>,
+    r: Result<Option<String>, FieldError>,
 ) -> Option<String> {
     r.map_err(|e| errors.insert(name, e)).ok().flatten()
 }
@@ -190,13 +184,14 @@ pub async fn rerender(state: &AppState, parts: Parts, feedback: FormFeedback) ->
 pub async fn show_again(state: &AppState, mut parts: Parts, feedback: FormFeedback) -> Response {
     parts.method = Method::GET;
     let st = state.clone();
+    let st_shell = state.shell;
     let options = state.leptos_options.clone();
     let render = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(st.clone());
             provide_context(feedback.clone());
         },
-        move || crate::app::shell(options.clone()),
+        move || (st_shell)(options.clone()),
     );
     render(Request::from_parts(parts, Body::empty())).await
 }
@@ -214,61 +209,6 @@ pub async fn refused(
         FormRefusal::Internal(e) => return e.into_response(),
     };
     rerender(state, parts, feedback).await
-}
-
-/// Runs one action for whoever is signed in (the action checks what they
-/// may do): success redirects to `done`, a refusal shows `page` again with
-/// the form's messages.
-#[allow(clippy::too_many_arguments)]
-pub async fn act<Fut>(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    parts: Parts,
-    values: FormValues,
-    page: String,
-    done: String,
-    action: impl FnOnce(AppState, Option<CurrentUser>, FormValues) -> Fut,
-) -> Response
-where
-    Fut: Future<Output = Result<(), FormRefusal>>,
-{
-    act_to(
-        locale,
-        state,
-        session,
-        parts,
-        values,
-        page,
-        |st, u, v| async move { action(st, u, v).await.map(|()| done) },
-    )
-    .await
-}
-
-/// Like `act`, for an action that says where it leads (a page made by it).
-pub async fn act_to<Fut>(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    mut parts: Parts,
-    values: FormValues,
-    page: String,
-    action: impl FnOnce(AppState, Option<CurrentUser>, FormValues) -> Fut,
-) -> Response
-where
-    Fut: Future<Output = Result<String, FormRefusal>>,
-{
-    let user = match current_user(&session, &state.db).await {
-        Ok(u) => u,
-        Err(e) => return e.into_response(),
-    };
-    match action(state.clone(), user, values.clone()).await {
-        Ok(done) => to(locale, &done),
-        Err(r) => {
-            shown_at(&mut parts, locale, &page);
-            refused(&state, parts, &values, r).await
-        }
-    }
 }
 
 /// The translations of a listing's description a form carries

@@ -1,9 +1,11 @@
-use super::*;
-use crate::db::{EventRow, EventsSnapshot, NewEvent};
+use crate::calendar::occurrences::*;
+use crate::calendar::recurrence::{Occurrence, MAX_OCCURRENCES};
+use crate::db::schedule_of;
+use crate::db::{CachedEvent, EventRow, EventsSnapshot, NewEvent};
 use crate::events::import::set_bounds;
-use crate::events::model::schedule_of;
 use crate::events::service::select_page;
 use crate::values::Publication;
+use chrono::{DateTime, Duration, Utc};
 use std::sync::Arc;
 
 fn utc(s: &str) -> DateTime<Utc> {
@@ -84,6 +86,15 @@ fn event(
 }
 
 /// When the index is built in the tests.
+/// What the snapshot hands the index: the schedules of listed events.
+fn schedules(
+    events: &[CachedEvent],
+) -> impl Iterator<Item = Option<&crate::calendar::recurrence::Schedule>> {
+    events
+        .iter()
+        .map(|e| e.schedule.as_ref().filter(|_| e.listed()))
+}
+
 fn t0() -> DateTime<Utc> {
     utc("2026-10-01 10:30")
 }
@@ -241,7 +252,7 @@ fn pages(
 #[test]
 fn the_index_answers_what_expanding_answers() {
     let events = events();
-    let index = OccurrenceIndex::build(&events, t0());
+    let index = OccurrenceIndex::build(schedules(&events), t0());
     assert_eq!(index.dense(), &[10], "the hourly series is left out");
     let all = vec![true; events.len()];
     let some: Vec<bool> = (0..events.len()).map(|i| i % 3 != 1).collect();
@@ -259,7 +270,7 @@ fn the_index_answers_what_expanding_answers() {
 #[test]
 fn entries_match_each_series_in_a_window() {
     let events = events();
-    let index = OccurrenceIndex::build(&events, t0());
+    let index = OccurrenceIndex::build(schedules(&events), t0());
     let (from, to) = (t0() + Duration::days(20), t0() + Duration::days(120));
     for (i, e) in events.iter().enumerate() {
         if index.dense().contains(&i) {
@@ -273,7 +284,7 @@ fn entries_match_each_series_in_a_window() {
         let want = e
             .schedule
             .as_ref()
-            .filter(|_| listed(e))
+            .filter(|_| e.listed())
             .map(|s| s.between(from, to, MAX_OCCURRENCES).expect("expands"))
             .unwrap_or_default();
         assert_eq!(got, want, "event {}", e.row.id);
@@ -297,7 +308,7 @@ fn starts_of(
 #[test]
 fn clock_changes_cancelled_dates_and_ends() {
     let events = events();
-    let index = OccurrenceIndex::build(&events, t0());
+    let index = OccurrenceIndex::build(schedules(&events), t0());
     // 18:00 in Prague is 16:00 UTC in summer time and 17:00 after it.
     let week = (utc("2026-10-19 00:00"), utc("2026-11-01 00:00"));
     assert!(index.covers(week.0, week.1));

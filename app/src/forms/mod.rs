@@ -1,5 +1,8 @@
 //! What every form shares: why a field or a whole form was refused (each
 //! maps to a translated message), and the plain text fields most forms have.
+mod feedback;
+
+pub use feedback::{use_feedback, FormFeedback};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
