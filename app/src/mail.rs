@@ -4,6 +4,7 @@
 //! delivers what is waiting, retrying with growing pauses. Without SMTP the
 //! messages stay in the outbox for an admin to read.
 use crate::db::{Db, PendingMessage};
+use crate::values::Timestamp;
 use chrono::{DateTime, Duration, Utc};
 use lettre::message::{header::ContentType, Mailbox};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -75,20 +76,20 @@ pub async fn deliver_pending(
     mailer: &Mailer,
     now: DateTime<Utc>,
 ) -> Result<Delivery, sqlx::Error> {
-    let until = text(now + Duration::minutes(CLAIM_MINUTES));
+    let until = Timestamp::from(now + Duration::minutes(CLAIM_MINUTES));
     let claimed = db
-        .claim_unsent(&text(now), &until, MAX_ATTEMPTS, BATCH)
+        .claim_unsent(Timestamp::from(now), until, MAX_ATTEMPTS, BATCH)
         .await?;
     let mut delivery = Delivery::default();
     for m in claimed {
         match mailer.send(&m).await {
             Ok(()) => {
-                db.mark_sent(m.id, &text(Utc::now())).await?;
+                db.mark_sent(m.id, Timestamp::from(Utc::now())).await?;
                 delivery.sent += 1;
             }
             Err(e) => {
                 tracing::warn!(message = m.id, "sending mail failed: {e}");
-                db.mark_failed(m.id, &e, &text(retry_at(now, m.attempts + 1)))
+                db.mark_failed(m.id, &e, Timestamp::from(retry_at(now, m.attempts + 1)))
                     .await?;
                 delivery.failed += 1;
             }
@@ -114,10 +115,6 @@ pub fn spawn_sender(db: Db, mailer: Mailer, every: std::time::Duration) {
             }
         }
     });
-}
-
-fn text(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 #[cfg(test)]

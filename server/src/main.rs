@@ -107,9 +107,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             .check()
             .map_err(|errors| lines(&errors))?;
             let db = open(&cli.database_url).await?;
-            let now = now_text();
+            let now = app::values::Timestamp::from(chrono_now());
             if !db
-                .add_city(&city, None, &now)
+                .add_city(&city, None, now)
                 .await
                 .map_err(|e| e.to_string())?
             {
@@ -122,9 +122,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             let category = app::categories::new::check(&key, &kind, &names)
                 .map_err(|errors| lines(&errors))?;
             let db = open(&cli.database_url).await?;
-            let now = now_text();
+            let now = app::values::Timestamp::from(chrono_now());
             if !db
-                .add_category(&category, None, &now)
+                .add_category(&category, None, now)
                 .await
                 .map_err(|e| e.to_string())?
             {
@@ -324,11 +324,6 @@ fn read_password() -> Result<String, String> {
 
 fn chrono_now() -> chrono::DateTime<chrono::Utc> {
     chrono::Utc::now()
-}
-
-/// Now as the database stores times (RFC 3339, seconds, UTC).
-fn now_text() -> String {
-    chrono_now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// Every problem of a refused input, one per line.

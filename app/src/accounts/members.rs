@@ -7,15 +7,12 @@ use super::tokens;
 use crate::db::{Db, MemberChange, NewAudit, NewInvite, NewMessage, OrganisationRow};
 use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::td_string;
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use crate::values::Timestamp;
+use chrono::{DateTime, Duration, Utc};
 use leptos_i18n::Locale as _;
 
 /// How long the link in an invitation works.
 pub const INVITE_LINK_DAYS: i64 = 7;
-
-fn ts(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 /// The organisation named by the form, if `user` may manage its members.
 async fn managed(
@@ -92,7 +89,7 @@ pub async fn add_member(
                 .to_string(),
             };
             match db
-                .add_member(org.id, existing.id, &message, &audit, &ts(now))
+                .add_member(org.id, existing.id, &message, &audit, Timestamp::from(now))
                 .await?
             {
                 MemberChange::Done => Ok(()),
@@ -132,10 +129,10 @@ pub async fn add_member(
                 display_name: &name,
                 locale: locale.as_str(),
                 token_hash: &token_hash,
-                token_expires_at: &ts(now + Duration::days(INVITE_LINK_DAYS)),
+                token_expires_at: Timestamp::from(now + Duration::days(INVITE_LINK_DAYS)),
             };
             match db
-                .invite_member(org.id, &invite, &message, &audit, &ts(now))
+                .invite_member(org.id, &invite, &message, &audit, Timestamp::from(now))
                 .await?
             {
                 Some(_) => Ok(()),
@@ -176,7 +173,7 @@ pub async fn remove_member(
     let audit = NewAudit::of(Some(actor.id), "organisation", org.id, "member_removed")
         .details(removed.email.clone());
     match db
-        .remove_member(org.id, member, &message, &audit, &ts(now))
+        .remove_member(org.id, member, &message, &audit, Timestamp::from(now))
         .await?
     {
         MemberChange::Done => Ok(()),

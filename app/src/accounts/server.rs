@@ -105,8 +105,8 @@ pub async fn outbox() -> Result<Vec<OutboxMessage>, crate::page_error::PageError
             recipient: m.recipient,
             subject: m.subject,
             body: m.body,
-            created_at: m.created_at,
-            sent_at: m.sent_at,
+            created_at: m.created_at.to_string(),
+            sent_at: m.sent_at.map(|t| t.to_string()),
             attempts: m.attempts,
             last_error: m.last_error,
         })

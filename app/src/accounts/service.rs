@@ -6,17 +6,14 @@ use crate::db::{Db, NewMessage, NewRegistration, RegisterError, UserRow};
 use crate::error::AppError;
 use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::{td_string, Locale};
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use crate::values::Timestamp;
+use chrono::{DateTime, Duration, Utc};
 use leptos_i18n::Locale as _;
 
 /// How long an e-mail verification link works.
 pub const VERIFY_LINK_HOURS: i64 = 72;
 /// How long a password-reset link works.
 pub const RESET_LINK_HOURS: i64 = 2;
-
-fn ts(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 fn internal(e: impl std::fmt::Display) -> AppError {
     AppError::Internal(e.to_string())
@@ -187,9 +184,9 @@ pub async fn register(
         city: r.city,
         kind: r.kind,
     };
-    let expires = ts(now + Duration::hours(VERIFY_LINK_HOURS));
+    let expires = Timestamp::from(now + Duration::hours(VERIFY_LINK_HOURS));
     match db
-        .register(&new, &token_hash, &expires, &message, &ts(now))
+        .register(&new, &token_hash, expires, &message, Timestamp::from(now))
         .await
     {
         Ok((user_id, _)) => Ok(user_id),
@@ -202,7 +199,7 @@ pub async fn register(
 }
 
 pub async fn verify_email(db: &Db, token: &str, now: DateTime<Utc>) -> Result<i64, FormRefusal> {
-    db.verify_email(&tokens::hash(token.trim()), &ts(now))
+    db.verify_email(&tokens::hash(token.trim()), Timestamp::from(now))
         .await?
         .ok_or(FormRefusal::Form(FormError::LinkInvalid))
 }
@@ -257,9 +254,15 @@ pub async fn request_reset(
         )
         .to_string(),
     };
-    let expires = ts(now + Duration::hours(RESET_LINK_HOURS));
-    db.start_password_reset(user.id, &token_hash, &expires, &message, &ts(now))
-        .await?;
+    let expires = Timestamp::from(now + Duration::hours(RESET_LINK_HOURS));
+    db.start_password_reset(
+        user.id,
+        &token_hash,
+        expires,
+        &message,
+        Timestamp::from(now),
+    )
+    .await?;
     Ok(())
 }
 
@@ -280,7 +283,7 @@ pub async fn finish_reset(
     db.finish_password_reset(
         &tokens::hash(field(values, "token").trim()),
         &hash,
-        &ts(now),
+        Timestamp::from(now),
     )
     .await?
     .ok_or(FormRefusal::Form(FormError::LinkInvalid))
@@ -297,7 +300,7 @@ pub async fn create_admin(
     let pw = Password::parse(pw)
         .map_err(|_| format!("the password needs at least {PASSWORD_MIN_CHARS} characters"))?;
     let hash = password::hash(pw.expose()).map_err(|e| e.to_string())?;
-    db.upsert_admin(email.as_str(), &hash, &ts(now))
+    db.upsert_admin(email.as_str(), &hash, Timestamp::from(now))
         .await
         .map_err(|e| e.to_string())
 }

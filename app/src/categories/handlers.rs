@@ -6,6 +6,7 @@ use crate::accounts::model::{FieldError, FieldErrors, Role};
 use crate::http::form_post::{text, FormRefusal, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
+use crate::values::Timestamp;
 use axum::http::request::Parts;
 use axum::response::Response;
 use axum::Router;
@@ -33,8 +34,8 @@ async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Re
             .collect();
         let category = check(text(&v, "key"), text(&v, "kind"), &names)
             .map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
-        let now = st.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        if !st.db.add_category(&category, Some(user.id), &now).await? {
+        let now = Timestamp::from(st.now());
+        if !st.db.add_category(&category, Some(user.id), now).await? {
             return Err(FormRefusal::Fields(field_errors(&[CategoryError::Exists(
                 category.key,
             )])));

@@ -6,6 +6,7 @@ use crate::accounts::model::{FieldError, FieldErrors, Role};
 use crate::http::form_post::{text, FormRefusal, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
+use crate::values::Timestamp;
 use axum::http::request::Parts;
 use axum::response::Response;
 use axum::Router;
@@ -29,8 +30,8 @@ async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Re
         let city = input_of(&v)
             .check()
             .map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
-        let now = st.now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-        if !st.db.add_city(&city, Some(user.id), &now).await? {
+        let now = Timestamp::from(st.now());
+        if !st.db.add_city(&city, Some(user.id), now).await? {
             return Err(FormRefusal::Fields(FieldErrors::from([(
                 "slug",
                 FieldError::SlugTaken,

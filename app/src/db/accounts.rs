@@ -1,6 +1,7 @@
 //! Users, organisations, memberships, single-use tokens, the outbox and the
 //! audit log.
 use super::Db;
+use crate::values::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct UserRow {
@@ -10,7 +11,7 @@ pub struct UserRow {
     pub display_name: String,
     pub role: String,
     pub moderator_city: Option<String>,
-    pub email_verified_at: Option<String>,
+    pub email_verified_at: Option<Timestamp>,
     pub locale: String,
     pub session_epoch: i64,
 }
@@ -66,8 +67,8 @@ pub struct OutboxRow {
     pub recipient: String,
     pub subject: String,
     pub body: String,
-    pub created_at: String,
-    pub sent_at: Option<String>,
+    pub created_at: Timestamp,
+    pub sent_at: Option<Timestamp>,
     pub attempts: i64,
     pub last_error: Option<String>,
 }
@@ -133,7 +134,7 @@ pub(super) type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 pub(super) async fn append_audit(
     tx: &mut Tx<'_>,
     a: &NewAudit<'_>,
-    now: &str,
+    now: Timestamp,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO audit_log (at, actor_user_id, subject_kind, subject_id, action, details, reason) \
@@ -154,7 +155,7 @@ pub(super) async fn append_audit(
 pub(super) async fn queue_message(
     tx: &mut Tx<'_>,
     m: &NewMessage,
-    now: &str,
+    now: Timestamp,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)",
@@ -173,7 +174,7 @@ pub(super) async fn store_token(
     hash: &str,
     user_id: i64,
     purpose: &str,
-    expires_at: &str,
+    expires_at: Timestamp,
 ) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO tokens (hash, user_id, purpose, expires_at) VALUES ($1, $2, $3, $4)")
         .bind(hash)
@@ -191,7 +192,7 @@ async fn use_token(
     tx: &mut Tx<'_>,
     hash: &str,
     purpose: &str,
-    now: &str,
+    now: Timestamp,
 ) -> Result<Option<i64>, sqlx::Error> {
     let row: Option<(i64,)> = sqlx::query_as(
         "UPDATE tokens SET used_at = $3 WHERE hash = $1 AND purpose = $2 \
@@ -213,9 +214,9 @@ impl Db {
         &self,
         r: &NewRegistration,
         token_hash: &str,
-        token_expires_at: &str,
+        token_expires_at: Timestamp,
         message: &NewMessage,
-        now: &str,
+        now: Timestamp,
     ) -> Result<(i64, i64), RegisterError> {
         let mut tx = self.begin_write().await?;
         let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
@@ -287,7 +288,7 @@ impl Db {
         &self,
         email: &str,
         password_hash: &str,
-        now: &str,
+        now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
@@ -367,7 +368,11 @@ impl Db {
     }
 
     /// Verifies a user's e-mail with a token, in one transaction.
-    pub async fn verify_email(&self, hash: &str, now: &str) -> Result<Option<i64>, sqlx::Error> {
+    pub async fn verify_email(
+        &self,
+        hash: &str,
+        now: Timestamp,
+    ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let Some(user_id) = use_token(&mut tx, hash, "verify_email", now).await? else {
             return Ok(None);
@@ -394,9 +399,9 @@ impl Db {
         &self,
         user_id: i64,
         token_hash: &str,
-        expires_at: &str,
+        expires_at: Timestamp,
         message: &NewMessage,
-        now: &str,
+        now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         store_token(&mut tx, token_hash, user_id, "reset_password", expires_at).await?;
@@ -410,7 +415,7 @@ impl Db {
         &self,
         token_hash: &str,
         password_hash: &str,
-        now: &str,
+        now: Timestamp,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let Some(user_id) = use_token(&mut tx, token_hash, "reset_password", now).await? else {

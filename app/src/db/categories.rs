@@ -1,6 +1,7 @@
 use super::Db;
 use crate::values::Category;
 use crate::values::ListingKind;
+use crate::values::Timestamp;
 
 impl Db {
     /// Every category with its names: place categories, then event
@@ -48,7 +49,7 @@ impl Db {
         &self,
         c: &Category,
         actor: Option<i64>,
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let taken: Option<(String,)> = sqlx::query_as("SELECT key FROM categories WHERE key = $1")

@@ -1,5 +1,6 @@
 use super::Db;
 use crate::values::City;
+use crate::values::Timestamp;
 use sqlx::Row;
 
 const CITY_COLUMNS: &str = "slug, name_local, name_en, country, timezone, local_lang, \
@@ -74,7 +75,7 @@ impl Db {
         &self,
         c: &City,
         actor: Option<i64>,
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let taken: Option<(String,)> = sqlx::query_as("SELECT slug FROM cities WHERE slug = $1")

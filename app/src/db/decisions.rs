@@ -1,6 +1,7 @@
 //! Deciding on something that waits for review (a listing change, a
 //! group's profile, a story draft): one statement, so of two reviewers only the first decides.
 use super::accounts::Tx;
+use crate::values::Timestamp;
 
 /// The tables of things reviewed this way.
 #[derive(Clone, Copy)]
@@ -30,7 +31,7 @@ pub(super) async fn decide(
     state: crate::values::ReviewState,
     message: Option<&str>,
     reviewer: i64,
-    now: &str,
+    now: Timestamp,
 ) -> Result<bool, sqlx::Error> {
     let sql = format!(
         "UPDATE {} SET state = $1, message = $2, decided_by = $3, decided_at = $4 \

@@ -2,6 +2,7 @@
 //! was sent it on which day.
 use super::accounts::{queue_message, NewMessage};
 use super::Db;
+use crate::values::Timestamp;
 
 /// What waits for a city's moderators.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -73,7 +74,7 @@ impl Db {
         user: i64,
         day: &str,
         message: &NewMessage,
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let sent: Option<(i64,)> =

@@ -2,9 +2,10 @@
 //! as a snapshot (with parsed schedules) reloaded when `events_version`
 //! moves, like places.
 use super::accounts::Tx;
-use super::{now_text, Db};
+use super::{now_stamp, Db};
 use crate::calendar::occurrences::OccurrenceIndex;
 use crate::calendar::recurrence::Schedule;
+use crate::values::{Day, Timestamp};
 use crate::values::{Flag, Languages};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
 use sqlx::FromRow;
@@ -52,12 +53,12 @@ pub struct EventRow {
     #[sqlx(try_from = "crate::values::Flag")]
     pub past_example: bool,
     pub sources: String,
-    pub first_start_utc: String,
-    pub last_end_utc: Option<String>,
+    pub first_start_utc: Timestamp,
+    pub last_end_utc: Option<Timestamp>,
     pub search_text: String,
-    pub updated_at: String,
+    pub updated_at: Timestamp,
     /// YYYY-MM-DD; until first confirmed, the day it was last written.
-    pub last_verified: Option<String>,
+    pub last_verified: Option<Day>,
 }
 
 impl EventRow {
@@ -118,8 +119,8 @@ pub struct NewEvent {
     pub status: crate::values::Publication,
     pub past_example: bool,
     pub sources: Vec<String>,
-    pub first_start_utc: String,
-    pub last_end_utc: Option<String>,
+    pub first_start_utc: Timestamp,
+    pub last_end_utc: Option<Timestamp>,
     pub search_text: String,
     /// (language, text)
     pub descriptions: Vec<(String, String)>,
@@ -285,7 +286,7 @@ impl EventsSnapshot {
 pub(super) async fn upsert_event(
     tx: &mut Tx<'_>,
     e: &NewEvent,
-    now: &str,
+    now: Timestamp,
 ) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO events (city, slug, organisation_id, organiser, place_id, category, title, title_en, \
@@ -347,8 +348,8 @@ pub(super) async fn upsert_event(
     .bind(e.status)
     .bind(Flag(e.past_example))
     .bind(e.sources.join("\n"))
-    .bind(&e.first_start_utc)
-    .bind(&e.last_end_utc)
+    .bind(e.first_start_utc)
+    .bind(e.last_end_utc)
     .bind(&e.search_text)
     .bind(crate::values::translations_to_json(&e.title_translations))
     .bind(now)
@@ -370,10 +371,10 @@ impl Db {
     /// Inserts or updates events, all or nothing.
     pub async fn upsert_events(&self, events: &[NewEvent]) -> Result<Vec<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let now = now_text();
+        let now = now_stamp();
         let mut ids = Vec::with_capacity(events.len());
         for e in events {
-            ids.push(upsert_event(&mut tx, e, &now).await?);
+            ids.push(upsert_event(&mut tx, e, now).await?);
         }
         let mut cities: Vec<&str> = events.iter().map(|e| e.city.as_str()).collect();
         cities.sort_unstable();

@@ -7,6 +7,7 @@ use super::events::bump_events_version;
 use super::places::bump_places_version;
 use super::{append_audit, Db, NewAudit, NewMessage};
 use crate::values::ListingKind;
+use crate::values::{Day, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct StaleRow {
@@ -15,8 +16,8 @@ pub struct StaleRow {
     pub slug: String,
     pub name: String,
     pub organisation_id: Option<i64>,
-    pub last_verified: Option<String>,
-    pub reminded_at: Option<String>,
+    pub last_verified: Option<Day>,
+    pub reminded_at: Option<Timestamp>,
 }
 
 /// The table, name column and "still on offer" condition of a kind. A
@@ -61,8 +62,8 @@ impl Db {
         &self,
         kind: ListingKind,
         city: Option<&str>,
-        cutoff: &str,
-        now: &str,
+        cutoff: Day,
+        now: Timestamp,
     ) -> Result<Vec<StaleRow>, sqlx::Error> {
         let (table, name, live) = freshness_sql(kind);
         let verified = if kind == ListingKind::Place {
@@ -91,9 +92,9 @@ impl Db {
         &self,
         kind: ListingKind,
         id: i64,
-        today: &str,
+        today: Day,
         actor: i64,
-        now: &str,
+        now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let (table, ..) = freshness_sql(kind);
         let mut tx = self.begin_write().await?;
@@ -122,7 +123,7 @@ impl Db {
         &self,
         listings: &[(ListingKind, i64)],
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         for (kind, id) in listings {
@@ -150,7 +151,7 @@ impl Db {
         reason: &str,
         actor: i64,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let city: Option<(String,)> = sqlx::query_as(

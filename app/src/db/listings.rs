@@ -8,6 +8,8 @@ use super::events::{bump_events_version, upsert_event};
 use super::places::{bump_places_version, upsert_place};
 use super::volunteering::upsert_opportunity;
 use super::{append_audit, Db, NewAudit, NewEvent, NewMessage, NewOpportunity, NewPlace};
+use crate::values::Day;
+use crate::values::Timestamp;
 use crate::values::{ListingKind, ReviewState};
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -21,8 +23,8 @@ pub struct ChangeRow {
     pub data: String,
     pub state: crate::values::ReviewState,
     pub message: Option<String>,
-    pub created_at: String,
-    pub decided_at: Option<String>,
+    pub created_at: Timestamp,
+    pub decided_at: Option<Timestamp>,
 }
 
 const CHANGE_COLUMNS: &str = "id, kind, listing_id, organisation_id, city, submitted_by, data, \
@@ -45,11 +47,15 @@ pub struct ChangeFilter<'a> {
     pub kind: Option<&'a str>,
     pub organisation: Option<i64>,
     /// Only changes waiting since before this time.
-    pub created_before: Option<&'a str>,
+    pub created_before: Option<Day>,
 }
 
 impl Db {
-    pub async fn submit_change(&self, c: &NewChange<'_>, now: &str) -> Result<i64, sqlx::Error> {
+    pub async fn submit_change(
+        &self,
+        c: &NewChange<'_>,
+        now: Timestamp,
+    ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO listing_changes (kind, listing_id, organisation_id, city, submitted_by, data, created_at) \
@@ -105,7 +111,12 @@ impl Db {
             .bind(filter.city.unwrap_or(""))
             .bind(filter.kind.unwrap_or(""))
             .bind(filter.organisation.unwrap_or(0))
-            .bind(filter.created_before.unwrap_or(""))
+            .bind(
+                filter
+                    .created_before
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            )
             .fetch_all(&self.pool)
             .await
     }
@@ -171,7 +182,7 @@ impl Db {
         message: &str,
         moderator: i64,
         note: &NewMessage,
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         if !decide(
@@ -211,7 +222,7 @@ impl Db {
         diff: &str,
         moderator: i64,
         note: &NewMessage,
-        now: &str,
+        now: Timestamp,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
@@ -239,7 +250,7 @@ impl Db {
         sqlx::query(&sql)
             .bind(organisation_id)
             .bind(listing_id)
-            .bind(now.get(..10).unwrap_or(now))
+            .bind(Day::from(now))
             .execute(&mut *tx)
             .await?;
         sqlx::query("UPDATE listing_changes SET listing_id = $1 WHERE id = $2")
@@ -297,7 +308,11 @@ fn table_of(kind: ListingKind) -> &'static str {
 }
 
 /// Writes the listing and moves its city's version where pages cache it.
-async fn write_listing(tx: &mut Tx<'_>, l: &Listing<'_>, now: &str) -> Result<i64, sqlx::Error> {
+async fn write_listing(
+    tx: &mut Tx<'_>,
+    l: &Listing<'_>,
+    now: Timestamp,
+) -> Result<i64, sqlx::Error> {
     Ok(match l {
         Listing::Place(p) => {
             let id = upsert_place(tx, p, now).await?;
@@ -323,7 +338,7 @@ impl Db {
         actor: i64,
         reason: Option<&str>,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         self.write_audited(listing, "edited", diff, actor, reason, messages, now)
             .await
@@ -337,7 +352,7 @@ impl Db {
         diff: &str,
         actor: i64,
         reason: Option<&str>,
-        now: &str,
+        now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         self.write_audited(listing, "created", diff, actor, reason, &[], now)
             .await
@@ -352,7 +367,7 @@ impl Db {
         actor: i64,
         reason: Option<&str>,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let id = write_listing(&mut tx, &listing, now).await?;
@@ -383,7 +398,7 @@ impl Db {
         action: &str,
         reason: Option<&str>,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let table = table_of(kind);

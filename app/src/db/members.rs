@@ -3,6 +3,7 @@
 //! transaction.
 use super::accounts::{append_audit, queue_message, store_token, NewAudit, NewMessage, Tx};
 use super::Db;
+use crate::values::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct MemberRow {
@@ -10,7 +11,7 @@ pub struct MemberRow {
     pub display_name: String,
     pub email: String,
     /// None for someone invited who has not chosen a password yet.
-    pub email_verified_at: Option<String>,
+    pub email_verified_at: Option<Timestamp>,
 }
 
 /// Someone invited by e-mail who has no account yet.
@@ -19,7 +20,7 @@ pub struct NewInvite<'a> {
     pub display_name: &'a str,
     pub locale: &'a str,
     pub token_hash: &'a str,
-    pub token_expires_at: &'a str,
+    pub token_expires_at: Timestamp,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -35,7 +36,7 @@ async fn insert_membership(
     tx: &mut Tx<'_>,
     user: i64,
     org: i64,
-    now: &str,
+    now: Timestamp,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3)",
@@ -78,7 +79,7 @@ impl Db {
         user: i64,
         message: &NewMessage,
         audit: &NewAudit<'_>,
-        now: &str,
+        now: Timestamp,
     ) -> Result<MemberChange, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         if is_member(&mut tx, user, org).await? {
@@ -100,7 +101,7 @@ impl Db {
         invite: &NewInvite<'_>,
         message: &NewMessage,
         audit: &NewAudit<'_>,
-        now: &str,
+        now: Timestamp,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
@@ -143,7 +144,7 @@ impl Db {
         user: i64,
         message: &NewMessage,
         audit: &NewAudit<'_>,
-        now: &str,
+        now: Timestamp,
     ) -> Result<MemberChange, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         // Writing the organisation's row first serialises concurrent removals

@@ -176,6 +176,6 @@ impl Db {
     }
 }
 
-pub(crate) fn now_text() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+pub(crate) fn now_stamp() -> crate::values::Timestamp {
+    crate::values::Timestamp::from(chrono::Utc::now())
 }

@@ -3,6 +3,7 @@
 use super::accounts::{OrganisationRow, ORG_COLUMNS};
 use super::{append_audit, Db, NewAudit};
 use crate::values::OrganisationStatus;
+use crate::values::Timestamp;
 
 impl Db {
     /// Organisations, newest first, optionally of one city and one status.
@@ -38,7 +39,7 @@ impl Db {
         status: OrganisationStatus,
         reason: Option<&str>,
         actor: i64,
-        now: &str,
+        now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let before: Option<(String,)> =
@@ -76,7 +77,7 @@ impl Db {
         role: &str,
         city: Option<&str>,
         actor: Option<i64>,
-        now: &str,
+        now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE users SET role = $1, moderator_city = $2 WHERE id = $3")

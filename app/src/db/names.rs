@@ -1,6 +1,7 @@
 //! What adding a city and adding a category share: their names per
 //! language and the audit entry, written in the caller's transaction.
 use super::accounts::Tx;
+use crate::values::Timestamp;
 
 /// Which kind of row the names belong to.
 #[derive(Clone, Copy)]
@@ -19,7 +20,7 @@ pub(super) async fn finish_adding(
     names: &[(String, String)],
     actor: Option<i64>,
     details: String,
-    now: &str,
+    now: Timestamp,
 ) -> Result<(), sqlx::Error> {
     let (insert, subject_kind) = match named {
         Named::City => (

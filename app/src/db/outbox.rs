@@ -1,5 +1,6 @@
 //! Delivering outbox messages: claiming, marking sent, recording failures.
 use super::Db;
+use crate::values::Timestamp;
 
 /// A message claimed for sending.
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -18,8 +19,8 @@ impl Db {
     /// dies releases its claim when `until` passes.
     pub async fn claim_unsent(
         &self,
-        now: &str,
-        until: &str,
+        now: Timestamp,
+        until: Timestamp,
         max_attempts: i64,
         limit: i64,
     ) -> Result<Vec<PendingMessage>, sqlx::Error> {
@@ -52,7 +53,7 @@ impl Db {
         Ok(claimed)
     }
 
-    pub async fn mark_sent(&self, id: i64, now: &str) -> Result<(), sqlx::Error> {
+    pub async fn mark_sent(&self, id: i64, now: Timestamp) -> Result<(), sqlx::Error> {
         sqlx::query(
             "UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2",
         )
@@ -68,7 +69,7 @@ impl Db {
         &self,
         id: i64,
         error: &str,
-        retry_at: &str,
+        retry_at: Timestamp,
     ) -> Result<(), sqlx::Error> {
         sqlx::query(
             "UPDATE outbox SET attempts = attempts + 1, last_error = $1, claimed_until = $2 \

@@ -1,6 +1,7 @@
-use super::{now_text, Db};
+use super::{now_stamp, Db};
 use crate::search;
 use crate::values::Languages;
+use crate::values::{Day, Timestamp};
 use sqlx::{FromRow, Row};
 use std::sync::Arc;
 
@@ -29,7 +30,7 @@ pub struct PlaceRow {
     /// One URL per line.
     pub sources: String,
     pub source_date: Option<String>,
-    pub last_verified: Option<String>,
+    pub last_verified: Option<Day>,
     pub status: crate::values::Publication,
 }
 
@@ -76,7 +77,7 @@ pub struct NewPlace {
     pub wheelchair: Option<String>,
     pub sources: Vec<String>,
     pub source_date: Option<String>,
-    pub last_verified: Option<String>,
+    pub last_verified: Option<Day>,
     pub status: crate::values::Publication,
     pub status_note: Option<String>,
     /// (language, text)
@@ -277,10 +278,10 @@ impl Db {
     /// either every record is stored or none is.
     pub async fn upsert_places(&self, places: &[NewPlace]) -> Result<Vec<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let now = now_text();
+        let now = now_stamp();
         let mut ids = Vec::with_capacity(places.len());
         for p in places {
-            ids.push(upsert_place(&mut tx, p, &now).await?);
+            ids.push(upsert_place(&mut tx, p, now).await?);
         }
         let mut cities: Vec<&str> = places.iter().map(|p| p.city.as_str()).collect();
         cities.sort_unstable();
@@ -306,7 +307,7 @@ pub(super) type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 pub(super) async fn upsert_place(
     tx: &mut Tx<'_>,
     p: &NewPlace,
-    now: &str,
+    now: Timestamp,
 ) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
             "INSERT INTO places (city, slug, category, name, name_en, address, district, lat, lon, \
@@ -347,7 +348,7 @@ pub(super) async fn upsert_place(
         .bind(&p.wheelchair)
         .bind(p.sources.join("\n"))
         .bind(&p.source_date)
-        .bind(&p.last_verified)
+        .bind(p.last_verified)
         .bind(p.status)
         .bind(&p.status_note)
         .bind(p.search_text())

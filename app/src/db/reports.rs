@@ -1,5 +1,6 @@
 //! Problem reports from visitors, and their handling (audited).
 use super::{append_audit, Db, NewAudit};
+use crate::values::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct ReportRow {
@@ -11,7 +12,7 @@ pub struct ReportRow {
     pub name: String,
     pub kind: String,
     pub message: String,
-    pub created_at: String,
+    pub created_at: Timestamp,
 }
 
 /// The listing a report is about.
@@ -31,7 +32,7 @@ impl Db {
         city: &str,
         kind: &str,
         message: &str,
-        now: &str,
+        now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let (column, id) = match about {
             Reported::Place(id) => ("place_id", id),
@@ -88,7 +89,7 @@ impl Db {
         &self,
         id: i64,
         moderator: i64,
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(

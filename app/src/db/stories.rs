@@ -1,4 +1,5 @@
 use super::Db;
+use crate::values::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct StoryRow {
@@ -168,13 +169,13 @@ pub(super) async fn write_story_translations(
     list: &[StoryTranslation],
 ) -> Result<(), sqlx::Error> {
     for (id, lang, title, summary, body) in list {
-        let source: Option<(String,)> = sqlx::query_as(
+        let source: Option<(Timestamp,)> = sqlx::query_as(
             "SELECT updated_at FROM story_texts WHERE story_id = $1 AND lang = 'en'",
         )
         .bind(id)
         .fetch_optional(&mut **tx)
         .await?;
-        let stamp = source.map(|s| s.0).unwrap_or_else(super::now_text);
+        let stamp = source.map(|s| s.0).unwrap_or_else(super::now_stamp);
         sqlx::query("DELETE FROM story_texts WHERE story_id = $1 AND lang = $2")
             .bind(id)
             .bind(lang)

@@ -5,6 +5,7 @@ use super::accounts::{append_audit, NewAudit};
 use super::decisions::{decide, Reviewed};
 use super::{Db, StoryRow, StorySource};
 use crate::values::ReviewState;
+use crate::values::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct StoryDraftRow {
@@ -20,7 +21,7 @@ pub struct StoryDraftRow {
     /// pending | published | rejected | superseded
     pub state: crate::values::ReviewState,
     pub message: Option<String>,
-    pub created_at: String,
+    pub created_at: Timestamp,
 }
 
 const COLUMNS: &str = "id, city, story_id, previous_id, data, author, state, message, created_at";
@@ -47,7 +48,7 @@ impl Db {
         previous: Option<i64>,
         data: &str,
         author: i64,
-        now: &str,
+        now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         if let Some(previous) = previous {
@@ -181,7 +182,7 @@ impl Db {
         story: &PublishedStory<'_>,
         diff: &str,
         reviewer: i64,
-        now: &str,
+        now: Timestamp,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         if !decide(
@@ -274,7 +275,7 @@ impl Db {
         id: i64,
         message: &str,
         reviewer: i64,
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let rejected = Some(message);

@@ -4,6 +4,7 @@
 use super::places::Tx;
 use super::Db;
 pub use crate::values::ListingText;
+use crate::values::Timestamp;
 
 /// The tables holding a kind of listing's texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub(super) async fn sync_texts(
     which: TextTable,
     id: i64,
     texts: &[(String, String)],
-    now: &str,
+    now: Timestamp,
 ) -> Result<(), sqlx::Error> {
     let (table, key) = which.table_and_key();
     let existing: Vec<(String, String)> =
@@ -139,13 +140,13 @@ async fn write_translations(
 ) -> Result<(), sqlx::Error> {
     let (table, key) = which.table_and_key();
     for t in list {
-        let source: Option<(String,)> = sqlx::query_as(&format!(
+        let source: Option<(Timestamp,)> = sqlx::query_as(&format!(
             "SELECT updated_at FROM {table} WHERE {key} = $1 AND lang = 'en'"
         ))
         .bind(t.id)
         .fetch_optional(&mut **tx)
         .await?;
-        let stamp = source.map(|s| s.0).unwrap_or_else(super::now_text);
+        let stamp = source.map(|s| s.0).unwrap_or_else(super::now_stamp);
         sqlx::query(&format!(
             "DELETE FROM {table} WHERE {key} = $1 AND lang = $2"
         ))

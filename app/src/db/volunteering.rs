@@ -1,8 +1,9 @@
 //! Volunteering opportunities and interest requests (personal data: only
 //! the organisation's members read them; see volunteering::interest).
 use super::accounts::{queue_message, NewMessage, Tx};
-use super::{now_text, Db};
+use super::{now_stamp, Db};
 use crate::values::Languages;
+use crate::values::{Day, Timestamp};
 use sqlx::FromRow;
 
 #[derive(Clone, Debug, PartialEq, FromRow)]
@@ -35,9 +36,9 @@ pub struct OpportunityRow {
     pub status: crate::values::Publication,
     pub sources: String,
     pub search_text: String,
-    pub updated_at: String,
+    pub updated_at: Timestamp,
     /// YYYY-MM-DD; until first confirmed, the day it was last written.
-    pub last_verified: Option<String>,
+    pub last_verified: Option<Day>,
 }
 
 impl OpportunityRow {
@@ -88,8 +89,8 @@ pub struct InterestRow {
     pub contact: String,
     pub languages: String,
     pub message: String,
-    pub created_at: String,
-    pub delete_after: String,
+    pub created_at: Timestamp,
+    pub delete_after: Timestamp,
 }
 
 pub struct NewInterest<'a> {
@@ -99,13 +100,13 @@ pub struct NewInterest<'a> {
     pub languages: &'a str,
     pub message: &'a str,
     pub withdraw_hash: &'a str,
-    pub delete_after: &'a str,
+    pub delete_after: Timestamp,
 }
 
 pub(super) async fn upsert_opportunity(
     tx: &mut Tx<'_>,
     o: &NewOpportunity,
-    now: &str,
+    now: Timestamp,
 ) -> Result<i64, sqlx::Error> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO opportunities (city, slug, organisation_id, organiser, place_id, title, title_en, \
@@ -172,10 +173,10 @@ impl Db {
         list: &[NewOpportunity],
     ) -> Result<Vec<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let now = now_text();
+        let now = now_stamp();
         let mut ids = Vec::new();
         for o in list {
-            ids.push(upsert_opportunity(&mut tx, o, &now).await?);
+            ids.push(upsert_opportunity(&mut tx, o, now).await?);
         }
         tx.commit().await?;
         Ok(ids)
@@ -226,7 +227,7 @@ impl Db {
         &self,
         i: &NewInterest<'_>,
         notes: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let (id,): (i64,) = sqlx::query_as(
@@ -295,7 +296,7 @@ impl Db {
     }
 
     /// Deletes requests kept past their time; returns how many.
-    pub async fn purge_interest(&self, now: &str) -> Result<u64, sqlx::Error> {
+    pub async fn purge_interest(&self, now: Timestamp) -> Result<u64, sqlx::Error> {
         let done = sqlx::query("DELETE FROM interest_requests WHERE delete_after <= $1")
             .bind(now)
             .execute(&self.pool)

@@ -253,8 +253,6 @@ pub async fn events_atom(
     let lang = locale.as_str();
     let base = base_url_from(&state, &headers);
     let (descriptions, _) = texts(&state, &events, lang, &city.local_lang).await?;
-    let stamp =
-        |s: &str| chrono::DateTime::parse_from_rfc3339(s).unwrap_or_else(|_| now.fixed_offset());
     let link = |href: String, rel: &str| {
         let mut l = Link::default();
         l.set_href(href);
@@ -268,7 +266,7 @@ pub async fn events_atom(
         let mut entry = Entry::default();
         entry.set_title(service::title_for(&e.row, lang, &city.local_lang).0);
         entry.set_id(url.clone());
-        let updated = stamp(&e.row.updated_at);
+        let updated = e.row.updated_at.utc().fixed_offset();
         newest = newest.max(Some(updated));
         entry.set_updated(updated);
         entry.set_links(vec![link(url, "alternate")]);

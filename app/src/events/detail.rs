@@ -36,9 +36,7 @@ pub async fn detail(
     let past = upcoming.is_empty();
     if past {
         // The last few, newest first, so a past event's page says when it was.
-        let start = DateTime::parse_from_rfc3339(&row.first_start_utc)
-            .map(|t| t.with_timezone(&Utc))
-            .unwrap_or(now);
+        let start = row.first_start_utc.utc();
         let mut all = schedule
             .between(start, now, crate::calendar::recurrence::MAX_OCCURRENCES)
             .unwrap_or_default();
@@ -114,8 +112,8 @@ pub async fn detail(
         registration_url: row.registration_url.clone(),
         capacity: row.capacity,
         sources: row.source_list(),
-        updated_at: row.updated_at.clone(),
-        last_verified: row.last_verified.clone(),
+        updated_at: row.updated_at.to_string(),
+        last_verified: row.last_verified.map(|d| d.to_string()),
         share_url: String::new(),
         tile_url: String::new(),
         tile_attribution: String::new(),

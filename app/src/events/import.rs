@@ -6,7 +6,7 @@ use crate::db::schedule_of;
 use crate::db::{EventRow, NewEvent};
 use crate::search;
 use crate::values::Publication;
-use chrono::SecondsFormat;
+use crate::values::Timestamp;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -182,10 +182,11 @@ pub fn set_bounds(e: &mut NewEvent) -> Result<(), String> {
         status_note: None,
         past_example: false,
         sources: String::new(),
-        first_start_utc: String::new(),
+        first_start_utc: Timestamp::default(),
         last_end_utc: None,
         search_text: String::new(),
-        updated_at: String::new(),
+        // Only the schedule of this row is read.
+        updated_at: Timestamp::default(),
         last_verified: None,
     };
     let schedule =
@@ -200,10 +201,10 @@ pub fn set_bounds(e: &mut NewEvent) -> Result<(), String> {
         .and_then(|v| v.into_iter().next())
         .map(|o| o.start)
         .ok_or("the series has no occurrence")?;
-    e.first_start_utc = first.to_rfc3339_opts(SecondsFormat::Secs, true);
+    e.first_start_utc = Timestamp::from(first);
     e.last_end_utc = schedule
         .last_end()
         .map_err(|err| err.to_string())?
-        .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true));
+        .map(Timestamp::from);
     Ok(())
 }

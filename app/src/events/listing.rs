@@ -7,6 +7,7 @@ use crate::db::{Db, EventRow, NewEvent, NewMessage};
 use crate::error::AppError;
 use crate::http::form_post::FormValues;
 use crate::listing::{Listing, Publish, RowFacts};
+use crate::values::Timestamp;
 
 /// Where an event at a place is: the place's point and district.
 async fn venue_of(db: &Db, place: Option<i64>) -> Result<Venue, sqlx::Error> {
@@ -74,7 +75,7 @@ impl Listing for EventDraft {
         reason: &str,
         actor: i64,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let kept = (row.cancelled_dates.as_str(), row.status_note.as_deref());
         let kind = crate::listing::ListingKind::Event;

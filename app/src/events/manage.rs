@@ -8,7 +8,8 @@ use crate::db::{Db, EventRow, ListingState};
 use crate::http::form_post::{FormRefusal, FormValues};
 use crate::values::OrganisationStatus;
 use crate::values::Publication;
-use chrono::{DateTime, Duration, NaiveDate, SecondsFormat, TimeZone, Utc};
+use crate::values::Timestamp;
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StatusChange {
@@ -130,7 +131,6 @@ pub async fn change_status(
         note: note.as_deref(),
         details,
     };
-    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
     let reason = values
         .get("note")
         .map(|n| n.trim())
@@ -143,7 +143,7 @@ pub async fn change_status(
         action,
         reason,
         &[],
-        &stamp,
+        Timestamp::from(now),
     )
     .await?;
     Ok(())

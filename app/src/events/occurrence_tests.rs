@@ -76,7 +76,7 @@ fn event(
         first_start_utc: n.first_start_utc,
         last_end_utc: n.last_end_utc,
         search_text: String::new(),
-        updated_at: String::new(),
+        updated_at: crate::values::Timestamp::default(),
         last_verified: None,
     };
     CachedEvent {

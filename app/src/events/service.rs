@@ -9,6 +9,7 @@ use crate::db::{CachedEvent, Db, PlaceLabel};
 use crate::error::AppError;
 use crate::search;
 use crate::values::Publication;
+use crate::values::Timestamp;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::collections::HashMap;
@@ -219,19 +220,15 @@ fn select_expanded(
     skip: usize,
     take: usize,
 ) -> (usize, Vec<(usize, Occurrence)>) {
-    let from_text = rfc3339(from);
-    let to_text = rfc3339(to);
+    let (from_stamp, to_stamp) = (Timestamp::from(from), Timestamp::from(to));
     let mut gathered: Vec<(usize, Occurrence)> = Vec::new();
     for (index, e) in events.iter().enumerate() {
         // Series that end before the window or start after it are skipped
         // without expanding them.
         if !kept(index)
             || !e.listed()
-            || e.row.first_start_utc >= to_text
-            || e.row
-                .last_end_utc
-                .as_deref()
-                .is_some_and(|end| end <= from_text.as_str())
+            || e.row.first_start_utc >= to_stamp
+            || e.row.last_end_utc.is_some_and(|end| end <= from_stamp)
         {
             continue;
         }
@@ -423,7 +420,7 @@ pub async fn feed_events(
     } else {
         (now - Duration::days(30), now + Duration::days(366))
     };
-    let (from, to) = (rfc3339(from), rfc3339(to));
+    let (from, to) = (Timestamp::from(from), Timestamp::from(to));
     let snapshot = db.published_events(city_slug).await?;
     let places = db.shared_place_labels(city_slug).await?;
     let filter = Filter::new(q);
@@ -433,10 +430,7 @@ pub async fn feed_events(
         .filter(|e| {
             let place = e.row.place_id.and_then(|id| places.get(&id));
             e.row.first_start_utc < to
-                && e.row
-                    .last_end_utc
-                    .as_deref()
-                    .is_none_or(|end| end > from.as_str())
+                && e.row.last_end_utc.is_none_or(|end| end > from)
                 && e.schedule.is_some()
                 && filter.matches(e, place, true)
         })

@@ -7,12 +7,10 @@ use crate::accounts::session::CurrentUser;
 use crate::db::{Db, StaleRow};
 use crate::http::form_post::FormRefusal;
 use crate::listing::freshness::{cutoff, reminder, ConfirmedBy, REMIND_AGAIN_DAYS};
+use crate::values::Day;
 use crate::values::OrganisationStatus;
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
-
-fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
+use crate::values::Timestamp;
+use chrono::{DateTime, Duration, Utc};
 
 /// Marks group `org`'s public profile checked today, if `user` may as `by`.
 pub async fn confirm(
@@ -39,8 +37,8 @@ pub async fn confirm(
     if !allowed {
         return Err(FormRefusal::Forbidden);
     }
-    let today = now.format("%Y-%m-%d").to_string();
-    db.confirm_group_profile(org, &today, user.id, &stamp(now))
+    let today = Day::from(now.date_naive());
+    db.confirm_group_profile(org, today, user.id, Timestamp::from(now))
         .await?;
     Ok(())
 }
@@ -52,8 +50,7 @@ pub async fn stale(
     stale_days: i64,
     now: DateTime<Utc>,
 ) -> Result<Vec<StaleRow>, sqlx::Error> {
-    db.stale_group_profiles(city, &cutoff(now, stale_days))
-        .await
+    db.stale_group_profiles(city, cutoff(now, stale_days)).await
 }
 
 /// One reminder per member of each group with a stale profile not reminded
@@ -64,22 +61,18 @@ pub async fn remind(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, sqlx::Error> {
-    let again = stamp(now - Duration::days(REMIND_AGAIN_DAYS));
+    let again = Timestamp::from(now - Duration::days(REMIND_AGAIN_DAYS));
     let mut groups = Vec::new();
     let mut messages = Vec::new();
     for group in stale(db, None, stale_days, now).await? {
-        if group
-            .reminded_at
-            .as_deref()
-            .is_some_and(|r| r >= again.as_str())
-        {
+        if group.reminded_at.is_some_and(|r| r >= again) {
             continue;
         }
         let names = format!("- {}", group.name);
         messages.extend(reminder(db, group.id, stale_days, &names, base_url).await?);
         groups.push(group.id);
     }
-    db.send_group_reminders(&groups, &messages, &stamp(now))
+    db.send_group_reminders(&groups, &messages, Timestamp::from(now))
         .await?;
     Ok(messages.len())
 }

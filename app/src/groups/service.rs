@@ -12,15 +12,12 @@ use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::td_string;
 use crate::values::OrganisationStatus;
 use crate::values::ReviewState;
-use chrono::{DateTime, SecondsFormat, Utc};
+use crate::values::Timestamp;
+use chrono::{DateTime, Utc};
 use leptos_i18n::Locale as _;
 
 /// The moderator's message is kept and mailed; this is plenty.
 const MESSAGE_MAX_CHARS: usize = 2000;
-
-fn ts(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 fn internal(e: impl std::fmt::Display) -> AppError {
     AppError::Internal(e.to_string())
@@ -53,7 +50,7 @@ pub async fn submit_profile(
     let profile = parse_profile(values).map_err(FormRefusal::Fields)?;
     let data = serde_json::to_string(&profile).map_err(internal)?;
     Ok(db
-        .submit_group_proposal(org.id, user.id, &data, &ts(now))
+        .submit_group_proposal(org.id, user.id, &data, Timestamp::from(now))
         .await?)
 }
 
@@ -180,7 +177,7 @@ pub async fn review_profile(
         )])));
     }
     let proposed = parse_stored(&proposal.data)?;
-    let stamp = ts(now);
+    let stamp = Timestamp::from(now);
     let mut messages = Vec::new();
     for (email, lang) in db.members_of(org.id).await? {
         let locale = crate::locale::parse(&lang).unwrap_or_default();
@@ -221,7 +218,7 @@ pub async fn review_profile(
     }
     let done = match decision {
         ProfileDecision::Reject => {
-            db.reject_group_proposal(proposal.id, org.id, message, user.id, &messages, &stamp)
+            db.reject_group_proposal(proposal.id, org.id, message, user.id, &messages, stamp)
                 .await?
         }
         ProfileDecision::Approve => {
@@ -242,7 +239,7 @@ pub async fn review_profile(
                 note,
                 user.id,
                 &messages,
-                &stamp,
+                stamp,
             )
             .await?
         }
@@ -269,7 +266,9 @@ pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus
         latest_state: latest.as_ref().map(|p| p.state),
         latest_message: latest.and_then(|p| p.message),
         city: org.city.to_string(),
-        last_verified: approved_row.and_then(|(row, _)| row.last_verified),
+        last_verified: approved_row
+            .and_then(|(row, _)| row.last_verified)
+            .map(|d| d.to_string()),
     })
 }
 
@@ -324,7 +323,7 @@ pub async fn pending(db: &Db, city: Option<&str>) -> Result<Vec<ProposalItem>, A
             organisation_status: org.status,
             city: org.city.into(),
             submitted_by,
-            created_at: p.created_at,
+            created_at: p.created_at.to_string(),
             current,
             proposed: parse_stored(&p.data)?,
         });

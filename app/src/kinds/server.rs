@@ -105,7 +105,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 is_new: c.listing_id.is_none(),
                 state: c.state,
                 message: c.message,
-                created_at: c.created_at,
+                created_at: c.created_at.to_string(),
             });
         }
         for (id, city, slug, name, last_verified) in state.db.places_of_organisation(org.id).await?
@@ -129,7 +129,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 title: e.title,
                 status: e.status,
                 status_note: e.status_note,
-                last_verified: e.last_verified,
+                last_verified: e.last_verified.map(|d| d.to_string()),
             });
         }
         for o in state.db.opportunities_of_organisation(org.id).await? {
@@ -141,7 +141,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 slug: o.slug,
                 title: o.title,
                 status: o.status,
-                last_verified: o.last_verified,
+                last_verified: o.last_verified.map(|d| d.to_string()),
             });
         }
     }

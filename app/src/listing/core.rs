@@ -7,7 +7,8 @@ use crate::db::{Db, NewMessage, OrganisationRow};
 use crate::error::AppError;
 use crate::geocode::Geo;
 use crate::http::form_post::FormValues;
-use chrono::{DateTime, SecondsFormat, Utc};
+use crate::values::Day;
+use crate::values::Timestamp;
 use std::sync::Arc;
 
 /// What the pipeline reads of a stored listing of any kind.
@@ -30,7 +31,7 @@ pub struct Publish<'a, R> {
     pub organisation: Option<&'a OrganisationRow>,
     pub geo: &'a Arc<Geo>,
     /// The local date of publishing, YYYY-MM-DD.
-    pub today: &'a str,
+    pub today: Day,
 }
 
 impl<R> Publish<'_, R> {
@@ -59,7 +60,7 @@ pub async fn unpublish(
     reason: &str,
     actor: i64,
     messages: &[NewMessage],
-    now: &str,
+    now: Timestamp,
 ) -> Result<bool, sqlx::Error> {
     let state = crate::db::ListingState {
         status: crate::values::Publication::Unpublished,
@@ -123,13 +124,8 @@ pub trait Listing: ListingDraft + Send + Sync {
         reason: &str,
         actor: i64,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error>;
-}
-
-/// A time as stored: RFC 3339 in UTC, to the second.
-pub(crate) fn stamp(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// The city's language, or "" for a city that is gone.

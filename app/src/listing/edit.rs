@@ -1,7 +1,7 @@
 //! A moderator changes listings directly: adds one (owned by the city),
 //! edits one (published at once), or takes one off the site with a reason.
 //! Each is audited; the owning organisation's members are told.
-use super::core::{stamp, tell_members, Listing, Publish};
+use super::core::{tell_members, Listing, Publish};
 use super::draft::diff_text;
 use super::form::place_choices;
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
@@ -10,6 +10,8 @@ use crate::db::Db;
 use crate::geocode::Geo;
 use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::td_string;
+use crate::values::Day;
+use crate::values::Timestamp;
 use chrono::{DateTime, Utc};
 use leptos_i18n::Locale as _;
 use std::sync::Arc;
@@ -76,19 +78,19 @@ pub async fn create<D: Listing>(
         .await?
         .map_err(FormRefusal::Fields)?;
     let slug = super::review::unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?;
-    let now = stamp(now);
+    let now = Timestamp::from(now);
     let publish = Publish {
         slug: &slug,
         city: &city,
         current: None,
         organisation: None,
         geo,
-        today: &now[..10],
+        today: Day::from(now),
     };
     let new = draft.publish(db, publish).await?;
     let diff = diff_text(None, &draft);
     let reason = Some(note).filter(|n| !n.is_empty());
-    db.add_listing(D::write(&new), &diff, user.id, reason, &now)
+    db.add_listing(D::write(&new), &diff, user.id, reason, now)
         .await?;
     Ok(format!("/{}/{}/{slug}", city.slug, D::KIND.section()))
 }
@@ -114,14 +116,14 @@ pub async fn edit<D: Listing>(
         .await?
         .map_err(FormRefusal::Fields)?;
     let current = D::current(db, &row, &city.local_lang).await?;
-    let now = stamp(now);
+    let now = Timestamp::from(now);
     let publish = Publish {
         slug: facts.slug,
         city: &city,
         current: Some(&row),
         organisation: None,
         geo,
-        today: &now[..10],
+        today: Day::from(now),
     };
     let new = draft.publish(db, publish).await?;
     let diff = diff_text(Some(&current), &draft);
@@ -140,7 +142,7 @@ pub async fn edit<D: Listing>(
     })
     .await?;
     let reason = Some(note).filter(|n| !n.is_empty());
-    db.edit_listing(D::write(&new), &diff, actor, reason, &messages, &now)
+    db.edit_listing(D::write(&new), &diff, actor, reason, &messages, now)
         .await?;
     Ok(())
 }
@@ -169,7 +171,7 @@ pub async fn take_down<D: Listing>(
         (subject.to_string(), body.to_string())
     })
     .await?;
-    if D::take_down(db, &row, reason, actor, &messages, &stamp(now)).await? {
+    if D::take_down(db, &row, reason, actor, &messages, Timestamp::from(now)).await? {
         Ok(())
     } else {
         Err(FormRefusal::Form(FormError::AlreadyDecided))

@@ -3,13 +3,14 @@
 //! at most once in `REMIND_AGAIN_DAYS`. Events that have ended and
 //! opportunities no longer open are left alone. Every function takes the
 //! clock, so tests fix it.
-use super::core::{stamp, tell_members, Listing};
+use super::core::{tell_members, Listing};
 use super::ListingKind;
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, NewMessage, StaleRow};
 use crate::http::form_post::FormRefusal;
 use crate::i18n::td_string;
-use crate::values::OrganisationStatus;
+use crate::values::Timestamp;
+use crate::values::{Day, OrganisationStatus};
 use chrono::{DateTime, Duration, Utc};
 use leptos_i18n::Locale as _;
 use std::collections::BTreeMap;
@@ -18,10 +19,8 @@ pub const DEFAULT_STALE_DAYS: i64 = 180;
 pub const REMIND_AGAIN_DAYS: i64 = 30;
 
 /// The day before which a listing counts as not confirmed.
-pub fn cutoff(now: DateTime<Utc>, stale_days: i64) -> String {
-    (now - Duration::days(stale_days))
-        .format("%Y-%m-%d")
-        .to_string()
+pub fn cutoff(now: DateTime<Utc>, stale_days: i64) -> Day {
+    Day::from((now - Duration::days(stale_days)).date_naive())
 }
 
 /// Who says a listing is still right.
@@ -60,8 +59,8 @@ pub async fn confirm<D: Listing>(
     if !allowed {
         return Err(FormRefusal::Forbidden);
     }
-    let today = now.format("%Y-%m-%d").to_string();
-    db.confirm_listing(D::KIND, id, &today, user.id, &stamp(now))
+    let today = Day::from(now.date_naive());
+    db.confirm_listing(D::KIND, id, today, user.id, Timestamp::from(now))
         .await?;
     Ok(())
 }
@@ -74,10 +73,10 @@ pub async fn stale(
     stale_days: i64,
     now: DateTime<Utc>,
 ) -> Result<Vec<(ListingKind, StaleRow)>, sqlx::Error> {
-    let (cutoff, now) = (cutoff(now, stale_days), stamp(now));
+    let (cutoff, now) = (cutoff(now, stale_days), Timestamp::from(now));
     let mut out = Vec::new();
     for &kind in ListingKind::ALL {
-        for row in db.stale_listings(kind, city, &cutoff, &now).await? {
+        for row in db.stale_listings(kind, city, cutoff, now).await? {
             out.push((kind, row));
         }
     }
@@ -116,13 +115,10 @@ pub async fn remind(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<usize, sqlx::Error> {
-    let again = stamp(now - Duration::days(REMIND_AGAIN_DAYS));
+    let again = Timestamp::from(now - Duration::days(REMIND_AGAIN_DAYS));
     let mut by_org: BTreeMap<i64, Vec<(ListingKind, StaleRow)>> = BTreeMap::new();
     for (kind, row) in stale(db, None, stale_days, now).await? {
-        let due = row
-            .reminded_at
-            .as_deref()
-            .is_none_or(|r| r < again.as_str());
+        let due = row.reminded_at.is_none_or(|r| r < again);
         if let (Some(org), true) = (row.organisation_id, due) {
             by_org.entry(org).or_default().push((kind, row));
         }
@@ -138,6 +134,7 @@ pub async fn remind(
         messages.extend(reminder(db, org, stale_days, &names, base_url).await?);
         listings.extend(stale.iter().map(|(k, r)| (*k, r.id)));
     }
-    db.send_reminders(&listings, &messages, &stamp(now)).await?;
+    db.send_reminders(&listings, &messages, Timestamp::from(now))
+        .await?;
     Ok(messages.len())
 }

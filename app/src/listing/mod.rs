@@ -28,7 +28,6 @@ pub mod review;
 #[cfg(feature = "ssr")]
 pub(crate) use core::place_name;
 #[cfg(feature = "ssr")]
-pub(crate) use core::stamp;
 #[cfg(feature = "ssr")]
 pub use core::unpublish;
 #[cfg(feature = "ssr")]

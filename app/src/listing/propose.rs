@@ -1,11 +1,12 @@
 //! An organisation proposes a new listing, an edit of one of its own, or an
 //! edit of one the city imported (asking to take it over); the proposal
 //! waits for review and the public sees nothing of it yet.
-use super::core::{stamp, Listing};
+use super::core::Listing;
 use super::form::{member_organisation, place_choices};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, NewChange};
 use crate::http::form_post::{FormRefusal, FormValues};
+use crate::values::Timestamp;
 use chrono::{DateTime, Utc};
 
 /// Stores the proposal made by the form; its id. The form names the listing
@@ -50,5 +51,5 @@ pub async fn propose<D: Listing>(
         submitted_by: user.id,
         data,
     };
-    Ok(db.submit_change(&change, &stamp(now)).await?)
+    Ok(db.submit_change(&change, Timestamp::from(now)).await?)
 }

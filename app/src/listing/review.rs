@@ -1,7 +1,7 @@
 //! A moderator's review of a proposal: what it changes, field by field, and
 //! the decision (accept and publish, send back, reject), each with a message
 //! to the person who proposed it.
-use super::core::{local_lang, stamp, Listing, Publish};
+use super::core::{local_lang, Listing, Publish};
 use super::draft::{diff, diff_text};
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
@@ -10,8 +10,10 @@ use crate::error::AppError;
 use crate::geocode::Geo;
 use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::td_string;
+use crate::values::Day;
 use crate::values::OrganisationStatus;
 use crate::values::ReviewState;
+use crate::values::Timestamp;
 use chrono::{DateTime, Utc};
 use leptos_i18n::Locale as _;
 use std::sync::Arc;
@@ -77,7 +79,7 @@ async fn accept<D: Listing>(
     org: &OrganisationRow,
     moderator: i64,
     note: &NewMessage,
-    now: &str,
+    now: Timestamp,
 ) -> Result<bool, FormRefusal> {
     let city = db.city(&change.city).await?.ok_or(FormRefusal::Forbidden)?;
     let (draft, current) = drafts::<D>(db, change).await?;
@@ -94,7 +96,7 @@ async fn accept<D: Listing>(
                 current: current.as_ref().map(|c| &c.0),
                 organisation: Some(org),
                 geo,
-                today: &now[..10],
+                today: Day::from(now),
             },
         )
         .await?;
@@ -201,7 +203,7 @@ pub async fn review<D: Listing>(
         )
         .to_string(),
     };
-    let now = stamp(now);
+    let now = Timestamp::from(now);
     let done = match decision {
         Review::Reject => {
             let outcome = td_string!(locale, change_state_rejected);
@@ -211,7 +213,7 @@ pub async fn review<D: Listing>(
                 message,
                 user.id,
                 &note(outcome),
-                &now,
+                now,
             )
             .await?
         }
@@ -224,7 +226,7 @@ pub async fn review<D: Listing>(
                 message,
                 user.id,
                 &n,
-                &now,
+                now,
             )
             .await?
         }
@@ -237,7 +239,7 @@ pub async fn review<D: Listing>(
                 return Err(FormRefusal::Form(FormError::OrganisationNotVerified));
             }
             let n = note(td_string!(locale, change_state_accepted));
-            accept::<D>(db, geo, &change, &org, user.id, &n, &now).await?
+            accept::<D>(db, geo, &change, &org, user.id, &n, now).await?
         }
     };
     if done {

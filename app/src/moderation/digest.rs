@@ -5,7 +5,8 @@
 //! 08:00 in Central Europe), so officials find it at the start of their day.
 use crate::db::{Db, NewMessage, Waiting};
 use crate::i18n::td_string;
-use chrono::{DateTime, SecondsFormat, Timelike, Utc};
+use crate::values::Timestamp;
+use chrono::{DateTime, Timelike, Utc};
 use leptos_i18n::Locale as _;
 
 pub const SEND_FROM_HOUR_UTC: u32 = 6;
@@ -20,7 +21,6 @@ pub async fn send_digests(
         return Ok(0);
     }
     let day = now.format("%Y-%m-%d").to_string();
-    let stamp = now.to_rfc3339_opts(SecondsFormat::Secs, true);
     let waiting = db.waiting_by_city().await?;
     let mut sent = 0;
     for r in db.digest_recipients(&day).await? {
@@ -49,7 +49,10 @@ pub async fn send_digests(
             )
             .to_string(),
         };
-        if db.send_digest(r.id, &day, &message, &stamp).await? {
+        if db
+            .send_digest(r.id, &day, &message, Timestamp::from(now))
+            .await?
+        {
             sent += 1;
         }
     }

@@ -4,11 +4,8 @@ use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, Reported};
 use crate::http::form_post::{FormRefusal, FormValues};
-use chrono::{DateTime, SecondsFormat, Utc};
-
-fn ts(now: DateTime<Utc>) -> String {
-    now.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
+use crate::values::Timestamp;
+use chrono::{DateTime, Utc};
 
 /// Stores a report about a published place, event, volunteering
 /// opportunity or community group (`listing`, "place" when absent); "other"
@@ -58,7 +55,8 @@ pub async fn report_problem(
     if !errors.is_empty() {
         return Err(FormRefusal::Fields(errors));
     }
-    db.add_report(about, &city, kind, message, &ts(now)).await?;
+    db.add_report(about, &city, kind, message, Timestamp::from(now))
+        .await?;
     Ok(())
 }
 
@@ -74,7 +72,7 @@ pub async fn handle_report(
     if !user.can_moderate(&city) {
         return Err(FormRefusal::Forbidden);
     }
-    if db.handle_report(id, user.id, &ts(now)).await? {
+    if db.handle_report(id, user.id, Timestamp::from(now)).await? {
         Ok(())
     } else {
         Err(FormRefusal::Form(FormError::AlreadyDecided))

@@ -104,7 +104,7 @@ pub async fn pending_changes(
         city: city.as_deref(),
         kind: Some(kind.as_str()).filter(|k| LISTING_KINDS.contains(k)),
         organisation,
-        created_before: before.as_deref(),
+        created_before: before,
     };
     let mut items = Vec::new();
     for c in state.db.pending_changes(&filter).await? {
@@ -118,7 +118,7 @@ pub async fn pending_changes(
             organisation_status: org.map(|o| o.status).unwrap_or_default(),
             city: c.city.into(),
             is_new: c.listing_id.is_none(),
-            created_at: c.created_at,
+            created_at: c.created_at.to_string(),
             located: summary.located,
             takeover: summary.takeover,
             diff: summary
@@ -161,7 +161,7 @@ pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, crate::page_e
             name: r.name,
             kind: r.kind,
             message: r.message,
-            created_at: r.created_at,
+            created_at: r.created_at.to_string(),
         })
         .collect())
 }
@@ -198,7 +198,7 @@ pub async fn stale_listings(
                 path: format!("{}/{}", kind.section(), p.slug),
                 city: p.city.into(),
                 name: p.name,
-                last_verified: p.last_verified,
+                last_verified: p.last_verified.map(|d| d.to_string()),
             })
             .collect();
     // Group profiles are listed together on the city's communities page.
@@ -209,7 +209,7 @@ pub async fn stale_listings(
             path: "communities".into(),
             city: g.city.into(),
             name: g.name,
-            last_verified: g.last_verified,
+            last_verified: g.last_verified.map(|d| d.to_string()),
         });
     }
     Ok((days, items))

@@ -4,7 +4,8 @@ use crate::accounts::session::CurrentUser;
 use crate::db::Db;
 use crate::http::form_post::{FormRefusal, FormValues};
 use crate::values::OrganisationStatus;
-use chrono::{DateTime, SecondsFormat, Utc};
+use crate::values::Timestamp;
+use chrono::{DateTime, Utc};
 
 pub enum Decision {
     Verify,
@@ -49,8 +50,7 @@ pub async fn decide_organisation(
             OrganisationStatus::Suspended
         }
     };
-    let now = now.to_rfc3339_opts(SecondsFormat::Secs, true);
-    db.set_organisation_status(id, status, reason, user.id, &now)
+    db.set_organisation_status(id, status, reason, user.id, Timestamp::from(now))
         .await?;
     Ok(id)
 }
@@ -80,8 +80,7 @@ pub async fn set_role(
         .await
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("no account with the e-mail {}", email.as_str()))?;
-    let now = now.to_rfc3339_opts(SecondsFormat::Secs, true);
-    db.set_role(user.id, role.as_str(), city, None, &now)
+    db.set_role(user.id, role.as_str(), city, None, Timestamp::from(now))
         .await
         .map_err(|e| e.to_string())
 }

@@ -2,6 +2,7 @@
 //! by the demo data. Every record is validated before anything is written.
 use super::hours;
 use crate::db::NewPlace;
+use crate::values::Day;
 use crate::values::Publication;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -156,11 +157,15 @@ pub fn parse_places(
                 return Err(err("languages", format!("`{l}` is not an ISO 639 code")));
             }
         }
-        if let Some(d) = &r.last_verified {
-            if chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() {
-                return Err(err("last_verified", "expected YYYY-MM-DD".into()));
-            }
-        }
+        let last_verified = match r
+            .last_verified
+            .as_deref()
+            .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").map(Day::from))
+        {
+            None => None,
+            Some(Ok(d)) => Some(d),
+            Some(Err(_)) => return Err(err("last_verified", "expected YYYY-MM-DD".into())),
+        };
         let status = match r.status.as_deref().map(Publication::parse) {
             None => Publication::Published,
             Some(Some(
@@ -204,7 +209,7 @@ pub fn parse_places(
             wheelchair: r.wheelchair,
             sources: r.sources,
             source_date: r.source_date,
-            last_verified: r.last_verified,
+            last_verified,
             status,
             status_note: r.status_note,
             descriptions: r

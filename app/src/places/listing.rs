@@ -8,6 +8,7 @@ use crate::db::{Db, NewMessage, NewPlace, PlaceRow};
 use crate::error::AppError;
 use crate::http::form_post::FormValues;
 use crate::listing::{Listing, Publish, RowFacts};
+use crate::values::Timestamp;
 
 impl Listing for PlaceDraft {
     type Row = PlaceRow;
@@ -63,7 +64,7 @@ impl Listing for PlaceDraft {
             if p.organisation.is_none() {
                 place.source_date = row.source_date.clone();
                 place.status = row.status;
-                place.last_verified = row.last_verified.clone();
+                place.last_verified = row.last_verified;
             }
         }
         place.district = match (p.current, place.lat, place.lon) {
@@ -84,7 +85,7 @@ impl Listing for PlaceDraft {
         reason: &str,
         actor: i64,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         db.unpublish_place(row.id, reason, actor, messages, now)
             .await

@@ -198,7 +198,7 @@ pub async fn detail(
         coord_source: row.coord_source.clone(),
         sources: row.source_list(),
         source_date: row.source_date.clone(),
-        last_verified: row.last_verified.clone(),
+        last_verified: row.last_verified.map(|d| d.to_string()),
         managed: db.place_organisation(row.id).await?.is_some(),
         nearby,
         stories,

@@ -5,6 +5,7 @@ use crate::accounts::model::{optional_website, required_text, Email, FieldError,
 use crate::cities::City;
 use crate::db::{NewPlace, PlaceRow};
 use crate::http::form_post::{optional_text, text, FormValues};
+use crate::values::Day;
 use crate::values::Publication;
 
 fn coordinate(s: &str) -> Result<Option<f64>, FieldError> {
@@ -152,7 +153,7 @@ pub fn to_new_place(
     slug: &str,
     city: &City,
     source: Option<String>,
-    today: &str,
+    today: Day,
 ) -> NewPlace {
     let descriptions = crate::locale::content::descriptions(
         &d.description_en,
@@ -181,7 +182,7 @@ pub fn to_new_place(
         wheelchair: d.wheelchair.clone(),
         sources: source.into_iter().collect(),
         source_date: None,
-        last_verified: Some(today.to_string()),
+        last_verified: Some(today),
         status: Publication::Published,
         status_note: None,
         descriptions,

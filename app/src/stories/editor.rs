@@ -10,8 +10,8 @@ use crate::db::{Db, PublishedStory, StoryDraftRow, StoryRow, StorySource};
 use crate::error::AppError;
 use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::listing::review::decision_message;
-use crate::listing::stamp;
 use crate::values::ReviewState;
+use crate::values::Timestamp;
 use chrono::{DateTime, Utc};
 
 fn stored(row: &StoryDraftRow) -> Result<StoryDraft, AppError> {
@@ -84,7 +84,14 @@ pub async fn submit(
         _ => None,
     };
     let draft_id = db
-        .submit_story_draft(city, story_id, previous, &data, user.id, &stamp(now))
+        .submit_story_draft(
+            city,
+            story_id,
+            previous,
+            &data,
+            user.id,
+            Timestamp::from(now),
+        )
         .await?;
     // Back to the draft, which now says it waits for review.
     Ok(match story_id {
@@ -182,7 +189,7 @@ pub async fn publish(
         texts,
         sources: &sources,
     };
-    db.publish_story_draft(row.id, &published, &diff, reviewer, &stamp(now))
+    db.publish_story_draft(row.id, &published, &diff, reviewer, Timestamp::from(now))
         .await?
         .ok_or(FormRefusal::Form(FormError::AlreadyDecided))?;
     Ok(format!("/{}/stories/{slug}", city.slug))
@@ -198,7 +205,7 @@ pub async fn reject(
     let (reviewer, row) = pending_draft(db, user, values).await?;
     let message = decision_message(values, true)?;
     if db
-        .reject_story_draft(row.id, message, reviewer, &stamp(now))
+        .reject_story_draft(row.id, message, reviewer, Timestamp::from(now))
         .await?
     {
         Ok(())
@@ -240,7 +247,7 @@ pub async fn pending(
             id: row.id,
             city: row.city.to_string(),
             author,
-            created_at: row.created_at.clone(),
+            created_at: row.created_at.to_string(),
             title: draft.title_en.clone(),
             story: story.map(|s| s.slug),
             diff: StoryDraft::diff(before.as_ref(), &draft),

@@ -9,6 +9,8 @@ mod languages;
 mod status;
 mod text_enum;
 mod texts;
+#[cfg(feature = "ssr")]
+mod time;
 
 pub use category::Category;
 pub use city::City;
@@ -18,3 +20,5 @@ pub use kind::ListingKind;
 pub use languages::{LangCode, Languages, LISTING_LANGUAGES};
 pub use status::{OrganisationStatus, Publication, ReviewState};
 pub use texts::{translations_from_json, translations_to_json, ListingText, Translations};
+#[cfg(feature = "ssr")]
+pub use time::{Day, Timestamp};

@@ -9,14 +9,11 @@ use crate::db::{Db, NewInterest, NewMessage};
 use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::{td_string, Locale};
 use crate::values::Publication;
-use chrono::{DateTime, Duration, SecondsFormat, Utc};
+use crate::values::Timestamp;
+use chrono::{DateTime, Duration, Utc};
 use leptos_i18n::Locale as _;
 
 pub const DEFAULT_RETENTION_DAYS: i64 = 90;
-
-fn ts(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Secs, true)
-}
 
 fn field<'a>(v: &'a FormValues, k: &str) -> &'a str {
     v.get(k).map(|s| s.trim()).unwrap_or("")
@@ -134,10 +131,10 @@ pub async fn send(
             languages: &languages,
             message: &message,
             withdraw_hash: &hash,
-            delete_after: &ts(now + Duration::days(retention_days)),
+            delete_after: Timestamp::from(now + Duration::days(retention_days)),
         },
         &notes,
-        &ts(now),
+        Timestamp::from(now),
     )
     .await?;
     Ok(token)
@@ -157,5 +154,5 @@ pub async fn withdraw(db: &Db, values: &FormValues) -> Result<(), FormRefusal> {
 
 /// Deletes every request past its time; returns how many.
 pub async fn purge(db: &Db, now: DateTime<Utc>) -> Result<u64, sqlx::Error> {
-    db.purge_interest(&ts(now)).await
+    db.purge_interest(Timestamp::from(now)).await
 }

@@ -6,6 +6,7 @@ use crate::db::{Db, NewMessage, NewOpportunity, OpportunityRow};
 use crate::error::AppError;
 use crate::http::form_post::FormValues;
 use crate::listing::{Listing, Publish, RowFacts};
+use crate::values::Timestamp;
 
 impl Listing for OpportunityDraft {
     type Row = OpportunityRow;
@@ -62,7 +63,7 @@ impl Listing for OpportunityDraft {
         reason: &str,
         actor: i64,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let kind = crate::listing::ListingKind::Opportunity;
         crate::listing::unpublish(db, kind, row.id, ("", None), reason, actor, messages, now).await

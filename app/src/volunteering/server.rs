@@ -41,7 +41,7 @@ pub async fn get_opportunity(
         .db
         .opportunity(&city, &slug)
         .await?
-        .map(|o| o.updated_at.chars().take(10).collect::<String>())
+        .map(|o| o.updated_at.date().to_string())
         .unwrap_or_default();
     d.json_ld = super::service::json_ld(&d, &posted);
     Ok(d)
@@ -65,8 +65,8 @@ pub async fn my_interest() -> Result<Vec<InterestView>, crate::page_error::PageE
                 contact: r.contact,
                 languages: r.languages,
                 message: r.message,
-                created_at: r.created_at,
-                delete_after: r.delete_after,
+                created_at: r.created_at.to_string(),
+                delete_after: r.delete_after.to_string(),
             });
         }
     }

@@ -164,7 +164,7 @@ pub async fn detail(
             .collect(),
         share_url: String::new(),
         retention_days: 0,
-        last_verified: o.last_verified.clone(),
+        last_verified: o.last_verified.map(|d| d.to_string()),
         json_ld: String::new(),
     })
 }

@@ -774,9 +774,9 @@ async fn concurrent_registrations_all_succeed(backend: Backend) {
                 db.register(
                     &r,
                     &format!("hash{i}"),
-                    "2099-01-01T00:00:00Z",
+                    app::values::Timestamp::parse("2099-01-01T00:00:00Z").expect("time"),
                     &message,
-                    "2026-12-03T10:00:00Z",
+                    app::values::Timestamp::parse("2026-12-03T10:00:00Z").expect("time"),
                 )
                 .await
                 .map(|_| ())

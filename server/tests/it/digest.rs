@@ -59,9 +59,16 @@ async fn daily_digest(backend: Backend) {
         .expect("q")
         .expect("moderator")
         .id;
-    db.submit_story_draft("prague", None, None, "{}", author, "2026-12-02T10:00:00Z")
-        .await
-        .expect("draft");
+    db.submit_story_draft(
+        "prague",
+        None,
+        None,
+        "{}",
+        author,
+        app::values::Timestamp::parse("2026-12-02T10:00:00Z").expect("time"),
+    )
+    .await
+    .expect("draft");
     let waiting = db.waiting_by_city().await.expect("waiting");
     let prague = waiting.get("prague").cloned().unwrap_or_default();
     assert_eq!(prague.reports, 1);

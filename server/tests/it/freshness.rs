@@ -35,7 +35,12 @@ async fn publish(app: &TestApp, p: &Cast, path: &str, form: &[(&str, &str)]) -> 
 
 async fn is_stale(app: &TestApp, kind: ListingKind, id: i64, at: DateTime<Utc>) -> bool {
     app.db
-        .stale_listings(kind, Some("prague"), &cutoff(at, 180), &at.to_rfc3339())
+        .stale_listings(
+            kind,
+            Some("prague"),
+            cutoff(at, 180),
+            app::values::Timestamp::from(at),
+        )
         .await
         .expect("q")
         .iter()

@@ -355,8 +355,8 @@ async fn freshness(backend: Backend) {
     let today = chrono::Utc::now();
     let later = today + Duration::days(181);
     let is_stale = |at: chrono::DateTime<chrono::Utc>| async move {
-        let now = at.to_rfc3339();
-        db.stale_listings(ListingKind::Place, Some("prague"), &cutoff(at, 180), &now)
+        let now = app::values::Timestamp::from(at);
+        db.stale_listings(ListingKind::Place, Some("prague"), cutoff(at, 180), now)
             .await
             .expect("q")
             .iter()

@@ -3,6 +3,7 @@
 use super::{PROFILE_VERIFIED, PUBLIC};
 use crate::db::accounts::{append_audit, queue_message, NewAudit, NewMessage};
 use crate::db::Db;
+use crate::values::{Day, Timestamp};
 
 impl Db {
     /// Public group profiles last checked before `cutoff` (YYYY-MM-DD), of
@@ -11,7 +12,7 @@ impl Db {
     pub async fn stale_group_profiles(
         &self,
         city: Option<&str>,
-        cutoff: &str,
+        cutoff: Day,
     ) -> Result<Vec<crate::db::StaleRow>, sqlx::Error> {
         let sql = format!(
             "SELECT id, city, '' AS slug, name, id AS organisation_id, \
@@ -30,9 +31,9 @@ impl Db {
     pub async fn confirm_group_profile(
         &self,
         org: i64,
-        today: &str,
+        today: Day,
         actor: i64,
-        now: &str,
+        now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         sqlx::query("UPDATE organisations SET profile_verified = $1 WHERE id = $2")
@@ -55,7 +56,7 @@ impl Db {
         &self,
         groups: &[i64],
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         for id in groups {

@@ -8,6 +8,7 @@ use super::decisions::{decide, Reviewed};
 use super::Db;
 use crate::values::Languages;
 use crate::values::ReviewState;
+use crate::values::{Day, Timestamp};
 
 mod freshness;
 
@@ -20,8 +21,8 @@ pub struct ProposalRow {
     pub data: String,
     pub state: crate::values::ReviewState,
     pub message: Option<String>,
-    pub created_at: String,
-    pub decided_at: Option<String>,
+    pub created_at: Timestamp,
+    pub decided_at: Option<Timestamp>,
 }
 
 const PROPOSAL_COLUMNS: &str =
@@ -41,9 +42,9 @@ pub struct ApprovedProfileRow {
     pub translations: String,
     /// One URL per line.
     pub sources: String,
-    pub approved_at: Option<String>,
+    pub approved_at: Option<Timestamp>,
     /// YYYY-MM-DD: confirmed, else approved.
-    pub last_verified: Option<String>,
+    pub last_verified: Option<Day>,
 }
 
 impl ApprovedProfileRow {
@@ -108,7 +109,7 @@ async fn write_profile(
     tx: &mut Tx<'_>,
     org: i64,
     p: &ProfileData,
-    now: &str,
+    now: Timestamp,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE organisations SET profile_languages = $1, profile_description = $2, \
@@ -119,7 +120,7 @@ async fn write_profile(
     .bind(&p.description)
     .bind(now)
     .bind(org)
-    .bind(now.get(..10).unwrap_or(now))
+    .bind(Day::from(now))
     .bind(&p.description_lang)
     .bind(crate::values::translations_to_json(&p.translations))
     .execute(&mut **tx)
@@ -151,7 +152,7 @@ impl Db {
         org: i64,
         user: i64,
         data: &str,
-        now: &str,
+        now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         sqlx::query(
@@ -298,7 +299,7 @@ impl Db {
         note: Option<&str>,
         moderator: i64,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         if !decide(
@@ -339,7 +340,7 @@ impl Db {
         message: &str,
         moderator: i64,
         messages: &[NewMessage],
-        now: &str,
+        now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let rejected = Some(message);
@@ -375,7 +376,7 @@ impl Db {
     /// verified, with their profile approved as given. They have no members
     /// and no registration number (the sources do not give one).
     pub async fn upsert_demo_groups(&self, groups: &[DemoGroup]) -> Result<usize, sqlx::Error> {
-        let now = super::now_text();
+        let now = super::now_stamp();
         let mut tx = self.begin_write().await?;
         for g in groups {
             let existing: Option<(i64,)> = sqlx::query_as(
@@ -395,13 +396,13 @@ impl Db {
                     )
                     .bind(&g.name)
                     .bind(&g.city)
-                    .bind(&now)
+                    .bind(now)
                     .fetch_one(&mut *tx)
                     .await?;
                     id
                 }
             };
-            write_profile(&mut tx, id, &g.profile, &now).await?;
+            write_profile(&mut tx, id, &g.profile, now).await?;
             sqlx::query("UPDATE organisations SET profile_sources = $1 WHERE id = $2")
                 .bind(g.sources.join("\n"))
                 .bind(id)

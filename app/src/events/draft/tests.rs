@@ -67,7 +67,7 @@ fn weekly_rule_with_end_and_skips() {
     .unwrap();
     assert_eq!(e.duration_minutes, 120);
     assert_eq!(e.exceptions, vec!["2026-12-22", "2026-12-29"]);
-    assert_eq!(e.first_start_utc, "2026-12-01T17:00:00Z");
+    assert_eq!(e.first_start_utc.to_string(), "2026-12-01T17:00:00Z");
     assert!(e.last_end_utc.is_some());
 }
 
@@ -206,10 +206,10 @@ fn a_stored_event_reads_back_into_the_same_form() {
         status_note: None,
         past_example: false,
         sources: String::new(),
-        first_start_utc: e.first_start_utc.clone(),
-        last_end_utc: e.last_end_utc.clone(),
+        first_start_utc: e.first_start_utc,
+        last_end_utc: e.last_end_utc,
         search_text: String::new(),
-        updated_at: String::new(),
+        updated_at: crate::values::Timestamp::default(),
         last_verified: None,
     };
     let back = draft_of(&row, &[], "cs", None);
