@@ -351,7 +351,10 @@ pub fn enrich(
     districts: &Districts,
 ) -> EnrichReport {
     let mut report = EnrichReport::default();
-    for p in places.iter_mut().filter(|p| served.contains(&p.city)) {
+    for p in places
+        .iter_mut()
+        .filter(|p| served.iter().any(|s| s.as_str() == p.city.as_str()))
+    {
         if p.lat.is_none() {
             if let Some((lat, lon)) = index.lookup(&p.address) {
                 p.lat = Some(lat);

@@ -17,7 +17,7 @@ pub struct OrganisationView {
     pub id: i64,
     pub name: String,
     pub registration_no: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     /// unverified | verified | suspended
     pub status: crate::values::OrganisationStatus,
     pub status_note: Option<String>,
@@ -72,7 +72,7 @@ pub async fn my_account() -> Result<Option<AccountView>, crate::page_error::Page
             id: o.id,
             name: o.name,
             registration_no: o.registration_no,
-            city: o.city.into(),
+            city: o.city,
             status: o.status,
             status_note: o.status_note,
             kind: o.kind,

@@ -32,7 +32,7 @@ pub struct ValidRegistration {
     pub legal_form: String,
     pub registration_no: String,
     pub website: Option<String>,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     /// ngo | community_group
     pub kind: String,
 }
@@ -84,7 +84,7 @@ pub fn validate_registration(
         "city",
         Some(field(v, "city"))
             .filter(|c| cities.iter().any(|k| k == c))
-            .map(str::to_string)
+            .and_then(crate::values::CitySlug::parse)
             .ok_or(FieldError::UnknownCity),
     );
     // Not sent (older forms, scripts): an NGO, as before groups existed.

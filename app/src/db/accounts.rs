@@ -1,6 +1,7 @@
 //! Users, organisations, memberships, single-use tokens, the outbox and the
 //! audit log.
 use super::Db;
+use crate::values::CitySlug;
 use crate::values::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -48,7 +49,7 @@ pub struct NewRegistration {
     pub legal_form: String,
     pub registration_no: String,
     pub website: Option<String>,
-    pub city: String,
+    pub city: CitySlug,
     /// ngo | community_group
     pub kind: String,
 }

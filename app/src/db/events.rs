@@ -5,6 +5,7 @@ use super::accounts::Tx;
 use super::{now_stamp, Db};
 use crate::calendar::occurrences::OccurrenceIndex;
 use crate::calendar::recurrence::Schedule;
+use crate::values::CitySlug;
 use crate::values::{Day, Timestamp};
 use crate::values::{Flag, Languages};
 use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, Utc};
@@ -87,7 +88,7 @@ const EVENT_COLUMNS: &str =
 /// An event to store (insert, or update by city and slug).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewEvent {
-    pub city: String,
+    pub city: CitySlug,
     pub slug: String,
     pub organisation_id: Option<i64>,
     pub organiser: Option<String>,

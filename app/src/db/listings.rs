@@ -8,6 +8,7 @@ use super::events::{bump_events_version, upsert_event};
 use super::places::{bump_places_version, upsert_place};
 use super::volunteering::upsert_opportunity;
 use super::{append_audit, Db, NewAudit, NewEvent, NewMessage, NewOpportunity, NewPlace};
+use crate::values::CitySlug;
 use crate::values::Day;
 use crate::values::Timestamp;
 use crate::values::{ListingKind, ReviewState};
@@ -35,7 +36,7 @@ pub struct NewChange<'a> {
     pub kind: ListingKind,
     pub listing_id: Option<i64>,
     pub organisation_id: i64,
-    pub city: &'a str,
+    pub city: &'a CitySlug,
     pub submitted_by: i64,
     pub data: String,
 }
@@ -133,7 +134,7 @@ impl Db {
     pub async fn places_of_organisation(
         &self,
         org: i64,
-    ) -> Result<Vec<(i64, String, String, String, Option<String>)>, sqlx::Error> {
+    ) -> Result<Vec<(i64, CitySlug, String, String, Option<Day>)>, sqlx::Error> {
         sqlx::query_as(
             "SELECT id, city, slug, name, last_verified FROM places \
              WHERE organisation_id = $1 ORDER BY name",

@@ -1,5 +1,6 @@
 use super::{now_stamp, Db};
 use crate::search;
+use crate::values::CitySlug;
 use crate::values::Languages;
 use crate::values::{Day, Timestamp};
 use sqlx::{FromRow, Row};
@@ -57,7 +58,7 @@ pub(super) const PLACE_COLUMNS: &str =
 /// A place to insert or update (validated by the importer).
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewPlace {
-    pub city: String,
+    pub city: CitySlug,
     pub slug: String,
     pub category: String,
     pub name: String,

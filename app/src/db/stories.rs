@@ -1,4 +1,5 @@
 use super::Db;
+use crate::values::CitySlug;
 use crate::values::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -17,7 +18,7 @@ pub struct StorySource {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewStory {
-    pub city: String,
+    pub city: CitySlug,
     pub slug: String,
     pub community: String,
     pub status: crate::values::Publication,

@@ -4,6 +4,7 @@
 use super::accounts::{append_audit, NewAudit};
 use super::decisions::{decide, Reviewed};
 use super::{Db, StoryRow, StorySource};
+use crate::values::CitySlug;
 use crate::values::ReviewState;
 use crate::values::Timestamp;
 
@@ -28,7 +29,7 @@ const COLUMNS: &str = "id, city, story_id, previous_id, data, author, state, mes
 
 /// A story as publishing writes it.
 pub struct PublishedStory<'a> {
-    pub city: &'a str,
+    pub city: &'a CitySlug,
     pub slug: &'a str,
     pub community: &'a str,
     /// (language, title, summary, body): English and, if written, the

@@ -2,6 +2,7 @@
 //! the organisation's members read them; see volunteering::interest).
 use super::accounts::{queue_message, NewMessage, Tx};
 use super::{now_stamp, Db};
+use crate::values::CitySlug;
 use crate::values::Languages;
 use crate::values::{Day, Timestamp};
 use sqlx::FromRow;
@@ -54,7 +55,7 @@ const COLUMNS: &str = "id, city, slug, organisation_id, organiser, place_id, tit
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewOpportunity {
-    pub city: String,
+    pub city: CitySlug,
     pub slug: String,
     pub organisation_id: Option<i64>,
     pub organiser: Option<String>,

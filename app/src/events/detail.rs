@@ -65,7 +65,7 @@ pub async fn detail(
     let (title, title_lang) = title_for(&row, lang, &city.local_lang);
     Ok(EventDetail {
         id: row.id,
-        city: row.city.to_string(),
+        city: row.city.clone(),
         local_lang: city.local_lang.clone(),
         slug: row.slug.clone(),
         original_title: (title != row.title).then(|| row.title.clone()),

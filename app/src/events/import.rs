@@ -5,6 +5,7 @@ use crate::cities::City;
 use crate::db::schedule_of;
 use crate::db::{EventRow, NewEvent};
 use crate::search;
+use crate::values::CitySlug;
 use crate::values::Publication;
 use crate::values::Timestamp;
 use serde::Deserialize;
@@ -14,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 #[serde(deny_unknown_fields)]
 struct RawEvent {
     slug: String,
-    city: String,
+    city: CitySlug,
     organiser: Option<String>,
     category: String,
     title: String,
@@ -85,7 +86,7 @@ pub fn parse_events(
         let place_id = match &r.place {
             Some(p) => Some(
                 *places
-                    .get(&(r.city.clone(), p.clone()))
+                    .get(&(r.city.to_string(), p.clone()))
                     .ok_or_else(|| at("place", format!("no place `{p}` in {}", r.city)))?,
             ),
             None => None,
@@ -149,7 +150,7 @@ pub fn set_bounds(e: &mut NewEvent) -> Result<(), String> {
     // being checked has none yet).
     let row = EventRow {
         id: 0,
-        city: crate::values::CitySlug::parse(&e.city).unwrap_or_default(),
+        city: e.city.clone(),
         slug: e.slug.clone(),
         organisation_id: None,
         organiser: None,

@@ -52,7 +52,7 @@ pub struct EventListing {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EventDetail {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     /// The city's own language ("No Slovak needed").
     pub local_lang: String,
     pub slug: String,

@@ -24,7 +24,7 @@ fn event(
     cancelled: &[&str],
 ) -> CachedEvent {
     let mut n = NewEvent {
-        city: "prague".into(),
+        city: crate::values::CitySlug::parse("prague").expect("slug"),
         slug: format!("e-{id}"),
         category: "talk".into(),
         title: format!("Event {id}"),
@@ -40,7 +40,7 @@ fn event(
     set_bounds(&mut n).expect("a valid schedule");
     let row = EventRow {
         id,
-        city: crate::values::CitySlug::parse(&n.city).expect("slug"),
+        city: n.city,
         slug: n.slug,
         organisation_id: None,
         organiser: None,

@@ -4,12 +4,13 @@
 use super::model::{DESCRIPTION_LANGS, DESCRIPTION_MAX_CHARS, LANGUAGES};
 use super::profile::channel_value;
 use crate::db::{DemoGroup, ProfileData};
+use crate::values::CitySlug;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Record {
-    city: String,
+    city: CitySlug,
     name: String,
     languages: Vec<String>,
     description: String,
@@ -37,7 +38,7 @@ pub fn parse_groups(json: &str, cities: &[String]) -> Result<Vec<DemoGroup>, Str
     let mut out = Vec::new();
     for (i, r) in records.into_iter().enumerate() {
         let at = |field: &str, what: &str| format!("group {}: {field}: {what}", i + 1);
-        if !cities.contains(&r.city) {
+        if !cities.iter().any(|c| c.as_str() == r.city.as_str()) {
             return Err(at("city", "unknown city"));
         }
         if r.name.trim().is_empty() {

@@ -161,7 +161,7 @@ pub struct LanguageSection {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CommunitiesView {
-    pub city: String,
+    pub city: crate::values::CitySlug,
     /// One section per language some group uses (or only the chosen one),
     /// in the order of `LANGUAGES`.
     pub sections: Vec<LanguageSection>,
@@ -187,7 +187,7 @@ pub struct GroupProfileStatus {
     /// The newest proposal's state and the moderator's message.
     pub latest_state: Option<crate::values::ReviewState>,
     pub latest_message: Option<String>,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     /// YYYY-MM-DD the approved profile was last checked.
     pub last_verified: Option<String>,
 }
@@ -197,7 +197,7 @@ pub struct GroupProfileStatus {
 pub struct GroupProfileForm {
     pub organisation_id: i64,
     pub name: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     /// The pending proposal, else the approved profile, else empty.
     pub profile: GroupProfile,
     pub status: GroupProfileStatus,
@@ -211,7 +211,7 @@ pub struct ProposalItem {
     pub organisation_id: i64,
     pub organisation: String,
     pub organisation_status: crate::values::OrganisationStatus,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub submitted_by: String,
     pub created_at: String,
     pub current: Option<GroupProfile>,

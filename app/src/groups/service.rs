@@ -265,7 +265,7 @@ pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus
         public: approved && org.status == OrganisationStatus::Verified,
         latest_state: latest.as_ref().map(|p| p.state),
         latest_message: latest.and_then(|p| p.message),
-        city: org.city.to_string(),
+        city: org.city.clone(),
         last_verified: approved_row
             .and_then(|(row, _)| row.last_verified)
             .map(|d| d.to_string()),
@@ -293,7 +293,7 @@ pub async fn form(db: &Db, org: &OrganisationRow) -> Result<GroupProfileForm, Ap
     Ok(GroupProfileForm {
         organisation_id: org.id,
         name: org.name.clone(),
-        city: org.city.to_string(),
+        city: org.city.clone(),
         profile,
         status,
     })
@@ -321,7 +321,7 @@ pub async fn pending(db: &Db, city: Option<&str>) -> Result<Vec<ProposalItem>, A
             organisation_id: org.id,
             organisation: org.name,
             organisation_status: org.status,
-            city: org.city.into(),
+            city: org.city,
             submitted_by,
             created_at: p.created_at.to_string(),
             current,
@@ -392,7 +392,7 @@ pub async fn communities(
         })
         .collect();
     Ok(CommunitiesView {
-        city: city.slug.into(),
+        city: city.slug,
         sections,
         lang_used: known.then(|| lang_used.to_string()),
         ignored,

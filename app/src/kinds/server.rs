@@ -19,7 +19,7 @@ pub struct MyChange {
 pub struct MyPlace {
     pub id: i64,
     pub name: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub last_verified: Option<String>,
     /// Languages whose translation is older than the source text.
@@ -30,7 +30,7 @@ pub struct MyPlace {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyEvent {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub title: String,
     pub status: Publication,
@@ -46,7 +46,7 @@ pub struct MyEvent {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyOpportunity {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub title: String,
     pub status: Publication,
@@ -80,7 +80,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
     };
     let now = state.now();
     let db = &state.db;
-    let outdated = |table: crate::db::TextTable, id: i64, city: String| async move {
+    let outdated = |table: crate::db::TextTable, id: i64, city: crate::values::CitySlug| async move {
         let local = db
             .city(&city)
             .await?
@@ -116,15 +116,15 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 name,
                 city,
                 slug,
-                last_verified,
+                last_verified: last_verified.map(|d| d.to_string()),
             });
         }
         for e in state.db.events_of_organisation(org.id).await? {
             out.events.push(MyEvent {
                 next: crate::events::detail::next_dates(&e, now, 8),
-                outdated: outdated(crate::db::TextTable::Event, e.id, e.city.to_string()).await?,
+                outdated: outdated(crate::db::TextTable::Event, e.id, e.city.clone()).await?,
                 id: e.id,
-                city: e.city.into(),
+                city: e.city,
                 slug: e.slug,
                 title: e.title,
                 status: e.status,
@@ -134,10 +134,9 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
         }
         for o in state.db.opportunities_of_organisation(org.id).await? {
             out.opportunities.push(MyOpportunity {
-                outdated: outdated(crate::db::TextTable::Opportunity, o.id, o.city.to_string())
-                    .await?,
+                outdated: outdated(crate::db::TextTable::Opportunity, o.id, o.city.clone()).await?,
                 id: o.id,
-                city: o.city.into(),
+                city: o.city,
                 slug: o.slug,
                 title: o.title,
                 status: o.status,

@@ -7,13 +7,14 @@ use crate::db::{Db, NewMessage, OrganisationRow};
 use crate::error::AppError;
 use crate::geocode::Geo;
 use crate::http::form_post::FormValues;
+use crate::values::CitySlug;
 use crate::values::Day;
 use crate::values::Timestamp;
 use std::sync::Arc;
 
 /// What the pipeline reads of a stored listing of any kind.
 pub struct RowFacts<'a> {
-    pub city: &'a str,
+    pub city: &'a CitySlug,
     pub slug: &'a str,
     pub title: &'a str,
     /// The place it is held at (events, opportunities).

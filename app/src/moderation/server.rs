@@ -10,7 +10,7 @@ pub struct OrganisationItem {
     pub registration_no: String,
     pub website: Option<String>,
     pub contact_person: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub status: crate::values::OrganisationStatus,
     pub status_note: Option<String>,
     /// ngo | community_group
@@ -53,7 +53,7 @@ pub async fn moderation_queue(
             registration_no: o.registration_no,
             website: o.website,
             contact_person: o.contact_person,
-            city: o.city.into(),
+            city: o.city,
             status: o.status,
             status_note: o.status_note,
             kind: o.kind,
@@ -77,7 +77,7 @@ pub struct ChangeItem {
     pub name: String,
     pub organisation: String,
     pub organisation_status: crate::values::OrganisationStatus,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub is_new: bool,
     pub created_at: String,
     pub diff: Vec<DiffRow>,
@@ -116,7 +116,7 @@ pub async fn pending_changes(
             name: summary.title,
             organisation: org.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
             organisation_status: org.map(|o| o.status).unwrap_or_default(),
-            city: c.city.into(),
+            city: c.city,
             is_new: c.listing_id.is_none(),
             created_at: c.created_at.to_string(),
             located: summary.located,
@@ -136,7 +136,7 @@ pub struct ReportItem {
     pub id: i64,
     /// place | event | opportunity
     pub listing: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub slug: String,
     pub name: String,
     pub kind: String,
@@ -156,7 +156,7 @@ pub async fn open_reports(city: String) -> Result<Vec<ReportItem>, crate::page_e
         .map(|r| ReportItem {
             id: r.id,
             listing: r.listing,
-            city: r.city.into(),
+            city: r.city,
             slug: r.slug,
             name: r.name,
             kind: r.kind,
@@ -173,7 +173,7 @@ pub struct StaleItem {
     pub id: i64,
     /// The public page's path after the city: places/…, events/…
     pub path: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub name: String,
     pub last_verified: Option<String>,
 }
@@ -196,7 +196,7 @@ pub async fn stale_listings(
                 kind: kind.to_string(),
                 id: p.id,
                 path: format!("{}/{}", kind.section(), p.slug),
-                city: p.city.into(),
+                city: p.city,
                 name: p.name,
                 last_verified: p.last_verified.map(|d| d.to_string()),
             })
@@ -207,7 +207,7 @@ pub async fn stale_listings(
             kind: "group".into(),
             id: g.id,
             path: "communities".into(),
-            city: g.city.into(),
+            city: g.city,
             name: g.name,
             last_verified: g.last_verified.map(|d| d.to_string()),
         });

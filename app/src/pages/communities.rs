@@ -131,7 +131,7 @@ fn Listing(data: CommunitiesView) -> impl IntoView {
             <p class="hint join-note">{t!(i18n, communities_join)}" "<a href=register>{t!(i18n, communities_register)}</a></p>
         </section>
         {(!reportable.is_empty()).then(|| view! {
-            <crate::components::report_problem::ReportProblem listing="group" city=city.clone() slug=String::new() groups=reportable />
+            <crate::components::report_problem::ReportProblem listing="group" city=city.to_string() slug=String::new() groups=reportable />
         })}
     }
 }

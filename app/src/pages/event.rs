@@ -167,9 +167,9 @@ fn EventView(event: EventDetail) -> impl IntoView {
                         failed=td_string!(l, place_share_copy_failed).to_string() /></p>
             </section>
             <crate::components::report_problem::ReportProblem listing="event"
-                city=event.city.clone() slug=event.slug.clone() />
+                city=event.city.to_string() slug=event.slug.clone() />
             <crate::components::moderation_box::ListingModerationBox kind="event" id=event.id
-                city=event.city.clone() slug=event.slug.clone() />
+                city=event.city.to_string() slug=event.slug.clone() />
         </article>
     }
 }

@@ -178,8 +178,8 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
                     </section>
                 }
             })}
-            <ReportProblem listing="place" city=s.city.clone() slug=s.slug.clone() />
-            <ModerationBox id=place.id city=s.city.clone() slug=s.slug.clone() />
+            <ReportProblem listing="place" city=s.city.to_string() slug=s.slug.clone() />
+            <ModerationBox id=place.id city=s.city.to_string() slug=s.slug.clone() />
             <section class="share">
                 <h2>{t!(i18n, place_share)}</h2>
                 <p><a class="share-link" href=share.clone()>{t!(i18n, place_share_link)}</a></p>

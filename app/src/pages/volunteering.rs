@@ -268,7 +268,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
                             <FormErrorBanner feedback=fb.clone() />
                             <form method="post" action=locale::href(i18n, "/volunteering/interest") novalidate>
                                 <input type="hidden" name="opportunity" value=o.id.to_string() />
-                                <input type="hidden" name="city" value=city.clone() />
+                                <input type="hidden" name="city" value=city.to_string() />
                                 <input type="hidden" name="slug" value=item.slug.clone() />
                                 <FormField name="name" label=td_string!(l, vol_your_name).to_string() autocomplete="name" feedback=fb.clone() />
                                 <FormField name="contact" label=td_string!(l, vol_contact).to_string() autocomplete="email"
@@ -310,9 +310,9 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
                 </section>
             })}
             <crate::components::report_problem::ReportProblem listing="opportunity"
-                city=o.city.clone() slug=o.item.slug.clone() />
+                city=o.city.to_string() slug=o.item.slug.clone() />
             <crate::components::moderation_box::ListingModerationBox kind="opportunity" id=o.id
-                city=o.city.clone() slug=o.item.slug.clone() />
+                city=o.city.to_string() slug=o.item.slug.clone() />
         </article>
     }
 }

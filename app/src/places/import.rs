@@ -2,6 +2,7 @@
 //! by the demo data. Every record is validated before anything is written.
 use super::hours;
 use crate::db::NewPlace;
+use crate::values::CitySlug;
 use crate::values::Day;
 use crate::values::Publication;
 use serde::Deserialize;
@@ -13,7 +14,7 @@ pub struct PlaceRecord {
     pub slug: String,
     #[serde(default)]
     pub source_id: Option<String>,
-    pub city: String,
+    pub city: CitySlug,
     pub category: String,
     pub name: String,
     pub name_en: String,
@@ -111,7 +112,7 @@ pub fn parse_places(
                 "use lowercase letters, digits and hyphens".into(),
             ));
         }
-        if !cities.contains(&r.city) {
+        if !cities.iter().any(|c| c.as_str() == r.city.as_str()) {
             return Err(err(
                 "city",
                 format!("unknown city; one of {}", cities.join(", ")),
@@ -187,7 +188,7 @@ pub fn parse_places(
             }
         }
         out.keys
-            .push((r.source_id.clone(), r.city.clone(), r.slug.clone()));
+            .push((r.source_id.clone(), r.city.to_string(), r.slug.clone()));
         out.places.push(NewPlace {
             city: r.city,
             slug: r.slug,

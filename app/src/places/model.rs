@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceSummary {
     pub slug: String,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub category: String,
     pub name: String,
     pub name_en: String,

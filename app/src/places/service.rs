@@ -16,7 +16,7 @@ pub fn is_approximate(precision: Option<&str>) -> bool {
 pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary {
     PlaceSummary {
         slug: row.slug.clone(),
-        city: row.city.to_string(),
+        city: row.city.clone(),
         category: row.category.clone(),
         name: row.name.clone(),
         name_en: row.name_en.clone(),

@@ -162,7 +162,7 @@ pub fn to_new_place(
         &d.translations,
     );
     NewPlace {
-        city: city.slug.to_string(),
+        city: city.slug.clone(),
         slug: slug.to_string(),
         category: d.category.clone(),
         name: d.name.clone(),

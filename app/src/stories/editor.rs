@@ -245,7 +245,7 @@ pub async fn pending(
             .unwrap_or_default();
         out.push(StoryReviewItem {
             id: row.id,
-            city: row.city.to_string(),
+            city: row.city.clone(),
             author,
             created_at: row.created_at.to_string(),
             title: draft.title_en.clone(),

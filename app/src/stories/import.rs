@@ -1,5 +1,6 @@
 //! The story file format (JSON array) used by the demo data.
 use crate::db::{NewStory, StorySource};
+use crate::values::CitySlug;
 use crate::values::Publication;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
@@ -8,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 #[serde(deny_unknown_fields)]
 pub struct StoryRecord {
     pub slug: String,
-    pub city: String,
+    pub city: CitySlug,
     pub community: String,
     pub title: BTreeMap<String, String>,
     pub summary: BTreeMap<String, String>,

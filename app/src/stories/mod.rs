@@ -41,7 +41,7 @@ pub struct Story {
 /// What the story editor starts from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoryEditorData {
-    pub city: String,
+    pub city: crate::values::CitySlug,
     /// The city's language (its texts have fields of their own).
     pub local_lang: String,
     /// The story edited: (id, slug); None for a new one.
@@ -62,7 +62,7 @@ pub struct StoryEditorData {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoryReviewItem {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     pub author: String,
     pub created_at: String,
     pub title: String,

@@ -160,7 +160,7 @@ pub async fn story_editor(
         stories.push((s.id, s.slug, title));
     }
     Ok(super::StoryEditorData {
-        city: c.slug.into(),
+        city: c.slug,
         local_lang: c.local_lang,
         story: row.map(|s| (s.id, s.slug)),
         values: draft.form_values(),

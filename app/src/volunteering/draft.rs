@@ -270,7 +270,7 @@ pub fn to_new_opportunity(
     text.extend(d.title_translations.values().cloned());
     text.extend(descriptions.iter().map(|(_, t)| t.clone()));
     NewOpportunity {
-        city: city.slug.to_string(),
+        city: city.slug.clone(),
         slug: slug.to_string(),
         organisation_id: organisation.0,
         organiser: organisation.1,

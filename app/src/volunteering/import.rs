@@ -3,6 +3,7 @@
 use super::model::AUDIENCES;
 use crate::db::NewOpportunity;
 use crate::search;
+use crate::values::CitySlug;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -10,7 +11,7 @@ use std::collections::{BTreeMap, HashMap};
 #[serde(deny_unknown_fields)]
 struct Raw {
     slug: String,
-    city: String,
+    city: CitySlug,
     organiser: Option<String>,
     title: String,
     title_en: Option<String>,
@@ -54,7 +55,7 @@ pub fn parse_opportunities(
         let at = |field: &str, why: &str| {
             format!("opportunity {} (`{}`), {field}: {why}", i + 1, r.slug)
         };
-        if !cities.contains(&r.city) {
+        if !cities.iter().any(|c| c.as_str() == r.city.as_str()) {
             return Err(at("city", "unknown city"));
         }
         if !["one_off", "recurring", "flexible"].contains(&r.schedule.as_str()) {
@@ -74,7 +75,7 @@ pub fn parse_opportunities(
         let place_id = match &r.place {
             Some(p) => Some(
                 *places
-                    .get(&(r.city.clone(), p.clone()))
+                    .get(&(r.city.to_string(), p.clone()))
                     .ok_or_else(|| at("place", "unknown place"))?,
             ),
             None => None,

@@ -40,7 +40,7 @@ pub struct OpportunityListing {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OpportunityDetail {
     pub id: i64,
-    pub city: String,
+    pub city: crate::values::CitySlug,
     /// The city's own language ("No Slovak needed").
     pub local_lang: String,
     pub item: OpportunityItem,

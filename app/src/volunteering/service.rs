@@ -141,7 +141,7 @@ pub async fn detail(
         .map(|p| (p.slug.clone(), p.name.clone()));
     Ok(OpportunityDetail {
         id: o.id,
-        city: o.city.to_string(),
+        city: o.city.clone(),
         local_lang: city.local_lang.clone(),
         item: item(&o, lang, &city.local_lang, &places),
         description_lang: picked

@@ -763,7 +763,7 @@ async fn concurrent_registrations_all_succeed(backend: Backend) {
                     legal_form: "z. s.".into(),
                     registration_no: "12345679".into(),
                     website: None,
-                    city: "prague".into(),
+                    city: app::values::CitySlug::parse("prague").expect("slug"),
                     kind: "ngo".into(),
                 };
                 let message = app::db::NewMessage {

@@ -5,7 +5,7 @@ use app::db::{NewPlace, PlaceFilter};
 
 fn place(slug: &str, city: &str, status: &str) -> NewPlace {
     NewPlace {
-        city: city.into(),
+        city: app::values::CitySlug::parse(city).expect("slug"),
         slug: slug.into(),
         category: "ngo".into(),
         name: format!("Poradna {slug}"),

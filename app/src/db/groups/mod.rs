@@ -6,6 +6,7 @@
 use super::accounts::{append_audit, queue_message, NewAudit, NewMessage, Tx};
 use super::decisions::{decide, Reviewed};
 use super::Db;
+use crate::values::CitySlug;
 use crate::values::Languages;
 use crate::values::ReviewState;
 use crate::values::{Day, Timestamp};
@@ -98,7 +99,7 @@ pub struct ProfileData {
 /// A demo community group (verified, with an approved profile).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct DemoGroup {
-    pub city: String,
+    pub city: CitySlug,
     pub name: String,
     pub profile: ProfileData,
     pub sources: Vec<String>,

@@ -54,7 +54,7 @@ pub fn to_new_event(
     text.extend(d.address.clone());
     text.extend(d.place_name.clone());
     let mut e = NewEvent {
-        city: city.slug.to_string(),
+        city: city.slug.clone(),
         slug: slug.to_string(),
         organisation_id: organisation.0,
         organiser: organisation.1,

@@ -355,7 +355,7 @@ fn Stale(city: String) -> impl IntoView {
                                                 td_string!(i18n.get_locale_untracked(), moderation_never_verified).to_string()
                                             });
                                             let group = (p.kind == "group").then(|| view! {
-                                                <crate::components::moderation_box::VerifyListing kind="group" id=p.id city=p.city.clone() slug=String::new() />
+                                                <crate::components::moderation_box::VerifyListing kind="group" id=p.id city=p.city.to_string() slug=String::new() />
                                             });
                                             view! { <li><a href=href>{p.name.clone()}</a>" · "{kind}" · "{when}{group}</li> }
                                         }).collect_view()}

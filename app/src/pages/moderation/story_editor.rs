@@ -133,7 +133,7 @@ fn Editor(data: StoryEditorData) -> impl IntoView {
         {status}
         <FormErrorBanner feedback=fb.clone() />
         <form method="post" action=locale::href(i18n, "/moderation/stories/submit") novalidate>
-            <input type="hidden" name="city" value=data.city.clone() />
+            <input type="hidden" name="city" value=data.city.to_string() />
             {data.story.clone().map(|(id, _)| view! { <input type="hidden" name="story" value=id.to_string() /> })}
             // A new story's draft written again revises the one before.
             {data.latest.clone().filter(|(_, state, _)| data.story.is_none() && (*state == ReviewState::Pending || *state == ReviewState::Rejected)).map(|(id, ..)| view! {
