@@ -43,6 +43,7 @@ pub fn router(state: AppState) -> Router {
         .route("/calendar/{city}/{slug}", get(app::events::api::event_ics))
         .merge(app::accounts::handlers::routes())
         .merge(app::moderation::handlers::routes())
+        .merge(app::places::handlers::routes())
         .merge(app::volunteering::handlers::routes())
         .merge(app::events::handlers::routes())
         .merge(app::groups::handlers::routes())

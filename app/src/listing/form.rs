@@ -5,7 +5,7 @@ use super::draft::ListingFormData;
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, OrganisationRow};
 use crate::http::form_post::{FormRefusal, FormValues};
-use crate::values::OrganisationStatus;
+use crate::values::{ListingKind, OrganisationStatus};
 
 /// The organisation named by the form's `organisation` field, if the person
 /// is one of its members and it is not suspended.
@@ -182,4 +182,37 @@ pub async fn form_data<D: Listing>(
         local_lang: start.local_lang,
         outdated,
     }))
+}
+
+/// The public page a form about a listing sits on, from the form's own
+/// fields (`listing`, `city`, `slug`; each checked to be a plain path part).
+pub fn listing_page(values: &FormValues) -> String {
+    let part = |k: &str| {
+        values
+            .get(k)
+            .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+            .cloned()
+    };
+    let listing = values.get("listing").map(String::as_str);
+    let section = listing
+        .and_then(ListingKind::parse)
+        .unwrap_or(ListingKind::Place)
+        .section();
+    match (part("city"), part("slug")) {
+        // Groups are listed together on the city's communities page.
+        (Some(c), _) if listing == Some("group") => format!("/{c}/communities"),
+        (Some(c), Some(s)) => format!("/{c}/{section}/{s}"),
+        _ => "/".into(),
+    }
+}
+
+/// The city a moderator's form adds a new listing to: the form names a
+/// city (a slug) and no listing.
+pub fn new_in_city(v: &FormValues, kind: ListingKind) -> Option<String> {
+    // Only the kind's own id names a listing: an event's `place` is where it
+    // is held.
+    let listing = crate::http::form_post::id_field(v, kind.as_str()).is_some();
+    v.get("city").map(|c| c.trim().to_string()).filter(|c| {
+        !listing && !c.is_empty() && c.chars().all(|x| x.is_ascii_lowercase() || x == '-')
+    })
 }

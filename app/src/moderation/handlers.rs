@@ -5,13 +5,13 @@ use crate::accounts::act::act;
 use crate::http::form_post::{FormRefusal, FormRoute, FormValues};
 use crate::i18n::Locale;
 use crate::kinds::review;
+use crate::listing::form::{listing_page, new_in_city};
 use crate::listing::freshness::{confirm as confirm_as, ConfirmedBy};
 use crate::listing::review::Review;
 use crate::listing::ListingKind;
-use crate::places::draft::PlaceDraft;
 use crate::state::AppState;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Router;
 use tower_sessions::Session;
 
@@ -35,16 +35,6 @@ pub fn routes() -> Router<AppState> {
         FormRoute {
             path: "moderation/reports/handle",
             handler: |l, s, se, p, v| Box::pin(handle(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/places/unpublish",
-            handler: |l, s, se, p, v| Box::pin(unpublish(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/places/edit",
-            handler: |l, s, se, p, v| Box::pin(edit(l, s, se, p, v)),
             limited: false,
         },
         FormRoute {
@@ -80,11 +70,6 @@ pub fn routes() -> Router<AppState> {
             limited: false,
         },
         FormRoute {
-            path: "dashboard/places/submit",
-            handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
             path: "moderation/changes/accept",
             handler: |l, s, se, p, v| Box::pin(change(l, s, se, p, v, Review::Accept)),
             limited: false,
@@ -102,28 +87,6 @@ pub fn routes() -> Router<AppState> {
     ])
 }
 
-/// The place page the report form sits on, from the form's own fields
-/// (checked to be a plain path).
-fn listing_page(values: &FormValues) -> String {
-    let part = |k: &str| {
-        values
-            .get(k)
-            .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
-            .cloned()
-    };
-    let listing = values.get("listing").map(String::as_str);
-    let section = listing
-        .and_then(ListingKind::parse)
-        .unwrap_or(ListingKind::Place)
-        .section();
-    match (part("city"), part("slug")) {
-        // Groups are listed together on the city's communities page.
-        (Some(c), _) if listing == Some("group") => format!("/{c}/communities"),
-        (Some(c), Some(s)) => format!("/{c}/{section}/{s}"),
-        _ => "/".into(),
-    }
-}
-
 async fn report(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let page = listing_page(&v);
     let done = format!("{page}?reported=1#report");
@@ -137,37 +100,6 @@ async fn handle(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         handle_report(&st.db, u.as_ref(), &v, st.now()).await
-    })
-    .await
-}
-
-async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = listing_page(&v);
-    let done = "/moderation?unpublished=1".to_string();
-    act(l, s, se, p, v, page, done, |st, u, v| async move {
-        let id = crate::http::form_post::id_field(&v, "place");
-        crate::listing::edit::take_down::<PlaceDraft>(&st.db, u.as_ref(), id, &v, st.now()).await
-    })
-    .await
-}
-
-async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let id = crate::http::form_post::id_field(&v, "place").unwrap_or_default();
-    let page = match new_in_city(&v, ListingKind::Place) {
-        Some(city) => format!("/moderation/places/edit?city={city}"),
-        None => format!("/moderation/places/edit?place={id}"),
-    };
-    if v.contains_key("locate") {
-        return locate(l, s, se, p, v, page).await;
-    }
-    if new_in_city(&v, ListingKind::Place).is_some() {
-        return create(l, s, se, p, v, page, ListingKind::Place).await;
-    }
-    let done = format!("{}?edited=1", listing_page(&v));
-    let base = crate::state::base_url_from(&s, &p.headers);
-    act(l, s, se, p, v, page, done, |st, u, v| async move {
-        crate::listing::edit::edit::<PlaceDraft>(&st.db, &st.geo, u.as_ref(), &v, &base, st.now())
-            .await
     })
     .await
 }
@@ -230,80 +162,6 @@ async fn verify(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     .await
 }
 
-async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = match v
-        .get("place")
-        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
-        Some(p) => format!("/dashboard/places/new?place={p}"),
-        None => "/dashboard/places/new".to_string(),
-    };
-    if v.contains_key("locate") {
-        return locate(l, s, se, p, v, page).await;
-    }
-    let done = "/dashboard?submitted=1".to_string();
-    act(l, s, se, p, v, page, done, |st, u, v| async move {
-        crate::listing::propose::propose::<PlaceDraft>(&st.db, u.as_ref(), &v, st.now())
-            .await
-            .map(|_| ())
-    })
-    .await
-}
-
-/// The place form's "find the address" button: fills in coordinates from
-/// the address (nothing is saved) and shows the form again with what was
-/// found, so it works the same without JavaScript.
-async fn locate(
-    locale: Locale,
-    state: AppState,
-    session: Session,
-    mut parts: Parts,
-    values: FormValues,
-    page: String,
-) -> Response {
-    use crate::forms::FormFeedback;
-    use crate::geocode::Located;
-    use crate::i18n::td_string;
-    let Ok(Some(_user)) = crate::accounts::session::current_user(&session, &state.db).await else {
-        return axum::http::StatusCode::FORBIDDEN.into_response();
-    };
-    // The city: the edited place's, else the organisation's.
-    let city = match values.get("city").filter(|c| !c.is_empty()) {
-        Some(c) => c.clone(),
-        None => match crate::http::form_post::id_field(&values, "organisation") {
-            Some(org) => match state.db.organisation(org).await {
-                Ok(o) => o.map(|o| o.city.into()).unwrap_or_default(),
-                Err(e) => return crate::error::AppError::from(e).into_response(),
-            },
-            None => String::new(),
-        },
-    };
-    let address = values.get("address").cloned().unwrap_or_default();
-    let mut shown = values.clone();
-    let city = match state.db.city(&city).await {
-        Ok(c) => c,
-        Err(e) => return crate::error::AppError::from(e).into_response(),
-    };
-    let found = match &city {
-        Some(c) => state.geo.locate(c, &address).await,
-        None => Located::Unavailable,
-    };
-    let notice = match found {
-        Located::Found { lat, lon, district } => {
-            shown.insert("lat".into(), format!("{lat:.6}"));
-            shown.insert("lon".into(), format!("{lon:.6}"));
-            let district = district.unwrap_or_default();
-            td_string!(locale, locate_found, address = address, district = district).to_string()
-        }
-        Located::NotFound => td_string!(locale, locate_not_found).to_string(),
-        Located::Unavailable => td_string!(locale, locate_unavailable).to_string(),
-    };
-    let mut feedback = FormFeedback::new(&shown, &Default::default(), None);
-    feedback.notice = Some(notice);
-    crate::http::form_post::shown_at(&mut parts, locale, &page);
-    crate::http::form_post::show_again(&state, parts, feedback).await
-}
-
 async fn change(
     l: Locale,
     s: AppState,
@@ -364,17 +222,6 @@ async fn edit_other(
         })
     })
     .await
-}
-
-/// The city a moderator's form adds a new listing to: the form names a
-/// city (a slug) and no listing.
-fn new_in_city(v: &FormValues, kind: ListingKind) -> Option<String> {
-    // Only the kind's own id names a listing: an event's `place` is where it
-    // is held.
-    let listing = crate::http::form_post::id_field(v, kind.as_str()).is_some();
-    v.get("city").map(|c| c.trim().to_string()).filter(|c| {
-        !listing && !c.is_empty() && c.chars().all(|x| x.is_ascii_lowercase() || x == '-')
-    })
 }
 
 /// A moderator adds a listing of `kind` directly; then its public page.

@@ -7,6 +7,8 @@ pub mod server;
 #[cfg(feature = "ssr")]
 pub mod api;
 #[cfg(feature = "ssr")]
+pub mod handlers;
+#[cfg(feature = "ssr")]
 pub mod hours;
 #[cfg(feature = "ssr")]
 pub mod import;

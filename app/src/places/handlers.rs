@@ -1,0 +1,143 @@
+//! The place forms' POST handlers: an organisation proposes a place, a
+//! moderator edits, adds or takes one down, and both can look up an
+//! address. Each runs through the listing core, which checks who may.
+use crate::accounts::act::{act, act_to};
+use crate::http::form_post::{FormRoute, FormValues};
+use crate::i18n::Locale;
+use crate::listing::form::{listing_page, new_in_city};
+use crate::listing::ListingKind;
+use crate::places::draft::PlaceDraft;
+use crate::state::AppState;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower_sessions::Session;
+
+pub fn routes() -> Router<AppState> {
+    crate::http::form_post::routes(vec![
+        FormRoute {
+            path: "moderation/places/unpublish",
+            handler: |l, s, se, p, v| Box::pin(unpublish(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
+            path: "moderation/places/edit",
+            handler: |l, s, se, p, v| Box::pin(edit(l, s, se, p, v)),
+            limited: false,
+        },
+        FormRoute {
+            path: "dashboard/places/submit",
+            handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
+            limited: false,
+        },
+    ])
+}
+
+async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = listing_page(&v);
+    let done = "/moderation?unpublished=1".to_string();
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        let id = crate::http::form_post::id_field(&v, "place");
+        crate::listing::edit::take_down::<PlaceDraft>(&st.db, u.as_ref(), id, &v, st.now()).await
+    })
+    .await
+}
+
+async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let id = crate::http::form_post::id_field(&v, "place").unwrap_or_default();
+    let page = match new_in_city(&v, ListingKind::Place) {
+        Some(city) => format!("/moderation/places/edit?city={city}"),
+        None => format!("/moderation/places/edit?place={id}"),
+    };
+    if v.contains_key("locate") {
+        return locate(l, s, se, p, v, page).await;
+    }
+    if new_in_city(&v, ListingKind::Place).is_some() {
+        return act_to(l, s, se, p, v, page, |st, u, v| async move {
+            crate::listing::edit::create::<PlaceDraft>(&st.db, &st.geo, u.as_ref(), &v, st.now())
+                .await
+        })
+        .await;
+    }
+    let done = format!("{}?edited=1", listing_page(&v));
+    let base = crate::state::base_url_from(&s, &p.headers);
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        crate::listing::edit::edit::<PlaceDraft>(&st.db, &st.geo, u.as_ref(), &v, &base, st.now())
+            .await
+    })
+    .await
+}
+
+async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = match v
+        .get("place")
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        Some(p) => format!("/dashboard/places/new?place={p}"),
+        None => "/dashboard/places/new".to_string(),
+    };
+    if v.contains_key("locate") {
+        return locate(l, s, se, p, v, page).await;
+    }
+    let done = "/dashboard?submitted=1".to_string();
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        crate::listing::propose::propose::<PlaceDraft>(&st.db, u.as_ref(), &v, st.now())
+            .await
+            .map(|_| ())
+    })
+    .await
+}
+
+/// The place form's "find the address" button: fills in coordinates from
+/// the address (nothing is saved) and shows the form again with what was
+/// found, so it works the same without JavaScript.
+async fn locate(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    mut parts: Parts,
+    values: FormValues,
+    page: String,
+) -> Response {
+    use crate::forms::FormFeedback;
+    use crate::geocode::Located;
+    use crate::i18n::td_string;
+    let Ok(Some(_user)) = crate::accounts::session::current_user(&session, &state.db).await else {
+        return axum::http::StatusCode::FORBIDDEN.into_response();
+    };
+    // The city: the edited place's, else the organisation's.
+    let city = match values.get("city").filter(|c| !c.is_empty()) {
+        Some(c) => c.clone(),
+        None => match crate::http::form_post::id_field(&values, "organisation") {
+            Some(org) => match state.db.organisation(org).await {
+                Ok(o) => o.map(|o| o.city.into()).unwrap_or_default(),
+                Err(e) => return crate::error::AppError::from(e).into_response(),
+            },
+            None => String::new(),
+        },
+    };
+    let address = values.get("address").cloned().unwrap_or_default();
+    let mut shown = values.clone();
+    let city = match state.db.city(&city).await {
+        Ok(c) => c,
+        Err(e) => return crate::error::AppError::from(e).into_response(),
+    };
+    let found = match &city {
+        Some(c) => state.geo.locate(c, &address).await,
+        None => Located::Unavailable,
+    };
+    let notice = match found {
+        Located::Found { lat, lon, district } => {
+            shown.insert("lat".into(), format!("{lat:.6}"));
+            shown.insert("lon".into(), format!("{lon:.6}"));
+            let district = district.unwrap_or_default();
+            td_string!(locale, locate_found, address = address, district = district).to_string()
+        }
+        Located::NotFound => td_string!(locale, locate_not_found).to_string(),
+        Located::Unavailable => td_string!(locale, locate_unavailable).to_string(),
+    };
+    let mut feedback = FormFeedback::new(&shown, &Default::default(), None);
+    feedback.notice = Some(notice);
+    crate::http::form_post::shown_at(&mut parts, locale, &page);
+    crate::http::form_post::show_again(&state, parts, feedback).await
+}
