@@ -1,6 +1,6 @@
 //! An organisation proposes an event or a change to one of its events; a
 //! moderator uses the same form to edit an event directly.
-use super::listing_form::{FormFrame, OrganisationChoice};
+use super::listing_form::{ListingFormPage, OrganisationChoice};
 
 use crate::components::form_field::{
     CheckField, CheckGroup, FormField, SelectField, TextAreaField,
@@ -16,37 +16,16 @@ const WEEKDAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 #[component]
 pub fn EventFormPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
-    let (id, moderate) = super::listing_form::form_target("event");
-    let city = super::listing_form::new_in_city(id, moderate);
-    let (title, intro) = if city.is_some() {
-        (
-            td_string!(l, moderation_add_event).to_string(),
-            td_string!(l, moderation_add_intro).to_string(),
-        )
-    } else if moderate {
-        (
-            td_string!(l, ef_title_moderator).to_string(),
-            td_string!(l, place_form_moderator_intro).to_string(),
-        )
-    } else {
-        (
-            td_string!(l, ef_title_new).to_string(),
-            td_string!(l, ef_intro).to_string(),
-        )
-    };
+    let l = use_i18n().get_locale_untracked();
     view! {
-        <FormFrame title=title intro=intro>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || { let city = city.clone(); Suspend::new(async move {
-                    match event_form(id, moderate, city.clone()).await {
-                        Ok(data) => view! { <EventFormView data=data /> }.into_any(),
-                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                    }
-                })}}
-            </Suspense>
-        </FormFrame>
+        <ListingFormPage
+            key="event"
+            add=(td_string!(l, moderation_add_event).to_string(), td_string!(l, moderation_add_intro).to_string())
+            moderator=(td_string!(l, ef_title_moderator).to_string(), td_string!(l, place_form_moderator_intro).to_string())
+            propose=(td_string!(l, ef_title_new).to_string(), td_string!(l, ef_intro).to_string())
+            load=event_form
+            form=|data| view! { <EventFormView data=data /> }.into_any()
+        />
     }
 }
 

@@ -1,4 +1,4 @@
-//! What the event and opportunity forms share: the page frame, the
+//! What the listing forms share: the page with its heading and loading, the
 //! organisation choice, and where the form's values come from.
 use crate::forms::{use_feedback, FormFeedback};
 use crate::i18n::*;
@@ -61,6 +61,53 @@ pub fn FormFrame(title: String, intro: String, children: Children) -> impl IntoV
             <p class="intro">{intro}</p>
             {children()}
         </section>
+    }
+}
+
+/// A listing form's page: the heading fits who fills it in (a moderator
+/// adding one for the city, a moderator editing one, an organisation
+/// proposing one or a change), then the form once its data has loaded.
+#[component]
+pub fn ListingFormPage<T, F, Fut>(
+    /// The query key naming the listing (`place`, `event`, `opportunity`).
+    key: &'static str,
+    /// (title, intro) when a moderator adds one for the city.
+    add: (String, String),
+    /// (title, intro) when a moderator edits one directly.
+    moderator: (String, String),
+    /// (title, intro) when an organisation proposes one or a change.
+    propose: (String, String),
+    /// The form's server function: (listing, moderator's edit, new in city).
+    load: F,
+    form: fn(T) -> AnyView,
+) -> impl IntoView
+where
+    T: Send + Sync + 'static,
+    F: Fn(Option<i64>, bool, Option<String>) -> Fut + Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, crate::page_error::PageError>> + Send + 'static,
+{
+    let i18n = use_i18n();
+    let (id, moderate) = form_target(key);
+    let city = new_in_city(id, moderate);
+    let (title, intro) = match (&city, moderate) {
+        (Some(_), _) => add,
+        (None, true) => moderator,
+        (None, false) => propose,
+    };
+    view! {
+        <FormFrame title=title intro=intro>
+            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
+                {move || {
+                    let (city, load) = (city.clone(), load.clone());
+                    Suspend::new(async move {
+                        match load(id, moderate, city).await {
+                            Ok(data) => form(data),
+                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </FormFrame>
     }
 }
 

@@ -1,8 +1,6 @@
 //! An organisation proposes a volunteering opportunity or a change to one;
 //! a moderator uses the same form to edit one directly.
-use super::listing_form::{
-    feedback_for, form_target, language_options, FormFrame, OrganisationChoice,
-};
+use super::listing_form::{feedback_for, language_options, ListingFormPage, OrganisationChoice};
 use crate::components::form_field::{
     CheckField, CheckGroup, FormErrorBanner, FormField, SelectField, TextAreaField,
 };
@@ -15,37 +13,16 @@ use leptos::prelude::*;
 
 #[component]
 pub fn OpportunityFormPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let l = i18n.get_locale_untracked();
-    let (id, moderate) = form_target("opportunity");
-    let city = super::listing_form::new_in_city(id, moderate);
-    let (title, intro) = if city.is_some() {
-        (
-            td_string!(l, moderation_add_opportunity).to_string(),
-            td_string!(l, moderation_add_intro).to_string(),
-        )
-    } else if moderate {
-        (
-            td_string!(l, of_title_moderator).to_string(),
-            td_string!(l, place_form_moderator_intro).to_string(),
-        )
-    } else {
-        (
-            td_string!(l, of_title_new).to_string(),
-            td_string!(l, ef_intro).to_string(),
-        )
-    };
+    let l = use_i18n().get_locale_untracked();
     view! {
-        <FormFrame title=title intro=intro>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || { let city = city.clone(); Suspend::new(async move {
-                    match opportunity_form(id, moderate, city.clone()).await {
-                        Ok(data) => view! { <OpportunityFormView data=data /> }.into_any(),
-                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                    }
-                })}}
-            </Suspense>
-        </FormFrame>
+        <ListingFormPage
+            key="opportunity"
+            add=(td_string!(l, moderation_add_opportunity).to_string(), td_string!(l, moderation_add_intro).to_string())
+            moderator=(td_string!(l, of_title_moderator).to_string(), td_string!(l, place_form_moderator_intro).to_string())
+            propose=(td_string!(l, of_title_new).to_string(), td_string!(l, ef_intro).to_string())
+            load=opportunity_form
+            form=|data| view! { <OpportunityFormView data=data /> }.into_any()
+        />
     }
 }
 

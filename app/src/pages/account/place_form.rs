@@ -1,5 +1,6 @@
 //! An organisation proposes a new place or a change to one of its places.
 //! Nothing here is public until a moderator accepts it.
+use super::listing_form::ListingFormPage;
 use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::components::translation_fields::TranslationFields;
 use crate::forms::{use_feedback, FormFeedback};
@@ -7,58 +8,21 @@ use crate::i18n::*;
 use crate::locale;
 use crate::places::server::{place_form, PlaceFormData};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::places::LISTING_LANGUAGES as LANGUAGES;
 
 #[component]
 pub fn PlaceFormPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let place: Option<i64> = use_query_map()
-        .get_untracked()
-        .get("place")
-        .and_then(|p| p.parse().ok());
-    // The same form serves a moderator's direct edit, under /moderation.
-    let moderate = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked()
-        .contains("/moderation/");
-    let l = i18n.get_locale_untracked();
-    let city = super::listing_form::new_in_city(place, moderate);
-    let (title, intro) = if city.is_some() {
-        (
-            td_string!(l, moderation_add_place).to_string(),
-            td_string!(l, moderation_add_intro).to_string(),
-        )
-    } else if moderate {
-        (
-            td_string!(l, place_form_moderator_title).to_string(),
-            td_string!(l, place_form_moderator_intro).to_string(),
-        )
-    } else {
-        (
-            td_string!(l, place_form_title).to_string(),
-            td_string!(l, place_form_intro).to_string(),
-        )
-    };
+    let l = use_i18n().get_locale_untracked();
     view! {
-        <Title text=title.clone() />
-        <section class="account-form place-form">
-            <h1>{title}</h1>
-            <p class="intro">{intro}</p>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || {
-                    let city = city.clone();
-                    Suspend::new(async move {
-                        match place_form(place, moderate, city).await {
-                            Ok(data) => view! { <PlaceFormView data=data /> }.into_any(),
-                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
-        </section>
+        <ListingFormPage
+            key="place"
+            add=(td_string!(l, moderation_add_place).to_string(), td_string!(l, moderation_add_intro).to_string())
+            moderator=(td_string!(l, place_form_moderator_title).to_string(), td_string!(l, place_form_moderator_intro).to_string())
+            propose=(td_string!(l, place_form_title).to_string(), td_string!(l, place_form_intro).to_string())
+            load=place_form
+            form=|data| view! { <PlaceFormView data=data /> }.into_any()
+        />
     }
 }
 
