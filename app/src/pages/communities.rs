@@ -6,7 +6,6 @@ use crate::groups::server::communities;
 use crate::groups::{Channel, CommunitiesView, GroupCard, LANGUAGES};
 use crate::i18n::*;
 use crate::locale;
-use crate::pages::LoadError;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -24,17 +23,10 @@ pub fn CommunitiesPage() -> impl IntoView {
         .unwrap_or_default();
     let lang = locale::code(i18n.get_locale_untracked()).to_string();
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || {
-                let (c, u, l) = (city.clone(), lang_used.clone(), lang.clone());
-                Suspend::new(async move {
-                    match communities(c, u, l).await {
-                        Ok(v) => view! { <Listing data=v /> }.into_any(),
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <crate::pages::Loaded
+            load=move || communities(city.clone(), lang_used.clone(), lang.clone())
+            show=|v| view! { <Listing data=v /> }.into_any()
+        />
     }
 }
 

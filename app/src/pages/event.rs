@@ -8,31 +8,17 @@ use crate::events::EventDetail;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::events::{date_label, time_span};
-use crate::pages::LoadError;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn EventPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let key = {
-        let p = use_params_map().read_untracked();
-        (
-            p.get("city").unwrap_or_default(),
-            p.get("slug").unwrap_or_default(),
-            locale::code(i18n.get_locale_untracked()).to_string(),
-        )
-    };
+    let (c, s, l) = crate::pages::listing_key();
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || { let (c, s, l) = key.clone(); Suspend::new(async move {
-                match get_event(c, s, l).await {
-                    Ok(d) => view! { <EventView event=d /> }.into_any(),
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}}
-        </Suspense>
+        <crate::pages::Loaded
+            load=move || get_event(c.clone(), s.clone(), l.clone())
+            show=|d| view! { <EventView event=d /> }.into_any()
+        />
     }
 }
 

@@ -5,33 +5,23 @@ use crate::events::server::list_events;
 use crate::events::{EventListing, OccurrenceItem};
 use crate::i18n::*;
 use crate::locale;
-use crate::pages::LoadError;
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::{Link, Title};
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn EventsPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let city = use_params_map()
-        .read_untracked()
-        .get("city")
-        .unwrap_or_default();
+    let city = crate::pages::city_param();
     let (pairs, encoded) = crate::components::query_link::current_query();
-    let lang = locale::code(i18n.get_locale_untracked()).to_string();
+    let lang = locale::code(use_i18n().get_locale_untracked()).to_string();
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || {
-                let (c, q, l, pairs) = (city.clone(), encoded.clone(), lang.clone(), pairs.clone());
-                Suspend::new(async move {
-                    match list_events(c, q, l).await {
-                        Ok((listing, ignored)) => view! { <EventsView listing=listing pairs=pairs ignored=ignored /> }.into_any(),
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <crate::pages::Loaded
+            load=move || list_events(city.clone(), encoded.clone(), lang.clone())
+            show=move |(listing, ignored)| {
+                view! { <EventsView listing=listing pairs=pairs.clone() ignored=ignored /> }
+                    .into_any()
+            }
+        />
     }
 }
 

@@ -6,36 +6,19 @@ use crate::components::text_notes::TextNotes;
 use crate::i18n::*;
 use crate::locale;
 use crate::locale::content::ShownText;
-use crate::pages::LoadError;
 use crate::places::server::get_place;
 use crate::places::{Hours, PlaceDetail};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn PlacePage() -> impl IntoView {
-    let i18n = use_i18n();
-    let params = use_params_map();
-    let key = {
-        let p = params.read_untracked();
-        (
-            p.get("city").unwrap_or_default(),
-            p.get("slug").unwrap_or_default(),
-            locale::code(i18n.get_locale_untracked()).to_string(),
-        )
-    };
-    // Pages render on the server only (islands): a plain future instead of a
-    // resource, so the data is not serialised into the page a second time.
+    let (c, s, l) = crate::pages::listing_key();
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || { let (c, s, l) = key.clone(); Suspend::new(async move {
-                match get_place(c, s, l).await {
-                    Ok(p) => view! { <PlaceView place=p /> }.into_any(),
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}}
-        </Suspense>
+        <crate::pages::Loaded
+            load=move || get_place(c.clone(), s.clone(), l.clone())
+            show=|p| view! { <PlaceView place=p /> }.into_any()
+        />
     }
 }
 

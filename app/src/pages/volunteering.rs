@@ -8,13 +8,12 @@ use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use crate::pages::events::date_label;
-use crate::pages::LoadError;
 use crate::volunteering::server::{get_opportunity, interest_pending, list_opportunities};
 use crate::volunteering::{OpportunityDetail, OpportunityItem, OpportunityListing};
 use leptos::prelude::*;
 use leptos_i18n::I18nContext;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 fn audience_label(i18n: I18nContext<Locale>, a: &str) -> String {
     let l = i18n.get_locale_untracked();
@@ -44,25 +43,17 @@ fn when_label(i18n: I18nContext<Locale>, o: &OpportunityItem) -> String {
 
 #[component]
 pub fn VolunteeringPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let city = use_params_map()
-        .read_untracked()
-        .get("city")
-        .unwrap_or_default();
+    let city = crate::pages::city_param();
     let (pairs, encoded) = crate::components::query_link::current_query();
-    let lang = locale::code(i18n.get_locale_untracked()).to_string();
+    let lang = locale::code(use_i18n().get_locale_untracked()).to_string();
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || {
-                let (c, q, l, pairs) = (city.clone(), encoded.clone(), lang.clone(), pairs.clone());
-                Suspend::new(async move {
-                    match list_opportunities(c, q, l).await {
-                        Ok((listing, ignored)) => view! { <ListingView listing=listing pairs=pairs ignored=ignored /> }.into_any(),
-                        Err(e) => view! { <LoadError error=e /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <crate::pages::Loaded
+            load=move || list_opportunities(city.clone(), encoded.clone(), lang.clone())
+            show=move |(listing, ignored)| {
+                view! { <ListingView listing=listing pairs=pairs.clone() ignored=ignored /> }
+                    .into_any()
+            }
+        />
     }
 }
 
@@ -180,24 +171,12 @@ fn ListingView(
 
 #[component]
 pub fn OpportunityPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let key = {
-        let p = use_params_map().read_untracked();
-        (
-            p.get("city").unwrap_or_default(),
-            p.get("slug").unwrap_or_default(),
-            locale::code(i18n.get_locale_untracked()).to_string(),
-        )
-    };
+    let (c, s, l) = crate::pages::listing_key();
     view! {
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || { let (c, s, l) = key.clone(); Suspend::new(async move {
-                match get_opportunity(c, s, l).await {
-                    Ok(d) => view! { <OpportunityView o=d /> }.into_any(),
-                    Err(e) => view! { <LoadError error=e /> }.into_any(),
-                }
-            })}}
-        </Suspense>
+        <crate::pages::Loaded
+            load=move || get_opportunity(c.clone(), s.clone(), l.clone())
+            show=|d| view! { <OpportunityView o=d /> }.into_any()
+        />
     }
 }
 

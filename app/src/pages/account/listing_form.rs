@@ -86,7 +86,6 @@ where
     F: Fn(Option<i64>, bool, Option<String>) -> Fut + Clone + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<T, crate::page_error::PageError>> + Send + 'static,
 {
-    let i18n = use_i18n();
     let (id, moderate) = form_target(key);
     let city = new_in_city(id, moderate);
     let (title, intro) = match (&city, moderate) {
@@ -96,17 +95,7 @@ where
     };
     view! {
         <FormFrame title=title intro=intro>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || {
-                    let (city, load) = (city.clone(), load.clone());
-                    Suspend::new(async move {
-                        match load(id, moderate, city).await {
-                            Ok(data) => form(data),
-                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <crate::pages::Loaded load=move || load(id, moderate, city.clone()) show=form />
         </FormFrame>
     }
 }

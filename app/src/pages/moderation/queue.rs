@@ -32,17 +32,13 @@ pub fn ModerationPage() -> impl IntoView {
         <Title text=title.clone() />
         <section class="moderation">
             <h1>{title}</h1>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || {
-                    let (city, filter) = (city.clone(), filter.clone());
-                    Suspend::new(async move {
-                        match moderation_queue(city, all, filter.organisation).await {
-                            Ok(q) => view! { <QueueView queue=q all=all filter=filter /> }.into_any(),
-                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <crate::pages::Loaded
+                load={
+                    let (city, organisation) = (city.clone(), filter.organisation);
+                    move || moderation_queue(city.clone(), all, organisation)
+                }
+                show=move |q| view! { <QueueView queue=q all=all filter=filter.clone() /> }.into_any()
+            />
         </section>
     }
 }

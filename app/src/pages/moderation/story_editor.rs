@@ -31,17 +31,10 @@ pub fn StoryEditorPage() -> impl IntoView {
         <section class="account-form story-editor">
             <h1>{title}</h1>
             <p class="intro">{t!(i18n, story_editor_intro)}</p>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || {
-                    let city = city.clone();
-                    Suspend::new(async move {
-                        match story_editor(city, story, draft).await {
-                            Ok(data) => view! { <Editor data=data /> }.into_any(),
-                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <crate::pages::Loaded
+                load=move || story_editor(city.clone(), story, draft)
+                show=|data| view! { <Editor data=data /> }.into_any()
+            />
         </section>
     }
 }
