@@ -1,6 +1,7 @@
 //! Community groups' proposed profiles on the moderation page: what the
 //! public sees now next to what is proposed, with approve and reject (a
 //! message is required to reject). The server checks the moderator's city.
+use super::card_list;
 use crate::components::review::{DiffTable, ReviewForm};
 use crate::forms::use_feedback;
 use crate::groups::server::pending_group_profiles;
@@ -17,22 +18,10 @@ pub fn GroupProfiles(city: String) -> impl IntoView {
     view! {
         <section class="group-proposals" id="group-proposals" aria-labelledby="group-proposals-title">
             <h2 id="group-proposals-title">{t!(i18n, moderation_group_profiles)}</h2>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || {
-                    let city = city.clone();
-                    Suspend::new(async move {
-                        match pending_group_profiles(city).await {
-                            Ok(list) if list.is_empty() => view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any(),
-                            Ok(list) => view! {
-                                <ul class="changes">
-                                    {list.into_iter().map(|p| view! { <li><ProposalCard proposal=p /></li> }).collect_view()}
-                                </ul>
-                            }.into_any(),
-                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <crate::pages::Loaded
+                load=move || pending_group_profiles(city.clone())
+                show=|list| card_list("changes", list, |p| view! { <ProposalCard proposal=p /> }.into_any())
+            />
         </section>
     }
 }

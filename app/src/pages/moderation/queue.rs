@@ -1,4 +1,5 @@
 //! The moderators' queue: organisations waiting for verification.
+use super::card_list;
 use crate::components::form_field::FormErrorBanner;
 use crate::components::review::{DiffTable, ReviewForm};
 use crate::forms::use_feedback;
@@ -212,22 +213,10 @@ fn Changes(city: String, filter: ChangeQuery) -> impl IntoView {
     view! {
         <h2>{t!(i18n, moderation_changes)}</h2>
         <FormErrorBanner feedback=use_feedback() />
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || {
-                let (city, f) = (city.clone(), filter.clone());
-                Suspend::new(async move {
-                    match pending_changes(city, f.kind, f.organisation, f.age).await {
-                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="changes">
-                                {list.into_iter().map(|c| view! { <li><ChangeCard change=c /></li> }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <crate::pages::Loaded
+            load=move || pending_changes(city.clone(), filter.kind.clone(), filter.organisation, filter.age)
+            show=|list| card_list("changes", list, |c| view! { <ChangeCard change=c /> }.into_any())
+        />
     }
 }
 
@@ -284,22 +273,10 @@ fn Reports(city: String) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <h2>{t!(i18n, moderation_reports)}</h2>
-        <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-            {move || {
-                let city = city.clone();
-                Suspend::new(async move {
-                    match open_reports(city).await {
-                        Ok(list) if list.is_empty() => view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="reports">
-                                {list.into_iter().map(|r| view! { <li><ReportCard report=r /></li> }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                        Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
+        <crate::pages::Loaded
+            load=move || open_reports(city.clone())
+            show=|list| card_list("reports", list, |r| view! { <ReportCard report=r /> }.into_any())
+        />
     }
 }
 

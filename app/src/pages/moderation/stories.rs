@@ -2,6 +2,7 @@
 //! the draft, with publish and send back (a message is required to send
 //! back). The server checks the reviewer's city and that they are not the
 //! author.
+use super::card_list;
 use crate::components::review::{DiffTable, ReviewForm};
 use crate::forms::use_feedback;
 use crate::i18n::*;
@@ -16,22 +17,10 @@ pub fn StoryDrafts(city: String) -> impl IntoView {
     view! {
         <section class="story-drafts" id="story-drafts" aria-labelledby="story-drafts-title">
             <h2 id="story-drafts-title">{t!(i18n, story_drafts_heading)}</h2>
-            <Suspense fallback=move || view! { <p class="loading">{t!(i18n, loading)}</p> }>
-                {move || {
-                    let city = city.clone();
-                    Suspend::new(async move {
-                        match pending_stories(city).await {
-                            Ok(list) if list.is_empty() => view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any(),
-                            Ok(list) => view! {
-                                <ul class="changes">
-                                    {list.into_iter().map(|d| view! { <li><DraftCard draft=d /></li> }).collect_view()}
-                                </ul>
-                            }.into_any(),
-                            Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
+            <crate::pages::Loaded
+                load=move || pending_stories(city.clone())
+                show=|list| card_list("changes", list, |d| view! { <DraftCard draft=d /> }.into_any())
+            />
         </section>
     }
 }
