@@ -2,7 +2,8 @@
 //! page ignores what it cannot understand and says so; the API and the
 //! feeds answer 400 naming the parameter.
 use crate::http::params::{
-    known_category, parse_bool, parse_category, parse_int, parse_lang, parse_text, ParamError,
+    known_category, parse_bool, parse_category, parse_int, parse_lang, parse_pairs, parse_text,
+    ParamError,
 };
 use serde::{Deserialize, Serialize};
 
@@ -106,40 +107,33 @@ impl EventQuery {
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
         allowed_extra: &[&str],
     ) -> (EventQuery, Vec<ParamError>) {
-        let mut q = EventQuery {
-            page: 1,
-            per_page: DEFAULT_PER_PAGE,
-            ..Default::default()
-        };
-        let mut errors = Vec::new();
-        for (key, raw) in pairs {
-            let value = raw.trim();
-            let result = match key {
-                "when" => parse_when(value).map(|v| q.when = v),
-                "from" => parse_date(value).map(|v| q.from = v),
-                "to" => parse_date(value).map(|v| q.to = v),
-                "q" => parse_text(value).map(|v| q.q = v),
-                "category" => parse_category(value).map(|v| q.category = v),
-                "lang" => parse_lang(value).map(|v| q.lang = v),
-                "district" => parse_text(value).map(|v| q.district = v),
-                "free" => parse_bool(value).map(|v| q.free = v),
-                "no_czech" => parse_bool(value).map(|v| q.no_czech = v),
-                // The events page's form says `for_children` (see
-                // CHILDREN_FIELD); links and the API say `children`.
-                "children" | "for_children" => parse_bool(value).map(|v| q.children = v),
-                "organisation" => {
-                    parse_int(value, 1, u32::MAX).map(|v| q.organisation = v.map(i64::from))
-                }
-                "page" => parse_int(value, 1, 100_000).map(|v| q.page = v.unwrap_or(1)),
-                "per_page" => parse_int(value, 1, MAX_PER_PAGE)
-                    .map(|v| q.per_page = v.unwrap_or(DEFAULT_PER_PAGE)),
-                k if allowed_extra.contains(&k) => Ok(()),
-                _ => Err("unknown parameter".to_string()),
-            };
-            if let Err(message) = result {
-                errors.push(ParamError::new(key, message));
-            }
-        }
+        let mut q = EventQuery::default();
+        let (paging, mut errors) = parse_pairs(
+            pairs,
+            allowed_extra,
+            (DEFAULT_PER_PAGE, MAX_PER_PAGE),
+            |key, value| {
+                Some(match key {
+                    "when" => parse_when(value).map(|v| q.when = v),
+                    "from" => parse_date(value).map(|v| q.from = v),
+                    "to" => parse_date(value).map(|v| q.to = v),
+                    "q" => parse_text(value).map(|v| q.q = v),
+                    "category" => parse_category(value).map(|v| q.category = v),
+                    "lang" => parse_lang(value).map(|v| q.lang = v),
+                    "district" => parse_text(value).map(|v| q.district = v),
+                    "free" => parse_bool(value).map(|v| q.free = v),
+                    "no_czech" => parse_bool(value).map(|v| q.no_czech = v),
+                    // The events page's form says `for_children` (see
+                    // CHILDREN_FIELD); links and the API say `children`.
+                    "children" | "for_children" => parse_bool(value).map(|v| q.children = v),
+                    "organisation" => {
+                        parse_int(value, 1, u32::MAX).map(|v| q.organisation = v.map(i64::from))
+                    }
+                    _ => return None,
+                })
+            },
+        );
+        (q.page, q.per_page) = (paging.page, paging.per_page);
         if q.from.is_some() || q.to.is_some() {
             q.when = When::Range;
         }

@@ -98,6 +98,46 @@ pub fn parse_int(v: &str, min: u32, max: u32) -> Result<Option<u32>, String> {
     }
 }
 
+/// Page and page size of a listing, with the defaults a URL without them
+/// means (page 1, `default_per_page`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    pub page: u32,
+    pub per_page: u32,
+}
+
+/// Reads URL pairs into a query: `field` sets the parameter a key names
+/// and says what is wrong with its value, or answers None for a key it does
+/// not know; `page` and `per_page` (at most `max_per_page`) are read here
+/// for every listing, and the keys in `allowed` are taken without a check
+/// (page-only parameters). Every refusal names its parameter.
+pub fn parse_pairs<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+    allowed: &[&str],
+    (default_per_page, max_per_page): (u32, u32),
+    mut field: impl FnMut(&str, &str) -> Option<Result<(), String>>,
+) -> (Paging, Vec<ParamError>) {
+    let mut paging = Paging {
+        page: 1,
+        per_page: default_per_page,
+    };
+    let mut errors = Vec::new();
+    for (key, raw) in pairs {
+        let value = raw.trim();
+        let result = match key {
+            "page" => parse_int(value, 1, 100_000).map(|v| paging.page = v.unwrap_or(1)),
+            "per_page" => parse_int(value, 1, max_per_page)
+                .map(|v| paging.per_page = v.unwrap_or(default_per_page)),
+            k if allowed.contains(&k) => Ok(()),
+            k => field(k, value).unwrap_or_else(|| Err("unknown parameter".to_string())),
+        };
+        if let Err(message) = result {
+            errors.push(ParamError::new(key, message));
+        }
+    }
+    (paging, errors)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +156,39 @@ mod tests {
             url_pairs("q=100%"),
             vec![("q".to_string(), "100%".to_string())]
         );
+    }
+
+    #[test]
+    fn pairs_are_read_once_and_refusals_name_their_parameter() {
+        let mut seen = Vec::new();
+        let (paging, errors) = parse_pairs(
+            [
+                ("page", "3"),
+                ("per_page", "900"),
+                ("view", "map"),
+                ("x", "1"),
+                ("colour", "red"),
+            ],
+            &["view"],
+            (50, 200),
+            |key, value| match key {
+                "x" => {
+                    seen.push(value.to_string());
+                    Some(Ok(()))
+                }
+                _ => None,
+            },
+        );
+        assert_eq!(
+            paging,
+            Paging {
+                page: 3,
+                per_page: 50
+            }
+        );
+        assert_eq!(seen, vec!["1"]);
+        let named: Vec<&str> = errors.iter().map(|e| e.param.as_str()).collect();
+        assert_eq!(named, vec!["per_page", "colour"]);
+        assert_eq!(errors[1].message, "unknown parameter");
     }
 }

@@ -1,7 +1,7 @@
 //! Place filters, parsed once from URL query pairs. The page ignores what it
 //! cannot understand (and says so); the JSON API answers 400 instead.
 use crate::http::params::{
-    known_category, parse_bool, parse_category, parse_int, parse_lang, parse_text, ParamError,
+    known_category, parse_bool, parse_category, parse_lang, parse_pairs, parse_text, ParamError,
 };
 use serde::{Deserialize, Serialize};
 
@@ -36,31 +36,24 @@ impl PlaceQuery {
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
         allowed_extra: &[&str],
     ) -> (PlaceQuery, Vec<ParamError>) {
-        let mut q = PlaceQuery {
-            page: 1,
-            per_page: DEFAULT_PER_PAGE,
-            ..Default::default()
-        };
-        let mut errors = Vec::new();
-        for (key, raw) in pairs {
-            let value = raw.trim();
-            let result = match key {
-                "q" => parse_text(value).map(|v| q.q = v),
-                "category" => parse_category(value).map(|v| q.category = v),
-                "lang" => parse_lang(value).map(|v| q.lang = v),
-                "district" => parse_text(value).map(|v| q.district = v),
-                "open_now" => parse_bool(value).map(|v| q.open_now = v),
-                "wheelchair" => parse_bool(value).map(|v| q.wheelchair = v),
-                "page" => parse_int(value, 1, 100_000).map(|v| q.page = v.unwrap_or(1)),
-                "per_page" => parse_int(value, 1, MAX_PER_PAGE)
-                    .map(|v| q.per_page = v.unwrap_or(DEFAULT_PER_PAGE)),
-                k if allowed_extra.contains(&k) || PAGE_ONLY_PARAMS.contains(&k) => Ok(()),
-                _ => Err("unknown parameter".to_string()),
-            };
-            if let Err(message) = result {
-                errors.push(ParamError::new(key, message));
-            }
-        }
+        let mut q = PlaceQuery::default();
+        let (paging, errors) = parse_pairs(
+            pairs,
+            &[allowed_extra, &PAGE_ONLY_PARAMS[..]].concat(),
+            (DEFAULT_PER_PAGE, MAX_PER_PAGE),
+            |key, value| {
+                Some(match key {
+                    "q" => parse_text(value).map(|v| q.q = v),
+                    "category" => parse_category(value).map(|v| q.category = v),
+                    "lang" => parse_lang(value).map(|v| q.lang = v),
+                    "district" => parse_text(value).map(|v| q.district = v),
+                    "open_now" => parse_bool(value).map(|v| q.open_now = v),
+                    "wheelchair" => parse_bool(value).map(|v| q.wheelchair = v),
+                    _ => return None,
+                })
+            },
+        );
+        (q.page, q.per_page) = (paging.page, paging.per_page);
         (q, errors)
     }
 

@@ -1,6 +1,6 @@
 //! Opportunity filters, parsed once (the page ignores what it cannot
 //! understand, the API answers 400 naming the parameter).
-use crate::http::params::{parse_bool, parse_int, parse_lang, parse_text, ParamError};
+use crate::http::params::{parse_bool, parse_lang, parse_pairs, parse_text, ParamError};
 use serde::{Deserialize, Serialize};
 
 pub const MAX_PER_PAGE: u32 = 200;
@@ -21,36 +21,29 @@ impl OpportunityQuery {
         pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
         allowed_extra: &[&str],
     ) -> (OpportunityQuery, Vec<ParamError>) {
-        let mut q = OpportunityQuery {
-            page: 1,
-            per_page: DEFAULT_PER_PAGE,
-            ..Default::default()
-        };
-        let mut errors = Vec::new();
-        for (key, raw) in pairs {
-            let value = raw.trim();
-            let result = match key {
-                "q" => parse_text(value).map(|v| q.q = v),
-                "lang" => parse_lang(value).map(|v| q.lang = v),
-                "no_czech" => parse_bool(value).map(|v| q.no_czech = v),
-                "audience" => match value {
-                    "" => Ok(()),
-                    v if super::model::AUDIENCES.contains(&v) => {
-                        q.audience = Some(v.to_string());
-                        Ok(())
-                    }
-                    _ => Err("expected newcomers, locals or both".to_string()),
-                },
-                "page" => parse_int(value, 1, 100_000).map(|v| q.page = v.unwrap_or(1)),
-                "per_page" => parse_int(value, 1, MAX_PER_PAGE)
-                    .map(|v| q.per_page = v.unwrap_or(DEFAULT_PER_PAGE)),
-                k if allowed_extra.contains(&k) => Ok(()),
-                _ => Err("unknown parameter".to_string()),
-            };
-            if let Err(message) = result {
-                errors.push(ParamError::new(key, message));
-            }
-        }
+        let mut q = OpportunityQuery::default();
+        let (paging, errors) = parse_pairs(
+            pairs,
+            allowed_extra,
+            (DEFAULT_PER_PAGE, MAX_PER_PAGE),
+            |key, value| {
+                Some(match key {
+                    "q" => parse_text(value).map(|v| q.q = v),
+                    "lang" => parse_lang(value).map(|v| q.lang = v),
+                    "no_czech" => parse_bool(value).map(|v| q.no_czech = v),
+                    "audience" => match value {
+                        "" => Ok(()),
+                        v if super::model::AUDIENCES.contains(&v) => {
+                            q.audience = Some(v.to_string());
+                            Ok(())
+                        }
+                        _ => Err("expected newcomers, locals or both".to_string()),
+                    },
+                    _ => return None,
+                })
+            },
+        );
+        (q.page, q.per_page) = (paging.page, paging.per_page);
         (q, errors)
     }
 }
