@@ -11,9 +11,7 @@ pub async fn list_events(
 ) -> Result<(EventListing, Vec<String>), crate::page_error::PageError> {
     use super::query::EventQuery;
     let state = crate::state::AppState::from_context()?;
-    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
+    let params = crate::http::params::url_pairs(&query);
     let (mut query, mut errors) = EventQuery::parse(
         params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
         &["view"],

@@ -12,9 +12,7 @@ pub async fn list_places(
 ) -> Result<PlaceListing, crate::page_error::PageError> {
     use super::query::PlaceQuery;
     let state = crate::state::AppState::from_context()?;
-    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
+    let params = crate::http::params::url_pairs(&query);
     let (mut query, mut errors) =
         PlaceQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
     let place = crate::values::ListingKind::Place;

@@ -10,9 +10,7 @@ pub async fn list_opportunities(
 ) -> Result<(OpportunityListing, Vec<String>), crate::page_error::PageError> {
     use super::query::OpportunityQuery;
     let state = crate::state::AppState::from_context()?;
-    let params: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
-        .into_owned()
-        .collect();
+    let params = crate::http::params::url_pairs(&query);
     let (q, errors) =
         OpportunityQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &[]);
     let ignored = errors.into_iter().map(|e| e.param).collect();
