@@ -2,7 +2,7 @@
 //! was sent it on which day.
 use super::accounts::{queue_message, NewMessage};
 use super::Db;
-use crate::values::Timestamp;
+use crate::values::{Day, Timestamp};
 
 /// What waits for a city's moderators.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,7 +55,7 @@ impl Db {
 
     /// Moderators and admins with a confirmed address not yet sent the
     /// digest on `day`.
-    pub async fn digest_recipients(&self, day: &str) -> Result<Vec<DigestRecipient>, sqlx::Error> {
+    pub async fn digest_recipients(&self, day: Day) -> Result<Vec<DigestRecipient>, sqlx::Error> {
         sqlx::query_as(
             "SELECT u.id, u.email, u.locale, u.moderator_city FROM users u \
              WHERE u.role IN ('moderator', 'admin') AND u.email_verified_at IS NOT NULL \
@@ -72,7 +72,7 @@ impl Db {
     pub async fn send_digest(
         &self,
         user: i64,
-        day: &str,
+        day: Day,
         message: &NewMessage,
         now: Timestamp,
     ) -> Result<bool, sqlx::Error> {

@@ -1,6 +1,6 @@
 //! Problem reports from visitors, and their handling (audited).
 use super::{append_audit, Db, NewAudit};
-use crate::values::Timestamp;
+use crate::values::{ListingKind, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct ReportRow {
@@ -18,9 +18,8 @@ pub struct ReportRow {
 /// The listing a report is about.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Reported {
-    Place(i64),
-    Event(i64),
-    Opportunity(i64),
+    /// A place, event or opportunity by its id.
+    Listing(ListingKind, i64),
     /// A community group's public profile (its organisation's id).
     Group(i64),
 }
@@ -35,9 +34,9 @@ impl Db {
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let (column, id) = match about {
-            Reported::Place(id) => ("place_id", id),
-            Reported::Event(id) => ("event_id", id),
-            Reported::Opportunity(id) => ("opportunity_id", id),
+            Reported::Listing(ListingKind::Place, id) => ("place_id", id),
+            Reported::Listing(ListingKind::Event, id) => ("event_id", id),
+            Reported::Listing(ListingKind::Opportunity, id) => ("opportunity_id", id),
             Reported::Group(id) => ("organisation_id", id),
         };
         let (id,): (i64,) = sqlx::query_as(&format!(

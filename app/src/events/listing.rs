@@ -30,8 +30,13 @@ impl Listing for EventDraft {
         db.event_by_id(id).await
     }
 
+    async fn published(db: &Db, city: &str, slug: &str) -> Result<Option<EventRow>, sqlx::Error> {
+        db.event(city, slug).await
+    }
+
     fn facts(row: &EventRow) -> RowFacts<'_> {
         RowFacts {
+            id: row.id,
             city: &row.city,
             slug: &row.slug,
             title: &row.title,

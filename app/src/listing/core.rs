@@ -14,6 +14,7 @@ use std::sync::Arc;
 
 /// What the pipeline reads of a stored listing of any kind.
 pub struct RowFacts<'a> {
+    pub id: i64,
     pub city: &'a CitySlug,
     pub slug: &'a str,
     pub title: &'a str,
@@ -95,6 +96,9 @@ pub trait Listing: ListingDraft + Send + Sync {
     type New: Send + Sync;
 
     async fn row(db: &Db, id: i64) -> Result<Option<Self::Row>, sqlx::Error>;
+
+    /// The listing the public sees at `/{city}/{section}/{slug}`, if any.
+    async fn published(db: &Db, city: &str, slug: &str) -> Result<Option<Self::Row>, sqlx::Error>;
 
     fn facts(row: &Self::Row) -> RowFacts<'_>;
 

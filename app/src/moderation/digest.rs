@@ -5,7 +5,7 @@
 //! 08:00 in Central Europe), so officials find it at the start of their day.
 use crate::db::{Db, NewMessage, Waiting};
 use crate::i18n::td_string;
-use crate::values::Timestamp;
+use crate::values::{Day, Timestamp};
 use chrono::{DateTime, Timelike, Utc};
 use leptos_i18n::Locale as _;
 
@@ -20,10 +20,10 @@ pub async fn send_digests(
     if now.hour() < SEND_FROM_HOUR_UTC {
         return Ok(0);
     }
-    let day = now.format("%Y-%m-%d").to_string();
+    let day = Day::from(now.date_naive());
     let waiting = db.waiting_by_city().await?;
     let mut sent = 0;
-    for r in db.digest_recipients(&day).await? {
+    for r in db.digest_recipients(day).await? {
         let mut total = Waiting::default();
         for (city, w) in &waiting {
             if r.moderator_city.as_ref().is_none_or(|c| c == city) {
@@ -50,7 +50,7 @@ pub async fn send_digests(
             .to_string(),
         };
         if db
-            .send_digest(r.id, &day, &message, Timestamp::from(now))
+            .send_digest(r.id, day, &message, Timestamp::from(now))
             .await?
         {
             sent += 1;

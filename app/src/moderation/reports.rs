@@ -4,6 +4,7 @@ use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, Reported};
 use crate::http::form_post::{FormRefusal, FormValues};
+use crate::listing::{Listing, ListingKind};
 use crate::values::Timestamp;
 use chrono::{DateTime, Utc};
 
@@ -18,18 +19,6 @@ pub async fn report_problem(
     let field = |k: &str| values.get(k).map(|v| v.trim()).unwrap_or("");
     let (city, slug) = (field("city"), field("slug"));
     let (about, city) = match field("listing") {
-        "" | "place" => db
-            .published_place(city, slug)
-            .await?
-            .map(|p| (Reported::Place(p.id), p.city.into())),
-        "event" => db
-            .event(city, slug)
-            .await?
-            .map(|e| (Reported::Event(e.id), e.city.into())),
-        "opportunity" => db
-            .opportunity(city, slug)
-            .await?
-            .map(|o| (Reported::Opportunity(o.id), o.city.into())),
         // A group has no page of its own: the form on the city's
         // communities page names it by id.
         "group" => match crate::http::form_post::id_field(values, "group") {
@@ -38,7 +27,12 @@ pub async fn report_problem(
             }
             _ => None,
         },
-        _ => None,
+        // Forms from before events and opportunities could be reported.
+        "" => with_kind(db, ListingKind::Place, city, slug).await?,
+        listing => match ListingKind::parse(listing) {
+            Some(kind) => with_kind(db, kind, city, slug).await?,
+            None => None,
+        },
     }
     .ok_or(FormRefusal::Forbidden)?;
     let kind = values.get("kind").map(String::as_str).unwrap_or("");
@@ -77,4 +71,25 @@ pub async fn handle_report(
     } else {
         Err(FormRefusal::Form(FormError::AlreadyDecided))
     }
+}
+
+/// The published listing a report names, and its city.
+async fn with_kind(
+    db: &Db,
+    kind: ListingKind,
+    city: &str,
+    slug: &str,
+) -> Result<Option<(Reported, String)>, sqlx::Error> {
+    crate::with_listing_kind!(kind, |D| published::<D>(db, city, slug).await)
+}
+
+async fn published<L: Listing>(
+    db: &Db,
+    city: &str,
+    slug: &str,
+) -> Result<Option<(Reported, String)>, sqlx::Error> {
+    Ok(L::published(db, city, slug).await?.map(|row| {
+        let facts = L::facts(&row);
+        (Reported::Listing(L::KIND, facts.id), facts.city.to_string())
+    }))
 }

@@ -18,8 +18,13 @@ impl Listing for PlaceDraft {
         db.place_by_id(id).await
     }
 
+    async fn published(db: &Db, city: &str, slug: &str) -> Result<Option<PlaceRow>, sqlx::Error> {
+        db.published_place(city, slug).await
+    }
+
     fn facts(row: &PlaceRow) -> RowFacts<'_> {
         RowFacts {
+            id: row.id,
             city: &row.city,
             slug: &row.slug,
             title: &row.name,

@@ -7,6 +7,7 @@ use crate::db::{NewOpportunity, OpportunityRow};
 use crate::http::form_post::{optional_text, take, text, FormValues};
 use crate::listing::draft::ListingDraft;
 use crate::listing::fields;
+use crate::values::Day;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -282,7 +283,7 @@ pub fn to_new_opportunity(
         address: d.address.clone(),
         district: keep.and_then(|k| k.district.clone()),
         schedule_kind: d.schedule_kind.clone(),
-        date: d.date.clone(),
+        date: d.date.as_deref().and_then(Day::parse),
         schedule_text: d.schedule_text.clone(),
         skills: d.skills.clone(),
         languages: d.languages.clone(),
@@ -291,7 +292,7 @@ pub fn to_new_opportunity(
         min_age: d.min_age,
         contact: d.contact.clone(),
         registration_url: d.registration_url.clone(),
-        deadline: d.deadline.clone(),
+        deadline: d.deadline.as_deref().and_then(Day::parse),
         sources: keep
             .map(|k| {
                 k.sources
@@ -328,7 +329,7 @@ pub fn draft_of(
         place_name,
         address: row.address.clone(),
         schedule_kind: row.schedule_kind.clone(),
-        date: row.date.clone(),
+        date: row.date.map(|d| d.to_string()),
         schedule_text: row.schedule_text.clone(),
         skills: row.skills.clone(),
         languages: row.language_list(),
@@ -337,7 +338,7 @@ pub fn draft_of(
         min_age: row.min_age,
         contact: row.contact.clone(),
         registration_url: row.registration_url.clone(),
-        deadline: row.deadline.clone(),
+        deadline: row.deadline.map(|d| d.to_string()),
         description_en: text("en"),
         description_local: text(local_lang),
         translations: crate::locale::content::translations_of(descriptions, local_lang),

@@ -3,7 +3,7 @@
 use super::model::AUDIENCES;
 use crate::db::NewOpportunity;
 use crate::search;
-use crate::values::CitySlug;
+use crate::values::{CitySlug, Day};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -107,7 +107,7 @@ pub fn parse_opportunities(
             address: r.address,
             district: r.district,
             schedule_kind: r.schedule,
-            date: r.date,
+            date: r.date.as_deref().and_then(Day::parse),
             schedule_text: r.schedule_text,
             skills: r.skills,
             languages: r.languages,
@@ -116,7 +116,7 @@ pub fn parse_opportunities(
             min_age: r.min_age,
             contact: r.contact,
             registration_url: r.registration_url,
-            deadline: r.deadline,
+            deadline: r.deadline.as_deref().and_then(Day::parse),
             sources: r.sources,
             search_text: search::normalize(&text.join(" ")),
             descriptions: r.description.into_iter().collect(),

@@ -3,6 +3,7 @@
 //! the organisation's members read it (dashboard); they are told by message
 //! without the personal data. The person can withdraw with a link; every
 //! request is deleted after the retention period (default 90 days).
+use super::service::today;
 use crate::accounts::model::{required_text, Email, FieldError, FieldErrors};
 use crate::accounts::tokens;
 use crate::db::{Db, NewInterest, NewMessage};
@@ -62,9 +63,7 @@ pub async fn send(
         .ok_or(FormRefusal::Forbidden)?;
     let org = o.organisation_id.ok_or(FormRefusal::Forbidden)?;
     let city = db.city(&o.city).await?.ok_or(FormRefusal::Forbidden)?;
-    let tz: chrono_tz::Tz = city.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
-    let today = now.with_timezone(&tz).format("%Y-%m-%d").to_string();
-    if o.status != Publication::Published || super::service::closed(&o, &today) {
+    if o.status != Publication::Published || super::service::closed(&o, today(&city, now)) {
         return Err(FormRefusal::Forbidden);
     }
     let mut errors = FieldErrors::new();

@@ -16,8 +16,17 @@ impl Listing for OpportunityDraft {
         db.opportunity_by_id(id).await
     }
 
+    async fn published(
+        db: &Db,
+        city: &str,
+        slug: &str,
+    ) -> Result<Option<OpportunityRow>, sqlx::Error> {
+        db.opportunity(city, slug).await
+    }
+
     fn facts(row: &OpportunityRow) -> RowFacts<'_> {
         RowFacts {
+            id: row.id,
             city: &row.city,
             slug: &row.slug,
             title: &row.title,

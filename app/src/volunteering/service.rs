@@ -4,13 +4,14 @@ use super::query::OpportunityQuery;
 use crate::db::{Db, OpportunityRow, PlaceLabel};
 use crate::error::AppError;
 use crate::search;
+use crate::values::Day;
 use chrono::{DateTime, Utc};
 use std::collections::HashMap;
 
 /// Whether the opportunity is over: its deadline or its one-off date has passed.
-pub fn closed(o: &OpportunityRow, today: &str) -> bool {
-    o.deadline.as_deref().is_some_and(|d| d < today)
-        || (o.schedule_kind == "one_off" && o.date.as_deref().is_some_and(|d| d < today))
+pub fn closed(o: &OpportunityRow, today: Day) -> bool {
+    o.deadline.is_some_and(|d| d < today)
+        || (o.schedule_kind == "one_off" && o.date.is_some_and(|d| d < today))
 }
 
 fn item(
@@ -47,20 +48,21 @@ fn item(
             .clone()
             .or(place.and_then(|p| p.district.clone())),
         schedule_kind: o.schedule_kind.clone(),
-        date: o.date.clone(),
+        date: o.date.map(|d| d.to_string()),
         schedule_text: o.schedule_text.clone(),
         skills: o.skills.clone(),
         languages: o.language_list(),
         no_czech: o.no_czech,
         audience: o.audience.clone(),
         min_age: o.min_age,
-        deadline: o.deadline.clone(),
+        deadline: o.deadline.map(|d| d.to_string()),
     }
 }
 
-fn today(city: &crate::cities::City, now: DateTime<Utc>) -> String {
+/// The city's calendar day at `now`.
+pub(crate) fn today(city: &crate::cities::City, now: DateTime<Utc>) -> Day {
     let tz: chrono_tz::Tz = city.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
-    now.with_timezone(&tz).format("%Y-%m-%d").to_string()
+    Day::from(now.with_timezone(&tz).date_naive())
 }
 
 /// Open opportunities matching `q`, soonest deadline first, one page.
@@ -81,7 +83,7 @@ pub async fn listing(
     languages.dedup();
     let mut open: Vec<&OpportunityRow> = rows
         .iter()
-        .filter(|o| !closed(o, &today))
+        .filter(|o| !closed(o, today))
         .filter(|o| q.lang.as_ref().is_none_or(|l| o.languages.contains(l)))
         .filter(|o| !q.no_czech || o.no_czech)
         .filter(|o| {
@@ -93,10 +95,8 @@ pub async fn listing(
         .collect();
     open.sort_by(|a, b| {
         let key = |o: &OpportunityRow| {
-            (
-                o.deadline.clone().unwrap_or_else(|| "9999".into()),
-                o.title.clone(),
-            )
+            // No deadline sorts last.
+            (o.deadline.is_none(), o.deadline, o.title.clone())
         };
         key(a).cmp(&key(b))
     });
@@ -154,7 +154,7 @@ pub async fn detail(
         contact: o.contact.clone(),
         registration_url: o.registration_url.clone(),
         accepts_interest: o.organisation_id.is_some(),
-        closed: closed(&o, &today(&city, now)),
+        closed: closed(&o, today(&city, now)),
         sources: o
             .sources
             .lines()
