@@ -4,7 +4,9 @@
 //! forms, imports, the API and every language, each for its own kind.
 
 use crate::cli::run;
-use crate::common::{get_page, post_form, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD};
+use crate::common::{
+    get_page, post_form, post_ok, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD,
+};
 use app::values::ListingKind;
 use reqwest::StatusCode;
 
@@ -118,8 +120,7 @@ async fn admins_add_categories_on_their_page(backend: Backend) {
     assert!(page.contains("value=\"Housing\""), "typed key kept");
     assert_eq!(keys().await, before);
 
-    let (status, _) = post_form(base, Some(&admin), "/en/admin/categories/add", &form).await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
+    post_ok(base, &admin, "/en/admin/categories/add", &form).await;
     let (_, page) = get_page(base, Some(&admin), "/uk/admin/categories?added=1").await;
     assert!(page.contains("Житло"), "listed in Ukrainian");
     let (_, city) = get_page(base, None, "/uk/prague").await;
@@ -220,8 +221,7 @@ async fn event_categories_are_data(backend: Backend) {
     staff(db, "admin@example.org", "admin", None).await;
     let admin = sign_in(base, "admin@example.org", STAFF_PASSWORD).await;
     let form = [("key", "picnic"), ("kind", "event"), ("names", "en=Picnic")];
-    let (status, _) = post_form(base, Some(&admin), "/en/admin/categories/add", &form).await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
+    post_ok(base, &admin, "/en/admin/categories/add", &form).await;
     let bad = [("key", "other"), ("kind", "story"), ("names", "en=Other")];
     let (status, page) = post_form(base, Some(&admin), "/en/admin/categories/add", &bad).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);

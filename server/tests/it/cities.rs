@@ -4,7 +4,7 @@
 
 use crate::cli::run;
 use crate::common::{
-    get_page, member, post_form, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD,
+    get_page, member, post_form, post_ok, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD,
 };
 use reqwest::StatusCode;
 
@@ -181,8 +181,7 @@ async fn admins_add_cities_on_their_page(backend: Backend) {
     assert_eq!(audit(db.clone()).await, 0);
 
     // The admin adds it: it is listed, named per language, audited.
-    let (status, _) = post_form(base, Some(&admin), "/en/admin/cities/add", &form).await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
+    post_ok(base, &admin, "/en/admin/cities/add", &form).await;
     let brno = db.city("brno").await.expect("q").expect("added");
     assert_eq!(brno.label("uk"), "Брно");
     assert_eq!(brno.label("en"), "Brno");

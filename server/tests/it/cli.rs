@@ -1,5 +1,5 @@
 //! The `welcome-kit` binary: subcommands and clear errors instead of panics.
-use crate::common::{demo_db_with_url, Backend};
+use crate::common::{demo_db_with_url, run_sql, Backend};
 use std::process::Command;
 
 fn bin() -> Command {
@@ -332,13 +332,13 @@ async fn ngo_member(db: &app::db::Db) -> i64 {
 async fn remind_stale_reminds_once() {
     let (db, url, _guard) = demo_db_with_url(&Backend::Sqlite).await;
     let org = ngo_member(&db).await;
-    sqlx::query(
+    // stale place
+    run_sql(
+        &db,
         "UPDATE places SET organisation_id = $1, last_verified = '2020-01-01' WHERE slug = 'simi'",
+        org,
     )
-    .bind(org)
-    .execute(db.pool())
-    .await
-    .expect("stale place");
+    .await;
     let to_member = "SELECT COUNT(*) FROM outbox WHERE recipient = 'ngo@example.org'";
     let before = count(&db, to_member).await;
     let (ok, out, err) = run(&url, &["remind-stale", "--days", "180"]);
@@ -356,13 +356,13 @@ async fn remind_stale_reminds_once() {
 async fn purge_interest_deletes_expired_requests() {
     let (db, url, _guard) = demo_db_with_url(&Backend::Sqlite).await;
     let org = ngo_member(&db).await;
-    sqlx::query(
+    // opportunity linked
+    run_sql(
+        &db,
         "UPDATE opportunities SET organisation_id = $1 WHERE slug = 'cic-volunteer-programme'",
+        org,
     )
-    .bind(org)
-    .execute(db.pool())
-    .await
-    .expect("opportunity linked");
+    .await;
     let (id,): (i64,) =
         sqlx::query_as("SELECT id FROM opportunities WHERE slug = 'cic-volunteer-programme'")
             .fetch_one(db.pool())

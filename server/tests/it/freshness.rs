@@ -4,7 +4,7 @@
 //! confirmed by its members or marked verified by the city's moderators;
 //! nobody else may. On the real app, both backends.
 
-use crate::common::{cast, post_form, sign_in, spawn_app, staff, Backend, Cast, TestApp};
+use crate::common::{cast, post_form, post_ok, sign_in, spawn_app, staff, Backend, Cast, TestApp};
 use app::listing::freshness::{confirm, cutoff, remind, ConfirmedBy};
 use app::listing::{Listing, ListingKind};
 use chrono::{DateTime, Duration, Utc};
@@ -13,19 +13,11 @@ use reqwest::StatusCode;
 /// Proposes the listing with `form` and has the moderator accept it; its id.
 async fn publish(app: &TestApp, p: &Cast, path: &str, form: &[(&str, &str)]) -> i64 {
     let (db, base) = (&app.db, app.base.as_str());
-    let (s, _) = post_form(base, Some(&p.ngo), path, form).await;
-    assert_eq!(s, StatusCode::SEE_OTHER, "proposed");
+    post_ok(base, &p.ngo, path, form).await;
     let change = db.pending_changes(&Default::default()).await.expect("q")[0].id;
     let accept = [("change", change.to_string())];
     let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (s, _) = post_form(
-        base,
-        Some(&p.moderator),
-        "/en/moderation/changes/accept",
-        &accept,
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER, "accepted");
+    post_ok(base, &p.moderator, "/en/moderation/changes/accept", &accept).await;
     db.change(change)
         .await
         .expect("q")
@@ -97,8 +89,7 @@ async fn freshness_of<D: Listing>(
         }
     };
     assert_eq!(confirmed(db).await, 0);
-    let (s, _) = post_form(base, Some(&p.ngo), "/en/dashboard/listings/confirm", &form).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &p.ngo, "/en/dashboard/listings/confirm", &form).await;
     assert_eq!(confirmed(db).await, 1);
     let verify = [
         ("listing", kind.as_str().to_string()),
@@ -117,14 +108,13 @@ async fn freshness_of<D: Listing>(
     )
     .await;
     assert_eq!(s, StatusCode::FORBIDDEN, "another city's moderator");
-    let (s, _) = post_form(
+    post_ok(
         base,
-        Some(&p.moderator),
+        &p.moderator,
         "/en/moderation/listings/verify",
         &verify,
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     assert_eq!(confirmed(db).await, 2);
 
     // Confirmed with the clock at `later`, it is fresh then.
@@ -202,19 +192,11 @@ async fn opportunities(backend: Backend) {
 /// the configured days, reminded once a month, confirmed by the group's
 /// member from the dashboard or by the city's moderator from the queue.
 async fn group_profiles(backend: Backend) {
-    use crate::common::group_member;
+    use crate::common::{join_group, HROMADA};
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
     let p = cast(&app).await;
-    let org = group_member(
-        db,
-        base,
-        "hromada@example.org",
-        "Spolek Hromada",
-        "prague",
-        "25596641",
-    )
-    .await;
+    let org = join_group(db, base, HROMADA).await;
     let group = sign_in(base, "hromada@example.org", "member passphrase").await;
     let org_s = org.to_string();
     let post = |cookie: Option<String>, path: &'static str, form: Vec<(&'static str, String)>| async move {

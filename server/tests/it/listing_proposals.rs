@@ -3,7 +3,9 @@
 //! whole event at once; moderators edit and take listings off the site.
 //! On the real app, both backends.
 
-use crate::common::{cast, get, get_page, post_form, sign_in, spawn_app, staff, Backend, Cast};
+use crate::common::{
+    cast, get, get_page, post_form, post_ok, sign_in, spawn_app, staff, Backend, Cast,
+};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -361,14 +363,7 @@ async fn opportunities_through_review(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, _) = post_form(
-        base,
-        Some(&ngo),
-        "/en/dashboard/opportunities/submit",
-        &form,
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/opportunities/submit", &form).await;
     let listed = |v: Value| {
         v["opportunities"]
             .as_array()
@@ -454,14 +449,7 @@ async fn opportunities_through_review(backend: Backend) {
     // A corrected version, once accepted, is public again.
     let mut fixed = form.clone();
     fixed.push(("opportunity", id.as_str()));
-    let (s, _) = post_form(
-        base,
-        Some(&ngo),
-        "/en/dashboard/opportunities/submit",
-        &fixed,
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/opportunities/submit", &fixed).await;
     let change = db.pending_changes(&Default::default()).await.expect("q")[0]
         .id
         .to_string();

@@ -2,7 +2,8 @@
 //! reject them. The public sees only accepted versions. Both backends.
 
 use crate::common::{
-    cast, client, get_page, member, post_form, sign_in, spawn_app, staff, Backend, Cast,
+    cast, client, get_page, join, post_form, post_ok, run_sql, sign_in, spawn_app, staff, Backend,
+    Cast, NGO, NGO_A, NGO_B, OTHER_NGO,
 };
 use reqwest::StatusCode;
 
@@ -28,24 +29,8 @@ async fn published_slugs(base: &str) -> Vec<String> {
 async fn review_workflow(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
-    let _other_org = member(
-        db,
-        base,
-        "other@example.org",
-        "Jiný spolek",
-        "prague",
-        "00499153",
-    )
-    .await;
+    let org = join(db, base, NGO).await;
+    let _other_org = join(db, base, OTHER_NGO).await;
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
@@ -101,8 +86,7 @@ async fn review_workflow(backend: Backend) {
         .is_empty());
 
     // The member's proposal waits; the public does not see it.
-    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/places/submit", &form).await;
     let pending = db
         .pending_changes(&app::db::ChangeFilter {
             city: Some("prague"),
@@ -207,8 +191,7 @@ async fn review_workflow(backend: Backend) {
     let mut edit = form.clone();
     edit.push(("place", place_id.as_str()));
     edit[9] = ("hours_text", "Mon–Thu 10:00–16:00");
-    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/places/submit", &edit).await;
     let (_, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
     assert!(public.contains("Mon–Fri 9:00–17:00") && !public.contains("Mon–Thu 10:00–16:00"));
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
@@ -255,8 +238,7 @@ async fn review_workflow(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 
-    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/places/submit", &edit).await;
     let again = db.pending_changes(&Default::default()).await.expect("q")[0]
         .id
         .to_string();
@@ -285,8 +267,7 @@ async fn review_workflow(backend: Backend) {
     assert_eq!(s, StatusCode::FORBIDDEN);
 
     // A rejection with its reason; and the audit log of the place.
-    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &edit).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/places/submit", &edit).await;
     let third = db.pending_changes(&Default::default()).await.expect("q")[0]
         .id
         .to_string();
@@ -337,8 +318,7 @@ async fn freshness(backend: Backend) {
         ("category", "ngo"),
         ("address", "Vodičkova 5, Praha 1"),
     ];
-    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/places/submit", &form).await;
     let change = db.pending_changes(&Default::default()).await.expect("q")[0]
         .id
         .to_string();
@@ -442,8 +422,8 @@ async fn freshness(backend: Backend) {
 async fn queue_filters(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let a = member(db, base, "a@example.org", "Spolek A", "prague", "12345679").await;
-    let b = member(db, base, "b@example.org", "Spolek B", "prague", "00499153").await;
+    let a = join(db, base, NGO_A).await;
+    let b = join(db, base, NGO_B).await;
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     for (email, org, name) in [
@@ -467,13 +447,13 @@ async fn queue_filters(backend: Backend) {
         assert_eq!(s, StatusCode::SEE_OTHER, "{name} submitted");
     }
     // Alfa has waited since 2020.
-    sqlx::query(
+    // backdate
+    run_sql(
+        db,
         "UPDATE listing_changes SET created_at = '2020-01-01T00:00:00Z' WHERE organisation_id = $1",
+        a,
     )
-    .bind(a)
-    .execute(db.pool())
-    .await
-    .expect("backdate");
+    .await;
     let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
     let shown = |html: &str| {
         ["Poradna Alfa", "Klub Beta"]

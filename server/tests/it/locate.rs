@@ -1,30 +1,14 @@
 //! The place form's address lookup: coordinates and district from the
 //! Prague address register, nothing saved; district set when accepted.
 
-use crate::common::{member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{join, post_form, sign_in, spawn_app, staff, Backend, KOSICE_NGO, NGO};
 use reqwest::StatusCode;
 
 async fn address_lookup_fills_coordinates(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
-    let kosice = member(
-        db,
-        base,
-        "k@example.org",
-        "Košický spolok",
-        "kosice",
-        "00499153",
-    )
-    .await;
+    let org = join(db, base, NGO).await;
+    let kosice = join(db, base, KOSICE_NGO).await;
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let k = sign_in(base, "k@example.org", "member passphrase").await;

@@ -2,7 +2,10 @@
 //! may not, and that a refusal changes nothing) and the audit trail, on
 //! SQLite and PostgreSQL.
 
-use crate::common::{client, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{
+    client, get_page, join, post_form, post_ok, sign_in, spawn_app, staff, Backend, KOSICE_NGO,
+    PRAGUE_NGO,
+};
 use reqwest::StatusCode;
 
 async fn post(base: &str, cookie: Option<&str>, path: &str, form: &[(&str, &str)]) -> StatusCode {
@@ -13,24 +16,8 @@ async fn organisation_decisions(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
     // Two registered organisations: one in Prague, one in Košice.
-    member(
-        db,
-        base,
-        "p@example.org",
-        "Pražský spolek",
-        "prague",
-        "12345679",
-    )
-    .await;
-    member(
-        db,
-        base,
-        "k@example.org",
-        "Košický spolok",
-        "kosice",
-        "00499153",
-    )
-    .await;
+    join(db, base, PRAGUE_NGO).await;
+    join(db, base, KOSICE_NGO).await;
     let prague_org = db
         .organisations(Some("prague"), None)
         .await
@@ -194,15 +181,7 @@ async fn organisation_decisions(backend: Backend) {
 async fn problem_reports(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    member(
-        db,
-        base,
-        "p@example.org",
-        "Pražský spolek",
-        "prague",
-        "12345679",
-    )
-    .await;
+    join(db, base, PRAGUE_NGO).await;
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
     let member_cookie = sign_in(base, "p@example.org", "member passphrase").await;
@@ -297,15 +276,7 @@ async fn problem_reports(backend: Backend) {
 async fn unpublishing(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    member(
-        db,
-        base,
-        "p@example.org",
-        "Pražský spolek",
-        "prague",
-        "12345679",
-    )
-    .await;
+    join(db, base, PRAGUE_NGO).await;
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
     let member_cookie = sign_in(base, "p@example.org", "member passphrase").await;
@@ -361,14 +332,7 @@ async fn unpublishing(backend: Backend) {
     );
 
     let f = form("The office moved; the address is wrong.");
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/places/unpublish",
-        &f,
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &moderator, "/en/moderation/places/unpublish", &f).await;
     assert_eq!(get_page(base, None, path).await.0, StatusCode::NOT_FOUND);
     let listed = db
         .published_places("prague", &app::db::PlaceFilter::default())

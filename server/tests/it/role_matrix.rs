@@ -4,7 +4,8 @@
 //! password reset are open to everyone by design and tested in accounts.rs.)
 
 use crate::common::{
-    fingerprint, get_page, group_member, member, post_form, sign_in, spawn_app, staff, Backend,
+    fingerprint, get_page, group_member, member, post_form, run_sql, sign_in, spawn_app, staff,
+    Backend,
 };
 use reqwest::StatusCode;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -654,13 +655,13 @@ async fn role_matrix(backend: Backend) {
         cookies,
     };
     // An opportunity of the member's organisation, for interest requests.
-    sqlx::query(
+    // opportunity linked
+    run_sql(
+        db,
         "UPDATE opportunities SET organisation_id = $1 WHERE slug = 'cic-volunteer-programme'",
+        org,
     )
-    .bind(org)
-    .execute(db.pool())
-    .await
-    .expect("opportunity linked");
+    .await;
     let s = fx
         .post(
             Who::Moderator,

@@ -5,7 +5,9 @@
 //! their source. Nobody outside the city's moderators may write or decide.
 //! On the real app, both backends.
 
-use crate::common::{cast, fingerprint, get_page, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{
+    cast, fingerprint, get_page, post_form, post_ok, sign_in, spawn_app, staff, Backend,
+};
 use reqwest::StatusCode;
 
 fn story_form() -> Vec<(&'static str, &'static str)> {
@@ -168,8 +170,7 @@ async fn stories_written_and_reviewed(backend: Backend) {
     // Sent again and published: public with its sources, in both languages.
     let mut again = story_form();
     again.push(("previous", draft.as_str()));
-    let (s, _) = post_form(base, Some(&author), "/en/moderation/stories/submit", &again).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &author, "/en/moderation/stories/submit", &again).await;
     let draft = pending_draft(db).await;
     let (s, _) = post_form(
         base,
@@ -264,8 +265,7 @@ async fn stories_written_and_reviewed(backend: Backend) {
         .iter()
         .map(|(k, v)| (k.as_str(), v.as_str()))
         .collect();
-    let (s, _) = post_form(base, Some(&author), "/en/moderation/stories/submit", &form).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &author, "/en/moderation/stories/submit", &form).await;
     let draft = pending_draft(db).await;
     let (_, queue) = get_page(base, Some(&reviewer), "/en/moderation").await;
     assert!(

@@ -5,7 +5,7 @@
 //! kind, on the real app with the demo data (every demo listing is the
 //! city's), both backends.
 
-use crate::common::{cast, get_page, post_form, spawn_app, Backend, Cast};
+use crate::common::{cast, get_page, post_form, post_ok, spawn_app, Backend, Cast};
 use reqwest::StatusCode;
 
 struct Kind {
@@ -68,8 +68,7 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
 
     let mut fields: Vec<(&str, &str)> = vec![("organisation", &org_s), (id_field, &link)];
     fields.extend_from_slice(kind.fields);
-    let (s, _) = post_form(base, Some(&ngo), kind.submit, &fields).await;
-    assert_eq!(s, StatusCode::SEE_OTHER, "proposed");
+    post_ok(base, &ngo, kind.submit, &fields).await;
     let change = db.pending_changes(&Default::default()).await.expect("q");
     assert_eq!(change.len(), 1);
     assert_eq!(
@@ -84,14 +83,7 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
 
     let accept = [("change", change[0].id.to_string())];
     let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &accept,
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &moderator, "/en/moderation/changes/accept", &accept).await;
     let (_, page) = get_page(base, None, kind.page).await;
     assert!(page.contains(kind.title), "the accepted version is public");
     for source in &sources {
@@ -122,8 +114,7 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
     theirs.extend_from_slice(kind.fields);
     let (s, _) = post_form(base, Some(&other), kind.submit, &theirs).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, _) = post_form(base, Some(&ngo), kind.submit, &fields).await;
-    assert_eq!(s, StatusCode::SEE_OTHER, "its own edits go through review");
+    post_ok(base, &ngo, kind.submit, &fields).await;
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(!queue.contains("The city imported this listing."));
 }

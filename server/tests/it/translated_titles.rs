@@ -5,7 +5,9 @@
 //! its translated title. Community groups translate their description the
 //! same way. On the real app, both backends.
 
-use crate::common::{cast, get_page, group_member, post_form, sign_in, spawn_app, Backend, Cast};
+use crate::common::{
+    cast, get_page, join_group, post_form, post_ok, sign_in, spawn_app, Backend, Cast, HROMADA,
+};
 use app::db::Db;
 use reqwest::StatusCode;
 
@@ -79,8 +81,7 @@ async fn event_titles_in_many_languages(backend: Backend) {
     );
     assert!(html.contains("Сусідське"), "the Ukrainian title kept");
 
-    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/events/submit", &form).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/events/submit", &form).await;
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation?kind=event").await;
     assert!(
         queue.contains("data-field=\"title_uk\""),
@@ -137,8 +138,7 @@ async fn event_titles_in_many_languages(backend: Backend) {
     form.retain(|(k, _)| *k != "title_uk");
     let id = event.id.to_string();
     form.push(("event", id.as_str()));
-    let (s, _) = post_form(base, Some(&ngo), "/en/dashboard/events/submit", &form).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/events/submit", &form).await;
     shows_title(base, &format!("/uk/{page}"), "uk", "Сусідське мовне кафе").await;
     accept_the_proposal(db, base, &moderator).await;
     shows_title(
@@ -174,14 +174,7 @@ async fn opportunity_titles_in_many_languages(backend: Backend) {
         ("audience", "locals"),
         ("contact", "dobrovolnici@example.org"),
     ];
-    let (s, _) = post_form(
-        base,
-        Some(&ngo),
-        "/en/dashboard/opportunities/submit",
-        &form,
-    )
-    .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/opportunities/submit", &form).await;
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation?kind=opportunity").await;
     assert!(queue.contains("data-field=\"title_vi\""), "reviewed");
     accept_the_proposal(db, base, &moderator).await;
@@ -224,16 +217,7 @@ async fn group_descriptions_in_many_languages(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
     let p = cast(&app).await;
-    let org = group_member(
-        db,
-        base,
-        "hromada@example.org",
-        "Spolek Hromada",
-        "prague",
-        "25596641",
-    )
-    .await
-    .to_string();
+    let org = join_group(db, base, HROMADA).await.to_string();
     let group = sign_in(base, "hromada@example.org", "member passphrase").await;
     let (s, _) = post_form(
         base,
@@ -272,8 +256,7 @@ async fn group_descriptions_in_many_languages(backend: Backend) {
         .expect("q")
         .is_empty());
     profile.pop();
-    let (s, _) = post_form(base, Some(&group), "/en/dashboard/group/submit", &profile).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &group, "/en/dashboard/group/submit", &profile).await;
     let (_, queue) = get_page(base, Some(&p.moderator), "/en/moderation").await;
     assert!(
         queue.contains("data-field=\"description_en\""),

@@ -3,7 +3,7 @@
 //! source text is marked for visitors and in the organisation's dashboard.
 //! On the real app, both backends.
 
-use crate::common::{get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{get_page, join, post_form, sign_in, spawn_app, staff, Backend, NGO};
 use app::db::{Db, TextTable};
 use reqwest::StatusCode;
 
@@ -102,15 +102,7 @@ async fn translations_through_review_and_age(backend: Backend) {
     })
     .await;
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
+    let org = join(db, base, NGO).await;
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;

@@ -6,7 +6,7 @@
 //! there too.
 
 use crate::common::{
-    blank_db, group_member, member, post_form, sign_in, spawn_app, staff, Backend,
+    blank_db, group_member, member, post_form, post_ok, sign_in, spawn_app, staff, Backend,
 };
 use app::db::Db;
 use std::collections::BTreeMap;
@@ -260,8 +260,7 @@ async fn upgrade_keeps_everything(backend: Backend) {
             ],
         ),
     ] {
-        let (status, _) = post_form(base, Some(who), path, &form).await;
-        assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "{path}");
+        post_ok(base, who, path, &form).await;
     }
     // A community group whose profile a moderator approved.
     let group = group_member(

@@ -2,7 +2,9 @@
 //! interest requests: consent, validation, who can read them, withdrawal,
 //! and deletion after the retention period (fixed clock).
 
-use crate::common::{get, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{
+    get, get_page, join, member, post_form, run_sql, sign_in, spawn_app, staff, Backend, OTHER_NGO,
+};
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -86,24 +88,16 @@ async fn interest_requests(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (base, db) = (app.base.as_str(), &app.db);
     let org = member(db, base, "ngo@example.org", "Centrum", "prague", "12345679").await;
-    member(
-        db,
-        base,
-        "other@example.org",
-        "Jiný spolek",
-        "prague",
-        "00499153",
-    )
-    .await;
+    join(db, base, OTHER_NGO).await;
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     staff(db, "admin@example.org", "admin", None).await;
-    sqlx::query(
+    // link the opportunity to the organisation
+    run_sql(
+        db,
         "UPDATE opportunities SET organisation_id = $1 WHERE slug = 'cic-volunteer-programme'",
+        org,
     )
-    .bind(org)
-    .execute(db.pool())
-    .await
-    .expect("link the opportunity to the organisation");
+    .await;
     let (_, html) = get_page(
         base,
         None,
@@ -241,13 +235,13 @@ async fn interest_requests(backend: Backend) {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a used link says so");
 
     // Closed opportunities take no requests.
-    sqlx::query(
+    // link
+    run_sql(
+        db,
         "UPDATE opportunities SET organisation_id = $1 WHERE slug = 'simi-online-tutoring-2020'",
+        org,
     )
-    .bind(org)
-    .execute(db.pool())
-    .await
-    .expect("link");
+    .await;
     let closed_id: (i64,) =
         sqlx::query_as("SELECT id FROM opportunities WHERE slug = 'simi-online-tutoring-2020'")
             .fetch_one(db.pool())

@@ -408,6 +408,22 @@ pub async fn post_form(
     (resp.status(), resp.text().await.expect("text"))
 }
 
+/// Runs one statement binding `id` as `$1` (to set up a case the forms
+/// cannot reach, such as a stale date).
+pub async fn run_sql(db: &Db, statement: &str, id: i64) {
+    sqlx::query(statement)
+        .bind(id)
+        .execute(db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("{statement}: {e}"));
+}
+
+/// A form post that must be taken (303 See Other), as the signed-in `cookie`.
+pub async fn post_ok(base: &str, cookie: &str, path: &str, form: &[(&str, &str)]) {
+    let (status, body) = post_form(base, Some(cookie), path, form).await;
+    assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "{path}: {body}");
+}
+
 /// A page as a browser asks for it, with a session cookie or none.
 pub async fn get_page(
     base: &str,
@@ -431,6 +447,56 @@ pub const STAFF_PASSWORD: &str = "staff passphrase";
 /// organisation's id.
 pub async fn member(db: &Db, base: &str, email: &str, org: &str, city: &str, ico: &str) -> i64 {
     registered(db, base, email, org, city, ico, "ngo").await
+}
+
+/// An organisation a test registers: its member's address, its name, city
+/// and IČO.
+#[derive(Clone, Copy)]
+pub struct Org {
+    pub email: &'static str,
+    pub name: &'static str,
+    pub city: &'static str,
+    pub ico: &'static str,
+}
+
+const fn org(
+    email: &'static str,
+    name: &'static str,
+    city: &'static str,
+    ico: &'static str,
+) -> Org {
+    Org {
+        email,
+        name,
+        city,
+        ico,
+    }
+}
+
+/// The NGO most tests sign in as; `cast` verifies it.
+pub const NGO: Org = org("ngo@example.org", "Spolek Sousedé", "prague", "12345679");
+/// Another Prague organisation, to show what one may not do to another's.
+pub const OTHER_NGO: Org = org("other@example.org", "Jiný spolek", "prague", "00499153");
+/// An organisation of the other city, to show moderators' city scope.
+pub const KOSICE_NGO: Org = org("k@example.org", "Košický spolok", "kosice", "00499153");
+pub const NGO_A: Org = org("a@example.org", "Spolek A", "prague", "12345679");
+pub const NGO_B: Org = org("b@example.org", "Spolek B", "prague", "00499153");
+pub const PRAGUE_NGO: Org = org("p@example.org", "Pražský spolek", "prague", "12345679");
+pub const HROMADA: Org = org(
+    "hromada@example.org",
+    "Spolek Hromada",
+    "prague",
+    "25596641",
+);
+
+/// `member` for one of the organisations above.
+pub async fn join(db: &Db, base: &str, o: Org) -> i64 {
+    member(db, base, o.email, o.name, o.city, o.ico).await
+}
+
+/// `group_member` for one of the organisations above.
+pub async fn join_group(db: &Db, base: &str, o: Org) -> i64 {
+    group_member(db, base, o.email, o.name, o.city, o.ico).await
 }
 
 /// Like `member`, with a community group (unverified) instead of an NGO.
@@ -494,24 +560,8 @@ pub struct Cast {
 
 pub async fn cast(app: &TestApp) -> Cast {
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
-    member(
-        db,
-        base,
-        "other@example.org",
-        "Jiný spolek",
-        "prague",
-        "00499153",
-    )
-    .await;
+    let org = join(db, base, NGO).await;
+    join(db, base, OTHER_NGO).await;
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     let cast = Cast {
         org,
