@@ -38,33 +38,19 @@ pub async fn import_places(
     address_data: Option<&GeoData>,
 ) -> Result<(LoadReport, HashMap<String, i64>), String> {
     let known = db.cities().await.map_err(|e| e.to_string())?;
-    let served: Vec<String> = known
-        .iter()
-        .filter(|c| geocode::serves(c))
-        .map(|c| c.slug.to_string())
-        .collect();
+    let served: Vec<String> =
+        known.iter().filter(|c| geocode::serves(c)).map(|c| c.slug.to_string()).collect();
     let cities: Vec<String> = known.into_iter().map(|c| c.slug.into()).collect();
-    let categories = db
-        .category_keys(crate::values::ListingKind::Place)
-        .await
-        .map_err(|e| e.to_string())?;
+    let categories =
+        db.category_keys(crate::values::ListingKind::Place).await.map_err(|e| e.to_string())?;
     let mut parsed = parse_places(json, &cities, &categories).map_err(|e| e.to_string())?;
-    let mut report = LoadReport {
-        warnings: std::mem::take(&mut parsed.warnings),
-        ..Default::default()
-    };
+    let mut report =
+        LoadReport { warnings: std::mem::take(&mut parsed.warnings), ..Default::default() };
     if let Some(geo) = address_data {
-        report.geocode = Some(geocode::enrich(
-            &mut parsed.places,
-            &served,
-            &geo.addresses,
-            &geo.districts,
-        ));
+        report.geocode =
+            Some(geocode::enrich(&mut parsed.places, &served, &geo.addresses, &geo.districts));
     }
-    let ids = db
-        .upsert_places(&parsed.places)
-        .await
-        .map_err(|e| e.to_string())?;
+    let ids = db.upsert_places(&parsed.places).await.map_err(|e| e.to_string())?;
     report.places = ids.len();
     let by_source = parsed
         .keys
@@ -78,9 +64,7 @@ pub async fn import_places(
 pub async fn load_demo(db: &Db, address_data: Option<&GeoData>) -> Result<LoadReport, String> {
     let (mut report, ids) = import_places(db, PLACES_JSON, address_data).await?;
     let stories = parse_stories(STORIES_JSON, &ids)?;
-    db.upsert_stories(&stories)
-        .await
-        .map_err(|e| e.to_string())?;
+    db.upsert_stories(&stories).await.map_err(|e| e.to_string())?;
     report.stories = stories.len();
     for json in TRANSLATIONS_JSON {
         report.translations += import_translations(db, json).await?;
@@ -114,10 +98,7 @@ struct StoryTranslation {
 pub async fn import_translations(db: &Db, json: &str) -> Result<usize, String> {
     let file: TranslationFile = serde_json::from_str(json).map_err(|e| e.to_string())?;
     if file.from != "en" {
-        return Err(format!(
-            "translations into {} must be made from English",
-            file.lang
-        ));
+        return Err(format!("translations into {} must be made from English", file.lang));
     }
     let cities = db.cities().await.map_err(|e| e.to_string())?;
     let places = place_ids(db, &cities).await?;
@@ -127,36 +108,22 @@ pub async fn import_translations(db: &Db, json: &str) -> Result<usize, String> {
             .iter()
             .find_map(|c| places.get(&(c.slug.to_string(), slug.clone())))
             .ok_or_else(|| format!("{}: no place {slug}", file.lang))?;
-        place_list.push(crate::db::NewTranslation {
-            id: *id,
-            lang: file.lang.clone(),
-            body,
-        });
+        place_list.push(crate::db::NewTranslation { id: *id, lang: file.lang.clone(), body });
     }
     let mut story_list = Vec::new();
     for (slug, t) in file.stories {
         let mut found = None;
         for c in &cities {
-            if let Some(row) = db
-                .published_story(&c.slug, &slug)
-                .await
-                .map_err(|e| e.to_string())?
+            if let Some(row) =
+                db.published_story(&c.slug, &slug).await.map_err(|e| e.to_string())?
             {
                 found = Some(row.id);
             }
         }
         let id = found.ok_or_else(|| format!("{}: no story {slug}", file.lang))?;
-        story_list.push((
-            id,
-            file.lang.clone(),
-            t.title,
-            t.summary,
-            t.body.join("\n\n"),
-        ));
+        story_list.push((id, file.lang.clone(), t.title, t.summary, t.body.join("\n\n")));
     }
-    db.add_translation_file(&file.by, &place_list, &story_list)
-        .await
-        .map_err(|e| e.to_string())?;
+    db.add_translation_file(&file.by, &place_list, &story_list).await.map_err(|e| e.to_string())?;
     Ok(place_list.len() + story_list.len())
 }
 
@@ -179,35 +146,24 @@ pub async fn import_opportunities(db: &Db, json: &str) -> Result<usize, String> 
     let places = place_ids(db, &cities).await?;
     let slugs: Vec<String> = cities.iter().map(|c| c.slug.to_string()).collect();
     let list = crate::volunteering::import::parse_opportunities(json, &slugs, &places)?;
-    db.upsert_opportunities(&list)
-        .await
-        .map_err(|e| e.to_string())?;
+    db.upsert_opportunities(&list).await.map_err(|e| e.to_string())?;
     Ok(list.len())
 }
 
 /// Loads community groups (verified, profile approved), all or nothing.
 pub async fn import_groups(db: &Db, json: &str) -> Result<usize, String> {
-    let cities: Vec<String> = db
-        .cities()
-        .await
-        .map_err(|e| e.to_string())?
-        .into_iter()
-        .map(|c| c.slug.into())
-        .collect();
+    let cities: Vec<String> =
+        db.cities().await.map_err(|e| e.to_string())?.into_iter().map(|c| c.slug.into()).collect();
     let groups = crate::groups::import::parse_groups(json, &cities)?;
-    db.upsert_demo_groups(&groups)
-        .await
-        .map_err(|e| e.to_string())
+    db.upsert_demo_groups(&groups).await.map_err(|e| e.to_string())
 }
 
 /// Loads events (the import format), all or nothing; returns how many.
 pub async fn import_events(db: &Db, json: &str) -> Result<usize, String> {
     let cities = db.cities().await.map_err(|e| e.to_string())?;
     let places = place_ids(db, &cities).await?;
-    let kinds = db
-        .category_keys(crate::values::ListingKind::Event)
-        .await
-        .map_err(|e| e.to_string())?;
+    let kinds =
+        db.category_keys(crate::values::ListingKind::Event).await.map_err(|e| e.to_string())?;
     let events = crate::events::import::parse_events(json, &cities, &places, &kinds)?;
     db.upsert_events(&events).await.map_err(|e| e.to_string())?;
     Ok(events.len())

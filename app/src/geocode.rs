@@ -43,10 +43,7 @@ impl AddressIndex {
         let mut rdr = csv::Reader::from_reader(text.as_bytes());
         let headers = rdr.headers().map_err(|e| e.to_string())?.clone();
         let col = |n: &str| {
-            headers
-                .iter()
-                .position(|h| h == n)
-                .ok_or_else(|| format!("missing column `{n}`"))
+            headers.iter().position(|h| h == n).ok_or_else(|| format!("missing column `{n}`"))
         };
         let (street, dom, ori, znak, lat, lon) = (
             col("street")?,
@@ -168,10 +165,7 @@ impl Districts {
                             .collect::<Result<Vec<_>, _>>()
                     })
                     .collect::<Result<Vec<_>, _>>()?;
-                list.push(District {
-                    name: name.clone(),
-                    rings,
-                });
+                list.push(District { name: name.clone(), rings });
             }
         }
         Ok(Districts { list })
@@ -252,10 +246,7 @@ pub enum Located {
 impl Geo {
     /// `dir` holds `prague-address-points.csv.gz` and `prague-districts.geojson`.
     pub fn new(dir: Option<std::path::PathBuf>) -> Self {
-        Self {
-            dir,
-            data: std::sync::OnceLock::new(),
-        }
+        Self { dir, data: std::sync::OnceLock::new() }
     }
 
     /// The data, read now if not yet; None without files (or unreadable
@@ -273,19 +264,14 @@ impl Geo {
     /// A lookup over data already read (one parse shared by several app
     /// states, as the test suite does).
     pub fn with_data(data: GeoData) -> Self {
-        Self {
-            dir: None,
-            data: std::sync::OnceLock::from(Some(data)),
-        }
+        Self { dir: None, data: std::sync::OnceLock::from(Some(data)) }
     }
 
     /// Reads the data on a blocking thread, so no request waits on a
     /// worker that is parsing files.
     pub async fn ready(self: &std::sync::Arc<Self>) -> bool {
         let me = self.clone();
-        tokio::task::spawn_blocking(move || me.data().is_some())
-            .await
-            .unwrap_or(false)
+        tokio::task::spawn_blocking(move || me.data().is_some()).await.unwrap_or(false)
     }
 
     /// Coordinates and district for an address typed in `city`, when the
@@ -317,10 +303,7 @@ impl Geo {
         if !serves(city) || !self.ready().await {
             return None;
         }
-        self.data()?
-            .districts
-            .district_at(lat, lon)
-            .map(str::to_string)
+        self.data()?.districts.district_at(lat, lon).map(str::to_string)
     }
 }
 
@@ -351,10 +334,7 @@ pub fn enrich(
     districts: &Districts,
 ) -> EnrichReport {
     let mut report = EnrichReport::default();
-    for p in places
-        .iter_mut()
-        .filter(|p| served.iter().any(|s| s.as_str() == p.city.as_str()))
-    {
+    for p in places.iter_mut().filter(|p| served.iter().any(|s| s.as_str() == p.city.as_str())) {
         if p.lat.is_none() {
             if let Some((lat, lon)) = index.lookup(&p.address) {
                 p.lat = Some(lat);
@@ -398,35 +378,19 @@ mod tests {
     #[test]
     fn finds_full_orientation_and_house_numbers_ignoring_diacritics() {
         let idx = AddressIndex::from_csv(CSV).expect("valid csv");
-        assert_eq!(
-            idx.lookup("Žukovského 888/2, Praha 6"),
-            Some((50.0902171, 14.3091331))
-        );
-        assert_eq!(
-            idx.lookup("Zukovskeho 2, Praha 6"),
-            Some((50.0902171, 14.3091331))
-        );
+        assert_eq!(idx.lookup("Žukovského 888/2, Praha 6"), Some((50.0902171, 14.3091331)));
+        assert_eq!(idx.lookup("Zukovskeho 2, Praha 6"), Some((50.0902171, 14.3091331)));
         assert_eq!(idx.lookup("Žukovského 888"), Some((50.0902171, 14.3091331)));
-        assert_eq!(
-            idx.lookup("Vodičkova 5a, Praha 1"),
-            Some((50.0786429, 14.4215907))
-        );
+        assert_eq!(idx.lookup("Vodičkova 5a, Praha 1"), Some((50.0786429, 14.4215907)));
     }
 
     #[test]
     fn refuses_ambiguous_missing_or_numberless_addresses() {
         let idx = AddressIndex::from_csv(CSV).expect("valid csv");
-        assert_eq!(
-            idx.lookup("Krátká 7, Praha 10"),
-            None,
-            "two different points"
-        );
+        assert_eq!(idx.lookup("Krátká 7, Praha 10"), None, "two different points");
         assert_eq!(idx.lookup("Vodičkova 99, Praha 1"), None);
         assert_eq!(idx.lookup("náměstí OSN, Praha 9"), None);
-        assert_eq!(
-            idx.lookup("Koněvova ulice, Praha 3 (house number not given)"),
-            None
-        );
+        assert_eq!(idx.lookup("Koněvova ulice, Praha 3 (house number not given)"), None);
     }
 
     #[test]

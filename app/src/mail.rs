@@ -56,11 +56,7 @@ impl Mailer {
             .header(ContentType::TEXT_PLAIN)
             .body(m.body.clone())
             .map_err(|e| e.to_string())?;
-        self.transport
-            .send(message)
-            .await
-            .map(|_| ())
-            .map_err(|e| e.to_string())
+        self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
     }
 }
 
@@ -77,9 +73,7 @@ pub async fn deliver_pending(
     now: DateTime<Utc>,
 ) -> Result<Delivery, sqlx::Error> {
     let until = Timestamp::from(now + Duration::minutes(CLAIM_MINUTES));
-    let claimed = db
-        .claim_unsent(Timestamp::from(now), until, MAX_ATTEMPTS, BATCH)
-        .await?;
+    let claimed = db.claim_unsent(Timestamp::from(now), until, MAX_ATTEMPTS, BATCH).await?;
     let mut delivery = Delivery::default();
     for m in claimed {
         match mailer.send(&m).await {
@@ -89,8 +83,7 @@ pub async fn deliver_pending(
             }
             Err(e) => {
                 tracing::warn!(message = m.id, "sending mail failed: {e}");
-                db.mark_failed(m.id, &e, Timestamp::from(retry_at(now, m.attempts + 1)))
-                    .await?;
+                db.mark_failed(m.id, &e, Timestamp::from(retry_at(now, m.attempts + 1))).await?;
                 delivery.failed += 1;
             }
         }
@@ -132,15 +125,10 @@ mod tests {
     #[test]
     fn bad_settings_are_named() {
         // The SMTP pool starts a task, so it needs a runtime.
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
+        let rt =
+            tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
         let _inside = rt.enter();
-        assert!(matches!(
-            Mailer::new("ftp://example.org", "a@b.cz"),
-            Err(MailError::Url(_))
-        ));
+        assert!(matches!(Mailer::new("ftp://example.org", "a@b.cz"), Err(MailError::Url(_))));
         assert!(matches!(
             Mailer::new("smtp://127.0.0.1:25", "not an address"),
             Err(MailError::From(_))

@@ -54,10 +54,9 @@ impl PageError {
 #[cfg(feature = "ssr")]
 fn set_status(code: u16) {
     use leptos::prelude::use_context;
-    if let (Some(resp), Ok(status)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        axum::http::StatusCode::from_u16(code),
-    ) {
+    if let (Some(resp), Ok(status)) =
+        (use_context::<leptos_axum::ResponseOptions>(), axum::http::StatusCode::from_u16(code))
+    {
         resp.set_status(status);
     }
 }

@@ -14,19 +14,12 @@ pub fn normalize(s: &str) -> String {
 
 /// Words of a query, normalised; each must occur in the text.
 pub fn terms(query: &str) -> Vec<String> {
-    normalize(query)
-        .split(' ')
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    normalize(query).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// Escapes LIKE wildcards; normalised text has none, but stay safe.
 pub fn like_pattern(term: &str) -> String {
-    let escaped = term
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
+    let escaped = term.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
 
@@ -36,10 +29,7 @@ mod tests {
 
     #[test]
     fn strips_diacritics_and_case() {
-        assert_eq!(
-            normalize("Integrační centrum Praha"),
-            "integracni centrum praha"
-        );
+        assert_eq!(normalize("Integrační centrum Praha"), "integracni centrum praha");
         assert_eq!(normalize("KOŠICE–Sever"), "kosice sever");
         assert!(normalize("Žukovského 888/2").contains("zukovskeho 888 2"));
     }

@@ -11,9 +11,7 @@ pub const NON_PAGE_POLICY: &str =
 
 /// The policy for one page; `nonce` is the page's script nonce.
 pub fn content_security_policy(nonce: &str, tile_url: &str) -> String {
-    let tiles = tile_origin(tile_url)
-        .map(|o| format!(" {o}"))
-        .unwrap_or_default();
+    let tiles = tile_origin(tile_url).map(|o| format!(" {o}")).unwrap_or_default();
     format!(
         "default-src 'self'; \
          script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
@@ -38,9 +36,7 @@ pub fn tile_origin(template: &str) -> Option<String> {
     let host = rest.split('/').next()?;
     let host = host.replace("{s}", "*");
     let valid = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*'));
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '*'));
     valid.then(|| format!("{scheme}://{host}"))
 }
 
@@ -71,11 +67,7 @@ pub async fn same_origin_writes(
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
     if is_cross_site_write(req.method(), req.headers()) {
-        return (
-            axum::http::StatusCode::FORBIDDEN,
-            "Cross-site request refused.",
-        )
-            .into_response();
+        return (axum::http::StatusCode::FORBIDDEN, "Cross-site request refused.").into_response();
     }
     next.run(req).await
 }
@@ -91,10 +83,9 @@ pub fn is_cross_site_write(method: &axum::http::Method, headers: &axum::http::He
     }
     match (header("origin"), header("host")) {
         (None, _) => false,
-        (Some(origin), Some(host)) => origin
-            .split_once("://")
-            .map(|(_, h)| h != host)
-            .unwrap_or(true),
+        (Some(origin), Some(host)) => {
+            origin.split_once("://").map(|(_, h)| h != host).unwrap_or(true)
+        }
         (Some(_), None) => true,
     }
 }
@@ -115,22 +106,10 @@ mod tests {
     #[test]
     fn cross_site_writes_are_spotted() {
         let post = Method::POST;
-        assert!(!is_cross_site_write(
-            &Method::GET,
-            &headers(&[("sec-fetch-site", "cross-site")])
-        ));
-        assert!(is_cross_site_write(
-            &post,
-            &headers(&[("sec-fetch-site", "cross-site")])
-        ));
-        assert!(is_cross_site_write(
-            &post,
-            &headers(&[("sec-fetch-site", "same-site")])
-        ));
-        assert!(!is_cross_site_write(
-            &post,
-            &headers(&[("sec-fetch-site", "same-origin")])
-        ));
+        assert!(!is_cross_site_write(&Method::GET, &headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(is_cross_site_write(&post, &headers(&[("sec-fetch-site", "cross-site")])));
+        assert!(is_cross_site_write(&post, &headers(&[("sec-fetch-site", "same-site")])));
+        assert!(!is_cross_site_write(&post, &headers(&[("sec-fetch-site", "same-origin")])));
         assert!(!is_cross_site_write(
             &post,
             &headers(&[("origin", "http://a.cz"), ("host", "a.cz")])
@@ -139,14 +118,8 @@ mod tests {
             &post,
             &headers(&[("origin", "https://evil.example"), ("host", "a.cz")])
         ));
-        assert!(is_cross_site_write(
-            &post,
-            &headers(&[("origin", "null"), ("host", "a.cz")])
-        ));
-        assert!(
-            !is_cross_site_write(&post, &headers(&[("host", "a.cz")])),
-            "no browser headers"
-        );
+        assert!(is_cross_site_write(&post, &headers(&[("origin", "null"), ("host", "a.cz")])));
+        assert!(!is_cross_site_write(&post, &headers(&[("host", "a.cz")])), "no browser headers");
     }
 
     #[test]

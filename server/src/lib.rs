@@ -28,11 +28,7 @@ pub fn router(state: AppState) -> Router {
         .route("/opportunities", get(app::volunteering::api::opportunities))
         .fallback(app::places::api::not_found);
     let leptos_options = state.leptos_options.clone();
-    let secure = state
-        .config
-        .public_url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("https://"));
+    let secure = state.config.public_url.as_deref().is_some_and(|u| u.starts_with("https://"));
     // Static files are routed before the pages: `/{city}` would otherwise
     // claim `/map.js`. Everything under the site root is served this way.
     let site = std::path::PathBuf::from(leptos_options.site_root.as_ref());

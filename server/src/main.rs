@@ -66,10 +66,8 @@ fn print_report(r: &app::demo::LoadReport) {
 }
 
 async fn run(cli: Cli) -> Result<(), String> {
-    let command = cli.command.unwrap_or(Command::Serve {
-        demo: false,
-        shared_data: "../shared/data".into(),
-    });
+    let command =
+        cli.command.unwrap_or(Command::Serve { demo: false, shared_data: "../shared/data".into() });
     match command {
         Command::Migrate => {
             open(&cli.database_url).await?;
@@ -108,11 +106,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             .map_err(|errors| lines(&errors))?;
             let db = open(&cli.database_url).await?;
             let now = app::values::Timestamp::from(chrono_now());
-            if !db
-                .add_city(&city, None, now)
-                .await
-                .map_err(|e| e.to_string())?
-            {
+            if !db.add_city(&city, None, now).await.map_err(|e| e.to_string())? {
                 return Err(app::cities::new::CityError::Exists(city.slug.into()).to_string());
             }
             println!("added {} ({})", city.name_local, city.slug);
@@ -123,11 +117,7 @@ async fn run(cli: Cli) -> Result<(), String> {
                 .map_err(|errors| lines(&errors))?;
             let db = open(&cli.database_url).await?;
             let now = app::values::Timestamp::from(chrono_now());
-            if !db
-                .add_category(&category, None, now)
-                .await
-                .map_err(|e| e.to_string())?
-            {
+            if !db.add_category(&category, None, now).await.map_err(|e| e.to_string())? {
                 return Err(app::categories::new::CategoryError::Exists(category.key).to_string());
             }
             println!("added category {}", category.key);
@@ -193,9 +183,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::LoadDemo { shared_data } => {
             let db = open(&cli.database_url).await?;
-            let geo = shared_dir(&shared_data)
-                .map(read_address_data)
-                .transpose()?;
+            let geo = shared_dir(&shared_data).map(read_address_data).transpose()?;
             let report = app::demo::load_demo(&db, geo.as_ref()).await?;
             print_report(&report);
             Ok(())
@@ -203,9 +191,7 @@ async fn run(cli: Cli) -> Result<(), String> {
         Command::Serve { demo, shared_data } => {
             let db = open(&cli.database_url).await?;
             if demo && db.count_places().await.map_err(|e| e.to_string())? == 0 {
-                let geo = shared_dir(&shared_data)
-                    .map(read_address_data)
-                    .transpose()?;
+                let geo = shared_dir(&shared_data).map(read_address_data).transpose()?;
                 let report = app::demo::load_demo(&db, geo.as_ref()).await?;
                 print_report(&report);
             }
@@ -328,11 +314,7 @@ fn chrono_now() -> chrono::DateTime<chrono::Utc> {
 
 /// Every problem of a refused input, one per line.
 fn lines(errors: &[impl std::fmt::Display]) -> String {
-    errors
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+    errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
 fn env_number(name: &str) -> Result<Option<u32>, String> {

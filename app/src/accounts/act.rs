@@ -27,15 +27,9 @@ pub async fn act<Fut>(
 where
     Fut: Future<Output = Result<(), FormRefusal>>,
 {
-    act_to(
-        locale,
-        state,
-        session,
-        parts,
-        values,
-        page,
-        |st, u, v| async move { action(st, u, v).await.map(|()| done) },
-    )
+    act_to(locale, state, session, parts, values, page, |st, u, v| async move {
+        action(st, u, v).await.map(|()| done)
+    })
     .await
 }
 

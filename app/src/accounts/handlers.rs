@@ -150,35 +150,17 @@ async fn reset_confirm(
 async fn add_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let base = crate::state::base_url_from(&s, &p.headers);
     let done = members_done(&v);
-    act(
-        l,
-        s,
-        se,
-        p,
-        v,
-        "/dashboard".into(),
-        done,
-        |st, u, v| async move {
-            super::members::add_member(&st.db, u.as_ref(), &v, &base, st.now()).await
-        },
-    )
+    act(l, s, se, p, v, "/dashboard".into(), done, |st, u, v| async move {
+        super::members::add_member(&st.db, u.as_ref(), &v, &base, st.now()).await
+    })
     .await
 }
 
 async fn remove_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let done = members_done(&v);
-    act(
-        l,
-        s,
-        se,
-        p,
-        v,
-        "/dashboard".into(),
-        done,
-        |st, u, v| async move {
-            super::members::remove_member(&st.db, u.as_ref(), &v, st.now()).await
-        },
-    )
+    act(l, s, se, p, v, "/dashboard".into(), done, |st, u, v| async move {
+        super::members::remove_member(&st.db, u.as_ref(), &v, st.now()).await
+    })
     .await
 }
 

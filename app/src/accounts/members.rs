@@ -23,11 +23,7 @@ async fn managed(
     let user = user.ok_or(FormRefusal::Forbidden)?;
     let id = id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
     let org = db.organisation(id).await?.ok_or(FormRefusal::Forbidden)?;
-    let member = db
-        .organisations_of(user.id)
-        .await?
-        .iter()
-        .any(|o| o.id == id);
+    let member = db.organisations_of(user.id).await?.iter().any(|o| o.id == id);
     if !(member || user.role == Role::Admin) {
         return Err(FormRefusal::Forbidden);
     }
@@ -60,12 +56,8 @@ pub async fn add_member(
     };
     let audit = NewAudit::of(Some(actor.id), "organisation", org.id, "member_added")
         .details(email.as_str());
-    let already = || {
-        FormRefusal::Fields(FieldErrors::from([(
-            "member_email",
-            FieldError::AlreadyMember,
-        )]))
-    };
+    let already =
+        || FormRefusal::Fields(FieldErrors::from([("member_email", FieldError::AlreadyMember)]));
     match db.user_by_email(email.as_str()).await? {
         Some(existing) => {
             let locale = crate::locale::parse(&existing.locale).unwrap_or_default();
@@ -88,9 +80,7 @@ pub async fn add_member(
                 )
                 .to_string(),
             };
-            match db
-                .add_member(org.id, existing.id, &message, &audit, Timestamp::from(now))
-                .await?
+            match db.add_member(org.id, existing.id, &message, &audit, Timestamp::from(now)).await?
             {
                 MemberChange::Done => Ok(()),
                 _ => Err(already()),
@@ -101,10 +91,8 @@ pub async fn add_member(
             // hint we have of what the new member reads.
             let locale = crate::locale::parse(&actor.locale).unwrap_or_default();
             let (token, token_hash) = tokens::new_token();
-            let link = format!(
-                "{base_url}/{}/account/reset/confirm?token={token}",
-                locale.as_str()
-            );
+            let link =
+                format!("{base_url}/{}/account/reset/confirm?token={token}", locale.as_str());
             let message = NewMessage {
                 recipient: email.as_str().to_string(),
                 subject: td_string!(
@@ -131,10 +119,7 @@ pub async fn add_member(
                 token_hash: &token_hash,
                 token_expires_at: Timestamp::from(now + Duration::days(INVITE_LINK_DAYS)),
             };
-            match db
-                .invite_member(org.id, &invite, &message, &audit, Timestamp::from(now))
-                .await?
-            {
+            match db.invite_member(org.id, &invite, &message, &audit, Timestamp::from(now)).await? {
                 Some(_) => Ok(()),
                 None => Err(already()),
             }
@@ -155,12 +140,8 @@ pub async fn remove_member(
     let locale = crate::locale::parse(&removed.locale).unwrap_or_default();
     let message = NewMessage {
         recipient: removed.email.clone(),
-        subject: td_string!(
-            locale,
-            mail_member_removed_subject,
-            organisation = org.name.clone()
-        )
-        .to_string(),
+        subject: td_string!(locale, mail_member_removed_subject, organisation = org.name.clone())
+            .to_string(),
         body: td_string!(
             locale,
             mail_member_removed_body,
@@ -172,10 +153,7 @@ pub async fn remove_member(
     };
     let audit = NewAudit::of(Some(actor.id), "organisation", org.id, "member_removed")
         .details(removed.email.clone());
-    match db
-        .remove_member(org.id, member, &message, &audit, Timestamp::from(now))
-        .await?
-    {
+    match db.remove_member(org.id, member, &message, &audit, Timestamp::from(now)).await? {
         MemberChange::Done => Ok(()),
         MemberChange::LastMember => Err(FormRefusal::Form(FormError::LastMember)),
         _ => Err(FormRefusal::Forbidden),

@@ -65,11 +65,7 @@ pub fn validate_registration(
     let registration_no = if informal {
         Some(String::new())
     } else {
-        take(
-            e,
-            "registration_no",
-            registration_no(field(v, "registration_no")),
-        )
+        take(e, "registration_no", registration_no(field(v, "registration_no")))
     };
     let website = take(
         e,
@@ -147,20 +143,12 @@ pub async fn register(
     base_url: &str,
     now: DateTime<Utc>,
 ) -> Result<i64, FormRefusal> {
-    let cities: Vec<String> = db
-        .cities()
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|c| c.slug.into())
-        .collect();
+    let cities: Vec<String> =
+        db.cities().await.map_err(internal)?.into_iter().map(|c| c.slug.into()).collect();
     let r = validate_registration(values, &cities).map_err(FormRefusal::Fields)?;
     let hash = password::hash(r.password.expose()).map_err(internal)?;
     let (token, token_hash) = tokens::new_token();
-    let link = format!(
-        "{base_url}/{}/account/verify?token={token}",
-        locale.as_str()
-    );
+    let link = format!("{base_url}/{}/account/verify?token={token}", locale.as_str());
     let message = NewMessage {
         recipient: r.email.as_str().to_string(),
         subject: td_string!(locale, mail_verify_subject).to_string(),
@@ -185,15 +173,11 @@ pub async fn register(
         kind: r.kind,
     };
     let expires = Timestamp::from(now + Duration::hours(VERIFY_LINK_HOURS));
-    match db
-        .register(&new, &token_hash, expires, &message, Timestamp::from(now))
-        .await
-    {
+    match db.register(&new, &token_hash, expires, &message, Timestamp::from(now)).await {
         Ok((user_id, _)) => Ok(user_id),
-        Err(RegisterError::EmailTaken) => Err(FormRefusal::Fields(FieldErrors::from([(
-            "email",
-            FieldError::EmailTaken,
-        )]))),
+        Err(RegisterError::EmailTaken) => {
+            Err(FormRefusal::Fields(FieldErrors::from([("email", FieldError::EmailTaken)])))
+        }
         Err(RegisterError::Db(e)) => Err(e.into()),
     }
 }
@@ -207,9 +191,8 @@ pub async fn verify_email(db: &Db, token: &str, now: DateTime<Utc>) -> Result<i6
 /// Checks e-mail and password. The refusal is the same whether the e-mail is
 /// unknown or the password wrong, and takes as long.
 pub async fn sign_in(db: &Db, values: &FormValues) -> Result<UserRow, FormRefusal> {
-    let email = Email::parse(field(values, "email"))
-        .map(|e| e.as_str().to_string())
-        .unwrap_or_default();
+    let email =
+        Email::parse(field(values, "email")).map(|e| e.as_str().to_string()).unwrap_or_default();
     let pw = field(values, "password");
     let user = db.user_by_email(&email).await?;
     let Some(user) = user else {
@@ -239,10 +222,7 @@ pub async fn request_reset(
     };
     let locale = crate::locale::parse(&user.locale).unwrap_or_default();
     let (token, token_hash) = tokens::new_token();
-    let link = format!(
-        "{base_url}/{}/account/reset/confirm?token={token}",
-        locale.as_str()
-    );
+    let link = format!("{base_url}/{}/account/reset/confirm?token={token}", locale.as_str());
     let message = NewMessage {
         recipient: user.email.clone(),
         subject: td_string!(locale, mail_reset_subject).to_string(),
@@ -255,14 +235,7 @@ pub async fn request_reset(
         .to_string(),
     };
     let expires = Timestamp::from(now + Duration::hours(RESET_LINK_HOURS));
-    db.start_password_reset(
-        user.id,
-        &token_hash,
-        expires,
-        &message,
-        Timestamp::from(now),
-    )
-    .await?;
+    db.start_password_reset(user.id, &token_hash, expires, &message, Timestamp::from(now)).await?;
     Ok(())
 }
 
@@ -300,7 +273,5 @@ pub async fn create_admin(
     let pw = Password::parse(pw)
         .map_err(|_| format!("the password needs at least {PASSWORD_MIN_CHARS} characters"))?;
     let hash = password::hash(pw.expose()).map_err(|e| e.to_string())?;
-    db.upsert_admin(email.as_str(), &hash, Timestamp::from(now))
-        .await
-        .map_err(|e| e.to_string())
+    db.upsert_admin(email.as_str(), &hash, Timestamp::from(now)).await.map_err(|e| e.to_string())
 }

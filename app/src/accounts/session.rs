@@ -39,22 +39,15 @@ impl SessionStore for DbSessionStore {
     async fn save(&self, record: &Record) -> session_store::Result<()> {
         let data = encode(record)?;
         self.0
-            .session_save(
-                &record.id.to_string(),
-                &data,
-                record.expiry_date.unix_timestamp(),
-            )
+            .session_save(&record.id.to_string(), &data, record.expiry_date.unix_timestamp())
             .await
             .map_err(backend)
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
         let now = time::OffsetDateTime::now_utc().unix_timestamp();
-        let Some((data, expires)) = self
-            .0
-            .session_load(&id.to_string(), now)
-            .await
-            .map_err(backend)?
+        let Some((data, expires)) =
+            self.0.session_load(&id.to_string(), now).await.map_err(backend)?
         else {
             return Ok(None);
         };
@@ -62,18 +55,11 @@ impl SessionStore for DbSessionStore {
             serde_json::from_str(&data).map_err(|e| session_store::Error::Decode(e.to_string()))?;
         let expiry_date = time::OffsetDateTime::from_unix_timestamp(expires)
             .map_err(|e| session_store::Error::Decode(e.to_string()))?;
-        Ok(Some(Record {
-            id: *id,
-            data,
-            expiry_date,
-        }))
+        Ok(Some(Record { id: *id, data, expiry_date }))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        self.0
-            .session_delete(&id.to_string())
-            .await
-            .map_err(backend)
+        self.0.session_delete(&id.to_string()).await.map_err(backend)
     }
 }
 
@@ -126,11 +112,7 @@ fn session_error(e: tower_sessions::session::Error) -> AppError {
 /// The user behind this session, if it is still valid: the user exists and
 /// no "log out everywhere" or password change happened since sign-in.
 pub async fn current_user(session: &Session, db: &Db) -> Result<Option<CurrentUser>, AppError> {
-    let Some(s) = session
-        .get::<SessionUser>(USER_KEY)
-        .await
-        .map_err(session_error)?
-    else {
+    let Some(s) = session.get::<SessionUser>(USER_KEY).await.map_err(session_error)? else {
         return Ok(None);
     };
     let Some(u) = db.user_by_id(s.id).await? else {
@@ -153,10 +135,7 @@ pub async fn current_user(session: &Session, db: &Db) -> Result<Option<CurrentUs
 /// Starts a signed-in session under a new id (no session fixation).
 pub async fn sign_in(session: &Session, user_id: i64, epoch: i64) -> Result<(), AppError> {
     session.cycle_id().await.map_err(session_error)?;
-    session
-        .insert(USER_KEY, SessionUser { id: user_id, epoch })
-        .await
-        .map_err(session_error)
+    session.insert(USER_KEY, SessionUser { id: user_id, epoch }).await.map_err(session_error)
 }
 
 pub async fn sign_out(session: &Session) -> Result<(), AppError> {

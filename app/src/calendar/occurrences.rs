@@ -54,11 +54,7 @@ impl Entry {
 
     pub fn occurrence(&self) -> Occurrence {
         let at = |t: i64| DateTime::from_timestamp(t, 0).unwrap_or(DateTime::<Utc>::MIN_UTC);
-        Occurrence {
-            start: at(self.start),
-            end: at(self.end()),
-            cancelled: self.cancelled(),
-        }
+        Occurrence { start: at(self.start), end: at(self.end()), cancelled: self.cancelled() }
     }
 }
 
@@ -137,14 +133,7 @@ impl OccurrenceIndex {
         }
         entries.sort_unstable_by_key(|e| (e.start, e.event));
         entries.shrink_to_fit();
-        OccurrenceIndex {
-            built_for: now,
-            from,
-            to,
-            entries,
-            longest,
-            dense,
-        }
+        OccurrenceIndex { built_for: now, from, to, entries, longest, dense }
     }
 
     /// Whether the index was built for a time close enough to `now` (either
@@ -168,16 +157,10 @@ impl OccurrenceIndex {
         // (a "today" window starts now).
         let f = from.timestamp();
         let t = to.timestamp() + i64::from(to.timestamp_subsec_nanos() > 0);
-        let lo = self
-            .entries
-            .partition_point(|e| e.start <= f.saturating_sub(self.longest));
+        let lo = self.entries.partition_point(|e| e.start <= f.saturating_sub(self.longest));
         let mid = self.entries.partition_point(|e| e.start <= f).max(lo);
         let hi = self.entries.partition_point(|e| e.start < t).max(mid);
-        let ongoing = self.entries[lo..mid]
-            .iter()
-            .filter(|e| e.end() > f)
-            .copied()
-            .collect();
+        let ongoing = self.entries[lo..mid].iter().filter(|e| e.end() > f).copied().collect();
         (ongoing, &self.entries[mid..hi])
     }
 

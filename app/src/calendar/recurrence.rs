@@ -44,10 +44,7 @@ pub enum ScheduleError {
 impl Schedule {
     fn local(&self, t: NaiveDateTime) -> Result<DateTime<Tz>, ScheduleError> {
         // In the autumn hour that happens twice, take the first.
-        self.tz
-            .from_local_datetime(&t)
-            .earliest()
-            .ok_or(ScheduleError::NoSuchLocalTime)
+        self.tz.from_local_datetime(&t).earliest().ok_or(ScheduleError::NoSuchLocalTime)
     }
 
     fn rule(&self) -> Result<Option<RRule<Unvalidated>>, ScheduleError> {
@@ -74,9 +71,7 @@ impl Schedule {
         };
         let tz: rrule::Tz = self.tz.into();
         let start = self.local(anchor)?.with_timezone(&tz);
-        let mut set = parsed
-            .build(start)
-            .map_err(|e| ScheduleError::Rule(e.to_string()))?;
+        let mut set = parsed.build(start).map_err(|e| ScheduleError::Rule(e.to_string()))?;
         for d in &self.exceptions {
             let t = self.local(d.and_time(self.start.time()))?;
             set = set.exdate(t.with_timezone(&tz));
@@ -159,30 +154,17 @@ impl Schedule {
             Some(set) => {
                 let tz: rrule::Tz = self.tz.into();
                 // An occurrence that began before `from` may still be on.
-                let after = from
-                    .checked_sub_signed(self.duration)
-                    .unwrap_or(from)
-                    .with_timezone(&tz);
+                let after =
+                    from.checked_sub_signed(self.duration).unwrap_or(from).with_timezone(&tz);
                 let before = to.with_timezone(&tz);
-                let result = set
-                    .after(after)
-                    .before(before)
-                    .all(limit.min(MAX_OCCURRENCES));
-                let starts = result
-                    .dates
-                    .into_iter()
-                    .map(|d| d.with_timezone(&Utc))
-                    .collect();
+                let result = set.after(after).before(before).all(limit.min(MAX_OCCURRENCES));
+                let starts = result.dates.into_iter().map(|d| d.with_timezone(&Utc)).collect();
                 (starts, result.limited)
             }
         };
         let all = starts
             .into_iter()
-            .filter(|s| {
-                *s < to
-                    && s.checked_add_signed(self.duration)
-                        .is_none_or(|end| end > from)
-            })
+            .filter(|s| *s < to && s.checked_add_signed(self.duration).is_none_or(|end| end > from))
             .take(limit as usize)
             .map(|start| {
                 let local = start.with_timezone(&self.tz).date_naive();
@@ -212,14 +194,10 @@ impl Schedule {
     /// occurrence; what the data layer stores to find candidate events.
     pub fn last_end(&self) -> Result<Option<DateTime<Utc>>, ScheduleError> {
         let Some(set) = self.set()? else {
-            return Ok(Some(
-                self.local(self.start)?.with_timezone(&Utc) + self.duration,
-            ));
+            return Ok(Some(self.local(self.start)?.with_timezone(&Utc) + self.duration));
         };
-        let bounded = set
-            .get_rrule()
-            .iter()
-            .all(|r| r.get_count().is_some() || r.get_until().is_some());
+        let bounded =
+            set.get_rrule().iter().all(|r| r.get_count().is_some() || r.get_until().is_some());
         if !bounded {
             return Ok(None);
         }
@@ -228,10 +206,7 @@ impl Schedule {
             // Too long to walk: treated as open-ended (only a query bound).
             return Ok(None);
         }
-        Ok(all
-            .dates
-            .last()
-            .map(|d| d.with_timezone(&Utc) + self.duration))
+        Ok(all.dates.last().map(|d| d.with_timezone(&Utc) + self.duration))
     }
 }
 
@@ -264,16 +239,12 @@ mod tests {
         // Tuesdays 18:00 in Prague: 16:00 UTC in summer time, 17:00 after
         // the last Sunday of October, 16:00 again after the last of March.
         let s = weekly("FREQ=WEEKLY;BYDAY=TU");
-        let oct = s
-            .between(utc("2026-10-19 00:00"), utc("2026-11-01 00:00"), 10)
-            .expect("ok");
+        let oct = s.between(utc("2026-10-19 00:00"), utc("2026-11-01 00:00"), 10).expect("ok");
         assert_eq!(
             oct.iter().map(|o| o.start).collect::<Vec<_>>(),
             vec![utc("2026-10-20 16:00"), utc("2026-10-27 17:00")]
         );
-        let march = s
-            .between(utc("2027-03-22 00:00"), utc("2027-04-04 00:00"), 10)
-            .expect("ok");
+        let march = s.between(utc("2027-03-22 00:00"), utc("2027-04-04 00:00"), 10).expect("ok");
         assert_eq!(
             march.iter().map(|o| o.start).collect::<Vec<_>>(),
             vec![utc("2027-03-23 17:00"), utc("2027-03-30 16:00")]
@@ -287,9 +258,7 @@ mod tests {
         s.start = at("2026-12-01 18:00");
         s.exceptions = vec![NaiveDate::from_ymd_opt(2026, 12, 22).expect("date")];
         s.cancelled = vec![NaiveDate::from_ymd_opt(2026, 12, 29).expect("date")];
-        let dec = s
-            .between(utc("2026-12-14 00:00"), utc("2027-01-06 00:00"), 10)
-            .expect("ok");
+        let dec = s.between(utc("2026-12-14 00:00"), utc("2027-01-06 00:00"), 10).expect("ok");
         let got: Vec<(DateTime<Utc>, bool)> = dec.iter().map(|o| (o.start, o.cancelled)).collect();
         assert_eq!(
             got,
@@ -305,13 +274,9 @@ mod tests {
     fn last_sunday_of_november() {
         let mut s = weekly("FREQ=YEARLY;BYMONTH=11;BYDAY=-1SU");
         s.start = at("2026-11-29 12:00");
-        let got = s
-            .between(utc("2026-01-01 00:00"), utc("2029-01-01 00:00"), 10)
-            .expect("ok");
-        let days: Vec<String> = got
-            .iter()
-            .map(|o| o.start.format("%Y-%m-%d").to_string())
-            .collect();
+        let got = s.between(utc("2026-01-01 00:00"), utc("2029-01-01 00:00"), 10).expect("ok");
+        let days: Vec<String> =
+            got.iter().map(|o| o.start.format("%Y-%m-%d").to_string()).collect();
         assert_eq!(days, vec!["2026-11-29", "2027-11-28", "2028-11-26"]);
     }
 
@@ -319,14 +284,10 @@ mod tests {
     fn a_long_daily_series_is_expanded_only_inside_the_window() {
         let mut s = weekly("FREQ=DAILY;UNTIL=20361005T220000Z");
         s.duration = Duration::hours(1);
-        let window = s
-            .between(utc("2031-03-01 00:00"), utc("2031-03-08 00:00"), 100)
-            .expect("ok");
+        let window = s.between(utc("2031-03-01 00:00"), utc("2031-03-08 00:00"), 100).expect("ok");
         assert_eq!(window.len(), 7);
         assert_eq!(window[0].start, utc("2031-03-01 17:00"));
-        let limited = s
-            .between(utc("2026-10-06 00:00"), utc("2036-10-06 00:00"), 20)
-            .expect("ok");
+        let limited = s.between(utc("2026-10-06 00:00"), utc("2036-10-06 00:00"), 20).expect("ok");
         assert_eq!(limited.len(), 20, "the limit caps a ten-year window");
         assert_eq!(
             s.last_end().expect("ok"),
@@ -341,9 +302,7 @@ mod tests {
         let mut s = weekly("");
         s.rule = None;
         s.duration = Duration::hours(3);
-        let got = s
-            .between(utc("2026-10-06 17:00"), utc("2026-10-07 00:00"), 5)
-            .expect("ok");
+        let got = s.between(utc("2026-10-06 17:00"), utc("2026-10-07 00:00"), 5).expect("ok");
         assert_eq!(got.len(), 1, "still on at 19:00 local");
         assert!(s
             .between(utc("2026-10-06 20:00"), utc("2026-10-07 00:00"), 5)
@@ -399,10 +358,7 @@ mod tests {
 
     #[test]
     fn bad_rules_and_impossible_times_are_refused() {
-        assert!(matches!(
-            weekly("FREQ=SOMETIMES").check(),
-            Err(ScheduleError::Rule(_))
-        ));
+        assert!(matches!(weekly("FREQ=SOMETIMES").check(), Err(ScheduleError::Rule(_))));
         let mut s = weekly("FREQ=WEEKLY");
         s.start = at("2027-03-28 02:30");
         assert_eq!(s.check(), Err(ScheduleError::NoSuchLocalTime));

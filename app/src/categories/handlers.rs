@@ -24,9 +24,7 @@ async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Re
     let page = "/admin/categories".to_string();
     let done = "/admin/categories?added=1".to_string();
     act(l, s, se, p, v, page, done, |st, user, v| async move {
-        let user = user
-            .filter(|u| u.role == Role::Admin)
-            .ok_or(FormRefusal::Forbidden)?;
+        let user = user.filter(|u| u.role == Role::Admin).ok_or(FormRefusal::Forbidden)?;
         let names: Vec<String> = text(&v, "names")
             .lines()
             .filter(|l| !l.trim().is_empty())
@@ -36,9 +34,7 @@ async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Re
             .map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
         let now = Timestamp::from(st.now());
         if !st.db.add_category(&category, Some(user.id), now).await? {
-            return Err(FormRefusal::Fields(field_errors(&[CategoryError::Exists(
-                category.key,
-            )])));
+            return Err(FormRefusal::Fields(field_errors(&[CategoryError::Exists(category.key)])));
         }
         Ok(())
     })

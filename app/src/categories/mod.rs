@@ -12,12 +12,7 @@ pub struct CategoryDirectory(pub Vec<Category>);
 /// The keys of the categories of `kind` the page knows, in their order.
 pub fn keys(kind: ListingKind) -> Vec<String> {
     leptos::prelude::use_context::<CategoryDirectory>()
-        .map(|d| {
-            d.0.into_iter()
-                .filter(|c| c.kind == kind)
-                .map(|c| c.key)
-                .collect()
-        })
+        .map(|d| d.0.into_iter().filter(|c| c.kind == kind).map(|c| c.key).collect())
         .unwrap_or_default()
 }
 
@@ -48,8 +43,5 @@ pub async fn check_in_db(
     if category.is_none() {
         return Ok(None);
     }
-    Ok(crate::http::params::known_category(
-        category,
-        &db.category_keys(kind).await?,
-    ))
+    Ok(crate::http::params::known_category(category, &db.category_keys(kind).await?))
 }

@@ -21,10 +21,9 @@ impl fmt::Display for CategoryError {
                 "--key `{k}`: use 2–40 lowercase letters and underscores, starting with a letter"
             ),
             CategoryError::For(k) => write!(f, "--for `{k}`: use place or event"),
-            CategoryError::NameFor(n) => write!(
-                f,
-                "--name-in `{n}`: write it as language=name (e.g. cs=Právní pomoc)"
-            ),
+            CategoryError::NameFor(n) => {
+                write!(f, "--name-in `{n}`: write it as language=name (e.g. cs=Právní pomoc)")
+            }
             CategoryError::EnglishName => {
                 write!(f, "--name-in en=…: the English name is required")
             }
@@ -72,11 +71,7 @@ pub fn check(key: &str, kind: &str, names: &[String]) -> Result<Category, Vec<Ca
         errors.push(CategoryError::EnglishName);
     }
     if errors.is_empty() {
-        Ok(Category {
-            key,
-            kind,
-            names: checked,
-        })
+        Ok(Category { key, kind, names: checked })
     } else {
         Err(errors)
     }
@@ -88,16 +83,9 @@ mod tests {
 
     #[test]
     fn a_category_with_names() {
-        let c = check(
-            "housing",
-            "",
-            &[
-                "en=Housing".into(),
-                "uk=Житло".into(),
-                "cs = Bydlení ".into(),
-            ],
-        )
-        .expect("valid");
+        let c =
+            check("housing", "", &["en=Housing".into(), "uk=Житло".into(), "cs = Bydlení ".into()])
+                .expect("valid");
         assert_eq!(c.label("uk"), "Житло");
         assert_eq!(c.label("cs"), "Bydlení");
         assert_eq!(c.label("vi"), "Housing", "English stands in");

@@ -24,18 +24,11 @@ async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Re
     let page = "/admin/cities".to_string();
     let done = "/admin/cities?added=1".to_string();
     act(l, s, se, p, v, page, done, |st, user, v| async move {
-        let user = user
-            .filter(|u| u.role == Role::Admin)
-            .ok_or(FormRefusal::Forbidden)?;
-        let city = input_of(&v)
-            .check()
-            .map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
+        let user = user.filter(|u| u.role == Role::Admin).ok_or(FormRefusal::Forbidden)?;
+        let city = input_of(&v).check().map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
         let now = Timestamp::from(st.now());
         if !st.db.add_city(&city, Some(user.id), now).await? {
-            return Err(FormRefusal::Fields(FieldErrors::from([(
-                "slug",
-                FieldError::SlugTaken,
-            )])));
+            return Err(FormRefusal::Fields(FieldErrors::from([("slug", FieldError::SlugTaken)])));
         }
         Ok(())
     })
@@ -45,12 +38,7 @@ async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Re
 /// The form as `CityInput`; a number that does not parse becomes one the
 /// check refuses (NaN coordinates, zoom 0).
 fn input_of(v: &FormValues) -> CityInput {
-    let number = |k: &str| {
-        text(v, k)
-            .replace(',', ".")
-            .parse::<f64>()
-            .unwrap_or(f64::NAN)
-    };
+    let number = |k: &str| text(v, k).replace(',', ".").parse::<f64>().unwrap_or(f64::NAN);
     let optional = |k: &str| Some(text(v, k).to_string()).filter(|s| !s.is_empty());
     CityInput {
         slug: text(v, "slug").to_string(),
@@ -111,10 +99,7 @@ mod tests {
         .check()
         .expect("valid");
         assert_eq!(city.center, [49.1951, 16.6068], "a decimal comma is read");
-        assert_eq!(
-            (city.country.as_str(), city.local_lang.as_str()),
-            ("CZ", "cs")
-        );
+        assert_eq!((city.country.as_str(), city.local_lang.as_str()), ("CZ", "cs"));
         assert_eq!(city.names.len(), 2);
     }
 

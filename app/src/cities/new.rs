@@ -7,14 +7,8 @@ use std::fmt;
 pub const ADDRESS_LOOKUPS: [&str; 1] = ["ruian"];
 
 /// First path segments after the language that are pages, not cities.
-const RESERVED: [&str; 6] = [
-    "about",
-    "account",
-    "admin",
-    "dashboard",
-    "moderation",
-    "volunteering",
-];
+const RESERVED: [&str; 6] =
+    ["about", "account", "admin", "dashboard", "moderation", "volunteering"];
 
 /// What the operator typed, before checking.
 #[derive(Debug, Default)]
@@ -169,23 +163,12 @@ impl CityInput {
                 }
             }
         }
-        let bounds = match self
-            .bounds
-            .as_deref()
-            .map(str::trim)
-            .filter(|b| !b.is_empty())
-        {
-            None => [
-                self.lat - HALF_LAT,
-                self.lon - HALF_LON,
-                self.lat + HALF_LAT,
-                self.lon + HALF_LON,
-            ],
+        let bounds = match self.bounds.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+            None => {
+                [self.lat - HALF_LAT, self.lon - HALF_LON, self.lat + HALF_LAT, self.lon + HALF_LON]
+            }
             Some(text) => {
-                let v: Vec<f64> = text
-                    .split(',')
-                    .filter_map(|x| x.trim().parse().ok())
-                    .collect();
+                let v: Vec<f64> = text.split(',').filter_map(|x| x.trim().parse().ok()).collect();
                 let around_centre = v.len() == 4
                     && v[0] < self.lat
                     && self.lat < v[2]
@@ -204,9 +187,7 @@ impl CityInput {
             errors.push(CityError::Zoom(zoom));
         }
         let address_lookup = self.address_lookup.filter(|a| !a.trim().is_empty());
-        if let Some(a) = address_lookup
-            .as_ref()
-            .filter(|a| !ADDRESS_LOOKUPS.contains(&a.as_str()))
+        if let Some(a) = address_lookup.as_ref().filter(|a| !ADDRESS_LOOKUPS.contains(&a.as_str()))
         {
             errors.push(CityError::AddressLookup(a.clone()));
         }
@@ -276,81 +257,24 @@ mod tests {
     #[test]
     fn each_bad_value_is_named() {
         let cases: Vec<(CityInput, CityError)> = vec![
+            (CityInput { slug: "Brno".into(), ..brno() }, CityError::Slug("Brno".into())),
+            (CityInput { slug: "dashboard".into(), ..brno() }, CityError::Slug("dashboard".into())),
+            (CityInput { name: " ".into(), ..brno() }, CityError::Name),
+            (CityInput { lat: 91.0, ..brno() }, CityError::Coordinates),
             (
-                CityInput {
-                    slug: "Brno".into(),
-                    ..brno()
-                },
-                CityError::Slug("Brno".into()),
-            ),
-            (
-                CityInput {
-                    slug: "dashboard".into(),
-                    ..brno()
-                },
-                CityError::Slug("dashboard".into()),
-            ),
-            (
-                CityInput {
-                    name: " ".into(),
-                    ..brno()
-                },
-                CityError::Name,
-            ),
-            (
-                CityInput {
-                    lat: 91.0,
-                    ..brno()
-                },
-                CityError::Coordinates,
-            ),
-            (
-                CityInput {
-                    time_zone: "Europe/Brno".into(),
-                    ..brno()
-                },
+                CityInput { time_zone: "Europe/Brno".into(), ..brno() },
                 CityError::TimeZone("Europe/Brno".into()),
             ),
+            (CityInput { country: "cz".into(), ..brno() }, CityError::Country("cz".into())),
+            (CityInput { language: "Czech".into(), ..brno() }, CityError::Language("Czech".into())),
+            (CityInput { names: vec!["Брно".into()], ..brno() }, CityError::NameFor("Брно".into())),
             (
-                CityInput {
-                    country: "cz".into(),
-                    ..brno()
-                },
-                CityError::Country("cz".into()),
-            ),
-            (
-                CityInput {
-                    language: "Czech".into(),
-                    ..brno()
-                },
-                CityError::Language("Czech".into()),
-            ),
-            (
-                CityInput {
-                    names: vec!["Брно".into()],
-                    ..brno()
-                },
-                CityError::NameFor("Брно".into()),
-            ),
-            (
-                CityInput {
-                    bounds: Some("1,2,3,4".into()),
-                    ..brno()
-                },
+                CityInput { bounds: Some("1,2,3,4".into()), ..brno() },
                 CityError::Bounds("1,2,3,4".into()),
             ),
+            (CityInput { zoom: Some(30), ..brno() }, CityError::Zoom(30)),
             (
-                CityInput {
-                    zoom: Some(30),
-                    ..brno()
-                },
-                CityError::Zoom(30),
-            ),
-            (
-                CityInput {
-                    address_lookup: Some("osm".into()),
-                    ..brno()
-                },
+                CityInput { address_lookup: Some("osm".into()), ..brno() },
                 CityError::AddressLookup("osm".into()),
             ),
         ];
@@ -363,14 +287,10 @@ mod tests {
 
     #[test]
     fn every_problem_at_once() {
-        let got = CityInput {
-            slug: "x".into(),
-            country: "Czechia".into(),
-            zoom: Some(0),
-            ..brno()
-        }
-        .check()
-        .expect_err("refused");
+        let got =
+            CityInput { slug: "x".into(), country: "Czechia".into(), zoom: Some(0), ..brno() }
+                .check()
+                .expect_err("refused");
         let fields: Vec<&str> = got.iter().map(CityError::field).collect();
         assert_eq!(fields, ["slug", "country", "zoom"]);
     }

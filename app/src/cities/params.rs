@@ -32,8 +32,5 @@ pub async fn known_city(state: &AppState, slug: &str) -> Result<City, AppError> 
 }
 
 pub fn unknown_city(slug: &str) -> AppError {
-    AppError::BadParam {
-        param: "city".into(),
-        message: format!("unknown city `{slug}`"),
-    }
+    AppError::BadParam { param: "city".into(), message: format!("unknown city `{slug}`") }
 }

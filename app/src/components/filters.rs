@@ -13,11 +13,7 @@ pub fn Filters(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
+        pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default()
     };
     let (q, category, lang, district) = (get("q"), get("category"), get("lang"), get("district"));
     let truthy = |v: String| matches!(v.as_str(), "true" | "1" | "on" | "yes");

@@ -27,20 +27,14 @@ pub fn FormField(
     let error = feedback.error(name).map(|e| locale::field_error(i18n, e));
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described = [
-        hint.as_ref().map(|_| hint_id.clone()),
-        error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described =
+        [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
     // Passwords are never sent back to the page.
-    let value = if kind == "password" {
-        String::new()
-    } else {
-        feedback.value(name)
-    };
+    let value = if kind == "password" { String::new() } else { feedback.value(name) };
     let has_error = error.is_some();
     view! {
         <div class="field" class:has-error=has_error>
@@ -102,14 +96,12 @@ pub fn SelectField(
     let (id, error_id, error) = error_of(name, &feedback);
     let invalid = error.is_some();
     let hint_id = format!("{id}-hint");
-    let described = [
-        hint.as_ref().map(|_| hint_id.clone()),
-        error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described =
+        [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
     let chosen = feedback.value(name);
     view! {
         <div class="field" class:has-error=invalid>
@@ -186,14 +178,12 @@ pub fn TextAreaField(
     let (id, error_id, error) = error_of(name, &feedback);
     let invalid = error.is_some();
     let hint_id = format!("{id}-hint");
-    let described = [
-        hint.as_ref().map(|_| hint_id.clone()),
-        error.as_ref().map(|_| error_id.clone()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
+    let described =
+        [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
     view! {
         <div class="field" class:has-error=invalid>
             <label for=id.clone()>{label}</label>

@@ -100,11 +100,8 @@ fn LanguageAlternates() -> impl IntoView {
     let base = site_base();
     let path = location.pathname.get_untracked();
     let search = location.search.get_untracked();
-    let search = if search.is_empty() || search.starts_with('?') {
-        search
-    } else {
-        format!("?{search}")
-    };
+    let search =
+        if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
     let bare = strip_locale(&path).to_string();
     let links = Locale::get_all()
         .iter()
@@ -113,10 +110,7 @@ fn LanguageAlternates() -> impl IntoView {
             view! { <Link rel="alternate" hreflang=l.as_str() href=href /> }
         })
         .collect_view();
-    let default = format!(
-        "{base}{}{search}",
-        if bare.is_empty() { "/" } else { bare.as_str() }
-    );
+    let default = format!("{base}{}{search}", if bare.is_empty() { "/" } else { bare.as_str() });
     view! {
         {links}
         <Link rel="alternate" hreflang="x-default" href=default />
@@ -125,9 +119,7 @@ fn LanguageAlternates() -> impl IntoView {
 
 #[cfg(feature = "ssr")]
 fn site_base() -> String {
-    use_context::<crate::state::AppState>()
-        .map(|s| crate::state::base_url(&s))
-        .unwrap_or_default()
+    use_context::<crate::state::AppState>().map(|s| crate::state::base_url(&s)).unwrap_or_default()
 }
 
 #[cfg(not(feature = "ssr"))]
@@ -172,10 +164,7 @@ fn has_session_cookie() -> bool {
             .get_all(axum::http::header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
-            .any(|c| {
-                c.split(';')
-                    .any(|kv| kv.trim_start().starts_with("wk_session="))
-            })
+            .any(|c| c.split(';').any(|kv| kv.trim_start().starts_with("wk_session=")))
     })
 }
 

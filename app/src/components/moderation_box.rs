@@ -18,11 +18,7 @@ pub fn ListingModerationBox(
     let i18n = use_i18n();
     let fb = crate::forms::use_feedback();
     let error = fb.error("reason").map(|e| locale::field_error(i18n, e));
-    let section = if kind == "event" {
-        "events"
-    } else {
-        "opportunities"
-    };
+    let section = if kind == "event" { "events" } else { "opportunities" };
     let edit_label = move || {
         if kind == "event" {
             t_string!(i18n, moderation_edit_event)
@@ -79,10 +75,7 @@ pub fn VerifyListing(
     slug: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let verified = leptos_router::hooks::use_query_map()
-        .get_untracked()
-        .get("verified")
-        .is_some();
+    let verified = leptos_router::hooks::use_query_map().get_untracked().get("verified").is_some();
     view! {
         {verified.then(|| view! { <p class="notice" role="status">{t!(i18n, moderation_marked_verified)}</p> })}
         <form method="post" action=locale::href(i18n, "/moderation/listings/verify") class="verify">

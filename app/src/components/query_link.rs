@@ -34,11 +34,8 @@ pub fn current_query() -> (Vec<(String, String)>, String) {
 
 /// The current pairs with `key` set to `value` (or removed when None).
 pub fn with_param(current: &[(String, String)], key: &str, value: Option<&str>) -> String {
-    let mut pairs: Vec<(&str, &str)> = current
-        .iter()
-        .filter(|(k, _)| k != key)
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
+    let mut pairs: Vec<(&str, &str)> =
+        current.iter().filter(|(k, _)| k != key).map(|(k, v)| (k.as_str(), v.as_str())).collect();
     if let Some(v) = value {
         pairs.push((key, v));
     }
@@ -51,10 +48,7 @@ mod tests {
 
     #[test]
     fn encodes_and_replaces() {
-        let cur = vec![
-            ("q".to_string(), "a b".to_string()),
-            ("page".to_string(), "2".to_string()),
-        ];
+        let cur = vec![("q".to_string(), "a b".to_string()), ("page".to_string(), "2".to_string())];
         assert_eq!(with_param(&cur, "page", Some("3")), "?q=a+b&page=3");
         assert_eq!(with_param(&cur, "page", None), "?q=a+b");
         assert_eq!(query_string(std::iter::empty()), "");

@@ -31,10 +31,7 @@ pub fn ReportProblem(
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
     let fb = crate::forms::use_feedback();
-    let reported = leptos_router::hooks::use_query_map()
-        .get_untracked()
-        .get("reported")
-        .is_some();
+    let reported = leptos_router::hooks::use_query_map().get_untracked().get("reported").is_some();
     let kind = fb.value("kind");
     let message_error = fb.error("message").map(|e| locale::field_error(i18n, e));
     let kind_error = fb.error("kind").map(|e| locale::field_error(i18n, e));

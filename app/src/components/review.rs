@@ -52,10 +52,8 @@ pub fn ReviewForm(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let mine = feedback.value(field) == value;
-    let error = mine
-        .then(|| feedback.error("message"))
-        .flatten()
-        .map(|e| locale::field_error(i18n, e));
+    let error =
+        mine.then(|| feedback.error("message")).flatten().map(|e| locale::field_error(i18n, e));
     let invalid = error.is_some();
     let message_id = format!("{id_prefix}{value}");
     let error_id = format!("{message_id}-error");

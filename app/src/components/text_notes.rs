@@ -23,12 +23,7 @@ pub fn TextNotes(text: ShownText) -> impl IntoView {
     let by = text.translated_by.clone().filter(|_| !text.outdated).map(|name| {
         view! { <p class="translator-note">{td_string!(l, text_translated_by, name = name).to_string()}</p> }
     });
-    let others: Vec<String> = text
-        .available
-        .iter()
-        .filter(|c| **c != text.lang)
-        .cloned()
-        .collect();
+    let others: Vec<String> = text.available.iter().filter(|c| **c != text.lang).cloned().collect();
     let languages = (!others.is_empty()).then(|| {
         let items = others
             .into_iter()

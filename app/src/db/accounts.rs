@@ -101,14 +101,7 @@ impl<'a> NewAudit<'a> {
     /// `actor` (None: the system) did `action` to the subject (kind, id);
     /// no details, no reason until added.
     pub fn of(actor: Option<i64>, subject_kind: &'a str, subject_id: i64, action: &'a str) -> Self {
-        NewAudit {
-            actor,
-            subject_kind,
-            subject_id,
-            action,
-            details: String::new(),
-            reason: None,
-        }
+        NewAudit { actor, subject_kind, subject_id, action, details: String::new(), reason: None }
     }
 
     pub fn details(mut self, details: impl Into<String>) -> Self {
@@ -260,14 +253,7 @@ impl Db {
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        store_token(
-            &mut tx,
-            token_hash,
-            user_id,
-            "verify_email",
-            token_expires_at,
-        )
-        .await?;
+        store_token(&mut tx, token_hash, user_id, "verify_email", token_expires_at).await?;
         queue_message(&mut tx, message, now).await?;
         append_audit(
             &mut tx,
@@ -335,18 +321,12 @@ impl Db {
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
-        sqlx::query_as(&sql)
-            .bind(email)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(email).fetch_optional(&self.pool).await
     }
 
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-        sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
     }
 
     pub async fn organisations_of(
@@ -356,16 +336,9 @@ impl Db {
         let sql = format!(
             "SELECT {} FROM organisations o JOIN memberships m ON m.organisation_id = o.id \
              WHERE m.user_id = $1 ORDER BY o.name",
-            ORG_COLUMNS
-                .split(", ")
-                .map(|c| format!("o.{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            ORG_COLUMNS.split(", ").map(|c| format!("o.{c}")).collect::<Vec<_>>().join(", ")
         );
-        sqlx::query_as(&sql)
-            .bind(user_id)
-            .fetch_all(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(user_id).fetch_all(&self.pool).await
     }
 
     /// Verifies a user's e-mail with a token, in one transaction.
@@ -385,12 +358,8 @@ impl Db {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(
-            &mut tx,
-            &NewAudit::of(Some(user_id), "user", user_id, "email_verified"),
-            now,
-        )
-        .await?;
+        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, "email_verified"), now)
+            .await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }
@@ -432,12 +401,8 @@ impl Db {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(
-            &mut tx,
-            &NewAudit::of(Some(user_id), "user", user_id, "password_reset"),
-            now,
-        )
-        .await?;
+        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, "password_reset"), now)
+            .await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }

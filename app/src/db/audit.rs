@@ -36,11 +36,7 @@ impl Db {
                  (SELECT id FROM listing_changes WHERE kind = $1 AND listing_id = $2)) \
              ORDER BY a.id DESC"
         );
-        sqlx::query_as(&sql)
-            .bind(kind)
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(kind).bind(id).fetch_all(&self.pool).await
     }
 
     /// A story's history, newest first: its publications and the review

@@ -33,13 +33,7 @@ impl Db {
 
     /// The keys of the categories of `kind`.
     pub async fn category_keys(&self, kind: ListingKind) -> Result<Vec<String>, sqlx::Error> {
-        Ok(self
-            .categories()
-            .await?
-            .into_iter()
-            .filter(|c| c.kind == kind)
-            .map(|c| c.key)
-            .collect())
+        Ok(self.categories().await?.into_iter().filter(|c| c.kind == kind).map(|c| c.key).collect())
     }
 
     /// Stores a new category after the others of its kind, its names and an audit entry

@@ -31,26 +31,16 @@ impl Db {
     pub async fn cities(&self) -> Result<Vec<City>, sqlx::Error> {
         let sql = format!("SELECT {CITY_COLUMNS} FROM cities ORDER BY sort_order, slug");
         let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        let mut cities = rows
-            .iter()
-            .map(city_from_row)
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut cities = rows.iter().map(city_from_row).collect::<Result<Vec<_>, _>>()?;
         self.add_names(&mut cities).await?;
         Ok(cities)
     }
 
     pub async fn city(&self, slug: &str) -> Result<Option<City>, sqlx::Error> {
         let sql = format!("SELECT {CITY_COLUMNS} FROM cities WHERE slug = $1");
-        let row = sqlx::query(&sql)
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?;
-        let mut city: Vec<City> = row
-            .as_ref()
-            .map(city_from_row)
-            .transpose()?
-            .into_iter()
-            .collect();
+        let row = sqlx::query(&sql).bind(slug).fetch_optional(&self.pool).await?;
+        let mut city: Vec<City> =
+            row.as_ref().map(city_from_row).transpose()?.into_iter().collect();
         self.add_names(&mut city).await?;
         Ok(city.pop())
     }
@@ -134,8 +124,6 @@ impl Db {
              FROM cities ORDER BY sort_order, slug"
         );
         let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;
-        rows.iter()
-            .map(|r| Ok((city_from_row(r)?, r.try_get::<i64, _>("n")?)))
-            .collect()
+        rows.iter().map(|r| Ok((city_from_row(r)?, r.try_get::<i64, _>("n")?))).collect()
     }
 }

@@ -68,12 +68,7 @@ impl EventRow {
     }
 
     pub fn source_list(&self) -> Vec<String> {
-        self.sources
-            .lines()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect()
+        self.sources.lines().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
     }
 }
 
@@ -150,9 +145,7 @@ pub fn schedule_of(row: &EventRow) -> Option<Schedule> {
     let tz: chrono_tz::Tz = row.timezone.parse().ok()?;
     let start = NaiveDateTime::parse_from_str(&row.starts_local, "%Y-%m-%dT%H:%M").ok()?;
     let dates = |s: &str| -> Vec<NaiveDate> {
-        s.split(',')
-            .filter_map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok())
-            .collect()
+        s.split(',').filter_map(|d| NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").ok()).collect()
     };
     let schedule = Schedule {
         start,
@@ -250,10 +243,7 @@ impl EventsSnapshot {
         let build = move || {
             let started = std::time::Instant::now();
             let index = OccurrenceIndex::build(
-                snapshot
-                    .events
-                    .iter()
-                    .map(|e| e.schedule.as_ref().filter(|_| e.listed())),
+                snapshot.events.iter().map(|e| e.schedule.as_ref().filter(|_| e.listed())),
                 now,
             );
             tracing::info!(
@@ -410,17 +400,9 @@ impl Db {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE city = $1 AND status <> 'unpublished' ORDER BY id"
         );
-        let rows: Vec<EventRow> = sqlx::query_as(&sql)
-            .bind(city)
-            .fetch_all(&self.pool)
-            .await?;
-        let events = rows
-            .into_iter()
-            .map(|row| CachedEvent {
-                schedule: schedule_of(&row),
-                row,
-            })
-            .collect();
+        let rows: Vec<EventRow> = sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await?;
+        let events =
+            rows.into_iter().map(|row| CachedEvent { schedule: schedule_of(&row), row }).collect();
         let snapshot = Arc::new(EventsSnapshot::new(version, events));
         if let Ok(mut cache) = self.events_cache.lock() {
             cache.insert(city.to_string(), snapshot.clone());
@@ -429,12 +411,7 @@ impl Db {
     }
 
     fn cached_events(&self, city: &str, version: i64) -> Option<Arc<EventsSnapshot>> {
-        self.events_cache
-            .lock()
-            .ok()?
-            .get(city)
-            .filter(|s| s.version == version)
-            .cloned()
+        self.events_cache.lock().ok()?.get(city).filter(|s| s.version == version).cloned()
     }
 
     /// One event by its address, whatever its dates (past events keep their
@@ -443,11 +420,7 @@ impl Db {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE city = $1 AND slug = $2 AND status <> 'unpublished'"
         );
-        sqlx::query_as(&sql)
-            .bind(city)
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(city).bind(slug).fetch_optional(&self.pool).await
     }
 
     /// (language, text) of an event's descriptions.
@@ -461,9 +434,8 @@ impl Db {
     }
 
     pub async fn count_events(&self) -> Result<i64, sqlx::Error> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM events")
-            .fetch_one(&self.pool)
-            .await?;
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM events").fetch_one(&self.pool).await?;
         Ok(n)
     }
 }
@@ -472,10 +444,7 @@ impl Db {
     /// An event whatever its status (for its organisation and moderators).
     pub async fn event_by_id(&self, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
         let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1");
-        sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
     }
 
     /// An organisation's events, whatever their status.

@@ -26,11 +26,7 @@ fn freshness_sql(kind: ListingKind) -> (&'static str, &'static str, &'static str
     match kind {
         ListingKind::Place => ("places", "name", "$3 = $3"),
         // A series without an end, or one that has not ended yet.
-        ListingKind::Event => (
-            "events",
-            "title",
-            "(last_end_utc IS NULL OR last_end_utc > $3)",
-        ),
+        ListingKind::Event => ("events", "title", "(last_end_utc IS NULL OR last_end_utc > $3)"),
         // Open to apply, and a one-off still ahead.
         ListingKind::Opportunity => (
             "opportunities",
@@ -101,12 +97,8 @@ impl Db {
         let sql = format!(
             "UPDATE {table} SET last_verified = $1, updated_at = $2 WHERE id = $3 RETURNING city"
         );
-        let (city,): (String,) = sqlx::query_as(&sql)
-            .bind(today)
-            .bind(now)
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let (city,): (String,) =
+            sqlx::query_as(&sql).bind(today).bind(now).bind(id).fetch_one(&mut *tx).await?;
         append_audit(
             &mut tx,
             &NewAudit::of(Some(actor), kind.as_str(), id, "confirmed")
@@ -127,15 +119,9 @@ impl Db {
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         for (kind, id) in listings {
-            let sql = format!(
-                "UPDATE {} SET reminded_at = $1 WHERE id = $2",
-                freshness_sql(*kind).0
-            );
-            sqlx::query(&sql)
-                .bind(now)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            let sql =
+                format!("UPDATE {} SET reminded_at = $1 WHERE id = $2", freshness_sql(*kind).0);
+            sqlx::query(&sql).bind(now).bind(id).execute(&mut *tx).await?;
         }
         for m in messages {
             queue_message(&mut tx, m, now).await?;

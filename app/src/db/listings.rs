@@ -74,11 +74,7 @@ impl Db {
         append_audit(
             &mut tx,
             &NewAudit::of(Some(c.submitted_by), "listing_change", id, "submitted").details(
-                format!(
-                    "{} {}",
-                    c.kind,
-                    c.listing_id.map_or("new".into(), |l| l.to_string())
-                ),
+                format!("{} {}", c.kind, c.listing_id.map_or("new".into(), |l| l.to_string())),
             ),
             now,
         )
@@ -89,10 +85,7 @@ impl Db {
 
     pub async fn change(&self, id: i64) -> Result<Option<ChangeRow>, sqlx::Error> {
         let sql = format!("SELECT {CHANGE_COLUMNS} FROM listing_changes WHERE id = $1");
-        sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
     }
 
     /// Pending changes, oldest first, of one city or all.
@@ -112,12 +105,7 @@ impl Db {
             .bind(filter.city.unwrap_or(""))
             .bind(filter.kind.unwrap_or(""))
             .bind(filter.organisation.unwrap_or(0))
-            .bind(
-                filter
-                    .created_before
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            )
+            .bind(filter.created_before.map(|d| d.to_string()).unwrap_or_default())
             .fetch_all(&self.pool)
             .await
     }
@@ -145,14 +133,8 @@ impl Db {
     }
 
     pub async fn place_by_id(&self, id: i64) -> Result<Option<super::PlaceRow>, sqlx::Error> {
-        let sql = format!(
-            "SELECT {} FROM places WHERE id = $1",
-            super::places::PLACE_COLUMNS
-        );
-        sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
+        let sql = format!("SELECT {} FROM places WHERE id = $1", super::places::PLACE_COLUMNS);
+        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
     }
 
     pub async fn place_organisation(&self, id: i64) -> Result<Option<i64>, sqlx::Error> {
@@ -186,16 +168,8 @@ impl Db {
         now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        if !decide(
-            &mut tx,
-            Reviewed::ListingChanges,
-            id,
-            state,
-            Some(message),
-            moderator,
-            now,
-        )
-        .await?
+        if !decide(&mut tx, Reviewed::ListingChanges, id, state, Some(message), moderator, now)
+            .await?
         {
             return Ok(false);
         }
@@ -341,8 +315,7 @@ impl Db {
         messages: &[NewMessage],
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
-        self.write_audited(listing, "edited", diff, actor, reason, messages, now)
-            .await
+        self.write_audited(listing, "edited", diff, actor, reason, messages, now).await
     }
 
     /// A listing a moderator adds directly (owned by the city), with its
@@ -355,8 +328,7 @@ impl Db {
         reason: Option<&str>,
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
-        self.write_audited(listing, "created", diff, actor, reason, &[], now)
-            .await
+        self.write_audited(listing, "created", diff, actor, reason, &[], now).await
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -404,12 +376,7 @@ impl Db {
         let mut tx = self.begin_write().await?;
         let table = table_of(kind);
         let sql = format!("UPDATE {table} SET status = $1, updated_at = $2 WHERE id = $3");
-        sqlx::query(&sql)
-            .bind(state.status)
-            .bind(now)
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(&sql).bind(state.status).bind(now).bind(id).execute(&mut *tx).await?;
         if table == "events" {
             sqlx::query("UPDATE events SET cancelled_dates = $1, status_note = $2 WHERE id = $3")
                 .bind(state.cancelled_dates)
@@ -447,15 +414,9 @@ impl Db {
         city: &str,
         slug: &str,
     ) -> Result<bool, sqlx::Error> {
-        let sql = format!(
-            "SELECT id FROM {} WHERE city = $1 AND slug = $2",
-            table_of(kind)
-        );
-        let row: Option<(i64,)> = sqlx::query_as(&sql)
-            .bind(city)
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await?;
+        let sql = format!("SELECT id FROM {} WHERE city = $1 AND slug = $2", table_of(kind));
+        let row: Option<(i64,)> =
+            sqlx::query_as(&sql).bind(city).bind(slug).fetch_optional(&self.pool).await?;
         Ok(row.is_some())
     }
 }

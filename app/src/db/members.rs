@@ -123,14 +123,8 @@ impl Db {
         .fetch_one(&mut *tx)
         .await?;
         insert_membership(&mut tx, user, org, now).await?;
-        store_token(
-            &mut tx,
-            invite.token_hash,
-            user,
-            "reset_password",
-            invite.token_expires_at,
-        )
-        .await?;
+        store_token(&mut tx, invite.token_hash, user, "reset_password", invite.token_expires_at)
+            .await?;
         queue_message(&mut tx, message, now).await?;
         append_audit(&mut tx, audit, now).await?;
         tx.commit().await?;

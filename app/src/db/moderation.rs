@@ -25,10 +25,7 @@ impl Db {
 
     pub async fn organisation(&self, id: i64) -> Result<Option<OrganisationRow>, sqlx::Error> {
         let sql = format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1");
-        sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
     }
 
     /// Sets an organisation's status (verified, suspended, …) and records who

@@ -23,22 +23,13 @@ pub(super) async fn finish_adding(
     now: Timestamp,
 ) -> Result<(), sqlx::Error> {
     let (insert, subject_kind) = match named {
-        Named::City => (
-            "INSERT INTO city_names (city, lang, name) VALUES ($1, $2, $3)",
-            "city",
-        ),
-        Named::Category => (
-            "INSERT INTO category_names (category, lang, name) VALUES ($1, $2, $3)",
-            "category",
-        ),
+        Named::City => ("INSERT INTO city_names (city, lang, name) VALUES ($1, $2, $3)", "city"),
+        Named::Category => {
+            ("INSERT INTO category_names (category, lang, name) VALUES ($1, $2, $3)", "category")
+        }
     };
     for (lang, name) in names {
-        sqlx::query(insert)
-            .bind(key)
-            .bind(lang)
-            .bind(name)
-            .execute(&mut **tx)
-            .await?;
+        sqlx::query(insert).bind(key).bind(lang).bind(name).execute(&mut **tx).await?;
     }
     let audit = super::NewAudit::of(actor, subject_kind, 0, "added").details(details);
     super::append_audit(tx, &audit, now).await

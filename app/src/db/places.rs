@@ -41,12 +41,7 @@ impl PlaceRow {
     }
 
     pub fn source_list(&self) -> Vec<String> {
-        self.sources
-            .lines()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect()
+        self.sources.lines().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
     }
 }
 
@@ -113,16 +108,10 @@ impl PlaceFilter {
     fn matches(&self, p: &CachedPlace) -> bool {
         let row = &p.row;
         self.category.as_ref().is_none_or(|c| &row.category == c)
-            && self
-                .district
-                .as_ref()
-                .is_none_or(|d| row.district.as_ref() == Some(d))
+            && self.district.as_ref().is_none_or(|d| row.district.as_ref() == Some(d))
             && self.lang.as_ref().is_none_or(|l| row.languages.contains(l))
             && (!self.wheelchair || row.wheelchair.as_deref() == Some("yes"))
-            && self
-                .terms
-                .iter()
-                .all(|t| p.search_text.contains(t.as_str()))
+            && self.terms.iter().all(|t| p.search_text.contains(t.as_str()))
     }
 }
 
@@ -157,12 +146,7 @@ impl Db {
         f: &PlaceFilter,
     ) -> Result<Vec<PlaceRow>, sqlx::Error> {
         let snapshot = self.city_snapshot(city).await?;
-        Ok(snapshot
-            .places
-            .iter()
-            .filter(|p| f.matches(p))
-            .map(|p| p.row.clone())
-            .collect())
+        Ok(snapshot.places.iter().filter(|p| f.matches(p)).map(|p| p.row.clone()).collect())
     }
 
     async fn city_snapshot(&self, city: &str) -> Result<Arc<CitySnapshot>, sqlx::Error> {
@@ -200,11 +184,7 @@ impl Db {
             })
             .collect::<Result<Vec<_>, sqlx::Error>>()?;
         places.sort_by_cached_key(|p| (search::normalize(&p.row.name_en), p.row.id));
-        let snapshot = Arc::new(CitySnapshot {
-            version,
-            places,
-            labels: Default::default(),
-        });
+        let snapshot = Arc::new(CitySnapshot { version, places, labels: Default::default() });
         if let Ok(mut cache) = self.places_cache.lock() {
             cache.insert(city.to_string(), snapshot.clone());
         }
@@ -223,11 +203,7 @@ impl Db {
         let sql = format!(
             "SELECT {PLACE_COLUMNS} FROM places WHERE city = $1 AND slug = $2 AND status = 'published'"
         );
-        sqlx::query_as::<_, PlaceRow>(&sql)
-            .bind(city)
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as::<_, PlaceRow>(&sql).bind(city).bind(slug).fetch_optional(&self.pool).await
     }
 
     pub async fn place_descriptions(
@@ -245,11 +221,8 @@ impl Db {
     /// Districts of a city's published places, sorted.
     pub async fn districts(&self, city: &str) -> Result<Vec<String>, sqlx::Error> {
         let snapshot = self.city_snapshot(city).await?;
-        let mut all: Vec<String> = snapshot
-            .places
-            .iter()
-            .filter_map(|p| p.row.district.clone())
-            .collect();
+        let mut all: Vec<String> =
+            snapshot.places.iter().filter_map(|p| p.row.district.clone()).collect();
         all.sort();
         all.dedup();
         Ok(all)
@@ -258,20 +231,16 @@ impl Db {
     /// Distinct languages spoken at a city's published places.
     pub async fn languages(&self, city: &str) -> Result<Vec<String>, sqlx::Error> {
         let snapshot = self.city_snapshot(city).await?;
-        let mut all: Vec<String> = snapshot
-            .places
-            .iter()
-            .flat_map(|p| p.row.languages.codes())
-            .collect();
+        let mut all: Vec<String> =
+            snapshot.places.iter().flat_map(|p| p.row.languages.codes()).collect();
         all.sort();
         all.dedup();
         Ok(all)
     }
 
     pub async fn count_places(&self) -> Result<i64, sqlx::Error> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM places")
-            .fetch_one(&self.pool)
-            .await?;
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM places").fetch_one(&self.pool).await?;
         Ok(n)
     }
 
@@ -296,9 +265,7 @@ impl Db {
 
     /// (city, slug) → id for every place, used to link stories.
     pub async fn place_ids(&self) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
-        sqlx::query_as("SELECT city, slug, id FROM places")
-            .fetch_all(&self.pool)
-            .await
+        sqlx::query_as("SELECT city, slug, id FROM places").fetch_all(&self.pool).await
     }
 }
 

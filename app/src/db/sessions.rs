@@ -15,8 +15,7 @@ impl Db {
                 .bind(now)
                 .fetch_optional(&self.pool)
                 .await?;
-        row.map(|r| Ok((r.try_get("data")?, r.try_get("expires_at")?)))
-            .transpose()
+        row.map(|r| Ok((r.try_get("data")?, r.try_get("expires_at")?))).transpose()
     }
 
     pub async fn session_save(
@@ -56,10 +55,7 @@ impl Db {
     }
 
     pub async fn session_delete(&self, id: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1")
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id).execute(&self.pool).await?;
         Ok(())
     }
 

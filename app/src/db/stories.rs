@@ -75,10 +75,7 @@ impl Db {
         .bind(story_id)
         .fetch_all(&self.pool)
         .await?;
-        Ok(rows
-            .into_iter()
-            .map(|(title, url)| StorySource { title, url })
-            .collect())
+        Ok(rows.into_iter().map(|(title, url)| StorySource { title, url }).collect())
     }
 
     /// Published places linked to a story: (slug, name, name_en).

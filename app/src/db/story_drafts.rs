@@ -186,16 +186,8 @@ impl Db {
         now: Timestamp,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        if !decide(
-            &mut tx,
-            Reviewed::StoryDrafts,
-            id,
-            ReviewState::Accepted,
-            None,
-            reviewer,
-            now,
-        )
-        .await?
+        if !decide(&mut tx, Reviewed::StoryDrafts, id, ReviewState::Accepted, None, reviewer, now)
+            .await?
         {
             return Ok(None);
         }

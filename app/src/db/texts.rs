@@ -53,13 +53,11 @@ pub(super) async fn sync_texts(
             .await?;
     for (lang, _) in &existing {
         if !texts.iter().any(|(l, _)| l == lang) {
-            sqlx::query(&format!(
-                "DELETE FROM {table} WHERE {key} = $1 AND lang = $2"
-            ))
-            .bind(id)
-            .bind(lang)
-            .execute(&mut **tx)
-            .await?;
+            sqlx::query(&format!("DELETE FROM {table} WHERE {key} = $1 AND lang = $2"))
+                .bind(id)
+                .bind(lang)
+                .execute(&mut **tx)
+                .await?;
         }
     }
     for (lang, body) in texts {
@@ -147,13 +145,11 @@ async fn write_translations(
         .fetch_optional(&mut **tx)
         .await?;
         let stamp = source.map(|s| s.0).unwrap_or_else(super::now_stamp);
-        sqlx::query(&format!(
-            "DELETE FROM {table} WHERE {key} = $1 AND lang = $2"
-        ))
-        .bind(t.id)
-        .bind(&t.lang)
-        .execute(&mut **tx)
-        .await?;
+        sqlx::query(&format!("DELETE FROM {table} WHERE {key} = $1 AND lang = $2"))
+            .bind(t.id)
+            .bind(&t.lang)
+            .execute(&mut **tx)
+            .await?;
         sqlx::query(&format!(
             "INSERT INTO {table} ({key}, lang, body, updated_at, translated_by) \
              VALUES ($1, $2, $3, $4, $5)"

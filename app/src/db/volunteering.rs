@@ -157,14 +157,8 @@ pub(super) async fn upsert_opportunity(
     .bind(now)
     .fetch_one(&mut **tx)
     .await?;
-    super::texts::sync_texts(
-        tx,
-        super::texts::TextTable::Opportunity,
-        id,
-        &o.descriptions,
-        now,
-    )
-    .await?;
+    super::texts::sync_texts(tx, super::texts::TextTable::Opportunity, id, &o.descriptions, now)
+        .await?;
     Ok(id)
 }
 
@@ -198,19 +192,12 @@ impl Db {
         slug: &str,
     ) -> Result<Option<OpportunityRow>, sqlx::Error> {
         let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE city = $1 AND slug = $2 AND status = 'published'");
-        sqlx::query_as(&sql)
-            .bind(city)
-            .bind(slug)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(city).bind(slug).fetch_optional(&self.pool).await
     }
 
     pub async fn opportunity_by_id(&self, id: i64) -> Result<Option<OpportunityRow>, sqlx::Error> {
         let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE id = $1");
-        sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
     }
 
     pub async fn opportunity_descriptions(
@@ -306,9 +293,8 @@ impl Db {
     }
 
     pub async fn count_interest(&self) -> Result<i64, sqlx::Error> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM interest_requests")
-            .fetch_one(&self.pool)
-            .await?;
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM interest_requests").fetch_one(&self.pool).await?;
         Ok(n)
     }
 }

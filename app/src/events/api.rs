@@ -20,19 +20,13 @@ use leptos_i18n::Locale as _;
 /// The filters of a request (without `city`), or 400.
 async fn query_of(state: &AppState, pairs: &[(String, String)]) -> Result<EventQuery, AppError> {
     let (mut q, mut errors) = EventQuery::parse(
-        pairs
-            .iter()
-            .filter(|(k, _)| k != "city")
-            .map(|(k, v)| (k.as_str(), v.as_str())),
+        pairs.iter().filter(|(k, _)| k != "city").map(|(k, v)| (k.as_str(), v.as_str())),
         &[],
     );
     let event = crate::values::ListingKind::Event;
     errors.extend(crate::categories::check_in_db(&state.db, event, &mut q.category).await?);
     match errors.into_iter().next() {
-        Some(e) => Err(AppError::BadParam {
-            param: e.param,
-            message: e.message,
-        }),
+        Some(e) => Err(AppError::BadParam { param: e.param, message: e.message }),
         None => Ok(q),
     }
 }
@@ -40,10 +34,7 @@ async fn query_of(state: &AppState, pairs: &[(String, String)]) -> Result<EventQ
 /// The language texts are shown in: the `lang` filter when it is a UI
 /// language, else English.
 fn locale_of(q: &EventQuery) -> Locale {
-    q.lang
-        .as_deref()
-        .and_then(crate::locale::parse)
-        .unwrap_or(Locale::en)
+    q.lang.as_deref().and_then(crate::locale::parse).unwrap_or(Locale::en)
 }
 
 pub async fn events(
@@ -90,11 +81,7 @@ struct EventsBody<'a> {
 }
 
 fn host_of(base: &str) -> String {
-    base.split("://")
-        .nth(1)
-        .unwrap_or(base)
-        .trim_end_matches('/')
-        .to_string()
+    base.split("://").nth(1).unwrap_or(base).trim_end_matches('/').to_string()
 }
 
 fn ics_entries<'a>(
@@ -126,10 +113,7 @@ async fn texts(
     lang: &str,
     local_lang: &str,
 ) -> Result<(Vec<Option<String>>, Vec<Option<String>>), AppError> {
-    let city = events
-        .first()
-        .map(|e| e.row.city.clone())
-        .unwrap_or_default();
+    let city = events.first().map(|e| e.row.city.clone()).unwrap_or_default();
     let places = state.db.place_labels(&city).await?;
     let mut descriptions = Vec::with_capacity(events.len());
     let mut locations = Vec::with_capacity(events.len());
@@ -152,17 +136,12 @@ async fn texts(
 fn calendar_response(body: String, filename: Option<&str>) -> Response {
     let mut resp = (
         StatusCode::OK,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/calendar; charset=utf-8"),
-        )],
+        [(header::CONTENT_TYPE, HeaderValue::from_static("text/calendar; charset=utf-8"))],
         body,
     )
         .into_response();
-    resp.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=300"),
-    );
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
     if let Some(name) = filename {
         if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}.ics\"")) {
             resp.headers_mut().insert(header::CONTENT_DISPOSITION, v);
@@ -188,10 +167,7 @@ pub async fn events_ics(
     let (d, l) = texts(&state, &events, lang, &city.local_lang).await?;
     let entries = ics_entries(&events, lang, &city.local_lang, &base, &d, &l);
     let name = td_string!(locale, feed_events_title, city = city_name(&city, lang)).to_string();
-    Ok(calendar_response(
-        calendar(&name, &entries, &host_of(&base)),
-        None,
-    ))
+    Ok(calendar_response(calendar(&name, &entries, &host_of(&base)), None))
 }
 
 /// `/calendar/{city}/{slug}`: one event as an .ics download.
@@ -209,23 +185,13 @@ pub async fn event_ics(
         .unwrap_or(Locale::en);
     let lang = locale.as_str();
     let city = state.db.city(&city).await?.ok_or(AppError::NotFound)?;
-    let row = state
-        .db
-        .event(&city.slug, &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let events = vec![CachedEvent {
-        schedule: crate::db::schedule_of(&row),
-        row,
-    }];
+    let row = state.db.event(&city.slug, &slug).await?.ok_or(AppError::NotFound)?;
+    let events = vec![CachedEvent { schedule: crate::db::schedule_of(&row), row }];
     let base = base_url_from(&state, &headers);
     let (d, l) = texts(&state, &events, lang, &city.local_lang).await?;
     let entries = ics_entries(&events, lang, &city.local_lang, &base, &d, &l);
     let name = entries.first().map(|e| e.title.clone()).unwrap_or_default();
-    Ok(calendar_response(
-        calendar(&name, &entries, &host_of(&base)),
-        Some(&slug),
-    ))
+    Ok(calendar_response(calendar(&name, &entries, &host_of(&base)), Some(&slug)))
 }
 
 fn city_name(city: &crate::cities::City, lang: &str) -> String {
@@ -318,10 +284,7 @@ pub async fn events_atom(
     feed.set_entries(entries);
     Ok((
         StatusCode::OK,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/atom+xml; charset=utf-8"),
-        )],
+        [(header::CONTENT_TYPE, HeaderValue::from_static("application/atom+xml; charset=utf-8"))],
         feed.to_string(),
     )
         .into_response())

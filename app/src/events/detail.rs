@@ -26,13 +26,9 @@ pub async fn detail(
     let schedule = crate::db::schedule_of(&row)
         .ok_or_else(|| AppError::Internal(format!("event {slug} has an unreadable schedule")))?;
     let places = db.shared_place_labels(city_slug).await?;
-    let cached = CachedEvent {
-        row: row.clone(),
-        schedule: Some(schedule.clone()),
-    };
-    let mut upcoming = schedule
-        .between(now, now + Duration::days(3 * 366), PAGE_OCCURRENCES)
-        .unwrap_or_default();
+    let cached = CachedEvent { row: row.clone(), schedule: Some(schedule.clone()) };
+    let mut upcoming =
+        schedule.between(now, now + Duration::days(3 * 366), PAGE_OCCURRENCES).unwrap_or_default();
     let past = upcoming.is_empty();
     if past {
         // The last few, newest first, so a past event's page says when it was.
@@ -44,18 +40,11 @@ pub async fn detail(
         all.truncate(PAGE_OCCURRENCES as usize);
         upcoming = all;
     }
-    let occurrences = upcoming
-        .iter()
-        .map(|o| item(&cached, o, tz, lang, &city.local_lang, &places))
-        .collect();
-    let texts = db
-        .listing_texts(crate::db::TextTable::Event, row.id)
-        .await?;
+    let occurrences =
+        upcoming.iter().map(|o| item(&cached, o, tz, lang, &city.local_lang, &places)).collect();
+    let texts = db.listing_texts(crate::db::TextTable::Event, row.id).await?;
     let description_text = crate::locale::content::show(&texts, lang, &city.local_lang);
-    let description_lang = description_text
-        .as_ref()
-        .filter(|t| t.fallback)
-        .map(|t| t.lang.clone());
+    let description_lang = description_text.as_ref().filter(|t| t.fallback).map(|t| t.lang.clone());
     let description = description_text.as_ref().map(|t| t.body.clone());
     let place = row.place_id.and_then(|id| places.get(&id));
     let organisation = match row.organisation_id {
@@ -92,10 +81,7 @@ pub async fn detail(
             .filter(|a| !a.trim().is_empty()),
         online_url: row.online_url.clone(),
         point: row.lat.zip(row.lon).or(place.and_then(|p| p.point)),
-        district: row
-            .district
-            .clone()
-            .or(place.and_then(|p| p.district.clone())),
+        district: row.district.clone().or(place.and_then(|p| p.district.clone())),
         all_day: row.all_day,
         occurrences,
         past,

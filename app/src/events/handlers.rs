@@ -31,10 +31,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = format!(
-        "/dashboard/events/new{}",
-        crate::http::form_post::id_query(&v, "event")
-    );
+    let page = format!("/dashboard/events/new{}", crate::http::form_post::id_query(&v, "event"));
     let done = "/dashboard?submitted=1".to_string();
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         crate::listing::propose::propose::<super::draft::EventDraft>(

@@ -55,10 +55,7 @@ fn vevent(e: &IcsEvent<'_>, host: &str) -> Option<Event> {
         .ends(when(end, all_day, &r.timezone))
         .url(&e.url)
         .add_property("CATEGORIES", &r.category)
-        .add_property(
-            "LAST-MODIFIED",
-            r.updated_at.utc().format("%Y%m%dT%H%M%SZ").to_string(),
-        );
+        .add_property("LAST-MODIFIED", r.updated_at.utc().format("%Y%m%dT%H%M%SZ").to_string());
     let mut text = e.description.clone().unwrap_or_default();
     if !text.is_empty() {
         text.push_str("\n\n");

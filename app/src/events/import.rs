@@ -203,9 +203,6 @@ pub fn set_bounds(e: &mut NewEvent) -> Result<(), String> {
         .map(|o| o.start)
         .ok_or("the series has no occurrence")?;
     e.first_start_utc = Timestamp::from(first);
-    e.last_end_utc = schedule
-        .last_end()
-        .map_err(|err| err.to_string())?
-        .map(Timestamp::from);
+    e.last_end_utc = schedule.last_end().map_err(|err| err.to_string())?.map(Timestamp::from);
     Ok(())
 }

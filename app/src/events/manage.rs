@@ -78,10 +78,7 @@ pub async fn change_status(
     }
     let note = values.get("note").map(|n| n.trim()).unwrap_or("");
     if note.chars().count() > 300 {
-        return Err(FormRefusal::Fields(FieldErrors::from([(
-            "note",
-            FieldError::TooLong,
-        )])));
+        return Err(FormRefusal::Fields(FieldErrors::from([("note", FieldError::TooLong)])));
     }
     let mut dates: Vec<String> = row
         .cancelled_dates
@@ -125,16 +122,8 @@ pub async fn change_status(
         _ => row.status_note.clone(),
     };
     let joined = dates.join(",");
-    let state = ListingState {
-        status,
-        cancelled_dates: &joined,
-        note: note.as_deref(),
-        details,
-    };
-    let reason = values
-        .get("note")
-        .map(|n| n.trim())
-        .filter(|n| !n.is_empty());
+    let state = ListingState { status, cancelled_dates: &joined, note: note.as_deref(), details };
+    let reason = values.get("note").map(|n| n.trim()).filter(|n| !n.is_empty());
     db.set_listing_state(
         crate::values::ListingKind::Event,
         row.id,

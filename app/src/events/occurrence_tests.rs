@@ -9,9 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use std::sync::Arc;
 
 fn utc(s: &str) -> DateTime<Utc> {
-    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M")
-        .expect("time")
-        .and_utc()
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("time").and_utc()
 }
 
 /// An event as the snapshot holds it, bounds set as an import sets them.
@@ -79,10 +77,7 @@ fn event(
         updated_at: crate::values::Timestamp::default(),
         last_verified: None,
     };
-    CachedEvent {
-        schedule: schedule_of(&row),
-        row,
-    }
+    CachedEvent { schedule: schedule_of(&row), row }
 }
 
 /// When the index is built in the tests.
@@ -90,9 +85,7 @@ fn event(
 fn schedules(
     events: &[CachedEvent],
 ) -> impl Iterator<Item = Option<&crate::calendar::recurrence::Schedule>> {
-    events
-        .iter()
-        .map(|e| e.schedule.as_ref().filter(|_| e.listed()))
+    events.iter().map(|e| e.schedule.as_ref().filter(|_| e.listed()))
 }
 
 fn t0() -> DateTime<Utc> {
@@ -108,14 +101,7 @@ fn events() -> Vec<CachedEvent> {
     called_off.row.status = Publication::Cancelled;
     vec![
         // Tuesdays 18:00 across the October and March clock changes.
-        event(
-            1,
-            "2026-01-06T18:00",
-            90,
-            Some("FREQ=WEEKLY;BYDAY=TU"),
-            &[],
-            &[],
-        ),
+        event(1, "2026-01-06T18:00", 90, Some("FREQ=WEEKLY;BYDAY=TU"), &[], &[]),
         // Same time, so occurrences tie on start and order by id.
         event(
             2,
@@ -126,73 +112,24 @@ fn events() -> Vec<CachedEvent> {
             &["2026-10-13", "2026-12-29", "2027-03-30"],
         ),
         // Ends inside the horizon.
-        event(
-            3,
-            "2026-08-15T09:00",
-            120,
-            Some("FREQ=DAILY;UNTIL=20261120T230000Z"),
-            &[],
-            &[],
-        ),
+        event(3, "2026-08-15T09:00", 120, Some("FREQ=DAILY;UNTIL=20261120T230000Z"), &[], &[]),
         // Ends by count.
-        event(
-            4,
-            "2026-09-07T17:00",
-            90,
-            Some("FREQ=WEEKLY;BYDAY=MO;COUNT=12"),
-            &[],
-            &[],
-        ),
-        event(
-            5,
-            "2026-01-13T17:00",
-            120,
-            Some("FREQ=MONTHLY;BYDAY=2TU"),
-            &[],
-            &[],
-        ),
-        event(
-            6,
-            "2026-11-29T12:00",
-            240,
-            Some("FREQ=YEARLY;BYMONTH=11;BYDAY=-1SU"),
-            &[],
-            &[],
-        ),
+        event(4, "2026-09-07T17:00", 90, Some("FREQ=WEEKLY;BYDAY=MO;COUNT=12"), &[], &[]),
+        event(5, "2026-01-13T17:00", 120, Some("FREQ=MONTHLY;BYDAY=2TU"), &[], &[]),
+        event(6, "2026-11-29T12:00", 240, Some("FREQ=YEARLY;BYMONTH=11;BYDAY=-1SU"), &[], &[]),
         // One-offs: soon, far ahead (outside the horizon), long ago.
         event(7, "2026-10-20T19:00", 120, None, &[], &[]),
         event(8, "2028-03-01T10:00", 60, None, &[], &[]),
         event(9, "2025-05-01T10:00", 60, None, &[], &[]),
         // Three days long: still on at the start of windows.
-        event(
-            10,
-            "2026-09-29T10:00",
-            3 * 24 * 60,
-            Some("FREQ=WEEKLY;INTERVAL=2"),
-            &[],
-            &[],
-        ),
+        event(10, "2026-09-29T10:00", 3 * 24 * 60, Some("FREQ=WEEKLY;INTERVAL=2"), &[], &[]),
         // Too dense to index: expanded per request.
         event(11, "2026-09-20T08:00", 30, Some("FREQ=HOURLY"), &[], &[]),
         // A whole month long (the longest an import allows).
-        event(
-            12,
-            "2026-06-01T00:00",
-            31 * 24 * 60,
-            Some("FREQ=MONTHLY;BYMONTHDAY=1"),
-            &[],
-            &[],
-        ),
+        event(12, "2026-06-01T00:00", 31 * 24 * 60, Some("FREQ=MONTHLY;BYMONTHDAY=1"), &[], &[]),
         unreadable,
         // Every day around the horizon's far edge, from long before.
-        event(
-            14,
-            "2026-03-01T07:15",
-            45,
-            Some("FREQ=DAILY;INTERVAL=3"),
-            &[],
-            &["2027-11-02"],
-        ),
+        event(14, "2026-03-01T07:15", 45, Some("FREQ=DAILY;INTERVAL=3"), &[], &["2027-11-02"]),
         called_off,
     ]
 }
@@ -208,25 +145,10 @@ fn windows() -> Vec<(&'static str, DateTime<Utc>, DateTime<Utc>, bool)> {
             t + d(10),
             true,
         ),
-        (
-            "the October clock change",
-            utc("2026-10-19 22:00"),
-            utc("2026-11-02 23:00"),
-            true,
-        ),
-        (
-            "the March clock change",
-            utc("2027-03-22 23:00"),
-            utc("2027-04-05 22:00"),
-            true,
-        ),
+        ("the October clock change", utc("2026-10-19 22:00"), utc("2026-11-02 23:00"), true),
+        ("the March clock change", utc("2027-03-22 23:00"), utc("2027-04-05 22:00"), true),
         ("the longest window", t, t + d(366), true),
-        (
-            "the horizon exactly",
-            t - d(HORIZON_PAST_DAYS),
-            t + d(HORIZON_FUTURE_DAYS),
-            true,
-        ),
+        ("the horizon exactly", t - d(HORIZON_PAST_DAYS), t + d(HORIZON_FUTURE_DAYS), true),
         ("across the past edge", t - d(45), t + d(5), false),
         ("across the future edge", t + d(380), t + d(420), false),
         ("outside, ahead", t + d(500), t + d(530), false),
@@ -300,9 +222,7 @@ fn starts_of(
 ) -> Vec<(DateTime<Utc>, bool)> {
     let keep: Vec<bool> = events.iter().map(|e| e.row.id == id).collect();
     let (_, page) = select_page(events, Some(index), Some(&keep), from, to, 0, 1000);
-    page.into_iter()
-        .map(|(_, o)| (o.start, o.cancelled))
-        .collect()
+    page.into_iter().map(|(_, o)| (o.start, o.cancelled)).collect()
 }
 
 #[test]
@@ -314,10 +234,7 @@ fn clock_changes_cancelled_dates_and_ends() {
     assert!(index.covers(week.0, week.1));
     assert_eq!(
         starts_of(&events, &index, 1, week.0, week.1),
-        vec![
-            (utc("2026-10-20 16:00"), false),
-            (utc("2026-10-27 17:00"), false)
-        ]
+        vec![(utc("2026-10-20 16:00"), false), (utc("2026-10-27 17:00"), false)]
     );
     // Excepted dates are gone, cancelled ones are listed and marked.
     let oct = (utc("2026-10-05 00:00"), utc("2026-10-16 00:00"));
@@ -337,21 +254,13 @@ fn clock_changes_cancelled_dates_and_ends() {
     assert_eq!(counted.len(), 12 - 4, "four of twelve were in September");
     assert_eq!(counted.last().map(|x| x.0), Some(utc("2026-11-23 16:00")));
     // A three-day occurrence that began before the window is still on.
-    let on = starts_of(
-        &events,
-        &index,
-        10,
-        utc("2026-10-01 00:00"),
-        utc("2026-10-02 00:00"),
-    );
+    let on = starts_of(&events, &index, 10, utc("2026-10-01 00:00"), utc("2026-10-02 00:00"));
     assert_eq!(on, vec![(utc("2026-09-29 08:00"), false)]);
 }
 
 #[test]
 fn a_stale_index_is_still_right_and_is_rebuilt() {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("runtime");
+    let rt = tokio::runtime::Builder::new_current_thread().build().expect("runtime");
     let events = events();
     let snapshot = Arc::new(EventsSnapshot::new(1, events.clone()));
     rt.block_on(async {
@@ -363,10 +272,7 @@ fn a_stale_index_is_still_right_and_is_rebuilt() {
         // Two months on, the old index still answers correctly where it
         // covers the window, and expansion does the rest...
         let now = t0() + Duration::days(60);
-        for (from, to) in [
-            (now, now + Duration::days(30)),
-            (now, now + Duration::days(366)),
-        ] {
+        for (from, to) in [(now, now + Duration::days(30)), (now, now + Duration::days(366))] {
             assert_eq!(
                 pages(&events, Some(&first), None, from, to),
                 pages(&events, None, None, from, to)
@@ -388,10 +294,8 @@ fn a_stale_index_is_still_right_and_is_rebuilt() {
 
 #[test]
 fn concurrent_first_requests_build_once() {
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .build()
-        .expect("runtime");
+    let rt =
+        tokio::runtime::Builder::new_multi_thread().worker_threads(2).build().expect("runtime");
     let snapshot = Arc::new(EventsSnapshot::new(1, events()));
     let built = rt.block_on(async {
         let tasks: Vec<_> = (0..8)

@@ -54,13 +54,15 @@ fn parse_date(v: &str) -> Result<Option<String>, String> {
     // Date part of a date or a date-time.
     let d = v.get(..10).unwrap_or(v);
     let valid = d.len() == 10
-        && d.char_indices().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                c == '-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
+        && d.char_indices().all(
+            |(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            },
+        );
     if valid && is_calendar_date(d) {
         Ok(Some(d.to_string()))
     } else {
@@ -108,11 +110,8 @@ impl EventQuery {
         allowed_extra: &[&str],
     ) -> (EventQuery, Vec<ParamError>) {
         let mut q = EventQuery::default();
-        let (paging, mut errors) = parse_pairs(
-            pairs,
-            allowed_extra,
-            (DEFAULT_PER_PAGE, MAX_PER_PAGE),
-            |key, value| {
+        let (paging, mut errors) =
+            parse_pairs(pairs, allowed_extra, (DEFAULT_PER_PAGE, MAX_PER_PAGE), |key, value| {
                 Some(match key {
                     "when" => parse_when(value).map(|v| q.when = v),
                     "from" => parse_date(value).map(|v| q.from = v),
@@ -131,8 +130,7 @@ impl EventQuery {
                     }
                     _ => return None,
                 })
-            },
-        );
+            });
         (q.page, q.per_page) = (paging.page, paging.per_page);
         if q.from.is_some() || q.to.is_some() {
             q.when = When::Range;
@@ -164,11 +162,9 @@ impl EventQuery {
         opt(&mut v, "category", &self.category);
         opt(&mut v, "lang", &self.lang);
         opt(&mut v, "district", &self.district);
-        for (k, on) in [
-            ("free", self.free),
-            ("no_czech", self.no_czech),
-            ("children", self.children),
-        ] {
+        for (k, on) in
+            [("free", self.free), ("no_czech", self.no_czech), ("children", self.children)]
+        {
             if on {
                 v.push((k, "true".to_string()));
             }
@@ -215,24 +211,17 @@ mod tests {
         for ok in ["2028-02-29", "2000-02-29", "2026-12-31", "2026-04-30"] {
             assert!(is_calendar_date(ok), "{ok}");
         }
-        for bad in [
-            "2026-02-29",
-            "1900-02-29",
-            "2026-04-31",
-            "2026-13-01",
-            "2026-00-10",
-            "2026-01-00",
-        ] {
+        for bad in
+            ["2026-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-01-00"]
+        {
             assert!(!is_calendar_date(bad), "{bad}");
         }
     }
 
     #[test]
     fn round_trips_through_url_pairs() {
-        let (q, _) = EventQuery::parse(
-            [("when", "week"), ("free", "1"), ("category", "festival")],
-            &[],
-        );
+        let (q, _) =
+            EventQuery::parse([("when", "week"), ("free", "1"), ("category", "festival")], &[]);
         let pairs = q.to_pairs();
         let (again, errors) = EventQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), &[]);
         assert!(errors.is_empty());

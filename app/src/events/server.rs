@@ -12,10 +12,8 @@ pub async fn list_events(
     use super::query::EventQuery;
     let state = crate::state::AppState::from_context()?;
     let params = crate::http::params::url_pairs(&query);
-    let (mut query, mut errors) = EventQuery::parse(
-        params.iter().map(|(k, v)| (k.as_str(), v.as_str())),
-        &["view"],
-    );
+    let (mut query, mut errors) =
+        EventQuery::parse(params.iter().map(|(k, v)| (k.as_str(), v.as_str())), &["view"]);
     let event = crate::values::ListingKind::Event;
     errors.extend(crate::categories::check_in_db(&state.db, event, &mut query.category).await?);
     let ignored = errors.into_iter().map(|e| e.param).collect();
@@ -44,10 +42,7 @@ pub async fn get_event(
     let mut d = crate::page_error::from_service(
         super::detail::detail(&state.db, &city, &slug, &lang, state.now()).await,
     )?;
-    d.share_url = format!(
-        "{}/{lang}/{city}/events/{slug}",
-        crate::state::base_url(&state)
-    );
+    d.share_url = format!("{}/{lang}/{city}/events/{slug}", crate::state::base_url(&state));
     d.tile_url = state.config.tile_url.clone();
     d.tile_attribution = state.config.tile_attribution.clone();
     d.json_ld = super::detail::json_ld(&d);
@@ -77,13 +72,8 @@ pub async fn event_form(
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
     use crate::page_error::forbidden;
-    let user = crate::accounts::session::request_user(&state.db)
-        .await?
-        .ok_or_else(forbidden)?;
-    let blank = super::draft::EventDraft {
-        free: true,
-        ..Default::default()
-    };
+    let user = crate::accounts::session::request_user(&state.db).await?.ok_or_else(forbidden)?;
+    let blank = super::draft::EventDraft { free: true, ..Default::default() };
     crate::listing::form::form_data(&state.db, &user, event, moderate, city, blank)
         .await?
         .ok_or_else(forbidden)

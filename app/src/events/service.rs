@@ -36,8 +36,7 @@ fn midnight(tz: Tz, d: NaiveDate) -> DateTime<Utc> {
 pub fn window(q: &EventQuery, tz: Tz, now: DateTime<Utc>) -> Result<Window, AppError> {
     let today = now.with_timezone(&tz).date_naive();
     let date = |s: &Option<String>| {
-        s.as_deref()
-            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+        s.as_deref().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
     };
     let (from_date, to_date) = match q.when {
         When::Today => (today, today),
@@ -57,17 +56,8 @@ pub fn window(q: &EventQuery, tz: Tz, now: DateTime<Utc>) -> Result<Window, AppE
     }
     // "Today" starts now, so what has already ended drops out.
     let start = midnight(tz, from_date);
-    let from = if from_date == today {
-        start.max(now)
-    } else {
-        start
-    };
-    Ok(Window {
-        from_date,
-        to_date,
-        from,
-        to: midnight(tz, to_date + Duration::days(1)),
-    })
+    let from = if from_date == today { start.max(now) } else { start };
+    Ok(Window { from_date, to_date, from, to: midnight(tz, to_date + Duration::days(1)) })
 }
 
 /// The title in the page's language and the language it is in (see
@@ -115,24 +105,16 @@ impl<'a> Filter<'a> {
     /// where a cancelled series must stay (marked) so calendars drop it.
     fn matches(&self, e: &CachedEvent, place: Option<&PlaceLabel>, keep_cancelled: bool) -> bool {
         let (q, r) = (self.q, &e.row);
-        let district = r
-            .district
-            .as_deref()
-            .or(place.and_then(|p| p.district.as_deref()));
+        let district = r.district.as_deref().or(place.and_then(|p| p.district.as_deref()));
         q.category.as_ref().is_none_or(|c| &r.category == c)
             && self.lang.as_ref().is_none_or(|l| r.languages.contains(l))
             && (!q.free || r.free)
             && (!q.no_czech || r.no_czech)
             && (!q.children || r.children)
             && q.organisation.is_none_or(|o| r.organisation_id == Some(o))
-            && q.district
-                .as_ref()
-                .is_none_or(|d| district == Some(d.as_str()))
+            && q.district.as_ref().is_none_or(|d| district == Some(d.as_str()))
             && (keep_cancelled || r.status != Publication::Cancelled)
-            && self
-                .terms
-                .iter()
-                .all(|t| r.search_text.contains(t.as_str()))
+            && self.terms.iter().all(|t| r.search_text.contains(t.as_str()))
     }
 }
 
@@ -176,10 +158,7 @@ pub(crate) fn item(
         recurring: r.rrule.as_deref().is_some_and(|x| !x.is_empty()),
         venue,
         online: r.online_url.is_some(),
-        district: r
-            .district
-            .clone()
-            .or(place.and_then(|p| p.district.clone())),
+        district: r.district.clone().or(place.and_then(|p| p.district.clone())),
         languages: r.language_list(),
         no_czech: r.no_czech,
         free: r.free,
@@ -235,9 +214,7 @@ fn select_expanded(
         let Some(schedule) = &e.schedule else {
             continue;
         };
-        let room = MAX_GATHERED
-            .saturating_sub(gathered.len())
-            .min(u16::MAX as usize) as u16;
+        let room = MAX_GATHERED.saturating_sub(gathered.len()).min(u16::MAX as usize) as u16;
         for o in schedule.between(from, to, room).unwrap_or_default() {
             gathered.push((index, o));
         }
@@ -265,10 +242,8 @@ fn select_indexed(
 ) -> (usize, Vec<(usize, Occurrence)>) {
     let mut extra: Vec<(usize, Occurrence)> = Vec::new();
     for &i in index.dense() {
-        let Some(schedule) = events
-            .get(i)
-            .filter(|e| kept(i) && e.listed())
-            .and_then(|e| e.schedule.as_ref())
+        let Some(schedule) =
+            events.get(i).filter(|e| kept(i) && e.listed()).and_then(|e| e.schedule.as_ref())
         else {
             continue;
         };
@@ -293,12 +268,8 @@ fn select_indexed(
     }
     extra.sort_unstable_by_key(|(i, o)| (o.start, *i));
     let mut extra = extra.into_iter().peekable();
-    let mut pager = Pager {
-        skip,
-        take,
-        total: 0,
-        page: Vec::with_capacity(take.min(MAX_GATHERED)),
-    };
+    let mut pager =
+        Pager { skip, take, total: 0, page: Vec::with_capacity(take.min(MAX_GATHERED)) };
     for entry in ongoing.iter().chain(starting) {
         let i = entry.event as usize;
         if !kept(i) {
@@ -381,11 +352,7 @@ pub async fn listing(
         .collect();
     // Every event counts for the filters' choices, past and cancelled ones too.
     let mut districts = snapshot.districts.clone();
-    for d in snapshot
-        .district_places
-        .iter()
-        .filter_map(|id| places.get(id)?.district.as_ref())
-    {
+    for d in snapshot.district_places.iter().filter_map(|id| places.get(id)?.district.as_ref()) {
         if !districts.contains(d) {
             districts.push(d.clone());
         }

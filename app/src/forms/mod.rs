@@ -117,8 +117,6 @@ pub fn optional_website(s: &str) -> Result<Option<String>, FieldError> {
         .unwrap_or("");
     let ok = host.contains('.')
         && url.chars().count() <= TEXT_MAX_CHARS
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
+        && !url.chars().any(|c| c.is_whitespace() || c == '"' || c == '<' || c == '>');
     ok.then_some(Some(url)).ok_or(FieldError::InvalidWebsite)
 }

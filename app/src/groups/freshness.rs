@@ -22,10 +22,7 @@ pub async fn confirm(
 ) -> Result<(), FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
     let org = org.ok_or(FormRefusal::Forbidden)?;
-    let (profile, _) = db
-        .approved_group_profile(org)
-        .await?
-        .ok_or(FormRefusal::Forbidden)?;
+    let (profile, _) = db.approved_group_profile(org).await?.ok_or(FormRefusal::Forbidden)?;
     let allowed = match by {
         ConfirmedBy::Moderator => user.can_moderate(&profile.city),
         ConfirmedBy::Member => db
@@ -38,8 +35,7 @@ pub async fn confirm(
         return Err(FormRefusal::Forbidden);
     }
     let today = Day::from(now.date_naive());
-    db.confirm_group_profile(org, today, user.id, Timestamp::from(now))
-        .await?;
+    db.confirm_group_profile(org, today, user.id, Timestamp::from(now)).await?;
     Ok(())
 }
 
@@ -72,7 +68,6 @@ pub async fn remind(
         messages.extend(reminder(db, group.id, stale_days, &names, base_url).await?);
         groups.push(group.id);
     }
-    db.send_group_reminders(&groups, &messages, Timestamp::from(now))
-        .await?;
+    db.send_group_reminders(&groups, &messages, Timestamp::from(now)).await?;
     Ok(messages.len())
 }

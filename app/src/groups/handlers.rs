@@ -35,9 +35,7 @@ async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     let page = format!("/dashboard/group?organisation={org}");
     let done = format!("/dashboard?group={org}#group-{org}");
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        submit_profile(&st.db, u.as_ref(), &v, st.now())
-            .await
-            .map(|_| ())
+        submit_profile(&st.db, u.as_ref(), &v, st.now()).await.map(|_| ())
     })
     .await
 }

@@ -51,10 +51,7 @@ pub fn parse_groups(json: &str, cities: &[String]) -> Result<Vec<DemoGroup>, Str
         {
             return Err(at("description", "empty or too long"));
         }
-        if r.description_lang
-            .as_ref()
-            .is_some_and(|l| !LANGUAGES.contains(&l.as_str()))
-        {
+        if r.description_lang.as_ref().is_some_and(|l| !LANGUAGES.contains(&l.as_str())) {
             return Err(at("description_lang", "unknown language code"));
         }
         if r.translations.iter().any(|(l, t)| {
@@ -62,10 +59,7 @@ pub fn parse_groups(json: &str, cities: &[String]) -> Result<Vec<DemoGroup>, Str
                 || t.trim().is_empty()
                 || t.chars().count() > DESCRIPTION_MAX_CHARS
         }) {
-            return Err(at(
-                "translations",
-                "an interface language each, not empty, not too long",
-            ));
+            return Err(at("translations", "an interface language each, not empty, not too long"));
         }
         // Facts about real groups need a source.
         if r.sources.is_empty() || r.sources.iter().any(|s| !s.starts_with("http")) {
@@ -108,8 +102,6 @@ mod tests {
         assert!(groups.iter().all(|g| !g.sources.is_empty()));
         let bad = r#"[{"city": "prague", "name": "X", "languages": ["uk"], "description": "x",
             "channels": [{"kind": "telegram", "value": "http://t.me/x"}], "sources": ["https://example.org"]}]"#;
-        assert!(parse_groups(bad, &cities)
-            .expect_err("http link")
-            .contains("group 1: channels"));
+        assert!(parse_groups(bad, &cities).expect_err("http link").contains("group 1: channels"));
     }
 }

@@ -118,10 +118,7 @@ impl GroupProfile {
         let mut v = BTreeMap::new();
         v.insert("languages".to_string(), self.languages.join(","));
         v.insert("description".to_string(), self.description.clone());
-        v.insert(
-            "description_lang".to_string(),
-            self.description_lang.clone(),
-        );
+        v.insert("description_lang".to_string(), self.description_lang.clone());
         for (lang, field) in DESCRIPTION_LANGS.iter().zip(DESCRIPTION_FIELDS) {
             if let Some(t) = self.translations.get(*lang) {
                 v.insert(field.to_string(), t.clone());

@@ -42,17 +42,10 @@ pub fn https_link(raw: &str, kind: &str) -> Result<String, FieldError> {
     if raw.chars().count() > LINK_MAX_CHARS {
         return Err(FieldError::TooLong);
     }
-    if raw
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\`".contains(c))
-    {
+    if raw.chars().any(|c| c.is_whitespace() || c.is_control() || "\"<>\\`".contains(c)) {
         return Err(FieldError::InvalidLink);
     }
-    let with_scheme = if raw.contains("://") {
-        raw.to_string()
-    } else {
-        format!("https://{raw}")
-    };
+    let with_scheme = if raw.contains("://") { raw.to_string() } else { format!("https://{raw}") };
     let url = url::Url::parse(&with_scheme).map_err(|_| FieldError::InvalidLink)?;
     let host = match url.host() {
         Some(url::Host::Domain(h)) => h.to_ascii_lowercase(),
@@ -69,9 +62,7 @@ pub fn https_link(raw: &str, kind: &str) -> Result<String, FieldError> {
     }
     let allowed = hosts(kind);
     if !allowed.is_empty()
-        && !allowed
-            .iter()
-            .any(|h| host == *h || host.ends_with(&format!(".{h}")))
+        && !allowed.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
     {
         return Err(FieldError::LinkNotOnService);
     }
@@ -144,10 +135,7 @@ pub fn parse_profile(v: &FormValues) -> Result<GroupProfile, FieldErrors> {
             continue;
         }
         match channel_value(kind, value) {
-            Ok(value) => channels.push(Channel {
-                kind: kind.to_string(),
-                value,
-            }),
+            Ok(value) => channels.push(Channel { kind: kind.to_string(), value }),
             Err(e) => {
                 errors.insert(CHANNEL_VALUE_FIELDS[i], e);
             }
@@ -194,10 +182,7 @@ mod tests {
             ("description_vi", long.as_str()),
         ]))
         .expect_err("two problems");
-        assert_eq!(
-            errors.get("description_lang"),
-            Some(&FieldError::UnknownChoice)
-        );
+        assert_eq!(errors.get("description_lang"), Some(&FieldError::UnknownChoice));
         assert_eq!(errors.get("description_vi"), Some(&FieldError::TooLong));
     }
 
@@ -219,10 +204,7 @@ mod tests {
             https_link("https://www.facebook.com/groups/123", "facebook"),
             Ok("https://www.facebook.com/groups/123".into())
         );
-        assert_eq!(
-            https_link("https://Example.ORG", "website"),
-            Ok("https://example.org/".into())
-        );
+        assert_eq!(https_link("https://Example.ORG", "website"), Ok("https://example.org/".into()));
         // Not https, not a link, or not where the service is.
         for (bad, kind, e) in [
             ("http://t.me/x", "telegram", FieldError::InvalidLink),
@@ -230,32 +212,12 @@ mod tests {
             ("javascript:alert(1)", "website", FieldError::InvalidLink),
             ("nonsense", "website", FieldError::InvalidLink),
             ("https://t.me x", "telegram", FieldError::InvalidLink),
-            (
-                "https://x.cz/\"><script>",
-                "website",
-                FieldError::InvalidLink,
-            ),
-            (
-                "https://t.me@evil.example/x",
-                "telegram",
-                FieldError::InvalidLink,
-            ),
+            ("https://x.cz/\"><script>", "website", FieldError::InvalidLink),
+            ("https://t.me@evil.example/x", "telegram", FieldError::InvalidLink),
             ("https://t.me:8443/x", "telegram", FieldError::InvalidLink),
-            (
-                "https://evil.example/t.me",
-                "telegram",
-                FieldError::LinkNotOnService,
-            ),
-            (
-                "https://t.me.evil.example/x",
-                "telegram",
-                FieldError::LinkNotOnService,
-            ),
-            (
-                "https://notfacebook.com/g",
-                "facebook",
-                FieldError::LinkNotOnService,
-            ),
+            ("https://evil.example/t.me", "telegram", FieldError::LinkNotOnService),
+            ("https://t.me.evil.example/x", "telegram", FieldError::LinkNotOnService),
+            ("https://notfacebook.com/g", "facebook", FieldError::LinkNotOnService),
         ] {
             assert_eq!(https_link(bad, kind), Err(e), "{bad}");
         }
@@ -281,18 +243,9 @@ mod tests {
         assert_eq!(
             ok.channels,
             vec![
-                Channel {
-                    kind: "telegram".into(),
-                    value: "https://t.me/group".into()
-                },
-                Channel {
-                    kind: "meeting_place".into(),
-                    value: "Library, 2nd floor".into()
-                },
-                Channel {
-                    kind: "email".into(),
-                    value: "info@example.org".into()
-                },
+                Channel { kind: "telegram".into(), value: "https://t.me/group".into() },
+                Channel { kind: "meeting_place".into(), value: "Library, 2nd floor".into() },
+                Channel { kind: "email".into(), value: "info@example.org".into() },
             ]
         );
         let errors = parse_profile(&form(&[
@@ -305,14 +258,8 @@ mod tests {
         .expect_err("invalid");
         assert_eq!(errors.get("languages"), Some(&FieldError::UnknownChoice));
         assert_eq!(errors.get("description"), Some(&FieldError::Required));
-        assert_eq!(
-            errors.get("channel_kind_0"),
-            Some(&FieldError::UnknownChoice)
-        );
-        assert_eq!(
-            errors.get("channel_value_1"),
-            Some(&FieldError::InvalidEmail)
-        );
+        assert_eq!(errors.get("channel_kind_0"), Some(&FieldError::UnknownChoice));
+        assert_eq!(errors.get("channel_value_1"), Some(&FieldError::InvalidEmail));
         let none = parse_profile(&form(&[("description", "x")])).expect_err("no language");
         assert_eq!(none.get("languages"), Some(&FieldError::ChooseLanguage));
     }

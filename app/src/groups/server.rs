@@ -14,10 +14,7 @@ pub async fn communities(
 ) -> Result<CommunitiesView, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let lang = crate::locale::code(crate::locale::parse(&lang).unwrap_or_default());
-    let share = format!(
-        "{}/{lang}/{city}/communities",
-        crate::state::base_url(&state)
-    );
+    let share = format!("{}/{lang}/{city}/communities", crate::state::base_url(&state));
     let mut view = crate::page_error::from_service(
         super::service::communities(&state.db, &city, &lang_used, lang, share).await,
     )?;
@@ -33,12 +30,9 @@ pub async fn profile_form_data(
     organisation: i64,
 ) -> Result<GroupProfileForm, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
-    let user = crate::accounts::session::request_user(&state.db)
-        .await?
-        .ok_or_else(forbidden)?;
-    let org = super::service::own_group(&state.db, &user, organisation)
-        .await?
-        .ok_or_else(forbidden)?;
+    let user = crate::accounts::session::request_user(&state.db).await?.ok_or_else(forbidden)?;
+    let org =
+        super::service::own_group(&state.db, &user, organisation).await?.ok_or_else(forbidden)?;
     Ok(super::service::form(&state.db, &org).await?)
 }
 
@@ -49,9 +43,7 @@ pub async fn profile_status(
     organisation: i64,
 ) -> Result<GroupProfileStatus, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
-    let user = crate::accounts::session::request_user(&state.db)
-        .await?
-        .ok_or_else(forbidden)?;
+    let user = crate::accounts::session::request_user(&state.db).await?.ok_or_else(forbidden)?;
     let org = state
         .db
         .organisations_of(user.id)

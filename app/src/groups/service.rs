@@ -44,14 +44,10 @@ pub async fn submit_profile(
 ) -> Result<i64, FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
     let org_id = id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
-    let org = own_group(db, user, org_id)
-        .await?
-        .ok_or(FormRefusal::Forbidden)?;
+    let org = own_group(db, user, org_id).await?.ok_or(FormRefusal::Forbidden)?;
     let profile = parse_profile(values).map_err(FormRefusal::Fields)?;
     let data = serde_json::to_string(&profile).map_err(internal)?;
-    Ok(db
-        .submit_group_proposal(org.id, user.id, &data, Timestamp::from(now))
-        .await?)
+    Ok(db.submit_group_proposal(org.id, user.id, &data, Timestamp::from(now)).await?)
 }
 
 /// A stored proposal's profile.
@@ -68,10 +64,7 @@ pub fn approved_profile(row: &ApprovedProfileRow, channels: &[ChannelRow]) -> Gr
         translations: crate::locale::content::translations_from_json(&row.translations),
         channels: channels
             .iter()
-            .map(|c| Channel {
-                kind: c.kind.clone(),
-                value: c.value.clone(),
-            })
+            .map(|c| Channel { kind: c.kind.clone(), value: c.value.clone() })
             .collect(),
     }
 }
@@ -82,20 +75,12 @@ fn to_data(p: &GroupProfile) -> ProfileData {
         description: p.description.clone(),
         description_lang: Some(p.description_lang.clone()).filter(|l| !l.is_empty()),
         translations: p.translations.clone(),
-        channels: p
-            .channels
-            .iter()
-            .map(|c| (c.kind.clone(), c.value.clone()))
-            .collect(),
+        channels: p.channels.iter().map(|c| (c.kind.clone(), c.value.clone())).collect(),
     }
 }
 
 fn channels_text(p: &GroupProfile) -> String {
-    p.channels
-        .iter()
-        .map(|c| format!("{} {}", c.kind, c.value))
-        .collect::<Vec<_>>()
-        .join("; ")
+    p.channels.iter().map(|c| format!("{} {}", c.kind, c.value)).collect::<Vec<_>>().join("; ")
 }
 
 /// What changes, as audit text: one "field: old → new" per changed field.
@@ -108,21 +93,9 @@ pub fn diff_text(current: Option<&GroupProfile>, proposed: &GroupProfile) -> Str
             lines.push(format!("{field}: {a} → {b}"));
         }
     };
-    row(
-        "languages",
-        current.languages.join(","),
-        proposed.languages.join(","),
-    );
-    row(
-        "description",
-        current.description.clone(),
-        proposed.description.clone(),
-    );
-    row(
-        "description_lang",
-        current.description_lang.clone(),
-        proposed.description_lang.clone(),
-    );
+    row("languages", current.languages.join(","), proposed.languages.join(","));
+    row("description", current.description.clone(), proposed.description.clone());
+    row("description_lang", current.description_lang.clone(), proposed.description_lang.clone());
     for (lang, field) in DESCRIPTION_LANGS.iter().zip(DESCRIPTION_FIELDS) {
         let text = |p: &GroupProfile| p.translations.get(*lang).cloned().unwrap_or_default();
         row(field, text(current), text(proposed));
@@ -153,10 +126,7 @@ pub async fn review_profile(
         None => None,
     }
     .ok_or(FormRefusal::Forbidden)?;
-    let org = db
-        .organisation(proposal.organisation_id)
-        .await?
-        .ok_or(FormRefusal::Forbidden)?;
+    let org = db.organisation(proposal.organisation_id).await?.ok_or(FormRefusal::Forbidden)?;
     if !user.can_moderate(&org.city) {
         return Err(FormRefusal::Forbidden);
     }
@@ -165,27 +135,18 @@ pub async fn review_profile(
     }
     let message = values.get("message").map(|m| m.trim()).unwrap_or("");
     if message.chars().count() > MESSAGE_MAX_CHARS {
-        return Err(FormRefusal::Fields(FieldErrors::from([(
-            "message",
-            FieldError::TooLong,
-        )])));
+        return Err(FormRefusal::Fields(FieldErrors::from([("message", FieldError::TooLong)])));
     }
     if matches!(decision, ProfileDecision::Reject) && message.is_empty() {
-        return Err(FormRefusal::Fields(FieldErrors::from([(
-            "message",
-            FieldError::Required,
-        )])));
+        return Err(FormRefusal::Fields(FieldErrors::from([("message", FieldError::Required)])));
     }
     let proposed = parse_stored(&proposal.data)?;
     let stamp = Timestamp::from(now);
     let mut messages = Vec::new();
     for (email, lang) in db.members_of(org.id).await? {
         let locale = crate::locale::parse(&lang).unwrap_or_default();
-        let dashboard = format!(
-            "{base_url}/{}/dashboard/group?organisation={}",
-            locale.as_str(),
-            org.id
-        );
+        let dashboard =
+            format!("{base_url}/{}/dashboard/group?organisation={}", locale.as_str(), org.id);
         let body = match decision {
             ProfileDecision::Approve => td_string!(
                 locale,
@@ -255,10 +216,8 @@ pub async fn review_profile(
 pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus, AppError> {
     let approved_row = db.approved_group_profile(org.id).await?;
     let approved = approved_row.is_some();
-    let latest = db
-        .latest_group_proposal(org.id)
-        .await?
-        .filter(|p| p.state != ReviewState::Superseded);
+    let latest =
+        db.latest_group_proposal(org.id).await?.filter(|p| p.state != ReviewState::Superseded);
     Ok(GroupProfileStatus {
         organisation_id: org.id,
         approved,
@@ -266,9 +225,7 @@ pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus
         latest_state: latest.as_ref().map(|p| p.state),
         latest_message: latest.and_then(|p| p.message),
         city: org.city.clone(),
-        last_verified: approved_row
-            .and_then(|(row, _)| row.last_verified)
-            .map(|d| d.to_string()),
+        last_verified: approved_row.and_then(|(row, _)| row.last_verified).map(|d| d.to_string()),
     })
 }
 
@@ -311,11 +268,8 @@ pub async fn pending(db: &Db, city: Option<&str>) -> Result<Vec<ProposalItem>, A
             .approved_group_profile(org.id)
             .await?
             .map(|(row, channels)| approved_profile(&row, &channels));
-        let submitted_by = db
-            .user_by_id(p.submitted_by)
-            .await?
-            .map(|u| u.display_name)
-            .unwrap_or_default();
+        let submitted_by =
+            db.user_by_id(p.submitted_by).await?.map(|u| u.display_name).unwrap_or_default();
         items.push(ProposalItem {
             id: p.id,
             organisation_id: org.id,
@@ -358,10 +312,7 @@ pub async fn communities(
                 channels: channels
                     .iter()
                     .filter(|c| c.organisation_id == r.id)
-                    .map(|c| Channel {
-                        kind: c.kind.clone(),
-                        value: c.value.clone(),
-                    })
+                    .map(|c| Channel { kind: c.kind.clone(), value: c.value.clone() })
                     .collect(),
                 sources: r.source_list(),
             }
@@ -375,19 +326,12 @@ pub async fn communities(
         .filter(|l| cards.iter().any(|c| c.languages.iter().any(|x| x == *l)))
         .map(|l| l.to_string())
         .collect();
-    let shown: Vec<String> = if known {
-        vec![lang_used.to_string()]
-    } else {
-        languages_used.clone()
-    };
+    let shown: Vec<String> =
+        if known { vec![lang_used.to_string()] } else { languages_used.clone() };
     let sections = shown
         .into_iter()
         .map(|code| LanguageSection {
-            groups: cards
-                .iter()
-                .filter(|c| c.languages.contains(&code))
-                .cloned()
-                .collect(),
+            groups: cards.iter().filter(|c| c.languages.contains(&code)).cloned().collect(),
             code,
         })
         .collect();
@@ -414,10 +358,7 @@ mod tests {
             description: description.into(),
             channels: channels
                 .iter()
-                .map(|(k, v)| Channel {
-                    kind: k.to_string(),
-                    value: v.to_string(),
-                })
+                .map(|(k, v)| Channel { kind: k.to_string(), value: v.to_string() })
                 .collect(),
         }
     }

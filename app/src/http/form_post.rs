@@ -135,10 +135,7 @@ pub fn take(
 /// A form from name/value pairs, as tests type one.
 #[cfg(test)]
 pub fn form_of(pairs: &[(&str, &str)]) -> FormValues {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 /// A numeric id from a form field (hidden fields name the record acted on).
@@ -148,10 +145,7 @@ pub fn id_field(values: &FormValues, key: &str) -> Option<i64> {
 
 /// `?{key}={id}` when the form names a listing by a plain number.
 pub fn id_query(v: &FormValues, key: &str) -> String {
-    match v
-        .get(key)
-        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
+    match v.get(key).filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
         Some(id) => format!("?{key}={id}"),
         None => String::new(),
     }
@@ -220,13 +214,7 @@ pub fn translations(
     max: usize,
     errors: &mut FieldErrors,
 ) -> std::collections::BTreeMap<String, String> {
-    translated(
-        v,
-        local,
-        &crate::locale::content::TRANSLATION_FIELDS,
-        max,
-        errors,
-    )
+    translated(v, local, &crate::locale::content::TRANSLATION_FIELDS, max, errors)
 }
 
 /// The translations of a listing's title (`title_<lang>`), like the

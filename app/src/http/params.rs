@@ -13,10 +13,7 @@ pub struct ParamError {
 
 impl ParamError {
     pub fn new(param: &str, message: impl Into<String>) -> Self {
-        Self {
-            param: param.to_string(),
-            message: message.into(),
-        }
+        Self { param: param.to_string(), message: message.into() }
     }
 }
 
@@ -48,10 +45,7 @@ pub fn known_category(category: &mut Option<String>, keys: &[String]) -> Option<
         return None;
     }
     *category = None;
-    Some(ParamError::new(
-        "category",
-        format!("unknown category; one of: {}", keys.join(", ")),
-    ))
+    Some(ParamError::new("category", format!("unknown category; one of: {}", keys.join(", "))))
 }
 
 /// A category key's shape; whether the category exists is for
@@ -117,10 +111,7 @@ pub fn parse_pairs<'a>(
     (default_per_page, max_per_page): (u32, u32),
     mut field: impl FnMut(&str, &str) -> Option<Result<(), String>>,
 ) -> (Paging, Vec<ParamError>) {
-    let mut paging = Paging {
-        page: 1,
-        per_page: default_per_page,
-    };
+    let mut paging = Paging { page: 1, per_page: default_per_page };
     let mut errors = Vec::new();
     for (key, raw) in pairs {
         let value = raw.trim();
@@ -152,23 +143,14 @@ mod tests {
                 ("open_now".to_string(), String::new()),
             ]
         );
-        assert_eq!(
-            url_pairs("q=100%"),
-            vec![("q".to_string(), "100%".to_string())]
-        );
+        assert_eq!(url_pairs("q=100%"), vec![("q".to_string(), "100%".to_string())]);
     }
 
     #[test]
     fn pairs_are_read_once_and_refusals_name_their_parameter() {
         let mut seen = Vec::new();
         let (paging, errors) = parse_pairs(
-            [
-                ("page", "3"),
-                ("per_page", "900"),
-                ("view", "map"),
-                ("x", "1"),
-                ("colour", "red"),
-            ],
+            [("page", "3"), ("per_page", "900"), ("view", "map"), ("x", "1"), ("colour", "red")],
             &["view"],
             (50, 200),
             |key, value| match key {
@@ -179,13 +161,7 @@ mod tests {
                 _ => None,
             },
         );
-        assert_eq!(
-            paging,
-            Paging {
-                page: 3,
-                per_page: 50
-            }
-        );
+        assert_eq!(paging, Paging { page: 3, per_page: 50 });
         assert_eq!(seen, vec!["1"]);
         let named: Vec<&str> = errors.iter().map(|e| e.param.as_str()).collect();
         assert_eq!(named, vec!["per_page", "colour"]);

@@ -81,11 +81,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
     let now = state.now();
     let db = &state.db;
     let outdated = |table: crate::db::TextTable, id: i64, city: crate::values::CitySlug| async move {
-        let local = db
-            .city(&city)
-            .await?
-            .map(|c| c.local_lang)
-            .unwrap_or_default();
+        let local = db.city(&city).await?.map(|c| c.local_lang).unwrap_or_default();
         let texts = db.listing_texts(table, id).await?;
         Ok::<_, sqlx::Error>(crate::locale::content::outdated_langs(&texts, &local))
     };

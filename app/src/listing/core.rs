@@ -70,17 +70,8 @@ pub async fn unpublish(
         note: kept.1,
         details: String::new(),
     };
-    db.set_listing_state(
-        kind,
-        id,
-        &state,
-        actor,
-        "unpublished",
-        Some(reason),
-        messages,
-        now,
-    )
-    .await?;
+    db.set_listing_state(kind, id, &state, actor, "unpublished", Some(reason), messages, now)
+        .await?;
     Ok(true)
 }
 
@@ -135,11 +126,7 @@ pub trait Listing: ListingDraft + Send + Sync {
 
 /// The city's language, or "" for a city that is gone.
 pub(crate) async fn local_lang(db: &Db, city: &str) -> Result<String, sqlx::Error> {
-    Ok(db
-        .city(city)
-        .await?
-        .map(|c| c.local_lang)
-        .unwrap_or_default())
+    Ok(db.city(city).await?.map(|c| c.local_lang).unwrap_or_default())
 }
 
 /// The name of the place a listing is held at.
@@ -165,11 +152,7 @@ pub(crate) async fn tell_members(
         .into_iter()
         .map(|(email, lang)| {
             let (subject, body) = write(crate::locale::parse(&lang).unwrap_or_default());
-            NewMessage {
-                recipient: email,
-                subject,
-                body,
-            }
+            NewMessage { recipient: email, subject, body }
         })
         .collect())
 }

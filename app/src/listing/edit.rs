@@ -74,9 +74,7 @@ pub async fn create<D: Listing>(
     let city = db.city(city).await?.ok_or(FormRefusal::Forbidden)?;
     let note = note_field(values, "note", false)?;
     let places = place_choices(db, None, &city.slug, None).await?;
-    let draft = D::parse(db, values, &city, &places)
-        .await?
-        .map_err(FormRefusal::Fields)?;
+    let draft = D::parse(db, values, &city, &places).await?.map_err(FormRefusal::Fields)?;
     let slug = super::review::unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?;
     let now = Timestamp::from(now);
     let publish = Publish {
@@ -90,8 +88,7 @@ pub async fn create<D: Listing>(
     let new = draft.publish(db, publish).await?;
     let diff = diff_text(None, &draft);
     let reason = Some(note).filter(|n| !n.is_empty());
-    db.add_listing(D::write(&new), &diff, user.id, reason, now)
-        .await?;
+    db.add_listing(D::write(&new), &diff, user.id, reason, now).await?;
     Ok(format!("/{}/{}/{slug}", city.slug, D::KIND.section()))
 }
 
@@ -112,9 +109,7 @@ pub async fn edit<D: Listing>(
     let note = note_field(values, "note", false)?;
     let owner = D::owner(db, &row).await?;
     let places = place_choices(db, owner, &city.slug, facts.place).await?;
-    let draft = D::parse(db, values, &city, &places)
-        .await?
-        .map_err(FormRefusal::Fields)?;
+    let draft = D::parse(db, values, &city, &places).await?.map_err(FormRefusal::Fields)?;
     let current = D::current(db, &row, &city.local_lang).await?;
     let now = Timestamp::from(now);
     let publish = Publish {
@@ -142,8 +137,7 @@ pub async fn edit<D: Listing>(
     })
     .await?;
     let reason = Some(note).filter(|n| !n.is_empty());
-    db.edit_listing(D::write(&new), &diff, actor, reason, &messages, now)
-        .await?;
+    db.edit_listing(D::write(&new), &diff, actor, reason, &messages, now).await?;
     Ok(())
 }
 

@@ -37,11 +37,7 @@ pub struct Descriptions {
 
 pub fn descriptions(v: &FormValues, local: &str, errors: &mut FieldErrors) -> Descriptions {
     let mut one = |field: &'static str| {
-        take(
-            errors,
-            field,
-            optional_text(text(v, field), LONG_TEXT_MAX_CHARS),
-        )
+        take(errors, field, optional_text(text(v, field), LONG_TEXT_MAX_CHARS))
     };
     let (en, local_text) = (one("description_en"), one("description_local"));
     Descriptions {
@@ -63,10 +59,7 @@ pub fn list(s: &str) -> Vec<String> {
 /// The languages ticked (`languages`, one pair per box, joined with ',').
 pub fn languages(v: &FormValues, errors: &mut FieldErrors) -> Vec<String> {
     let languages = list(text(v, "languages"));
-    if languages
-        .iter()
-        .any(|l| !LISTING_LANGUAGES.contains(&l.as_str()))
-    {
+    if languages.iter().any(|l| !LISTING_LANGUAGES.contains(&l.as_str())) {
         errors.insert("languages", FieldError::UnknownChoice);
     }
     languages

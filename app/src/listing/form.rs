@@ -194,10 +194,7 @@ pub fn listing_page(values: &FormValues) -> String {
             .cloned()
     };
     let listing = values.get("listing").map(String::as_str);
-    let section = listing
-        .and_then(ListingKind::parse)
-        .unwrap_or(ListingKind::Place)
-        .section();
+    let section = listing.and_then(ListingKind::parse).unwrap_or(ListingKind::Place).section();
     match (part("city"), part("slug")) {
         // Groups are listed together on the city's communities page.
         (Some(c), _) if listing == Some("group") => format!("/{c}/communities"),

@@ -60,8 +60,7 @@ pub async fn confirm<D: Listing>(
         return Err(FormRefusal::Forbidden);
     }
     let today = Day::from(now.date_naive());
-    db.confirm_listing(D::KIND, id, today, user.id, Timestamp::from(now))
-        .await?;
+    db.confirm_listing(D::KIND, id, today, user.id, Timestamp::from(now)).await?;
     Ok(())
 }
 
@@ -126,15 +125,11 @@ pub async fn remind(
     let mut listings = Vec::new();
     let mut messages = Vec::new();
     for (org, stale) in by_org {
-        let names = stale
-            .iter()
-            .map(|(_, r)| format!("- {}", r.name))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let names =
+            stale.iter().map(|(_, r)| format!("- {}", r.name)).collect::<Vec<_>>().join("\n");
         messages.extend(reminder(db, org, stale_days, &names, base_url).await?);
         listings.extend(stale.iter().map(|(k, r)| (*k, r.id)));
     }
-    db.send_reminders(&listings, &messages, Timestamp::from(now))
-        .await?;
+    db.send_reminders(&listings, &messages, Timestamp::from(now)).await?;
     Ok(messages.len())
 }

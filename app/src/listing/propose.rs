@@ -24,10 +24,7 @@ pub async fn propose<D: Listing>(
             let row = D::row(db, id).await?.ok_or(FormRefusal::Forbidden)?;
             // A listing the city imported has no organisation: proposing a
             // change to it asks to take it over, which accepting grants.
-            if D::owner(db, &row)
-                .await?
-                .is_some_and(|owner| owner != org.id)
-            {
+            if D::owner(db, &row).await?.is_some_and(|owner| owner != org.id) {
                 return Err(FormRefusal::Forbidden);
             }
             Some((id, row))
@@ -38,9 +35,7 @@ pub async fn propose<D: Listing>(
     let city_slug = facts.as_ref().map_or(org.city.as_str(), |f| f.city);
     let city = db.city(city_slug).await?.ok_or(FormRefusal::Forbidden)?;
     let places = place_choices(db, Some(org.id), &city.slug, facts.and_then(|f| f.place)).await?;
-    let draft = D::parse(db, values, &city, &places)
-        .await?
-        .map_err(FormRefusal::Fields)?;
+    let draft = D::parse(db, values, &city, &places).await?.map_err(FormRefusal::Fields)?;
     let data = serde_json::to_string(&draft)
         .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
     let change = NewChange {

@@ -102,15 +102,7 @@ async fn accept<D: Listing>(
         .await?;
     let diff = diff_text(current.as_ref().map(|c| &c.1), &draft);
     Ok(db
-        .accept_change(
-            change.id,
-            org.id,
-            D::write(&new),
-            &diff,
-            moderator,
-            note,
-            now,
-        )
+        .accept_change(change.id, org.id, D::write(&new), &diff, moderator, note, now)
         .await?
         .is_some())
 }
@@ -184,15 +176,10 @@ pub async fn review<D: Listing>(
     let message = decision_message(values, !matches!(decision, Review::Accept))?;
     let title = summarise::<D>(db, &change).await?.title;
     let submitter = db.user_by_id(change.submitted_by).await?;
-    let locale = submitter
-        .as_ref()
-        .and_then(|u| crate::locale::parse(&u.locale))
-        .unwrap_or_default();
+    let locale =
+        submitter.as_ref().and_then(|u| crate::locale::parse(&u.locale)).unwrap_or_default();
     let note = |outcome: &str| NewMessage {
-        recipient: submitter
-            .as_ref()
-            .map(|u| u.email.clone())
-            .unwrap_or_default(),
+        recipient: submitter.as_ref().map(|u| u.email.clone()).unwrap_or_default(),
         subject: td_string!(locale, mail_review_subject, name = title.clone()).to_string(),
         body: td_string!(
             locale,
@@ -220,21 +207,12 @@ pub async fn review<D: Listing>(
         Review::SendBack => {
             let outcome = td_string!(locale, change_state_changes_requested);
             let n = note(outcome);
-            db.decide_change(
-                change.id,
-                ReviewState::ChangesRequested,
-                message,
-                user.id,
-                &n,
-                now,
-            )
-            .await?
+            db.decide_change(change.id, ReviewState::ChangesRequested, message, user.id, &n, now)
+                .await?
         }
         Review::Accept => {
-            let org = db
-                .organisation(change.organisation_id)
-                .await?
-                .ok_or(FormRefusal::Forbidden)?;
+            let org =
+                db.organisation(change.organisation_id).await?.ok_or(FormRefusal::Forbidden)?;
             if org.status != OrganisationStatus::Verified {
                 return Err(FormRefusal::Form(FormError::OrganisationNotVerified));
             }

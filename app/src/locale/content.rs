@@ -24,16 +24,13 @@ pub const TRANSLATION_FIELDS: [&str; 6] = [
 
 /// Form fields of a title's translations (`title_<lang>`), in the same order;
 /// the city's language has the title itself, English `title_en`.
-pub const TITLE_FIELDS: [&str; 6] = [
-    "title_cs", "title_sk", "title_uk", "title_ru", "title_vi", "title_ar",
-];
+pub const TITLE_FIELDS: [&str; 6] =
+    ["title_cs", "title_sk", "title_uk", "title_ru", "title_vi", "title_ar"];
 
 /// The value of a `title_<lang>` field of a draft.
 pub fn title_field(titles: &Translations, field: &str) -> Option<String> {
     let lang = field.strip_prefix("title_")?;
-    TRANSLATION_LANGS
-        .contains(&lang)
-        .then(|| titles.get(lang).cloned().unwrap_or_default())
+    TRANSLATION_LANGS.contains(&lang).then(|| titles.get(lang).cloned().unwrap_or_default())
 }
 
 /// `pick_title` over the translations as stored: they are read only when
@@ -110,11 +107,7 @@ pub fn translations_of(
     descriptions: &[(String, String)],
     local: &str,
 ) -> std::collections::BTreeMap<String, String> {
-    descriptions
-        .iter()
-        .filter(|(l, _)| l != "en" && l != local)
-        .cloned()
-        .collect()
+    descriptions.iter().filter(|(l, _)| l != "en" && l != local).cloned().collect()
 }
 
 /// The text a page shows.
@@ -147,28 +140,20 @@ pub fn is_outdated(text: &ListingText, texts: &[ListingText], local: &str) -> bo
         return false;
     };
     text.lang != source
-        && texts
-            .iter()
-            .find(|t| t.lang == source)
-            .is_some_and(|s| s.updated_at > text.updated_at)
+        && texts.iter().find(|t| t.lang == source).is_some_and(|s| s.updated_at > text.updated_at)
 }
 
 /// The languages whose translation is older than the source text.
 pub fn outdated_langs(texts: &[ListingText], local: &str) -> Vec<String> {
-    texts
-        .iter()
-        .filter(|t| is_outdated(t, texts, local))
-        .map(|t| t.lang.clone())
-        .collect()
+    texts.iter().filter(|t| is_outdated(t, texts, local)).map(|t| t.lang.clone()).collect()
 }
 
 /// The visitor's language if the text has it, else the source text, else the
 /// city's language, else any.
 pub fn show(texts: &[ListingText], visitor: &str, local: &str) -> Option<ShownText> {
     let source = source_lang(texts, local)?;
-    let picked = [visitor, source, local]
-        .iter()
-        .find_map(|want| texts.iter().find(|t| t.lang == *want))?;
+    let picked =
+        [visitor, source, local].iter().find_map(|want| texts.iter().find(|t| t.lang == *want))?;
     let mut available: Vec<String> = texts.iter().map(|t| t.lang.clone()).collect();
     available.sort_by_key(|l| (l != source, l.clone()));
     Some(ShownText {
@@ -211,10 +196,7 @@ mod tests {
             text("uk", "2026-01-03T00:00:00Z"),
         ];
         let uk = show(&texts, "uk", "cs").unwrap_or_else(|| panic!("a text"));
-        assert_eq!(
-            (uk.lang.as_str(), uk.fallback, uk.outdated),
-            ("uk", false, false)
-        );
+        assert_eq!((uk.lang.as_str(), uk.fallback, uk.outdated), ("uk", false, false));
         assert_eq!(uk.available, vec!["en", "cs", "uk"]);
         let vi = show(&texts, "vi", "cs").unwrap_or_else(|| panic!("a text"));
         assert_eq!((vi.lang.as_str(), vi.fallback), ("en", true));
@@ -232,27 +214,15 @@ mod tests {
         let pick = |visitor: &str, english: &str| {
             pick_title("Konverzační klub", english, &titles, visitor, "cs")
         };
-        assert_eq!(
-            pick("uk", "Conversation club"),
-            ("Розмовний клуб".into(), "uk".into())
-        );
-        assert_eq!(
-            pick("vi", "Conversation club"),
-            ("Conversation club".into(), "en".into())
-        );
+        assert_eq!(pick("uk", "Conversation club"), ("Розмовний клуб".into(), "uk".into()));
+        assert_eq!(pick("vi", "Conversation club"), ("Conversation club".into(), "en".into()));
         assert_eq!(pick("vi", ""), ("Konverzační klub".into(), "cs".into()));
         // The city's language always reads the original.
-        assert_eq!(
-            pick("cs", "Conversation club"),
-            ("Konverzační klub".into(), "cs".into())
-        );
+        assert_eq!(pick("cs", "Conversation club"), ("Konverzační klub".into(), "cs".into()));
         let stored = translations_to_json(&titles);
         assert_eq!(translations_from_json(&stored), titles);
         assert_eq!(translations_from_json("not json"), Translations::new());
-        assert_eq!(
-            title_field(&titles, "title_uk").as_deref(),
-            Some("Розмовний клуб")
-        );
+        assert_eq!(title_field(&titles, "title_uk").as_deref(), Some("Розмовний клуб"));
         assert_eq!(title_field(&titles, "title_en"), None);
         // As stored: read for another language, not for the city's.
         assert_eq!(

@@ -27,10 +27,7 @@ fn read(path: &Path) -> Map<String, Value> {
 /// Splits "results_count_few" into ("results_count", "few").
 fn plural_base(key: &str) -> Option<(&str, &str)> {
     let (base, suffix) = key.rsplit_once('_')?;
-    SUFFIXES
-        .iter()
-        .any(|(s, _)| *s == suffix)
-        .then_some((base, suffix))
+    SUFFIXES.iter().any(|(s, _)| *s == suffix).then_some((base, suffix))
 }
 
 /// Keys English writes as plurals: a base with `_other` and at least one more
@@ -117,12 +114,7 @@ fn every_language_has_every_english_key() {
         }
     }
     assert!(checked >= 2, "expected translation files beside en.json");
-    assert!(
-        report.is_empty(),
-        "{} problems:\n{}",
-        report.len(),
-        report.join("\n")
-    );
+    assert!(report.is_empty(), "{} problems:\n{}", report.len(), report.join("\n"));
 }
 
 #[test]
@@ -136,17 +128,8 @@ fn a_missing_key_and_a_missing_plural_form_are_named() {
     )
     .unwrap_or_default();
     let found = problems("cs", &en, &cs);
-    assert!(
-        found.contains(&"missing plural form n_many".to_string()),
-        "{found:?}"
-    );
-    assert!(
-        found.contains(&"missing lang_other".to_string()),
-        "{found:?}"
-    );
-    assert!(
-        found.iter().any(|p| p.starts_with("hello must use")),
-        "{found:?}"
-    );
+    assert!(found.contains(&"missing plural form n_many".to_string()), "{found:?}");
+    assert!(found.contains(&"missing lang_other".to_string()), "{found:?}");
+    assert!(found.iter().any(|p| p.starts_with("hello must use")), "{found:?}");
     assert_eq!(found.len(), 3, "{found:?}");
 }

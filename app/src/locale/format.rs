@@ -64,10 +64,7 @@ mod tests {
     fn dates_follow_each_language() {
         assert_eq!(date(Locale::cs, "2026-11-24"), "24. 11. 2026");
         assert_eq!(date(Locale::en, "2026-11-24"), "Nov 24, 2026");
-        assert_ne!(
-            date(Locale::uk, "2026-11-24"),
-            date(Locale::en, "2026-11-24")
-        );
+        assert_ne!(date(Locale::uk, "2026-11-24"), date(Locale::en, "2026-11-24"));
         assert_eq!(date(Locale::en, "not a date"), "not a date");
     }
 

@@ -17,10 +17,7 @@ pub fn code(locale: Locale) -> &'static str {
 
 /// The locale with this code, if the UI has it.
 pub fn parse(code: &str) -> Option<Locale> {
-    Locale::get_all()
-        .iter()
-        .copied()
-        .find(|l| l.as_str() == code)
+    Locale::get_all().iter().copied().find(|l| l.as_str() == code)
 }
 
 /// Each language's name in that language, for the switcher.
@@ -107,14 +104,11 @@ pub const LOCALE_COOKIE: &str = "i18n_pref_locale";
 pub fn remember_locale(locale: Locale) {
     use axum::http::{header::SET_COOKIE, HeaderValue};
     use leptos::prelude::use_context;
-    let cookie = format!(
-        "{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        locale.as_str()
-    );
-    if let (Some(resp), Ok(v)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        HeaderValue::from_str(&cookie),
-    ) {
+    let cookie =
+        format!("{LOCALE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.as_str());
+    if let (Some(resp), Ok(v)) =
+        (use_context::<leptos_axum::ResponseOptions>(), HeaderValue::from_str(&cookie))
+    {
         resp.append_header(SET_COOKIE, v);
     }
 }

@@ -49,10 +49,7 @@ pub async fn send_digests(
             )
             .to_string(),
         };
-        if db
-            .send_digest(r.id, day, &message, Timestamp::from(now))
-            .await?
-        {
+        if db.send_digest(r.id, day, &message, Timestamp::from(now)).await? {
             sent += 1;
         }
     }

@@ -90,9 +90,16 @@ pub fn routes() -> Router<AppState> {
 async fn report(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let page = listing_page(&v);
     let done = format!("{page}?reported=1#report");
-    act(l, s, se, p, v, page, done, |st, _, v| async move {
-        report_problem(&st.db, &v, st.now()).await
-    })
+    act(
+        l,
+        s,
+        se,
+        p,
+        v,
+        page,
+        done,
+        |st, _, v| async move { report_problem(&st.db, &v, st.now()).await },
+    )
     .await
 }
 
@@ -129,17 +136,11 @@ async fn confirm_named(
 /// profile) is still right. The places' form names the place in `place`;
 /// the others send `kind` and `id`.
 async fn confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let (page, done) = (
-        "/dashboard".to_string(),
-        "/dashboard?confirmed=1".to_string(),
-    );
+    let (page, done) = ("/dashboard".to_string(), "/dashboard?confirmed=1".to_string());
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         let (kind, id) = match crate::http::form_post::id_field(&v, "place") {
             Some(place) => (Some("place"), Some(place)),
-            None => (
-                v.get("kind").map(String::as_str),
-                crate::http::form_post::id_field(&v, "id"),
-            ),
+            None => (v.get("kind").map(String::as_str), crate::http::form_post::id_field(&v, "id")),
         };
         confirm_named(&st, u.as_ref(), kind, id, ConfirmedBy::Member).await
     })
@@ -188,9 +189,7 @@ async fn organisation(
 ) -> Response {
     let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
     act(l, s, se, p, v, page, done, |st, u, v| async move {
-        decide_organisation(&st.db, u.as_ref(), &v, decision, st.now())
-            .await
-            .map(|_| ())
+        decide_organisation(&st.db, u.as_ref(), &v, decision, st.now()).await.map(|_| ())
     })
     .await
 }

@@ -49,8 +49,7 @@ pub async fn report_problem(
     if !errors.is_empty() {
         return Err(FormRefusal::Fields(errors));
     }
-    db.add_report(about, &city, kind, message, Timestamp::from(now))
-        .await?;
+    db.add_report(about, &city, kind, message, Timestamp::from(now)).await?;
     Ok(())
 }
 

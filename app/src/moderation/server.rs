@@ -59,11 +59,7 @@ pub async fn moderation_queue(
             kind: o.kind,
         })
         .collect();
-    Ok(Queue {
-        city,
-        organisations,
-        choices,
-    })
+    Ok(Queue { city, organisations, choices })
 }
 
 /// One row of a review diff: field, what the public sees, what is proposed.
@@ -121,11 +117,7 @@ pub async fn pending_changes(
             created_at: c.created_at.to_string(),
             located: summary.located,
             takeover: summary.takeover,
-            diff: summary
-                .diff
-                .into_iter()
-                .map(|(f, a, b)| (f.to_string(), a, b))
-                .collect(),
+            diff: summary.diff.into_iter().map(|(f, a, b)| (f.to_string(), a, b)).collect(),
         });
     }
     Ok(items)
@@ -256,11 +248,7 @@ pub async fn history(kind: String, id: i64) -> Result<HistoryView, crate::page_e
             (e.city, e.title, Some(page), entries)
         }
         "opportunity" => {
-            let o = state
-                .db
-                .opportunity_by_id(id)
-                .await?
-                .ok_or_else(forbidden)?;
+            let o = state.db.opportunity_by_id(id).await?.ok_or_else(forbidden)?;
             let entries = state.db.listing_history("opportunity", id).await?;
             let page = format!("/{}/volunteering/{}", o.city, o.slug);
             (o.city, o.title, Some(page), entries)

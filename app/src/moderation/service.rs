@@ -28,15 +28,9 @@ pub async fn decide_organisation(
     if !user.can_moderate(&org.city) {
         return Err(FormRefusal::Forbidden);
     }
-    let reason = values
-        .get("reason")
-        .map(|r| r.trim())
-        .filter(|r| !r.is_empty());
+    let reason = values.get("reason").map(|r| r.trim()).filter(|r| !r.is_empty());
     if reason.is_some_and(|r| r.chars().count() > 2000) {
-        return Err(FormRefusal::Fields(FieldErrors::from([(
-            "reason",
-            FieldError::TooLong,
-        )])));
+        return Err(FormRefusal::Fields(FieldErrors::from([("reason", FieldError::TooLong)])));
     }
     let status = match decision {
         Decision::Verify => OrganisationStatus::Verified,
@@ -50,8 +44,7 @@ pub async fn decide_organisation(
             OrganisationStatus::Suspended
         }
     };
-    db.set_organisation_status(id, status, reason, user.id, Timestamp::from(now))
-        .await?;
+    db.set_organisation_status(id, status, reason, user.id, Timestamp::from(now)).await?;
     Ok(id)
 }
 

@@ -49,9 +49,7 @@ fn AddCityForm() -> impl IntoView {
     let names_error = fb.error("names").map(|e| locale::field_error(i18n, e));
     let names_invalid = names_error.is_some();
     let lookup = fb.value("address_lookup");
-    let lookup_error = fb
-        .error("address_lookup")
-        .map(|e| locale::field_error(i18n, e));
+    let lookup_error = fb.error("address_lookup").map(|e| locale::field_error(i18n, e));
     view! {
         <h2>{t!(i18n, cities_admin_add)}</h2>
         <p class="intro">{t!(i18n, cities_admin_intro)}</p>

@@ -50,38 +50,21 @@ fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoVie
     let total = listing.total;
     let pages = total.div_ceil(listing.per_page.max(1) as usize).max(1);
     let page = listing.page as usize;
-    let prev = (page > 1).then(|| {
-        format!(
-            "{base}{}",
-            with_param(&pairs, "page", Some(&(page - 1).to_string()))
-        )
-    });
-    let next = (page < pages).then(|| {
-        format!(
-            "{base}{}",
-            with_param(&pairs, "page", Some(&(page + 1).to_string()))
-        )
-    });
+    let prev = (page > 1)
+        .then(|| format!("{base}{}", with_param(&pairs, "page", Some(&(page - 1).to_string()))));
+    let next = (page < pages)
+        .then(|| format!("{base}{}", with_param(&pairs, "page", Some(&(page + 1).to_string()))));
     let ignored = listing.ignored.join(", ");
     let is_map = view_mode == "map";
     let stories_href = locale::href(i18n, &format!("/{city_slug}/stories"));
-    let stories_label = td_string!(
-        i18n.get_locale_untracked(),
-        stories_title,
-        city = city_name.clone()
-    )
-    .to_string();
+    let stories_label =
+        td_string!(i18n.get_locale_untracked(), stories_title, city = city_name.clone())
+            .to_string();
     let communities_href = locale::href(i18n, &format!("/{city_slug}/communities"));
-    let communities_label = td_string!(
-        i18n.get_locale_untracked(),
-        communities_title,
-        city = city_name.clone()
-    )
-    .to_string();
-    let title = format!(
-        "{city_name} – {}",
-        td_string!(i18n.get_locale_untracked(), site_name)
-    );
+    let communities_label =
+        td_string!(i18n.get_locale_untracked(), communities_title, city = city_name.clone())
+            .to_string();
+    let title = format!("{city_name} – {}", td_string!(i18n.get_locale_untracked(), site_name));
     view! {
         <Title text=title />
         <div class="city-page" data-view=view_mode.clone()>

@@ -13,14 +13,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 #[component]
 pub fn CommunitiesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let city = use_params_map()
-        .read_untracked()
-        .get("city")
-        .unwrap_or_default();
-    let lang_used = use_query_map()
-        .read_untracked()
-        .get("lang_used")
-        .unwrap_or_default();
+    let city = use_params_map().read_untracked().get("city").unwrap_or_default();
+    let lang_used = use_query_map().read_untracked().get("lang_used").unwrap_or_default();
     let lang = locale::code(i18n.get_locale_untracked()).to_string();
     view! {
         <crate::pages::Loaded
@@ -138,10 +132,8 @@ fn GroupCardView(group: GroupCard) -> impl IntoView {
         .map(|c| locale::language_label(i18n, c))
         .collect::<Vec<_>>()
         .join(", ");
-    let (places, links): (Vec<Channel>, Vec<Channel>) = group
-        .channels
-        .into_iter()
-        .partition(|c| c.kind == "meeting_place");
+    let (places, links): (Vec<Channel>, Vec<Channel>) =
+        group.channels.into_iter().partition(|c| c.kind == "meeting_place");
     let paragraphs: Vec<String> = group
         .description
         .unwrap_or_default()

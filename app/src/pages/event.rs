@@ -30,16 +30,9 @@ fn EventView(event: EventDetail) -> impl IntoView {
     let city = event.city.clone();
     let back = locale::href(i18n, &format!("/{city}/events"));
     let ics = format!("/calendar/{city}/{}?lang={lang}", event.slug);
-    let summary = event
-        .description
-        .clone()
-        .unwrap_or_default()
-        .chars()
-        .take(200)
-        .collect::<String>();
-    let nonce = leptos::nonce::use_nonce()
-        .map(|n| n.to_string())
-        .unwrap_or_default();
+    let summary =
+        event.description.clone().unwrap_or_default().chars().take(200).collect::<String>();
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string()).unwrap_or_default();
     let markers = event.point.map(|(lat, lon)| {
         serde_json::json!([{ "name": event.title, "lat": lat, "lon": lon, "approx": false, "category": "event", "url": "" }]).to_string()
     });

@@ -61,20 +61,11 @@ fn EventsView(
     let title = td_string!(l, events_title, city = city_name.clone()).to_string();
     let action = locale::href(i18n, &format!("/{city}/events"));
     let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
+        pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default()
     };
     let truthy = |v: String| matches!(v.as_str(), "true" | "1" | "on" | "yes");
-    let (when, category, lang, district, q) = (
-        get("when"),
-        get("category"),
-        get("lang"),
-        get("district"),
-        get("q"),
-    );
+    let (when, category, lang, district, q) =
+        (get("when"), get("category"), get("lang"), get("district"), get("q"));
     let (free, no_czech, children) = (
         truthy(get("free")),
         truthy(get("no_czech")),
@@ -84,9 +75,7 @@ fn EventsView(
     let more_open = free
         || no_czech
         || children
-        || [&q, &category, &lang, &district]
-            .iter()
-            .any(|v| !v.is_empty());
+        || [&q, &category, &lang, &district].iter().any(|v| !v.is_empty());
     let (from, to) = (listing.from.clone(), listing.to.clone());
     let when = if when.is_empty() && (!get("from").is_empty() || !get("to").is_empty()) {
         "range".to_string()
@@ -97,10 +86,7 @@ fn EventsView(
     // also sets the feed's language.
     let feed_pairs: Vec<(String, String)> = std::iter::once(("city".to_string(), city.clone()))
         .chain(
-            pairs
-                .iter()
-                .filter(|(k, _)| !matches!(k.as_str(), "page" | "when" | "view"))
-                .cloned(),
+            pairs.iter().filter(|(k, _)| !matches!(k.as_str(), "page" | "when" | "view")).cloned(),
         )
         .collect();
     let feed_query = query_string(feed_pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
@@ -110,18 +96,10 @@ fn EventsView(
     let total = listing.total;
     let pages = total.div_ceil(listing.per_page.max(1) as usize).max(1);
     let page = listing.page as usize;
-    let prev = (page > 1).then(|| {
-        format!(
-            "{action}{}",
-            with_param(&pairs, "page", Some(&(page - 1).to_string()))
-        )
-    });
-    let next = (page < pages).then(|| {
-        format!(
-            "{action}{}",
-            with_param(&pairs, "page", Some(&(page + 1).to_string()))
-        )
-    });
+    let prev = (page > 1)
+        .then(|| format!("{action}{}", with_param(&pairs, "page", Some(&(page - 1).to_string()))));
+    let next = (page < pages)
+        .then(|| format!("{action}{}", with_param(&pairs, "page", Some(&(page + 1).to_string()))));
     // Occurrences grouped by local day.
     let mut days: Vec<(String, u8, Vec<OccurrenceItem>)> = Vec::new();
     for o in listing.items.clone() {

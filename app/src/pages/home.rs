@@ -31,11 +31,7 @@ pub fn HomePage() -> impl IntoView {
     let choosing = query.read_untracked().get("choose").is_some();
     // A plain string, not a closure: the title is rendered after the page's
     // reactive owner may be gone (a redirect in the Suspense below).
-    let title = format!(
-        "{} – {}",
-        t_string!(i18n, home_title),
-        t_string!(i18n, site_name)
-    );
+    let title = format!("{} – {}", t_string!(i18n, home_title), t_string!(i18n, site_name));
     view! {
         <Title text=title />
         <section class="home">

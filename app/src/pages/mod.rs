@@ -61,10 +61,7 @@ pub fn listing_key() -> (String, String, String) {
 
 /// The city of a city's page (from the path).
 pub fn city_param() -> String {
-    use_params_map()
-        .read_untracked()
-        .get("city")
-        .unwrap_or_default()
+    use_params_map().read_untracked().get("city").unwrap_or_default()
 }
 
 /// What a page shows when its data could not be loaded: the not-found

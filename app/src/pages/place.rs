@@ -30,20 +30,10 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
     let local_lang = place.city.local_lang.clone();
     let back = locale::href(i18n, &format!("/{}", s.city));
     let category = crate::categories::label(i18n, &s.category);
-    let languages: Vec<String> = s
-        .languages
-        .iter()
-        .map(|c| locale::language_label(i18n, c))
-        .collect();
-    let page_title = format!(
-        "{title} – {}",
-        td_string!(i18n.get_locale_untracked(), site_name)
-    );
-    let description_meta = place
-        .description
-        .as_ref()
-        .map(|t| t.body.clone())
-        .unwrap_or_default();
+    let languages: Vec<String> =
+        s.languages.iter().map(|c| locale::language_label(i18n, c)).collect();
+    let page_title = format!("{title} – {}", td_string!(i18n.get_locale_untracked(), site_name));
+    let description_meta = place.description.as_ref().map(|t| t.body.clone()).unwrap_or_default();
     let wheelchair = match s.wheelchair.as_deref() {
         Some("yes") => td_string!(i18n.get_locale_untracked(), wheelchair_yes),
         Some("no") => td_string!(i18n.get_locale_untracked(), wheelchair_no),
@@ -68,9 +58,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
     let share = place.share_url.clone();
     let mail_share = format!(
         "mailto:?subject={}&body={}",
-        form_urlencoded::byte_serialize(title.as_bytes())
-            .collect::<String>()
-            .replace('+', "%20"),
+        form_urlencoded::byte_serialize(title.as_bytes()).collect::<String>().replace('+', "%20"),
         form_urlencoded::byte_serialize(share.as_bytes()).collect::<String>()
     );
     // schema.org Place for link previews and search engines; approximate
@@ -93,9 +81,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
         ld["sameAs"] = serde_json::json!(w);
     }
     let json_ld = ld.to_string().replace("</", "<\\/");
-    let nonce = leptos::nonce::use_nonce()
-        .map(|n| n.to_string())
-        .unwrap_or_default();
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string()).unwrap_or_default();
     view! {
         <Title text=page_title />
         <script type="application/ld+json" nonce=nonce inner_html=json_ld></script>
@@ -223,13 +209,7 @@ fn HoursView(hours: Hours) -> impl IntoView {
 fn fmt_spans(l: Locale, spans: &[(String, String)]) -> String {
     spans
         .iter()
-        .map(|(a, b)| {
-            format!(
-                "{}–{}",
-                locale::format::time(l, a),
-                locale::format::time(l, b)
-            )
-        })
+        .map(|(a, b)| format!("{}–{}", locale::format::time(l, a), locale::format::time(l, b)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -307,10 +287,7 @@ fn ModerationBox(id: i64, city: String, slug: String) -> impl IntoView {
     let error = fb.error("reason").map(|e| locale::field_error(i18n, e));
     let invalid = error.is_some();
     let check = city.clone();
-    let edited = leptos_router::hooks::use_query_map()
-        .get_untracked()
-        .get("edited")
-        .is_some();
+    let edited = leptos_router::hooks::use_query_map().get_untracked().get("edited").is_some();
     view! {
         <Suspense fallback=|| ()>
             {move || {

@@ -27,11 +27,7 @@ fn audience_label(i18n: I18nContext<Locale>, a: &str) -> String {
 fn when_label(i18n: I18nContext<Locale>, o: &OpportunityItem) -> String {
     let l = i18n.get_locale_untracked();
     let kind = match o.schedule_kind.as_str() {
-        "one_off" => o
-            .date
-            .as_deref()
-            .map(|d| date_label(l, d))
-            .unwrap_or_default(),
+        "one_off" => o.date.as_deref().map(|d| date_label(l, d)).unwrap_or_default(),
         "recurring" => td_string!(l, vol_recurring).to_string(),
         _ => td_string!(l, vol_flexible).to_string(),
     };
@@ -70,31 +66,16 @@ fn ListingView(
     let title = td_string!(l, vol_title, city = crate::cities::label(i18n, &city)).to_string();
     let action = locale::href(i18n, &format!("/{city}/volunteering"));
     let get = |k: &str| {
-        pairs
-            .iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.clone())
-            .unwrap_or_default()
+        pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default()
     };
     let (q, lang, audience) = (get("q"), get("lang"), get("audience"));
     let no_czech = matches!(get("no_czech").as_str(), "true" | "1" | "on");
-    let pages = listing
-        .total
-        .div_ceil(listing.per_page.max(1) as usize)
-        .max(1);
+    let pages = listing.total.div_ceil(listing.per_page.max(1) as usize).max(1);
     let page = listing.page as usize;
-    let next = (page < pages).then(|| {
-        format!(
-            "{action}{}",
-            with_param(&pairs, "page", Some(&(page + 1).to_string()))
-        )
-    });
-    let prev = (page > 1).then(|| {
-        format!(
-            "{action}{}",
-            with_param(&pairs, "page", Some(&(page - 1).to_string()))
-        )
-    });
+    let next = (page < pages)
+        .then(|| format!("{action}{}", with_param(&pairs, "page", Some(&(page + 1).to_string()))));
+    let prev = (page > 1)
+        .then(|| format!("{action}{}", with_param(&pairs, "page", Some(&(page - 1).to_string()))));
     view! {
         <Title text=title.clone() />
         <section class="volunteering-page">
@@ -201,9 +182,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
         .chars()
         .take(200)
         .collect::<String>();
-    let nonce = leptos::nonce::use_nonce()
-        .map(|n| n.to_string())
-        .unwrap_or_default();
+    let nonce = leptos::nonce::use_nonce().map(|n| n.to_string()).unwrap_or_default();
     view! {
         <Title text=item.title.clone() />
         <Meta name="description" content=summary.clone() />

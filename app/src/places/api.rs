@@ -36,19 +36,13 @@ pub async fn places(
     let pairs = pairs(&raw);
     let city = required_city(&pairs)?;
     let (mut query, mut errors) = PlaceQuery::parse(
-        pairs
-            .iter()
-            .filter(|(k, _)| k != "city")
-            .map(|(k, v)| (k.as_str(), v.as_str())),
+        pairs.iter().filter(|(k, _)| k != "city").map(|(k, v)| (k.as_str(), v.as_str())),
         &[],
     );
     let place = crate::values::ListingKind::Place;
     errors.extend(crate::categories::check_in_db(&state.db, place, &mut query.category).await?);
     if let Some(e) = errors.into_iter().next() {
-        return Err(AppError::BadParam {
-            param: e.param,
-            message: e.message,
-        });
+        return Err(AppError::BadParam { param: e.param, message: e.message });
     }
     known_city(&state, &city).await?;
     let listing = service::listing(&state.db, &city, &query, Vec::new(), state.now()).await?;
@@ -70,10 +64,7 @@ pub async fn places_geojson(
     let pairs = pairs(&raw);
     let city_slug = required_city(&pairs)?;
     if let Some((k, _)) = pairs.iter().find(|(k, _)| k != "city") {
-        return Err(AppError::BadParam {
-            param: k.clone(),
-            message: "unknown parameter".into(),
-        });
+        return Err(AppError::BadParam { param: k.clone(), message: "unknown parameter".into() });
     }
     let city = known_city(&state, &city_slug).await?;
     let all = service::matching(&state.db, &city, &PlaceQuery::default(), state.now()).await?;

@@ -130,17 +130,11 @@ mod tests {
         assert_eq!(
             d,
             vec![
-                (
-                    "opening_hours",
-                    "Mo 09:00-12:00".into(),
-                    "Mo,We 09:00-12:00".into()
-                ),
+                ("opening_hours", "Mo 09:00-12:00".into(), "Mo,We 09:00-12:00".into()),
                 ("languages", "uk".into(), "uk, en".into()),
             ]
         );
         assert_eq!(PlaceDraft::diff(Some(&new), &new), vec![]);
-        assert!(PlaceDraft::diff(None, &new)
-            .iter()
-            .any(|(f, a, _)| *f == "name" && a.is_empty()));
+        assert!(PlaceDraft::diff(None, &new).iter().any(|(f, a, _)| *f == "name" && a.is_empty()));
     }
 }

@@ -69,13 +69,11 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
 }
 
 async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = match v
-        .get("place")
-        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-    {
-        Some(p) => format!("/dashboard/places/new?place={p}"),
-        None => "/dashboard/places/new".to_string(),
-    };
+    let page =
+        match v.get("place").filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
+            Some(p) => format!("/dashboard/places/new?place={p}"),
+            None => "/dashboard/places/new".to_string(),
+        };
     if v.contains_key("locate") {
         return locate(l, s, se, p, v, page).await;
     }

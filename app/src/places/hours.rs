@@ -101,10 +101,8 @@ pub fn week(
     }
     let horizon = local + Duration::days(7);
     if let Some(next) = oh.next_change(local).filter(|n| *n < horizon) {
-        hours.next_change = Some((
-            next.weekday().num_days_from_monday() as u8,
-            next.format("%H:%M").to_string(),
-        ));
+        hours.next_change =
+            Some((next.weekday().num_days_from_monday() as u8, next.format("%H:%M").to_string()));
     }
     hours
 }
@@ -121,9 +119,7 @@ fn fmt_time(t: NaiveDateTime, day_start: NaiveDateTime) -> String {
 /// Converts a local civil time in `tz` to UTC (for tests and fixed clocks).
 pub fn utc_from_local(tz: &str, y: i32, m: u32, d: u32, h: u32, min: u32) -> Option<DateTime<Utc>> {
     let tz = Tz::from_str(tz).ok()?;
-    tz.with_ymd_and_hms(y, m, d, h, min, 0)
-        .single()
-        .map(|t| t.with_timezone(&Utc))
+    tz.with_ymd_and_hms(y, m, d, h, min, 0).single().map(|t| t.with_timezone(&Utc))
 }
 
 #[cfg(test)]
@@ -172,33 +168,15 @@ mod tests {
     fn evaluated_in_city_time_not_utc() {
         // 07:30 UTC on a summer Tuesday is 09:30 in Prague (UTC+2): open.
         // (Not Monday 6 July: that is Jan Hus Day, a public holiday.)
-        let summer = Utc
-            .with_ymd_and_hms(2026, 7, 7, 7, 30, 0)
-            .single()
-            .expect("valid");
-        assert_eq!(
-            open_now(Some(OFFICE), "CZ", "Europe/Prague", summer),
-            Some(true)
-        );
+        let summer = Utc.with_ymd_and_hms(2026, 7, 7, 7, 30, 0).single().expect("valid");
+        assert_eq!(open_now(Some(OFFICE), "CZ", "Europe/Prague", summer), Some(true));
         // 13:30 UTC that Tuesday is 15:30 in Prague: closed, though 13:30 is not.
-        let later = Utc
-            .with_ymd_and_hms(2026, 7, 7, 13, 30, 0)
-            .single()
-            .expect("valid");
-        assert_eq!(
-            open_now(Some(OFFICE), "CZ", "Europe/Prague", later),
-            Some(false)
-        );
+        let later = Utc.with_ymd_and_hms(2026, 7, 7, 13, 30, 0).single().expect("valid");
+        assert_eq!(open_now(Some(OFFICE), "CZ", "Europe/Prague", later), Some(false));
         // 16:30 UTC on a winter Monday is 17:30 in Prague (UTC+1): closed,
         // although 16:30 itself would be inside the hours.
-        let winter = Utc
-            .with_ymd_and_hms(2026, 1, 5, 16, 30, 0)
-            .single()
-            .expect("valid");
-        assert_eq!(
-            open_now(Some(OFFICE), "CZ", "Europe/Prague", winter),
-            Some(false)
-        );
+        let winter = Utc.with_ymd_and_hms(2026, 1, 5, 16, 30, 0).single().expect("valid");
+        assert_eq!(open_now(Some(OFFICE), "CZ", "Europe/Prague", winter), Some(false));
     }
 
     #[test]
@@ -206,10 +184,7 @@ mod tests {
         // The last Sunday of March 2026 (29th): 02:00 does not exist in Prague.
         assert!(utc_from_local("Europe/Prague", 2026, 3, 29, 2, 30).is_none());
         let night = "Mo-Su 00:00-24:00";
-        let t = Utc
-            .with_ymd_and_hms(2026, 3, 29, 1, 30, 0)
-            .single()
-            .expect("valid");
+        let t = Utc.with_ymd_and_hms(2026, 3, 29, 1, 30, 0).single().expect("valid");
         assert_eq!(open_now(Some(night), "CZ", "Europe/Prague", t), Some(true));
     }
 
@@ -217,34 +192,19 @@ mod tests {
     fn unknown_or_invalid_hours_give_none() {
         let t = at(2026, 11, 2, 9, 0);
         assert_eq!(open_now(None, "CZ", "Europe/Prague", t), None);
-        assert_eq!(
-            open_now(Some("by appointment"), "CZ", "Europe/Prague", t),
-            None
-        );
+        assert_eq!(open_now(Some("by appointment"), "CZ", "Europe/Prague", t), None);
         assert!(!is_valid("by appointment"));
     }
 
     #[test]
     fn week_lists_spans_and_holiday() {
         // Monday 16 Nov 2026, the day before the holiday.
-        let h = week(
-            Some(OFFICE),
-            None,
-            "CZ",
-            "Europe/Prague",
-            at(2026, 11, 16, 9, 0),
-        );
+        let h = week(Some(OFFICE), None, "CZ", "Europe/Prague", at(2026, 11, 16, 9, 0));
         assert_eq!(h.week.len(), 7);
         assert!(h.week[0].is_today);
-        assert_eq!(
-            h.week[0].spans,
-            vec![("08:00".to_string(), "17:00".to_string())]
-        );
+        assert_eq!(h.week[0].spans, vec![("08:00".to_string(), "17:00".to_string())]);
         assert!(h.week[1].spans.is_empty(), "17 Nov is a public holiday");
-        assert_eq!(
-            h.week[4].spans,
-            vec![("08:00".to_string(), "12:00".to_string())]
-        );
+        assert_eq!(h.week[4].spans, vec![("08:00".to_string(), "12:00".to_string())]);
         assert_eq!(h.next_change, Some((0, "17:00".to_string())));
         assert!(h.closed_on_holidays);
     }

@@ -63,12 +63,7 @@ pub enum ImportError {
     #[error("the file is not a JSON array of places: {0}")]
     Format(String),
     #[error("record {index} (`{slug}`): {field}: {message}")]
-    Invalid {
-        index: usize,
-        slug: String,
-        field: &'static str,
-        message: String,
-    },
+    Invalid { index: usize, slug: String, field: &'static str, message: String },
 }
 
 /// Parsed places plus notes about what was accepted with a change.
@@ -102,30 +97,18 @@ pub fn parse_places(
             message,
         };
         if r.slug.is_empty()
-            || !r
-                .slug
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || !r.slug.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            return Err(err(
-                "slug",
-                "use lowercase letters, digits and hyphens".into(),
-            ));
+            return Err(err("slug", "use lowercase letters, digits and hyphens".into()));
         }
         if !cities.iter().any(|c| c.as_str() == r.city.as_str()) {
-            return Err(err(
-                "city",
-                format!("unknown city; one of {}", cities.join(", ")),
-            ));
+            return Err(err("city", format!("unknown city; one of {}", cities.join(", "))));
         }
         if !seen.insert((r.city.clone(), r.slug.clone())) {
             return Err(err("slug", "appears twice in this file".into()));
         }
         if !categories.contains(&r.category) {
-            return Err(err(
-                "category",
-                format!("unknown; one of {}", categories.join(", ")),
-            ));
+            return Err(err("category", format!("unknown; one of {}", categories.join(", "))));
         }
         if r.name.trim().is_empty() || r.name_en.trim().is_empty() {
             return Err(err("name", "name and name_en are required".into()));
@@ -187,8 +170,7 @@ pub fn parse_places(
                 opening_hours = None;
             }
         }
-        out.keys
-            .push((r.source_id.clone(), r.city.to_string(), r.slug.clone()));
+        out.keys.push((r.source_id.clone(), r.city.to_string(), r.slug.clone()));
         out.places.push(NewPlace {
             city: r.city,
             slug: r.slug,
@@ -213,11 +195,7 @@ pub fn parse_places(
             last_verified,
             status,
             status_note: r.status_note,
-            descriptions: r
-                .description
-                .into_iter()
-                .filter(|(_, t)| !t.trim().is_empty())
-                .collect(),
+            descriptions: r.description.into_iter().filter(|(_, t)| !t.trim().is_empty()).collect(),
         });
     }
     Ok(out)
@@ -244,15 +222,9 @@ mod tests {
     fn accepts_good_records_and_keeps_unparsable_hours_as_text() {
         let p = parse_places(GOOD, &cities(), &categories()).expect("valid");
         assert_eq!(p.places.len(), 2);
-        assert_eq!(
-            p.places[0].opening_hours.as_deref(),
-            Some("Mo-Fr 09:00-17:00")
-        );
+        assert_eq!(p.places[0].opening_hours.as_deref(), Some("Mo-Fr 09:00-17:00"));
         assert_eq!(p.places[1].opening_hours, None);
-        assert_eq!(
-            p.places[1].hours_text.as_deref(),
-            Some("by appointment only")
-        );
+        assert_eq!(p.places[1].hours_text.as_deref(), Some("by appointment only"));
         assert_eq!(p.warnings.len(), 1);
         assert_eq!(p.places[0].status, Publication::Published);
     }
@@ -270,10 +242,7 @@ mod tests {
         let half = GOOD.replace(r#","lon":14.4"#, "");
         assert!(matches!(
             parse_places(&half, &cities(), &categories()),
-            Err(ImportError::Invalid {
-                field: "lat/lon",
-                ..
-            })
+            Err(ImportError::Invalid { field: "lat/lon", .. })
         ));
         assert!(matches!(
             parse_places("{}", &cities(), &categories()),

@@ -23,13 +23,7 @@ impl Listing for PlaceDraft {
     }
 
     fn facts(row: &PlaceRow) -> RowFacts<'_> {
-        RowFacts {
-            id: row.id,
-            city: &row.city,
-            slug: &row.slug,
-            title: &row.name,
-            place: None,
-        }
+        RowFacts { id: row.id, city: &row.city, slug: &row.slug, title: &row.name, place: None }
     }
 
     async fn owner(db: &Db, row: &PlaceRow) -> Result<Option<i64>, sqlx::Error> {
@@ -58,12 +52,7 @@ impl Listing for PlaceDraft {
             // Where the facts came from stays listed (an organisation taking
             // over an imported place adds its own site to the city's source).
             let mut sources = row.source_list();
-            sources.extend(
-                place
-                    .sources
-                    .drain(..)
-                    .filter(|s| !row.source_list().contains(s)),
-            );
+            sources.extend(place.sources.drain(..).filter(|s| !row.source_list().contains(s)));
             place.sources = sources;
             // A moderator's edit leaves what the form does not show as it was.
             if p.organisation.is_none() {
@@ -92,7 +81,6 @@ impl Listing for PlaceDraft {
         messages: &[NewMessage],
         now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
-        db.unpublish_place(row.id, reason, actor, messages, now)
-            .await
+        db.unpublish_place(row.id, reason, actor, messages, now).await
     }
 }

@@ -90,22 +90,13 @@ pub async fn place_form(
         return Err(crate::page_error::forbidden());
     };
     let row = match place {
-        Some(id) => Some(
-            state
-                .db
-                .place_by_id(id)
-                .await?
-                .ok_or_else(crate::page_error::forbidden)?,
-        ),
+        Some(id) => Some(state.db.place_by_id(id).await?.ok_or_else(crate::page_error::forbidden)?),
         None => None,
     };
     let mut organisations: Vec<(i64, String)> = Vec::new();
     // A moderator adding a place: a new one, owned by the city.
     let new_in_city = city.filter(|_| moderate && row.is_none());
-    let mut city = row
-        .as_ref()
-        .map(|r| r.city.to_string())
-        .or(new_in_city.clone());
+    let mut city = row.as_ref().map(|r| r.city.to_string()).or(new_in_city.clone());
     if moderate {
         if !city.as_ref().is_some_and(|c| user.can_moderate(c)) {
             return Err(crate::page_error::forbidden());
@@ -135,18 +126,12 @@ pub async fn place_form(
         Some(c) => state.db.city(&c).await?,
         None => None,
     };
-    let local_lang = city
-        .as_ref()
-        .map(|c| c.local_lang.clone())
-        .unwrap_or_default();
+    let local_lang = city.as_ref().map(|c| c.local_lang.clone()).unwrap_or_default();
     let mut outdated = Vec::new();
     if let Some(row) = &row {
         let texts = state.db.place_descriptions(row.id).await?;
         draft = crate::places::submission::draft_of(row, &texts, &local_lang);
-        let full = state
-            .db
-            .listing_texts(crate::db::TextTable::Place, row.id)
-            .await?;
+        let full = state.db.listing_texts(crate::db::TextTable::Place, row.id).await?;
         outdated = crate::locale::content::outdated_langs(&full, &local_lang);
     }
     let map_view = city

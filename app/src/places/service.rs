@@ -27,12 +27,7 @@ pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary 
         approximate: is_approximate(row.coord_precision.as_deref()),
         languages: row.language_list(),
         wheelchair: row.wheelchair.clone(),
-        open_now: hours::open_now(
-            row.opening_hours.as_deref(),
-            &city.country,
-            &city.timezone,
-            now,
-        ),
+        open_now: hours::open_now(row.opening_hours.as_deref(), &city.country, &city.timezone, now),
     }
 }
 
@@ -55,12 +50,8 @@ pub async fn matching(
     let mut rows = db.published_places(&city.slug, &filter).await?;
     if q.open_now {
         rows.retain(|r| {
-            hours::open_now(
-                r.opening_hours.as_deref(),
-                &city.country,
-                &city.timezone,
-                now,
-            ) == Some(true)
+            hours::open_now(r.opening_hours.as_deref(), &city.country, &city.timezone, now)
+                == Some(true)
         });
     }
     Ok(rows)
@@ -90,12 +81,8 @@ pub async fn listing(
         .collect();
     let total = all.len();
     let start = ((q.page.max(1) - 1) as usize).saturating_mul(q.per_page as usize);
-    let places = all
-        .iter()
-        .skip(start)
-        .take(q.per_page as usize)
-        .map(|r| summary(r, &city, now))
-        .collect();
+    let places =
+        all.iter().skip(start).take(q.per_page as usize).map(|r| summary(r, &city, now)).collect();
     Ok(PlaceListing {
         districts: db.districts(&city.slug).await?,
         languages: db.languages(&city.slug).await?,
@@ -113,12 +100,8 @@ pub async fn listing(
 
 /// Great-circle distance in metres.
 pub fn distance_m(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.0.to_radians(),
-        a.1.to_radians(),
-        b.0.to_radians(),
-        b.1.to_radians(),
-    );
+    let (la1, lo1, la2, lo2) =
+        (a.0.to_radians(), a.1.to_radians(), b.0.to_radians(), b.1.to_radians());
     let h = ((la2 - la1) / 2.0).sin().powi(2)
         + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6_371_000.0 * h.sqrt().asin()
@@ -133,21 +116,14 @@ pub async fn detail(
     now: DateTime<Utc>,
 ) -> Result<PlaceDetail, AppError> {
     let city = city_or_404(db, city_slug).await?;
-    let row = db
-        .published_place(&city.slug, slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let texts = db
-        .listing_texts(crate::db::TextTable::Place, row.id)
-        .await?;
+    let row = db.published_place(&city.slug, slug).await?.ok_or(AppError::NotFound)?;
+    let texts = db.listing_texts(crate::db::TextTable::Place, row.id).await?;
     let description = crate::locale::content::show(&texts, lang, &city.local_lang);
     let precise = !is_approximate(row.coord_precision.as_deref());
     let mut nearby = Vec::new();
     if let (true, Some(lat), Some(lon)) = (precise, row.lat, row.lon) {
         // Approximate points would give misleading distances: only precise ones.
-        let others = db
-            .published_places(&city.slug, &PlaceFilter::default())
-            .await?;
+        let others = db.published_places(&city.slug, &PlaceFilter::default()).await?;
         nearby = others
             .iter()
             .filter(|o| o.id != row.id && !is_approximate(o.coord_precision.as_deref()))
@@ -168,17 +144,11 @@ pub async fn detail(
     for s in db.stories_for_place(row.id).await? {
         let texts = db.story_texts(s.id).await?;
         if let Some((_, (title, _, _))) = pick_text(
-            &texts
-                .into_iter()
-                .map(|(l, t, s, b, _, _)| (l, (t, s, b)))
-                .collect::<Vec<_>>(),
+            &texts.into_iter().map(|(l, t, s, b, _, _)| (l, (t, s, b))).collect::<Vec<_>>(),
             lang,
             &city.local_lang,
         ) {
-            stories.push(StoryLink {
-                slug: s.slug,
-                title,
-            });
+            stories.push(StoryLink { slug: s.slug, title });
         }
     }
     Ok(PlaceDetail {

@@ -46,9 +46,7 @@ pub fn parse_draft(
         "phone",
         optional_text(text(v, "phone"), 40).and_then(|p| match p {
             Some(p)
-                if !p
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || " +()-/".contains(c))
+                if !p.chars().all(|c| c.is_ascii_digit() || " +()-/".contains(c))
                     || p.chars().filter(char::is_ascii_digit).count() < 6 =>
             {
                 Err(FieldError::InvalidPhone)
@@ -121,12 +119,7 @@ pub fn parse_draft(
 
 /// The draft of a published place, to edit it or to compare with.
 pub fn draft_of(row: &PlaceRow, descriptions: &[(String, String)], local_lang: &str) -> PlaceDraft {
-    let text = |lang: &str| {
-        descriptions
-            .iter()
-            .find(|(l, _)| l == lang)
-            .map(|(_, t)| t.clone())
-    };
+    let text = |lang: &str| descriptions.iter().find(|(l, _)| l == lang).map(|(_, t)| t.clone());
     PlaceDraft {
         name: row.name.clone(),
         name_en: row.name_en.clone(),

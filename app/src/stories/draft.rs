@@ -79,10 +79,8 @@ impl StoryDraft {
 
     /// The editor's starting values.
     pub fn form_values(&self) -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = TEXT_FIELDS
-            .iter()
-            .map(|f| (f.to_string(), self.text(f)))
-            .collect();
+        let mut v: Vec<(String, String)> =
+            TEXT_FIELDS.iter().map(|f| (f.to_string(), self.text(f))).collect();
         for (i, s) in self.sources.iter().take(MAX_SOURCES).enumerate() {
             v.push((SOURCE_TITLE_FIELDS[i].to_string(), s.title.clone()));
             v.push((SOURCE_URL_FIELDS[i].to_string(), s.url.clone()));
@@ -101,11 +99,7 @@ impl StoryDraft {
             .iter()
             .map(|f| (f.to_string(), current.text(f), proposed.text(f)))
             .collect();
-        out.push((
-            "sources".into(),
-            current.sources_text(),
-            proposed.sources_text(),
-        ));
+        out.push(("sources".into(), current.sources_text(), proposed.sources_text()));
         out.retain(|(_, a, b)| a != b);
         out
     }
@@ -166,10 +160,7 @@ mod parse {
         // a title over another language's text.
         let local = [&d.title_local, &d.summary_local, &d.body_local];
         if local.iter().any(|t| !t.is_empty()) {
-            for (k, t) in ["title_local", "summary_local", "body_local"]
-                .into_iter()
-                .zip(local)
-            {
+            for (k, t) in ["title_local", "summary_local", "body_local"].into_iter().zip(local) {
                 if t.is_empty() {
                     errors.insert(k, FieldError::Required);
                 }
@@ -187,10 +178,7 @@ mod parse {
                 errors.insert(title_k, FieldError::TooLong);
             }
             match optional_website(url) {
-                Ok(Some(url)) => d.sources.push(Source {
-                    title: title.to_string(),
-                    url,
-                }),
+                Ok(Some(url)) => d.sources.push(Source { title: title.to_string(), url }),
                 Ok(None) => {
                     errors.insert(url_k, FieldError::Required);
                 }
@@ -234,10 +222,8 @@ mod parse {
             assert_eq!(d.sources[0].url, "https://archive.example.org/sapa");
             // Back through the editor's values, unchanged.
             let values = d.form_values();
-            let pairs: Vec<(&str, &str)> = values
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
+            let pairs: Vec<(&str, &str)> =
+                values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
             assert_eq!(parse_story(&form(&pairs)), Ok(d));
         }
 
@@ -254,10 +240,7 @@ mod parse {
             f.retain(|(k, _)| !k.starts_with("source_") && !k.ends_with("_local"));
             f.push(("summary_en", "x"));
             let errors = parse_story(&form(&f)).expect_err("no source");
-            assert_eq!(
-                errors.get("source_url_0"),
-                Some(&FieldError::SourceRequired)
-            );
+            assert_eq!(errors.get("source_url_0"), Some(&FieldError::SourceRequired));
         }
 
         #[test]

@@ -28,10 +28,7 @@ pub async fn current(db: &Db, story: &StoryRow, local_lang: &str) -> Result<Stor
             .story_sources(story.id)
             .await?
             .into_iter()
-            .map(|s| Source {
-                title: s.title,
-                url: s.url,
-            })
+            .map(|s| Source { title: s.title, url: s.url })
             .collect(),
         ..Default::default()
     };
@@ -84,14 +81,7 @@ pub async fn submit(
         _ => None,
     };
     let draft_id = db
-        .submit_story_draft(
-            city,
-            story_id,
-            previous,
-            &data,
-            user.id,
-            Timestamp::from(now),
-        )
+        .submit_story_draft(city, story_id, previous, &data, user.id, Timestamp::from(now))
         .await?;
     // Back to the draft, which now says it waits for review.
     Ok(match story_id {
@@ -149,10 +139,7 @@ pub async fn publish(
     let draft = stored(&row)?;
     let story = story_of(db, row.story_id, &city.slug).await?;
     let (slug, before) = match &story {
-        Some(s) => (
-            s.slug.clone(),
-            Some(current(db, s, &city.local_lang).await?),
-        ),
+        Some(s) => (s.slug.clone(), Some(current(db, s, &city.local_lang).await?)),
         None => (new_slug(db, &city.slug, &draft.title_en).await?, None),
     };
     let diff = StoryDraft::diff(before.as_ref(), &draft)
@@ -160,12 +147,8 @@ pub async fn publish(
         .map(|(f, a, b)| format!("{f}: {a} → {b}"))
         .collect::<Vec<_>>()
         .join("\n");
-    let mut texts = vec![(
-        "en",
-        draft.title_en.as_str(),
-        draft.summary_en.as_str(),
-        draft.body_en.as_str(),
-    )];
+    let mut texts =
+        vec![("en", draft.title_en.as_str(), draft.summary_en.as_str(), draft.body_en.as_str())];
     if !draft.title_local.is_empty() && city.local_lang != "en" {
         texts.push((
             city.local_lang.as_str(),
@@ -177,10 +160,7 @@ pub async fn publish(
     let sources: Vec<StorySource> = draft
         .sources
         .iter()
-        .map(|s| StorySource {
-            title: s.title.clone(),
-            url: s.url.clone(),
-        })
+        .map(|s| StorySource { title: s.title.clone(), url: s.url.clone() })
         .collect();
     let published = PublishedStory {
         city: &city.slug,
@@ -204,10 +184,7 @@ pub async fn reject(
 ) -> Result<(), FormRefusal> {
     let (reviewer, row) = pending_draft(db, user, values).await?;
     let message = decision_message(values, true)?;
-    if db
-        .reject_story_draft(row.id, message, reviewer, Timestamp::from(now))
-        .await?
-    {
+    if db.reject_story_draft(row.id, message, reviewer, Timestamp::from(now)).await? {
         Ok(())
     } else {
         Err(FormRefusal::Form(FormError::AlreadyDecided))
@@ -238,11 +215,7 @@ pub async fn pending(
             Some(s) => Some(current(db, s, &c.local_lang).await?),
             None => None,
         };
-        let author = db
-            .user_by_id(row.author)
-            .await?
-            .map(|u| u.display_name)
-            .unwrap_or_default();
+        let author = db.user_by_id(row.author).await?.map(|u| u.display_name).unwrap_or_default();
         out.push(StoryReviewItem {
             id: row.id,
             city: row.city.clone(),

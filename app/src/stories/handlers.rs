@@ -35,11 +35,7 @@ pub fn routes() -> Router<AppState> {
 fn editor_page(v: &FormValues) -> String {
     let city: String = v
         .get("city")
-        .map(|c| {
-            c.chars()
-                .filter(|x| x.is_ascii_lowercase() || *x == '-')
-                .collect()
-        })
+        .map(|c| c.chars().filter(|x| x.is_ascii_lowercase() || *x == '-').collect())
         .unwrap_or_default();
     match id_field(v, "story") {
         Some(id) => format!("/moderation/stories/edit?city={city}&story={id}"),

@@ -46,10 +46,7 @@ pub fn parse_stories(
                 texts.push((lang.clone(), title.clone(), summary, body));
             }
             if r.sources.is_empty() {
-                return Err(format!(
-                    "story {} ({}): a story needs its sources",
-                    i, r.slug
-                ));
+                return Err(format!("story {} ({}): a story needs its sources", i, r.slug));
             }
             Ok(NewStory {
                 city: r.city,
@@ -61,10 +58,7 @@ pub fn parse_stories(
                 sources: r
                     .sources
                     .into_iter()
-                    .map(|s| StorySource {
-                        title: s.title,
-                        url: s.url,
-                    })
+                    .map(|s| StorySource { title: s.title, url: s.url })
                     .collect(),
                 place_ids: r
                     .place_source_ids

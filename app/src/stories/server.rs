@@ -79,10 +79,7 @@ pub async fn get_story(
         .story_sources(row.id)
         .await?
         .into_iter()
-        .map(|s| super::Source {
-            title: s.title,
-            url: s.url,
-        })
+        .map(|s| super::Source { title: s.title, url: s.url })
         .collect();
     Ok(Story {
         summary,
@@ -113,12 +110,7 @@ pub async fn story_editor(
     let c = state.db.city(&city).await?.ok_or_else(forbidden)?;
     let row = match story {
         Some(id) => Some(
-            state
-                .db
-                .story_by_id(id)
-                .await?
-                .filter(|s| s.city == c.slug)
-                .ok_or_else(forbidden)?,
+            state.db.story_by_id(id).await?.filter(|s| s.city == c.slug).ok_or_else(forbidden)?,
         ),
         None => None,
     };

@@ -15,9 +15,6 @@ impl Category {
     /// The name in `lang`, else the English one, else the key.
     pub fn label(&self, lang: &str) -> String {
         let find = |l: &str| self.names.iter().find(|(k, _)| k == l).map(|(_, n)| n);
-        find(lang)
-            .or_else(|| find("en"))
-            .cloned()
-            .unwrap_or_else(|| self.key.clone())
+        find(lang).or_else(|| find("en")).cloned().unwrap_or_else(|| self.key.clone())
     }
 }

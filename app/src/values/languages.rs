@@ -4,9 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 /// Languages an organisation can say a listing is available in.
-pub const LISTING_LANGUAGES: [&str; 15] = [
-    "cs", "sk", "en", "uk", "ru", "vi", "ar", "hu", "de", "fr", "es", "mn", "rom", "pl", "zh",
-];
+pub const LISTING_LANGUAGES: [&str; 15] =
+    ["cs", "sk", "en", "uk", "ru", "vi", "ar", "hu", "de", "fr", "es", "mn", "rom", "pl", "zh"];
 
 /// An ISO 639 code as the app uses it: two or three lowercase letters
 /// ("uk", "vi", "rom"). Whether the app offers the language is the caller's

@@ -65,9 +65,7 @@ mod tests {
         assert_eq!(Publication::parse("Published"), None);
         assert_eq!(ReviewState::parse(""), None);
         assert_eq!(
-            serde_json::to_string(&ReviewState::Rejected)
-                .ok()
-                .as_deref(),
+            serde_json::to_string(&ReviewState::Rejected).ok().as_deref(),
             Some("\"rejected\"")
         );
         assert!(serde_json::from_str::<Publication>("\"gone\"").is_err());

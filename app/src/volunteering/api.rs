@@ -18,17 +18,11 @@ pub async fn opportunities(
     let pairs = pairs(&raw);
     let city = required_city(&pairs)?;
     let (q, errors) = OpportunityQuery::parse(
-        pairs
-            .iter()
-            .filter(|(k, _)| k != "city")
-            .map(|(k, v)| (k.as_str(), v.as_str())),
+        pairs.iter().filter(|(k, _)| k != "city").map(|(k, v)| (k.as_str(), v.as_str())),
         &[],
     );
     if let Some(e) = errors.into_iter().next() {
-        return Err(AppError::BadParam {
-            param: e.param,
-            message: e.message,
-        });
+        return Err(AppError::BadParam { param: e.param, message: e.message });
     }
     known_city(&state, &city).await?;
     let lang = q

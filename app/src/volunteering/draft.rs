@@ -134,9 +134,7 @@ fn optional_date(s: &str) -> Result<Option<String>, FieldError> {
 }
 
 fn choice(s: &str, from: &[&str]) -> Result<Option<String>, FieldError> {
-    from.contains(&s)
-        .then(|| Some(s.to_string()))
-        .ok_or(FieldError::UnknownChoice)
+    from.contains(&s).then(|| Some(s.to_string())).ok_or(FieldError::UnknownChoice)
 }
 
 /// Checks every field at once. `places`: (id, name) the organisation may
@@ -148,48 +146,24 @@ pub fn parse_opportunity(
 ) -> Result<OpportunityDraft, FieldErrors> {
     let mut errors = FieldErrors::new();
     let titles = fields::titles(v, local, &mut errors);
-    let location_kind = take(
-        &mut errors,
-        "location_kind",
-        choice(text(v, "location_kind"), &LOCATION_KINDS),
-    )
-    .unwrap_or_default();
-    let schedule_kind = take(
-        &mut errors,
-        "schedule_kind",
-        choice(text(v, "schedule_kind"), &SCHEDULE_KINDS),
-    )
-    .unwrap_or_default();
-    let audience = take(
-        &mut errors,
-        "audience",
-        choice(text(v, "audience"), &AUDIENCES),
-    )
-    .unwrap_or_default();
-    let address = take(
-        &mut errors,
-        "address",
-        optional_text(text(v, "address"), 300),
-    );
+    let location_kind =
+        take(&mut errors, "location_kind", choice(text(v, "location_kind"), &LOCATION_KINDS))
+            .unwrap_or_default();
+    let schedule_kind =
+        take(&mut errors, "schedule_kind", choice(text(v, "schedule_kind"), &SCHEDULE_KINDS))
+            .unwrap_or_default();
+    let audience =
+        take(&mut errors, "audience", choice(text(v, "audience"), &AUDIENCES)).unwrap_or_default();
+    let address = take(&mut errors, "address", optional_text(text(v, "address"), 300));
     let date = take(&mut errors, "date", optional_date(text(v, "date")));
     let deadline = take(&mut errors, "deadline", optional_date(text(v, "deadline")));
-    let schedule_text = take(
-        &mut errors,
-        "schedule_text",
-        optional_text(text(v, "schedule_text"), 300),
-    );
+    let schedule_text =
+        take(&mut errors, "schedule_text", optional_text(text(v, "schedule_text"), 300));
     let skills =
         take(&mut errors, "skills", optional_text(text(v, "skills"), 500)).unwrap_or_default();
-    let contact = take(
-        &mut errors,
-        "contact",
-        optional_text(text(v, "contact"), 200),
-    );
-    let registration_url = take(
-        &mut errors,
-        "registration_url",
-        optional_website(text(v, "registration_url")),
-    );
+    let contact = take(&mut errors, "contact", optional_text(text(v, "contact"), 200));
+    let registration_url =
+        take(&mut errors, "registration_url", optional_website(text(v, "registration_url")));
     let descriptions = fields::descriptions(v, local, &mut errors);
     let min_age = fields::number(v, "min_age", 0..=120, &mut errors);
     let languages = fields::languages(v, &mut errors);
@@ -217,19 +191,11 @@ pub fn parse_opportunity(
     Ok(OpportunityDraft {
         title_en: titles.title_en,
         title: titles.title,
-        address: if location_kind == "remote" {
-            None
-        } else {
-            address
-        },
+        address: if location_kind == "remote" { None } else { address },
         location_kind,
         place: place.as_ref().map(|p| p.0),
         place_name: place.map(|p| p.1),
-        date: if schedule_kind == "one_off" {
-            date
-        } else {
-            None
-        },
+        date: if schedule_kind == "one_off" { date } else { None },
         schedule_kind,
         schedule_text,
         skills,
@@ -315,12 +281,7 @@ pub fn draft_of(
     local_lang: &str,
     place_name: Option<String>,
 ) -> OpportunityDraft {
-    let text = |lang: &str| {
-        descriptions
-            .iter()
-            .find(|(l, _)| l == lang)
-            .map(|(_, t)| t.clone())
-    };
+    let text = |lang: &str| descriptions.iter().find(|(l, _)| l == lang).map(|(_, t)| t.clone());
     OpportunityDraft {
         title: row.title.clone(),
         title_en: row.title_en.clone(),

@@ -50,16 +50,9 @@ async fn interest(
     let base = crate::state::base_url_from(&state, &parts.headers);
     let days = state.config.interest_retention_days;
     match super::interest::send(&state.db, &v, locale, &base, days, state.now()).await {
-        Ok(token) => to(
-            locale,
-            &format!("/volunteering/withdraw?token={token}&sent=1"),
-        ),
+        Ok(token) => to(locale, &format!("/volunteering/withdraw?token={token}&sent=1")),
         Err(r) => {
-            shown_at(
-                &mut parts,
-                locale,
-                &format!("{}#interest", opportunity_page(&v)),
-            );
+            shown_at(&mut parts, locale, &format!("{}#interest", opportunity_page(&v)));
             refused(&state, parts, &v, r).await
         }
     }

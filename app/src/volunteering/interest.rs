@@ -29,10 +29,7 @@ fn contact(s: &str) -> Result<String, FieldError> {
         return Email::parse(s).map(|e| e.as_str().to_string());
     }
     let digits = s.chars().filter(char::is_ascii_digit).count();
-    if s.chars()
-        .all(|c| c.is_ascii_digit() || " +()-/".contains(c))
-        && (6..=20).contains(&digits)
-    {
+    if s.chars().all(|c| c.is_ascii_digit() || " +()-/".contains(c)) && (6..=20).contains(&digits) {
         Ok(s.to_string())
     } else {
         Err(FieldError::InvalidContact)
@@ -57,10 +54,7 @@ pub async fn send(
     now: DateTime<Utc>,
 ) -> Result<String, FormRefusal> {
     let id = id_field(values, "opportunity").ok_or(FormRefusal::Forbidden)?;
-    let o = db
-        .opportunity_by_id(id)
-        .await?
-        .ok_or(FormRefusal::Forbidden)?;
+    let o = db.opportunity_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
     let org = o.organisation_id.ok_or(FormRefusal::Forbidden)?;
     let city = db.city(&o.city).await?.ok_or(FormRefusal::Forbidden)?;
     if o.status != Publication::Published || super::service::closed(&o, today(&city, now)) {
@@ -87,10 +81,7 @@ pub async fn send(
         return Err(FormRefusal::Fields(errors));
     };
     let (token, hash) = tokens::new_token();
-    let withdraw = format!(
-        "{base_url}/{}/volunteering/withdraw?token={token}",
-        locale.as_str()
-    );
+    let withdraw = format!("{base_url}/{}/volunteering/withdraw?token={token}", locale.as_str());
     let mut notes = Vec::new();
     for (email, lang) in db.members_of(org).await? {
         let l = crate::locale::parse(&lang).unwrap_or_default();
@@ -145,9 +136,7 @@ pub async fn withdraw(db: &Db, values: &FormValues) -> Result<(), FormRefusal> {
     if db.withdraw_interest(&tokens::hash(token)).await? {
         Ok(())
     } else {
-        Err(FormRefusal::Form(
-            crate::accounts::model::FormError::LinkInvalid,
-        ))
+        Err(FormRefusal::Form(crate::accounts::model::FormError::LinkInvalid))
     }
 }
 

@@ -22,11 +22,8 @@ impl OpportunityQuery {
         allowed_extra: &[&str],
     ) -> (OpportunityQuery, Vec<ParamError>) {
         let mut q = OpportunityQuery::default();
-        let (paging, errors) = parse_pairs(
-            pairs,
-            allowed_extra,
-            (DEFAULT_PER_PAGE, MAX_PER_PAGE),
-            |key, value| {
+        let (paging, errors) =
+            parse_pairs(pairs, allowed_extra, (DEFAULT_PER_PAGE, MAX_PER_PAGE), |key, value| {
                 Some(match key {
                     "q" => parse_text(value).map(|v| q.q = v),
                     "lang" => parse_lang(value).map(|v| q.lang = v),
@@ -41,8 +38,7 @@ impl OpportunityQuery {
                     },
                     _ => return None,
                 })
-            },
-        );
+            });
         (q.page, q.per_page) = (paging.page, paging.per_page);
         (q, errors)
     }

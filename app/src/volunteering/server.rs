@@ -30,10 +30,7 @@ pub async fn get_opportunity(
     let mut d = crate::page_error::from_service(
         super::service::detail(&state.db, &city, &slug, &lang, state.now()).await,
     )?;
-    d.share_url = format!(
-        "{}/{lang}/{city}/volunteering/{slug}",
-        crate::state::base_url(&state)
-    );
+    d.share_url = format!("{}/{lang}/{city}/volunteering/{slug}", crate::state::base_url(&state));
     d.retention_days = state.config.interest_retention_days;
     let posted = state
         .db
@@ -75,10 +72,7 @@ pub async fn my_interest() -> Result<Vec<InterestView>, crate::page_error::PageE
 #[server]
 pub async fn interest_pending(token: String) -> Result<bool, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
-    Ok(state
-        .db
-        .interest_exists(&crate::accounts::tokens::hash(token.trim()))
-        .await?)
+    Ok(state.db.interest_exists(&crate::accounts::tokens::hash(token.trim())).await?)
 }
 
 /// What the opportunity form starts from (see `event_form`).
@@ -91,9 +85,7 @@ pub async fn opportunity_form(
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
     use crate::page_error::forbidden;
-    let user = crate::accounts::session::request_user(&state.db)
-        .await?
-        .ok_or_else(forbidden)?;
+    let user = crate::accounts::session::request_user(&state.db).await?.ok_or_else(forbidden)?;
     let blank = super::draft::OpportunityDraft::default();
     crate::listing::form::form_data(&state.db, &user, opportunity, moderate, city, blank)
         .await?

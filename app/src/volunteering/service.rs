@@ -43,10 +43,7 @@ fn item(
                 }
             })
             .or(o.address.clone()),
-        district: o
-            .district
-            .clone()
-            .or(place.and_then(|p| p.district.clone())),
+        district: o.district.clone().or(place.and_then(|p| p.district.clone())),
         schedule_kind: o.schedule_kind.clone(),
         date: o.date.map(|d| d.to_string()),
         schedule_text: o.schedule_text.clone(),
@@ -86,11 +83,7 @@ pub async fn listing(
         .filter(|o| !closed(o, today))
         .filter(|o| q.lang.as_ref().is_none_or(|l| o.languages.contains(l)))
         .filter(|o| !q.no_czech || o.no_czech)
-        .filter(|o| {
-            q.audience
-                .as_ref()
-                .is_none_or(|a| o.audience == *a || o.audience == "both")
-        })
+        .filter(|o| q.audience.as_ref().is_none_or(|a| o.audience == *a || o.audience == "both"))
         .filter(|o| terms.iter().all(|t| o.search_text.contains(t.as_str())))
         .collect();
     open.sort_by(|a, b| {
@@ -108,14 +101,7 @@ pub async fn listing(
         .take(per_page as usize)
         .map(|o| item(o, lang, &city.local_lang, &places))
         .collect();
-    Ok(OpportunityListing {
-        city,
-        items,
-        total,
-        page: q.page.max(1),
-        per_page,
-        languages,
-    })
+    Ok(OpportunityListing { city, items, total, page: q.page.max(1), per_page, languages })
 }
 
 pub async fn detail(
@@ -126,28 +112,17 @@ pub async fn detail(
     now: DateTime<Utc>,
 ) -> Result<OpportunityDetail, AppError> {
     let city = db.city(city_slug).await?.ok_or(AppError::NotFound)?;
-    let o = db
-        .opportunity(city_slug, slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let o = db.opportunity(city_slug, slug).await?.ok_or(AppError::NotFound)?;
     let places = db.place_labels(city_slug).await?;
-    let texts = db
-        .listing_texts(crate::db::TextTable::Opportunity, o.id)
-        .await?;
+    let texts = db.listing_texts(crate::db::TextTable::Opportunity, o.id).await?;
     let picked = crate::locale::content::show(&texts, lang, &city.local_lang);
-    let place = o
-        .place_id
-        .and_then(|id| places.get(&id))
-        .map(|p| (p.slug.clone(), p.name.clone()));
+    let place = o.place_id.and_then(|id| places.get(&id)).map(|p| (p.slug.clone(), p.name.clone()));
     Ok(OpportunityDetail {
         id: o.id,
         city: o.city.clone(),
         local_lang: city.local_lang.clone(),
         item: item(&o, lang, &city.local_lang, &places),
-        description_lang: picked
-            .as_ref()
-            .filter(|t| t.fallback)
-            .map(|t| t.lang.clone()),
+        description_lang: picked.as_ref().filter(|t| t.fallback).map(|t| t.lang.clone()),
         description: picked.as_ref().map(|t| t.body.clone()),
         description_text: picked,
         place,

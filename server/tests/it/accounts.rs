@@ -11,10 +11,7 @@ struct Browser {
 
 impl Browser {
     fn new(base: &str) -> Self {
-        Browser {
-            base: base.to_string(),
-            cookie: None,
-        }
+        Browser { base: base.to_string(), cookie: None }
     }
 
     fn remember(&mut self, resp: &Response) {
@@ -28,9 +25,7 @@ impl Browser {
     }
 
     async fn get(&mut self, path: &str) -> Response {
-        let mut req = client()
-            .get(format!("{}{path}", self.base))
-            .header("accept", "text/html");
+        let mut req = client().get(format!("{}{path}", self.base)).header("accept", "text/html");
         if let Some(c) = &self.cookie {
             req = req.header("cookie", c);
         }
@@ -57,21 +52,14 @@ impl Browser {
 }
 
 fn location(resp: &Response) -> String {
-    resp.headers()
-        .get("location")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string()
+    resp.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
 }
 
 /// The link in the newest outbox message to `to`.
 async fn link_in_outbox(db: &app::db::Db, to: &str) -> Option<String> {
     let messages = db.outbox(50).await.expect("outbox");
     let m = messages.into_iter().find(|m| m.recipient == to)?;
-    m.body
-        .split_whitespace()
-        .find(|w| w.starts_with("http"))
-        .map(str::to_string)
+    m.body.split_whitespace().find(|w| w.starts_with("http")).map(str::to_string)
 }
 
 const GOOD: [(&str, &str); 9] = [
@@ -88,13 +76,7 @@ const GOOD: [(&str, &str); 9] = [
 
 fn with(changes: &[(&'static str, &'static str)]) -> Vec<(&'static str, &'static str)> {
     GOOD.iter()
-        .map(|(k, v)| {
-            changes
-                .iter()
-                .find(|(ck, _)| ck == k)
-                .copied()
-                .unwrap_or((*k, *v))
-        })
+        .map(|(k, v)| changes.iter().find(|(ck, _)| ck == k).copied().unwrap_or((*k, *v)))
         .collect()
 }
 
@@ -123,20 +105,10 @@ async fn registration_and_sign_in(backend: Backend) {
         assert!(html.contains(message), "missing message: {message}");
     }
     assert!(html.contains("value=\"Spolek Sousedé\""), "typed name kept");
-    assert!(
-        html.contains("value=\"olena-at-example\""),
-        "typed e-mail kept"
-    );
-    assert!(
-        !html.contains("a long enough passphrase"),
-        "password never echoed"
-    );
+    assert!(html.contains("value=\"olena-at-example\""), "typed e-mail kept");
+    assert!(!html.contains("a long enough passphrase"), "password never echoed");
     assert!(html.contains("aria-invalid=\"true\""));
-    assert!(db
-        .user_by_email("olena-at-example")
-        .await
-        .expect("q")
-        .is_none());
+    assert!(db.user_by_email("olena-at-example").await.expect("q").is_none());
     assert!(db.outbox(10).await.expect("q").is_empty());
 
     // In Czech, the messages are Czech.
@@ -159,20 +131,9 @@ async fn registration_and_sign_in(backend: Backend) {
     assert_eq!(orgs.len(), 1);
     assert_eq!(orgs[0].status, app::values::OrganisationStatus::Unverified);
     assert_eq!(orgs[0].registration_no, "12345679");
-    assert_eq!(
-        orgs[0].website.as_deref(),
-        Some("https://sousede.example.org")
-    );
-    assert_eq!(
-        db.audit_for("organisation", orgs[0].id)
-            .await
-            .expect("q")
-            .len(),
-        1
-    );
-    let link = link_in_outbox(db, "olena@example.org")
-        .await
-        .expect("verification link");
+    assert_eq!(orgs[0].website.as_deref(), Some("https://sousede.example.org"));
+    assert_eq!(db.audit_for("organisation", orgs[0].id).await.expect("q").len(), 1);
+    let link = link_in_outbox(db, "olena@example.org").await.expect("verification link");
     assert!(link.contains("/en/account/verify?token="), "{link}");
 
     // The same e-mail cannot register twice.
@@ -181,52 +142,28 @@ async fn registration_and_sign_in(backend: Backend) {
     assert!(resp.text().await.expect("t").contains("already exists"));
 
     // Not before the address is confirmed.
-    let login = [
-        ("email", "olena@example.org"),
-        ("password", "a long enough passphrase"),
-    ];
+    let login = [("email", "olena@example.org"), ("password", "a long enough passphrase")];
     let resp = b.post("/en/account/login", &login).await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(resp
-        .text()
-        .await
-        .expect("t")
-        .contains("confirm your e-mail address first"));
+    assert!(resp.text().await.expect("t").contains("confirm your e-mail address first"));
 
     // Opening the link changes nothing; its button does, once.
-    let path = link
-        .splitn(4, '/')
-        .nth(3)
-        .map(|p| format!("/{p}"))
-        .expect("path");
+    let path = link.splitn(4, '/').nth(3).map(|p| format!("/{p}")).expect("path");
     let resp = b.get(&path).await;
     assert_eq!(resp.status(), StatusCode::OK);
-    assert!(db
-        .user_by_id(user.id)
-        .await
-        .expect("q")
-        .expect("u")
-        .email_verified_at
-        .is_none());
+    assert!(db.user_by_id(user.id).await.expect("q").expect("u").email_verified_at.is_none());
     let token = path.split("token=").nth(1).expect("token").to_string();
     let resp = b.post(&path, &[("token", token.as_str())]).await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&resp), "/en/account/login?verified=1");
     let resp = b.post(&path, &[("token", token.as_str())]).await;
-    assert_eq!(
-        resp.status(),
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "single use"
-    );
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY, "single use");
 
     // Wrong password and unknown e-mail get the same answer.
     let wrong = b
         .post(
             "/en/account/login",
-            &[
-                ("email", "olena@example.org"),
-                ("password", "not the password"),
-            ],
+            &[("email", "olena@example.org"), ("password", "not the password")],
         )
         .await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -234,10 +171,7 @@ async fn registration_and_sign_in(backend: Backend) {
     let unknown = b
         .post(
             "/en/account/login",
-            &[
-                ("email", "nobody@example.org"),
-                ("password", "not the password"),
-            ],
+            &[("email", "nobody@example.org"), ("password", "not the password")],
         )
         .await
         .text()
@@ -290,10 +224,7 @@ async fn password_reset_and_sessions(backend: Backend) {
     )
     .await
     .expect("admin");
-    let admin_login = [
-        ("email", "admin@example.cz"),
-        ("password", "admin passphrase 1"),
-    ];
+    let admin_login = [("email", "admin@example.cz"), ("password", "admin passphrase 1")];
 
     // Two devices signed in.
     let mut phone = Browser::new(&app.base);
@@ -302,34 +233,20 @@ async fn password_reset_and_sessions(backend: Backend) {
         let resp = b.post("/en/account/login", &admin_login).await;
         assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     }
-    assert_eq!(
-        laptop.get("/en/admin/outbox").await.status(),
-        StatusCode::OK
-    );
+    assert_eq!(laptop.get("/en/admin/outbox").await.status(), StatusCode::OK);
 
     // A reset for an unknown address says the same and sends nothing.
     let mut anon = Browser::new(&app.base);
-    let resp = anon
-        .post("/en/account/reset", &[("email", "nobody@example.cz")])
-        .await;
+    let resp = anon.post("/en/account/reset", &[("email", "nobody@example.cz")]).await;
     assert_eq!(location(&resp), "/en/account/reset?sent=1");
     assert!(db.outbox(10).await.expect("q").is_empty());
-    let resp = anon
-        .post("/en/account/reset", &[("email", "admin@example.cz")])
-        .await;
+    let resp = anon.post("/en/account/reset", &[("email", "admin@example.cz")]).await;
     assert_eq!(location(&resp), "/en/account/reset?sent=1");
-    let link = link_in_outbox(db, "admin@example.cz")
-        .await
-        .expect("reset link");
+    let link = link_in_outbox(db, "admin@example.cz").await.expect("reset link");
     let token = link.split("token=").nth(1).expect("token").to_string();
 
     // The admin reads that message in the outbox page.
-    let outbox = laptop
-        .get("/en/admin/outbox")
-        .await
-        .text()
-        .await
-        .expect("t");
+    let outbox = laptop.get("/en/admin/outbox").await.text().await.expect("t");
     assert!(outbox.contains("choose a new password"));
 
     // New passwords must match; the token survives a refused attempt.
@@ -345,11 +262,7 @@ async fn password_reset_and_sessions(backend: Backend) {
         )
         .await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(resp
-        .text()
-        .await
-        .expect("t")
-        .contains(&format!("value=\"{token}\"")));
+    assert!(resp.text().await.expect("t").contains(&format!("value=\"{token}\"")));
     let resp = anon
         .post(
             &path,
@@ -364,19 +277,13 @@ async fn password_reset_and_sessions(backend: Backend) {
 
     // Every old session ended; the old password no longer works, the new one does.
     assert_eq!(phone.get("/en/dashboard").await.status(), StatusCode::FOUND);
-    assert_eq!(
-        laptop.get("/en/admin/outbox").await.status(),
-        StatusCode::FORBIDDEN
-    );
+    assert_eq!(laptop.get("/en/admin/outbox").await.status(), StatusCode::FORBIDDEN);
     let resp = phone.post("/en/account/login", &admin_login).await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let resp = phone
         .post(
             "/en/account/login",
-            &[
-                ("email", "admin@example.cz"),
-                ("password", "new passphrase 22"),
-            ],
+            &[("email", "admin@example.cz"), ("password", "new passphrase 22")],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
@@ -397,17 +304,12 @@ async fn password_reset_and_sessions(backend: Backend) {
     let resp = laptop
         .post(
             "/en/account/login",
-            &[
-                ("email", "admin@example.cz"),
-                ("password", "new passphrase 22"),
-            ],
+            &[("email", "admin@example.cz"), ("password", "new passphrase 22")],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     assert_eq!(phone.get("/en/dashboard").await.status(), StatusCode::OK);
-    let resp = laptop
-        .post("/en/account/logout", &[("everywhere", "1")])
-        .await;
+    let resp = laptop.post("/en/account/logout", &[("everywhere", "1")]).await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     assert_eq!(phone.get("/en/dashboard").await.status(), StatusCode::FOUND);
 }
@@ -461,11 +363,7 @@ async fn links_expire_on_time(backend: Backend) {
     };
     app.clock.set(t0 + Duration::hours(72) + minute);
     let resp = b.post(&verify, &[("token", token.as_str())]).await;
-    assert_eq!(
-        resp.status(),
-        StatusCode::UNPROCESSABLE_ENTITY,
-        "72 h + 1 min"
-    );
+    assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY, "72 h + 1 min");
     assert!(!verified().await);
     app.clock.set(t0 + Duration::hours(72) - minute);
     let resp = b.post(&verify, &[("token", token.as_str())]).await;
@@ -478,17 +376,11 @@ async fn links_expire_on_time(backend: Backend) {
     app::accounts::service::create_admin(db, "admin@example.cz", "admin passphrase 1", t1)
         .await
         .expect("admin");
-    let resp = b
-        .post("/en/account/reset", &[("email", "admin@example.cz")])
-        .await;
+    let resp = b.post("/en/account/reset", &[("email", "admin@example.cz")]).await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     let token = token_in_outbox(db, "admin@example.cz").await;
     let hash = || async {
-        db.user_by_email("admin@example.cz")
-            .await
-            .expect("q")
-            .expect("user")
-            .password_hash
+        db.user_by_email("admin@example.cz").await.expect("q").expect("user").password_hash
     };
     let old_hash = hash().await;
     app.clock.set(t1 + Duration::hours(2) + minute);
@@ -499,11 +391,7 @@ async fn links_expire_on_time(backend: Backend) {
     );
     assert_eq!(hash().await, old_hash);
     app.clock.set(t1 + Duration::hours(2) - minute);
-    assert_eq!(
-        choose_password(&mut b, &token).await,
-        StatusCode::SEE_OTHER,
-        "2 h - 1 min"
-    );
+    assert_eq!(choose_password(&mut b, &token).await, StatusCode::SEE_OTHER, "2 h - 1 min");
     assert_ne!(hash().await, old_hash);
 
     // An invitation to an organisation: 7 days to choose a password.
@@ -522,10 +410,7 @@ async fn links_expire_on_time(backend: Backend) {
     let resp = lead
         .post(
             "/en/account/login",
-            &[
-                ("email", "lead@example.org"),
-                ("password", "member passphrase"),
-            ],
+            &[("email", "lead@example.org"), ("password", "member passphrase")],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
@@ -548,11 +433,7 @@ async fn links_expire_on_time(backend: Backend) {
         "7 d + 1 min"
     );
     app.clock.set(t2 + Duration::days(7) - minute);
-    assert_eq!(
-        choose_password(&mut b, &token).await,
-        StatusCode::SEE_OTHER,
-        "7 d - 1 min"
-    );
+    assert_eq!(choose_password(&mut b, &token).await, StatusCode::SEE_OTHER, "7 d - 1 min");
 }
 
 /// Served over https, the session cookie is `Secure`.
@@ -572,10 +453,7 @@ async fn secure_cookie_over_https(backend: Backend) {
     let resp = Browser::new(&app.base)
         .post(
             "/en/account/login",
-            &[
-                ("email", "admin@example.cz"),
-                ("password", "admin passphrase 1"),
-            ],
+            &[("email", "admin@example.cz"), ("password", "admin passphrase 1")],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
@@ -617,21 +495,15 @@ async fn cross_site_posts_are_refused(backend: Backend) {
     let nothing = written().await;
     let form = [("email", "x@example.org"), ("password", "whatever at all")];
     let post = |headers: Vec<(&'static str, &'static str)>| {
-        let mut req = client()
-            .post(format!("{}/en/account/reset", app.base))
-            .form(&form);
+        let mut req = client().post(format!("{}/en/account/reset", app.base)).form(&form);
         for (k, v) in headers {
             req = req.header(k, v);
         }
         req.send()
     };
-    let resp = post(vec![("origin", "https://evil.example")])
-        .await
-        .expect("request");
+    let resp = post(vec![("origin", "https://evil.example")]).await.expect("request");
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
-    let resp = post(vec![("sec-fetch-site", "cross-site")])
-        .await
-        .expect("request");
+    let resp = post(vec![("sec-fetch-site", "cross-site")]).await.expect("request");
     assert_eq!(resp.status(), StatusCode::FORBIDDEN);
     // Server functions are covered by the same check.
     let resp = client()
@@ -684,10 +556,7 @@ async fn sign_in_is_rate_limited(backend: Backend) {
         let resp = b
             .post(
                 "/uk/account/login",
-                &[
-                    ("email", "admin@example.cz"),
-                    ("password", "guess guess guess"),
-                ],
+                &[("email", "admin@example.cz"), ("password", "guess guess guess")],
             )
             .await;
         assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -695,41 +564,26 @@ async fn sign_in_is_rate_limited(backend: Backend) {
     let resp = b
         .post(
             "/uk/account/login",
-            &[
-                ("email", "admin@example.cz"),
-                ("password", "admin passphrase 1"),
-            ],
+            &[("email", "admin@example.cz"), ("password", "admin passphrase 1")],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
     let html = resp.text().await.expect("t");
     assert!(html.contains("value=\"admin@example.cz\""), "e-mail kept");
     assert!(html.contains("role=\"alert\""));
-    assert!(
-        !html.contains("Too many attempts"),
-        "message in Ukrainian, not English"
-    );
+    assert!(!html.contains("Too many attempts"), "message in Ukrainian, not English");
     assert!(b.cookie.is_none(), "not signed in");
     // Registration and problem reports share the limit; pages are not limited.
     let resp = b
         .post(
             "/uk/places/report",
-            &[
-                ("city", "prague"),
-                ("slug", "oamp-praha-1"),
-                ("kind", "closed"),
-            ],
+            &[("city", "prague"), ("slug", "oamp-praha-1"), ("kind", "closed")],
         )
         .await;
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
     let resp = b.post("/uk/account/register", &GOOD).await;
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
-    assert!(app
-        .db
-        .user_by_email("olena@example.org")
-        .await
-        .expect("q")
-        .is_none());
+    assert!(app.db.user_by_email("olena@example.org").await.expect("q").is_none());
     assert_eq!(b.get("/uk/account/login").await.status(), StatusCode::OK);
 }
 

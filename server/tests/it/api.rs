@@ -18,9 +18,7 @@ async fn api_suite(backend: Backend) {
     let step_free = r#"[{"slug": "step-free-counselling", "city": "prague", "category": "ngo",
         "name": "Bezbariérová poradna", "name_en": "Step-free counselling",
         "district": "Praha 6", "wheelchair": "yes"}]"#;
-    app::demo::import_places(&app.db, step_free, None)
-        .await
-        .expect("imported");
+    app::demo::import_places(&app.db, step_free, None).await.expect("imported");
 
     // Cities with their counts of published places.
     let (s, cities) = get_json(base, "/api/v1/cities").await;
@@ -37,26 +35,14 @@ async fn api_suite(backend: Backend) {
     let (s, all) = get_json(base, "/api/v1/places?city=prague&per_page=200").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(all["total"].as_i64(), Some(prague_total));
-    assert_eq!(
-        all["places"].as_array().map(Vec::len),
-        Some(prague_total as usize)
-    );
+    assert_eq!(all["places"].as_array().map(Vec::len), Some(prague_total as usize));
     let (_, page2) = get_json(base, "/api/v1/places?city=prague&per_page=5&page=2").await;
     assert_eq!(page2["total"].as_i64(), Some(prague_total));
-    let page2_slugs: Vec<&Value> = page2["places"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .map(|p| &p["slug"])
-        .collect();
-    let expected: Vec<&Value> = all["places"].as_array().expect("list")[5..10]
-        .iter()
-        .map(|p| &p["slug"])
-        .collect();
-    assert_eq!(
-        page2_slugs, expected,
-        "page 2 continues where page 1 stopped"
-    );
+    let page2_slugs: Vec<&Value> =
+        page2["places"].as_array().expect("list").iter().map(|p| &p["slug"]).collect();
+    let expected: Vec<&Value> =
+        all["places"].as_array().expect("list")[5..10].iter().map(|p| &p["slug"]).collect();
+    assert_eq!(page2_slugs, expected, "page 2 continues where page 1 stopped");
 
     // Language filter: every result speaks Ukrainian, and some places do not.
     let (_, uk) = get_json(base, "/api/v1/places?city=prague&lang=uk&per_page=200").await;
@@ -65,11 +51,7 @@ async fn api_suite(backend: Backend) {
     assert!((uk_places.len() as i64) < prague_total);
     for p in uk_places {
         let langs = p["languages"].as_array().expect("languages");
-        assert!(
-            langs.iter().any(|l| l == "uk"),
-            "{} does not speak uk",
-            p["slug"]
-        );
+        assert!(langs.iter().any(|l| l == "uk"), "{} does not speak uk", p["slug"]);
     }
 
     // District and wheelchair filters: exactly the places the unfiltered
@@ -91,27 +73,16 @@ async fn api_suite(backend: Backend) {
     };
     let in_praha_6 = matching(&|p| p["district"] == "Praha 6");
     assert!(!in_praha_6.is_empty() && in_praha_6.len() < every.len());
-    let (_, v) = get_json(
-        base,
-        "/api/v1/places?city=prague&district=Praha%206&per_page=200",
-    )
-    .await;
+    let (_, v) = get_json(base, "/api/v1/places?city=prague&district=Praha%206&per_page=200").await;
     assert_eq!(sorted(&v), in_praha_6);
     let step_free = matching(&|p| p["wheelchair"] == "yes");
     assert!(!step_free.is_empty() && step_free.len() < every.len());
-    let (_, v) = get_json(
-        base,
-        "/api/v1/places?city=prague&wheelchair=true&per_page=200",
-    )
-    .await;
+    let (_, v) = get_json(base, "/api/v1/places?city=prague&wheelchair=true&per_page=200").await;
     assert_eq!(sorted(&v), step_free);
 
     // Category filter.
-    let (_, offices) = get_json(
-        base,
-        "/api/v1/places?city=prague&category=foreigners_office",
-    )
-    .await;
+    let (_, offices) =
+        get_json(base, "/api/v1/places?city=prague&category=foreigners_office").await;
     let offices = offices["places"].as_array().expect("list");
     assert!(!offices.is_empty());
     assert!(offices.iter().all(|p| p["category"] == "foreigners_office"));
@@ -120,13 +91,8 @@ async fn api_suite(backend: Backend) {
     let (_, found) = get_json(base, "/api/v1/places?city=prague&q=INTEGRACNI").await;
     let found = found["places"].as_array().expect("list");
     assert!(!found.is_empty(), "integracni finds Integrační …");
-    assert!(found
-        .iter()
-        .any(|p| p["name"].as_str().is_some_and(|n| n.contains("Integrační"))));
-    assert!(
-        found.len() < prague_total as usize,
-        "search narrows the list"
-    );
+    assert!(found.iter().any(|p| p["name"].as_str().is_some_and(|n| n.contains("Integrační"))));
+    assert!(found.len() < prague_total as usize, "search narrows the list");
     // Words that are written with diacritics in the data (knižnica,
     // Maďarska), typed without them, in capitals, or as written.
     for (q, expected) in [
@@ -159,18 +125,9 @@ async fn api_suite(backend: Backend) {
     }
 
     // ETag and 304.
-    let resp = client()
-        .get(format!("{base}/api/v1/places?city=prague"))
-        .send()
-        .await
-        .expect("request");
-    let etag = resp
-        .headers()
-        .get("etag")
-        .expect("etag")
-        .to_str()
-        .expect("ascii")
-        .to_string();
+    let resp =
+        client().get(format!("{base}/api/v1/places?city=prague")).send().await.expect("request");
+    let etag = resp.headers().get("etag").expect("etag").to_str().expect("ascii").to_string();
     let resp = client()
         .get(format!("{base}/api/v1/places?city=prague"))
         .header("If-None-Match", &etag)
@@ -184,28 +141,17 @@ async fn api_suite(backend: Backend) {
         .send()
         .await
         .expect("request");
-    assert_eq!(
-        resp.status(),
-        StatusCode::OK,
-        "another body has another ETag"
-    );
+    assert_eq!(resp.status(), StatusCode::OK, "another body has another ETag");
 
     // Compressed when asked.
-    let raw = reqwest::Client::builder()
-        .no_gzip()
-        .no_brotli()
-        .build()
-        .expect("client");
+    let raw = reqwest::Client::builder().no_gzip().no_brotli().build().expect("client");
     let resp = raw
         .get(format!("{base}/api/v1/places.geojson?city=prague"))
         .header("Accept-Encoding", "gzip")
         .send()
         .await
         .expect("request");
-    assert_eq!(
-        resp.headers().get("content-encoding").map(|v| v.as_bytes()),
-        Some(&b"gzip"[..])
-    );
+    assert_eq!(resp.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"gzip"[..]));
     // Brotli when the client prefers it; the body decodes to the same data.
     let resp = raw
         .get(format!("{base}/api/v1/places.geojson?city=prague"))
@@ -213,15 +159,9 @@ async fn api_suite(backend: Backend) {
         .send()
         .await
         .expect("request");
-    assert_eq!(
-        resp.headers().get("content-encoding").map(|v| v.as_bytes()),
-        Some(&b"br"[..])
-    );
+    assert_eq!(resp.headers().get("content-encoding").map(|v| v.as_bytes()), Some(&b"br"[..]));
     let brotli_size = resp.bytes().await.expect("body").len();
-    let with_brotli = reqwest::Client::builder()
-        .no_gzip()
-        .build()
-        .expect("client");
+    let with_brotli = reqwest::Client::builder().no_gzip().build().expect("client");
     let decoded: Value = with_brotli
         .get(format!("{base}/api/v1/places.geojson?city=prague"))
         .send()
@@ -232,27 +172,17 @@ async fn api_suite(backend: Backend) {
         .expect("brotli body decodes to JSON");
     let (_, plain) = get_json(base, "/api/v1/places.geojson?city=prague").await;
     assert_eq!(decoded, plain);
-    assert!(
-        brotli_size < plain.to_string().len() / 2,
-        "compressed: {brotli_size} bytes"
-    );
+    assert!(brotli_size < plain.to_string().len() / 2, "compressed: {brotli_size} bytes");
 
     // GeoJSON: every published place with coordinates, and only those.
     let (s, geo) = get_json(base, "/api/v1/places.geojson?city=prague").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(geo["type"], "FeatureCollection");
     let features = geo["features"].as_array().expect("features");
-    let with_coords = all["places"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .filter(|p| !p["lat"].is_null())
-        .count();
+    let with_coords =
+        all["places"].as_array().expect("list").iter().filter(|p| !p["lat"].is_null()).count();
     assert_eq!(features.len(), with_coords);
-    assert!(
-        with_coords < prague_total as usize,
-        "some demo places have no location"
-    );
+    assert!(with_coords < prague_total as usize, "some demo places have no location");
     let (s, body) = get_json(base, "/api/v1/places.geojson?city=prague&bbox=1").await;
     assert_eq!(s, StatusCode::BAD_REQUEST);
     assert_eq!(body["parameter"], "bbox");
@@ -293,11 +223,8 @@ async fn open_now_at_known_times(backend: Backend) {
     .await;
     let base = app.base.as_str();
     let open_in = |city: &'static str| async move {
-        let (s, body) = get_json(
-            base,
-            &format!("/api/v1/places?city={city}&open_now=true&per_page=200"),
-        )
-        .await;
+        let (s, body) =
+            get_json(base, &format!("/api/v1/places?city={city}&open_now=true&per_page=200")).await;
         assert_eq!(s, StatusCode::OK);
         let mut open = slugs(&body);
         open.sort();
@@ -334,11 +261,7 @@ async fn open_now_at_known_times(backend: Backend) {
         // Sunday: nothing.
         ("2027-01-10 10:00", &[], &[]),
         // 6 January (Epiphany) is a public holiday in Slovakia, not in Czechia.
-        (
-            "2027-01-06 10:00",
-            &[oamp[0], oamp[1], "prague-7-district-office"],
-            &[],
-        ),
+        ("2027-01-06 10:00", &[oamp[0], oamp[1], "prague-7-district-office"], &[]),
         // 28 September (St Wenceslas) is one in Czechia, not in Slovakia.
         ("2027-09-28 10:00", &[], &["kosice-city-hall-first-contact"]),
         // New Year's Day in both.
@@ -354,22 +277,13 @@ async fn open_now_at_known_times(backend: Backend) {
 
     // The pages say the same: the place page and the filtered list.
     app.clock.set(prague_time("2027-01-06 10:00"));
-    let (_, page) = crate::common::get_page(
-        base,
-        None,
-        "/en/kosice/places/kosice-city-hall-first-contact",
-    )
-    .await;
-    assert!(
-        page.contains("class=\"badge closed\""),
-        "closed on a Slovak holiday"
-    );
+    let (_, page) =
+        crate::common::get_page(base, None, "/en/kosice/places/kosice-city-hall-first-contact")
+            .await;
+    assert!(page.contains("class=\"badge closed\""), "closed on a Slovak holiday");
     assert!(!page.contains("class=\"badge open\""));
     let (_, page) = crate::common::get_page(base, None, "/en/prague/places/oamp-praha-1").await;
-    assert!(
-        page.contains("class=\"badge open\""),
-        "open on the same day in Prague"
-    );
+    assert!(page.contains("class=\"badge open\""), "open on the same day in Prague");
     let (_, list) = crate::common::get_page(base, None, "/en/kosice?open_now=1").await;
     assert_eq!(list.matches("class=\"place-card\"").count(), 0);
     app.clock.set(prague_time("2027-09-28 10:00"));
@@ -398,14 +312,8 @@ async fn pages_suite(backend: Backend) {
     // The filtered list is rendered on the server (works with JS off).
     let (s, html, cookies) = page("/en/prague?lang=uk".into()).await;
     assert_eq!(s, StatusCode::OK);
-    assert!(
-        html.contains("<html lang=\"en\""),
-        "html lang matches the URL"
-    );
-    assert!(
-        cookies.iter().any(|c| c.starts_with("wk_city=prague")),
-        "city remembered"
-    );
+    assert!(html.contains("<html lang=\"en\""), "html lang matches the URL");
+    assert!(cookies.iter().any(|c| c.starts_with("wk_city=prague")), "city remembered");
     assert!(
         cookies.iter().any(|c| c.starts_with("i18n_pref_locale=en")),
         "language remembered: {cookies:?}"
@@ -413,17 +321,11 @@ async fn pages_suite(backend: Backend) {
 
     // A prefix-less link follows the remembered language, then Accept-Language.
     let redirect_for = |cookie: &'static str, accept_language: &'static str| async move {
-        let headers = [
-            ("accept", "text/html"),
-            ("cookie", cookie),
-            ("accept-language", accept_language),
-        ];
+        let headers =
+            [("accept", "text/html"), ("cookie", cookie), ("accept-language", accept_language)];
         let resp = get(base, "/prague", &headers).await;
-        let location = resp
-            .headers()
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string);
+        let location =
+            resp.headers().get("location").and_then(|v| v.to_str().ok()).map(str::to_string);
         (resp.status(), location)
     };
     let (s, loc) = redirect_for("i18n_pref_locale=uk", "cs").await;
@@ -489,24 +391,14 @@ async fn security_headers_everywhere(backend: Backend) {
         "/map.js",
         "/",
     ] {
-        responses.push((
-            path.to_string(),
-            get(&app.base, path, &[("accept", "text/html")]).await,
-        ));
+        responses.push((path.to_string(), get(&app.base, path, &[("accept", "text/html")]).await));
     }
     for (what, resp) in &responses {
         let h = |name: &str| {
-            resp.headers()
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or_default()
-                .to_string()
+            resp.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
         };
         let csp = h("content-security-policy");
-        assert!(
-            csp.contains("frame-ancestors 'none'"),
-            "{what}: CSP `{csp}`"
-        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{what}: CSP `{csp}`");
         assert!(!csp.contains("unsafe-inline"), "{what}: CSP `{csp}`");
         assert_eq!(h("x-content-type-options"), "nosniff", "{what}");
         assert_eq!(h("referrer-policy"), "same-origin", "{what}");
@@ -519,15 +411,7 @@ async fn security_headers_everywhere(backend: Backend) {
         .get("content-security-policy")
         .and_then(|v| v.to_str().ok())
         .unwrap_or_default();
-    assert!(
-        csp.contains("script-src 'self' 'nonce-"),
-        "page CSP `{csp}`"
-    );
+    assert!(csp.contains("script-src 'self' 'nonce-"), "page CSP `{csp}`");
 }
 
-on_both_backends!(
-    api_suite,
-    open_now_at_known_times,
-    pages_suite,
-    security_headers_everywhere
-);
+on_both_backends!(api_suite, open_now_at_known_times, pages_suite, security_headers_everywhere);

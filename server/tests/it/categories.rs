@@ -18,17 +18,11 @@ async fn categories_from_the_database(backend: Backend) {
             .await
             .expect("request");
         let status = resp.status();
-        (
-            status,
-            resp.json::<serde_json::Value>().await.expect("json"),
-        )
+        (status, resp.json::<serde_json::Value>().await.expect("json"))
     };
     for key in ["legal_help", "work", "schools_children"] {
         let (_, page) = get_page(base, None, "/uk/prague").await;
-        assert!(
-            page.contains(&format!("<option value=\"{key}\"")),
-            "filter offers {key}"
-        );
+        assert!(page.contains(&format!("<option value=\"{key}\"")), "filter offers {key}");
     }
     let (status, _) = status_of("category=legal_help").await;
     assert_eq!(status, StatusCode::OK);
@@ -52,15 +46,9 @@ async fn categories_from_the_database(backend: Backend) {
     let (ok, _, err) = run(&app.url, &add);
     assert!(!ok);
     assert!(err.contains("a category `housing` exists already"), "{err}");
-    let (ok, _, err) = run(
-        &app.url,
-        &["add-category", "--key", "Bad Key", "--name-in=cs=Špatně"],
-    );
+    let (ok, _, err) = run(&app.url, &["add-category", "--key", "Bad Key", "--name-in=cs=Špatně"]);
     assert!(!ok);
-    assert!(
-        err.contains("--key `Bad Key`") && err.contains("English name"),
-        "{err}"
-    );
+    assert!(err.contains("--key `Bad Key`") && err.contains("English name"), "{err}");
     let keys = app.db.category_keys(ListingKind::Place).await.expect("q");
     assert_eq!(keys.iter().filter(|k| k.as_str() == "housing").count(), 1);
     assert!(!keys.iter().any(|k| k == "Bad Key"));
@@ -85,9 +73,7 @@ async fn categories_from_the_database(backend: Backend) {
         let option = &page[at..at + page[at..].find("</option>").expect("option ends")];
         assert!(
             option.contains("selected")
-                && option
-                    .trim_end_matches("<!>")
-                    .ends_with(&format!(">{name}")),
+                && option.trim_end_matches("<!>").ends_with(&format!(">{name}")),
             "{lang}: the filter names it {name}: {option}"
         );
         assert!(page.contains("Poradna pro bydlení") || page.contains("Housing advice"));
@@ -124,10 +110,7 @@ async fn admins_add_categories_on_their_page(backend: Backend) {
     let (_, page) = get_page(base, Some(&admin), "/uk/admin/categories?added=1").await;
     assert!(page.contains("Житло"), "listed in Ukrainian");
     let (_, city) = get_page(base, None, "/uk/prague").await;
-    assert!(
-        city.contains("<option value=\"housing\""),
-        "offered by the filters"
-    );
+    assert!(city.contains("<option value=\"housing\""), "offered by the filters");
     let (status, page) = post_form(base, Some(&admin), "/en/admin/categories/add", &form).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("exists already"));
@@ -156,10 +139,7 @@ async fn event_categories_are_data(backend: Backend) {
     let club = option(&events, "conversation_club").expect("the event filter offers it");
     assert!(club.contains("Розмовний клуб"), "{club}");
     let (_, places) = get_page(base, None, "/uk/prague").await;
-    assert!(
-        option(&places, "conversation_club").is_none(),
-        "no place category"
-    );
+    assert!(option(&places, "conversation_club").is_none(), "no place category");
     assert!(option(&events, "legal_help").is_none(), "no event category");
     assert_eq!(api("category=conversation_club").await, StatusCode::OK);
     assert_eq!(api("category=legal_help").await, StatusCode::BAD_REQUEST);
@@ -167,14 +147,7 @@ async fn event_categories_are_data(backend: Backend) {
 
     let (ok, _, err) = run(
         &app.url,
-        &[
-            "add-category",
-            "--key",
-            "night_walk",
-            "--for",
-            "opportunity",
-            "--name-in=en=Night walk",
-        ],
+        &["add-category", "--key", "night_walk", "--for", "opportunity", "--name-in=en=Night walk"],
     );
     assert!(!ok);
     assert!(err.contains("--for `opportunity`"), "{err}");
@@ -202,11 +175,8 @@ async fn event_categories_are_data(backend: Backend) {
     // An event in it is imported and found by the filter.
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("events.json");
-    std::fs::write(
-        &file,
-        format!("[{}]", crate::cli::event("walk-by-night", "night_walk")),
-    )
-    .expect("write");
+    std::fs::write(&file, format!("[{}]", crate::cli::event("walk-by-night", "night_walk")))
+        .expect("write");
     let (ok, _, err) = run(&app.url, &["import-events", &file.display().to_string()]);
     assert!(ok, "{err}");
     let (_, found) = get_page(
@@ -227,25 +197,14 @@ async fn event_categories_are_data(backend: Backend) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(page.contains("id=\"f-kind-error\""), "told at the field");
     assert_eq!(
-        db.category_keys(ListingKind::Event)
-            .await
-            .expect("q")
-            .last()
-            .map(String::as_str),
+        db.category_keys(ListingKind::Event).await.expect("q").last().map(String::as_str),
         Some("picnic")
     );
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     let moderator = sign_in(base, "mod@example.org", STAFF_PASSWORD).await;
-    let (_, form_page) = get_page(
-        base,
-        Some(&moderator),
-        "/en/moderation/events/edit?city=prague",
-    )
-    .await;
-    assert!(
-        option(&form_page, "picnic").is_some(),
-        "the event form offers it"
-    );
+    let (_, form_page) =
+        get_page(base, Some(&moderator), "/en/moderation/events/edit?city=prague").await;
+    assert!(option(&form_page, "picnic").is_some(), "the event form offers it");
     assert!(option(&form_page, "legal_help").is_none());
 }
 

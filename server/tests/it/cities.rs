@@ -63,9 +63,7 @@ async fn a_city_added_from_the_command_line(backend: Backend) {
     assert_eq!(brno["local_language"], "cs");
     assert_eq!(brno["center"]["lat"], 49.1951);
     assert_eq!(brno["places"], 0);
-    let resp = reqwest::get(format!("{base}/api/v1/places?city=brno"))
-        .await
-        .expect("request");
+    let resp = reqwest::get(format!("{base}/api/v1/places?city=brno")).await.expect("request");
     assert_eq!(resp.status(), StatusCode::OK);
     let places: serde_json::Value = resp.json().await.expect("json");
     assert_eq!(places["total"], 0);
@@ -78,10 +76,7 @@ async fn a_city_added_from_the_command_line(backend: Backend) {
     assert_eq!(status, StatusCode::OK);
     assert!(map.contains("49.1951"), "the map starts at Brno's centre");
     for section in ["events", "volunteering", "communities", "stories"] {
-        assert!(
-            map.contains(&format!("href=\"/en/brno/{section}\"")),
-            "header links to {section}"
-        );
+        assert!(map.contains(&format!("href=\"/en/brno/{section}\"")), "header links to {section}");
     }
     let (_, events) = get_page(base, None, "/uk/brno/events").await;
     assert!(events.contains("Брно"), "the Ukrainian name");
@@ -99,24 +94,13 @@ async fn a_city_added_from_the_command_line(backend: Backend) {
         select.contains("value=\"brno\"") && select.contains(">Brno<"),
         "registration offers Brno: {select}"
     );
-    member(
-        db,
-        base,
-        "b@example.org",
-        "Brněnský spolek",
-        "brno",
-        "12345679",
-    )
-    .await;
+    member(db, base, "b@example.org", "Brněnský spolek", "brno", "12345679").await;
 
     // Moderation scope: Brno's moderator sees the Brno organisation,
     // Prague's does not.
     staff(db, "mod-brno@example.org", "moderator", Some("brno")).await;
     staff(db, "mod-prague@example.org", "moderator", Some("prague")).await;
-    for (email, sees) in [
-        ("mod-brno@example.org", true),
-        ("mod-prague@example.org", false),
-    ] {
+    for (email, sees) in [("mod-brno@example.org", true), ("mod-prague@example.org", false)] {
         let cookie = sign_in(base, email, STAFF_PASSWORD).await;
         let (status, queue) = get_page(base, Some(&cookie), "/en/moderation").await;
         assert_eq!(status, StatusCode::OK);
@@ -196,7 +180,4 @@ async fn admins_add_cities_on_their_page(backend: Backend) {
     assert_eq!(audit(db.clone()).await, 1);
 }
 
-on_both_backends!(
-    a_city_added_from_the_command_line,
-    admins_add_cities_on_their_page
-);
+on_both_backends!(a_city_added_from_the_command_line, admins_add_cities_on_their_page);

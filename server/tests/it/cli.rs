@@ -8,21 +8,15 @@ fn bin() -> Command {
 
 #[test]
 fn wrong_database_url_gives_a_clear_message() {
-    let out = bin()
-        .args(["--database-url", "mysql://nowhere/db", "migrate"])
-        .output()
-        .expect("runs");
+    let out =
+        bin().args(["--database-url", "mysql://nowhere/db", "migrate"]).output().expect("runs");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("unsupported database URL"), "{err}");
     assert!(!err.contains("panicked"), "{err}");
 
     let out = bin()
-        .args([
-            "--database-url",
-            "postgres://nobody@127.0.0.1:1/none",
-            "migrate",
-        ])
+        .args(["--database-url", "postgres://nobody@127.0.0.1:1/none", "migrate"])
         .output()
         .expect("runs");
     assert!(!out.status.success());
@@ -49,36 +43,21 @@ fn import_places_is_all_or_nothing() {
     )
     .expect("write");
 
-    let out = bin()
-        .args(["--database-url", &url, "import-places"])
-        .arg(&good)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out =
+        bin().args(["--database-url", &url, "import-places"]).arg(&good).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("loaded 1 places"));
 
-    let out = bin()
-        .args(["--database-url", &url, "import-places"])
-        .arg(&bad)
-        .output()
-        .expect("runs");
+    let out =
+        bin().args(["--database-url", &url, "import-places"]).arg(&bad).output().expect("runs");
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("record 1") && err.contains("nothing was imported"),
-        "{err}"
-    );
+    assert!(err.contains("record 1") && err.contains("nothing was imported"), "{err}");
 
-    let count = tokio::runtime::Runtime::new()
-        .expect("runtime")
-        .block_on(async {
-            let db = app::db::Db::connect(&url).await.expect("connects");
-            db.count_places().await.expect("count")
-        });
+    let count = tokio::runtime::Runtime::new().expect("runtime").block_on(async {
+        let db = app::db::Db::connect(&url).await.expect("connects");
+        db.count_places().await.expect("count")
+    });
     assert_eq!(count, 1, "the bad file added nothing");
     let missing = bin()
         .args(["--database-url", &url, "import-places", "/nonexistent.json"])
@@ -95,13 +74,7 @@ fn create_admin_reads_the_password_from_stdin() {
     let url = format!("sqlite://{}", dir.path().join("admin.db").display());
     let run = |password: &str| {
         let mut child = bin()
-            .args([
-                "--database-url",
-                &url,
-                "create-admin",
-                "--email",
-                "Admin@Example.CZ",
-            ])
+            .args(["--database-url", &url, "create-admin", "--email", "Admin@Example.CZ"])
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
@@ -121,21 +94,13 @@ fn create_admin_reads_the_password_from_stdin() {
     assert!(err.contains("at least 10 characters"), "{err}");
 
     let out = run("a long admin passphrase");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("admin admin@example.cz ready"));
 }
 
 /// Runs the binary on `url` with `args`; (success, stdout, stderr).
 pub fn run(url: &str, args: &[&str]) -> (bool, String, String) {
-    let out = bin()
-        .args(["--database-url", url])
-        .args(args)
-        .output()
-        .expect("runs");
+    let out = bin().args(["--database-url", url]).args(args).output().expect("runs");
     (
         out.status.success(),
         String::from_utf8_lossy(&out.stdout).to_string(),
@@ -144,10 +109,7 @@ pub fn run(url: &str, args: &[&str]) -> (bool, String, String) {
 }
 
 async fn count(db: &app::db::Db, sql: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .fetch_one(db.pool())
-        .await
-        .expect("count");
+    let (n,): (i64,) = sqlx::query_as(sql).fetch_one(db.pool()).await.expect("count");
     n
 }
 
@@ -169,18 +131,10 @@ async fn import_events_is_all_or_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let good = dir.path().join("good.json");
     let bad = dir.path().join("bad.json");
-    std::fs::write(
-        &good,
-        format!("[{}]", event("cafe-one", "conversation_club")),
-    )
-    .expect("write");
+    std::fs::write(&good, format!("[{}]", event("cafe-one", "conversation_club"))).expect("write");
     std::fs::write(
         &bad,
-        format!(
-            "[{}, {}]",
-            event("cafe-two", "conversation_club"),
-            event("cafe-three", "casino")
-        ),
+        format!("[{}, {}]", event("cafe-two", "conversation_club"), event("cafe-three", "casino")),
     )
     .expect("write");
     let events = "SELECT COUNT(*) FROM events";
@@ -191,19 +145,9 @@ async fn import_events_is_all_or_nothing() {
     assert_eq!(count(&db, events).await, before + 1);
     let (ok, _, err) = run(&url, &["import-events", &bad.display().to_string()]);
     assert!(!ok);
-    assert!(
-        err.contains("nothing was imported") && err.contains("category"),
-        "{err}"
-    );
-    assert_eq!(
-        count(&db, events).await,
-        before + 1,
-        "the good record was not kept"
-    );
-    assert_eq!(
-        count(&db, "SELECT COUNT(*) FROM events WHERE slug = 'cafe-two'").await,
-        0
-    );
+    assert!(err.contains("nothing was imported") && err.contains("category"), "{err}");
+    assert_eq!(count(&db, events).await, before + 1, "the good record was not kept");
+    assert_eq!(count(&db, "SELECT COUNT(*) FROM events WHERE slug = 'cafe-two'").await, 0);
 }
 
 /// `import-places --addresses`: a Prague place with an address and no
@@ -222,35 +166,16 @@ async fn import_places_locates_addresses() {
     )
     .expect("write");
     let shared = crate::common::shared_data().display().to_string();
-    let (ok, out, err) = run(
-        &url,
-        &[
-            "import-places",
-            &file.display().to_string(),
-            "--addresses",
-            &shared,
-        ],
-    );
+    let (ok, out, err) =
+        run(&url, &["import-places", &file.display().to_string(), "--addresses", &shared]);
     assert!(ok, "{err}");
     assert!(out.contains("located"), "{out}");
-    let place = db
-        .published_place("prague", "located")
-        .await
-        .expect("q")
-        .expect("imported");
+    let place = db.published_place("prague", "located").await.expect("q").expect("imported");
     let (lat, lon) = (place.lat.expect("lat"), place.lon.expect("lon"));
     assert!((lat - 50.0902171).abs() < 1e-6 && (lon - 14.3091331).abs() < 1e-6);
     assert_eq!(place.district.as_deref(), Some("Praha 6"));
-    let nowhere = db
-        .published_place("prague", "nowhere")
-        .await
-        .expect("q")
-        .expect("imported");
-    assert_eq!(
-        (nowhere.lat, nowhere.lon),
-        (None, None),
-        "never a made-up point"
-    );
+    let nowhere = db.published_place("prague", "nowhere").await.expect("q").expect("imported");
+    assert_eq!((nowhere.lat, nowhere.lon), (None, None), "never a made-up point");
 }
 
 /// `set-role`: moderator of one city, recorded in the audit log; a wrong
@@ -267,33 +192,18 @@ async fn set_role_gives_roles() {
     .await
     .expect("account");
     let role = |db: app::db::Db| async move {
-        let u = db
-            .user_by_email("mod@example.org")
-            .await
-            .expect("q")
-            .expect("user");
+        let u = db.user_by_email("mod@example.org").await.expect("q").expect("user");
         (u.role, u.moderator_city)
     };
     let audit = "SELECT COUNT(*) FROM audit_log";
     let before = count(&db, audit).await;
     let (ok, out, err) = run(
         &url,
-        &[
-            "set-role",
-            "--email",
-            "mod@example.org",
-            "--role",
-            "moderator",
-            "--city",
-            "kosice",
-        ],
+        &["set-role", "--email", "mod@example.org", "--role", "moderator", "--city", "kosice"],
     );
     assert!(ok, "{err}");
     assert!(out.contains("mod@example.org is now moderator"), "{out}");
-    assert_eq!(
-        role(db.clone()).await,
-        ("moderator".to_string(), Some("kosice".to_string()))
-    );
+    assert_eq!(role(db.clone()).await, ("moderator".to_string(), Some("kosice".to_string())));
     assert_eq!(count(&db, audit).await, before + 1);
 
     for args in [
@@ -305,25 +215,15 @@ async fn set_role_gives_roles() {
         let (ok, _, err) = run(&url, &all);
         assert!(!ok, "{args:?}");
         assert!(!err.is_empty() && !err.contains("panicked"), "{err}");
-        assert_eq!(
-            role(db.clone()).await,
-            ("moderator".to_string(), Some("kosice".to_string()))
-        );
+        assert_eq!(role(db.clone()).await, ("moderator".to_string(), Some("kosice".to_string())));
     }
     assert_eq!(count(&db, audit).await, before + 1);
 }
 
 /// An organisation in Prague with one member, ngo@example.org; its id.
 async fn ngo_member(db: &app::db::Db) -> i64 {
-    crate::common::member(
-        db,
-        "http://kit.test",
-        "ngo@example.org",
-        "Spolek",
-        "prague",
-        "12345679",
-    )
-    .await
+    crate::common::member(db, "http://kit.test", "ngo@example.org", "Spolek", "prague", "12345679")
+        .await
 }
 
 /// `remind-stale`: one message per member of an organisation whose place
@@ -369,10 +269,7 @@ async fn purge_interest_deletes_expired_requests() {
             .await
             .expect("opportunity");
     let now = chrono::Utc::now();
-    for (name, sent) in [
-        ("Old Request", now - chrono::Duration::days(91)),
-        ("New Request", now),
-    ] {
+    for (name, sent) in [("Old Request", now - chrono::Duration::days(91)), ("New Request", now)] {
         let values = [
             ("opportunity", id.to_string()),
             ("name", name.to_string()),
@@ -395,13 +292,8 @@ async fn purge_interest_deletes_expired_requests() {
     }
     let (ok, out, err) = run(&url, &["purge-interest"]);
     assert!(ok, "{err}");
-    assert!(
-        out.contains("1 expired interest request(s) deleted"),
-        "{out}"
-    );
-    let left: Vec<(String,)> = sqlx::query_as("SELECT name FROM interest_requests")
-        .fetch_all(db.pool())
-        .await
-        .expect("q");
+    assert!(out.contains("1 expired interest request(s) deleted"), "{out}");
+    let left: Vec<(String,)> =
+        sqlx::query_as("SELECT name FROM interest_requests").fetch_all(db.pool()).await.expect("q");
     assert_eq!(left, vec![("New Request".to_string(),)]);
 }

@@ -50,11 +50,7 @@ async fn data_layer(backend: Backend) {
         ["a"],
         "only published places are public"
     );
-    assert!(db
-        .published_place("prague", "b")
-        .await
-        .expect("query")
-        .is_none());
+    assert!(db.published_place("prague", "b").await.expect("query").is_none());
     assert_eq!(db.cities_with_counts().await.expect("counts")[0].1, 1);
 
     // Filters: language and diacritics-free search (district and
@@ -64,35 +60,17 @@ async fn data_layer(backend: Backend) {
         terms: terms.iter().map(|t| t.to_string()).collect(),
         ..Default::default()
     };
+    assert_eq!(db.published_places("prague", &f(Some("uk"), &[])).await.expect("q").len(), 1);
     assert_eq!(
-        db.published_places("prague", &f(Some("uk"), &[]))
-            .await
-            .expect("q")
-            .len(),
-        1
-    );
-    assert_eq!(
-        db.published_places("prague", &f(Some("u"), &[]))
-            .await
-            .expect("q")
-            .len(),
+        db.published_places("prague", &f(Some("u"), &[])).await.expect("q").len(),
         0,
         "no partial code match"
     );
     assert_eq!(
-        db.published_places("prague", &f(None, &["vodickova", "legal"]))
-            .await
-            .expect("q")
-            .len(),
+        db.published_places("prague", &f(None, &["vodickova", "legal"])).await.expect("q").len(),
         1
     );
-    assert_eq!(
-        db.published_places("prague", &f(None, &["100%"]))
-            .await
-            .expect("q")
-            .len(),
-        0
-    );
+    assert_eq!(db.published_places("prague", &f(None, &["100%"])).await.expect("q").len(), 0);
 
     // Updating by (city, slug) replaces, it does not duplicate.
     let mut changed = place("a", "prague", "published");
@@ -104,31 +82,17 @@ async fn data_layer(backend: Backend) {
     assert_eq!(rows[0].name_en, "Renamed");
     assert_eq!(
         db.place_descriptions(rows[0].id).await.expect("texts"),
-        vec![(
-            "uk".to_string(),
-            "Безкоштовна правова допомога.".to_string()
-        )]
+        vec![("uk".to_string(), "Безкоштовна правова допомога.".to_string())]
     );
 
     // A failing record rolls back the whole batch.
     let before = db.count_places().await.expect("count");
     let err = db
-        .upsert_places(&[
-            place("d", "prague", "published"),
-            place("e", "atlantis", "published"),
-        ])
+        .upsert_places(&[place("d", "prague", "published"), place("e", "atlantis", "published")])
         .await;
     assert!(err.is_err(), "unknown city violates the foreign key");
-    assert_eq!(
-        db.count_places().await.expect("count"),
-        before,
-        "nothing half-written"
-    );
-    assert!(db
-        .published_place("prague", "d")
-        .await
-        .expect("query")
-        .is_none());
+    assert_eq!(db.count_places().await.expect("count"), before, "nothing half-written");
+    assert!(db.published_place("prague", "d").await.expect("query").is_none());
 }
 
 /// District and wheelchair filters, alone and together.
@@ -169,52 +133,28 @@ async fn place_filters(backend: Backend) {
         }
     };
     assert_eq!(found(None, false).await.len(), 5);
-    assert_eq!(
-        found(None, true).await,
-        ["yes-1", "yes-2"],
-        "wheelchair: yes only"
-    );
-    assert_eq!(
-        found(Some("Praha 2"), false).await,
-        ["limited-2", "no-2", "yes-2"]
-    );
+    assert_eq!(found(None, true).await, ["yes-1", "yes-2"], "wheelchair: yes only");
+    assert_eq!(found(Some("Praha 2"), false).await, ["limited-2", "no-2", "yes-2"]);
     assert_eq!(found(Some("Praha 2"), true).await, ["yes-2"]);
     assert_eq!(found(Some("Praha 3"), false).await, Vec::<String>::new());
-    assert_eq!(
-        db.districts("prague").await.expect("d"),
-        ["Praha 1", "Praha 2"]
-    );
+    assert_eq!(db.districts("prague").await.expect("d"), ["Praha 1", "Praha 2"]);
 }
 
 async fn demo_import(backend: Backend) {
     let (db, _guard) = fresh_db(&backend).await;
-    let report = app::demo::load_demo(&db, crate::common::geo().data())
-        .await
-        .expect("demo loads");
+    let report = app::demo::load_demo(&db, crate::common::geo().data()).await.expect("demo loads");
     assert_eq!(report.places, 70);
     let geo = report.geocode.expect("address data used");
-    assert!(
-        geo.districts_set > 20,
-        "precise Prague points get their district"
-    );
+    assert!(geo.districts_set > 20, "precise Prague points get their district");
     // Loading twice updates in place.
-    app::demo::load_demo(&db, crate::common::geo().data())
-        .await
-        .expect("demo reloads");
+    app::demo::load_demo(&db, crate::common::geo().data()).await.expect("demo reloads");
     assert_eq!(db.count_places().await.expect("count"), 70);
     // Places without coordinates stay without them (never a made-up point).
-    let rows = db
-        .published_places("prague", &PlaceFilter::default())
-        .await
-        .expect("q");
+    let rows = db.published_places("prague", &PlaceFilter::default()).await.expect("q");
     assert!(rows.iter().any(|r| r.lat.is_none()));
     assert!(rows.iter().all(|r| r.lat.is_some() == r.lon.is_some()));
     // The OAMP office at Žukovského 888/2 lies in Praha 6.
-    let oamp = db
-        .published_place("prague", "oamp-praha-1")
-        .await
-        .expect("q")
-        .expect("exists");
+    let oamp = db.published_place("prague", "oamp-praha-1").await.expect("q").expect("exists");
     assert_eq!(oamp.district.as_deref(), Some("Praha 6"));
 }
 
@@ -224,15 +164,9 @@ async fn address_lookup_on_the_real_prague_data() {
     let data = geo.data().expect("address data");
     let index = &data.addresses;
     assert!(index.len() > 70_000);
-    let (lat, lon) = index
-        .lookup("Žukovského 888/2, Praha 6")
-        .expect("known address");
+    let (lat, lon) = index.lookup("Žukovského 888/2, Praha 6").expect("known address");
     assert!((lat - 50.0902171).abs() < 1e-6 && (lon - 14.3091331).abs() < 1e-6);
-    assert_eq!(
-        index.lookup("Zukovskeho 888/2"),
-        Some((lat, lon)),
-        "without diacritics"
-    );
+    assert_eq!(index.lookup("Zukovskeho 888/2"), Some((lat, lon)), "without diacritics");
     let districts = &data.districts;
     assert_eq!(districts.len(), 57);
     assert_eq!(districts.district_at(lat, lon), Some("Praha 6"));
@@ -246,17 +180,10 @@ async fn importer_rejects_a_bad_file_without_writing() {
     let (db, _guard) = fresh_db(&Backend::Sqlite).await;
     let bad = r#"[{"slug":"ok","city":"prague","category":"ngo","name":"A","name_en":"A"},
                   {"slug":"bad","city":"prague","category":"casino","name":"B","name_en":"B"}]"#;
-    let err = app::demo::import_places(&db, bad, None)
-        .await
-        .expect_err("invalid category");
-    assert!(
-        err.contains("record 1") && err.contains("category"),
-        "{err}"
-    );
+    let err = app::demo::import_places(&db, bad, None).await.expect_err("invalid category");
+    assert!(err.contains("record 1") && err.contains("category"), "{err}");
     assert_eq!(db.count_places().await.expect("count"), 0);
-    let err = app::demo::import_places(&db, "not json", None)
-        .await
-        .expect_err("not json");
+    let err = app::demo::import_places(&db, "not json", None).await.expect_err("not json");
     assert!(err.contains("JSON"), "{err}");
 }
 
@@ -269,49 +196,22 @@ async fn instances_see_each_others_writes(backend: Backend) {
     let all = PlaceFilter::default();
     let slugs = |v: Vec<app::db::PlaceRow>| v.into_iter().map(|p| p.slug).collect::<Vec<_>>();
 
-    a.upsert_places(&[place("one", "prague", "published")])
-        .await
-        .expect("insert");
-    assert_eq!(
-        slugs(b.published_places("prague", &all).await.expect("q")),
-        ["one"]
-    );
+    a.upsert_places(&[place("one", "prague", "published")]).await.expect("insert");
+    assert_eq!(slugs(b.published_places("prague", &all).await.expect("q")), ["one"]);
     assert_eq!(b.districts("prague").await.expect("d"), ["Praha 1"]);
 
     // Instance A changes and adds places; B has them cached and must notice.
     let mut renamed = place("one", "prague", "published");
     renamed.district = Some("Praha 2".into());
-    a.upsert_places(&[renamed, place("two", "prague", "published")])
-        .await
-        .expect("update");
-    assert_eq!(
-        slugs(b.published_places("prague", &all).await.expect("q")),
-        ["one", "two"]
-    );
-    assert_eq!(
-        b.districts("prague").await.expect("d"),
-        ["Praha 1", "Praha 2"]
-    );
+    a.upsert_places(&[renamed, place("two", "prague", "published")]).await.expect("update");
+    assert_eq!(slugs(b.published_places("prague", &all).await.expect("q")), ["one", "two"]);
+    assert_eq!(b.districts("prague").await.expect("d"), ["Praha 1", "Praha 2"]);
 
     // Unpublishing through B hides the place from A.
-    b.upsert_places(&[place("two", "prague", "draft")])
-        .await
-        .expect("unpublish");
-    assert_eq!(
-        slugs(a.published_places("prague", &all).await.expect("q")),
-        ["one"]
-    );
+    b.upsert_places(&[place("two", "prague", "draft")]).await.expect("unpublish");
+    assert_eq!(slugs(a.published_places("prague", &all).await.expect("q")), ["one"]);
     // Another city's copy is separate.
-    assert!(a
-        .published_places("kosice", &all)
-        .await
-        .expect("q")
-        .is_empty());
+    assert!(a.published_places("kosice", &all).await.expect("q").is_empty());
 }
 
-on_both_backends!(
-    data_layer,
-    place_filters,
-    demo_import,
-    instances_see_each_others_writes
-);
+on_both_backends!(data_layer, place_filters, demo_import, instances_see_each_others_writes);

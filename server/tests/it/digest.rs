@@ -7,9 +7,7 @@ use crate::common::{member, post_form, spawn_app, staff, Backend};
 use chrono::{DateTime, Utc};
 
 fn at(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text)
-        .expect("time")
-        .with_timezone(&Utc)
+    DateTime::parse_from_rfc3339(text).expect("time").with_timezone(&Utc)
 }
 
 async fn outbox_to(db: &app::db::Db, to: &str) -> Vec<(String, String)> {
@@ -31,34 +29,17 @@ async fn daily_digest(backend: Backend) {
         .await
         .expect("Czech");
     // Something waits in Prague: an organisation to verify, a report.
-    member(
-        db,
-        base,
-        "ngo@example.org",
-        "Spolek Ráno",
-        "prague",
-        "12345679",
-    )
-    .await;
+    member(db, base, "ngo@example.org", "Spolek Ráno", "prague", "12345679").await;
     let (status, _) = post_form(
         base,
         None,
         "/en/places/report",
-        &[
-            ("city", "prague"),
-            ("slug", "oamp-praha-1"),
-            ("kind", "closed"),
-        ],
+        &[("city", "prague"), ("slug", "oamp-praha-1"), ("kind", "closed")],
     )
     .await;
     assert_eq!(status, reqwest::StatusCode::SEE_OTHER);
     // And a story draft waiting for its reviewer.
-    let author = db
-        .user_by_email("mod-p@example.org")
-        .await
-        .expect("q")
-        .expect("moderator")
-        .id;
+    let author = db.user_by_email("mod-p@example.org").await.expect("q").expect("moderator").id;
     db.submit_story_draft(
         "prague",
         None,
@@ -81,35 +62,20 @@ async fn daily_digest(backend: Backend) {
             .await
             .expect("digests")
     };
-    assert_eq!(
-        send("2026-12-03T05:30:00Z").await,
-        0,
-        "not before the morning"
-    );
+    assert_eq!(send("2026-12-03T05:30:00Z").await, 0, "not before the morning");
     let first = send("2026-12-03T07:00:00Z").await;
     let to_prague = outbox_to(db, "mod-p@example.org").await;
     assert_eq!(to_prague.len(), 1);
     let (subject, body) = &to_prague[0];
     assert!(subject.contains("fronta"), "in Czech: {subject}");
-    assert!(
-        body.contains(&format!("nahlášené problémy: {}", prague.reports)),
-        "{body}"
-    );
-    assert!(
-        body.contains(&format!("organizace k ověření: {}", prague.organisations)),
-        "{body}"
-    );
-    assert!(
-        body.contains("https://welcome.example/cs/moderation"),
-        "{body}"
-    );
+    assert!(body.contains(&format!("nahlášené problémy: {}", prague.reports)), "{body}");
+    assert!(body.contains(&format!("organizace k ověření: {}", prague.organisations)), "{body}");
+    assert!(body.contains("https://welcome.example/cs/moderation"), "{body}");
     // The admin's covers every city.
     let to_admin = outbox_to(db, "admin@example.org").await;
     assert_eq!(to_admin.len(), 1);
     let everywhere: i64 = waiting.values().map(|w| w.reports).sum();
-    assert!(to_admin[0]
-        .1
-        .contains(&format!("problem reports: {everywhere}")));
+    assert!(to_admin[0].1.contains(&format!("problem reports: {everywhere}")));
     // Košice's moderator hears only of Košice: nothing when nothing waits.
     let to_kosice = outbox_to(db, "mod-k@example.org").await;
     let kosice_waits = kosice != app::db::Waiting::default();

@@ -135,26 +135,14 @@ async fn moderators_add_listings(backend: Backend) {
         // The form: empty, for the city, carrying it.
         let (s, page) = get_page(base, Some(&cast.moderator), &format!("{path}?city=prague")).await;
         assert_eq!(s, StatusCode::OK);
-        assert!(
-            page.contains("name=\"city\" value=\"prague\""),
-            "{}",
-            kind.section
-        );
+        assert!(page.contains("name=\"city\" value=\"prague\""), "{}", kind.section);
 
         // Without the first field: told there, the rest kept, nothing stored.
         let (missing, _) = kind.form[0];
-        let bad: Vec<(&str, &str)> = form
-            .iter()
-            .filter(|(k, _)| *k != missing)
-            .cloned()
-            .collect();
+        let bad: Vec<(&str, &str)> = form.iter().filter(|(k, _)| *k != missing).cloned().collect();
         let (s, html) = post_form(base, Some(&cast.moderator), &path, &bad).await;
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{}", kind.section);
-        assert!(
-            html.contains(&format!("id=\"f-{missing}-error\"")),
-            "{}",
-            kind.section
-        );
+        assert!(html.contains(&format!("id=\"f-{missing}-error\"")), "{}", kind.section);
         assert!(html.contains(kind.form[1].1), "what was typed is kept");
         assert_eq!(before, fingerprint(db).await, "nothing stored");
 
@@ -170,11 +158,8 @@ async fn moderators_add_listings(backend: Backend) {
         // Owned by the city, recorded with the note.
         let (kind_name, id, owner): (&str, i64, Option<i64>) = match kind.section {
             "places" => {
-                let p = db
-                    .published_place("prague", kind.slug)
-                    .await
-                    .expect("q")
-                    .expect("published");
+                let p =
+                    db.published_place("prague", kind.slug).await.expect("q").expect("published");
                 let owner = db.place_organisation(p.id).await.expect("q");
                 ("place", p.id, owner)
             }
@@ -183,11 +168,7 @@ async fn moderators_add_listings(backend: Backend) {
                 ("event", e.id, e.organisation_id)
             }
             _ => {
-                let o = db
-                    .opportunity("prague", kind.slug)
-                    .await
-                    .expect("q")
-                    .expect("o");
+                let o = db.opportunity("prague", kind.slug).await.expect("q").expect("o");
                 ("opportunity", o.id, o.organisation_id)
             }
         };
@@ -195,10 +176,7 @@ async fn moderators_add_listings(backend: Backend) {
         let history = db.listing_history(kind_name, id).await.expect("q");
         assert_eq!(history.len(), 1, "{}", kind.section);
         assert_eq!(history[0].action, "created");
-        assert_eq!(
-            history[0].reason.as_deref(),
-            Some("From the city's own list")
-        );
+        assert_eq!(history[0].reason.as_deref(), Some("From the city's own list"));
         assert!(history[0].details.contains(kind.title), "the whole listing");
 
         // A refused edit of it shows its edit form again (not a missing page).
@@ -207,12 +185,7 @@ async fn moderators_add_listings(backend: Backend) {
             bad.iter().filter(|(k, _)| *k != "city").cloned().collect();
         edit.push((kind_name, id.as_str()));
         let (s, html) = post_form(base, Some(&cast.moderator), &path, &edit).await;
-        assert_eq!(
-            s,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "edit of {}",
-            kind.section
-        );
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "edit of {}", kind.section);
         assert!(html.contains(&format!("id=\"f-{missing}-error\"")));
     }
 }
@@ -264,23 +237,10 @@ async fn city_listings_at_any_place_of_the_city(backend: Backend) {
         let (s, _) = post_form(base, Some(&cast.moderator), &path, &form).await;
         assert_eq!(s, StatusCode::SEE_OTHER, "{}", kind.section);
         let place = match kind.section {
-            "events" => db
-                .event("prague", kind.slug)
-                .await
-                .expect("q")
-                .map(|e| e.place_id),
-            _ => db
-                .opportunity("prague", kind.slug)
-                .await
-                .expect("q")
-                .map(|o| o.place_id),
+            "events" => db.event("prague", kind.slug).await.expect("q").map(|e| e.place_id),
+            _ => db.opportunity("prague", kind.slug).await.expect("q").map(|o| o.place_id),
         };
-        assert_eq!(
-            place,
-            Some(Some(here.id)),
-            "{} held at the place",
-            kind.section
-        );
+        assert_eq!(place, Some(Some(here.id)), "{} held at the place", kind.section);
         let public = format!("/en/prague/{}/{}", public_section(kind.section), kind.slug);
         let (_, page) = get_page(base, None, &public).await;
         assert!(

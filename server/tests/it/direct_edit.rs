@@ -7,12 +7,7 @@ use reqwest::StatusCode;
 async fn direct_edit_and_history(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let Cast {
-        org,
-        ngo,
-        other,
-        moderator,
-    } = cast(&app).await;
+    let Cast { org, ngo, other, moderator } = cast(&app).await;
     let org_id = org.to_string();
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
@@ -32,26 +27,14 @@ async fn direct_edit_and_history(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
-        .id
-        .to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &change)],
-    )
-    .await;
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (place, city, slug, ..) = db.places_of_organisation(org).await.expect("q")[0].clone();
     let place_s = place.to_string();
-    let hours = || async {
-        db.place_by_id(place)
-            .await
-            .expect("q")
-            .expect("place")
-            .opening_hours
-    };
+    let hours = || async { db.place_by_id(place).await.expect("q").expect("place").opening_hours };
 
     let edit = [
         ("place", place_s.as_str()),
@@ -65,27 +48,14 @@ async fn direct_edit_and_history(backend: Backend) {
     ];
     // Nobody but a moderator of Prague (or an admin) may edit directly; the
     // form page refuses them too.
-    for cookie in [
-        None,
-        Some(ngo.as_str()),
-        Some(other.as_str()),
-        Some(other_moderator.as_str()),
-    ] {
+    for cookie in [None, Some(ngo.as_str()), Some(other.as_str()), Some(other_moderator.as_str())] {
         let (s, _) = post_form(base, cookie, "/en/moderation/places/edit", &edit).await;
         assert_eq!(s, StatusCode::FORBIDDEN);
-        let (_, html) = get_page(
-            base,
-            cookie,
-            &format!("/en/moderation/places/edit?place={place}"),
-        )
-        .await;
+        let (_, html) =
+            get_page(base, cookie, &format!("/en/moderation/places/edit?place={place}")).await;
         assert!(!html.contains("name=\"opening_hours\""), "form hidden");
     }
-    assert_eq!(
-        hours().await.as_deref(),
-        Some("Mo-Fr 09:00-17:00"),
-        "nothing changed"
-    );
+    assert_eq!(hours().await.as_deref(), Some("Mo-Fr 09:00-17:00"), "nothing changed");
 
     // Bad input from the moderator: 422, message at the field, kept.
     let mut bad = edit.to_vec();
@@ -97,12 +67,9 @@ async fn direct_edit_and_history(backend: Backend) {
     assert_eq!(hours().await.as_deref(), Some("Mo-Fr 09:00-17:00"));
 
     // The moderator's form shows the place as it is; saving publishes at once.
-    let (s, html) = get_page(
-        base,
-        Some(&moderator),
-        &format!("/en/moderation/places/edit?place={place}"),
-    )
-    .await;
+    let (s, html) =
+        get_page(base, Some(&moderator), &format!("/en/moderation/places/edit?place={place}"))
+            .await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("value=\"Mo-Fr 09:00-17:00\""));
     let resp = crate::common::client()
@@ -134,19 +101,12 @@ async fn direct_edit_and_history(backend: Backend) {
         .iter()
         .find(|m| m.recipient == "ngo@example.org" && m.subject.contains("edited"))
         .expect("message to the organisation");
-    assert!(
-        note.body.contains("Mo-Fr 09:00-17:00 → Mo-Th 10:00-16:00"),
-        "{}",
-        note.body
-    );
+    assert!(note.body.contains("Mo-Fr 09:00-17:00 → Mo-Th 10:00-16:00"), "{}", note.body);
 
     // History per listing: submitted, accepted, edited with diff and note.
-    let (s, html) = get_page(
-        base,
-        Some(&moderator),
-        &format!("/en/moderation/audit?kind=place&id={place}"),
-    )
-    .await;
+    let (s, html) =
+        get_page(base, Some(&moderator), &format!("/en/moderation/audit?kind=place&id={place}"))
+            .await;
     assert_eq!(s, StatusCode::OK);
     for needle in [
         "Edited by a moderator",
@@ -165,27 +125,15 @@ async fn direct_edit_and_history(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::OK);
-    for needle in [
-        "Registered",
-        "Verified",
-        "Change proposed",
-        "Change accepted and published",
-    ] {
-        assert!(
-            html.contains(needle),
-            "organisation history lacks `{needle}`"
-        );
+    for needle in ["Registered", "Verified", "Change proposed", "Change accepted and published"] {
+        assert!(html.contains(needle), "organisation history lacks `{needle}`");
     }
     // Only moderators of the city (and admins) read histories.
     for cookie in [None, Some(ngo.as_str()), Some(other_moderator.as_str())] {
         for kind in ["place", "organisation"] {
             let id = if kind == "place" { place } else { org };
-            let (s, html) = get_page(
-                base,
-                cookie,
-                &format!("/en/moderation/audit?kind={kind}&id={id}"),
-            )
-            .await;
+            let (s, html) =
+                get_page(base, cookie, &format!("/en/moderation/audit?kind={kind}&id={id}")).await;
             assert_eq!(s, StatusCode::FORBIDDEN, "{kind} history");
             assert!(!html.contains("Change proposed"));
         }

@@ -10,22 +10,14 @@ use serde_json::Value;
 async fn json(base: &str, path: &str) -> (StatusCode, Value, Option<String>) {
     let resp = get(base, path, &[]).await;
     let status = resp.status();
-    let etag = resp
-        .headers()
-        .get("etag")
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
+    let etag = resp.headers().get("etag").and_then(|v| v.to_str().ok()).map(str::to_string);
     (status, resp.json().await.unwrap_or(Value::Null), etag)
 }
 
 fn starts(v: &Value) -> Vec<String> {
     v["occurrences"]
         .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|o| o["start_utc"].as_str().map(str::to_string))
-                .collect()
-        })
+        .map(|a| a.iter().filter_map(|o| o["start_utc"].as_str().map(str::to_string)).collect())
         .unwrap_or_default()
 }
 
@@ -35,31 +27,19 @@ async fn events_api(backend: Backend) {
 
     // February 2027: Libuš classes Mon+Wed (8) and the Lužiny meetings on
     // Wednesdays (4); nothing else of the demo recurs then.
-    let (s, v, etag) = json(
-        base,
-        "/api/v1/events?city=prague&from=2027-02-01&to=2027-02-28",
-    )
-    .await;
+    let (s, v, etag) = json(base, "/api/v1/events?city=prague&from=2027-02-01&to=2027-02-28").await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v["total"], 12, "{v}");
-    let (_, v, _) = json(
-        base,
-        "/api/v1/events?city=prague&from=2027-02-01&to=2027-02-28&no_czech=true",
-    )
-    .await;
+    let (_, v, _) =
+        json(base, "/api/v1/events?city=prague&from=2027-02-01&to=2027-02-28&no_czech=true").await;
     assert_eq!(v["total"], 8);
     // Sorted by time; paginated.
-    let (_, p2, _) = json(
-        base,
-        "/api/v1/events?city=prague&from=2027-02-01&to=2027-02-28&per_page=5&page=2",
-    )
-    .await;
+    let (_, p2, _) =
+        json(base, "/api/v1/events?city=prague&from=2027-02-01&to=2027-02-28&per_page=5&page=2")
+            .await;
     assert_eq!(p2["occurrences"].as_array().map(Vec::len), Some(5));
-    let (_, all, _) = json(
-        base,
-        "/api/v1/events?city=prague&from=2027-02-01&to=2027-02-28&per_page=50",
-    )
-    .await;
+    let (_, all, _) =
+        json(base, "/api/v1/events?city=prague&from=2027-02-01&to=2027-02-28&per_page=50").await;
     let all_starts = starts(&all);
     let mut sorted = all_starts.clone();
     sorted.sort();
@@ -74,11 +54,7 @@ async fn events_api(backend: Backend) {
     .await;
     assert_eq!(
         starts(&v),
-        vec![
-            "2027-03-22T17:00:00Z",
-            "2027-03-24T17:00:00Z",
-            "2027-03-29T16:00:00Z"
-        ]
+        vec!["2027-03-22T17:00:00Z", "2027-03-24T17:00:00Z", "2027-03-29T16:00:00Z"]
     );
     // Exceptions leave the series; a cancellation stays, marked.
     let (_, v, _) = json(
@@ -126,20 +102,14 @@ async fn events_api(backend: Backend) {
     for (path, param) in [
         ("/api/v1/events?from=2027-02-01", "city"),
         ("/api/v1/events?city=prague&from=2027-02-30", "from"),
-        (
-            "/api/v1/events?city=prague&from=2027-02-01&to=2029-02-01",
-            "to",
-        ),
+        ("/api/v1/events?city=prague&from=2027-02-01&to=2029-02-01", "to"),
         ("/api/v1/events?city=prague&per_page=1000", "per_page"),
         ("/api/v1/events?city=prague&colour=red", "colour"),
     ] {
         let (s, v, _) = json(base, path).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{path}");
         assert_eq!(v["parameter"], param, "{path}: {v}");
-        assert!(
-            v["error"].as_str().is_some_and(|e| !e.is_empty()),
-            "{path}: {v}"
-        );
+        assert!(v["error"].as_str().is_some_and(|e| !e.is_empty()), "{path}: {v}");
     }
 }
 
@@ -179,21 +149,10 @@ async fn event_filters(backend: Backend) {
     let (_, all, _) = json(base, month).await;
     assert_eq!(all["total"], 12 + 4 + 1, "{all}");
     for (filter, total, expected) in [
-        (
-            "free=true",
-            12,
-            vec![
-                "evening-czech-classes-libus",
-                "intercultural-conversation-luziny",
-            ],
-        ),
+        ("free=true", 12, vec!["evening-czech-classes-libus", "intercultural-conversation-luziny"]),
         ("children=true", 1, vec!["kids-afternoon-vinohrady"]),
         ("district=Praha%205", 4, vec!["paid-evening-smichov"]),
-        (
-            "district=Praha%202&children=true",
-            1,
-            vec!["kids-afternoon-vinohrady"],
-        ),
+        ("district=Praha%202&children=true", 1, vec!["kids-afternoon-vinohrady"]),
         ("district=Praha%205&free=true", 0, vec![]),
     ] {
         let (s, v, _) = json(base, &format!("{month}&{filter}")).await;
@@ -212,11 +171,7 @@ fn prop<'a>(
 }
 
 fn tzid(p: &ical::property::Property) -> Option<String> {
-    p.params
-        .as_ref()?
-        .iter()
-        .find(|(k, _)| k == "TZID")
-        .and_then(|(_, v)| v.first().cloned())
+    p.params.as_ref()?.iter().find(|(k, _)| k == "TZID").and_then(|(_, v)| v.first().cloned())
 }
 
 async fn calendar_feeds(backend: Backend) {
@@ -224,16 +179,10 @@ async fn calendar_feeds(backend: Backend) {
     let base = app.base.as_str();
     let resp = get(base, "/events.ics?city=prague&lang=cs", &[]).await;
     assert_eq!(resp.status(), StatusCode::OK);
-    assert!(resp.headers()["content-type"]
-        .to_str()
-        .unwrap_or("")
-        .starts_with("text/calendar"));
+    assert!(resp.headers()["content-type"].to_str().unwrap_or("").starts_with("text/calendar"));
     let text = resp.text().await.expect("text");
     assert!(text.contains("\r\n"), "CRLF line ends");
-    assert!(
-        text.lines().all(|l| l.len() <= 75),
-        "lines folded at 75 octets"
-    );
+    assert!(text.lines().all(|l| l.len() <= 75), "lines folded at 75 octets");
     let cal = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()))
         .next()
         .expect("one calendar")
@@ -246,18 +195,12 @@ async fn calendar_feeds(backend: Backend) {
     );
     assert!(cal.events.len() >= 3, "the current Czech-language events");
     let uid = |e: &ical::parser::ical::component::IcalEvent| {
-        prop(&e.properties, "UID")
-            .first()
-            .and_then(|p| p.value.clone())
-            .unwrap_or_default()
+        prop(&e.properties, "UID").first().and_then(|p| p.value.clone()).unwrap_or_default()
     };
     let uids: Vec<String> = cal.events.iter().map(uid).collect();
     let unique: std::collections::BTreeSet<&String> = uids.iter().collect();
     assert_eq!(uids.len(), unique.len(), "UIDs unique: {uids:?}");
-    assert!(
-        !uids.iter().any(|u| u.contains("refufest")),
-        "long-past events are not in a feed"
-    );
+    assert!(!uids.iter().any(|u| u.contains("refufest")), "long-past events are not in a feed");
 
     // The weekly meeting with exceptions, read back and expanded again with
     // `rrule`: it must give the dates the API lists (cancelled ones left out).
@@ -269,10 +212,7 @@ async fn calendar_feeds(backend: Backend) {
     let dtstart = prop(&meeting.properties, "DTSTART")[0];
     assert_eq!(tzid(dtstart).as_deref(), Some("Europe/Prague"));
     assert_eq!(dtstart.value.as_deref(), Some("20260902T170000"));
-    let rule = prop(&meeting.properties, "RRULE")[0]
-        .value
-        .clone()
-        .expect("rule");
+    let rule = prop(&meeting.properties, "RRULE")[0].value.clone().expect("rule");
     let exdates: Vec<String> = prop(&meeting.properties, "EXDATE")
         .iter()
         .inspect(|p| assert_eq!(tzid(p).as_deref(), Some("Europe/Prague")))
@@ -291,11 +231,7 @@ async fn calendar_feeds(backend: Backend) {
         .all(50)
         .dates
         .iter()
-        .map(|d| {
-            d.with_timezone(&chrono::Utc)
-                .format("%Y-%m-%dT%H:%M:%SZ")
-                .to_string()
-        })
+        .map(|d| d.with_timezone(&chrono::Utc).format("%Y-%m-%dT%H:%M:%SZ").to_string())
         .collect();
     let (_, api, _) = json(
         base,
@@ -312,12 +248,7 @@ async fn calendar_feeds(backend: Backend) {
     assert_eq!(dec, api_open);
 
     // One event as a download.
-    let resp = get(
-        base,
-        "/calendar/prague/next-door-family-lunches?lang=uk",
-        &[],
-    )
-    .await;
+    let resp = get(base, "/calendar/prague/next-door-family-lunches?lang=uk", &[]).await;
     assert_eq!(resp.status(), StatusCode::OK);
     assert!(resp.headers()["content-disposition"]
         .to_str()
@@ -332,9 +263,7 @@ async fn calendar_feeds(backend: Backend) {
     let rule = prop(&one.events[0].properties, "RRULE")[0].value.clone();
     assert_eq!(rule.as_deref(), Some("FREQ=YEARLY;BYMONTH=11;BYDAY=-1SU"));
     assert_eq!(
-        get(base, "/calendar/prague/no-such-event", &[])
-            .await
-            .status(),
+        get(base, "/calendar/prague/no-such-event", &[]).await.status(),
         StatusCode::NOT_FOUND
     );
     // Per organisation (none of the demo events has an account): a valid,
@@ -350,9 +279,7 @@ async fn calendar_feeds(backend: Backend) {
         .expect("valid");
     assert!(empty.events.is_empty());
     assert_eq!(
-        get(base, "/events.ics?city=prague&category=karaoke", &[])
-            .await
-            .status(),
+        get(base, "/events.ics?city=prague&category=karaoke", &[]).await.status(),
         StatusCode::BAD_REQUEST
     );
 
@@ -364,18 +291,9 @@ async fn calendar_feeds(backend: Backend) {
     assert!(feed.title().as_str().contains("Košice"));
     let titles: Vec<&str> = feed.entries().iter().map(|e| e.title().as_str()).collect();
     // The demo data has a Ukrainian title for one; the other falls back to English.
-    assert!(
-        titles.contains(&"Консультації, допомога з житлом і роботою"),
-        "{titles:?}"
-    );
-    assert!(
-        titles.contains(&"Psychological consultations"),
-        "{titles:?}"
-    );
-    assert!(
-        !titles.iter().any(|t| t.contains("Christmas")),
-        "past one-offs are not in a feed"
-    );
+    assert!(titles.contains(&"Консультації, допомога з житлом і роботою"), "{titles:?}");
+    assert!(titles.contains(&"Psychological consultations"), "{titles:?}");
+    assert!(!titles.iter().any(|t| t.contains("Christmas")), "past one-offs are not in a feed");
     for e in feed.entries() {
         assert!(e.id().starts_with(base), "entry id is the event page");
         assert!(!e.links().is_empty());
@@ -393,10 +311,7 @@ async fn event_pages(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("3 dates"), "count");
-    assert!(
-        html.contains("Cancelled"),
-        "the cancelled meeting is marked"
-    );
+    assert!(html.contains("Cancelled"), "the cancelled meeting is marked");
     assert!(html.contains("Intercultural conversation meetings"));
     let feed = html
         .split("href=\"/events.ics?")
@@ -404,16 +319,8 @@ async fn event_pages(backend: Backend) {
         .and_then(|rest| rest.split('"').next())
         .unwrap_or_default()
         .replace("&amp;", "&");
-    for part in [
-        "city=prague",
-        "category=conversation_club",
-        "from=2026-12-01",
-        "to=2026-12-31",
-    ] {
-        assert!(
-            feed.split('&').any(|p| p == part),
-            "feed of the same view: {feed}"
-        );
+    for part in ["city=prague", "category=conversation_club", "from=2026-12-01", "to=2026-12-31"] {
+        assert!(feed.split('&').any(|p| p == part), "feed of the same view: {feed}");
     }
     // The default listing (next 30 days) never shows past examples.
     let (_, html) = get_page(base, None, "/en/prague/events").await;
@@ -464,26 +371,10 @@ async fn no_local_language_needed_names_the_city_language(backend: Backend) {
             "No Czech needed",
         ),
         ("/en/prague/events", "No Czech needed", "No Slovak needed"),
-        (
-            "/en/kosice/events/integration-centre-drop-in",
-            "No Slovak needed",
-            "No Czech needed",
-        ),
-        (
-            "/sk/kosice/volunteering",
-            "Netreba slovenčinu",
-            "Netreba češtinu",
-        ),
-        (
-            "/sk/kosice/volunteering/mareena-mentoring",
-            "Netreba slovenčinu",
-            "Netreba češtinu",
-        ),
-        (
-            "/uk/prague/volunteering",
-            "Чеська не потрібна",
-            "Словацька не потрібна",
-        ),
+        ("/en/kosice/events/integration-centre-drop-in", "No Slovak needed", "No Czech needed"),
+        ("/sk/kosice/volunteering", "Netreba slovenčinu", "Netreba češtinu"),
+        ("/sk/kosice/volunteering/mareena-mentoring", "Netreba slovenčinu", "Netreba češtinu"),
+        ("/uk/prague/volunteering", "Чеська не потрібна", "Словацька не потрібна"),
     ];
     for (path, shown, absent) in cases {
         let (status, html) = get_page(base, None, path).await;

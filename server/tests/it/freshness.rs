@@ -18,21 +18,12 @@ async fn publish(app: &TestApp, p: &Cast, path: &str, form: &[(&str, &str)]) -> 
     let accept = [("change", change.to_string())];
     let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
     post_ok(base, &p.moderator, "/en/moderation/changes/accept", &accept).await;
-    db.change(change)
-        .await
-        .expect("q")
-        .and_then(|c| c.listing_id)
-        .expect("published")
+    db.change(change).await.expect("q").and_then(|c| c.listing_id).expect("published")
 }
 
 async fn is_stale(app: &TestApp, kind: ListingKind, id: i64, at: DateTime<Utc>) -> bool {
     app.db
-        .stale_listings(
-            kind,
-            Some("prague"),
-            cutoff(at, 180),
-            app::values::Timestamp::from(at),
-        )
+        .stale_listings(kind, Some("prague"), cutoff(at, 180), app::values::Timestamp::from(at))
         .await
         .expect("q")
         .iter()
@@ -54,10 +45,7 @@ async fn freshness_of<D: Listing>(
     let later = today + Duration::days(181);
     assert!(!is_stale(app, kind, id, today).await, "fresh when accepted");
     assert!(is_stale(app, kind, id, later).await, "stale after 181 days");
-    assert!(
-        !is_stale(app, kind, id, over).await,
-        "no longer on offer: left alone"
-    );
+    assert!(!is_stale(app, kind, id, over).await, "no longer on offer: left alone");
 
     // One reminder (one member) naming it, not again the same month.
     let before = db.outbox(100).await.expect("q").len();
@@ -100,29 +88,13 @@ async fn freshness_of<D: Listing>(
     let verify: Vec<(&str, &str)> = verify.iter().map(|(k, v)| (*k, v.as_str())).collect();
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     let elsewhere = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
-    let (s, _) = post_form(
-        base,
-        Some(&elsewhere),
-        "/en/moderation/listings/verify",
-        &verify,
-    )
-    .await;
+    let (s, _) = post_form(base, Some(&elsewhere), "/en/moderation/listings/verify", &verify).await;
     assert_eq!(s, StatusCode::FORBIDDEN, "another city's moderator");
-    post_ok(
-        base,
-        &p.moderator,
-        "/en/moderation/listings/verify",
-        &verify,
-    )
-    .await;
+    post_ok(base, &p.moderator, "/en/moderation/listings/verify", &verify).await;
     assert_eq!(confirmed(db).await, 2);
 
     // Confirmed with the clock at `later`, it is fresh then.
-    let user = db
-        .user_by_email("ngo@example.org")
-        .await
-        .expect("q")
-        .expect("u");
+    let user = db.user_by_email("ngo@example.org").await.expect("q").expect("u");
     let current = app::accounts::session::CurrentUser {
         id: user.id,
         email: user.email,
@@ -132,13 +104,8 @@ async fn freshness_of<D: Listing>(
         email_verified: true,
         locale: user.locale,
     };
-    confirm::<D>(db, Some(&current), Some(id), ConfirmedBy::Member, later)
-        .await
-        .expect("confirm");
-    assert!(
-        !is_stale(app, kind, id, later).await,
-        "fresh once confirmed"
-    );
+    confirm::<D>(db, Some(&current), Some(id), ConfirmedBy::Member, later).await.expect("confirm");
+    assert!(!is_stale(app, kind, id, later).await, "fresh once confirmed");
 }
 
 async fn events(backend: Backend) {
@@ -204,12 +171,7 @@ async fn group_profiles(backend: Backend) {
         post_form(base, cookie.as_deref(), path, &form).await.0
     };
     let verify = vec![("organisation", org_s.clone())];
-    let s = post(
-        Some(p.moderator.clone()),
-        "/en/moderation/organisations/verify",
-        verify,
-    )
-    .await;
+    let s = post(Some(p.moderator.clone()), "/en/moderation/organisations/verify", verify).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let profile = vec![
         ("organisation", org_s.clone()),
@@ -220,9 +182,7 @@ async fn group_profiles(backend: Backend) {
     ];
     let s = post(Some(group.clone()), "/en/dashboard/group/submit", profile).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let proposal = db.pending_group_proposals(None).await.expect("q")[0]
-        .id
-        .to_string();
+    let proposal = db.pending_group_proposals(None).await.expect("q")[0].id.to_string();
     let s = post(
         Some(p.moderator.clone()),
         "/en/moderation/groups/approve",
@@ -243,29 +203,16 @@ async fn group_profiles(backend: Backend) {
     assert!(!stale_at(today).await, "checked when approved");
     assert!(stale_at(later).await, "stale after 181 days");
     let (_, dash) = crate::common::get_page(base, Some(&group), "/en/dashboard").await;
-    assert!(
-        dash.contains("still correct"),
-        "the dashboard offers to confirm"
-    );
+    assert!(dash.contains("still correct"), "the dashboard offers to confirm");
 
     let before = db.outbox(100).await.expect("q").len();
-    assert_eq!(
-        app::groups::freshness::remind(db, 180, base, later)
-            .await
-            .expect("remind"),
-        1
-    );
+    assert_eq!(app::groups::freshness::remind(db, 180, base, later).await.expect("remind"), 1);
     let outbox = db.outbox(100).await.expect("q");
     assert_eq!(outbox.len(), before + 1);
     assert_eq!(outbox[0].recipient, "hromada@example.org");
     assert!(outbox[0].body.contains("Spolek Hromada"));
     let next_day = later + Duration::days(1);
-    assert_eq!(
-        app::groups::freshness::remind(db, 180, base, next_day)
-            .await
-            .expect("remind"),
-        0
-    );
+    assert_eq!(app::groups::freshness::remind(db, 180, base, next_day).await.expect("remind"), 0);
 
     let confirmed = || async {
         db.audit_for("organisation", org)
@@ -278,11 +225,7 @@ async fn group_profiles(backend: Backend) {
     let mine = vec![("kind", "group".to_string()), ("id", org_s.clone())];
     for cookie in [None, Some(p.other.clone()), Some(p.moderator.clone())] {
         let s = post(cookie, "/en/dashboard/listings/confirm", mine.clone()).await;
-        assert_eq!(
-            s,
-            StatusCode::FORBIDDEN,
-            "only the group's members confirm there"
-        );
+        assert_eq!(s, StatusCode::FORBIDDEN, "only the group's members confirm there");
     }
     assert_eq!(confirmed().await, 0);
     let s = post(Some(group.clone()), "/en/dashboard/listings/confirm", mine).await;
@@ -299,12 +242,7 @@ async fn group_profiles(backend: Backend) {
         let s = post(cookie, "/en/moderation/listings/verify", theirs.clone()).await;
         assert_eq!(s, StatusCode::FORBIDDEN);
     }
-    let s = post(
-        Some(p.moderator.clone()),
-        "/en/moderation/listings/verify",
-        theirs,
-    )
-    .await;
+    let s = post(Some(p.moderator.clone()), "/en/moderation/listings/verify", theirs).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert_eq!(confirmed().await, 2);
 }

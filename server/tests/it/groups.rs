@@ -11,17 +11,11 @@ use app::values::ReviewState;
 use reqwest::StatusCode;
 
 fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 fn borrowed(pairs: &[(String, String)]) -> Vec<(&str, &str)> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect()
+    pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
 
 /// The group's proposal form, filled in well.
@@ -32,19 +26,13 @@ fn good_profile(org: &str) -> Vec<(String, String)> {
         ("languages", "uk"),
         ("languages", "ru"),
         ("languages", "cs"),
-        (
-            "description",
-            "Ukrainian families in Prague 4: Sunday school, help with papers.",
-        ),
+        ("description", "Ukrainian families in Prague 4: Sunday school, help with papers."),
         ("channel_kind_0", "telegram"),
         ("channel_value_0", "t.me/hromada_test"),
         ("channel_kind_1", "whatsapp"),
         ("channel_value_1", "https://chat.whatsapp.com/AbCdEf123"),
         ("channel_kind_2", "meeting_place"),
-        (
-            "channel_value_2",
-            "Community centre Novodvorská, Sundays 15:00",
-        ),
+        ("channel_value_2", "Community centre Novodvorská, Sundays 15:00"),
         ("channel_kind_3", "email"),
         ("channel_value_3", "Hromada@Example.org"),
         ("channel_kind_4", "website"),
@@ -53,19 +41,11 @@ fn good_profile(org: &str) -> Vec<(String, String)> {
 }
 
 async fn proposal_state(db: &app::db::Db, id: i64) -> ReviewState {
-    db.group_proposal(id)
-        .await
-        .expect("q")
-        .expect("proposal")
-        .state
+    db.group_proposal(id).await.expect("q").expect("proposal").state
 }
 
 async fn newest_proposal(db: &app::db::Db, org: i64) -> i64 {
-    db.latest_group_proposal(org)
-        .await
-        .expect("q")
-        .expect("a proposal")
-        .id
+    db.latest_group_proposal(org).await.expect("q").expect("a proposal").id
 }
 
 async fn community_groups(backend: Backend) {
@@ -73,15 +53,7 @@ async fn community_groups(backend: Backend) {
     let (db, base) = (&app.db, app.base.as_str());
     staff(db, "mod-p@example.org", "moderator", Some("prague")).await;
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
-    member(
-        db,
-        base,
-        "ngo@example.org",
-        "Jiný spolek",
-        "prague",
-        "00499153",
-    )
-    .await;
+    member(db, base, "ngo@example.org", "Jiný spolek", "prague", "00499153").await;
 
     // Registration: the type is checked; a community group is registered
     // as one (an NGO form without the field stays an NGO, see accounts.rs).
@@ -103,11 +75,7 @@ async fn community_groups(backend: Backend) {
     reg.last_mut().expect("kind").1 = "community_group".into();
     let (s, _) = post_form(base, None, "/en/account/register", &borrowed(&reg)).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let user = db
-        .user_by_email("group@example.org")
-        .await
-        .expect("q")
-        .expect("user");
+    let user = db.user_by_email("group@example.org").await.expect("q").expect("user");
     sqlx::query("UPDATE users SET email_verified_at = $1 WHERE id = $2")
         .bind(chrono::Utc::now().to_rfc3339())
         .bind(user.id)
@@ -148,13 +116,8 @@ async fn community_groups(backend: Backend) {
         }
     }
     let before = fingerprint(db).await;
-    let (s, html) = post_form(
-        base,
-        Some(&member_cookie),
-        "/en/dashboard/group/submit",
-        &borrowed(&bad),
-    )
-    .await;
+    let (s, html) =
+        post_form(base, Some(&member_cookie), "/en/dashboard/group/submit", &borrowed(&bad)).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("id=\"f-channel_value_0-error\""));
     assert!(html.contains("Enter a full link starting with https://"));
@@ -164,19 +127,10 @@ async fn community_groups(backend: Backend) {
     assert!(html.contains("value=\"https://example.org/chat\""));
     assert!(html.contains("Sunday school, help with papers."));
     assert!(html.contains("value=\"Community centre Novodvorská, Sundays 15:00\""));
-    assert_eq!(
-        before,
-        fingerprint(db).await,
-        "a refused form stored nothing"
-    );
+    assert_eq!(before, fingerprint(db).await, "a refused form stored nothing");
     // The same in Czech: the message is translated.
-    let (s, html) = post_form(
-        base,
-        Some(&member_cookie),
-        "/cs/dashboard/group/submit",
-        &borrowed(&bad),
-    )
-    .await;
+    let (s, html) =
+        post_form(base, Some(&member_cookie), "/cs/dashboard/group/submit", &borrowed(&bad)).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Zadejte celý odkaz začínající https://"));
 
@@ -193,21 +147,12 @@ async fn community_groups(backend: Backend) {
     assert_eq!(before, fingerprint(db).await, "refusals changed nothing");
 
     // The group proposes: waiting for review, not public.
-    let (s, _) = post_form(
-        base,
-        Some(&member_cookie),
-        "/en/dashboard/group/submit",
-        &borrowed(&good),
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&member_cookie), "/en/dashboard/group/submit", &borrowed(&good)).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let proposal = newest_proposal(db, group.id).await;
-    let (_, dash) = get_page(
-        base,
-        Some(&member_cookie),
-        &format!("/en/dashboard?group={org}"),
-    )
-    .await;
+    let (_, dash) =
+        get_page(base, Some(&member_cookie), &format!("/en/dashboard?group={org}")).await;
     assert!(dash.contains("Waiting for review"));
     let (_, public) = get_page(base, None, "/en/prague/communities").await;
     assert!(!public.contains("Spolek Hromada"));
@@ -232,17 +177,9 @@ async fn community_groups(backend: Backend) {
         ("another organisation's member", Some(other.as_str())),
         ("moderator of another city", Some(other_moderator.as_str())),
     ] {
-        for path in [
-            "/en/moderation/groups/approve",
-            "/en/moderation/groups/reject",
-        ] {
-            let (s, _) = post_form(
-                base,
-                cookie,
-                path,
-                &[("proposal", p.as_str()), ("message", "no")],
-            )
-            .await;
+        for path in ["/en/moderation/groups/approve", "/en/moderation/groups/reject"] {
+            let (s, _) =
+                post_form(base, cookie, path, &[("proposal", p.as_str()), ("message", "no")]).await;
             assert_eq!(s, StatusCode::FORBIDDEN, "{who} on {path}");
         }
     }
@@ -294,13 +231,10 @@ async fn community_groups(backend: Backend) {
     let card = format!("data-group=\"{org}\"");
     assert_eq!(public.matches(&card).count(), 3, "under uk, ru and cs");
     for lang in ["uk", "ru", "cs"] {
-        let start = public
-            .find(&format!("id=\"lang-{lang}\""))
-            .unwrap_or_else(|| panic!("section {lang}"));
+        let start =
+            public.find(&format!("id=\"lang-{lang}\"")).unwrap_or_else(|| panic!("section {lang}"));
         let section = &public[start..];
-        let end = section[1..]
-            .find("<section")
-            .map_or(section.len(), |e| e + 1);
+        let end = section[1..].find("<section").map_or(section.len(), |e| e + 1);
         assert!(section[..end].contains(&card), "listed under {lang}");
     }
     assert!(public
@@ -361,13 +295,9 @@ async fn community_groups(backend: Backend) {
             *v = "https://t.me/hromada_new".into();
         }
     }
-    let (s, _) = post_form(
-        base,
-        Some(&member_cookie),
-        "/en/dashboard/group/submit",
-        &borrowed(&change),
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&member_cookie), "/en/dashboard/group/submit", &borrowed(&change))
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let second = newest_proposal(db, group.id).await;
     let (_, public) = get_page(base, None, "/en/prague/communities").await;
@@ -406,13 +336,9 @@ async fn community_groups(backend: Backend) {
     // A newer proposal supersedes a pending one: the older cannot be
     // approved any more (the moderator would approve what they did not see).
     for _ in 0..2 {
-        let (s, _) = post_form(
-            base,
-            Some(&member_cookie),
-            "/en/dashboard/group/submit",
-            &borrowed(&change),
-        )
-        .await;
+        let (s, _) =
+            post_form(base, Some(&member_cookie), "/en/dashboard/group/submit", &borrowed(&change))
+                .await;
         assert_eq!(s, StatusCode::SEE_OTHER);
     }
     let newest = newest_proposal(db, group.id).await;

@@ -24,10 +24,8 @@ async fn informal_groups_register_with_a_public_link(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
     let users = || async {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
-            .fetch_one(db.pool())
-            .await
-            .expect("count");
+        let (n,): (i64,) =
+            sqlx::query_as("SELECT COUNT(*) FROM users").fetch_one(db.pool()).await.expect("count");
         n
     };
     let before = users().await;
@@ -67,10 +65,7 @@ async fn informal_groups_register_with_a_public_link(backend: Backend) {
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     let orgs = db.organisations(Some("prague"), None).await.expect("q");
-    let group = orgs
-        .iter()
-        .find(|o| o.name == "Українська недільна школа")
-        .expect("registered");
+    let group = orgs.iter().find(|o| o.name == "Українська недільна школа").expect("registered");
     assert_eq!(group.status, app::values::OrganisationStatus::Unverified);
     assert_eq!(group.registration_no, "");
     assert_eq!(group.website.as_deref(), Some(link));
@@ -79,9 +74,7 @@ async fn informal_groups_register_with_a_public_link(backend: Backend) {
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     let cookie = sign_in(base, "mod@example.org", STAFF_PASSWORD).await;
     let (_, queue) = get_page(base, Some(&cookie), "/en/moderation").await;
-    let at = queue
-        .find("Українська недільна школа")
-        .expect("in the queue");
+    let at = queue.find("Українська недільна школа").expect("in the queue");
     let card = &queue[at..at + queue[at..].find("</article>").expect("card ends")];
     assert!(card.contains("no registration number: check the group by its public page"));
     assert!(card.contains(&format!("href=\"{link}\"")));

@@ -112,9 +112,7 @@ fn domain_modules_import_each_other_without_loops() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src");
     let graph = imports(&root);
     assert!(
-        graph
-            .get("moderation")
-            .is_some_and(|m| m.contains_key("listing")),
+        graph.get("moderation").is_some_and(|m| m.contains_key("listing")),
         "the reading of imports finds nothing: {graph:?}"
     );
     let found = loops(&graph);
@@ -126,10 +124,7 @@ fn domain_modules_import_each_other_without_loops() {
         .filter(|(_, to)| to.contains_key("app"))
         .map(|(from, to)| format!("{from} (in {})", to["app"]))
         .collect();
-    assert!(
-        callers.is_empty(),
-        "modules that call up into `app`: {callers:?}"
-    );
+    assert!(callers.is_empty(), "modules that call up into `app`: {callers:?}");
     for low in ["values", "db", "http", "forms"] {
         assert!(
             graph.get(low).is_none_or(|to| !to.contains_key("pages")),
@@ -141,24 +136,13 @@ fn domain_modules_import_each_other_without_loops() {
 #[test]
 fn a_loop_is_found_and_named() {
     let mut graph: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-    graph
-        .entry("places".into())
-        .or_default()
-        .insert("listing".into(), "places/listing.rs".into());
-    graph
-        .entry("listing".into())
-        .or_default()
-        .insert("kinds".into(), "listing/mod.rs".into());
+    graph.entry("places".into()).or_default().insert("listing".into(), "places/listing.rs".into());
+    graph.entry("listing".into()).or_default().insert("kinds".into(), "listing/mod.rs".into());
     assert!(loops(&graph).is_empty());
-    graph
-        .entry("kinds".into())
-        .or_default()
-        .insert("places".into(), "kinds/mod.rs".into());
+    graph.entry("kinds".into()).or_default().insert("places".into(), "kinds/mod.rs".into());
     let found = loops(&graph);
     assert!(
-        found
-            .iter()
-            .any(|l| l.starts_with("places -> listing -> kinds -> places")),
+        found.iter().any(|l| l.starts_with("places -> listing -> kinds -> places")),
         "{found:?}"
     );
 }

@@ -10,11 +10,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 async fn api(base: &str, path: &str) -> Value {
-    get(base, path, &[])
-        .await
-        .json()
-        .await
-        .unwrap_or(Value::Null)
+    get(base, path, &[]).await.json().await.unwrap_or(Value::Null)
 }
 
 /// (local start, cancelled) of the API's occurrences of `slug`.
@@ -38,12 +34,7 @@ fn dates_of(v: &Value, slug: &str) -> Vec<(String, bool)> {
 async fn events_through_review(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let Cast {
-        org,
-        ngo,
-        other,
-        moderator,
-    } = cast(&app).await;
+    let Cast { org, ngo, other, moderator } = cast(&app).await;
     let org_s = org.to_string();
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
@@ -88,16 +79,9 @@ async fn events_through_review(backend: Backend) {
     let (s, html) = post(&ngo, "/en/dashboard/events/submit", bad).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Enter a date as YYYY-MM-DD"), "date message");
-    assert!(
-        html.contains("value=\"Sousedská kavárna jazyků\""),
-        "title kept"
-    );
+    assert!(html.contains("value=\"Sousedská kavárna jazyků\""), "title kept");
     assert!(html.contains("value=\"5.1.2027\""), "bad date kept to fix");
-    assert!(db
-        .pending_changes(&Default::default())
-        .await
-        .expect("q")
-        .is_empty());
+    assert!(db.pending_changes(&Default::default()).await.expect("q").is_empty());
 
     // Another organisation's member cannot propose for this one.
     let (s, _) = post(&other, "/en/dashboard/events/submit", event("18:00")).await;
@@ -107,19 +91,11 @@ async fn events_through_review(backend: Backend) {
     assert_eq!(s, StatusCode::SEE_OTHER);
     let window = "/api/v1/events?city=prague&from=2027-01-01&to=2027-01-31";
     let slug = "neighbours-language-cafe";
-    assert!(
-        dates_of(&api(base, window).await, slug).is_empty(),
-        "not public before review"
-    );
+    assert!(dates_of(&api(base, window).await, slug).is_empty(), "not public before review");
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation?kind=event").await;
     assert!(queue.contains("Sousedská kavárna jazyků"), "in the queue");
-    assert!(
-        queue.contains("FREQ") || queue.contains("weekly"),
-        "the repetition is shown"
-    );
-    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
-        .id
-        .to_string();
+    assert!(queue.contains("FREQ") || queue.contains("weekly"), "the repetition is shown");
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
     // A moderator of another city cannot accept it.
     let (s, _) = post_form(
         base,
@@ -129,13 +105,9 @@ async fn events_through_review(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &change)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
 
     // Tuesdays in January 2027 but the 19th, 18:00 Prague time.
@@ -154,20 +126,10 @@ async fn events_through_review(backend: Backend) {
     // The page links the organiser's own calendar feed, which has the event
     // and no other organiser's.
     let feed = format!("/events.ics?city=prague&organisation={org}");
-    assert!(
-        page.contains(&feed.replace('&', "&amp;")),
-        "organiser feed linked"
-    );
+    assert!(page.contains(&feed.replace('&', "&amp;")), "organiser feed linked");
     let ics = get(base, &feed, &[]).await.text().await.expect("ics");
-    assert!(
-        ics.contains("Sousedská kavárna jazyků") || ics.contains("Neighbours"),
-        "{ics}"
-    );
-    assert_eq!(
-        ics.matches("BEGIN:VEVENT").count(),
-        1,
-        "only this organiser's event"
-    );
+    assert!(ics.contains("Sousedská kavárna jazyků") || ics.contains("Neighbours"), "{ics}");
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1, "only this organiser's event");
 
     // An edit goes through review too; the queue shows the changed time.
     let mut edit = event("18:30");
@@ -176,35 +138,19 @@ async fn events_through_review(backend: Backend) {
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(queue.contains("18:30"), "the diff shows the new time");
-    assert_eq!(
-        dates_of(&api(base, window).await, slug)[0].0,
-        "2027-01-05T18:00"
-    );
-    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
-        .id
-        .to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &change)],
-    )
-    .await;
+    assert_eq!(dates_of(&api(base, window).await, slug)[0].0, "2027-01-05T18:00");
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert_eq!(
-        dates_of(&api(base, window).await, slug)[0].0,
-        "2027-01-05T18:30"
-    );
+    assert_eq!(dates_of(&api(base, window).await, slug)[0].0, "2027-01-05T18:30");
 
     // The organisation calls off one date at once, with a reason; only its
     // members (and moderators) may; a date the series does not have is
     // refused.
     let cancel = |date: &'static str| {
-        vec![
-            ("event", id.clone()),
-            ("date", date.to_string()),
-            ("note", "Teacher ill".to_string()),
-        ]
+        vec![("event", id.clone()), ("date", date.to_string()), ("note", "Teacher ill".to_string())]
     };
     let (s, _) = post(&other, "/en/dashboard/events/cancel", cancel("2027-01-12")).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
@@ -216,10 +162,7 @@ async fn events_through_review(backend: Backend) {
     assert_eq!(got[1], ("2027-01-12T18:30".to_string(), true), "{got:?}");
     assert!(!got[0].1 && !got[2].1);
     let (_, dashboard) = get_page(base, Some(&ngo), "/en/dashboard").await;
-    assert!(
-        dashboard.contains("Called off"),
-        "the dashboard lists the called-off date"
-    );
+    assert!(dashboard.contains("Called off"), "the dashboard lists the called-off date");
     let (s, _) = post(&ngo, "/en/dashboard/events/restore", cancel("2027-01-12")).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let got = dates_of(&api(base, window).await, slug);
@@ -236,11 +179,7 @@ async fn events_through_review(backend: Backend) {
     // A series called off drops out of the directory (its page says so;
     // calendar feeds carry the cancellation to subscribers).
     assert!(dates_of(&api(base, window).await, slug).is_empty());
-    let ics = get(base, &format!("/calendar/prague/{slug}"), &[])
-        .await
-        .text()
-        .await
-        .expect("ics");
+    let ics = get(base, &format!("/calendar/prague/{slug}"), &[]).await.text().await.expect("ics");
     assert!(ics.contains("STATUS:CANCELLED"), "{ics}");
     let (_, page) = get_page(base, None, &format!("/en/prague/events/{slug}")).await;
     assert!(page.contains("This event has been cancelled") && page.contains("We are moving"));
@@ -254,33 +193,15 @@ async fn events_through_review(backend: Backend) {
     let mut direct = event("19:00");
     direct.push(("event", id.clone()));
     direct.push(("note", "Time confirmed by phone".to_string()));
-    let (s, _) = post(
-        &other_moderator,
-        "/en/moderation/events/edit",
-        direct.clone(),
-    )
-    .await;
+    let (s, _) = post(&other_moderator, "/en/moderation/events/edit", direct.clone()).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     let (s, _) = post(&moderator, "/en/moderation/events/edit", direct).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert_eq!(
-        dates_of(&api(base, window).await, slug)[0].0,
-        "2027-01-05T19:00"
-    );
-    let (_, history) = get_page(
-        base,
-        Some(&moderator),
-        &format!("/en/moderation/audit?kind=event&id={id}"),
-    )
-    .await;
-    assert!(
-        history.contains("Time confirmed by phone"),
-        "history keeps the note"
-    );
-    assert!(
-        history.contains("Date called off"),
-        "history keeps the cancellations"
-    );
+    assert_eq!(dates_of(&api(base, window).await, slug)[0].0, "2027-01-05T19:00");
+    let (_, history) =
+        get_page(base, Some(&moderator), &format!("/en/moderation/audit?kind=event&id={id}")).await;
+    assert!(history.contains("Time confirmed by phone"), "history keeps the note");
+    assert!(history.contains("Date called off"), "history keeps the cancellations");
     let unpublish = |reason: &'static str| {
         vec![
             ("kind", "event".to_string()),
@@ -290,12 +211,7 @@ async fn events_through_review(backend: Backend) {
             ("reason", reason.to_string()),
         ]
     };
-    let (s, _) = post(
-        &moderator,
-        "/en/moderation/listings/unpublish",
-        unpublish(""),
-    )
-    .await;
+    let (s, _) = post(&moderator, "/en/moderation/listings/unpublish", unpublish("")).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a reason is needed");
     let (s, _) = post(&ngo, "/en/moderation/listings/unpublish", unpublish("x")).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
@@ -317,9 +233,7 @@ async fn events_through_review(backend: Backend) {
                 && m.body.contains("Not an event for newcomers"))
     );
     assert!(
-        outbox
-            .iter()
-            .any(|m| m.recipient == "ngo@example.org" && m.body.contains("19:00")),
+        outbox.iter().any(|m| m.recipient == "ngo@example.org" && m.body.contains("19:00")),
         "told of the edit"
     );
 }
@@ -327,12 +241,7 @@ async fn events_through_review(backend: Backend) {
 async fn opportunities_through_review(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let Cast {
-        org,
-        ngo,
-        other,
-        moderator,
-    } = cast(&app).await;
+    let Cast { org, ngo, other, moderator } = cast(&app).await;
     let org_s = org.to_string();
 
     let form = vec![
@@ -355,13 +264,7 @@ async fn opportunities_through_review(backend: Backend) {
     let (s, html) = post_form(base, Some(&ngo), "/en/dashboard/opportunities/submit", &bad).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("value=\"Doučování češtiny pro děti\""));
-    let (s, _) = post_form(
-        base,
-        Some(&other),
-        "/en/dashboard/opportunities/submit",
-        &form,
-    )
-    .await;
+    let (s, _) = post_form(base, Some(&other), "/en/dashboard/opportunities/submit", &form).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     post_ok(base, &ngo, "/en/dashboard/opportunities/submit", &form).await;
     let listed = |v: Value| {
@@ -374,30 +277,17 @@ async fn opportunities_through_review(backend: Backend) {
         !listed(api(base, "/api/v1/opportunities?city=prague").await),
         "not public before review"
     );
-    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
-        .id
-        .to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &change)],
-    )
-    .await;
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert!(
-        listed(api(base, "/api/v1/opportunities?city=prague").await),
-        "public once accepted"
-    );
+    assert!(listed(api(base, "/api/v1/opportunities?city=prague").await), "public once accepted");
 
     // Someone offers help; the organisation's dashboard shows it, another
     // organisation's does not.
-    let (_, page) = get_page(
-        base,
-        None,
-        "/en/prague/volunteering/czech-tutoring-for-children",
-    )
-    .await;
+    let (_, page) =
+        get_page(base, None, "/en/prague/volunteering/czech-tutoring-for-children").await;
     let id = page
         .split("name=\"opportunity\" value=\"")
         .nth(1)
@@ -420,10 +310,7 @@ async fn opportunities_through_review(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, mine) = get_page(base, Some(&ngo), "/en/dashboard").await;
-    assert!(
-        mine.contains("Olena Kovalenko"),
-        "the organisation sees the request"
-    );
+    assert!(mine.contains("Olena Kovalenko"), "the organisation sees the request");
     let (_, theirs) = get_page(base, Some(&other), "/en/dashboard").await;
     assert!(!theirs.contains("Olena Kovalenko"));
 
@@ -442,29 +329,18 @@ async fn opportunities_through_review(backend: Backend) {
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert!(!listed(
-        api(base, "/api/v1/opportunities?city=prague").await
-    ));
+    assert!(!listed(api(base, "/api/v1/opportunities?city=prague").await));
 
     // A corrected version, once accepted, is public again.
     let mut fixed = form.clone();
     fixed.push(("opportunity", id.as_str()));
     post_ok(base, &ngo, "/en/dashboard/opportunities/submit", &fixed).await;
-    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
-        .id
-        .to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &change)],
-    )
-    .await;
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    assert!(
-        listed(api(base, "/api/v1/opportunities?city=prague").await),
-        "published again"
-    );
+    assert!(listed(api(base, "/api/v1/opportunities?city=prague").await), "published again");
 }
 
 on_both_backends!(events_through_review);

@@ -18,11 +18,7 @@ async fn published_slugs(base: &str) -> Vec<String> {
         .expect("json");
     body["places"]
         .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|p| p["slug"].as_str().map(str::to_string))
-                .collect()
-        })
+        .map(|a| a.iter().filter_map(|p| p["slug"].as_str().map(str::to_string)).collect())
         .unwrap_or_default()
 }
 
@@ -64,42 +60,27 @@ async fn review_workflow(backend: Backend) {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Not in OpenStreetMap opening_hours form"));
     assert!(html.contains("value=\"Sousedská poradna\""));
-    assert!(db
-        .pending_changes(&Default::default())
-        .await
-        .expect("q")
-        .is_empty());
+    assert!(db.pending_changes(&Default::default()).await.expect("q").is_empty());
 
     // Not allowed: nobody signed in, a member of another organisation.
     form[8] = ("opening_hours", "Mo-Fr 09:00-17:00");
-    for (who, cookie) in [
-        ("anonymous", None),
-        ("another organisation's member", Some(other.as_str())),
-    ] {
+    for (who, cookie) in
+        [("anonymous", None), ("another organisation's member", Some(other.as_str()))]
+    {
         let (s, _) = post_form(base, cookie, "/en/dashboard/places/submit", &form).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
     }
-    assert!(db
-        .pending_changes(&Default::default())
-        .await
-        .expect("q")
-        .is_empty());
+    assert!(db.pending_changes(&Default::default()).await.expect("q").is_empty());
 
     // The member's proposal waits; the public does not see it.
     post_ok(base, &ngo, "/en/dashboard/places/submit", &form).await;
     let pending = db
-        .pending_changes(&app::db::ChangeFilter {
-            city: Some("prague"),
-            ..Default::default()
-        })
+        .pending_changes(&app::db::ChangeFilter { city: Some("prague"), ..Default::default() })
         .await
         .expect("q");
     assert_eq!(pending.len(), 1);
     let change = pending[0].id.to_string();
-    assert!(!published_slugs(base)
-        .await
-        .iter()
-        .any(|s| s.starts_with("neighbours")));
+    assert!(!published_slugs(base).await.iter().any(|s| s.starts_with("neighbours")));
     let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
     assert!(dash.contains("Waiting for review"));
 
@@ -109,17 +90,9 @@ async fn review_workflow(backend: Backend) {
         ("the submitting member", Some(ngo.as_str())),
         ("moderator of another city", Some(other_moderator.as_str())),
     ] {
-        for path in [
-            "/en/moderation/changes/accept",
-            "/en/moderation/changes/reject",
-        ] {
-            let (s, _) = post_form(
-                base,
-                cookie,
-                path,
-                &[("change", &change), ("message", "no")],
-            )
-            .await;
+        for path in ["/en/moderation/changes/accept", "/en/moderation/changes/reject"] {
+            let (s, _) =
+                post_form(base, cookie, path, &[("change", &change), ("message", "no")]).await;
             assert_eq!(s, StatusCode::FORBIDDEN, "{who} on {path}");
         }
     }
@@ -129,13 +102,9 @@ async fn review_workflow(backend: Backend) {
     );
 
     // Not while the organisation is unverified.
-    let (s, html) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &change)],
-    )
-    .await;
+    let (s, html) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
+            .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("not verified yet"));
     let (s, _) = post_form(
@@ -151,20 +120,12 @@ async fn review_workflow(backend: Backend) {
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(queue.contains("data-field=\"name\""));
     assert!(queue.contains("Sousedská poradna"));
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &change)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let slugs = published_slugs(base).await;
-    let slug = slugs
-        .iter()
-        .find(|s| s.starts_with("neighbours"))
-        .expect("published")
-        .clone();
+    let slug = slugs.iter().find(|s| s.starts_with("neighbours")).expect("published").clone();
     let (s, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
     assert_eq!(s, StatusCode::OK);
     assert!(public.contains("Mon–Fri 9:00–17:00"));
@@ -181,13 +142,7 @@ async fn review_workflow(backend: Backend) {
         .any(|m| m.recipient == "ngo@example.org" && m.body.contains("Accepted and public")));
 
     // An edit is a proposal: the public keeps the old hours until accepted.
-    let place_id = db
-        .published_place("prague", &slug)
-        .await
-        .expect("q")
-        .expect("p")
-        .id
-        .to_string();
+    let place_id = db.published_place("prague", &slug).await.expect("q").expect("p").id.to_string();
     let mut edit = form.clone();
     edit.push(("place", place_id.as_str()));
     edit[9] = ("hours_text", "Mon–Thu 10:00–16:00");
@@ -196,15 +151,10 @@ async fn review_workflow(backend: Backend) {
     assert!(public.contains("Mon–Fri 9:00–17:00") && !public.contains("Mon–Thu 10:00–16:00"));
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(queue.contains("data-field=\"hours_text\""));
-    assert!(
-        !queue.contains("data-field=\"name\""),
-        "only changed fields in the diff"
-    );
+    assert!(!queue.contains("data-field=\"name\""), "only changed fields in the diff");
 
     // Sent back with a message the NGO sees; resubmitted; accepted.
-    let edit_change = db.pending_changes(&Default::default()).await.expect("q")[0]
-        .id
-        .to_string();
+    let edit_change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
     let (s, html) = post_form(
         base,
         Some(&moderator),
@@ -218,10 +168,7 @@ async fn review_workflow(backend: Backend) {
         base,
         Some(&moderator),
         "/en/moderation/changes/send-back",
-        &[
-            ("change", &edit_change),
-            ("message", "Please confirm Thursday hours with a source."),
-        ],
+        &[("change", &edit_change), ("message", "Please confirm Thursday hours with a source.")],
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
@@ -239,16 +186,10 @@ async fn review_workflow(backend: Backend) {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 
     post_ok(base, &ngo, "/en/dashboard/places/submit", &edit).await;
-    let again = db.pending_changes(&Default::default()).await.expect("q")[0]
-        .id
-        .to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &again)],
-    )
-    .await;
+    let again = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &again)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
     assert!(public.contains("Mon–Thu 10:00–16:00"));
@@ -256,42 +197,27 @@ async fn review_workflow(backend: Backend) {
     // A member of another organisation may not propose edits of this place.
     let mut foreign = edit.clone();
     let other_org = db.organisations(Some("prague"), None).await.expect("q");
-    let other_id = other_org
-        .iter()
-        .find(|o| o.name == "Jiný spolek")
-        .expect("o")
-        .id
-        .to_string();
+    let other_id = other_org.iter().find(|o| o.name == "Jiný spolek").expect("o").id.to_string();
     foreign[0] = ("organisation", other_id.as_str());
     let (s, _) = post_form(base, Some(&other), "/en/dashboard/places/submit", &foreign).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 
     // A rejection with its reason; and the audit log of the place.
     post_ok(base, &ngo, "/en/dashboard/places/submit", &edit).await;
-    let third = db.pending_changes(&Default::default()).await.expect("q")[0]
-        .id
-        .to_string();
+    let third = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
     let (s, _) = post_form(
         base,
         Some(&moderator),
         "/en/moderation/changes/reject",
-        &[
-            ("change", &third),
-            ("message", "Duplicate of the previous change."),
-        ],
+        &[("change", &third), ("message", "Duplicate of the previous change.")],
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
     assert!(dash.contains("Rejected") && dash.contains("Duplicate of the previous change."));
-    let audit = db
-        .audit_for("place", place_id.parse().expect("id"))
-        .await
-        .expect("q");
+    let audit = db.audit_for("place", place_id.parse().expect("id")).await.expect("q");
     assert_eq!(audit.len(), 2, "created and edited");
-    assert!(audit[1]
-        .details
-        .contains("hours_text: Mon–Fri 9:00–17:00 → Mon–Thu 10:00–16:00"));
+    assert!(audit[1].details.contains("hours_text: Mon–Fri 9:00–17:00 → Mon–Thu 10:00–16:00"));
 }
 
 /// Freshness with a fixed clock: a place accepted today is stale 181 days on,
@@ -305,12 +231,7 @@ async fn freshness(backend: Backend) {
     use chrono::Duration;
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let Cast {
-        org,
-        ngo,
-        other,
-        moderator,
-    } = cast(&app).await;
+    let Cast { org, ngo, other, moderator } = cast(&app).await;
     let org_id = org.to_string();
     let form = [
         ("organisation", org_id.as_str()),
@@ -319,16 +240,10 @@ async fn freshness(backend: Backend) {
         ("address", "Vodičkova 5, Praha 1"),
     ];
     post_ok(base, &ngo, "/en/dashboard/places/submit", &form).await;
-    let change = db.pending_changes(&Default::default()).await.expect("q")[0]
-        .id
-        .to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &change)],
-    )
-    .await;
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let place = db.places_of_organisation(org).await.expect("q")[0].0;
 
@@ -352,46 +267,22 @@ async fn freshness(backend: Backend) {
     assert_eq!(outbox.len(), before + 1);
     assert_eq!(outbox[0].recipient, "ngo@example.org");
     assert!(outbox[0].body.contains("Sousedská poradna"));
-    assert_eq!(
-        remind(db, 180, base, later + Duration::days(1))
-            .await
-            .expect("remind"),
-        0
-    );
-    assert_eq!(
-        remind(db, 180, base, later + Duration::days(31))
-            .await
-            .expect("remind"),
-        1
-    );
+    assert_eq!(remind(db, 180, base, later + Duration::days(1)).await.expect("remind"), 0);
+    assert_eq!(remind(db, 180, base, later + Duration::days(31)).await.expect("remind"), 1);
 
     // Only the organisation's members may confirm; nothing changes otherwise.
     let id = place.to_string();
     for cookie in [None, Some(other.as_str())] {
-        let (s, _) = post_form(
-            base,
-            cookie,
-            "/en/dashboard/places/confirm",
-            &[("place", &id)],
-        )
-        .await;
+        let (s, _) =
+            post_form(base, cookie, "/en/dashboard/places/confirm", &[("place", &id)]).await;
         assert_eq!(s, StatusCode::FORBIDDEN);
     }
     assert!(is_stale(later).await);
-    let (s, _) = post_form(
-        base,
-        Some(&ngo),
-        "/en/dashboard/places/confirm",
-        &[("place", &id)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&ngo), "/en/dashboard/places/confirm", &[("place", &id)]).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     // With the clock at `later`, the confirmation makes it fresh then.
-    let user = db
-        .user_by_email("ngo@example.org")
-        .await
-        .expect("q")
-        .expect("u");
+    let user = db.user_by_email("ngo@example.org").await.expect("q").expect("u");
     let current = app::accounts::session::CurrentUser {
         id: user.id,
         email: user.email,
@@ -407,12 +298,7 @@ async fn freshness(backend: Backend) {
         .expect("confirmed");
     assert!(!is_stale(later).await, "fresh again once confirmed");
     assert_eq!(
-        db.audit_for("place", place)
-            .await
-            .expect("q")
-            .last()
-            .map(|a| a.action.clone())
-            .as_deref(),
+        db.audit_for("place", place).await.expect("q").last().map(|a| a.action.clone()).as_deref(),
         Some("confirmed")
     );
 }
@@ -426,10 +312,9 @@ async fn queue_filters(backend: Backend) {
     let b = join(db, base, NGO_B).await;
     staff(db, "mod@example.org", "moderator", Some("prague")).await;
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
-    for (email, org, name) in [
-        ("a@example.org", a, "Poradna Alfa"),
-        ("b@example.org", b, "Klub Beta"),
-    ] {
+    for (email, org, name) in
+        [("a@example.org", a, "Poradna Alfa"), ("b@example.org", b, "Klub Beta")]
+    {
         let cookie = sign_in(base, email, "member passphrase").await;
         let org = org.to_string();
         let (s, _) = post_form(
@@ -475,16 +360,9 @@ async fn queue_filters(backend: Backend) {
     }
     // Another city's moderator cannot widen the scope with a filter.
     let other = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
-    let (_, html) = get_page(
-        base,
-        Some(&other),
-        &format!("/en/moderation?organisation={a}&city=prague"),
-    )
-    .await;
-    assert!(
-        shown(&html).is_empty(),
-        "Košice moderator sees no Prague change"
-    );
+    let (_, html) =
+        get_page(base, Some(&other), &format!("/en/moderation?organisation={a}&city=prague")).await;
+    assert!(shown(&html).is_empty(), "Košice moderator sees no Prague change");
 }
 
 on_both_backends!(review_workflow, freshness, queue_filters);

@@ -38,18 +38,9 @@ async fn address_lookup_fills_coordinates(backend: Backend) {
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("value=\"50.079437\""), "latitude filled");
     assert!(html.contains("value=\"14.422764\""), "longitude filled");
-    assert!(
-        html.contains("Prague address register (Praha 1)"),
-        "district named"
-    );
+    assert!(html.contains("Prague address register (Praha 1)"), "district named");
     assert!(html.contains("value=\"Sousedská poradna\""), "name kept");
-    assert!(
-        db.pending_changes(&Default::default())
-            .await
-            .expect("q")
-            .is_empty(),
-        "nothing saved"
-    );
+    assert!(db.pending_changes(&Default::default()).await.expect("q").is_empty(), "nothing saved");
 
     // Unknown address: told what to do instead.
     let (s, html) = post(Some(ngo.clone()), form("Neexistující 12345, Praha 1")).await;
@@ -80,9 +71,7 @@ async fn address_lookup_fills_coordinates(backend: Backend) {
     let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
     let (_, queue) = crate::common::get_page(base, Some(&moderator), "/en/moderation").await;
     assert_eq!(
-        queue
-            .matches("No coordinates: this place would be listed")
-            .count(),
+        queue.matches("No coordinates: this place would be listed").count(),
         1,
         "only the proposal without coordinates is flagged"
     );
@@ -95,13 +84,9 @@ async fn address_lookup_fills_coordinates(backend: Backend) {
     .await;
     let changes = db.pending_changes(&Default::default()).await.expect("q");
     let located = changes[0].id.to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &located)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &located)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (place, ..) = db.places_of_organisation(org).await.expect("q")[0].clone();
     let row = db.place_by_id(place).await.expect("q").expect("place");

@@ -9,11 +9,7 @@ async fn registration_mail_goes_out_by_smtp(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (url, received) = smtp_sink().await;
     let mailer = app::mail::Mailer::new(&url, "Welcome Kit <kit@example.org>").expect("mailer");
-    app::mail::spawn_sender(
-        app.db.clone(),
-        mailer,
-        std::time::Duration::from_millis(100),
-    );
+    app::mail::spawn_sender(app.db.clone(), mailer, std::time::Duration::from_millis(100));
 
     let (status, _) = post_form(
         &app.base,
@@ -42,10 +38,7 @@ async fn registration_mail_goes_out_by_smtp(backend: Backend) {
             || mail.contains("From: Welcome Kit <kit@example.org>"),
         "{mail}"
     );
-    assert!(
-        mail.contains("/en/account/verify?token="),
-        "link in the mail: {mail}"
-    );
+    assert!(mail.contains("/en/account/verify?token="), "link in the mail: {mail}");
 
     // The sender marks the message after the server's reply: wait for it.
     let mut outbox = app.db.outbox(10).await.expect("outbox");
@@ -63,36 +56,16 @@ async fn registration_mail_goes_out_by_smtp(backend: Backend) {
 
 async fn failed_delivery_is_kept_and_retried(backend: Backend) {
     let (db, _guard) = demo_db(&backend).await;
-    member(
-        &db,
-        "http://kit.test",
-        "a@example.org",
-        "Spolek A",
-        "prague",
-        "12345679",
-    )
-    .await;
-    member(
-        &db,
-        "http://kit.test",
-        "b@example.org",
-        "Spolek B",
-        "prague",
-        "00499153",
-    )
-    .await;
+    member(&db, "http://kit.test", "a@example.org", "Spolek A", "prague", "12345679").await;
+    member(&db, "http://kit.test", "b@example.org", "Spolek B", "prague", "00499153").await;
     let now = Utc::now();
 
     // Nobody listens on this port: both attempts fail, nothing is lost.
-    let closed = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let closed = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let dead_url = format!("smtp://{}", closed.local_addr().expect("addr"));
     drop(closed);
     let dead = app::mail::Mailer::new(&dead_url, "kit@example.org").expect("mailer");
-    let d = app::mail::deliver_pending(&db, &dead, now)
-        .await
-        .expect("deliver");
+    let d = app::mail::deliver_pending(&db, &dead, now).await.expect("deliver");
     assert_eq!((d.sent, d.failed), (0, 2));
     let outbox = db.outbox(10).await.expect("outbox");
     assert!(outbox
@@ -102,9 +75,8 @@ async fn failed_delivery_is_kept_and_retried(backend: Backend) {
     // Not tried again before the pause is over, even with a working server.
     let (url, received) = smtp_sink().await;
     let live = app::mail::Mailer::new(&url, "kit@example.org").expect("mailer");
-    let d = app::mail::deliver_pending(&db, &live, now + Duration::seconds(30))
-        .await
-        .expect("deliver");
+    let d =
+        app::mail::deliver_pending(&db, &live, now + Duration::seconds(30)).await.expect("deliver");
     assert_eq!((d.sent, d.failed), (0, 0));
 
     // Two senders (two app instances) after the pause: each message once.
@@ -120,12 +92,7 @@ async fn failed_delivery_is_kept_and_retried(backend: Backend) {
     assert!(mails.iter().any(|m| m.contains("To: a@example.org")));
     assert!(mails.iter().any(|m| m.contains("To: b@example.org")));
     let outbox = db.outbox(10).await.expect("outbox");
-    assert!(outbox
-        .iter()
-        .all(|m| m.sent_at.is_some() && m.last_error.is_none()));
+    assert!(outbox.iter().all(|m| m.sent_at.is_some() && m.last_error.is_none()));
 }
 
-on_both_backends!(
-    registration_mail_goes_out_by_smtp,
-    failed_delivery_is_kept_and_retried
-);
+on_both_backends!(registration_mail_goes_out_by_smtp, failed_delivery_is_kept_and_retried);

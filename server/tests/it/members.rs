@@ -6,13 +6,8 @@ use crate::common::{
 use reqwest::StatusCode;
 
 async fn emails(db: &app::db::Db, org: i64) -> Vec<String> {
-    let mut v: Vec<String> = db
-        .organisation_members(org)
-        .await
-        .expect("members")
-        .into_iter()
-        .map(|m| m.email)
-        .collect();
+    let mut v: Vec<String> =
+        db.organisation_members(org).await.expect("members").into_iter().map(|m| m.email).collect();
     v.sort();
     v
 }
@@ -46,16 +41,8 @@ async fn members_add_and_remove_each_other(backend: Backend) {
         let (status, _) = post_form(base, cookie, "/en/dashboard/members/add", &form).await;
         assert_eq!(status, StatusCode::FORBIDDEN);
     }
-    assert_eq!(
-        emails(db, org).await,
-        vec!["a@example.org"],
-        "nothing changed"
-    );
-    assert!(db
-        .user_by_email("new@example.org")
-        .await
-        .expect("q")
-        .is_none());
+    assert_eq!(emails(db, org).await, vec!["a@example.org"], "nothing changed");
+    assert!(db.user_by_email("new@example.org").await.expect("q").is_none());
 
     // Bad input: 422, message at the field, the name kept.
     let bad = [
@@ -70,10 +57,7 @@ async fn members_add_and_remove_each_other(backend: Backend) {
 
     // A member invites someone new: account made, link sent, audit written.
     post_ok(base, &a, "/en/dashboard/members/add", &form).await;
-    assert_eq!(
-        emails(db, org).await,
-        vec!["a@example.org", "new@example.org"]
-    );
+    assert_eq!(emails(db, org).await, vec!["a@example.org", "new@example.org"]);
     let invite = db
         .outbox(20)
         .await
@@ -111,44 +95,22 @@ async fn members_add_and_remove_each_other(backend: Backend) {
     assert_eq!(status, StatusCode::SEE_OTHER);
     let newcomer = sign_in(base, "new@example.org", "new member passphrase").await;
     let (_, dashboard) = get_page(base, Some(&newcomer), "/en/dashboard").await;
-    assert!(
-        dashboard.contains("Spolek A"),
-        "the new member sees the organisation"
-    );
+    assert!(dashboard.contains("Spolek A"), "the new member sees the organisation");
 
     // Adding an existing account; twice is refused with a message.
-    let existing = [
-        ("organisation", org_s.as_str()),
-        ("member_name", "K"),
-        ("member_email", "K@example.org"),
-    ];
+    let existing =
+        [("organisation", org_s.as_str()), ("member_name", "K"), ("member_email", "K@example.org")];
     post_ok(base, &newcomer, "/en/dashboard/members/add", &existing).await;
     let (status, html) = post_form(base, Some(&a), "/en/dashboard/members/add", &existing).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("This person is already a member."));
-    assert_eq!(
-        emails(db, org).await,
-        vec!["a@example.org", "k@example.org", "new@example.org"]
-    );
+    assert_eq!(emails(db, org).await, vec!["a@example.org", "k@example.org", "new@example.org"]);
 
     // Removing: outsiders cannot; members can; the last member stays.
-    let k_user = db
-        .user_by_email("k@example.org")
-        .await
-        .expect("q")
-        .expect("k")
-        .id;
-    let a_user = db
-        .user_by_email("a@example.org")
-        .await
-        .expect("q")
-        .expect("a")
-        .id;
-    let remove_k = [
-        ("organisation", org_s.as_str()),
-        ("user", &k_user.to_string()),
-    ]
-    .map(|(k, v)| (k, v.to_string()));
+    let k_user = db.user_by_email("k@example.org").await.expect("q").expect("k").id;
+    let a_user = db.user_by_email("a@example.org").await.expect("q").expect("a").id;
+    let remove_k = [("organisation", org_s.as_str()), ("user", &k_user.to_string())]
+        .map(|(k, v)| (k, v.to_string()));
     let remove_k: Vec<(&str, &str)> = remove_k.iter().map(|(k, v)| (*k, v.as_str())).collect();
     for cookie in [None, Some(moderator.as_str())] {
         let (status, _) = post_form(base, cookie, "/en/dashboard/members/remove", &remove_k).await;
@@ -159,20 +121,12 @@ async fn members_add_and_remove_each_other(backend: Backend) {
     post_ok(base, &k, "/en/dashboard/members/remove", &remove_k).await;
     let (status, _) = post_form(base, Some(&k), "/en/dashboard/members/remove", &remove_k).await;
     assert_eq!(status, StatusCode::FORBIDDEN, "not a member any more");
-    let new_user = db
-        .user_by_email("new@example.org")
-        .await
-        .expect("q")
-        .expect("n")
-        .id;
+    let new_user = db.user_by_email("new@example.org").await.expect("q").expect("n").id;
     let (status, _) = post_form(
         base,
         Some(&a),
         "/en/dashboard/members/remove",
-        &[
-            ("organisation", org_s.as_str()),
-            ("user", &new_user.to_string()),
-        ],
+        &[("organisation", org_s.as_str()), ("user", &new_user.to_string())],
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
@@ -180,10 +134,7 @@ async fn members_add_and_remove_each_other(backend: Backend) {
         base,
         Some(&a),
         "/en/dashboard/members/remove",
-        &[
-            ("organisation", org_s.as_str()),
-            ("user", &a_user.to_string()),
-        ],
+        &[("organisation", org_s.as_str()), ("user", &a_user.to_string())],
     )
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -208,15 +159,10 @@ async fn members_add_and_remove_each_other(backend: Backend) {
         "member_removed k@example.org",
         "member_removed new@example.org",
     ] {
-        assert!(
-            audit.contains(&entry.to_string()),
-            "audit lacks `{entry}`: {audit:?}"
-        );
+        assert!(audit.contains(&entry.to_string()), "audit lacks `{entry}`: {audit:?}");
     }
     let told = db.outbox(50).await.expect("outbox");
-    assert!(told
-        .iter()
-        .any(|m| m.recipient == "k@example.org" && m.subject.contains("no longer")));
+    assert!(told.iter().any(|m| m.recipient == "k@example.org" && m.subject.contains("no longer")));
 }
 
 on_both_backends!(members_add_and_remove_each_other);

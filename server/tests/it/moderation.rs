@@ -36,49 +36,24 @@ async fn organisation_decisions(backend: Backend) {
     let admin = sign_in(base, "admin@example.org", crate::common::STAFF_PASSWORD).await;
 
     let id = prague_org.id.to_string();
-    let status = || async {
-        db.organisation(prague_org.id)
-            .await
-            .expect("q")
-            .expect("o")
-            .status
-    };
-    let audit_len = || async {
-        db.audit_for("organisation", prague_org.id)
-            .await
-            .expect("q")
-            .len()
-    };
+    let status = || async { db.organisation(prague_org.id).await.expect("q").expect("o").status };
+    let audit_len =
+        || async { db.audit_for("organisation", prague_org.id).await.expect("q").len() };
     let audit_before = audit_len().await;
 
     // Everyone who may not: 403 and nothing changed.
     for (who, cookie) in [
         ("anonymous", None),
-        (
-            "member of another organisation",
-            Some(other_member.as_str()),
-        ),
+        ("member of another organisation", Some(other_member.as_str())),
         ("the organisation's own member", Some(member.as_str())),
         ("moderator of another city", Some(other_moderator.as_str())),
     ] {
-        for path in [
-            "/en/moderation/organisations/verify",
-            "/en/moderation/organisations/suspend",
-        ] {
-            let s = post(
-                base,
-                cookie,
-                path,
-                &[("organisation", &id), ("reason", "because")],
-            )
-            .await;
+        for path in ["/en/moderation/organisations/verify", "/en/moderation/organisations/suspend"]
+        {
+            let s = post(base, cookie, path, &[("organisation", &id), ("reason", "because")]).await;
             assert_eq!(s, StatusCode::FORBIDDEN, "{who} on {path}");
         }
-        assert_eq!(
-            status().await.as_str(),
-            "unverified",
-            "{who} changed nothing"
-        );
+        assert_eq!(status().await.as_str(), "unverified", "{who} changed nothing");
         assert_eq!(audit_len().await, audit_before, "{who} left no audit entry");
         // The queue is closed to them too.
         let mut req = client().get(format!("{base}/en/moderation"));
@@ -114,10 +89,7 @@ async fn organisation_decisions(backend: Backend) {
         .expect("request");
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = resp.text().await.expect("t");
-    assert!(
-        html.contains("Please fill this in."),
-        "message at the reason field"
-    );
+    assert!(html.contains("Please fill this in."), "message at the reason field");
     assert!(html.contains(&format!("id=\"reason-{id}-error\"")));
     assert_eq!(status().await.as_str(), "unverified");
     let s = post(
@@ -135,10 +107,7 @@ async fn organisation_decisions(backend: Backend) {
         base,
         Some(&admin),
         "/en/moderation/organisations/suspend",
-        &[
-            ("organisation", &id),
-            ("reason", "Registration number does not match the register."),
-        ],
+        &[("organisation", &id), ("reason", "Registration number does not match the register.")],
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
@@ -155,10 +124,7 @@ async fn organisation_decisions(backend: Backend) {
     assert!(dashboard.contains("Registration number does not match the register."));
 
     // The audit log has both decisions, who made them and why.
-    let audit = db
-        .audit_for("organisation", prague_org.id)
-        .await
-        .expect("q");
+    let audit = db.audit_for("organisation", prague_org.id).await.expect("q");
     let decisions: Vec<_> = audit.iter().skip(audit_before).collect();
     assert_eq!(decisions.len(), 2);
     assert_eq!(decisions[0].action, "verified");
@@ -167,12 +133,7 @@ async fn organisation_decisions(backend: Backend) {
         decisions[1].reason.as_deref(),
         Some("Registration number does not match the register.")
     );
-    let admin_id = db
-        .user_by_email("admin@example.org")
-        .await
-        .expect("q")
-        .expect("u")
-        .id;
+    let admin_id = db.user_by_email("admin@example.org").await.expect("q").expect("u").id;
     assert_eq!(decisions[1].actor_user_id, Some(admin_id));
 }
 
@@ -191,13 +152,9 @@ async fn problem_reports(backend: Backend) {
     let with = |extra: &[(&'static str, &'static str)]| [&place[..], extra].concat();
 
     // "Something else" needs words; the page comes back with the message.
-    let (s, html) = post_form(
-        base,
-        None,
-        "/en/places/report",
-        &with(&[("kind", "other"), ("message", " ")]),
-    )
-    .await;
+    let (s, html) =
+        post_form(base, None, "/en/places/report", &with(&[("kind", "other"), ("message", " ")]))
+            .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Please fill this in."));
     assert!(html.contains("<h1"), "the place page itself");
@@ -215,10 +172,7 @@ async fn problem_reports(backend: Backend) {
     let resp = client()
         .post(format!("{base}/en/places/report"))
         .header("sec-fetch-site", "same-origin")
-        .form(&with(&[
-            ("kind", "wrong_hours"),
-            ("message", "Closed on Fridays now."),
-        ]))
+        .form(&with(&[("kind", "wrong_hours"), ("message", "Closed on Fridays now.")]))
         .send()
         .await
         .expect("request");
@@ -234,42 +188,24 @@ async fn problem_reports(backend: Backend) {
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(queue.contains("Closed on Fridays now."));
     let (_, other_queue) = get_page(base, Some(&other_moderator), "/en/moderation").await;
-    assert!(
-        !other_queue.contains("Closed on Fridays now."),
-        "another city's moderator"
-    );
+    assert!(!other_queue.contains("Closed on Fridays now."), "another city's moderator");
 
     for (who, cookie) in [
         ("anonymous", None),
         ("member", Some(member_cookie.as_str())),
         ("moderator of another city", Some(other_moderator.as_str())),
     ] {
-        let (s, _) = post_form(
-            base,
-            cookie,
-            "/en/moderation/reports/handle",
-            &[("report", &id)],
-        )
-        .await;
+        let (s, _) =
+            post_form(base, cookie, "/en/moderation/reports/handle", &[("report", &id)]).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
     }
     assert_eq!(db.open_reports(None).await.expect("q").len(), 1);
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/reports/handle",
-        &[("report", &id)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&moderator), "/en/moderation/reports/handle", &[("report", &id)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert!(db.open_reports(None).await.expect("q").is_empty());
-    assert_eq!(
-        db.audit_for("report", reports[0].id)
-            .await
-            .expect("q")
-            .len(),
-        1
-    );
+    assert_eq!(db.audit_for("report", reports[0].id).await.expect("q").len(), 1);
 }
 
 /// A city's moderator takes a place off the site with a reason; nobody else can.
@@ -283,19 +219,10 @@ async fn unpublishing(backend: Backend) {
     let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
     let moderator = sign_in(base, "mod-p@example.org", crate::common::STAFF_PASSWORD).await;
     let path = "/en/prague/places/oamp-praha-1";
-    let place = db
-        .published_place("prague", "oamp-praha-1")
-        .await
-        .expect("q")
-        .expect("p");
+    let place = db.published_place("prague", "oamp-praha-1").await.expect("q").expect("p");
     let id = place.id.to_string();
     let form = |reason: &'static str| {
-        [
-            ("place", id.as_str()),
-            ("city", "prague"),
-            ("slug", "oamp-praha-1"),
-            ("reason", reason),
-        ]
+        [("place", id.as_str()), ("city", "prague"), ("slug", "oamp-praha-1"), ("reason", reason)]
     };
 
     // Only the city's moderator sees the box.
@@ -316,28 +243,15 @@ async fn unpublishing(backend: Backend) {
         assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
     }
     let f = form(" ");
-    let (s, html) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/places/unpublish",
-        &f,
-    )
-    .await;
+    let (s, html) = post_form(base, Some(&moderator), "/en/moderation/places/unpublish", &f).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
     assert!(html.contains("Please fill this in."));
-    assert_eq!(
-        get_page(base, None, path).await.0,
-        StatusCode::OK,
-        "still public"
-    );
+    assert_eq!(get_page(base, None, path).await.0, StatusCode::OK, "still public");
 
     let f = form("The office moved; the address is wrong.");
     post_ok(base, &moderator, "/en/moderation/places/unpublish", &f).await;
     assert_eq!(get_page(base, None, path).await.0, StatusCode::NOT_FOUND);
-    let listed = db
-        .published_places("prague", &app::db::PlaceFilter::default())
-        .await
-        .expect("q");
+    let listed = db.published_places("prague", &app::db::PlaceFilter::default()).await.expect("q");
     assert!(!listed.iter().any(|p| p.slug == "oamp-praha-1"));
     let audit = db.audit_for("place", place.id).await.expect("q");
     assert_eq!(

@@ -16,10 +16,7 @@ async fn failures_refusals_and_missing_pages(backend: Backend) {
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(!page.contains("Something went wrong"));
     let (status, page) = get_page(base, None, "/cs/admin/outbox").await;
-    assert!(
-        status == StatusCode::FORBIDDEN || status.is_redirection(),
-        "{status}"
-    );
+    assert!(status == StatusCode::FORBIDDEN || status.is_redirection(), "{status}");
     assert!(!page.contains("Něco se pokazilo"));
     let (status, page) = get_page(base, Some(&admin), "/cs/admin/outbox").await;
     assert_eq!(status, StatusCode::OK);
@@ -27,22 +24,13 @@ async fn failures_refusals_and_missing_pages(backend: Backend) {
 
     // The outbox table goes away: the admin's outbox page fails as a
     // failure, in Czech, with 500, not as a refusal.
-    sqlx::query("DROP TABLE outbox")
-        .execute(db.pool())
-        .await
-        .expect("drop");
+    sqlx::query("DROP TABLE outbox").execute(db.pool()).await.expect("drop");
     let (status, page) = get_page(base, Some(&admin), "/cs/admin/outbox").await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(page.contains("Něco se pokazilo"), "the failure is said");
-    assert!(
-        !page.contains("K zobrazení této stránky nemáte oprávnění."),
-        "not a refusal"
-    );
+    assert!(!page.contains("K zobrazení této stránky nemáte oprávnění."), "not a refusal");
     // A place page whose descriptions cannot be read fails the same way.
-    sqlx::query("DROP TABLE place_descriptions")
-        .execute(db.pool())
-        .await
-        .expect("drop");
+    sqlx::query("DROP TABLE place_descriptions").execute(db.pool()).await.expect("drop");
     let (status, page) = get_page(base, None, "/en/prague/places/oamp-praha-1").await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(page.contains("Something went wrong"));

@@ -32,10 +32,7 @@ async fn reports_on_events_and_opportunities(backend: Backend) {
     for (listing, slug, page_path, wording, message) in cases {
         // The page offers the form, worded for its kind.
         let (_, page) = get_page(base, None, page_path).await;
-        assert!(
-            page.contains("name=\"listing\" value=\"") && page.contains(wording),
-            "{listing}"
-        );
+        assert!(page.contains("name=\"listing\" value=\"") && page.contains(wording), "{listing}");
         let form = |kind: &'static str, text: &'static str| {
             vec![
                 ("listing", listing),
@@ -56,12 +53,7 @@ async fn reports_on_events_and_opportunities(backend: Backend) {
             base,
             None,
             "/en/places/report",
-            &[
-                ("listing", listing),
-                ("city", "prague"),
-                ("slug", "nope"),
-                ("kind", "closed"),
-            ],
+            &[("listing", listing), ("city", "prague"), ("slug", "nope"), ("kind", "closed")],
         )
         .await;
         assert_eq!(status, StatusCode::FORBIDDEN);
@@ -71,38 +63,22 @@ async fn reports_on_events_and_opportunities(backend: Backend) {
         assert_eq!(status, StatusCode::SEE_OTHER, "{listing}");
         let reports = db.open_reports(None).await.expect("q");
         assert_eq!(reports.len(), 1);
-        assert_eq!(
-            (reports[0].listing.as_str(), reports[0].slug.as_str()),
-            (listing, slug)
-        );
+        assert_eq!((reports[0].listing.as_str(), reports[0].slug.as_str()), (listing, slug));
 
         // The city's moderator sees it, linked to the listing; another
         // city's does not; handling it is audited.
         let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
         assert!(queue.contains(message), "{listing}");
-        assert!(
-            queue.contains(&format!("href=\"{page_path}\"")),
-            "{listing} linked"
-        );
+        assert!(queue.contains(&format!("href=\"{page_path}\"")), "{listing} linked");
         let (_, elsewhere) = get_page(base, Some(&other), "/en/moderation").await;
         assert!(!elsewhere.contains(message));
         let id = reports[0].id.to_string();
-        let (status, _) = post_form(
-            base,
-            Some(&moderator),
-            "/en/moderation/reports/handle",
-            &[("report", &id)],
-        )
-        .await;
+        let (status, _) =
+            post_form(base, Some(&moderator), "/en/moderation/reports/handle", &[("report", &id)])
+                .await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert!(db.open_reports(None).await.expect("q").is_empty());
-        assert_eq!(
-            db.audit_for("report", reports[0].id)
-                .await
-                .expect("q")
-                .len(),
-            1
-        );
+        assert_eq!(db.audit_for("report", reports[0].id).await.expect("q").len(), 1);
     }
 }
 
@@ -118,10 +94,7 @@ async fn reports_on_group_profiles(backend: Backend) {
     let group = groups.first().expect("demo groups in Prague");
     let (kosice, _) = db.public_groups("kosice").await.expect("q");
     let (_, page) = get_page(base, None, "/en/prague/communities").await;
-    assert!(
-        page.contains("name=\"listing\" value=\"group\""),
-        "form offered"
-    );
+    assert!(page.contains("name=\"listing\" value=\"group\""), "form offered");
     assert!(page.contains(&format!("<option value=\"{}\"", group.id)));
 
     let id = group.id.to_string();
@@ -142,11 +115,7 @@ async fn reports_on_group_profiles(backend: Backend) {
         post_form(base, None, "/en/places/report", &f).await
     };
     // Not a group of this city, or none at all: refused, nothing stored.
-    for other in kosice
-        .iter()
-        .map(|g| g.id.to_string())
-        .chain(["999999".to_string()])
-    {
+    for other in kosice.iter().map(|g| g.id.to_string()).chain(["999999".to_string()]) {
         let (status, _) = post(form(&other)("Gone.")).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "group {other}");
     }
@@ -166,7 +135,4 @@ async fn reports_on_group_profiles(backend: Backend) {
     assert!(queue.contains("href=\"/en/prague/communities\""), "linked");
 }
 
-on_both_backends!(
-    reports_on_events_and_opportunities,
-    reports_on_group_profiles
-);
+on_both_backends!(reports_on_events_and_opportunities, reports_on_group_profiles);

@@ -46,10 +46,7 @@ fn unique(prefix: &str) -> String {
 
 impl Fixture {
     fn cookie(&self, who: Who) -> Option<&str> {
-        self.cookies
-            .iter()
-            .find(|(w, _)| *w == who)
-            .and_then(|(_, c)| c.as_deref())
+        self.cookies.iter().find(|(w, _)| *w == who).and_then(|(_, c)| c.as_deref())
     }
 
     async fn post(&self, who: Who, path: &str, form: &[(String, String)]) -> StatusCode {
@@ -73,16 +70,9 @@ impl Fixture {
             )
             .await;
         assert_eq!(s, StatusCode::SEE_OTHER, "fixture: proposal");
-        let filter = app::db::ChangeFilter {
-            organisation: Some(self.org),
-            ..Default::default()
-        };
+        let filter = app::db::ChangeFilter { organisation: Some(self.org), ..Default::default() };
         let changes = self.db.pending_changes(&filter).await.expect("changes");
-        changes
-            .iter()
-            .map(|c| c.id)
-            .max()
-            .expect("a pending change")
+        changes.iter().map(|c| c.id).max().expect("a pending change")
     }
 
     /// A new pending profile proposal of the member's community group; its id.
@@ -114,11 +104,7 @@ impl Fixture {
             )
             .await;
         assert_eq!(s, StatusCode::SEE_OTHER, "fixture: accept");
-        let places = self
-            .db
-            .places_of_organisation(self.org)
-            .await
-            .expect("places");
+        let places = self.db.places_of_organisation(self.org).await.expect("places");
         let (id, _, slug, ..) = places.into_iter().max_by_key(|p| p.0).expect("a place");
         (id, slug)
     }
@@ -151,10 +137,7 @@ impl Fixture {
 
     /// Accepts the member organisation's newest pending change.
     async fn accept_newest(&self) {
-        let filter = app::db::ChangeFilter {
-            organisation: Some(self.org),
-            ..Default::default()
-        };
+        let filter = app::db::ChangeFilter { organisation: Some(self.org), ..Default::default() };
         let change = self
             .db
             .pending_changes(&filter)
@@ -176,13 +159,7 @@ impl Fixture {
 
     /// A new published event of the member's organisation: (id, slug).
     async fn event(&self) -> (i64, String) {
-        let s = self
-            .post(
-                Who::Member,
-                "/en/dashboard/events/submit",
-                &self.event_form(),
-            )
-            .await;
+        let s = self.post(Who::Member, "/en/dashboard/events/submit", &self.event_form()).await;
         assert_eq!(s, StatusCode::SEE_OTHER, "fixture: event proposal");
         self.accept_newest().await;
         let e = self
@@ -199,11 +176,7 @@ impl Fixture {
     /// A new published opportunity of the member's organisation: (id, slug).
     async fn opportunity(&self) -> (i64, String) {
         let s = self
-            .post(
-                Who::Member,
-                "/en/dashboard/opportunities/submit",
-                &self.opportunity_form(),
-            )
+            .post(Who::Member, "/en/dashboard/opportunities/submit", &self.opportunity_form())
             .await;
         assert_eq!(s, StatusCode::SEE_OTHER, "fixture: opportunity proposal");
         self.accept_newest().await;
@@ -231,9 +204,7 @@ fn group_profile(group: i64, description: &str) -> Vec<(String, String)> {
 }
 
 fn pairs(p: &[(&str, &str)]) -> Vec<(String, String)> {
-    p.iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    p.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -382,10 +353,7 @@ impl Form {
             Form::AddMember => pairs(&[
                 ("organisation", &org),
                 ("member_name", "Someone New"),
-                (
-                    "member_email",
-                    &format!("{}@example.org", unique("new").replace(' ', "-")),
-                ),
+                ("member_email", &format!("{}@example.org", unique("new").replace(' ', "-"))),
             ]),
             Form::RemoveMember => {
                 let email = format!("{}@example.org", unique("extra").replace(' ', "-"));
@@ -406,15 +374,8 @@ impl Form {
             }
             Form::VerifyOrganisation | Form::SuspendOrganisation => {
                 let email = format!("{}@example.org", unique("org").replace(' ', "-"));
-                let id = member(
-                    &fx.db,
-                    &fx.base,
-                    &email,
-                    &unique("Spolek"),
-                    "prague",
-                    "12345679",
-                )
-                .await;
+                let id =
+                    member(&fx.db, &fx.base, &email, &unique("Spolek"), "prague", "12345679").await;
                 pairs(&[
                     ("organisation", &id.to_string()),
                     ("reason", "Registration number belongs to another body"),
@@ -506,9 +467,7 @@ impl Form {
                     }
                     _ => pairs(&[("event", &id.to_string()), ("series", "1")]),
                 };
-                let s = fx
-                    .post(Who::Member, Form::CancelEventDate.path(), &called_off)
-                    .await;
+                let s = fx.post(Who::Member, Form::CancelEventDate.path(), &called_off).await;
                 assert_eq!(s, StatusCode::SEE_OTHER, "fixture: called off");
                 called_off
             }
@@ -578,40 +537,12 @@ const FORMS: [Form; 31] = [
 async fn role_matrix(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let org = member(
-        db,
-        base,
-        "member@example.org",
-        "Spolek Sousedé",
-        "prague",
-        "12345679",
-    )
-    .await;
-    member(
-        db,
-        base,
-        "other@example.org",
-        "Košický spolok",
-        "kosice",
-        "00499153",
-    )
-    .await;
+    let org = member(db, base, "member@example.org", "Spolek Sousedé", "prague", "12345679").await;
+    member(db, base, "other@example.org", "Košický spolok", "kosice", "00499153").await;
     // A community group in Prague that the member also belongs to.
-    let group = group_member(
-        db,
-        base,
-        "group@example.org",
-        "Spolek Hromada",
-        "prague",
-        "12345679",
-    )
-    .await;
-    let member_id = db
-        .user_by_email("member@example.org")
-        .await
-        .expect("q")
-        .expect("member")
-        .id;
+    let group =
+        group_member(db, base, "group@example.org", "Spolek Hromada", "prague", "12345679").await;
+    let member_id = db.user_by_email("member@example.org").await.expect("q").expect("member").id;
     sqlx::query(
         "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3)",
     )
@@ -630,10 +561,7 @@ async fn role_matrix(backend: Backend) {
             Who::OtherOrganisationMember,
             Some(sign_in(base, "other@example.org", "member passphrase").await),
         ),
-        (
-            Who::Member,
-            Some(sign_in(base, "member@example.org", "member passphrase").await),
-        ),
+        (Who::Member, Some(sign_in(base, "member@example.org", "member passphrase").await)),
         (
             Who::OtherCityModerator,
             Some(sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await),
@@ -642,18 +570,9 @@ async fn role_matrix(backend: Backend) {
             Who::Moderator,
             Some(sign_in(base, "mod-p@example.org", crate::common::STAFF_PASSWORD).await),
         ),
-        (
-            Who::Admin,
-            Some(sign_in(base, "admin@example.org", crate::common::STAFF_PASSWORD).await),
-        ),
+        (Who::Admin, Some(sign_in(base, "admin@example.org", crate::common::STAFF_PASSWORD).await)),
     ];
-    let fx = Fixture {
-        base: base.to_string(),
-        db: db.clone(),
-        org,
-        group,
-        cookies,
-    };
+    let fx = Fixture { base: base.to_string(), db: db.clone(), org, group, cookies };
     // An opportunity of the member's organisation, for interest requests.
     // opportunity linked
     run_sql(
@@ -687,22 +606,11 @@ async fn role_matrix(backend: Backend) {
             let status = fx.post(who, form.path(), &values).await;
             let after = fingerprint(db).await;
             if form.allowed().contains(&who) {
-                assert_eq!(
-                    status,
-                    StatusCode::SEE_OTHER,
-                    "{form:?} as {who:?} should succeed"
-                );
+                assert_eq!(status, StatusCode::SEE_OTHER, "{form:?} as {who:?} should succeed");
                 assert_ne!(before, after, "{form:?} as {who:?} changed nothing");
             } else {
-                assert_eq!(
-                    status,
-                    StatusCode::FORBIDDEN,
-                    "{form:?} as {who:?} should be refused"
-                );
-                assert_eq!(
-                    before, after,
-                    "{form:?} as {who:?} was refused but changed data"
-                );
+                assert_eq!(status, StatusCode::FORBIDDEN, "{form:?} as {who:?} should be refused");
+                assert_eq!(before, after, "{form:?} as {who:?} was refused but changed data");
             }
             checked += 1;
         }
@@ -714,16 +622,8 @@ async fn role_matrix(backend: Backend) {
     let (event, _) = fx.event().await;
     let (opportunity, _) = fx.opportunity().await;
     let pages: [(String, &str, &[Who]); 13] = [
-        (
-            "/en/admin/categories".into(),
-            "name=\"names\"",
-            &[Who::Admin],
-        ),
-        (
-            "/en/admin/cities".into(),
-            "name=\"time_zone\"",
-            &[Who::Admin],
-        ),
+        ("/en/admin/categories".into(), "name=\"names\"", &[Who::Admin]),
+        ("/en/admin/cities".into(), "name=\"time_zone\"", &[Who::Admin]),
         // Interest requests (personal data): the organisation's members only.
         ("/en/dashboard".into(), "Interest Person", &[Who::Member]),
         (
@@ -731,11 +631,7 @@ async fn role_matrix(backend: Backend) {
             "queue-filters",
             &[Who::OtherCityModerator, Who::Moderator, Who::Admin],
         ),
-        (
-            "/en/admin/outbox".into(),
-            "class=\"messages\"",
-            &[Who::Admin],
-        ),
+        ("/en/admin/outbox".into(), "class=\"messages\"", &[Who::Admin]),
         (
             format!("/en/moderation/audit?kind=place&id={place}"),
             "audit-log",
@@ -766,11 +662,7 @@ async fn role_matrix(backend: Backend) {
             "audit-log",
             &[Who::Moderator, Who::Admin],
         ),
-        (
-            format!("/en/dashboard/events/new?event={event}"),
-            "name=\"repeat\"",
-            &[Who::Member],
-        ),
+        (format!("/en/dashboard/events/new?event={event}"), "name=\"repeat\"", &[Who::Member]),
         (
             format!("/en/dashboard/opportunities/new?opportunity={opportunity}"),
             "name=\"schedule_kind\"",

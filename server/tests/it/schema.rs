@@ -103,19 +103,13 @@ async fn sqlite_and_postgres_schemas_agree() {
     for (key, column) in &sqlite {
         match postgres.get(key) {
             None => differences.push(format!("{}.{}: only on SQLite", key.0, key.1)),
-            Some(other) if other != column => differences.push(format!(
-                "{}.{}: SQLite {:?}, PostgreSQL {:?}",
-                key.0, key.1, column, other
-            )),
+            Some(other) if other != column => differences
+                .push(format!("{}.{}: SQLite {:?}, PostgreSQL {:?}", key.0, key.1, column, other)),
             Some(_) => {}
         }
     }
     for key in postgres.keys().filter(|k| !sqlite.contains_key(*k)) {
         differences.push(format!("{}.{}: only on PostgreSQL", key.0, key.1));
     }
-    assert!(
-        differences.is_empty(),
-        "the schemas differ:\n{}",
-        differences.join("\n")
-    );
+    assert!(differences.is_empty(), "the schemas differ:\n{}", differences.join("\n"));
 }

@@ -15,19 +15,13 @@ fn story_form() -> Vec<(&'static str, &'static str)> {
         ("city", "prague"),
         ("community", "Mongolian"),
         ("title_en", "Naadam in Letňany"),
-        (
-            "summary_en",
-            "How a summer festival found its place in Prague.",
-        ),
+        ("summary_en", "How a summer festival found its place in Prague."),
         (
             "body_en",
             "Every summer families meet for wrestling and archery.\n\nThe city lends the field.",
         ),
         ("title_local", "Naadam v Letňanech"),
-        (
-            "summary_local",
-            "Jak si letní slavnost našla místo v Praze.",
-        ),
+        ("summary_local", "Jak si letní slavnost našla místo v Praze."),
         ("body_local", "Každé léto se rodiny scházejí."),
         ("source_title_0", "City district news"),
         ("source_url_0", "https://www.example.org/naadam"),
@@ -72,10 +66,7 @@ async fn stories_written_and_reviewed(backend: Backend) {
     assert_eq!(before, fingerprint(db).await);
 
     // No source: told at the field, the text kept, nothing stored.
-    let bad: Vec<_> = story_form()
-        .into_iter()
-        .filter(|(k, _)| !k.starts_with("source_"))
-        .collect();
+    let bad: Vec<_> = story_form().into_iter().filter(|(k, _)| !k.starts_with("source_")).collect();
     let (s, html) = post_form(base, Some(&author), "/en/moderation/stories/submit", &bad).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("id=\"f-source_url_0-error\""));
@@ -83,13 +74,8 @@ async fn stories_written_and_reviewed(backend: Backend) {
     assert!(html.contains("value=\"Naadam in Letňany\""), "kept");
     assert_eq!(before, fingerprint(db).await);
 
-    let (s, _) = post_form(
-        base,
-        Some(&author),
-        "/en/moderation/stories/submit",
-        &story_form(),
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&author), "/en/moderation/stories/submit", &story_form()).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let public = "/en/prague/stories/naadam-in-letnany";
     let (s, _) = get_page(base, None, public).await;
@@ -97,60 +83,36 @@ async fn stories_written_and_reviewed(backend: Backend) {
     let draft = pending_draft(db).await;
 
     // The author does not review their own; Košice's moderator not at all.
-    let (s, html) = post_form(
-        base,
-        Some(&author),
-        "/en/moderation/stories/publish",
-        &[("draft", &draft)],
-    )
-    .await;
+    let (s, html) =
+        post_form(base, Some(&author), "/en/moderation/stories/publish", &[("draft", &draft)])
+            .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("someone else who moderates the city"));
-    let (s, _) = post_form(
-        base,
-        Some(&kosice),
-        "/en/moderation/stories/publish",
-        &[("draft", &draft)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&kosice), "/en/moderation/stories/publish", &[("draft", &draft)])
+            .await;
     assert_eq!(s, StatusCode::FORBIDDEN);
 
     // Sent back: a message is needed; the author sees it in the editor.
     let (_, queue) = get_page(base, Some(&reviewer), "/en/moderation").await;
-    assert!(
-        queue.contains("Naadam in Letňany"),
-        "in the reviewer's queue"
-    );
-    assert!(
-        queue.contains("data-field=\"sources\""),
-        "the sources shown"
-    );
-    let (s, _) = post_form(
-        base,
-        Some(&reviewer),
-        "/en/moderation/stories/reject",
-        &[("draft", &draft)],
-    )
-    .await;
+    assert!(queue.contains("Naadam in Letňany"), "in the reviewer's queue");
+    assert!(queue.contains("data-field=\"sources\""), "the sources shown");
+    let (s, _) =
+        post_form(base, Some(&reviewer), "/en/moderation/stories/reject", &[("draft", &draft)])
+            .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     let (s, _) = post_form(
         base,
         Some(&reviewer),
         "/en/moderation/stories/reject",
-        &[
-            ("draft", &draft),
-            ("message", "Add the year of the first Naadam."),
-        ],
+        &[("draft", &draft), ("message", "Add the year of the first Naadam.")],
     )
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     // The editor starts a new story empty and lists the author's drafts;
     // the one sent back opens with its message.
     let (_, page) = get_page(base, Some(&author), editor).await;
-    assert!(
-        !page.contains("value=\"Naadam in Letňany\""),
-        "a new story starts empty"
-    );
+    assert!(!page.contains("value=\"Naadam in Letňany\""), "a new story starts empty");
     let resume = format!("{editor}&draft={draft}");
     assert!(
         page.contains(&resume.replace('&', "&amp;")) || page.contains(&resume),
@@ -158,10 +120,7 @@ async fn stories_written_and_reviewed(backend: Backend) {
     );
     let (_, page) = get_page(base, Some(&author), &resume).await;
     assert!(page.contains("Add the year of the first Naadam."));
-    assert!(
-        page.contains("value=\"Naadam in Letňany\""),
-        "the draft again"
-    );
+    assert!(page.contains("value=\"Naadam in Letňany\""), "the draft again");
     assert!(
         page.contains(&format!("name=\"previous\" value=\"{draft}\"")),
         "written again, it revises the draft sent back"
@@ -172,39 +131,25 @@ async fn stories_written_and_reviewed(backend: Backend) {
     again.push(("previous", draft.as_str()));
     post_ok(base, &author, "/en/moderation/stories/submit", &again).await;
     let draft = pending_draft(db).await;
-    let (s, _) = post_form(
-        base,
-        Some(&reviewer),
-        "/en/moderation/stories/publish",
-        &[("draft", &draft)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&reviewer), "/en/moderation/stories/publish", &[("draft", &draft)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (s, page) = get_page(base, None, public).await;
     assert_eq!(s, StatusCode::OK);
     assert!(page.contains("Naadam in Letňany"));
-    assert!(
-        page.contains("https://www.example.org/naadam"),
-        "its source"
-    );
+    assert!(page.contains("https://www.example.org/naadam"), "its source");
     let (_, cs) = get_page(base, None, "/cs/prague/stories/naadam-in-letnany").await;
     assert!(cs.contains("Naadam v Letňanech"), "the city's language");
     // Deciding twice: told, nothing changes.
-    let (s, _) = post_form(
-        base,
-        Some(&reviewer),
-        "/en/moderation/stories/publish",
-        &[("draft", &draft)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&reviewer), "/en/moderation/stories/publish", &[("draft", &draft)])
+            .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 
     // Its history: sent, sent back with the message, sent, published.
-    let story = db
-        .published_story("prague", "naadam-in-letnany")
-        .await
-        .expect("q")
-        .expect("published");
+    let story =
+        db.published_story("prague", "naadam-in-letnany").await.expect("q").expect("published");
     let actions: Vec<String> = db
         .story_history(story.id)
         .await
@@ -232,60 +177,34 @@ async fn stories_written_and_reviewed(backend: Backend) {
 
     // A new version of a demo story: its Ukrainian translation stays and
     // is marked as older than the English text.
-    let demo = db
-        .published_story("prague", "vietnamese-community")
-        .await
-        .expect("q")
-        .expect("demo story");
+    let demo =
+        db.published_story("prague", "vietnamese-community").await.expect("q").expect("demo story");
     let path = format!("/en/moderation/stories/edit?city=prague&story={}", demo.id);
     let (_, page) = get_page(base, Some(&author), &path).await;
     let texts = db.story_texts(demo.id).await.expect("q");
-    let en_title = texts
-        .iter()
-        .find(|t| t.0 == "en")
-        .map(|t| t.1.clone())
-        .expect("English");
+    let en_title = texts.iter().find(|t| t.0 == "en").map(|t| t.1.clone()).expect("English");
     assert!(page.contains(&format!("value=\"{en_title}\"")), "prefilled");
     let mut change: Vec<(String, String)> = Vec::new();
-    let values = app::stories::editor::current(db, &demo, "cs")
-        .await
-        .expect("current")
-        .form_values();
+    let values =
+        app::stories::editor::current(db, &demo, "cs").await.expect("current").form_values();
     for (k, v) in values {
-        let v = if k == "summary_en" {
-            "A shorter summary.".to_string()
-        } else {
-            v
-        };
+        let v = if k == "summary_en" { "A shorter summary.".to_string() } else { v };
         change.push((k, v));
     }
     change.push(("city".into(), "prague".into()));
     change.push(("story".into(), demo.id.to_string()));
-    let form: Vec<(&str, &str)> = change
-        .iter()
-        .map(|(k, v)| (k.as_str(), v.as_str()))
-        .collect();
+    let form: Vec<(&str, &str)> = change.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     post_ok(base, &author, "/en/moderation/stories/submit", &form).await;
     let draft = pending_draft(db).await;
     let (_, queue) = get_page(base, Some(&reviewer), "/en/moderation").await;
-    assert!(
-        queue.contains("data-field=\"summary_en\""),
-        "only what changes"
-    );
+    assert!(queue.contains("data-field=\"summary_en\""), "only what changes");
     assert!(!queue.contains("data-field=\"body_en\""));
-    let (s, _) = post_form(
-        base,
-        Some(&reviewer),
-        "/en/moderation/stories/publish",
-        &[("draft", &draft)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(&reviewer), "/en/moderation/stories/publish", &[("draft", &draft)])
+            .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, uk) = get_page(base, None, "/uk/prague/stories/vietnamese-community").await;
-    assert!(
-        uk.contains("class=\"outdated-note\""),
-        "the translation is older"
-    );
+    assert!(uk.contains("class=\"outdated-note\""), "the translation is older");
     let (_, en) = get_page(base, None, "/en/prague/stories").await;
     assert!(en.contains("A shorter summary."));
 }

@@ -28,31 +28,19 @@ fn sources_of(page: &str) -> Vec<String> {
         .or_else(|| page.split("class=\"sources\"").nth(1))
         .and_then(|rest| rest.split("</ul>").next())
         .unwrap_or("");
-    list.split("href=\"")
-        .skip(1)
-        .filter_map(|s| s.split('"').next())
-        .map(str::to_string)
-        .collect()
+    list.split("href=\"").skip(1).filter_map(|s| s.split('"').next()).map(str::to_string).collect()
 }
 
 async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let Cast {
-        org,
-        ngo,
-        other,
-        moderator,
-    } = cast(&app).await;
+    let Cast { org, ngo, other, moderator } = cast(&app).await;
     let org_s = org.to_string();
 
     // The public page offers the way in; the form opens with the listing.
     let (_, page) = get_page(base, None, kind.page).await;
     let sources = sources_of(&page);
-    assert!(
-        !sources.is_empty(),
-        "the imported listing names its sources"
-    );
+    assert!(!sources.is_empty(), "the imported listing names its sources");
     let link = page
         .split(&format!("href=\"/en{}=", kind.form))
         .nth(1)
@@ -61,25 +49,16 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
         .to_string();
     let (s, form) = get_page(base, Some(&ngo), &format!("/en{}={link}", kind.form)).await;
     assert_eq!(s, StatusCode::OK, "the form opens for an organisation");
-    assert!(
-        form.contains(&format!("value=\"{org}\"")),
-        "proposing for its organisation"
-    );
+    assert!(form.contains(&format!("value=\"{org}\"")), "proposing for its organisation");
 
     let mut fields: Vec<(&str, &str)> = vec![("organisation", &org_s), (id_field, &link)];
     fields.extend_from_slice(kind.fields);
     post_ok(base, &ngo, kind.submit, &fields).await;
     let change = db.pending_changes(&Default::default()).await.expect("q");
     assert_eq!(change.len(), 1);
-    assert_eq!(
-        change[0].listing_id.map(|l| l.to_string()),
-        Some(link.clone())
-    );
+    assert_eq!(change[0].listing_id.map(|l| l.to_string()), Some(link.clone()));
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
-    assert!(
-        queue.contains("The city imported this listing."),
-        "shown as a takeover"
-    );
+    assert!(queue.contains("The city imported this listing."), "shown as a takeover");
 
     let accept = [("change", change[0].id.to_string())];
     let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -89,23 +68,14 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
     for source in &sources {
         assert!(sources_of(&page).contains(source), "source {source} kept");
     }
-    assert!(
-        !page.contains(&format!("href=\"/en{}=", kind.form)),
-        "managed now: no more asking"
-    );
+    assert!(!page.contains(&format!("href=\"/en{}=", kind.form)), "managed now: no more asking");
 
     // Now the organisation's: another organisation can no longer propose
     // for it, and the queue no longer calls the next change a takeover.
     let (s, _) = get_page(base, Some(&other), &format!("/en{}={link}", kind.form)).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     let other_org = db
-        .organisations_of(
-            db.user_by_email("other@example.org")
-                .await
-                .expect("q")
-                .expect("u")
-                .id,
-        )
+        .organisations_of(db.user_by_email("other@example.org").await.expect("q").expect("u").id)
         .await
         .expect("q")[0]
         .id
@@ -163,10 +133,7 @@ async fn opportunities(backend: Backend) {
         submit: "/en/dashboard/opportunities/submit",
         fields: &[
             ("title", "Dobrovolnický program (spolek)"),
-            (
-                "title_en",
-                "CIC volunteering, run by a neighbours association",
-            ),
+            ("title_en", "CIC volunteering, run by a neighbours association"),
             ("location_kind", "address"),
             ("address", "Žitná 1, Praha 2"),
             ("schedule_kind", "flexible"),

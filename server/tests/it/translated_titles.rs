@@ -48,12 +48,7 @@ async fn lists_title(base: &str, path: &str, href: &str, lang: &str, title: &str
 async fn event_titles_in_many_languages(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let Cast {
-        org,
-        ngo,
-        moderator,
-        ..
-    } = cast(&app).await;
+    let Cast { org, ngo, moderator, .. } = cast(&app).await;
     let org = org.to_string();
     let mut form = vec![
         ("organisation", org.as_str()),
@@ -75,38 +70,20 @@ async fn event_titles_in_many_languages(backend: Backend) {
     bad.push(("title_ar", long.as_str()));
     let (s, html) = post_form(base, Some(&ngo), "/en/dashboard/events/submit", &bad).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        html.contains("id=\"f-title_ar-error\""),
-        "told at the field"
-    );
+    assert!(html.contains("id=\"f-title_ar-error\""), "told at the field");
     assert!(html.contains("Сусідське"), "the Ukrainian title kept");
 
     post_ok(base, &ngo, "/en/dashboard/events/submit", &form).await;
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation?kind=event").await;
-    assert!(
-        queue.contains("data-field=\"title_uk\""),
-        "the translation is reviewed"
-    );
+    assert!(queue.contains("data-field=\"title_uk\""), "the translation is reviewed");
     assert!(queue.contains("Сусідське мовне кафе"), "tidied once");
     accept_the_proposal(db, base, &moderator).await;
 
     let page = "prague/events/language-cafe-for-neighbours";
     shows_title(base, &format!("/uk/{page}"), "uk", "Сусідське мовне кафе").await;
     // No Vietnamese title: the English one, marked as English.
-    shows_title(
-        base,
-        &format!("/vi/{page}"),
-        "en",
-        "Language café for neighbours",
-    )
-    .await;
-    shows_title(
-        base,
-        &format!("/cs/{page}"),
-        "cs",
-        "Sousedská kavárna jazyků",
-    )
-    .await;
+    shows_title(base, &format!("/vi/{page}"), "en", "Language café for neighbours").await;
+    shows_title(base, &format!("/cs/{page}"), "cs", "Sousedská kavárna jazyků").await;
     let january = "prague/events?when=range&from=2027-01-01&to=2027-01-31";
     lists_title(
         base,
@@ -121,17 +98,11 @@ async fn event_titles_in_many_languages(backend: Backend) {
     assert!(found.contains("Language café for neighbours"), "found");
 
     // The organisation's next edit starts from the translation.
-    let event = db
-        .event("prague", "language-cafe-for-neighbours")
-        .await
-        .expect("q")
-        .expect("published");
-    let (_, edit) = get_page(
-        base,
-        Some(&moderator),
-        &format!("/en/moderation/events/edit?event={}", event.id),
-    )
-    .await;
+    let event =
+        db.event("prague", "language-cafe-for-neighbours").await.expect("q").expect("published");
+    let (_, edit) =
+        get_page(base, Some(&moderator), &format!("/en/moderation/events/edit?event={}", event.id))
+            .await;
     assert!(edit.contains("value=\"Сусідське мовне кафе\""), "prefilled");
 
     // Taking the translation out again goes through review too.
@@ -141,24 +112,13 @@ async fn event_titles_in_many_languages(backend: Backend) {
     post_ok(base, &ngo, "/en/dashboard/events/submit", &form).await;
     shows_title(base, &format!("/uk/{page}"), "uk", "Сусідське мовне кафе").await;
     accept_the_proposal(db, base, &moderator).await;
-    shows_title(
-        base,
-        &format!("/uk/{page}"),
-        "en",
-        "Language café for neighbours",
-    )
-    .await;
+    shows_title(base, &format!("/uk/{page}"), "en", "Language café for neighbours").await;
 }
 
 async fn opportunity_titles_in_many_languages(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
-    let Cast {
-        org,
-        ngo,
-        moderator,
-        ..
-    } = cast(&app).await;
+    let Cast { org, ngo, moderator, .. } = cast(&app).await;
     let org = org.to_string();
     let form = vec![
         ("organisation", org.as_str()),
@@ -180,27 +140,9 @@ async fn opportunity_titles_in_many_languages(backend: Backend) {
     accept_the_proposal(db, base, &moderator).await;
 
     let page = "prague/volunteering/czech-tutoring-for-children";
-    shows_title(
-        base,
-        &format!("/uk/{page}"),
-        "uk",
-        "Репетиторство з чеської для дітей",
-    )
-    .await;
-    shows_title(
-        base,
-        &format!("/vi/{page}"),
-        "vi",
-        "Dạy kèm tiếng Séc cho trẻ em",
-    )
-    .await;
-    shows_title(
-        base,
-        &format!("/ar/{page}"),
-        "en",
-        "Czech tutoring for children",
-    )
-    .await;
+    shows_title(base, &format!("/uk/{page}"), "uk", "Репетиторство з чеської для дітей").await;
+    shows_title(base, &format!("/vi/{page}"), "vi", "Dạy kèm tiếng Séc cho trẻ em").await;
+    shows_title(base, &format!("/ar/{page}"), "en", "Czech tutoring for children").await;
     lists_title(
         base,
         "/uk/prague/volunteering",
@@ -231,40 +173,22 @@ async fn group_descriptions_in_many_languages(backend: Backend) {
     let mut profile = vec![
         ("organisation", org.as_str()),
         ("languages", "uk"),
-        (
-            "description",
-            "Українські родини в Празі 4: недільна школа.",
-        ),
+        ("description", "Українські родини в Празі 4: недільна школа."),
         ("description_lang", "uk"),
-        (
-            "description_en",
-            "Ukrainian families in Prague 4: Sunday school.",
-        ),
+        ("description_en", "Ukrainian families in Prague 4: Sunday school."),
         ("description_vi", long.as_str()),
     ];
     // Too long: told at the field, the rest kept, nothing proposed.
     let (s, html) = post_form(base, Some(&group), "/en/dashboard/group/submit", &profile).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        html.contains("id=\"f-description_vi-error\""),
-        "at the field"
-    );
+    assert!(html.contains("id=\"f-description_vi-error\""), "at the field");
     assert!(html.contains("Ukrainian families in Prague 4: Sunday school."));
-    assert!(db
-        .pending_group_proposals(None)
-        .await
-        .expect("q")
-        .is_empty());
+    assert!(db.pending_group_proposals(None).await.expect("q").is_empty());
     profile.pop();
     post_ok(base, &group, "/en/dashboard/group/submit", &profile).await;
     let (_, queue) = get_page(base, Some(&p.moderator), "/en/moderation").await;
-    assert!(
-        queue.contains("data-field=\"description_en\""),
-        "the translation is reviewed"
-    );
-    let proposal = db.pending_group_proposals(None).await.expect("q")[0]
-        .id
-        .to_string();
+    assert!(queue.contains("data-field=\"description_en\""), "the translation is reviewed");
+    let proposal = db.pending_group_proposals(None).await.expect("q")[0].id.to_string();
     let (s, _) = post_form(
         base,
         Some(&p.moderator),
@@ -299,12 +223,8 @@ async fn group_descriptions_in_many_languages(backend: Backend) {
     assert!(vi.contains("class=\"fallback-note\""));
 
     // The next proposal starts from the approved translations.
-    let (_, form) = get_page(
-        base,
-        Some(&group),
-        &format!("/en/dashboard/group?organisation={org}"),
-    )
-    .await;
+    let (_, form) =
+        get_page(base, Some(&group), &format!("/en/dashboard/group?organisation={org}")).await;
     assert!(form.contains("Ukrainian families in Prague 4: Sunday school.</textarea>"));
     assert!(form.contains("<option value=\"uk\" selected"));
 }

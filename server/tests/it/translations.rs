@@ -11,59 +11,36 @@ async fn accept_pending(db: &Db, base: &str, moderator: &str) {
     let pending = db.pending_changes(&Default::default()).await.expect("q");
     assert_eq!(pending.len(), 1, "one proposal waits");
     let id = pending[0].id.to_string();
-    let (s, _) = post_form(
-        base,
-        Some(moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &id)],
-    )
-    .await;
+    let (s, _) =
+        post_form(base, Some(moderator), "/en/moderation/changes/accept", &[("change", &id)]).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
 }
 
 /// Every language's description of the demo place `oamp-praha-1`.
 async fn oamp_texts(db: &Db) -> Vec<app::db::ListingText> {
-    let place = db
-        .published_place("prague", "oamp-praha-1")
-        .await
-        .expect("q")
-        .expect("demo place");
-    db.listing_texts(TextTable::Place, place.id)
-        .await
-        .expect("q")
+    let place = db.published_place("prague", "oamp-praha-1").await.expect("q").expect("demo place");
+    db.listing_texts(TextTable::Place, place.id).await.expect("q")
 }
 
 async fn demo_translations_and_fallbacks(backend: Backend) {
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
     let texts = oamp_texts(db).await;
-    let vi = texts
-        .iter()
-        .find(|t| t.lang == "vi")
-        .expect("a Vietnamese text");
+    let vi = texts.iter().find(|t| t.lang == "vi").expect("a Vietnamese text");
     assert_eq!(vi.translated_by.as_deref(), Some("Welcome Kit team"));
-    let uk = texts
-        .iter()
-        .find(|t| t.lang == "uk")
-        .expect("a Ukrainian text");
+    let uk = texts.iter().find(|t| t.lang == "uk").expect("a Ukrainian text");
     assert_eq!(uk.translated_by.as_deref(), Some("Welcome Kit team"));
     let (_, page) = get_page(base, None, "/uk/prague/places/oamp-praha-1").await;
     let uk_words: String = uk.body.chars().take(40).collect();
     assert!(page.contains(&uk_words), "the Ukrainian description");
-    assert!(
-        !page.contains("class=\"fallback-note\""),
-        "no fallback in Ukrainian"
-    );
+    assert!(!page.contains("class=\"fallback-note\""), "no fallback in Ukrainian");
 
     // In Vietnamese: the translation, who made it, no fallback note.
     let (s, page) = get_page(base, None, "/vi/prague/places/oamp-praha-1").await;
     assert_eq!(s, StatusCode::OK);
     let first_words: String = vi.body.chars().take(40).collect();
     assert!(page.contains(&first_words), "the Vietnamese description");
-    assert!(
-        page.contains("class=\"translator-note\""),
-        "translator named"
-    );
+    assert!(page.contains("class=\"translator-note\""), "translator named");
     assert!(page.contains("Welcome Kit team"));
     assert!(!page.contains("class=\"fallback-note\""), "no fallback");
     assert!(!page.contains("class=\"outdated-note\""), "current");
@@ -77,10 +54,7 @@ async fn demo_translations_and_fallbacks(backend: Backend) {
     let en_words: String = en.body.chars().take(40).collect();
     assert!(page.contains(&en_words), "falls back to the source text");
     assert!(page.contains("class=\"fallback-note\""), "and says so");
-    assert!(
-        page.contains("lang=\"en\""),
-        "marked as English for screen readers"
-    );
+    assert!(page.contains("lang=\"en\""), "marked as English for screen readers");
 
     // Stories too: Vietnamese translated, Russian falls back.
     let (s, page) = get_page(base, None, "/vi/prague/stories/vietnamese-community").await;
@@ -140,29 +114,16 @@ async fn translations_through_review_and_age(backend: Backend) {
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("id=\"f-translation_uk-error\""), "{html}");
     assert!(html.contains("value=\"Sousedská poradna\""), "name kept");
-    assert!(db
-        .pending_changes(&Default::default())
-        .await
-        .expect("q")
-        .is_empty());
+    assert!(db.pending_changes(&Default::default()).await.expect("q").is_empty());
 
     // A new place with a Ukrainian translation: reviewed, then public.
-    let (s, _) = submit(form(
-        "Free advice for newcomers.",
-        "Безкоштовні консультації.".into(),
-    ))
-    .await;
+    let (s, _) =
+        submit(form("Free advice for newcomers.", "Безкоштовні консультації.".into())).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
-    assert!(
-        queue.contains("data-field=\"translation_uk\""),
-        "the translation is reviewed"
-    );
+    assert!(queue.contains("data-field=\"translation_uk\""), "the translation is reviewed");
     let (_, page) = get_page(base, None, "/uk/prague/places/neighbours-advice-centre").await;
-    assert!(
-        !page.contains("Безкоштовні консультації."),
-        "not public before review"
-    );
+    assert!(!page.contains("Безкоштовні консультації."), "not public before review");
     accept_pending(db, base, &moderator).await;
     let path = "/uk/prague/places/neighbours-advice-centre";
     let (s, page) = get_page(base, None, path).await;
@@ -177,20 +138,14 @@ async fn translations_through_review_and_age(backend: Backend) {
         .id;
     let id_s = id.to_string();
     let stamp = |texts: &[app::db::ListingText], lang: &str| {
-        texts
-            .iter()
-            .find(|t| t.lang == lang)
-            .map(|t| t.updated_at.clone())
-            .unwrap_or_default()
+        texts.iter().find(|t| t.lang == lang).map(|t| t.updated_at.clone()).unwrap_or_default()
     };
     let before = db.listing_texts(TextTable::Place, id).await.expect("q");
 
     // The English text changes, the translation does not: it may be out of date.
     app.clock.advance(chrono::Duration::seconds(2));
-    let mut edit = form(
-        "Free legal and social advice for newcomers.",
-        "Безкоштовні консультації.".into(),
-    );
+    let mut edit =
+        form("Free legal and social advice for newcomers.", "Безкоштовні консультації.".into());
     edit.push(("place", id_s.clone()));
     let (s, _) = submit(edit).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
@@ -201,32 +156,16 @@ async fn translations_through_review_and_age(backend: Backend) {
         stamp(&before, "uk"),
         "the untouched translation keeps its time"
     );
-    assert!(
-        stamp(&after, "en") > stamp(&before, "en"),
-        "the source's time moved"
-    );
+    assert!(stamp(&after, "en") > stamp(&before, "en"), "the source's time moved");
     let (_, page) = get_page(base, None, path).await;
-    assert!(
-        page.contains("class=\"outdated-note\""),
-        "marked for visitors"
-    );
+    assert!(page.contains("class=\"outdated-note\""), "marked for visitors");
     let (_, page) = get_page(base, None, "/en/prague/places/neighbours-advice-centre").await;
-    assert!(
-        !page.contains("class=\"outdated-note\""),
-        "the source itself is current"
-    );
+    assert!(!page.contains("class=\"outdated-note\""), "the source itself is current");
     let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
-    assert!(
-        dash.contains("class=\"translations-todo\""),
-        "work to do on the dashboard"
-    );
+    assert!(dash.contains("class=\"translations-todo\""), "work to do on the dashboard");
     assert!(dash.contains(&format!("/en/dashboard/places/new?place={id}")));
-    let (_, form_page) = get_page(
-        base,
-        Some(&ngo),
-        &format!("/en/dashboard/places/new?place={id}"),
-    )
-    .await;
+    let (_, form_page) =
+        get_page(base, Some(&ngo), &format!("/en/dashboard/places/new?place={id}")).await;
     assert!(
         form_page.contains("id=\"f-translation_uk-hint\""),
         "the form marks the old translation"
@@ -246,16 +185,9 @@ async fn translations_through_review_and_age(backend: Backend) {
     assert!(page.contains("Безкоштовні юридичні та соціальні консультації."));
     assert!(!page.contains("class=\"outdated-note\""));
     let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
-    assert!(
-        !dash.contains("class=\"translations-todo\""),
-        "nothing left to do"
-    );
+    assert!(!dash.contains("class=\"translations-todo\""), "nothing left to do");
     let last = db.listing_texts(TextTable::Place, id).await.expect("q");
-    assert_eq!(
-        stamp(&last, "en"),
-        stamp(&after, "en"),
-        "the source was not rewritten"
-    );
+    assert_eq!(stamp(&last, "en"), stamp(&after, "en"), "the source was not rewritten");
 }
 
 /// The translation file format (data/demo/translations/*.json): stored with
@@ -302,26 +234,20 @@ async fn translation_files(backend: Backend) {
         )
     };
     let before = everything().await;
-    let changed = json
-        .replace("Зөвхөн цаг товлож", "ӨӨР ТЕКСТ")
-        .replace("Вьетнамын нийгэмлэг", "Өөр гарчиг");
+    let changed =
+        json.replace("Зөвхөн цаг товлож", "ӨӨР ТЕКСТ").replace("Вьетнамын нийгэмлэг", "Өөр гарчиг");
     for bad in [
         changed.replace("vietnamese-community", "no-such-story"),
         changed.replace("oamp-praha-1", "no-such-place"),
     ] {
         assert_ne!(bad, json);
-        let err = app::demo::import_translations(db, &bad)
-            .await
-            .expect_err("refused");
+        let err = app::demo::import_translations(db, &bad).await.expect_err("refused");
         assert!(err.contains("no-such-"), "{err}");
         assert_eq!(everything().await, before, "nothing written by {bad}");
     }
     // A story translation keeps its paragraphs.
-    let story = db
-        .published_story("prague", "vietnamese-community")
-        .await
-        .expect("q")
-        .expect("demo story");
+    let story =
+        db.published_story("prague", "vietnamese-community").await.expect("q").expect("demo story");
     let texts = db.story_texts(story.id).await.expect("q");
     let mn = texts.iter().find(|t| t.0 == "mn").expect("stored");
     assert_eq!(mn.3, "Нэгдүгээр догол мөр.\n\nХоёрдугаар догол мөр.");

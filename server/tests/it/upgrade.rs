@@ -20,9 +20,7 @@ fn migrations_dir(backend: &Backend) -> PathBuf {
         Backend::Sqlite => "sqlite",
         Backend::Postgres => "postgres",
     };
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../migrations")
-        .join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../migrations").join(name)
 }
 
 /// Migrates `db` as the previous release did: its migration files only.
@@ -30,10 +28,7 @@ async fn migrate_to_previous_release(db: &Db, backend: &Backend) -> tempfile::Te
     let dir = tempfile::tempdir().expect("temp dir");
     for entry in std::fs::read_dir(migrations_dir(backend)).expect("migrations") {
         let path = entry.expect("entry").path();
-        let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let version = name.split('_').next().unwrap_or_default();
         if version <= PREVIOUS_RELEASE {
             std::fs::copy(&path, dir.path().join(name)).expect("copy");
@@ -63,10 +58,8 @@ async fn columns(db: &Db, backend: &Backend) -> BTreeMap<String, Vec<String>> {
              ORDER BY table_name, ordinal_position"
         }
     };
-    let rows: Vec<(String, String)> = sqlx::query_as(sql)
-        .fetch_all(db.pool())
-        .await
-        .expect("catalogue");
+    let rows: Vec<(String, String)> =
+        sqlx::query_as(sql).fetch_all(db.pool()).await.expect("catalogue");
     let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (table, column) in rows {
         out.entry(table).or_default().push(column);
@@ -76,28 +69,18 @@ async fn columns(db: &Db, backend: &Backend) -> BTreeMap<String, Vec<String>> {
 
 /// Every row of `table` as text (NULL as None), in a stable order.
 async fn rows(db: &Db, table: &str, cols: &[String]) -> Vec<Vec<Option<String>>> {
-    let select = cols
-        .iter()
-        .map(|c| format!("CAST(\"{c}\" AS TEXT)"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let order = (1..=cols.len())
-        .map(|i| i.to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let found = sqlx::query(&format!(
-        "SELECT {select} FROM \"{table}\" ORDER BY {order}"
-    ))
-    .fetch_all(db.pool())
-    .await
-    .unwrap_or_else(|e| panic!("read {table}: {e}"));
+    let select =
+        cols.iter().map(|c| format!("CAST(\"{c}\" AS TEXT)")).collect::<Vec<_>>().join(", ");
+    let order = (1..=cols.len()).map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+    let found = sqlx::query(&format!("SELECT {select} FROM \"{table}\" ORDER BY {order}"))
+        .fetch_all(db.pool())
+        .await
+        .unwrap_or_else(|e| panic!("read {table}: {e}"));
     found
         .iter()
         .map(|r| {
             use sqlx::Row;
-            (0..cols.len())
-                .map(|i| r.try_get::<Option<String>, _>(i).expect("text"))
-                .collect()
+            (0..cols.len()).map(|i| r.try_get::<Option<String>, _>(i).expect("text")).collect()
         })
         .collect()
 }
@@ -129,11 +112,7 @@ async fn copy_rows(from: &Db, to: &Db, old: &BTreeMap<String, Vec<String>>) {
             if data.is_empty() {
                 continue;
             }
-            let names = cols
-                .iter()
-                .map(|c| format!("\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(", ");
+            let names = cols.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ");
             let values = data
                 .iter()
                 .map(|r| format!("({})", r.iter().map(literal).collect::<Vec<_>>().join(", ")))
@@ -144,10 +123,7 @@ async fn copy_rows(from: &Db, to: &Db, old: &BTreeMap<String, Vec<String>>) {
                 still.push(table);
             }
         }
-        assert!(
-            still.len() < before,
-            "rows that refer to nothing: {still:?}"
-        );
+        assert!(still.len() < before, "rows that refer to nothing: {still:?}");
         waiting = still;
     }
 }
@@ -192,17 +168,12 @@ fn upgraded(
         .filter(|(t, _)| *t == table)
         .filter_map(|(_, c)| cols.iter().position(|x| x == c))
         .collect();
-    let state = cols
-        .iter()
-        .position(|c| c == "state")
-        .filter(|_| table == "group_profile_proposals");
+    let state =
+        cols.iter().position(|c| c == "state").filter(|_| table == "group_profile_proposals");
     rows.iter()
         .map(|r| {
             let mut r = r.clone();
-            if let Some(v) = state
-                .and_then(|i| r[i].as_mut())
-                .filter(|v| *v == "approved")
-            {
+            if let Some(v) = state.and_then(|i| r[i].as_mut()).filter(|v| *v == "approved") {
                 *v = "accepted".into();
             }
             for &i in &converted {
@@ -221,25 +192,13 @@ async fn upgrade_keeps_everything(backend: Backend) {
     // current code (its extra columns and tables are left out of the copy).
     let app = spawn_app(&backend).await;
     let (src, base) = (&app.db, app.base.as_str());
-    let org = member(
-        src,
-        base,
-        "ngo@example.org",
-        "Spolek Přechod",
-        "prague",
-        "12345679",
-    )
-    .await;
+    let org = member(src, base, "ngo@example.org", "Spolek Přechod", "prague", "12345679").await;
     staff(src, "admin@example.org", "admin", None).await;
     let admin = sign_in(base, "admin@example.org", crate::common::STAFF_PASSWORD).await;
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let org = org.to_string();
     for (who, path, form) in [
-        (
-            &admin,
-            "/en/moderation/organisations/verify",
-            vec![("organisation", org.as_str())],
-        ),
+        (&admin, "/en/moderation/organisations/verify", vec![("organisation", org.as_str())]),
         (
             &ngo,
             "/en/dashboard/places/submit",
@@ -253,25 +212,13 @@ async fn upgrade_keeps_everything(backend: Backend) {
         (
             &ngo,
             "/en/places/report",
-            vec![
-                ("city", "prague"),
-                ("slug", "oamp-praha-1"),
-                ("kind", "closed"),
-            ],
+            vec![("city", "prague"), ("slug", "oamp-praha-1"), ("kind", "closed")],
         ),
     ] {
         post_ok(base, who, path, &form).await;
     }
     // A community group whose profile a moderator approved.
-    let group = group_member(
-        src,
-        base,
-        "group@example.org",
-        "Hromada",
-        "prague",
-        "00499153",
-    )
-    .await;
+    let group = group_member(src, base, "group@example.org", "Hromada", "prague", "00499153").await;
     let group_cookie = sign_in(base, "group@example.org", "member passphrase").await;
     let g = group.to_string();
     let (status, _) = post_form(
@@ -288,22 +235,11 @@ async fn upgrade_keeps_everything(backend: Backend) {
     )
     .await;
     assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "group profile");
-    let proposal = src
-        .latest_group_proposal(group)
-        .await
-        .expect("q")
-        .expect("proposal")
-        .id
-        .to_string();
+    let proposal =
+        src.latest_group_proposal(group).await.expect("q").expect("proposal").id.to_string();
     for (path, form) in [
-        (
-            "/en/moderation/organisations/verify",
-            ("organisation", g.as_str()),
-        ),
-        (
-            "/en/moderation/groups/approve",
-            ("proposal", proposal.as_str()),
-        ),
+        ("/en/moderation/organisations/verify", ("organisation", g.as_str())),
+        ("/en/moderation/groups/approve", ("proposal", proposal.as_str())),
     ] {
         let (status, _) = post_form(base, Some(&admin), path, &[form]).await;
         assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "{path}");
@@ -319,30 +255,19 @@ async fn upgrade_keeps_everything(backend: Backend) {
     for (table, cols) in &old {
         before.insert(table.clone(), rows(&db, table, cols).await);
     }
-    let state = old["group_profile_proposals"]
-        .iter()
-        .position(|c| c == "state")
-        .expect("state");
+    let state = old["group_profile_proposals"].iter().position(|c| c == "state").expect("state");
     assert!(
-        before["group_profile_proposals"]
-            .iter()
-            .any(|r| r[state].as_deref() == Some("approved")),
+        before["group_profile_proposals"].iter().any(|r| r[state].as_deref() == Some("approved")),
         "an approved proposal as the previous release stored it"
     );
     let comma_lists = LANGUAGE_COLUMNS
         .iter()
         .filter(|(t, c)| {
             let at = old[*t].iter().position(|x| x == c).expect("column");
-            before[*t]
-                .iter()
-                .any(|r| r[at].as_deref().is_some_and(|v| v.starts_with(',')))
+            before[*t].iter().any(|r| r[at].as_deref().is_some_and(|v| v.starts_with(',')))
         })
         .count();
-    assert_eq!(
-        comma_lists,
-        LANGUAGE_COLUMNS.len(),
-        "old-style lists to convert"
-    );
+    assert_eq!(comma_lists, LANGUAGE_COLUMNS.len(), "old-style lists to convert");
     for table in [
         "places",
         "place_descriptions",
@@ -361,14 +286,10 @@ async fn upgrade_keeps_everything(backend: Backend) {
     ] {
         assert!(!before[table].is_empty(), "the old database has {table}");
     }
-    let translated = old["place_descriptions"]
-        .iter()
-        .position(|c| c == "translated_by")
-        .expect("translated_by");
+    let translated =
+        old["place_descriptions"].iter().position(|c| c == "translated_by").expect("translated_by");
     assert!(
-        before["place_descriptions"]
-            .iter()
-            .any(|r| r[translated].is_some()),
+        before["place_descriptions"].iter().any(|r| r[translated].is_some()),
         "translations with their translator"
     );
 
@@ -394,30 +315,17 @@ async fn upgrade_keeps_everything(backend: Backend) {
     assert_eq!(prague.address_lookup.as_deref(), Some("ruian"));
     let categories = db.categories().await.expect("categories");
     for row in &before["places"] {
-        let category = &row[old["places"]
-            .iter()
-            .position(|c| c == "category")
-            .expect("col")];
-        let c = categories
-            .iter()
-            .find(|c| Some(&c.key) == category.as_ref())
-            .expect("category kept");
+        let category = &row[old["places"].iter().position(|c| c == "category").expect("col")];
+        let c =
+            categories.iter().find(|c| Some(&c.key) == category.as_ref()).expect("category kept");
         assert_ne!(c.label("cs"), c.key, "{} named in Czech", c.key);
     }
-    let event_kinds = db
-        .category_keys(app::values::ListingKind::Event)
-        .await
-        .expect("event categories");
-    let at = old["events"]
-        .iter()
-        .position(|c| c == "category")
-        .expect("col");
+    let event_kinds =
+        db.category_keys(app::values::ListingKind::Event).await.expect("event categories");
+    let at = old["events"].iter().position(|c| c == "category").expect("col");
     for row in &before["events"] {
         let category = row[at].clone().unwrap_or_default();
-        assert!(
-            event_kinds.contains(&category),
-            "{category} is an event category"
-        );
+        assert!(event_kinds.contains(&category), "{category} is an event category");
     }
 }
 

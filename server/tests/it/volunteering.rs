@@ -29,58 +29,34 @@ async fn opportunities_api_and_pages(backend: Backend) {
         .filter_map(|o| o["slug"].as_str())
         .collect();
     assert_eq!(slugs, vec!["volunteers-with-an-accent"]);
-    let (_, v) = json(
-        base,
-        "/api/v1/opportunities?city=kosice&lang=uk&no_czech=true",
-    )
-    .await;
+    let (_, v) = json(base, "/api/v1/opportunities?city=kosice&lang=uk&no_czech=true").await;
     assert_eq!(v["total"], 1);
     for (path, param) in [
         ("/api/v1/opportunities", "city"),
-        (
-            "/api/v1/opportunities?city=prague&audience=aliens",
-            "audience",
-        ),
+        ("/api/v1/opportunities?city=prague&audience=aliens", "audience"),
         ("/api/v1/opportunities?city=prague&page=0", "page"),
     ] {
         let (s, v) = json(base, path).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{path}");
         assert_eq!(v["parameter"], param, "{path}: {v}");
-        assert!(
-            v["error"].as_str().is_some_and(|e| !e.is_empty()),
-            "{path}: {v}"
-        );
+        assert!(v["error"].as_str().is_some_and(|e| !e.is_empty()), "{path}: {v}");
     }
     let resp = get(base, "/api/v1/opportunities?city=prague", &[]).await;
     let etag = resp.headers()["etag"].to_str().expect("etag").to_string();
-    let again = get(
-        base,
-        "/api/v1/opportunities?city=prague",
-        &[("if-none-match", &etag)],
-    )
-    .await;
+    let again = get(base, "/api/v1/opportunities?city=prague", &[("if-none-match", &etag)]).await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
 
     let (s, html) = get_page(base, None, "/en/prague/volunteering").await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("3 opportunities"));
     // Closed ones keep their page, without the form.
-    let (s, html) = get_page(
-        base,
-        None,
-        "/en/prague/volunteering/simi-online-tutoring-2020",
-    )
-    .await;
+    let (s, html) = get_page(base, None, "/en/prague/volunteering/simi-online-tutoring-2020").await;
     assert_eq!(s, StatusCode::OK);
     assert!(html.contains("This opportunity is closed"));
     assert!(!html.contains("name=\"consent\""));
     // Without an organisation account, people contact the organiser directly.
-    let (_, html) = get_page(
-        base,
-        None,
-        "/en/prague/volunteering/meta-tutoring-and-exam-preparation",
-    )
-    .await;
+    let (_, html) =
+        get_page(base, None, "/en/prague/volunteering/meta-tutoring-and-exam-preparation").await;
     assert!(html.contains("Contact the organiser directly"));
 }
 
@@ -98,18 +74,10 @@ async fn interest_requests(backend: Backend) {
         org,
     )
     .await;
-    let (_, html) = get_page(
-        base,
-        None,
-        "/en/prague/volunteering/cic-volunteer-programme",
-    )
-    .await;
+    let (_, html) = get_page(base, None, "/en/prague/volunteering/cic-volunteer-programme").await;
     assert!(html.contains("name=\"consent\""), "the form is offered");
     // A shared link previews: Open Graph and schema.org JSON-LD.
-    assert!(
-        html.contains("property=\"og:description\""),
-        "og:description"
-    );
+    assert!(html.contains("property=\"og:description\""), "og:description");
     let ld = html
         .split("application/ld+json")
         .nth(1)
@@ -151,11 +119,7 @@ async fn interest_requests(backend: Backend) {
     let (s, html) = post(form("yes", "call me maybe")).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Give an e-mail address or a phone number"));
-    assert_eq!(
-        db.count_interest().await.expect("count"),
-        0,
-        "nothing stored"
-    );
+    assert_eq!(db.count_interest().await.expect("count"), 0, "nothing stored");
 
     // Sent: the person lands on their withdrawal page; the organisation is
     // told without the personal data; the person gets the link by mail.
@@ -167,10 +131,7 @@ async fn interest_requests(backend: Backend) {
         .await
         .expect("post");
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
-    let to = resp.headers()["location"]
-        .to_str()
-        .expect("location")
-        .to_string();
+    let to = resp.headers()["location"].to_str().expect("location").to_string();
     assert!(to.starts_with("/en/volunteering/withdraw?token="), "{to}");
     assert_eq!(db.count_interest().await.expect("count"), 1);
     let outbox = db.outbox(20).await.expect("outbox");
@@ -182,10 +143,8 @@ async fn interest_requests(backend: Backend) {
         !note.body.contains("Nguyen") && !note.body.contains("lan@example.org"),
         "no personal data by mail"
     );
-    let mine = outbox
-        .iter()
-        .find(|m| m.recipient == "lan@example.org")
-        .expect("the person gets the link");
+    let mine =
+        outbox.iter().find(|m| m.recipient == "lan@example.org").expect("the person gets the link");
     assert!(mine.body.contains("/en/volunteering/withdraw?token="));
 
     // Only the organisation's members read it.
@@ -199,39 +158,20 @@ async fn interest_requests(backend: Backend) {
     ] {
         let cookie = sign_in(base, email, password).await;
         let (_, html) = get_page(base, Some(&cookie), "/en/dashboard").await;
-        assert!(
-            !html.contains("Nguyen Thi Lan"),
-            "{email} must not see the request"
-        );
+        assert!(!html.contains("Nguyen Thi Lan"), "{email} must not see the request");
     }
 
     // Withdrawal: the link shows the button; posting deletes at once.
     let (_, html) = get_page(base, None, &to).await;
     assert!(html.contains("Withdraw and delete my details"));
-    let token = to
-        .split("token=")
-        .nth(1)
-        .and_then(|t| t.split('&').next())
-        .expect("token")
-        .to_string();
-    let (s, _) = post_form(
-        base,
-        None,
-        "/en/volunteering/withdraw",
-        &[("token", &token)],
-    )
-    .await;
+    let token =
+        to.split("token=").nth(1).and_then(|t| t.split('&').next()).expect("token").to_string();
+    let (s, _) = post_form(base, None, "/en/volunteering/withdraw", &[("token", &token)]).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert_eq!(db.count_interest().await.expect("count"), 0);
     let (_, html) = get_page(base, None, &to).await;
     assert!(html.contains("There is no request behind this link"));
-    let (s, _) = post_form(
-        base,
-        None,
-        "/en/volunteering/withdraw",
-        &[("token", &token)],
-    )
-    .await;
+    let (s, _) = post_form(base, None, "/en/volunteering/withdraw", &[("token", &token)]).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a used link says so");
 
     // Closed opportunities take no requests.
@@ -255,25 +195,19 @@ async fn interest_requests(backend: Backend) {
 
     // Retention with a fixed clock: kept 89 days, deleted on day 90.
     let t0 = Utc::now();
-    let values = form("yes", "+420 777 123 456")
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    let values =
+        form("yes", "+420 777 123 456").into_iter().map(|(k, v)| (k.to_string(), v)).collect();
     app::volunteering::interest::send(db, &values, app::i18n::Locale::en, base, 90, t0)
         .await
         .map_err(|_| "refused")
         .expect("stored");
     assert_eq!(
-        app::volunteering::interest::purge(db, t0 + Duration::days(89))
-            .await
-            .expect("purge"),
+        app::volunteering::interest::purge(db, t0 + Duration::days(89)).await.expect("purge"),
         0
     );
     assert_eq!(db.count_interest().await.expect("count"), 1);
     assert_eq!(
-        app::volunteering::interest::purge(db, t0 + Duration::days(90))
-            .await
-            .expect("purge"),
+        app::volunteering::interest::purge(db, t0 + Duration::days(90)).await.expect("purge"),
         1
     );
     assert_eq!(db.count_interest().await.expect("count"), 0);

@@ -20,11 +20,7 @@ impl Db {
              FROM organisations WHERE {PUBLIC} AND ($1 = '' OR city = $1) \
              AND {PROFILE_VERIFIED} < $2 ORDER BY {PROFILE_VERIFIED}, id"
         );
-        sqlx::query_as(&sql)
-            .bind(city.unwrap_or(""))
-            .bind(cutoff)
-            .fetch_all(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(city.unwrap_or("")).bind(cutoff).fetch_all(&self.pool).await
     }
 
     /// The group's profile is still right: checked today (audited).

@@ -54,12 +54,7 @@ impl ApprovedProfileRow {
     }
 
     pub fn source_list(&self) -> Vec<String> {
-        self.sources
-            .lines()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect()
+        self.sources.lines().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
     }
 }
 
@@ -188,10 +183,7 @@ impl Db {
     pub async fn group_proposal(&self, id: i64) -> Result<Option<ProposalRow>, sqlx::Error> {
         let sql =
             format!("SELECT {PROPOSAL_COLUMNS} FROM group_profile_proposals p WHERE p.id = $1");
-        sqlx::query_as(&sql)
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
     }
 
     /// Pending proposals, oldest first, of one city's organisations or all.
@@ -204,10 +196,7 @@ impl Db {
              JOIN organisations o ON o.id = p.organisation_id \
              WHERE p.state = 'pending' AND ($1 = '' OR o.city = $1) ORDER BY p.id"
         );
-        sqlx::query_as(&sql)
-            .bind(city.unwrap_or(""))
-            .fetch_all(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(city.unwrap_or("")).fetch_all(&self.pool).await
     }
 
     /// The organisation's newest proposal, whatever its state.
@@ -219,10 +208,7 @@ impl Db {
             "SELECT {PROPOSAL_COLUMNS} FROM group_profile_proposals p \
              WHERE p.organisation_id = $1 ORDER BY p.id DESC LIMIT 1"
         );
-        sqlx::query_as(&sql)
-            .bind(org)
-            .fetch_optional(&self.pool)
-            .await
+        sqlx::query_as(&sql).bind(org).fetch_optional(&self.pool).await
     }
 
     /// The organisation's approved profile (public or not) and channels.
@@ -254,11 +240,8 @@ impl Db {
     /// Whether group `id` is one the public sees in `city`.
     pub async fn is_public_group(&self, city: &str, id: i64) -> Result<bool, sqlx::Error> {
         let sql = format!("SELECT id FROM organisations WHERE id = $1 AND city = $2 AND {PUBLIC}");
-        let row: Option<(i64,)> = sqlx::query_as(&sql)
-            .bind(id)
-            .bind(city)
-            .fetch_optional(&self.pool)
-            .await?;
+        let row: Option<(i64,)> =
+            sqlx::query_as(&sql).bind(id).bind(city).fetch_optional(&self.pool).await?;
         Ok(row.is_some())
     }
 
@@ -271,19 +254,13 @@ impl Db {
         let sql = format!(
             "SELECT {PROFILE_COLUMNS} FROM organisations WHERE city = $1 AND {PUBLIC} ORDER BY name, id"
         );
-        let groups = sqlx::query_as(&sql)
-            .bind(city)
-            .fetch_all(&self.pool)
-            .await?;
+        let groups = sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await?;
         let sql = format!(
             "SELECT organisation_id, kind, value FROM organisation_channels \
              WHERE organisation_id IN (SELECT id FROM organisations WHERE city = $1 AND {PUBLIC}) \
              ORDER BY organisation_id, position"
         );
-        let channels = sqlx::query_as(&sql)
-            .bind(city)
-            .fetch_all(&self.pool)
-            .await?;
+        let channels = sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await?;
         Ok((groups, channels))
     }
 

@@ -14,14 +14,7 @@ use serde::{Deserialize, Serialize};
 /// RFC 5545 day codes, Monday first (the order of the form's boxes).
 pub const WEEKDAYS: [&str; 7] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 /// The form's choices of repetition ("" = once).
-pub const REPEATS: [&str; 6] = [
-    "",
-    "weekly",
-    "biweekly",
-    "monthly",
-    "monthly_last",
-    "custom",
-];
+pub const REPEATS: [&str; 6] = ["", "weekly", "biweekly", "monthly", "monthly_last", "custom"];
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct EventDraft {
@@ -236,19 +229,13 @@ impl EventDraft {
             "custom" => return self.rule.clone(),
             _ => return None,
         };
-        if let Some(until) = self
-            .until
-            .as_deref()
-            .and_then(|u| NaiveDate::parse_from_str(u, "%Y-%m-%d").ok())
+        if let Some(until) =
+            self.until.as_deref().and_then(|u| NaiveDate::parse_from_str(u, "%Y-%m-%d").ok())
         {
             // UNTIL is a UTC instant when the start has a zone (RFC 5545).
             let last =
                 until.and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN));
-            let utc = tz
-                .from_local_datetime(&last)
-                .latest()
-                .map(|t| t.naive_utc())
-                .unwrap_or(last);
+            let utc = tz.from_local_datetime(&last).latest().map(|t| t.naive_utc()).unwrap_or(last);
             parts.push(format!("UNTIL={}", utc.format("%Y%m%dT%H%M%SZ")));
         }
         Some(parts.join(";"))

@@ -44,16 +44,8 @@ pub fn parse_event(
         errors.insert("place", e);
         None
     });
-    let address = take(
-        &mut errors,
-        "address",
-        optional_text(text(v, "address"), 300),
-    );
-    let online_url = take(
-        &mut errors,
-        "online_url",
-        optional_website(text(v, "online_url")),
-    );
+    let address = take(&mut errors, "address", optional_text(text(v, "address"), 300));
+    let online_url = take(&mut errors, "online_url", optional_website(text(v, "online_url")));
     let all_day = !text(v, "all_day").is_empty();
     let date_v = take(&mut errors, "date", date(text(v, "date")).map(Some)).unwrap_or_default();
     let time_v = if all_day {
@@ -74,10 +66,8 @@ pub fn parse_event(
     if !REPEATS.contains(&repeat.as_str()) {
         errors.insert("repeat", FieldError::UnknownChoice);
     }
-    let weekdays: Vec<String> = list(text(v, "weekdays"))
-        .into_iter()
-        .map(|d| d.to_uppercase())
-        .collect();
+    let weekdays: Vec<String> =
+        list(text(v, "weekdays")).into_iter().map(|d| d.to_uppercase()).collect();
     if weekdays.iter().any(|d| !WEEKDAYS.contains(&d.as_str())) {
         errors.insert("weekdays", FieldError::UnknownChoice);
     }
@@ -102,16 +92,10 @@ pub fn parse_event(
     skip_dates.dedup();
     let languages = fields::languages(v, &mut errors);
     let price = take(&mut errors, "price", optional_text(text(v, "price"), 100));
-    let accessibility = take(
-        &mut errors,
-        "accessibility",
-        optional_text(text(v, "accessibility"), 500),
-    );
-    let registration_url = take(
-        &mut errors,
-        "registration_url",
-        optional_website(text(v, "registration_url")),
-    );
+    let accessibility =
+        take(&mut errors, "accessibility", optional_text(text(v, "accessibility"), 500));
+    let registration_url =
+        take(&mut errors, "registration_url", optional_website(text(v, "registration_url")));
     let capacity = fields::number(v, "capacity", 1..=100_000, &mut errors);
     let descriptions = fields::descriptions(v, &city.local_lang, &mut errors);
     if place.is_none() && address.is_none() && online_url.is_none() && !errors.contains_key("place")
@@ -159,16 +143,9 @@ pub fn parse_event(
                 errors.insert("end_date", FieldError::TooLong);
             }
             Some(_) if errors.is_empty() => {
-                let mut e = NewEvent {
-                    timezone: city.timezone.clone(),
-                    ..Default::default()
-                };
+                let mut e = NewEvent { timezone: city.timezone.clone(), ..Default::default() };
                 if apply_schedule(&draft, &mut e).is_err() {
-                    let at = if draft.repeat == "custom" {
-                        "rule"
-                    } else {
-                        "repeat"
-                    };
+                    let at = if draft.repeat == "custom" { "rule" } else { "repeat" };
                     errors.insert(at, FieldError::InvalidRecurrence);
                 }
             }

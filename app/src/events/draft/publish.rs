@@ -44,11 +44,8 @@ pub fn to_new_event(
         &city.local_lang,
         &d.translations,
     );
-    let mut text = vec![
-        d.title.clone(),
-        d.title_en.clone(),
-        organisation.1.clone().unwrap_or_default(),
-    ];
+    let mut text =
+        vec![d.title.clone(), d.title_en.clone(), organisation.1.clone().unwrap_or_default()];
     text.extend(d.title_translations.values().cloned());
     text.extend(descriptions.iter().map(|(_, t)| t.clone()));
     text.extend(d.address.clone());
@@ -105,12 +102,7 @@ pub fn draft_of(
     local_lang: &str,
     place_name: Option<String>,
 ) -> EventDraft {
-    let text = |lang: &str| {
-        descriptions
-            .iter()
-            .find(|(l, _)| l == lang)
-            .map(|(_, t)| t.clone())
-    };
+    let text = |lang: &str| descriptions.iter().find(|(l, _)| l == lang).map(|(_, t)| t.clone());
     let start = NaiveDateTime::parse_from_str(&row.starts_local, "%Y-%m-%dT%H:%M").ok();
     let all_day = row.all_day;
     let end = start.map(|s| {
@@ -134,9 +126,7 @@ pub fn draft_of(
         place_name,
         address: row.address.clone(),
         online_url: row.online_url.clone(),
-        date: start
-            .map(|s| s.format("%Y-%m-%d").to_string())
-            .unwrap_or_default(),
+        date: start.map(|s| s.format("%Y-%m-%d").to_string()).unwrap_or_default(),
         time: match (all_day, start) {
             (false, Some(s)) => s.format("%H:%M").to_string(),
             _ => String::new(),
@@ -178,48 +168,24 @@ fn repeat_of(
     let Some(rule) = rule.map(str::trim).filter(|r| !r.is_empty()) else {
         return (String::new(), Vec::new(), None, None);
     };
-    let custom = || {
-        (
-            "custom".to_string(),
-            Vec::new(),
-            None,
-            Some(rule.to_string()),
-        )
-    };
+    let custom = || ("custom".to_string(), Vec::new(), None, Some(rule.to_string()));
     let Some(start) = start else {
         return custom();
     };
-    let parts: BTreeMap<&str, &str> = rule
-        .trim_start_matches("RRULE:")
-        .split(';')
-        .filter_map(|p| p.split_once('='))
-        .collect();
-    if parts
-        .keys()
-        .any(|k| !["FREQ", "INTERVAL", "BYDAY", "UNTIL"].contains(k))
-    {
+    let parts: BTreeMap<&str, &str> =
+        rule.trim_start_matches("RRULE:").split(';').filter_map(|p| p.split_once('=')).collect();
+    if parts.keys().any(|k| !["FREQ", "INTERVAL", "BYDAY", "UNTIL"].contains(k)) {
         return custom();
     }
     let until = match parts.get("UNTIL") {
         None => None,
         Some(u) => match NaiveDateTime::parse_from_str(u, "%Y%m%dT%H%M%SZ") {
-            Ok(t) => Some(
-                tz.from_utc_datetime(&t)
-                    .date_naive()
-                    .format("%Y-%m-%d")
-                    .to_string(),
-            ),
+            Ok(t) => Some(tz.from_utc_datetime(&t).date_naive().format("%Y-%m-%d").to_string()),
             Err(_) => return custom(),
         },
     };
-    let byday: Vec<&str> = parts
-        .get("BYDAY")
-        .map(|d| d.split(',').collect())
-        .unwrap_or_default();
-    let repeat = match (
-        parts.get("FREQ").copied(),
-        parts.get("INTERVAL").copied().unwrap_or("1"),
-    ) {
+    let byday: Vec<&str> = parts.get("BYDAY").map(|d| d.split(',').collect()).unwrap_or_default();
+    let repeat = match (parts.get("FREQ").copied(), parts.get("INTERVAL").copied().unwrap_or("1")) {
         (Some("WEEKLY"), "1" | "2") if byday.iter().all(|d| WEEKDAYS.contains(d)) => {
             if parts.get("INTERVAL") == Some(&"2") {
                 "biweekly"
@@ -238,19 +204,13 @@ fn repeat_of(
         ..Default::default()
     };
     // Accept the reading only if the form would write the same rule back.
-    let candidates: &[&str] = if repeat == "monthly_candidate" {
-        &["monthly", "monthly_last"]
-    } else {
-        &[repeat]
-    };
+    let candidates: &[&str] =
+        if repeat == "monthly_candidate" { &["monthly", "monthly_last"] } else { &[repeat] };
     for c in candidates {
         draft.repeat = c.to_string();
         if draft.rrule(tz).as_deref() == Some(rule) {
-            let weekdays = if c.starts_with("monthly") {
-                Vec::new()
-            } else {
-                draft.weekdays.clone()
-            };
+            let weekdays =
+                if c.starts_with("monthly") { Vec::new() } else { draft.weekdays.clone() };
             return (c.to_string(), weekdays, until, None);
         }
     }

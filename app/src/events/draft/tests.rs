@@ -57,11 +57,7 @@ fn weekly_rule_with_end_and_skips() {
         "x",
         &city(),
         (Some(1), Some("Org".into())),
-        Venue {
-            lat: None,
-            lon: None,
-            district: None,
-        },
+        Venue { lat: None, lon: None, district: None },
         None,
     )
     .unwrap();
@@ -76,18 +72,12 @@ fn monthly_choices_follow_the_start_date() {
     let mut f = base();
     f.push(("repeat", "monthly"));
     let d = parse_event(&form(&f), &city(), &[], &kinds()).unwrap();
-    assert_eq!(
-        d.rrule(chrono_tz::Europe::Prague).as_deref(),
-        Some("FREQ=MONTHLY;BYDAY=1TU")
-    );
+    assert_eq!(d.rrule(chrono_tz::Europe::Prague).as_deref(), Some("FREQ=MONTHLY;BYDAY=1TU"));
     let mut f = base();
     f.retain(|(k, _)| *k != "date");
     f.extend([("date", "2026-11-29"), ("repeat", "monthly_last")]);
     let d = parse_event(&form(&f), &city(), &[], &kinds()).unwrap();
-    assert_eq!(
-        d.rrule(chrono_tz::Europe::Prague).as_deref(),
-        Some("FREQ=MONTHLY;BYDAY=-1SU")
-    );
+    assert_eq!(d.rrule(chrono_tz::Europe::Prague).as_deref(), Some("FREQ=MONTHLY;BYDAY=-1SU"));
 }
 
 #[test]
@@ -131,11 +121,7 @@ fn end_before_start_and_bad_rules_are_refused() {
     // 29 March 2026 02:30 does not exist in Prague.
     let mut f = base();
     f.retain(|(k, _)| !["date", "time", "end_time"].contains(k));
-    f.extend([
-        ("date", "2026-03-29"),
-        ("time", "02:30"),
-        ("end_time", "04:00"),
-    ]);
+    f.extend([("date", "2026-03-29"), ("time", "02:30"), ("end_time", "04:00")]);
     let e = parse_event(&form(&f), &city(), &[], &kinds()).unwrap_err();
     assert_eq!(e.get("repeat"), Some(&FieldError::InvalidRecurrence));
 }
@@ -154,20 +140,13 @@ fn a_stored_event_reads_back_into_the_same_form() {
         ("title_uk", "Мовне кафе"),
     ]);
     let d = parse_event(&form(&f), &city(), &[], &kinds()).unwrap();
-    assert_eq!(
-        d.title_translations.get("uk").map(String::as_str),
-        Some("Мовне кафе")
-    );
+    assert_eq!(d.title_translations.get("uk").map(String::as_str), Some("Мовне кафе"));
     let e = to_new_event(
         &d,
         "x",
         &city(),
         (Some(1), Some("Org".into())),
-        Venue {
-            lat: None,
-            lon: None,
-            district: None,
-        },
+        Venue { lat: None, lon: None, district: None },
         None,
     )
     .unwrap();
@@ -219,8 +198,5 @@ fn a_stored_event_reads_back_into_the_same_form() {
     odd.rrule = Some("FREQ=YEARLY;BYMONTH=11;BYDAY=-1SU".into());
     let back = draft_of(&odd, &[], "cs", None);
     assert_eq!(back.repeat, "custom");
-    assert_eq!(
-        back.rule.as_deref(),
-        Some("FREQ=YEARLY;BYMONTH=11;BYDAY=-1SU")
-    );
+    assert_eq!(back.rule.as_deref(), Some("FREQ=YEARLY;BYMONTH=11;BYDAY=-1SU"));
 }

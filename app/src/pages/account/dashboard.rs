@@ -128,11 +128,8 @@ fn Members(organisation: OrganisationView, me: String) -> impl IntoView {
     let feedback = use_feedback();
     let org_id = organisation.id.to_string();
     // A refused form is shown again only in the organisation it was for.
-    let feedback = if feedback.value("organisation") == org_id {
-        feedback
-    } else {
-        FormFeedback::default()
-    };
+    let feedback =
+        if feedback.value("organisation") == org_id { feedback } else { FormFeedback::default() };
     let remove = locale::href(i18n, "/dashboard/members/remove");
     let add = locale::href(i18n, "/dashboard/members/add");
     let section = format!("members-{}", organisation.id);
@@ -224,11 +221,7 @@ fn translations_todo(
     l: &crate::kinds::server::ListingsView,
 ) -> Vec<(String, String, String)> {
     let names = |langs: &[String]| {
-        langs
-            .iter()
-            .map(|c| locale::language_label(i18n, c))
-            .collect::<Vec<_>>()
-            .join(", ")
+        langs.iter().map(|c| locale::language_label(i18n, c)).collect::<Vec<_>>().join(", ")
     };
     let places = l.places.iter().filter(|p| !p.outdated.is_empty()).map(|p| {
         let href = locale::href(i18n, &format!("/dashboard/places/new?place={}", p.id));
@@ -238,17 +231,11 @@ fn translations_todo(
         let href = locale::href(i18n, &format!("/dashboard/events/new?event={}", e.id));
         (e.title.clone(), href, names(&e.outdated))
     });
-    let opportunities = l
-        .opportunities
-        .iter()
-        .filter(|o| !o.outdated.is_empty())
-        .map(|o| {
-            let href = locale::href(
-                i18n,
-                &format!("/dashboard/opportunities/new?opportunity={}", o.id),
-            );
-            (o.title.clone(), href, names(&o.outdated))
-        });
+    let opportunities = l.opportunities.iter().filter(|o| !o.outdated.is_empty()).map(|o| {
+        let href =
+            locale::href(i18n, &format!("/dashboard/opportunities/new?opportunity={}", o.id));
+        (o.title.clone(), href, names(&o.outdated))
+    });
     places.chain(events).chain(opportunities).collect()
 }
 

@@ -42,34 +42,15 @@ fn EventFormView(data: ListingFormData) -> impl IntoView {
         )
         .collect::<Vec<_>>();
     let places = std::iter::once((String::new(), td_string!(l, ef_place_none).to_string()))
-        .chain(
-            data.places
-                .iter()
-                .map(|(id, n)| (id.to_string(), n.clone())),
-        )
+        .chain(data.places.iter().map(|(id, n)| (id.to_string(), n.clone())))
         .collect::<Vec<_>>();
     let repeats = vec![
         (String::new(), td_string!(l, ef_repeat_none).to_string()),
-        (
-            "weekly".to_string(),
-            td_string!(l, ef_repeat_weekly).to_string(),
-        ),
-        (
-            "biweekly".to_string(),
-            td_string!(l, ef_repeat_biweekly).to_string(),
-        ),
-        (
-            "monthly".to_string(),
-            td_string!(l, ef_repeat_monthly).to_string(),
-        ),
-        (
-            "monthly_last".to_string(),
-            td_string!(l, ef_repeat_monthly_last).to_string(),
-        ),
-        (
-            "custom".to_string(),
-            td_string!(l, ef_repeat_custom).to_string(),
-        ),
+        ("weekly".to_string(), td_string!(l, ef_repeat_weekly).to_string()),
+        ("biweekly".to_string(), td_string!(l, ef_repeat_biweekly).to_string()),
+        ("monthly".to_string(), td_string!(l, ef_repeat_monthly).to_string()),
+        ("monthly_last".to_string(), td_string!(l, ef_repeat_monthly_last).to_string()),
+        ("custom".to_string(), td_string!(l, ef_repeat_custom).to_string()),
     ];
     let days = [
         td_string!(l, day_mo),
@@ -80,22 +61,13 @@ fn EventFormView(data: ListingFormData) -> impl IntoView {
         td_string!(l, day_sa),
         td_string!(l, day_su),
     ];
-    let weekdays = WEEKDAYS
-        .iter()
-        .zip(days)
-        .map(|(c, d)| (c.to_string(), d.to_string()))
-        .collect::<Vec<_>>();
+    let weekdays =
+        WEEKDAYS.iter().zip(days).map(|(c, d)| (c.to_string(), d.to_string())).collect::<Vec<_>>();
     let languages = super::listing_form::language_options(i18n);
     let (action, submit_label) = if data.moderator_edit {
-        (
-            "/moderation/events/edit",
-            td_string!(l, place_form_save_now).to_string(),
-        )
+        ("/moderation/events/edit", td_string!(l, place_form_save_now).to_string())
     } else {
-        (
-            "/dashboard/events/submit",
-            td_string!(l, place_form_submit).to_string(),
-        )
+        ("/dashboard/events/submit", td_string!(l, place_form_submit).to_string())
     };
     let field = |name: &'static str, label: String, required: bool| {
         view! { <FormField name=name label=label required=required feedback=fb.clone() /> }

@@ -29,10 +29,7 @@ pub fn GroupProfileSummary(organisation: i64) -> impl IntoView {
     let section = format!("group-{organisation}");
     let heading = format!("{section}-title");
     let labelled_by = heading.clone();
-    let edit = locale::href(
-        i18n,
-        &format!("/dashboard/group?organisation={organisation}"),
-    );
+    let edit = locale::href(i18n, &format!("/dashboard/group?organisation={organisation}"));
     view! {
         <section class="group-profile-status" id=section aria-labelledby=labelled_by>
             <h4 id=heading>{t!(i18n, group_profile_title)}</h4>
@@ -94,10 +91,8 @@ fn StatusLines(status: GroupProfileStatus) -> impl IntoView {
 #[component]
 pub fn GroupProfilePage() -> impl IntoView {
     let i18n = use_i18n();
-    let organisation: Option<i64> = use_query_map()
-        .get_untracked()
-        .get("organisation")
-        .and_then(|o| o.parse().ok());
+    let organisation: Option<i64> =
+        use_query_map().get_untracked().get("organisation").and_then(|o| o.parse().ok());
     let title = td_string!(i18n.get_locale_untracked(), group_profile_title).to_string();
     view! {
         <Title text=title.clone() />
@@ -129,10 +124,7 @@ fn ProfileForm(data: GroupProfileForm) -> impl IntoView {
     // A refused form shows what was typed; a fresh one the pending
     // proposal or the approved profile.
     let fb = if submitted.values.is_empty() {
-        FormFeedback {
-            values: data.profile.form_values(),
-            ..Default::default()
-        }
+        FormFeedback { values: data.profile.form_values(), ..Default::default() }
     } else {
         submitted
     };
@@ -144,9 +136,7 @@ fn ProfileForm(data: GroupProfileForm) -> impl IntoView {
         .collect();
     let languages_error = fb.error("languages").map(|e| locale::field_error(i18n, e));
     let languages_invalid = languages_error.is_some();
-    let description_error = fb
-        .error("description")
-        .map(|e| locale::field_error(i18n, e));
+    let description_error = fb.error("description").map(|e| locale::field_error(i18n, e));
     let description_invalid = description_error.is_some();
     let description_described = if description_invalid {
         "f-description-hint f-description-error"
@@ -214,9 +204,7 @@ fn ChannelRow(index: usize, feedback: FormFeedback) -> impl IntoView {
     let value_name = CHANNEL_VALUE_FIELDS[index];
     let kind = feedback.value(kind_name);
     let kind_id = format!("f-{kind_name}");
-    let kind_error = feedback
-        .error(kind_name)
-        .map(|e| locale::field_error(i18n, e));
+    let kind_error = feedback.error(kind_name).map(|e| locale::field_error(i18n, e));
     let kind_invalid = kind_error.is_some();
     let kind_error_id = format!("{kind_id}-error");
     let legend = td_string!(l, group_profile_channel_n, n = index + 1).to_string();
@@ -247,9 +235,7 @@ fn ChannelRow(index: usize, feedback: FormFeedback) -> impl IntoView {
 fn DescriptionLanguage(feedback: FormFeedback) -> impl IntoView {
     let i18n = use_i18n();
     let chosen = feedback.value("description_lang");
-    let error = feedback
-        .error("description_lang")
-        .map(|e| locale::field_error(i18n, e));
+    let error = feedback.error("description_lang").map(|e| locale::field_error(i18n, e));
     let invalid = error.is_some();
     view! {
         <div class="field" class:has-error=invalid>
@@ -279,12 +265,9 @@ fn DescriptionTranslations(feedback: FormFeedback) -> impl IntoView {
         .iter()
         .zip(DESCRIPTION_FIELDS)
         .map(|(lang, field)| {
-            let label = td_string!(
-                l,
-                pf_translation_label,
-                language = locale::language_label(i18n, lang)
-            )
-            .to_string();
+            let label =
+                td_string!(l, pf_translation_label, language = locale::language_label(i18n, lang))
+                    .to_string();
             view! { <TextAreaField name=field label=label feedback=feedback.clone() rows=4 /> }
         })
         .collect_view();

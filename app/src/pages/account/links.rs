@@ -10,10 +10,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_query_map;
 
 fn token() -> String {
-    use_query_map()
-        .get_untracked()
-        .get("token")
-        .unwrap_or_default()
+    use_query_map().get_untracked().get("token").unwrap_or_default()
 }
 
 fn encode(s: &str) -> String {

@@ -12,34 +12,22 @@ use leptos_router::hooks::{use_location, use_query_map};
 /// The listing the page's query names (`?{key}=id`), and whether this is a
 /// moderator's direct edit (the same form, under /moderation).
 pub fn form_target(key: &str) -> (Option<i64>, bool) {
-    let id = use_query_map()
-        .get_untracked()
-        .get(key)
-        .and_then(|p| p.parse().ok());
-    let moderate = use_location()
-        .pathname
-        .get_untracked()
-        .contains("/moderation/");
+    let id = use_query_map().get_untracked().get(key).and_then(|p| p.parse().ok());
+    let moderate = use_location().pathname.get_untracked().contains("/moderation/");
     (id, moderate)
 }
 
 /// The city a moderator adds a new listing to (`?city=…`), when no listing
 /// is named.
 pub fn new_in_city(id: Option<i64>, moderate: bool) -> Option<String> {
-    use_query_map()
-        .get_untracked()
-        .get("city")
-        .filter(|_| moderate && id.is_none())
+    use_query_map().get_untracked().get("city").filter(|_| moderate && id.is_none())
 }
 
 /// A refused form shows what was typed; a fresh one the listing as it is.
 pub fn feedback_for(data: &ListingFormData) -> FormFeedback {
     let submitted = use_feedback();
     if submitted.values.is_empty() {
-        FormFeedback {
-            values: data.values.iter().cloned().collect(),
-            ..Default::default()
-        }
+        FormFeedback { values: data.values.iter().cloned().collect(), ..Default::default() }
     } else {
         submitted
     }

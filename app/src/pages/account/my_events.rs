@@ -12,10 +12,8 @@ use leptos_router::hooks::use_query_map;
 #[component]
 pub fn MyEvents(events: Vec<MyEvent>) -> impl IntoView {
     let i18n = use_i18n();
-    let changed: Option<i64> = use_query_map()
-        .get_untracked()
-        .get("event_changed")
-        .and_then(|v| v.parse().ok());
+    let changed: Option<i64> =
+        use_query_map().get_untracked().get("event_changed").and_then(|v| v.parse().ok());
     view! {
         <h3 id="events">{t!(i18n, dash_events)}</h3>
         <ul class="my-events">
@@ -34,11 +32,7 @@ fn MyEventItem(event: MyEvent, just_changed: bool) -> impl IntoView {
     let fb = crate::forms::use_feedback();
     let id = event.id.to_string();
     // A refused form is shown again only on the event it was for.
-    let fb = if fb.value("event") == id {
-        fb
-    } else {
-        Default::default()
-    };
+    let fb = if fb.value("event") == id { fb } else { Default::default() };
     let date_error = fb.error("date").map(|e| locale::field_error(i18n, e));
     let cancel = locale::href(i18n, "/dashboard/events/cancel");
     let restore = locale::href(i18n, "/dashboard/events/restore");

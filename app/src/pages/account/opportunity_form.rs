@@ -32,10 +32,7 @@ fn OpportunityFormView(data: ListingFormData) -> impl IntoView {
     let l = i18n.get_locale_untracked();
     let fb = feedback_for(&data);
     let opts = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(v, t)| (v.to_string(), t.to_string()))
-            .collect()
+        pairs.iter().map(|(v, t)| (v.to_string(), t.to_string())).collect()
     };
     let choose = td_string!(l, field_city_choose);
     let location_kinds = opts(&[
@@ -57,22 +54,12 @@ fn OpportunityFormView(data: ListingFormData) -> impl IntoView {
         ("both", td_string!(l, vol_for_both)),
     ]);
     let places = std::iter::once((String::new(), td_string!(l, ef_place_none).to_string()))
-        .chain(
-            data.places
-                .iter()
-                .map(|(id, n)| (id.to_string(), n.clone())),
-        )
+        .chain(data.places.iter().map(|(id, n)| (id.to_string(), n.clone())))
         .collect::<Vec<_>>();
     let (action, submit_label) = if data.moderator_edit {
-        (
-            "/moderation/opportunities/edit",
-            td_string!(l, place_form_save_now).to_string(),
-        )
+        ("/moderation/opportunities/edit", td_string!(l, place_form_save_now).to_string())
     } else {
-        (
-            "/dashboard/opportunities/submit",
-            td_string!(l, place_form_submit).to_string(),
-        )
+        ("/dashboard/opportunities/submit", td_string!(l, place_form_submit).to_string())
     };
     let field = |name: &'static str, label: String, required: bool| {
         view! { <FormField name=name label=label required=required feedback=fb.clone() /> }

@@ -58,15 +58,9 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
     let category_invalid = category_error.is_some();
     let note_error = select_error("note");
     let (action, submit_label) = if data.moderator_edit {
-        (
-            "/moderation/places/edit",
-            td_string!(l, place_form_save_now).to_string(),
-        )
+        ("/moderation/places/edit", td_string!(l, place_form_save_now).to_string())
     } else {
-        (
-            "/dashboard/places/submit",
-            td_string!(l, place_form_submit).to_string(),
-        )
+        ("/dashboard/places/submit", td_string!(l, place_form_submit).to_string())
     };
     let field = |name: &'static str, label: String, required: bool| {
         view! { <FormField name=name label=label required=required feedback=fb.clone() /> }

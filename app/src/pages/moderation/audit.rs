@@ -11,10 +11,7 @@ pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map().get_untracked();
     let kind = query.get("kind").unwrap_or_default();
-    let id: i64 = query
-        .get("id")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_default();
+    let id: i64 = query.get("id").and_then(|v| v.parse().ok()).unwrap_or_default();
     let title = td_string!(i18n.get_locale_untracked(), audit_title).to_string();
     view! {
         <Title text=title.clone() />

@@ -27,11 +27,7 @@ pub fn GroupProfiles(city: String) -> impl IntoView {
 }
 
 fn languages_text(i18n: I18nContext<Locale>, p: &GroupProfile) -> String {
-    p.languages
-        .iter()
-        .map(|c| locale::language_label(i18n, c))
-        .collect::<Vec<_>>()
-        .join(", ")
+    p.languages.iter().map(|c| locale::language_label(i18n, c)).collect::<Vec<_>>().join(", ")
 }
 
 fn channels_text(i18n: I18nContext<Locale>, p: &GroupProfile) -> String {
@@ -86,11 +82,8 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
         let text = |p: &GroupProfile| p.translations.get(*lang).cloned().unwrap_or_default();
         let (old, proposed) = (text(current), text(new));
         if !old.is_empty() || !proposed.is_empty() {
-            let label = td_string!(
-                l,
-                pf_translation_label,
-                language = locale::language_label(i18n, lang)
-            );
+            let label =
+                td_string!(l, pf_translation_label, language = locale::language_label(i18n, lang));
             rows.push((field, label.to_string(), old, proposed));
         }
     }
@@ -100,28 +93,15 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
         channels_text(i18n, current),
         channels_text(i18n, new),
     ));
-    let rows = rows
-        .into_iter()
-        .map(|(k, label, old, new)| (k.to_string(), label, old, new))
-        .collect();
+    let rows =
+        rows.into_iter().map(|(k, label, old, new)| (k.to_string(), label, old, new)).collect();
     let decisions = vec![
-        (
-            "/moderation/groups/approve",
-            td_string!(l, moderation_group_approve).to_string(),
-            false,
-        ),
-        (
-            "/moderation/groups/reject",
-            td_string!(l, moderation_reject).to_string(),
-            true,
-        ),
+        ("/moderation/groups/approve", td_string!(l, moderation_group_approve).to_string(), false),
+        ("/moderation/groups/reject", td_string!(l, moderation_reject).to_string(), true),
     ];
     let history = locale::href(
         i18n,
-        &format!(
-            "/moderation/audit?kind=organisation&id={}",
-            proposal.organisation_id
-        ),
+        &format!("/moderation/audit?kind=organisation&id={}", proposal.organisation_id),
     );
     view! {
         <article class="change group-proposal" data-id=id.clone()>

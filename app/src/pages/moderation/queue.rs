@@ -23,10 +23,7 @@ pub fn ModerationPage() -> impl IntoView {
     let filter = ChangeQuery {
         kind: query.get("kind").unwrap_or_default(),
         organisation: query.get("organisation").and_then(|v| v.parse().ok()),
-        age: query
-            .get("age")
-            .and_then(|v| v.parse().ok())
-            .filter(|d| AGES.contains(d)),
+        age: query.get("age").and_then(|v| v.parse().ok()).filter(|d| AGES.contains(d)),
     };
     let title = td_string!(i18n.get_locale_untracked(), moderation_title).to_string();
     view! {
@@ -160,10 +157,8 @@ fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
     let id = org.id.to_string();
     // A refused suspension is shown at the organisation it was for.
     let mine = fb.value("organisation") == id;
-    let reason_error = mine
-        .then(|| fb.error("reason"))
-        .flatten()
-        .map(|e| locale::field_error(i18n, e));
+    let reason_error =
+        mine.then(|| fb.error("reason")).flatten().map(|e| locale::field_error(i18n, e));
     let reason_invalid = reason_error.is_some();
     let reason_id = format!("reason-{id}");
     let reason_error_id = format!("reason-{id}-error");
@@ -232,22 +227,10 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
         .map(|(f, old, new)| (f.clone(), f.clone(), old.clone(), new.clone()))
         .collect();
     let decisions = vec![
-        (
-            "/moderation/changes/send-back",
-            td_string!(l, moderation_send_back).to_string(),
-            true,
-        ),
-        (
-            "/moderation/changes/reject",
-            td_string!(l, moderation_reject).to_string(),
-            true,
-        ),
+        ("/moderation/changes/send-back", td_string!(l, moderation_send_back).to_string(), true),
+        ("/moderation/changes/reject", td_string!(l, moderation_reject).to_string(), true),
     ];
-    let kind = if change.is_new {
-        td_string!(l, change_new)
-    } else {
-        td_string!(l, change_edit)
-    };
+    let kind = if change.is_new { td_string!(l, change_new) } else { td_string!(l, change_edit) };
     let unverified = change.organisation_status != OrganisationStatus::Verified;
     view! {
         <article class="change" data-id=id.clone()>

@@ -40,22 +40,11 @@ fn DraftCard(draft: StoryReviewItem) -> impl IntoView {
         Some(slug) => view! { {t!(i18n, story_draft_change)}" ("{slug.clone()}")" }.into_any(),
         None => t!(i18n, story_draft_new).into_any(),
     };
-    let rows = draft
-        .diff
-        .into_iter()
-        .map(|(field, old, new)| (field.clone(), field, old, new))
-        .collect();
+    let rows =
+        draft.diff.into_iter().map(|(field, old, new)| (field.clone(), field, old, new)).collect();
     let decisions = vec![
-        (
-            "/moderation/stories/publish",
-            td_string!(l, story_publish).to_string(),
-            false,
-        ),
-        (
-            "/moderation/stories/reject",
-            td_string!(l, story_send_back).to_string(),
-            true,
-        ),
+        ("/moderation/stories/publish", td_string!(l, story_publish).to_string(), false),
+        ("/moderation/stories/reject", td_string!(l, story_send_back).to_string(), true),
     ];
     view! {
         <article class="change story-draft" data-id=id.clone()>

@@ -46,10 +46,7 @@ fn Editor(data: StoryEditorData) -> impl IntoView {
     let submitted = use_feedback();
     // A refused form shows what was typed; a fresh one the story or draft.
     let fb = if submitted.values.is_empty() {
-        FormFeedback {
-            values: data.values.iter().cloned().collect(),
-            ..Default::default()
-        }
+        FormFeedback { values: data.values.iter().cloned().collect(), ..Default::default() }
     } else {
         submitted
     };
@@ -80,10 +77,8 @@ fn Editor(data: StoryEditorData) -> impl IntoView {
         .iter()
         .filter(|(id, ..)| data.story.as_ref().map(|s| s.0) != Some(*id))
         .map(|(id, _, title)| {
-            let href = locale::href(
-                i18n,
-                &format!("/moderation/stories/edit?city={city}&story={id}"),
-            );
+            let href =
+                locale::href(i18n, &format!("/moderation/stories/edit?city={city}&story={id}"));
             view! { <li><a href=href>{title.clone()}</a></li> }
         })
         .collect_view();
@@ -91,10 +86,8 @@ fn Editor(data: StoryEditorData) -> impl IntoView {
         .own_drafts
         .iter()
         .map(|(id, title, state)| {
-            let href = locale::href(
-                i18n,
-                &format!("/moderation/stories/edit?city={city}&draft={id}"),
-            );
+            let href =
+                locale::href(i18n, &format!("/moderation/stories/edit?city={city}&draft={id}"));
             let state = if *state == ReviewState::Rejected {
                 td_string!(l, story_draft_sent_back).to_string()
             } else {

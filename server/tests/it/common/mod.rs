@@ -46,11 +46,7 @@ pub enum Backend {
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 fn unique(prefix: &str) -> String {
-    format!(
-        "{prefix}_{}_{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst),
-    )
+    format!("{prefix}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst),)
 }
 
 /// The Prague address points and districts, read once per test run.
@@ -81,10 +77,7 @@ impl Drop for DbGuard {
         // Drop runs inside the test's runtime, which cannot be blocked on:
         // a thread of its own with its own runtime does the clean-up.
         let done = std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .ok()?;
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
             rt.block_on(async {
                 let mut conn = sqlx::PgConnection::connect(&admin).await.ok()?;
                 sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
@@ -128,9 +121,7 @@ async fn fill(db: &Db, content: Content) {
     db.migrate().await.expect("migrates");
     if content == Content::Demo {
         let geo = geo();
-        app::demo::load_demo(db, geo.data())
-            .await
-            .expect("demo data loads");
+        app::demo::load_demo(db, geo.data()).await.expect("demo data loads");
     }
 }
 
@@ -138,18 +129,10 @@ async fn fill(db: &Db, content: Content) {
 async fn sqlite_template(content: Content) -> &'static Path {
     static EMPTY: OnceCell<PathBuf> = OnceCell::const_new();
     static DEMO: OnceCell<PathBuf> = OnceCell::const_new();
-    let cell = if content == Content::Empty {
-        &EMPTY
-    } else {
-        &DEMO
-    };
+    let cell = if content == Content::Empty { &EMPTY } else { &DEMO };
     cell.get_or_init(|| async move {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
-        let file = dir.join(format!(
-            "template-{}-{}.db",
-            std::process::id(),
-            content.name()
-        ));
+        let file = dir.join(format!("template-{}-{}.db", std::process::id(), content.name()));
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
         }
@@ -173,24 +156,17 @@ async fn sqlite_template(content: Content) -> &'static Path {
 async fn postgres_template(content: Content) -> &'static str {
     static EMPTY: OnceCell<String> = OnceCell::const_new();
     static DEMO: OnceCell<String> = OnceCell::const_new();
-    let cell = if content == Content::Empty {
-        &EMPTY
-    } else {
-        &DEMO
-    };
+    let cell = if content == Content::Empty { &EMPTY } else { &DEMO };
     cell.get_or_init(|| async move {
         let admin = admin_url();
         let name = unique(&format!("wk_test_template_{}", content.name()));
-        let mut conn = sqlx::PgConnection::connect(&admin)
-            .await
-            .expect("PostgreSQL server reachable");
+        let mut conn =
+            sqlx::PgConnection::connect(&admin).await.expect("PostgreSQL server reachable");
         sqlx::query(&format!("CREATE DATABASE {name}"))
             .execute(&mut conn)
             .await
             .expect("create template database");
-        let db = Db::connect(&pg_url(&admin, &name))
-            .await
-            .expect("postgres template connects");
+        let db = Db::connect(&pg_url(&admin, &name)).await.expect("postgres template connects");
         fill(&db, content).await;
         // A template must have no connections while it is copied.
         db.close().await;
@@ -223,17 +199,12 @@ async fn copy_of(backend: &Backend, content: Content) -> (Db, String, DbGuard) {
 async fn new_pg_database(prefix: &str, options: &str) -> (Db, String, DbGuard) {
     let admin = admin_url();
     let name = unique(prefix);
-    let mut conn = sqlx::PgConnection::connect(&admin)
-        .await
-        .expect("PostgreSQL server reachable");
+    let mut conn = sqlx::PgConnection::connect(&admin).await.expect("PostgreSQL server reachable");
     sqlx::query(&format!("CREATE DATABASE {name} {options}"))
         .execute(&mut conn)
         .await
         .expect("create test database");
-    let guard = DbGuard::Postgres {
-        admin: admin.clone(),
-        name: name.clone(),
-    };
+    let guard = DbGuard::Postgres { admin: admin.clone(), name: name.clone() };
     let url = pg_url(&admin, &name);
     let db = Db::connect(&url).await.expect("postgres connects");
     (db, url, guard)
@@ -305,17 +276,12 @@ pub async fn spawn_app(backend: &Backend) -> TestApp {
 /// `spawn_app` with a say in the configuration.
 pub async fn spawn_app_with(backend: &Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
     let (db, url, dir) = demo_db_with_url(backend).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind loopback");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind loopback");
     let addr = listener.local_addr().expect("local addr");
     let options = LeptosOptions::builder()
         .output_name("welcome-kit")
         .site_root(
-            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-                .join("../target/site")
-                .display()
-                .to_string(),
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site").display().to_string(),
         )
         .site_addr(addr)
         .build();
@@ -326,22 +292,11 @@ pub async fn spawn_app_with(backend: &Backend, configure: impl FnOnce(&mut Confi
     };
     configure(&mut config);
     let clock = config.clock.clone();
-    let app = welcome_kit::app(welcome_kit::state_with_geo(
-        db.clone(),
-        options,
-        config,
-        geo(),
-    ));
+    let app = welcome_kit::app(welcome_kit::state_with_geo(db.clone(), options, config, geo()));
     tokio::spawn(async move {
         let _ = axum::serve(listener, app).await;
     });
-    TestApp {
-        base: format!("http://{addr}"),
-        db,
-        url,
-        clock,
-        _guard: dir,
-    }
+    TestApp { base: format!("http://{addr}"), db, url, clock, _guard: dir }
 }
 
 /// GET `base` + `path` with extra headers; redirects are not followed.
@@ -372,20 +327,12 @@ pub async fn sign_in(base: &str, email: &str, password: &str) -> String {
         .send()
         .await
         .expect("request");
-    assert_eq!(
-        resp.status(),
-        reqwest::StatusCode::SEE_OTHER,
-        "sign-in of {email}"
-    );
+    assert_eq!(resp.status(), reqwest::StatusCode::SEE_OTHER, "sign-in of {email}");
     resp.headers()
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .find_map(|c| {
-            c.split(';')
-                .next()
-                .filter(|kv| kv.starts_with("wk_session="))
-        })
+        .find_map(|c| c.split(';').next().filter(|kv| kv.starts_with("wk_session=")))
         .map(str::to_string)
         .expect("session cookie")
 }
@@ -397,10 +344,8 @@ pub async fn post_form(
     path: &str,
     form: &[(&str, &str)],
 ) -> (reqwest::StatusCode, String) {
-    let mut req = client()
-        .post(format!("{base}{path}"))
-        .header("sec-fetch-site", "same-origin")
-        .form(form);
+    let mut req =
+        client().post(format!("{base}{path}")).header("sec-fetch-site", "same-origin").form(form);
     if let Some(c) = cookie {
         req = req.header("cookie", c);
     }
@@ -430,9 +375,7 @@ pub async fn get_page(
     cookie: Option<&str>,
     path: &str,
 ) -> (reqwest::StatusCode, String) {
-    let mut req = client()
-        .get(format!("{base}{path}"))
-        .header("accept", "text/html");
+    let mut req = client().get(format!("{base}{path}")).header("accept", "text/html");
     if let Some(c) = cookie {
         req = req.header("cookie", c);
     }
@@ -465,12 +408,7 @@ const fn org(
     city: &'static str,
     ico: &'static str,
 ) -> Org {
-    Org {
-        email,
-        name,
-        city,
-        ico,
-    }
+    Org { email, name, city, ico }
 }
 
 /// The NGO most tests sign in as; `cast` verifies it.
@@ -482,12 +420,7 @@ pub const KOSICE_NGO: Org = org("k@example.org", "Košický spolok", "kosice", "
 pub const NGO_A: Org = org("a@example.org", "Spolek A", "prague", "12345679");
 pub const NGO_B: Org = org("b@example.org", "Spolek B", "prague", "00499153");
 pub const PRAGUE_NGO: Org = org("p@example.org", "Pražský spolek", "prague", "12345679");
-pub const HROMADA: Org = org(
-    "hromada@example.org",
-    "Spolek Hromada",
-    "prague",
-    "25596641",
-);
+pub const HROMADA: Org = org("hromada@example.org", "Spolek Hromada", "prague", "25596641");
 
 /// `member` for one of the organisations above.
 pub async fn join(db: &Db, base: &str, o: Org) -> i64 {
@@ -580,12 +513,8 @@ pub async fn cast(app: &TestApp) -> Cast {
 /// A staff account (password `STAFF_PASSWORD`) with `role` and moderator city.
 pub async fn staff(db: &Db, email: &str, role: &str, city: Option<&str>) {
     let now = chrono::Utc::now();
-    app::accounts::service::create_admin(db, email, STAFF_PASSWORD, now)
-        .await
-        .expect("account");
-    app::moderation::service::set_role(db, email, role, city, now)
-        .await
-        .expect("role");
+    app::accounts::service::create_admin(db, email, STAFF_PASSWORD, now).await.expect("account");
+    app::moderation::service::set_role(db, email, role, city, now).await.expect("role");
 }
 
 /// Everything a request could change, as text: row counts of every table and

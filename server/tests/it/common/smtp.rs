@@ -26,9 +26,7 @@ impl Received {
 
 /// Starts the server on a random port; returns its `smtp://` URL.
 pub async fn smtp_sink() -> (String, Received) {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind smtp");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind smtp");
     let url = format!("smtp://{}", listener.local_addr().expect("addr"));
     let received = Received::default();
     let store = received.clone();
