@@ -2,6 +2,12 @@
 //! and, behind the `ssr` feature, the domain services and data layer.
 #![recursion_limit = "512"]
 
+/// Declares modules that exist in the server build only (data layer,
+/// services, handlers): one attribute for the lot instead of one a line.
+macro_rules! server_only {
+    ($($v:vis mod $m:ident;)*) => { $( #[cfg(feature = "ssr")] $v mod $m; )* };
+}
+
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod accounts;
@@ -24,26 +30,10 @@ pub mod stories;
 pub mod values;
 pub mod volunteering;
 
-#[cfg(feature = "ssr")]
-pub mod calendar;
-#[cfg(feature = "ssr")]
-pub mod db;
-#[cfg(feature = "ssr")]
-pub mod demo;
-#[cfg(feature = "ssr")]
-pub mod error;
-#[cfg(feature = "ssr")]
-pub mod geocode;
-#[cfg(feature = "ssr")]
-pub mod limits;
-#[cfg(feature = "ssr")]
-pub mod mail;
-#[cfg(feature = "ssr")]
-pub mod search;
-#[cfg(feature = "ssr")]
-pub mod security;
-#[cfg(feature = "ssr")]
-pub mod state;
+server_only! {
+    pub mod calendar; pub mod db; pub mod demo; pub mod error; pub mod geocode; pub mod limits;
+    pub mod mail; pub mod search; pub mod security; pub mod state;
+}
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

@@ -2,17 +2,7 @@
 pub mod model;
 pub mod server;
 
-#[cfg(feature = "ssr")]
-pub mod act;
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod members;
-#[cfg(feature = "ssr")]
-pub mod password;
-#[cfg(feature = "ssr")]
-pub mod service;
-#[cfg(feature = "ssr")]
-pub mod session;
-#[cfg(feature = "ssr")]
-pub mod tokens;
+server_only! {
+    pub mod act; pub mod handlers; pub mod members; pub mod password; pub mod service;
+    pub mod session; pub mod tokens;
+}

@@ -16,10 +16,9 @@ pub fn keys(kind: ListingKind) -> Vec<String> {
         .unwrap_or_default()
 }
 
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod new;
+server_only! {
+    pub mod handlers; pub mod new;
+}
 mod server;
 pub use server::*;
 

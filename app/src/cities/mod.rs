@@ -17,12 +17,9 @@ impl CityDirectory {
     }
 }
 
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod new;
-#[cfg(feature = "ssr")]
-mod params;
+server_only! {
+    pub mod handlers; pub mod new; mod params;
+}
 #[cfg(feature = "ssr")]
 pub use params::{city_or_404, known_city, required_city, unknown_city};
 

@@ -5,20 +5,10 @@ pub mod model;
 pub mod query;
 pub mod server;
 
-#[cfg(feature = "ssr")]
-pub mod api;
-#[cfg(feature = "ssr")]
-pub mod detail;
-#[cfg(feature = "ssr")]
-pub mod draft;
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod ics;
-#[cfg(feature = "ssr")]
-pub mod import;
-#[cfg(feature = "ssr")]
-pub mod manage;
+server_only! {
+    pub mod api; pub mod detail; pub mod draft; pub mod handlers; pub mod ics; pub mod import;
+    pub mod manage;
+}
 #[cfg(test)]
 mod occurrence_tests;
 #[cfg(feature = "ssr")]

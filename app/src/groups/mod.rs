@@ -6,15 +6,8 @@
 pub mod model;
 pub mod server;
 
-#[cfg(feature = "ssr")]
-pub mod freshness;
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod import;
-#[cfg(feature = "ssr")]
-pub mod profile;
-#[cfg(feature = "ssr")]
-pub mod service;
+server_only! {
+    pub mod freshness; pub mod handlers; pub mod import; pub mod profile; pub mod service;
+}
 
 pub use model::*;

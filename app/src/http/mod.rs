@@ -1,8 +1,7 @@
 //! The HTTP kit every domain stands on: form posting (size limits, rate
 //! limits, re-showing a refused form), responses with ETags, and the query
 //! parameters of pages and the API (a 400 names the parameter).
-#[cfg(feature = "ssr")]
-pub mod etag;
-#[cfg(feature = "ssr")]
-pub mod form_post;
+server_only! {
+    pub mod etag; pub mod form_post;
+}
 pub mod params;

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use std::sync::Arc;
 
 pub async fn summarise(db: &Db, c: &ChangeRow) -> Result<ChangeSummary, AppError> {
-    crate::with_listing_kind!(c.kind, |D| { crate::listing::review::summarise::<D>(db, c).await })
+    crate::with_listing_kind!(c.kind, |D| crate::listing::review::summarise::<D>(db, c).await)
 }
 
 /// A moderator's decision on the pending change the form names.

@@ -10,25 +10,14 @@ pub mod draft;
 
 pub use crate::values::ListingKind;
 
-#[cfg(feature = "ssr")]
-mod core;
-#[cfg(feature = "ssr")]
-pub mod edit;
-#[cfg(feature = "ssr")]
-pub mod fields;
-#[cfg(feature = "ssr")]
-pub mod form;
-#[cfg(feature = "ssr")]
-pub mod freshness;
-#[cfg(feature = "ssr")]
-pub mod propose;
-#[cfg(feature = "ssr")]
-pub mod review;
+server_only! {
+    mod core; pub mod edit; pub mod fields; pub mod form; pub mod freshness; pub mod propose;
+    pub mod review;
+}
 
 #[cfg(feature = "ssr")]
-pub(crate) use core::place_name;
+pub(crate) use self::core::place_name;
 #[cfg(feature = "ssr")]
+pub use self::core::unpublish;
 #[cfg(feature = "ssr")]
-pub use core::unpublish;
-#[cfg(feature = "ssr")]
-pub use core::{Listing, Publish, RowFacts};
+pub use self::core::{Listing, Publish, RowFacts};

@@ -5,11 +5,6 @@
 pub const REPORT_KINDS: [&str; 4] = ["closed", "wrong_hours", "wrong_place", "other"];
 pub mod server;
 
-#[cfg(feature = "ssr")]
-pub mod digest;
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod reports;
-#[cfg(feature = "ssr")]
-pub mod service;
+server_only! {
+    pub mod digest; pub mod handlers; pub mod reports; pub mod service;
+}

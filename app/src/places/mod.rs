@@ -4,18 +4,10 @@ pub mod model;
 pub mod query;
 pub mod server;
 
-#[cfg(feature = "ssr")]
-pub mod api;
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod hours;
-#[cfg(feature = "ssr")]
-pub mod import;
-#[cfg(feature = "ssr")]
-pub mod service;
-#[cfg(feature = "ssr")]
-pub mod submission;
+server_only! {
+    pub mod api; pub mod handlers; pub mod hours; pub mod import; pub mod service;
+    pub mod submission;
+}
 
 pub use model::*;
 pub use query::*;

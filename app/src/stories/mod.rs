@@ -1,11 +1,8 @@
 //! Stories: short sourced histories of each city's communities.
 pub mod draft;
-#[cfg(feature = "ssr")]
-pub mod editor;
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod import;
+server_only! {
+    pub mod editor; pub mod handlers; pub mod import;
+}
 pub mod server;
 
 use serde::{Deserialize, Serialize};

@@ -4,18 +4,10 @@ pub mod model;
 pub mod query;
 pub mod server;
 
-#[cfg(feature = "ssr")]
-pub mod api;
-#[cfg(feature = "ssr")]
-pub mod draft;
-#[cfg(feature = "ssr")]
-pub mod handlers;
-#[cfg(feature = "ssr")]
-pub mod import;
-#[cfg(feature = "ssr")]
-pub mod interest;
-#[cfg(feature = "ssr")]
-pub mod service;
+server_only! {
+    pub mod api; pub mod draft; pub mod handlers; pub mod import; pub mod interest;
+    pub mod service;
+}
 
 pub use model::*;
 #[cfg(feature = "ssr")]
