@@ -8,6 +8,26 @@ macro_rules! server_only {
     ($($v:vis mod $m:ident;)*) => { $( #[cfg(feature = "ssr")] $v mod $m; )* };
 }
 
+/// A form's POST route (`http::form_post::FormRoute`): `handler` is an
+/// async fn of the form's locale, state, session, request parts and values,
+/// then any further arguments given; `limited` marks a rate-limited form.
+#[cfg(feature = "ssr")]
+macro_rules! form_route {
+    ($path:literal, $handler:path, limited) => {
+        form_route!(@ $path, true, $handler,)
+    };
+    ($path:literal, $handler:path $(, $arg:expr)*) => {
+        form_route!(@ $path, false, $handler, $($arg),*)
+    };
+    (@ $path:literal, $limited:expr, $handler:path, $($arg:expr),*) => {
+        $crate::http::form_post::FormRoute {
+            path: $path,
+            handler: |l, s, se, p, v| Box::pin($handler(l, s, se, p, v $(, $arg)*)),
+            limited: $limited,
+        }
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 pub mod accounts;

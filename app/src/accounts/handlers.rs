@@ -3,7 +3,7 @@
 use super::act::act;
 use super::service;
 use super::session::{self, current_user};
-use crate::http::form_post::{refused, to, FormRoute, FormValues};
+use crate::http::form_post::{refused, to, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -14,46 +14,14 @@ use tower_sessions::Session;
 /// POST routes of the account forms, for every UI language.
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        FormRoute {
-            path: "account/register",
-            handler: |l, s, se, p, v| Box::pin(register(l, s, se, p, v)),
-            limited: true,
-        },
-        FormRoute {
-            path: "account/login",
-            handler: |l, s, se, p, v| Box::pin(login(l, s, se, p, v)),
-            limited: true,
-        },
-        FormRoute {
-            path: "account/logout",
-            handler: |l, s, se, p, v| Box::pin(logout(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "account/verify",
-            handler: |l, s, se, p, v| Box::pin(verify(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "account/reset",
-            handler: |l, s, se, p, v| Box::pin(reset(l, s, se, p, v)),
-            limited: true,
-        },
-        FormRoute {
-            path: "account/reset/confirm",
-            handler: |l, s, se, p, v| Box::pin(reset_confirm(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "dashboard/members/add",
-            handler: |l, s, se, p, v| Box::pin(add_member(l, s, se, p, v)),
-            limited: true,
-        },
-        FormRoute {
-            path: "dashboard/members/remove",
-            handler: |l, s, se, p, v| Box::pin(remove_member(l, s, se, p, v)),
-            limited: false,
-        },
+        form_route!("account/register", register, limited),
+        form_route!("account/login", login, limited),
+        form_route!("account/logout", logout),
+        form_route!("account/verify", verify),
+        form_route!("account/reset", reset, limited),
+        form_route!("account/reset/confirm", reset_confirm),
+        form_route!("dashboard/members/add", add_member, limited),
+        form_route!("dashboard/members/remove", remove_member),
     ])
 }
 

@@ -3,7 +3,7 @@
 use super::new::{check, CategoryError};
 use crate::accounts::act::act;
 use crate::accounts::model::{FieldError, FieldErrors, Role};
-use crate::http::form_post::{text, FormRefusal, FormRoute, FormValues};
+use crate::http::form_post::{text, FormRefusal, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use crate::values::Timestamp;
@@ -13,11 +13,7 @@ use axum::Router;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
-    crate::http::form_post::routes(vec![FormRoute {
-        path: "admin/categories/add",
-        handler: |l, s, se, p, v| Box::pin(add(l, s, se, p, v)),
-        limited: false,
-    }])
+    crate::http::form_post::routes(vec![form_route!("admin/categories/add", add)])
 }
 
 async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {

@@ -2,7 +2,7 @@
 //! change (reviewed), and calling off dates or the series (at once).
 use super::manage::{change_status, StatusChange};
 use crate::accounts::act::act;
-use crate::http::form_post::{FormRoute, FormValues};
+use crate::http::form_post::FormValues;
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -12,21 +12,9 @@ use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        FormRoute {
-            path: "dashboard/events/submit",
-            handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "dashboard/events/cancel",
-            handler: |l, s, se, p, v| Box::pin(status(l, s, se, p, v, StatusChange::Cancel)),
-            limited: false,
-        },
-        FormRoute {
-            path: "dashboard/events/restore",
-            handler: |l, s, se, p, v| Box::pin(status(l, s, se, p, v, StatusChange::Restore)),
-            limited: false,
-        },
+        form_route!("dashboard/events/submit", submit),
+        form_route!("dashboard/events/cancel", status, StatusChange::Cancel),
+        form_route!("dashboard/events/restore", status, StatusChange::Restore),
     ])
 }
 

@@ -2,7 +2,7 @@
 //! a proposal; moderators approve or reject it. Each checks who is asking.
 use super::service::{review_profile, submit_profile, ProfileDecision};
 use crate::accounts::act::act;
-use crate::http::form_post::{id_field, FormRoute, FormValues};
+use crate::http::form_post::{id_field, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -12,21 +12,9 @@ use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        FormRoute {
-            path: "dashboard/group/submit",
-            handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/groups/approve",
-            handler: |l, s, se, p, v| Box::pin(review(l, s, se, p, v, ProfileDecision::Approve)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/groups/reject",
-            handler: |l, s, se, p, v| Box::pin(review(l, s, se, p, v, ProfileDecision::Reject)),
-            limited: false,
-        },
+        form_route!("dashboard/group/submit", submit),
+        form_route!("moderation/groups/approve", review, ProfileDecision::Approve),
+        form_route!("moderation/groups/reject", review, ProfileDecision::Reject),
     ])
 }
 

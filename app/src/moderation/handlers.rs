@@ -2,7 +2,7 @@
 use super::reports::{handle_report, report_problem};
 use super::service::{decide_organisation, Decision};
 use crate::accounts::act::act;
-use crate::http::form_post::{FormRefusal, FormRoute, FormValues};
+use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::Locale;
 use crate::kinds::review;
 use crate::listing::form::{listing_page, new_in_city};
@@ -17,73 +17,19 @@ use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        FormRoute {
-            path: "moderation/organisations/verify",
-            handler: |l, s, se, p, v| Box::pin(organisation(l, s, se, p, v, Decision::Verify)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/organisations/suspend",
-            handler: |l, s, se, p, v| Box::pin(organisation(l, s, se, p, v, Decision::Suspend)),
-            limited: false,
-        },
-        FormRoute {
-            path: "places/report",
-            handler: |l, s, se, p, v| Box::pin(report(l, s, se, p, v)),
-            limited: true,
-        },
-        FormRoute {
-            path: "moderation/reports/handle",
-            handler: |l, s, se, p, v| Box::pin(handle(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/events/edit",
-            handler: |l, s, se, p, v| Box::pin(edit_other(l, s, se, p, v, ListingKind::Event)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/opportunities/edit",
-            handler: |l, s, se, p, v| {
-                Box::pin(edit_other(l, s, se, p, v, ListingKind::Opportunity))
-            },
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/listings/unpublish",
-            handler: |l, s, se, p, v| Box::pin(unpublish_other(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "dashboard/places/confirm",
-            handler: |l, s, se, p, v| Box::pin(confirm(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "dashboard/listings/confirm",
-            handler: |l, s, se, p, v| Box::pin(confirm(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/listings/verify",
-            handler: |l, s, se, p, v| Box::pin(verify(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/changes/accept",
-            handler: |l, s, se, p, v| Box::pin(change(l, s, se, p, v, Review::Accept)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/changes/reject",
-            handler: |l, s, se, p, v| Box::pin(change(l, s, se, p, v, Review::Reject)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/changes/send-back",
-            handler: |l, s, se, p, v| Box::pin(change(l, s, se, p, v, Review::SendBack)),
-            limited: false,
-        },
+        form_route!("moderation/organisations/verify", organisation, Decision::Verify),
+        form_route!("moderation/organisations/suspend", organisation, Decision::Suspend),
+        form_route!("places/report", report, limited),
+        form_route!("moderation/reports/handle", handle),
+        form_route!("moderation/events/edit", edit_other, ListingKind::Event),
+        form_route!("moderation/opportunities/edit", edit_other, ListingKind::Opportunity),
+        form_route!("moderation/listings/unpublish", unpublish_other),
+        form_route!("dashboard/places/confirm", confirm),
+        form_route!("dashboard/listings/confirm", confirm),
+        form_route!("moderation/listings/verify", verify),
+        form_route!("moderation/changes/accept", change, Review::Accept),
+        form_route!("moderation/changes/reject", change, Review::Reject),
+        form_route!("moderation/changes/send-back", change, Review::SendBack),
     ])
 }
 

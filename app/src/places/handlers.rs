@@ -2,7 +2,7 @@
 //! moderator edits, adds or takes one down, and both can look up an
 //! address. Each runs through the listing core, which checks who may.
 use crate::accounts::act::{act, act_to};
-use crate::http::form_post::{FormRoute, FormValues};
+use crate::http::form_post::FormValues;
 use crate::i18n::Locale;
 use crate::listing::form::{listing_page, new_in_city};
 use crate::listing::ListingKind;
@@ -15,21 +15,9 @@ use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        FormRoute {
-            path: "moderation/places/unpublish",
-            handler: |l, s, se, p, v| Box::pin(unpublish(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/places/edit",
-            handler: |l, s, se, p, v| Box::pin(edit(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "dashboard/places/submit",
-            handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
-            limited: false,
-        },
+        form_route!("moderation/places/unpublish", unpublish),
+        form_route!("moderation/places/edit", edit),
+        form_route!("dashboard/places/submit", submit),
     ])
 }
 

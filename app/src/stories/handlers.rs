@@ -3,7 +3,7 @@
 //! back. Each checks who is asking.
 use super::editor::{publish, reject, submit};
 use crate::accounts::act::{act, act_to};
-use crate::http::form_post::{id_field, FormRoute, FormValues};
+use crate::http::form_post::{id_field, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -13,21 +13,9 @@ use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        FormRoute {
-            path: "moderation/stories/submit",
-            handler: |l, s, se, p, v| Box::pin(send(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/stories/publish",
-            handler: |l, s, se, p, v| Box::pin(review(l, s, se, p, v, true)),
-            limited: false,
-        },
-        FormRoute {
-            path: "moderation/stories/reject",
-            handler: |l, s, se, p, v| Box::pin(review(l, s, se, p, v, false)),
-            limited: false,
-        },
+        form_route!("moderation/stories/submit", send),
+        form_route!("moderation/stories/publish", review, true),
+        form_route!("moderation/stories/reject", review, false),
     ])
 }
 

@@ -1,5 +1,5 @@
 //! POST routes: sending interest (rate-limited, no account) and withdrawing it.
-use crate::http::form_post::{refused, shown_at, to, FormRoute, FormValues};
+use crate::http::form_post::{refused, shown_at, to, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::http::request::Parts;
@@ -9,21 +9,9 @@ use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        FormRoute {
-            path: "volunteering/interest",
-            handler: |l, s, se, p, v| Box::pin(interest(l, s, se, p, v)),
-            limited: true,
-        },
-        FormRoute {
-            path: "dashboard/opportunities/submit",
-            handler: |l, s, se, p, v| Box::pin(submit(l, s, se, p, v)),
-            limited: false,
-        },
-        FormRoute {
-            path: "volunteering/withdraw",
-            handler: |l, s, se, p, v| Box::pin(withdraw(l, s, se, p, v)),
-            limited: true,
-        },
+        form_route!("volunteering/interest", interest, limited),
+        form_route!("dashboard/opportunities/submit", submit),
+        form_route!("volunteering/withdraw", withdraw, limited),
     ])
 }
 
