@@ -21,7 +21,7 @@ server_only! {
     pub mod handlers; pub mod new; mod params;
 }
 #[cfg(feature = "ssr")]
-pub use params::{city_or_404, known_city, required_city, unknown_city};
+pub use params::{city_or_404, known_city, refuse, required_city, unknown_city, CityQuery};
 
 /// The slugs of every city the page knows, in the cities' order.
 pub fn all_slugs() -> Vec<String> {

@@ -5,7 +5,7 @@
 use super::ics::{calendar, IcsEvent};
 use super::query::EventQuery;
 use super::service;
-use crate::cities::{known_city, required_city, unknown_city};
+use crate::cities::{known_city, refuse, unknown_city, CityQuery};
 use crate::db::CachedEvent;
 use crate::error::AppError;
 use crate::http::etag::text_with_etag;
@@ -18,17 +18,12 @@ use axum::response::{IntoResponse, Response};
 use leptos_i18n::Locale as _;
 
 /// The filters of a request (without `city`), or 400.
-async fn query_of(state: &AppState, pairs: &[(String, String)]) -> Result<EventQuery, AppError> {
-    let (mut q, mut errors) = EventQuery::parse(
-        pairs.iter().filter(|(k, _)| k != "city").map(|(k, v)| (k.as_str(), v.as_str())),
-        &[],
-    );
+async fn query_of(state: &AppState, query: &CityQuery) -> Result<EventQuery, AppError> {
+    let (mut q, mut errors) = EventQuery::parse(query.params(), &[]);
     let event = crate::values::ListingKind::Event;
     errors.extend(crate::categories::check_in_db(&state.db, event, &mut q.category).await?);
-    match errors.into_iter().next() {
-        Some(e) => Err(AppError::BadParam { param: e.param, message: e.message }),
-        None => Ok(q),
-    }
+    refuse(errors)?;
+    Ok(q)
 }
 
 /// The language texts are shown in: the `lang` filter when it is a UI
@@ -39,12 +34,11 @@ fn locale_of(q: &EventQuery) -> Locale {
 
 pub async fn events(
     State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
+    query: CityQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let pairs = pairs(&raw);
-    let city = required_city(&pairs)?;
-    let q = query_of(&state, &pairs).await?;
+    let q = query_of(&state, &query).await?;
+    let city = query.city;
     let lang = locale_of(&q);
     // The listing looks the city up first, so an unknown one is reported
     // as before without a query of its own.
@@ -153,12 +147,11 @@ fn calendar_response(body: String, filename: Option<&str>) -> Response {
 /// `/events.ics?city=…&…`: a subscribable calendar of a filtered view.
 pub async fn events_ics(
     State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
+    query: CityQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let pairs = pairs(&raw);
-    let city = required_city(&pairs)?;
-    let q = query_of(&state, &pairs).await?;
+    let q = query_of(&state, &query).await?;
+    let city = query.city;
     known_city(&state, &city).await?;
     let (city, events) = service::feed_events(&state.db, &city, &q, state.now()).await?;
     let locale = locale_of(&q);
@@ -205,13 +198,12 @@ fn city_name(city: &crate::cities::City, lang: &str) -> String {
 /// `/events.atom?city=…&…`: the same view as an Atom feed, one entry per event.
 pub async fn events_atom(
     State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
+    query: CityQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     use atom_syndication::{Entry, Feed, Link, Person, Text};
-    let pairs = pairs(&raw);
-    let city = required_city(&pairs)?;
-    let q = query_of(&state, &pairs).await?;
+    let q = query_of(&state, &query).await?;
+    let city = query.city;
     known_city(&state, &city).await?;
     let now = state.now();
     let (city, events) = service::feed_events(&state.db, &city, &q, now).await?;
@@ -266,7 +258,7 @@ pub async fn events_atom(
         }
         entries.push(entry);
     }
-    let self_url = format!("{base}/events.atom?{}", raw.unwrap_or_default());
+    let self_url = format!("{base}/events.atom?{}", query.raw);
     let mut feed = Feed::default();
     feed.set_title(
         td_string!(locale, feed_events_title, city = city_name(&city, lang)).to_string(),

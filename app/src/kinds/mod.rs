@@ -6,6 +6,8 @@ pub mod server;
 #[cfg(feature = "ssr")]
 mod dispatch;
 #[cfg(feature = "ssr")]
+pub mod freshness;
+#[cfg(feature = "ssr")]
 pub use dispatch::{review, summarise};
 
 /// Runs `$body` with `$D` naming the draft type of `$kind` (a

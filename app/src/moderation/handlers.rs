@@ -6,7 +6,7 @@ use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::Locale;
 use crate::kinds::review;
 use crate::listing::form::{listing_page, new_in_city};
-use crate::listing::freshness::{confirm as confirm_as, ConfirmedBy};
+use crate::listing::freshness::ConfirmedBy;
 use crate::listing::review::Review;
 use crate::listing::ListingKind;
 use crate::state::AppState;
@@ -57,27 +57,6 @@ async fn handle(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     .await
 }
 
-/// Confirms the listing or community group profile of `kind` and `id`.
-async fn confirm_named(
-    st: &AppState,
-    user: Option<&crate::accounts::session::CurrentUser>,
-    kind: Option<&str>,
-    id: Option<i64>,
-    by: ConfirmedBy,
-) -> Result<(), FormRefusal> {
-    let now = st.now();
-    match kind {
-        Some("group") => crate::groups::freshness::confirm(&st.db, user, id, by, now).await,
-        Some(k) => match ListingKind::parse(k) {
-            Some(kind) => crate::with_listing_kind!(kind, |D| {
-                confirm_as::<D>(&st.db, user, id, by, now).await
-            }),
-            None => Err(FormRefusal::Forbidden),
-        },
-        None => Err(FormRefusal::Forbidden),
-    }
-}
-
 /// A member confirms from the dashboard that a listing (or the group's
 /// profile) is still right. The places' form names the place in `place`;
 /// the others send `kind` and `id`.
@@ -88,7 +67,8 @@ async fn confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -
             Some(place) => (Some("place"), Some(place)),
             None => (v.get("kind").map(String::as_str), crate::http::form_post::id_field(&v, "id")),
         };
-        confirm_named(&st, u.as_ref(), kind, id, ConfirmedBy::Member).await
+        crate::kinds::freshness::confirm(&st.db, u.as_ref(), kind, id, ConfirmedBy::Member, st.now())
+            .await
     })
     .await
 }
@@ -104,7 +84,8 @@ async fn verify(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         let kind = v.get("listing").map(String::as_str);
         let id = crate::http::form_post::id_field(&v, "id");
-        confirm_named(&st, u.as_ref(), kind, id, ConfirmedBy::Moderator).await
+        crate::kinds::freshness::confirm(&st.db, u.as_ref(), kind, id, ConfirmedBy::Moderator, st.now())
+            .await
     })
     .await
 }

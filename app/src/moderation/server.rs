@@ -180,30 +180,18 @@ pub async fn stale_listings(
     let (state, city) = moderator_scope(city).await?;
     let days = state.config.stale_days;
     let now = state.now();
-    let mut items: Vec<StaleItem> =
-        crate::listing::freshness::stale(&state.db, city.as_deref(), days, now)
-            .await?
-            .into_iter()
-            .map(|(kind, p)| StaleItem {
-                kind: kind.to_string(),
-                id: p.id,
-                path: format!("{}/{}", kind.section(), p.slug),
-                city: p.city,
-                name: p.name,
-                last_verified: p.last_verified.map(|d| d.to_string()),
-            })
-            .collect();
-    // Group profiles are listed together on the city's communities page.
-    for g in crate::groups::freshness::stale(&state.db, city.as_deref(), days, now).await? {
-        items.push(StaleItem {
-            kind: "group".into(),
-            id: g.id,
-            path: "communities".into(),
-            city: g.city,
-            name: g.name,
-            last_verified: g.last_verified.map(|d| d.to_string()),
-        });
-    }
+    let items = crate::kinds::freshness::stale(&state.db, city.as_deref(), days, now)
+        .await?
+        .into_iter()
+        .map(|(kind, path, row)| StaleItem {
+            kind: kind.to_string(),
+            id: row.id,
+            path,
+            city: row.city,
+            name: row.name,
+            last_verified: row.last_verified.map(|d| d.to_string()),
+        })
+        .collect();
     Ok((days, items))
 }
 

@@ -2,12 +2,11 @@
 //! Bodies carry an ETag; a matching If-None-Match gets 304 Not Modified.
 use super::query::PlaceQuery;
 use super::service;
-use crate::cities::{known_city, required_city};
+use crate::cities::{known_city, refuse, CityQuery};
 use crate::error::AppError;
 use crate::http::etag::json_with_etag;
-use crate::http::params::pairs;
 use crate::state::AppState;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 
@@ -30,20 +29,14 @@ pub async fn cities(
 
 pub async fn places(
     State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
+    params: CityQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let pairs = pairs(&raw);
-    let city = required_city(&pairs)?;
-    let (mut query, mut errors) = PlaceQuery::parse(
-        pairs.iter().filter(|(k, _)| k != "city").map(|(k, v)| (k.as_str(), v.as_str())),
-        &[],
-    );
+    let (mut query, mut errors) = PlaceQuery::parse(params.params(), &[]);
     let place = crate::values::ListingKind::Place;
     errors.extend(crate::categories::check_in_db(&state.db, place, &mut query.category).await?);
-    if let Some(e) = errors.into_iter().next() {
-        return Err(AppError::BadParam { param: e.param, message: e.message });
-    }
+    refuse(errors)?;
+    let city = params.city;
     known_city(&state, &city).await?;
     let listing = service::listing(&state.db, &city, &query, Vec::new(), state.now()).await?;
     let body = serde_json::json!({
@@ -58,15 +51,13 @@ pub async fn places(
 
 pub async fn places_geojson(
     State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
+    CityQuery { city, rest, .. }: CityQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let pairs = pairs(&raw);
-    let city_slug = required_city(&pairs)?;
-    if let Some((k, _)) = pairs.iter().find(|(k, _)| k != "city") {
+    if let Some((k, _)) = rest.first() {
         return Err(AppError::BadParam { param: k.clone(), message: "unknown parameter".into() });
     }
-    let city = known_city(&state, &city_slug).await?;
+    let city = known_city(&state, &city).await?;
     let all = service::matching(&state.db, &city, &PlaceQuery::default(), state.now()).await?;
     let features: Vec<_> = all
         .iter()

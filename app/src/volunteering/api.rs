@@ -1,29 +1,22 @@
 //! `GET /api/v1/opportunities?city=…&no_czech=true&lang=…&page=…` (JSON,
 //! paginated, ETag/304, 400 naming a bad parameter).
 use super::query::OpportunityQuery;
-use crate::cities::{known_city, required_city};
+use crate::cities::{known_city, refuse, CityQuery};
 use crate::error::AppError;
 use crate::http::etag::json_with_etag;
-use crate::http::params::pairs;
 use crate::state::AppState;
-use axum::extract::{RawQuery, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
 pub async fn opportunities(
     State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
+    query: CityQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let pairs = pairs(&raw);
-    let city = required_city(&pairs)?;
-    let (q, errors) = OpportunityQuery::parse(
-        pairs.iter().filter(|(k, _)| k != "city").map(|(k, v)| (k.as_str(), v.as_str())),
-        &[],
-    );
-    if let Some(e) = errors.into_iter().next() {
-        return Err(AppError::BadParam { param: e.param, message: e.message });
-    }
+    let (q, errors) = OpportunityQuery::parse(query.params(), &[]);
+    refuse(errors)?;
+    let city = query.city;
     known_city(&state, &city).await?;
     let lang = q
         .lang
