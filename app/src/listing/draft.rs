@@ -1,5 +1,6 @@
 //! What every kind of listing shares in review: a draft stored as JSON with
 //! the proposed change, shown field by field next to what the public sees.
+use crate::locale::content::{TITLE_FIELDS, TRANSLATION_FIELDS};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +27,21 @@ pub trait ListingDraft: Serialize + DeserializeOwned + Default + Clone {
     fn form_values(&self) -> Vec<(String, String)> {
         form_values(self)
     }
+}
+
+/// A kind's fields in form order: its name and English name, the title's
+/// translations when the kind has them, its own fields, then the
+/// description in English, in the city's language and its translations
+/// (the per-language lists live in `locale::content`, so a new language
+/// changes no kind).
+pub fn form_fields(
+    name: [&'static str; 2],
+    translated_title: bool,
+    own: &[&'static str],
+) -> Vec<&'static str> {
+    let titles: &[&'static str] = if translated_title { &TITLE_FIELDS } else { &[] };
+    let description: &[&'static str] = &["description_en", "description_local"];
+    [&name[..], titles, own, description, &TRANSLATION_FIELDS].concat()
 }
 
 /// (field, old, new) for every field that differs; a new listing compares
@@ -84,4 +100,24 @@ pub struct ListingFormData {
     /// The city's language, and the translations older than their source.
     pub local_lang: String,
     pub outdated: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::form_fields;
+    use crate::locale::content::{TITLE_FIELDS, TRANSLATION_FIELDS};
+
+    #[test]
+    fn fields_come_in_form_order_with_every_language() {
+        let with_titles = form_fields(["title", "title_en"], true, &["date"]);
+        let at = |f: &str| with_titles.iter().position(|x| *x == f);
+        assert_eq!(&with_titles[..2], ["title", "title_en"]);
+        assert_eq!(&with_titles[2..2 + TITLE_FIELDS.len()], TITLE_FIELDS);
+        assert!(at("date") < at("description_en"));
+        assert!(at("description_en") < at("description_local"));
+        assert!(with_titles.ends_with(&TRANSLATION_FIELDS));
+        let without = form_fields(["name", "name_en"], false, &[]);
+        assert!(TITLE_FIELDS.iter().all(|f| !without.contains(f)));
+        assert_eq!(without.len(), 4 + TRANSLATION_FIELDS.len());
+    }
 }

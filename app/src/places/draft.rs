@@ -30,30 +30,26 @@ pub struct PlaceDraft {
     pub translations: std::collections::BTreeMap<String, String>,
 }
 
-/// The form fields, in form order; each is also a row of the review diff.
-pub const FIELDS: [&str; 21] = [
-    "name",
-    "name_en",
-    "category",
-    "address",
-    "lat",
-    "lon",
-    "phone",
-    "email",
-    "website",
-    "opening_hours",
-    "hours_text",
-    "languages",
-    "wheelchair",
-    "description_en",
-    "description_local",
-    "translation_cs",
-    "translation_sk",
-    "translation_uk",
-    "translation_ru",
-    "translation_vi",
-    "translation_ar",
-];
+/// The form's fields, in form order; each is also a row of the review diff.
+pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+    crate::listing::draft::form_fields(
+        ["name", "name_en"],
+        false,
+        &[
+            "category",
+            "address",
+            "lat",
+            "lon",
+            "phone",
+            "email",
+            "website",
+            "opening_hours",
+            "hours_text",
+            "languages",
+            "wheelchair",
+        ],
+    )
+});
 
 impl crate::listing::draft::ListingDraft for PlaceDraft {
     const KIND: crate::listing::ListingKind = crate::listing::ListingKind::Place;

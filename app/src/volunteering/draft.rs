@@ -44,38 +44,29 @@ pub struct OpportunityDraft {
     pub title_translations: std::collections::BTreeMap<String, String>,
 }
 
-pub const FIELDS: [&str; 30] = [
-    "title",
-    "title_en",
-    "title_cs",
-    "title_sk",
-    "title_uk",
-    "title_ru",
-    "title_vi",
-    "title_ar",
-    "location_kind",
-    "place",
-    "address",
-    "schedule_kind",
-    "date",
-    "schedule_text",
-    "skills",
-    "languages",
-    "no_czech",
-    "audience",
-    "min_age",
-    "contact",
-    "registration_url",
-    "deadline",
-    "description_en",
-    "description_local",
-    "translation_cs",
-    "translation_sk",
-    "translation_uk",
-    "translation_ru",
-    "translation_vi",
-    "translation_ar",
-];
+/// The form's fields, in form order.
+pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+    crate::listing::draft::form_fields(
+        ["title", "title_en"],
+        true,
+        &[
+            "location_kind",
+            "place",
+            "address",
+            "schedule_kind",
+            "date",
+            "schedule_text",
+            "skills",
+            "languages",
+            "no_czech",
+            "audience",
+            "min_age",
+            "contact",
+            "registration_url",
+            "deadline",
+        ],
+    )
+});
 
 impl ListingDraft for OpportunityDraft {
     const KIND: crate::listing::ListingKind = crate::listing::ListingKind::Opportunity;

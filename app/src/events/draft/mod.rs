@@ -62,47 +62,37 @@ pub struct EventDraft {
     pub title_translations: std::collections::BTreeMap<String, String>,
 }
 
-pub const FIELDS: [&str; 39] = [
-    "title",
-    "title_en",
-    "title_cs",
-    "title_sk",
-    "title_uk",
-    "title_ru",
-    "title_vi",
-    "title_ar",
-    "category",
-    "place",
-    "address",
-    "online_url",
-    "date",
-    "time",
-    "end_date",
-    "end_time",
-    "all_day",
-    "repeat",
-    "weekdays",
-    "until",
-    "rule",
-    "skip_dates",
-    "languages",
-    "no_czech",
-    "free",
-    "price",
-    "children",
-    "accessibility",
-    "registration_url",
-    "capacity",
-    "description_en",
-    "description_local",
-    "translation_cs",
-    "translation_sk",
-    "translation_uk",
-    "translation_ru",
-    "translation_vi",
-    "translation_ar",
-    "organisation",
-];
+/// The form's fields, in form order.
+pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+    crate::listing::draft::form_fields(
+        ["title", "title_en"],
+        true,
+        &[
+            "category",
+            "place",
+            "address",
+            "online_url",
+            "date",
+            "time",
+            "end_date",
+            "end_time",
+            "all_day",
+            "repeat",
+            "weekdays",
+            "until",
+            "rule",
+            "skip_dates",
+            "languages",
+            "no_czech",
+            "free",
+            "price",
+            "children",
+            "accessibility",
+            "registration_url",
+            "capacity",
+        ],
+    )
+});
 
 fn flag(b: bool) -> String {
     if b { "1" } else { "" }.to_string()
@@ -112,8 +102,7 @@ impl ListingDraft for EventDraft {
     const KIND: crate::listing::ListingKind = crate::listing::ListingKind::Event;
 
     fn fields() -> &'static [&'static str] {
-        // "organisation" is a form field only, not part of the draft.
-        &FIELDS[..FIELDS.len() - 1]
+        &FIELDS
     }
 
     fn field(&self, name: &str) -> String {
