@@ -1,6 +1,6 @@
 import { test, expect, jsEnabled } from './fixtures';
 import { audit } from './axe';
-import { registerNgo, staffPage } from './helpers';
+import { registerNgo, staffPage, fillForm } from './helpers';
 
 // Community groups, on a phone, with and without JavaScript: a newcomer
 // finds the groups of their language (and is told plainly when there is
@@ -48,11 +48,13 @@ test('a community group proposes its profile; it is public once approved', async
   await audit(page, testInfo, 'group profile form');
   await page.getByRole('checkbox', { name: 'Ukrainian' }).check();
   await page.getByRole('checkbox', { name: 'Russian' }).check();
-  await page.locator('#f-description').fill('Ukrainian families in Prague 4: a Sunday school and help with papers.');
-  await page.locator('#f-channel_kind_0').selectOption('telegram');
-  await page.locator('#f-channel_value_0').fill('http://t.me/hromada');
-  await page.locator('#f-channel_kind_1').selectOption('meeting_place');
-  await page.locator('#f-channel_value_1').fill('Novodvorská community centre, Sundays 15:00');
+  await fillForm(page, {
+    description: 'Ukrainian families in Prague 4: a Sunday school and help with papers.',
+    channel_kind_0: 'telegram',
+    channel_value_0: 'http://t.me/hromada',
+    channel_kind_1: 'meeting_place',
+    channel_value_1: 'Novodvorská community centre, Sundays 15:00',
+  });
   await page.getByRole('button', { name: 'Send for review' }).click();
 
   // Refused: the message at the link, everything typed still there.

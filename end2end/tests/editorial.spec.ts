@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { audit } from './axe';
-import { staffPage } from './helpers';
+import { staffPage, fillForm } from './helpers';
 
 // The city's own editorial work in a browser: a moderator adds an event
 // directly from the queue (published at once, owned by the city), and
@@ -14,12 +14,14 @@ test('the city adds an event directly from the queue', async ({ browser }, testI
   await admin.getByRole('link', { name: 'Add an event' }).click();
   await expect(admin.locator('h1')).toHaveText('Add an event');
   const title = `City walk ${stamp}`;
-  await admin.locator('#f-title').fill(`Procházka ${stamp}`);
-  await admin.locator('#f-title_en').fill(title);
-  await admin.locator('#f-category').selectOption('city_walk');
-  await admin.locator('#f-address').fill('Staroměstské náměstí, Praha 1');
-  await admin.locator('#f-time').fill('10:00');
-  await admin.locator('#f-end_time').fill('12:00');
+  await fillForm(admin, {
+    title: `Procházka ${stamp}`,
+    title_en: title,
+    category: 'city_walk',
+    address: 'Staroměstské náměstí, Praha 1',
+    time: '10:00',
+    end_time: '12:00',
+  });
   // No date: told at the field, the rest kept.
   await admin.getByRole('button', { name: 'Save and publish' }).click();
   await expect(admin.locator('#f-date-error')).toBeVisible();
@@ -38,10 +40,12 @@ test('a moderator writes a story; it waits for someone else to review it', async
   await expect(admin.locator('h1')).toHaveText('Write a story');
   await audit(admin, testInfo, 'story editor');
   const title = `Market days ${stamp}`;
-  await admin.locator('#f-community').fill('Vietnamese');
-  await admin.locator('#f-title_en').fill(title);
-  await admin.locator('#f-summary_en').fill('How a market became a meeting place.');
-  await admin.locator('#f-body_en').fill('First paragraph.\n\nSecond paragraph.');
+  await fillForm(admin, {
+    community: 'Vietnamese',
+    title_en: title,
+    summary_en: 'How a market became a meeting place.',
+    body_en: 'First paragraph.\n\nSecond paragraph.',
+  });
   // No source: told at the field, the text kept.
   await admin.getByRole('button', { name: 'Send for review' }).click();
   await expect(admin.locator('#f-source_url_0-error')).toContainText('at least one source');

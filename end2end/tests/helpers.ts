@@ -43,6 +43,18 @@ export async function signInAsAdmin(page: Page) {
   await expect(page).toHaveURL(/\/en\/dashboard$/);
 }
 
+/**
+ * Fills a form's fields by name (the input with id `f-<name>`): a select
+ * gets the option with that value, any other field the text.
+ */
+export async function fillForm(page: Page, fields: Record<string, string>) {
+  for (const [name, value] of Object.entries(fields)) {
+    const field = page.locator(`#f-${name}`);
+    if (await field.evaluate((e) => e.tagName === 'SELECT')) await field.selectOption(value);
+    else await field.fill(value);
+  }
+}
+
 /** The first link in the newest outbox message to `to`. */
 export async function linkFromOutbox(admin: Page, to: string): Promise<string> {
   await admin.goto('/en/admin/outbox');

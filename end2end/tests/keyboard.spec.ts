@@ -1,6 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { test, expect, hydrated } from './fixtures';
-import { staffPage, registerNgo } from './helpers';
+import { staffPage, registerNgo, fillForm } from './helpers';
 
 // Issue 6: the main newcomer and NGO tasks with the keyboard alone. Every
 // control is reached with Tab (never clicked or focused by script), every
@@ -34,12 +34,14 @@ async function openOpportunity(browser: Browser, js: boolean, stamp: string): Pr
   const title = `Reading buddies ${stamp}`;
   await registerNgo(ngo, admin, email, 'our long passphrase', `Čtenáři ${stamp}`);
   await ngo.getByRole('link', { name: 'Propose a volunteering opportunity' }).click();
-  await ngo.locator('#f-title').fill(title);
-  await ngo.locator('#f-audience').selectOption('newcomers');
-  await ngo.locator('#f-location_kind').selectOption('address');
-  await ngo.locator('#f-address').fill('Vodičkova 5, Praha 1');
-  await ngo.locator('#f-schedule_kind').selectOption('flexible');
-  await ngo.locator('#f-contact').fill(email);
+  await fillForm(ngo, {
+    title,
+    audience: 'newcomers',
+    location_kind: 'address',
+    address: 'Vodičkova 5, Praha 1',
+    schedule_kind: 'flexible',
+    contact: email,
+  });
   await ngo.getByRole('button', { name: 'Send for review' }).click();
   await expect(ngo).toHaveURL(/dashboard\?submitted=1$/);
   await admin.goto('/en/moderation');

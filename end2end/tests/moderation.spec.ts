@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { audit } from './axe';
-import { registerNgo, staffPage } from './helpers';
+import { registerNgo, staffPage, fillForm } from './helpers';
 
 // The review loop in a browser: an NGO registers and proposes a place; the
 // city (here the admin) verifies the organisation and accepts; the place is on
@@ -20,11 +20,13 @@ test('NGO proposes, city verifies and accepts, edits wait for review, rejections
 
   // Propose a place; a wrong opening-hours text is explained at the field.
   await page.getByRole('link', { name: 'Propose a new place' }).click();
-  await page.locator('#f-name').fill(placeName);
-  await page.locator('#f-category').selectOption('ngo');
-  await page.locator('#f-address').fill('Vodičkova 5, Praha 1');
-  await page.locator('#f-opening_hours').fill('weekdays nine to five');
-  await page.locator('#f-hours_text').fill('Mon–Fri 9:00–17:00');
+  await fillForm(page, {
+    name: placeName,
+    category: 'ngo',
+    address: 'Vodičkova 5, Praha 1',
+    opening_hours: 'weekdays nine to five',
+    hours_text: 'Mon–Fri 9:00–17:00',
+  });
   await page.getByRole('checkbox', { name: 'Ukrainian' }).check();
   await page.getByRole('button', { name: 'Send for review' }).click();
   await expect(page.locator('#f-opening_hours-error')).toContainText('opening_hours');

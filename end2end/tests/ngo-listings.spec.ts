@@ -1,6 +1,6 @@
 import { test, expect } from './fixtures';
 import { audit } from './axe';
-import { registerNgo, staffPage } from './helpers';
+import { registerNgo, staffPage, fillForm } from './helpers';
 
 // An NGO publishes an event and a volunteering opportunity through review,
 // calls off one date at once, confirms the event is still correct (and a
@@ -24,12 +24,14 @@ test('NGO proposes a weekly event, the city accepts it, the NGO calls off one da
 
   await page.getByRole('link', { name: 'Propose an event' }).first().click();
   await expect(page.locator('h1')).toHaveText('Propose an event');
-  await page.locator('#f-title').fill(title);
-  await page.locator('#f-category').selectOption('sport');
-  await page.locator('#f-address').fill('Vodičkova 5, Praha 1');
-  await page.locator('#f-time').fill('18:00');
-  await page.locator('#f-end_time').fill('20:00');
-  await page.locator('#f-repeat').selectOption('weekly');
+  await fillForm(page, {
+    title,
+    category: 'sport',
+    address: 'Vodičkova 5, Praha 1',
+    time: '18:00',
+    end_time: '20:00',
+    repeat: 'weekly',
+  });
   await page.getByRole('checkbox', { name: 'No Czech needed' }).check();
   // No date yet: told at the field, the rest kept.
   await page.getByRole('button', { name: 'Send for review' }).click();
@@ -91,13 +93,15 @@ test('NGO lists an opportunity, a newcomer offers help, the NGO sees the request
   await registerNgo(page, admin, email, password, `Klub ${stamp}`);
 
   await page.getByRole('link', { name: 'Propose a volunteering opportunity' }).click();
-  await page.locator('#f-title').fill(title);
-  await page.locator('#f-audience').selectOption('locals');
-  await page.locator('#f-location_kind').selectOption('address');
-  await page.locator('#f-address').fill('Vodičkova 5, Praha 1');
-  await page.locator('#f-schedule_kind').selectOption('recurring');
-  await page.locator('#f-schedule_text').fill('Wednesdays 15:00–17:00');
-  await page.locator('#f-contact').fill(email);
+  await fillForm(page, {
+    title,
+    audience: 'locals',
+    location_kind: 'address',
+    address: 'Vodičkova 5, Praha 1',
+    schedule_kind: 'recurring',
+    schedule_text: 'Wednesdays 15:00–17:00',
+    contact: email,
+  });
   await page.getByRole('button', { name: 'Send for review' }).click();
   await expect(page).toHaveURL(/dashboard\?submitted=1$/);
 
