@@ -198,6 +198,7 @@ impl Db {
         moderator: i64,
         note: &NewMessage,
         now: Timestamp,
+        today: Day,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
@@ -215,7 +216,8 @@ impl Db {
         let listing_id = write_listing(&mut tx, &listing, now).await?;
         // Accepting publishes: a corrected version of a listing a moderator
         // took off the site comes back (a cancelled event stays cancelled).
-        // The organisation has just checked it: verified today.
+        // The organisation has just checked it: verified today (the city's
+        // day).
         let sql = format!(
             "UPDATE {} SET organisation_id = $1, last_verified = $3, \
              status = CASE WHEN status = 'unpublished' THEN 'published' ELSE status END \
@@ -225,7 +227,7 @@ impl Db {
         sqlx::query(&sql)
             .bind(organisation_id)
             .bind(listing_id)
-            .bind(Day::from(now))
+            .bind(today)
             .execute(&mut *tx)
             .await?;
         sqlx::query("UPDATE listing_changes SET listing_id = $1 WHERE id = $2")

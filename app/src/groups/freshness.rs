@@ -7,7 +7,6 @@ use crate::accounts::session::CurrentUser;
 use crate::db::{Db, StaleRow};
 use crate::http::form_post::FormRefusal;
 use crate::listing::freshness::{cutoff, reminder, ConfirmedBy, REMIND_AGAIN_DAYS};
-use crate::values::Day;
 use crate::values::OrganisationStatus;
 use crate::values::Timestamp;
 use chrono::{DateTime, Duration, Utc};
@@ -34,7 +33,8 @@ pub async fn confirm(
     if !allowed {
         return Err(FormRefusal::Forbidden);
     }
-    let today = Day::from(now.date_naive());
+    let city = db.city(&profile.city).await?.ok_or(FormRefusal::Forbidden)?;
+    let today = city.today(now);
     db.confirm_group_profile(org, today, user.id, Timestamp::from(now)).await?;
     Ok(())
 }

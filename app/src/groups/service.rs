@@ -192,6 +192,7 @@ pub async fn review_profile(
                 .map(|(row, channels)| approved_profile(&row, &channels));
             let diff = diff_text(current.as_ref(), &proposed);
             let note = Some(message).filter(|m| !m.is_empty());
+            let city = db.city(&org.city).await?.ok_or(FormRefusal::Forbidden)?;
             db.approve_group_proposal(
                 proposal.id,
                 org.id,
@@ -201,6 +202,7 @@ pub async fn review_profile(
                 user.id,
                 &messages,
                 stamp,
+                city.today(now),
             )
             .await?
         }

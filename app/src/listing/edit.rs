@@ -10,7 +10,6 @@ use crate::db::Db;
 use crate::geocode::Geo;
 use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::td_string;
-use crate::values::Day;
 use crate::values::Timestamp;
 use chrono::{DateTime, Utc};
 use leptos_i18n::Locale as _;
@@ -83,7 +82,7 @@ pub async fn create<D: Listing>(
         current: None,
         organisation: None,
         geo,
-        today: Day::from(now),
+        today: city.today(now.utc()),
     };
     let new = draft.publish(db, publish).await?;
     let diff = diff_text(None, &draft);
@@ -118,7 +117,7 @@ pub async fn edit<D: Listing>(
         current: Some(&row),
         organisation: None,
         geo,
-        today: Day::from(now),
+        today: city.today(now.utc()),
     };
     let new = draft.publish(db, publish).await?;
     let diff = diff_text(Some(&current), &draft);

@@ -59,7 +59,8 @@ pub async fn confirm<D: Listing>(
     if !allowed {
         return Err(FormRefusal::Forbidden);
     }
-    let today = Day::from(now.date_naive());
+    let city = db.city(D::facts(&row).city).await?.ok_or(FormRefusal::Forbidden)?;
+    let today = city.today(now);
     db.confirm_listing(D::KIND, id, today, user.id, Timestamp::from(now)).await?;
     Ok(())
 }

@@ -10,7 +10,6 @@ use crate::error::AppError;
 use crate::geocode::Geo;
 use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::td_string;
-use crate::values::Day;
 use crate::values::OrganisationStatus;
 use crate::values::ReviewState;
 use crate::values::Timestamp;
@@ -96,13 +95,13 @@ async fn accept<D: Listing>(
                 current: current.as_ref().map(|c| &c.0),
                 organisation: Some(org),
                 geo,
-                today: Day::from(now),
+                today: city.today(now.utc()),
             },
         )
         .await?;
     let diff = diff_text(current.as_ref().map(|c| &c.1), &draft);
     Ok(db
-        .accept_change(change.id, org.id, D::write(&new), &diff, moderator, note, now)
+        .accept_change(change.id, org.id, D::write(&new), &diff, moderator, note, now, city.today(now.utc()))
         .await?
         .is_some())
 }

@@ -37,3 +37,13 @@ impl City {
         }
     }
 }
+
+#[cfg(feature = "ssr")]
+impl City {
+    /// The city's calendar day at `now`: a listing confirmed at 00:30 in
+    /// Prague is confirmed that day, not on the UTC day before.
+    pub fn today(&self, now: chrono::DateTime<chrono::Utc>) -> super::Day {
+        let tz: chrono_tz::Tz = self.timezone.parse().unwrap_or(chrono_tz::UTC);
+        super::Day::from(now.with_timezone(&tz).date_naive())
+    }
+}

@@ -3,7 +3,6 @@
 //! the organisation's members read it (dashboard); they are told by message
 //! without the personal data. The person can withdraw with a link; every
 //! request is deleted after the retention period (default 90 days).
-use super::service::today;
 use crate::accounts::model::{required_text, Email, FieldError, FieldErrors};
 use crate::accounts::tokens;
 use crate::db::{Db, NewInterest, NewMessage};
@@ -57,7 +56,7 @@ pub async fn send(
     let o = db.opportunity_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
     let org = o.organisation_id.ok_or(FormRefusal::Forbidden)?;
     let city = db.city(&o.city).await?.ok_or(FormRefusal::Forbidden)?;
-    if o.status != Publication::Published || super::service::closed(&o, today(&city, now)) {
+    if o.status != Publication::Published || super::service::closed(&o, city.today(now)) {
         return Err(FormRefusal::Forbidden);
     }
     let mut errors = FieldErrors::new();

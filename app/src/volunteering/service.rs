@@ -56,11 +56,6 @@ fn item(
     }
 }
 
-/// The city's calendar day at `now`.
-pub(crate) fn today(city: &crate::cities::City, now: DateTime<Utc>) -> Day {
-    let tz: chrono_tz::Tz = city.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
-    Day::from(now.with_timezone(&tz).date_naive())
-}
 
 /// Open opportunities matching `q`, soonest deadline first, one page.
 pub async fn listing(
@@ -71,7 +66,7 @@ pub async fn listing(
     now: DateTime<Utc>,
 ) -> Result<OpportunityListing, AppError> {
     let city = db.city(city_slug).await?.ok_or(AppError::NotFound)?;
-    let today = today(&city, now);
+    let today = city.today(now);
     let places = db.place_labels(city_slug).await?;
     let terms = q.q.as_deref().map(search::terms).unwrap_or_default();
     let rows = db.published_opportunities(city_slug).await?;
@@ -129,7 +124,7 @@ pub async fn detail(
         contact: o.contact.clone(),
         registration_url: o.registration_url.clone(),
         accepts_interest: o.organisation_id.is_some(),
-        closed: closed(&o, today(&city, now)),
+        closed: closed(&o, city.today(now)),
         sources: o
             .sources
             .lines()

@@ -106,6 +106,22 @@ async fn freshness_of<D: Listing>(
     };
     confirm::<D>(db, Some(&current), Some(id), ConfirmedBy::Member, later).await.expect("confirm");
     assert!(!is_stale(app, kind, id, later).await, "fresh once confirmed");
+
+    // Confirmed at 00:30 in Prague (23:30 UTC the day before): the city's day.
+    let late: DateTime<Utc> = "2027-03-09T23:30:00Z".parse().expect("time");
+    confirm::<D>(db, Some(&current), Some(id), ConfirmedBy::Member, late).await.expect("confirm");
+    let table = match kind {
+        ListingKind::Place => "places",
+        ListingKind::Event => "events",
+        ListingKind::Opportunity => "opportunities",
+    };
+    let (day,): (String,) =
+        sqlx::query_as(&format!("SELECT last_verified FROM {table} WHERE id = $1"))
+            .bind(id)
+            .fetch_one(db.pool())
+            .await
+            .expect("last_verified");
+    assert_eq!(day, "2027-03-10", "the day in Prague");
 }
 
 async fn events(backend: Backend) {

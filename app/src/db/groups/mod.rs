@@ -106,6 +106,7 @@ async fn write_profile(
     org: i64,
     p: &ProfileData,
     now: Timestamp,
+    today: Day,
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "UPDATE organisations SET profile_languages = $1, profile_description = $2, \
@@ -116,7 +117,7 @@ async fn write_profile(
     .bind(&p.description)
     .bind(now)
     .bind(org)
-    .bind(Day::from(now))
+    .bind(today)
     .bind(&p.description_lang)
     .bind(crate::values::translations_to_json(&p.translations))
     .execute(&mut **tx)
@@ -278,6 +279,7 @@ impl Db {
         moderator: i64,
         messages: &[NewMessage],
         now: Timestamp,
+        today: Day,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         if !decide(
@@ -293,7 +295,7 @@ impl Db {
         {
             return Ok(false);
         }
-        write_profile(&mut tx, org, profile, now).await?;
+        write_profile(&mut tx, org, profile, now, today).await?;
         append_audit(
             &mut tx,
             &NewAudit::of(Some(moderator), "organisation", org, "profile_approved")
@@ -380,7 +382,7 @@ impl Db {
                     id
                 }
             };
-            write_profile(&mut tx, id, &g.profile, now).await?;
+            write_profile(&mut tx, id, &g.profile, now, Day::from(now)).await?;
             sqlx::query("UPDATE organisations SET profile_sources = $1 WHERE id = $2")
                 .bind(g.sources.join("\n"))
                 .bind(id)
