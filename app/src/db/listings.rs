@@ -7,7 +7,7 @@ use super::decisions::{decide, Reviewed};
 use super::events::{bump_events_version, upsert_event};
 use super::places::{bump_places_version, upsert_place};
 use super::volunteering::upsert_opportunity;
-use super::{append_audit, Db, NewAudit, NewEvent, NewMessage, NewOpportunity, NewPlace};
+use super::{append_audit, Backend, Db, NewAudit, NewEvent, NewMessage, NewOpportunity, NewPlace};
 use crate::values::CitySlug;
 use crate::values::Day;
 use crate::values::Timestamp;
@@ -186,8 +186,8 @@ impl Db {
     }
 
     /// Accepts a pending change: publishes `listing` (new or updated),
-    /// links it to the organisation, and records the diff. Returns the
-    /// listing's id, or None if the change was no longer pending.
+    /// links it to the organisation, and records the diff; nothing when the
+    /// change was no longer pending or a new listing's slug was taken.
     #[allow(clippy::too_many_arguments)]
     pub async fn accept_change(
         &self,
@@ -199,19 +199,23 @@ impl Db {
         note: &NewMessage,
         now: Timestamp,
         today: Day,
-    ) -> Result<Option<i64>, sqlx::Error> {
+    ) -> Result<Written, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
+        // A proposal for a new listing names none yet.
+        let decided: Option<(Option<i64>,)> = sqlx::query_as(
             "UPDATE listing_changes SET state = 'accepted', decided_by = $1, decided_at = $2 \
-             WHERE id = $3 AND state = 'pending'",
+             WHERE id = $3 AND state = 'pending' RETURNING listing_id",
         )
         .bind(moderator)
         .bind(now)
         .bind(id)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?;
-        if done.rows_affected() != 1 {
-            return Ok(None);
+        let Some((target,)) = decided else {
+            return Ok(Written::AlreadyDecided);
+        };
+        if target.is_none() && !slug_free(&mut tx, self.backend, &listing).await? {
+            return Ok(Written::SlugTaken);
         }
         let listing_id = write_listing(&mut tx, &listing, now).await?;
         // Accepting publishes: a corrected version of a listing a moderator
@@ -245,7 +249,7 @@ impl Db {
         }
         queue_message(&mut tx, note, now).await?;
         tx.commit().await?;
-        Ok(Some(listing_id))
+        Ok(Written::Done(listing_id))
     }
 }
 
@@ -273,6 +277,44 @@ impl Listing<'_> {
     fn table(&self) -> &'static str {
         table_of(self.listing_kind())
     }
+
+    fn city_and_slug(&self) -> (&str, &str) {
+        match self {
+            Listing::Place(p) => (p.city.as_str(), &p.slug),
+            Listing::Event(e) => (e.city.as_str(), &e.slug),
+            Listing::Opportunity(o) => (o.city.as_str(), &o.slug),
+        }
+    }
+}
+
+/// What writing a listing came to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
+    Done(i64),
+    /// Another moderator decided the change first; nothing written.
+    AlreadyDecided,
+    /// A new listing's slug was taken since it was chosen; nothing written
+    /// (choose another and write again).
+    SlugTaken,
+}
+
+/// Whether a new listing's slug is still free, asked inside the writing
+/// transaction so that no other listing takes it before the commit: SQLite's
+/// writing transaction holds the whole database; PostgreSQL first takes a
+/// lock on the slug, so two writers of one slug wait for each other (the
+/// later one then sees the earlier one's listing).
+async fn slug_free(tx: &mut Tx<'_>, backend: Backend, l: &Listing<'_>) -> Result<bool, sqlx::Error> {
+    let (city, slug) = l.city_and_slug();
+    if backend == Backend::Postgres {
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
+            .bind(format!("{}:{city}:{slug}", l.kind()))
+            .execute(&mut **tx)
+            .await?;
+    }
+    let sql = format!("SELECT id FROM {} WHERE city = $1 AND slug = $2", l.table());
+    let row: Option<(i64,)> =
+        sqlx::query_as(&sql).bind(city).bind(slug).fetch_optional(&mut **tx).await?;
+    Ok(row.is_none())
 }
 
 /// The table of a kind of listing (only these three names ever reach SQL).
@@ -282,6 +324,24 @@ fn table_of(kind: ListingKind) -> &'static str {
         ListingKind::Event => "events",
         ListingKind::Opportunity => "opportunities",
     }
+}
+
+/// Writes the listing and its audit entry (`action`, the diff, the reason).
+async fn write_audited(
+    tx: &mut Tx<'_>,
+    listing: Listing<'_>,
+    action: &str,
+    diff: &str,
+    actor: i64,
+    reason: Option<&str>,
+    now: Timestamp,
+) -> Result<i64, sqlx::Error> {
+    let id = write_listing(tx, &listing, now).await?;
+    let audit = NewAudit::of(Some(actor), listing.kind(), id, action)
+        .details(diff.to_string())
+        .reason(reason.map(str::to_string));
+    append_audit(tx, &audit, now).await?;
+    Ok(id)
 }
 
 /// Writes the listing and moves its city's version where pages cache it.
@@ -317,11 +377,18 @@ impl Db {
         messages: &[NewMessage],
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
-        self.write_audited(listing, "edited", diff, actor, reason, messages, now).await
+        let mut tx = self.begin_write().await?;
+        let id = write_audited(&mut tx, listing, "edited", diff, actor, reason, now).await?;
+        for m in messages {
+            queue_message(&mut tx, m, now).await?;
+        }
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// A listing a moderator adds directly (owned by the city), with its
-    /// audit entry; one transaction.
+    /// audit entry; one transaction. Nothing when its slug was taken since
+    /// it was chosen.
     pub async fn add_listing(
         &self,
         listing: Listing<'_>,
@@ -329,36 +396,14 @@ impl Db {
         actor: i64,
         reason: Option<&str>,
         now: Timestamp,
-    ) -> Result<i64, sqlx::Error> {
-        self.write_audited(listing, "created", diff, actor, reason, &[], now).await
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    async fn write_audited(
-        &self,
-        listing: Listing<'_>,
-        action: &str,
-        diff: &str,
-        actor: i64,
-        reason: Option<&str>,
-        messages: &[NewMessage],
-        now: Timestamp,
-    ) -> Result<i64, sqlx::Error> {
+    ) -> Result<Written, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let id = write_listing(&mut tx, &listing, now).await?;
-        append_audit(
-            &mut tx,
-            &NewAudit::of(Some(actor), listing.kind(), id, action)
-                .details(diff.to_string())
-                .reason(reason.map(str::to_string)),
-            now,
-        )
-        .await?;
-        for m in messages {
-            queue_message(&mut tx, m, now).await?;
+        if !slug_free(&mut tx, self.backend, &listing).await? {
+            return Ok(Written::SlugTaken);
         }
+        let id = write_audited(&mut tx, listing, "created", diff, actor, reason, now).await?;
         tx.commit().await?;
-        Ok(id)
+        Ok(Written::Done(id))
     }
 
     /// Sets an event's or opportunity's status (and, for events, the dates

@@ -6,7 +6,7 @@ use super::draft::diff_text;
 use super::form::place_choices;
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
-use crate::db::Db;
+use crate::db::{Db, Written};
 use crate::geocode::Geo;
 use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::td_string;
@@ -74,21 +74,25 @@ pub async fn create<D: Listing>(
     let note = note_field(values, "note", false)?;
     let places = place_choices(db, None, &city.slug, None).await?;
     let draft = D::parse(db, values, &city, &places).await?.map_err(FormRefusal::Fields)?;
-    let slug = super::review::unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?;
     let now = Timestamp::from(now);
-    let publish = Publish {
-        slug: &slug,
-        city: &city,
-        current: None,
-        organisation: None,
-        geo,
-        today: city.today(now.utc()),
-    };
-    let new = draft.publish(db, publish).await?;
     let diff = diff_text(None, &draft);
     let reason = Some(note).filter(|n| !n.is_empty());
-    db.add_listing(D::write(&new), &diff, user.id, reason, now).await?;
-    Ok(format!("/{}/{}/{slug}", city.slug, D::KIND.section()))
+    for _ in 0..super::review::SLUG_TRIES {
+        let slug = super::review::unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?;
+        let publish = Publish {
+            slug: &slug,
+            city: &city,
+            current: None,
+            organisation: None,
+            geo,
+            today: city.today(now.utc()),
+        };
+        let new = draft.publish(db, publish).await?;
+        if let Written::Done(_) = db.add_listing(D::write(&new), &diff, user.id, reason, now).await? {
+            return Ok(format!("/{}/{}/{slug}", city.slug, D::KIND.section()));
+        }
+    }
+    Err(super::review::no_free_slug())
 }
 
 /// A moderator's direct edit: published at once, the diff and the optional

@@ -5,7 +5,7 @@ use super::core::{local_lang, Listing, Publish};
 use super::draft::{diff, diff_text};
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
-use crate::db::{ChangeRow, Db, NewMessage, OrganisationRow};
+use crate::db::{ChangeRow, Db, NewMessage, OrganisationRow, Written};
 use crate::error::AppError;
 use crate::geocode::Geo;
 use crate::http::form_post::{FormRefusal, FormValues};
@@ -82,28 +82,39 @@ async fn accept<D: Listing>(
 ) -> Result<bool, FormRefusal> {
     let city = db.city(&change.city).await?.ok_or(FormRefusal::Forbidden)?;
     let (draft, current) = drafts::<D>(db, change).await?;
-    let slug = match &current {
-        Some((row, _)) => D::facts(row).slug.to_string(),
-        None => unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?,
-    };
-    let new = draft
-        .publish(
-            db,
-            Publish {
-                slug: &slug,
-                city: &city,
-                current: current.as_ref().map(|c| &c.0),
-                organisation: Some(org),
-                geo,
-                today: city.today(now.utc()),
-            },
-        )
-        .await?;
     let diff = diff_text(current.as_ref().map(|c| &c.1), &draft);
-    Ok(db
-        .accept_change(change.id, org.id, D::write(&new), &diff, moderator, note, now, city.today(now.utc()))
-        .await?
-        .is_some())
+    let today = city.today(now.utc());
+    for _ in 0..SLUG_TRIES {
+        let slug = match &current {
+            Some((row, _)) => D::facts(row).slug.to_string(),
+            None => unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?,
+        };
+        let publish = Publish {
+            slug: &slug,
+            city: &city,
+            current: current.as_ref().map(|c| &c.0),
+            organisation: Some(org),
+            geo,
+            today,
+        };
+        let new = draft.publish(db, publish).await?;
+        let write = D::write(&new);
+        match db.accept_change(change.id, org.id, write, &diff, moderator, note, now, today).await? {
+            Written::Done(_) => return Ok(true),
+            Written::AlreadyDecided => return Ok(false),
+            Written::SlugTaken => continue,
+        }
+    }
+    Err(no_free_slug())
+}
+
+/// How often a new listing's slug is chosen again when another listing
+/// took it between choosing and writing (two listings with one English name
+/// published at the same moment).
+pub(super) const SLUG_TRIES: usize = 3;
+
+pub(super) fn no_free_slug() -> FormRefusal {
+    sqlx::Error::Protocol(format!("no free slug after {SLUG_TRIES} tries")).into()
 }
 
 /// A URL-safe, readable slug from the English name (`fallback` when it

@@ -252,3 +252,49 @@ async fn city_listings_at_any_place_of_the_city(backend: Backend) {
 
 on_both_backends!(city_listings_at_any_place_of_the_city);
 on_both_backends!(moderators_add_listings);
+
+/// Two listings that want one slug at the same moment (two proposals with
+/// one English name accepted at once): one gets it, the other is told it is
+/// taken and nothing of it is written; the first is never overwritten.
+async fn a_taken_slug_is_never_overwritten(backend: Backend) {
+    use app::db::{Listing, Written};
+    use app::places::draft::PlaceDraft;
+    let app = spawn_app(&backend).await;
+    let db = &app.db;
+    staff(db, "mod@example.org", "moderator", Some("prague")).await;
+    let actor = db.user_by_email("mod@example.org").await.expect("q").expect("moderator").id;
+    let city = db.city("prague").await.expect("q").expect("prague");
+    let now = chrono::Utc::now();
+    let place = |name: &str| {
+        let draft = PlaceDraft {
+            name: name.into(),
+            name_en: "Advice centre".into(),
+            category: "ngo".into(),
+            address: "Vodičkova 5, Praha 1".into(),
+            ..Default::default()
+        };
+        app::places::submission::to_new_place(&draft, "advice-centre", &city, None, city.today(now))
+    };
+    let (a, b) = (place("Poradna A"), place("Poradna B"));
+    let stamp = app::values::Timestamp::from(now);
+    let (first, second) = tokio::join!(
+        db.add_listing(Listing::Place(&a), "", actor, None, stamp),
+        db.add_listing(Listing::Place(&b), "", actor, None, stamp),
+    );
+    let written = [first.expect("first"), second.expect("second")];
+    let done: Vec<_> = written.iter().filter(|w| matches!(w, Written::Done(_))).collect();
+    assert_eq!(done.len(), 1, "{written:?}");
+    assert!(written.contains(&Written::SlugTaken), "{written:?}");
+    let winner = if matches!(written[0], Written::Done(_)) { "Poradna A" } else { "Poradna B" };
+    let shown = db.published_place("prague", "advice-centre").await.expect("q").expect("place");
+    assert_eq!(shown.name, winner);
+    let audited: (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE subject_kind = 'place' AND action = 'created'",
+    )
+    .fetch_one(db.pool())
+    .await
+    .expect("audit");
+    assert_eq!(audited.0, 1, "one audit entry, for the listing written");
+}
+
+on_both_backends!(a_taken_slug_is_never_overwritten);
