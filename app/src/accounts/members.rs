@@ -54,7 +54,7 @@ pub async fn add_member(
     let (Some(email), Some(name)) = (email, name) else {
         return Err(FormRefusal::Fields(errors));
     };
-    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, "member_added")
+    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, crate::values::AuditAction::MemberAdded)
         .details(email.as_str());
     let already =
         || FormRefusal::Fields(FieldErrors::from([("member_email", FieldError::AlreadyMember)]));
@@ -151,7 +151,7 @@ pub async fn remove_member(
         )
         .to_string(),
     };
-    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, "member_removed")
+    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, crate::values::AuditAction::MemberRemoved)
         .details(removed.email.clone());
     match db.remove_member(org.id, member, &message, &audit, Timestamp::from(now)).await? {
         MemberChange::Done => Ok(()),

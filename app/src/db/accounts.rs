@@ -81,7 +81,7 @@ pub struct AuditRow {
     pub actor_user_id: Option<i64>,
     pub subject_kind: String,
     pub subject_id: i64,
-    pub action: String,
+    pub action: crate::values::AuditAction,
     pub details: String,
     pub reason: Option<String>,
 }
@@ -92,7 +92,7 @@ pub struct NewAudit<'a> {
     pub actor: Option<i64>,
     pub subject_kind: &'a str,
     pub subject_id: i64,
-    pub action: &'a str,
+    pub action: crate::values::AuditAction,
     pub details: String,
     pub reason: Option<String>,
 }
@@ -100,7 +100,7 @@ pub struct NewAudit<'a> {
 impl<'a> NewAudit<'a> {
     /// `actor` (None: the system) did `action` to the subject (kind, id);
     /// no details, no reason until added.
-    pub fn of(actor: Option<i64>, subject_kind: &'a str, subject_id: i64, action: &'a str) -> Self {
+    pub fn of(actor: Option<i64>, subject_kind: &'a str, subject_id: i64, action: crate::values::AuditAction) -> Self {
         NewAudit { actor, subject_kind, subject_id, action, details: String::new(), reason: None }
     }
 
@@ -257,7 +257,7 @@ impl Db {
         queue_message(&mut tx, message, now).await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(user_id), "organisation", org_id, "registered").details(
+            &NewAudit::of(Some(user_id), "organisation", org_id, crate::values::AuditAction::Registered).details(
                 match r.kind.as_str() {
                     "ngo" => format!("{} ({})", r.org_name, r.registration_no),
                     kind => format!("{} ({}, {kind})", r.org_name, r.registration_no),
@@ -311,7 +311,7 @@ impl Db {
         };
         append_audit(
             &mut tx,
-            &NewAudit::of(None, "user", id, "admin_created").details(email.to_string()),
+            &NewAudit::of(None, "user", id, crate::values::AuditAction::AdminCreated).details(email.to_string()),
             now,
         )
         .await?;
@@ -358,7 +358,7 @@ impl Db {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, "email_verified"), now)
+        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, crate::values::AuditAction::EmailVerified), now)
             .await?;
         tx.commit().await?;
         Ok(Some(user_id))
@@ -401,7 +401,7 @@ impl Db {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, "password_reset"), now)
+        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, crate::values::AuditAction::PasswordReset), now)
             .await?;
         tx.commit().await?;
         Ok(Some(user_id))

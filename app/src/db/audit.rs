@@ -8,7 +8,7 @@ pub struct AuditEntry {
     /// The actor's name; None for the system or a deleted account.
     pub actor: Option<String>,
     pub subject_kind: String,
-    pub action: String,
+    pub action: crate::values::AuditAction,
     pub details: String,
     pub reason: Option<String>,
 }

@@ -101,7 +101,7 @@ impl Db {
             sqlx::query_as(&sql).bind(today).bind(now).bind(id).fetch_one(&mut *tx).await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), kind.as_str(), id, "confirmed")
+            &NewAudit::of(Some(actor), kind.as_str(), id, crate::values::AuditAction::Confirmed)
                 .details(format!("last verified {today}")),
             now,
         )
@@ -154,7 +154,7 @@ impl Db {
         };
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), "place", id, "unpublished").reason(Some(reason.to_string())),
+            &NewAudit::of(Some(actor), "place", id, crate::values::AuditAction::Unpublished).reason(Some(reason.to_string())),
             now,
         )
         .await?;

@@ -11,7 +11,7 @@ use super::{append_audit, Backend, Db, NewAudit, NewEvent, NewMessage, NewOpport
 use crate::values::CitySlug;
 use crate::values::Day;
 use crate::values::Timestamp;
-use crate::values::{ListingKind, ReviewState};
+use crate::values::{AuditAction, ListingKind, ReviewState};
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
 pub struct ChangeRow {
@@ -73,7 +73,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(c.submitted_by), "listing_change", id, "submitted").details(
+            &NewAudit::of(Some(c.submitted_by), "listing_change", id, crate::values::AuditAction::Submitted).details(
                 format!("{} {}", c.kind, c.listing_id.map_or("new".into(), |l| l.to_string())),
             ),
             now,
@@ -175,7 +175,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(moderator), "listing_change", id, state.as_str())
+            &NewAudit::of(Some(moderator), "listing_change", id, state.into())
                 .reason(Some(message.to_string())),
             now,
         )
@@ -242,7 +242,7 @@ impl Db {
         for (kind, subject) in [("listing_change", id), (listing.kind(), listing_id)] {
             append_audit(
                 &mut tx,
-                &NewAudit::of(Some(moderator), kind, subject, "accepted").details(diff.to_string()),
+                &NewAudit::of(Some(moderator), kind, subject, crate::values::AuditAction::Accepted).details(diff.to_string()),
                 now,
             )
             .await?;
@@ -330,7 +330,7 @@ fn table_of(kind: ListingKind) -> &'static str {
 async fn write_audited(
     tx: &mut Tx<'_>,
     listing: Listing<'_>,
-    action: &str,
+    action: AuditAction,
     diff: &str,
     actor: i64,
     reason: Option<&str>,
@@ -378,7 +378,7 @@ impl Db {
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let id = write_audited(&mut tx, listing, "edited", diff, actor, reason, now).await?;
+        let id = write_audited(&mut tx, listing, AuditAction::Edited, diff, actor, reason, now).await?;
         for m in messages {
             queue_message(&mut tx, m, now).await?;
         }
@@ -401,7 +401,7 @@ impl Db {
         if !slug_free(&mut tx, self.backend, &listing).await? {
             return Ok(Written::SlugTaken);
         }
-        let id = write_audited(&mut tx, listing, "created", diff, actor, reason, now).await?;
+        let id = write_audited(&mut tx, listing, AuditAction::Created, diff, actor, reason, now).await?;
         tx.commit().await?;
         Ok(Written::Done(id))
     }
@@ -415,7 +415,7 @@ impl Db {
         id: i64,
         state: &ListingState<'_>,
         actor: i64,
-        action: &str,
+        action: AuditAction,
         reason: Option<&str>,
         messages: &[NewMessage],
         now: Timestamp,

@@ -58,7 +58,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), "organisation", id, status.as_str())
+            &NewAudit::of(Some(actor), "organisation", id, status.into())
                 .details(format!("status: {before} → {status}"))
                 .reason(reason.map(str::to_string)),
             now,
@@ -85,7 +85,7 @@ impl Db {
             .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(actor, "user", user_id, "role")
+            &NewAudit::of(actor, "user", user_id, crate::values::AuditAction::Role)
                 .details(format!("{role} {}", city.unwrap_or("(every city)"))),
             now,
         )

@@ -31,6 +31,6 @@ pub(super) async fn finish_adding(
     for (lang, name) in names {
         sqlx::query(insert).bind(key).bind(lang).bind(name).execute(&mut **tx).await?;
     }
-    let audit = super::NewAudit::of(actor, subject_kind, 0, "added").details(details);
+    let audit = super::NewAudit::of(actor, subject_kind, 0, crate::values::AuditAction::Added).details(details);
     super::append_audit(tx, &audit, now).await
 }

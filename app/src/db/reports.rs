@@ -103,7 +103,7 @@ impl Db {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        append_audit(&mut tx, &NewAudit::of(Some(moderator), "report", id, "handled"), now).await?;
+        append_audit(&mut tx, &NewAudit::of(Some(moderator), "report", id, crate::values::AuditAction::Handled), now).await?;
         tx.commit().await?;
         Ok(true)
     }

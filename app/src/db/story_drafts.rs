@@ -88,7 +88,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(author), "story_draft", id, "submitted")
+            &NewAudit::of(Some(author), "story_draft", id, crate::values::AuditAction::Submitted)
                 .details(story.map(|s| format!("story {s}")).unwrap_or_default()),
             now,
         )
@@ -253,7 +253,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(reviewer), "story", story_id, "published").details(diff.to_string()),
+            &NewAudit::of(Some(reviewer), "story", story_id, crate::values::AuditAction::Published).details(diff.to_string()),
             now,
         )
         .await?;
@@ -287,7 +287,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(reviewer), "story_draft", id, "rejected")
+            &NewAudit::of(Some(reviewer), "story_draft", id, crate::values::AuditAction::Rejected)
                 .reason(Some(message.to_string())),
             now,
         )

@@ -6,6 +6,7 @@ use crate::accounts::model::{FieldError, FieldErrors};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, EventRow, ListingState};
 use crate::http::form_post::{FormRefusal, FormValues};
+use crate::values::AuditAction;
 use crate::values::OrganisationStatus;
 use crate::values::Publication;
 use crate::values::Timestamp;
@@ -90,8 +91,8 @@ pub async fn change_status(
     let series = values.get("series").is_some_and(|s| !s.is_empty());
     let (status, action, details) = if series {
         match change {
-            StatusChange::Cancel => (Publication::Cancelled, "cancelled", "series".to_string()),
-            StatusChange::Restore => (Publication::Published, "restored", "series".to_string()),
+            StatusChange::Cancel => (Publication::Cancelled, AuditAction::Cancelled, "series".to_string()),
+            StatusChange::Restore => (Publication::Published, AuditAction::Restored, "series".to_string()),
         }
     } else {
         let raw = values.get("date").map(|d| d.trim()).unwrap_or("");
@@ -109,8 +110,8 @@ pub async fn change_status(
         }
         dates.sort();
         let action = match change {
-            StatusChange::Cancel => "date_cancelled",
-            StatusChange::Restore => "date_restored",
+            StatusChange::Cancel => AuditAction::DateCancelled,
+            StatusChange::Restore => AuditAction::DateRestored,
         };
         (row.status, action, date)
     };

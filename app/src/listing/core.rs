@@ -70,7 +70,16 @@ pub async fn unpublish(
         note: kept.1,
         details: String::new(),
     };
-    db.set_listing_state(kind, id, &state, actor, "unpublished", Some(reason), messages, now)
+    db.set_listing_state(
+        kind,
+        id,
+        &state,
+        actor,
+        crate::values::AuditAction::Unpublished,
+        Some(reason),
+        messages,
+        now,
+    )
         .await?;
     Ok(true)
 }

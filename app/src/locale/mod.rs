@@ -2,7 +2,7 @@
 //! day labels, and which name of a place to show.
 use crate::forms::{FieldError, FormError};
 use crate::i18n::*;
-use crate::values::OrganisationStatus;
+use crate::values::{AuditAction, OrganisationStatus};
 use leptos_i18n::I18nContext;
 
 pub mod content;
@@ -232,36 +232,44 @@ pub fn channel_kind_label(i18n: I18nContext<Locale>, kind: &str) -> String {
     text.to_string()
 }
 
-/// What an audit entry records, in words; unknown actions as they are.
-pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: &str) -> String {
+/// What an audit entry records, in words. Every action has its words; the
+/// subject only chooses between a story's and a listing's.
+pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: AuditAction) -> String {
+    use AuditAction as A;
     let l = i18n.get_locale_untracked();
-    let text = match (subject, action) {
-        ("listing_change", "submitted") => td_string!(l, audit_submitted),
-        ("listing_change" | "place" | "event" | "opportunity", "accepted") => {
-            td_string!(l, audit_accepted)
-        }
-        ("listing_change", "rejected") => td_string!(l, audit_rejected),
-        ("listing_change", "changes_requested") => td_string!(l, audit_sent_back),
-        ("place" | "event" | "opportunity", "edited") => td_string!(l, audit_edited),
-        ("place" | "event" | "opportunity", "created") => td_string!(l, audit_created),
-        ("story_draft", "submitted") => td_string!(l, audit_story_submitted),
-        ("story_draft", "rejected") => td_string!(l, audit_story_rejected),
-        ("story", "published") => td_string!(l, audit_story_published),
-        ("place" | "event" | "opportunity", "unpublished") => td_string!(l, audit_unpublished),
-        ("event", "cancelled") => td_string!(l, audit_event_cancelled),
-        ("event", "restored") => td_string!(l, audit_event_restored),
-        ("event", "date_cancelled") => td_string!(l, audit_date_cancelled),
-        ("event", "date_restored") => td_string!(l, audit_date_restored),
-        ("place", "confirmed") => td_string!(l, audit_confirmed),
-        ("organisation", "registered") => td_string!(l, audit_registered),
-        ("organisation", "verified") => td_string!(l, audit_verified),
-        ("organisation", "suspended") => td_string!(l, audit_suspended),
-        ("organisation", "member_added") => td_string!(l, audit_member_added),
-        ("organisation", "member_removed") => td_string!(l, audit_member_removed),
-        ("organisation", "profile_proposed") => td_string!(l, audit_profile_proposed),
-        ("organisation", "profile_approved") => td_string!(l, audit_profile_approved),
-        ("organisation", "profile_rejected") => td_string!(l, audit_profile_rejected),
-        _ => return format!("{subject}: {action}"),
+    let story = subject.starts_with("story");
+    let text = match action {
+        A::Submitted if story => td_string!(l, audit_story_submitted),
+        A::Submitted => td_string!(l, audit_submitted),
+        A::Accepted => td_string!(l, audit_accepted),
+        A::Rejected if story => td_string!(l, audit_story_rejected),
+        A::Rejected => td_string!(l, audit_rejected),
+        A::ChangesRequested => td_string!(l, audit_sent_back),
+        A::Edited => td_string!(l, audit_edited),
+        A::Created => td_string!(l, audit_created),
+        A::Published => td_string!(l, audit_story_published),
+        A::Unpublished => td_string!(l, audit_unpublished),
+        A::Cancelled => td_string!(l, audit_event_cancelled),
+        A::Restored => td_string!(l, audit_event_restored),
+        A::DateCancelled => td_string!(l, audit_date_cancelled),
+        A::DateRestored => td_string!(l, audit_date_restored),
+        A::Confirmed => td_string!(l, audit_confirmed),
+        A::Registered => td_string!(l, audit_registered),
+        A::Verified => td_string!(l, audit_verified),
+        A::Suspended => td_string!(l, audit_suspended),
+        A::Unverified => td_string!(l, audit_unverified),
+        A::MemberAdded => td_string!(l, audit_member_added),
+        A::MemberRemoved => td_string!(l, audit_member_removed),
+        A::ProfileProposed => td_string!(l, audit_profile_proposed),
+        A::ProfileApproved => td_string!(l, audit_profile_approved),
+        A::ProfileRejected => td_string!(l, audit_profile_rejected),
+        A::ProfileConfirmed => td_string!(l, audit_profile_confirmed),
+        A::Handled => td_string!(l, audit_report_handled),
+        A::Added => td_string!(l, audit_added),
+        A::Role => td_string!(l, audit_role),
+        A::AdminCreated => td_string!(l, audit_admin_created),
+        A::EmailVerified => td_string!(l, audit_email_verified),
+        A::PasswordReset => td_string!(l, audit_password_reset),
     };
     text.to_string()
 }

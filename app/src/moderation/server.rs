@@ -200,7 +200,7 @@ pub struct AuditItem {
     pub at: String,
     pub actor: Option<String>,
     pub subject_kind: String,
-    pub action: String,
+    pub action: crate::values::AuditAction,
     pub details: String,
     pub reason: Option<String>,
 }

@@ -1,5 +1,6 @@
 //! Small typed values shared by every layer (the data layer included): they
 //! are parsed once where text enters, and stored in one representation.
+mod audit;
 mod category;
 mod city;
 mod city_slug;
@@ -12,6 +13,7 @@ mod texts;
 #[cfg(feature = "ssr")]
 mod time;
 
+pub use audit::AuditAction;
 pub use category::Category;
 pub use city::City;
 pub use city_slug::CitySlug;

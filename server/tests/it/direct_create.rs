@@ -175,7 +175,7 @@ async fn moderators_add_listings(backend: Backend) {
         assert_eq!(owner, None, "{} owned by the city", kind.section);
         let history = db.listing_history(kind_name, id).await.expect("q");
         assert_eq!(history.len(), 1, "{}", kind.section);
-        assert_eq!(history[0].action, "created");
+        assert_eq!(history[0].action.as_str(), "created");
         assert_eq!(history[0].reason.as_deref(), Some("From the city's own list"));
         assert!(history[0].details.contains(kind.title), "the whole listing");
 

@@ -7,6 +7,7 @@
 use crate::common::{cast, post_form, post_ok, sign_in, spawn_app, staff, Backend, Cast, TestApp};
 use app::listing::freshness::{confirm, cutoff, remind, ConfirmedBy};
 use app::listing::{Listing, ListingKind};
+use app::values::AuditAction;
 use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
 
@@ -72,7 +73,7 @@ async fn freshness_of<D: Listing>(
                 .await
                 .expect("q")
                 .iter()
-                .filter(|a| a.action == "confirmed")
+                .filter(|a| a.action == AuditAction::Confirmed)
                 .count()
         }
     };
@@ -92,6 +93,12 @@ async fn freshness_of<D: Listing>(
     assert_eq!(s, StatusCode::FORBIDDEN, "another city's moderator");
     post_ok(base, &p.moderator, "/en/moderation/listings/verify", &verify).await;
     assert_eq!(confirmed(db).await, 2);
+    // The history says so in words, in the moderator's language.
+    let history = format!("/en/moderation/audit?kind={}&id={id}", kind.as_str());
+    let (s, html) = crate::common::get_page(base, Some(&p.moderator), &history).await;
+    assert_eq!(s, StatusCode::OK);
+    assert!(html.contains("Confirmed as still correct"), "{html}");
+    assert!(!html.contains(&format!("{}: confirmed", kind.as_str())), "{html}");
 
     // Confirmed with the clock at `later`, it is fresh then.
     let user = db.user_by_email("ngo@example.org").await.expect("q").expect("u");
@@ -235,7 +242,7 @@ async fn group_profiles(backend: Backend) {
             .await
             .expect("q")
             .iter()
-            .filter(|a| a.action == "profile_confirmed")
+            .filter(|a| a.action == AuditAction::ProfileConfirmed)
             .count()
     };
     let mine = vec![("kind", "group".to_string()), ("id", org_s.clone())];

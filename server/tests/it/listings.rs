@@ -298,7 +298,7 @@ async fn freshness(backend: Backend) {
         .expect("confirmed");
     assert!(!is_stale(later).await, "fresh again once confirmed");
     assert_eq!(
-        db.audit_for("place", place).await.expect("q").last().map(|a| a.action.clone()).as_deref(),
+        db.audit_for("place", place).await.expect("q").last().map(|a| a.action.as_str()),
         Some("confirmed")
     );
 }

@@ -6,6 +6,7 @@ use crate::common::{
     client, get_page, join, post_form, post_ok, sign_in, spawn_app, staff, Backend, KOSICE_NGO,
     PRAGUE_NGO,
 };
+use app::values::AuditAction;
 use reqwest::StatusCode;
 
 async fn post(base: &str, cookie: Option<&str>, path: &str, form: &[(&str, &str)]) -> StatusCode {
@@ -127,8 +128,8 @@ async fn organisation_decisions(backend: Backend) {
     let audit = db.audit_for("organisation", prague_org.id).await.expect("q");
     let decisions: Vec<_> = audit.iter().skip(audit_before).collect();
     assert_eq!(decisions.len(), 2);
-    assert_eq!(decisions[0].action, "verified");
-    assert_eq!(decisions[1].action, "suspended");
+    assert_eq!(decisions[0].action, AuditAction::Verified);
+    assert_eq!(decisions[1].action, AuditAction::Suspended);
     assert_eq!(
         decisions[1].reason.as_deref(),
         Some("Registration number does not match the register.")

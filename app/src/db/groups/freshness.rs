@@ -39,7 +39,7 @@ impl Db {
             .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), "organisation", org, "profile_confirmed")
+            &NewAudit::of(Some(actor), "organisation", org, crate::values::AuditAction::ProfileConfirmed)
                 .details(format!("last verified {today}")),
             now,
         )

@@ -172,7 +172,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(user), "organisation", org, "profile_proposed")
+            &NewAudit::of(Some(user), "organisation", org, crate::values::AuditAction::ProfileProposed)
                 .details(format!("proposal {id}")),
             now,
         )
@@ -298,7 +298,7 @@ impl Db {
         write_profile(&mut tx, org, profile, now, today).await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(moderator), "organisation", org, "profile_approved")
+            &NewAudit::of(Some(moderator), "organisation", org, crate::values::AuditAction::ProfileApproved)
                 .details(diff.to_string())
                 .reason(note.map(str::to_string)),
             now,
@@ -339,7 +339,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(moderator), "organisation", org, "profile_rejected")
+            &NewAudit::of(Some(moderator), "organisation", org, crate::values::AuditAction::ProfileRejected)
                 .details(format!("proposal {id}"))
                 .reason(Some(message.to_string())),
             now,

@@ -57,10 +57,10 @@ fn HistoryTable(history: HistoryView) -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         {history.entries.into_iter().map(|e| view! {
-                            <tr data-action=e.action.clone()>
+                            <tr data-action=e.action.as_str()>
                                 <td>{e.at.clone()}</td>
                                 <td>{e.actor.clone().unwrap_or_else(|| td_string!(l, audit_system).to_string())}</td>
-                                <td>{locale::audit_action(i18n, &e.subject_kind, &e.action)}</td>
+                                <td>{locale::audit_action(i18n, &e.subject_kind, e.action)}</td>
                                 <td>
                                     <pre class="details">{e.details.clone()}</pre>
                                     {e.reason.clone().map(|r| view! { <p class="reason">{t!(i18n, audit_reason)}": "{r}</p> })}
