@@ -17,12 +17,6 @@ const ENTRY: &str = "SELECT a.at, u.display_name AS actor, a.subject_kind, a.act
      a.reason FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id";
 
 impl Db {
-    /// A place's history, newest first: its own entries and those of the
-    /// changes proposed for it.
-    pub async fn place_history(&self, place: i64) -> Result<Vec<AuditEntry>, sqlx::Error> {
-        self.listing_history("place", place).await
-    }
-
     /// A listing's history (`kind`: place, event, opportunity), newest
     /// first, with the reviews of the changes proposed for it.
     pub async fn listing_history(

@@ -214,40 +214,30 @@ pub struct HistoryView {
     pub entries: Vec<AuditItem>,
 }
 
-/// The audit log of one place or organisation (`kind`), for moderators of
-/// its city and admins.
+/// The audit log of one listing (of any kind), story or organisation
+/// (`kind`), for moderators of its city and admins.
 #[server]
 pub async fn history(kind: String, id: i64) -> Result<HistoryView, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     use crate::page_error::forbidden;
     let user = user.ok_or_else(forbidden)?;
-    let (city, name, page, entries) = match kind.as_str() {
-        "place" => {
-            let p = state.db.place_by_id(id).await?.ok_or_else(forbidden)?;
-            let entries = state.db.place_history(id).await?;
-            let page = format!("/{}/places/{}", p.city, p.slug);
-            (p.city, p.name, Some(page), entries)
+    let listing = crate::listing::ListingKind::parse(&kind);
+    let (city, name, page, entries) = match (listing, kind.as_str()) {
+        (Some(kind), _) => {
+            let h = crate::with_listing_kind!(kind, |D| {
+                crate::listing::history::of::<D>(&state.db, id).await?
+            })
+            .ok_or_else(forbidden)?;
+            (h.city, h.name, Some(h.page), h.entries)
         }
-        "event" => {
-            let e = state.db.event_by_id(id).await?.ok_or_else(forbidden)?;
-            let entries = state.db.listing_history("event", id).await?;
-            let page = format!("/{}/events/{}", e.city, e.slug);
-            (e.city, e.title, Some(page), entries)
-        }
-        "opportunity" => {
-            let o = state.db.opportunity_by_id(id).await?.ok_or_else(forbidden)?;
-            let entries = state.db.listing_history("opportunity", id).await?;
-            let page = format!("/{}/volunteering/{}", o.city, o.slug);
-            (o.city, o.title, Some(page), entries)
-        }
-        "story" => {
+        (None, "story") => {
             let st = state.db.story_by_id(id).await?.ok_or_else(forbidden)?;
             let entries = state.db.story_history(id).await?;
             let page = format!("/{}/stories/{}", st.city, st.slug);
             (st.city, st.slug, Some(page), entries)
         }
-        "organisation" => {
+        (None, "organisation") => {
             let o = state.db.organisation(id).await?.ok_or_else(forbidden)?;
             let entries = state.db.organisation_history(id).await?;
             (o.city, o.name, None, entries)
