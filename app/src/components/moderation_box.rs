@@ -5,12 +5,12 @@
 //! handlers check again.
 use crate::i18n::*;
 use crate::locale;
+use crate::values::ListingKind;
 use leptos::prelude::*;
 
 #[component]
 pub fn ListingModerationBox(
-    /// event | opportunity
-    kind: &'static str,
+    kind: ListingKind,
     id: i64,
     city: String,
     slug: String,
@@ -18,14 +18,13 @@ pub fn ListingModerationBox(
     let i18n = use_i18n();
     let fb = crate::forms::use_feedback();
     let error = fb.error("reason").map(|e| locale::field_error(i18n, e));
-    let section = if kind == "event" { "events" } else { "opportunities" };
-    let edit_label = move || {
-        if kind == "event" {
-            t_string!(i18n, moderation_edit_event)
-        } else {
-            t_string!(i18n, moderation_edit_opportunity)
-        }
+    let section = kind.plural();
+    let edit_label = move || match kind {
+        ListingKind::Place => t_string!(i18n, place_form_moderator_title),
+        ListingKind::Event => t_string!(i18n, moderation_edit_event),
+        ListingKind::Opportunity => t_string!(i18n, moderation_edit_opportunity),
     };
+    let kind = kind.as_str();
     let check = city.clone();
     view! {
         <Suspense fallback=|| ()>

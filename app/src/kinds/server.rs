@@ -6,8 +6,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyChange {
-    /// place | event | opportunity
-    pub kind: String,
+    pub kind: crate::values::ListingKind,
     pub name: String,
     pub is_new: bool,
     pub state: ReviewState,
@@ -96,7 +95,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 .unwrap_or_default()
                 .to_string();
             out.changes.push(MyChange {
-                kind: c.kind.to_string(),
+                kind: c.kind,
                 name,
                 is_new: c.listing_id.is_none(),
                 state: c.state,

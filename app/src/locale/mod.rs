@@ -2,7 +2,7 @@
 //! day labels, and which name of a place to show.
 use crate::forms::{FieldError, FormError};
 use crate::i18n::*;
-use crate::values::{AuditAction, OrganisationStatus};
+use crate::values::{AuditAction, ListingKind, OrganisationStatus};
 use leptos_i18n::I18nContext;
 
 pub mod content;
@@ -191,15 +191,23 @@ pub fn form_error(i18n: I18nContext<Locale>, e: FormError) -> String {
     s.to_string()
 }
 
-/// The name of a kind of listing ("place", later "event", …).
-pub fn listing_kind(i18n: I18nContext<Locale>, kind: &str) -> String {
+/// The name of a kind of listing.
+pub fn listing_kind(i18n: I18nContext<Locale>, kind: ListingKind) -> String {
     let l = i18n.get_locale_untracked();
     match kind {
-        "place" => td_string!(l, kind_place).to_string(),
-        "event" => td_string!(l, kind_event).to_string(),
-        "opportunity" => td_string!(l, kind_opportunity).to_string(),
-        "group" => td_string!(l, org_kind_community_group).to_string(),
-        other => other.to_string(),
+        ListingKind::Place => td_string!(l, kind_place),
+        ListingKind::Event => td_string!(l, kind_event),
+        ListingKind::Opportunity => td_string!(l, kind_opportunity),
+    }
+    .to_string()
+}
+
+/// What can go stale (`kinds::freshness`): a kind of listing, or "group"
+/// for a community group's profile.
+pub fn stale_kind(i18n: I18nContext<Locale>, kind: &str) -> String {
+    match ListingKind::parse(kind) {
+        Some(kind) => listing_kind(i18n, kind),
+        None => td_string!(i18n.get_locale_untracked(), org_kind_community_group).to_string(),
     }
 }
 

@@ -26,9 +26,6 @@ pub struct Queue {
     pub choices: Vec<(i64, String)>,
 }
 
-/// Kinds of listing that go through review.
-pub const LISTING_KINDS: [&str; 3] = ["place", "event", "opportunity"];
-
 /// Organisations waiting for verification (or all, with `all`; or the one
 /// chosen), of `city` or of every city the asker moderates.
 #[server]
@@ -68,8 +65,7 @@ pub type DiffRow = (String, String, String);
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChangeItem {
     pub id: i64,
-    /// place | event | opportunity
-    pub kind: String,
+    pub kind: crate::values::ListingKind,
     pub name: String,
     pub organisation: String,
     pub organisation_status: crate::values::OrganisationStatus,
@@ -98,7 +94,7 @@ pub async fn pending_changes(
         .map(|d| crate::listing::freshness::cutoff(state.now(), d));
     let filter = crate::db::ChangeFilter {
         city: city.as_deref(),
-        kind: Some(kind.as_str()).filter(|k| LISTING_KINDS.contains(k)),
+        kind: Some(kind.as_str()).filter(|k| crate::listing::ListingKind::parse(k).is_some()),
         organisation,
         created_before: before,
     };
@@ -108,7 +104,7 @@ pub async fn pending_changes(
         let org = state.db.organisation(c.organisation_id).await?;
         items.push(ChangeItem {
             id: c.id,
-            kind: c.kind.to_string(),
+            kind: c.kind,
             name: summary.title,
             organisation: org.as_ref().map(|o| o.name.clone()).unwrap_or_default(),
             organisation_status: org.map(|o| o.status).unwrap_or_default(),

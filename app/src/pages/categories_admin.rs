@@ -29,7 +29,7 @@ fn CategoryList() -> impl IntoView {
     view! {
         <ul class="category-list">
             {categories.into_iter().map(|c| view! {
-                <li data-kind=c.kind.as_str()>{c.label(lang)}" · "<code>{c.key.clone()}</code>" · "{locale::listing_kind(i18n, c.kind.as_str())}</li>
+                <li data-kind=c.kind.as_str()>{c.label(lang)}" · "<code>{c.key.clone()}</code>" · "{locale::listing_kind(i18n, c.kind)}</li>
             }).collect_view()}
         </ul>
     }
@@ -42,7 +42,8 @@ fn AddCategoryForm() -> impl IntoView {
     let fb = use_feedback();
     let names_error = fb.error("names").map(|e| locale::field_error(i18n, e));
     let invalid = names_error.is_some();
-    let kinds = ["place", "event"]
+    use crate::values::ListingKind;
+    let kinds = [ListingKind::Place, ListingKind::Event]
         .into_iter()
         .map(|k| (k.to_string(), locale::listing_kind(i18n, k)))
         .collect::<Vec<_>>();

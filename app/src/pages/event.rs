@@ -147,7 +147,7 @@ fn EventView(event: EventDetail) -> impl IntoView {
             </section>
             <crate::components::report_problem::ReportProblem listing="event"
                 city=event.city.to_string() slug=event.slug.clone() />
-            <crate::components::moderation_box::ListingModerationBox kind="event" id=event.id
+            <crate::components::moderation_box::ListingModerationBox kind=crate::values::ListingKind::Event id=event.id
                 city=event.city.to_string() slug=event.slug.clone() />
         </article>
     }

@@ -269,7 +269,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
             })}
             <crate::components::report_problem::ReportProblem listing="opportunity"
                 city=o.city.to_string() slug=o.item.slug.clone() />
-            <crate::components::moderation_box::ListingModerationBox kind="opportunity" id=o.id
+            <crate::components::moderation_box::ListingModerationBox kind=crate::values::ListingKind::Opportunity id=o.id
                 city=o.city.to_string() slug=o.item.slug.clone() />
         </article>
     }

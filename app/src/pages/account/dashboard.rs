@@ -299,9 +299,9 @@ fn Listings() -> impl IntoView {
                                     ReviewState::Pending | ReviewState::Superseded => td_string!(lo, change_state_pending),
                                 };
                                 let kind = if c.is_new { td_string!(lo, change_new) } else { td_string!(lo, change_edit) };
-                                let what = locale::listing_kind(i18n, &c.kind);
+                                let what = locale::listing_kind(i18n, c.kind);
                                 view! {
-                                    <li class="my-change" data-state=c.state.as_str() data-kind=c.kind.clone()>
+                                    <li class="my-change" data-state=c.state.as_str() data-kind=c.kind.as_str()>
                                         <strong>{c.name.clone()}</strong>" · "{what}" · "{kind}" · "<span class="change-state">{state}</span>
                                         {c.message.clone().map(|m| view! { <p class="status-note">{m}</p> })}
                                     </li>

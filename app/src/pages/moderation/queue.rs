@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::{
     moderation_queue, open_reports, pending_changes, stale_listings, ChangeItem, OrganisationItem,
-    Queue, ReportItem, LISTING_KINDS,
+    Queue, ReportItem,
 };
 use crate::values::OrganisationStatus;
 use leptos::prelude::*;
@@ -75,8 +75,8 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
                 <label for="q-kind">{t!(i18n, moderation_kind)}</label>
                 <select id="q-kind" name="kind">
                     <option value="">{t!(i18n, moderation_every_kind)}</option>
-                    {LISTING_KINDS.into_iter().map(|k| view! {
-                        <option value=k selected=filter.kind == k>{locale::listing_kind(i18n, k)}</option>
+                    {crate::values::ListingKind::ALL.iter().map(|&k| view! {
+                        <option value=k.as_str() selected=filter.kind == k.as_str()>{locale::listing_kind(i18n, k)}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -235,7 +235,7 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
     view! {
         <article class="change" data-id=id.clone()>
             <h3>{change.name.clone()}</h3>
-            <p><span class="change-kind">{locale::listing_kind(i18n, &change.kind)}</span>" · "{kind}" · "{change.organisation.clone()}" · "{crate::cities::label(i18n, &change.city)}" · "{change.created_at.clone()}</p>
+            <p><span class="change-kind">{locale::listing_kind(i18n, change.kind)}</span>" · "{kind}" · "{change.organisation.clone()}" · "{crate::cities::label(i18n, &change.city)}" · "{change.created_at.clone()}</p>
             {unverified.then(|| view! { <p class="notice">{t!(i18n, err_org_not_verified)}</p> })}
             {change.takeover.then(|| view! { <p class="notice takeover">{t!(i18n, moderation_takeover)}</p> })}
             {(!change.located).then(|| view! { <p class="notice no-coordinates">{t!(i18n, moderation_no_coordinates)}</p> })}
@@ -306,7 +306,7 @@ fn Stale(city: String) -> impl IntoView {
                                     <ul class="stale">
                                         {list.into_iter().map(|p| {
                                             let href = locale::href(i18n, &format!("/{}/{}", p.city, p.path));
-                                            let kind = locale::listing_kind(i18n, &p.kind);
+                                            let kind = locale::stale_kind(i18n, &p.kind);
                                             let when = p.last_verified.clone().unwrap_or_else(|| {
                                                 td_string!(i18n.get_locale_untracked(), moderation_never_verified).to_string()
                                             });
