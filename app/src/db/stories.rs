@@ -30,7 +30,7 @@ pub struct NewStory {
 }
 
 /// (lang, title, summary, body, updated_at, translated_by)
-pub type StoryText = (String, String, String, String, String, Option<String>);
+pub type StoryText = (String, String, String, String, Timestamp, Option<String>);
 
 impl Db {
     pub async fn published_stories(&self, city: &str) -> Result<Vec<StoryRow>, sqlx::Error> {

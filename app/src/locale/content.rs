@@ -6,7 +6,9 @@
 //! one in the city's language (else the first there is); every other text is
 //! a translation of it, and "may be out of date" once the source changed
 //! after it (each text keeps the time of its own last change).
-pub use crate::values::{translations_from_json, translations_to_json, ListingText, Translations};
+#[cfg(feature = "ssr")]
+pub use crate::values::ListingText;
+pub use crate::values::{translations_from_json, translations_to_json, Translations};
 use serde::{Deserialize, Serialize};
 
 /// Languages an organisation can translate a listing's description into,
@@ -126,6 +128,7 @@ pub struct ShownText {
 }
 
 /// The language the other texts are translated from.
+#[cfg(feature = "ssr")]
 pub fn source_lang<'a>(texts: &'a [ListingText], local: &str) -> Option<&'a str> {
     ["en", local]
         .iter()
@@ -135,6 +138,7 @@ pub fn source_lang<'a>(texts: &'a [ListingText], local: &str) -> Option<&'a str>
 }
 
 /// Whether `text` is a translation made before its source last changed.
+#[cfg(feature = "ssr")]
 pub fn is_outdated(text: &ListingText, texts: &[ListingText], local: &str) -> bool {
     let Some(source) = source_lang(texts, local) else {
         return false;
@@ -144,12 +148,14 @@ pub fn is_outdated(text: &ListingText, texts: &[ListingText], local: &str) -> bo
 }
 
 /// The languages whose translation is older than the source text.
+#[cfg(feature = "ssr")]
 pub fn outdated_langs(texts: &[ListingText], local: &str) -> Vec<String> {
     texts.iter().filter(|t| is_outdated(t, texts, local)).map(|t| t.lang.clone()).collect()
 }
 
 /// The visitor's language if the text has it, else the source text, else the
 /// city's language, else any.
+#[cfg(feature = "ssr")]
 pub fn show(texts: &[ListingText], visitor: &str, local: &str) -> Option<ShownText> {
     let source = source_lang(texts, local)?;
     let picked =
@@ -183,7 +189,8 @@ mod tests {
         ListingText {
             lang: lang.into(),
             body: format!("text in {lang}"),
-            updated_at: updated_at.into(),
+            updated_at: crate::values::Timestamp::parse(updated_at)
+                .unwrap_or_else(|| panic!("a time: {updated_at}")),
             translated_by: None,
         }
     }

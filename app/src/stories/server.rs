@@ -17,7 +17,7 @@ fn summary_for(
         .map(|(l, _, _, _, updated_at, by)| ListingText {
             lang: l.clone(),
             body: String::new(),
-            updated_at: updated_at.clone(),
+            updated_at: *updated_at,
             translated_by: by.clone(),
         })
         .collect();

@@ -21,6 +21,8 @@ pub use flag::Flag;
 pub use kind::ListingKind;
 pub use languages::{LangCode, Languages, LISTING_LANGUAGES};
 pub use status::{OrganisationStatus, Publication, ReviewState};
-pub use texts::{translations_from_json, translations_to_json, ListingText, Translations};
+#[cfg(feature = "ssr")]
+pub use texts::ListingText;
+pub use texts::{translations_from_json, translations_to_json, Translations};
 #[cfg(feature = "ssr")]
 pub use time::{Day, Timestamp};
