@@ -1,6 +1,7 @@
 //! An organisation's members add and remove each other. Someone without an
 //! account is invited: the account is made and a link to choose a password
 //! is sent. Admins may do the same (support); nobody else.
+use crate::values::AuditAction;
 use super::model::{required_text, Email, FieldError, FieldErrors, FormError, Role};
 use super::session::CurrentUser;
 use super::tokens;
@@ -54,7 +55,7 @@ pub async fn add_member(
     let (Some(email), Some(name)) = (email, name) else {
         return Err(FormRefusal::Fields(errors));
     };
-    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, crate::values::AuditAction::MemberAdded)
+    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, AuditAction::MemberAdded)
         .details(email.as_str());
     let already =
         || FormRefusal::Fields(FieldErrors::from([("member_email", FieldError::AlreadyMember)]));
@@ -151,7 +152,7 @@ pub async fn remove_member(
         )
         .to_string(),
     };
-    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, crate::values::AuditAction::MemberRemoved)
+    let audit = NewAudit::of(Some(actor.id), "organisation", org.id, AuditAction::MemberRemoved)
         .details(removed.email.clone());
     match db.remove_member(org.id, member, &message, &audit, Timestamp::from(now)).await? {
         MemberChange::Done => Ok(()),

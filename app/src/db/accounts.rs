@@ -1,5 +1,6 @@
 //! Users, organisations, memberships, single-use tokens, the outbox and the
 //! audit log.
+use crate::values::AuditAction;
 use super::Db;
 use crate::values::CitySlug;
 use crate::values::Timestamp;
@@ -257,7 +258,7 @@ impl Db {
         queue_message(&mut tx, message, now).await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(user_id), "organisation", org_id, crate::values::AuditAction::Registered).details(
+            &NewAudit::of(Some(user_id), "organisation", org_id, AuditAction::Registered).details(
                 match r.kind.as_str() {
                     "ngo" => format!("{} ({})", r.org_name, r.registration_no),
                     kind => format!("{} ({}, {kind})", r.org_name, r.registration_no),
@@ -311,7 +312,7 @@ impl Db {
         };
         append_audit(
             &mut tx,
-            &NewAudit::of(None, "user", id, crate::values::AuditAction::AdminCreated).details(email.to_string()),
+            &NewAudit::of(None, "user", id, AuditAction::AdminCreated).details(email.to_string()),
             now,
         )
         .await?;
@@ -358,7 +359,7 @@ impl Db {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, crate::values::AuditAction::EmailVerified), now)
+        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, AuditAction::EmailVerified), now)
             .await?;
         tx.commit().await?;
         Ok(Some(user_id))
@@ -401,7 +402,7 @@ impl Db {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, crate::values::AuditAction::PasswordReset), now)
+        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, AuditAction::PasswordReset), now)
             .await?;
         tx.commit().await?;
         Ok(Some(user_id))

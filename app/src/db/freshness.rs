@@ -1,6 +1,7 @@
 //! Keeping listings fresh: organisations confirm their places, events and
 //! opportunities (moderators may too), stale ones are flagged to moderators
 //! and reminded to their organisations.
+use crate::values::AuditAction;
 use super::accounts::queue_message;
 use super::accounts::Tx;
 use super::events::bump_events_version;
@@ -101,7 +102,7 @@ impl Db {
             sqlx::query_as(&sql).bind(today).bind(now).bind(id).fetch_one(&mut *tx).await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), kind.as_str(), id, crate::values::AuditAction::Confirmed)
+            &NewAudit::of(Some(actor), kind.as_str(), id, AuditAction::Confirmed)
                 .details(format!("last verified {today}")),
             now,
         )
@@ -154,7 +155,7 @@ impl Db {
         };
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), "place", id, crate::values::AuditAction::Unpublished).reason(Some(reason.to_string())),
+            &NewAudit::of(Some(actor), "place", id, AuditAction::Unpublished).reason(Some(reason.to_string())),
             now,
         )
         .await?;

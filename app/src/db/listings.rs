@@ -73,7 +73,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(c.submitted_by), "listing_change", id, crate::values::AuditAction::Submitted).details(
+            &NewAudit::of(Some(c.submitted_by), "listing_change", id, AuditAction::Submitted).details(
                 format!("{} {}", c.kind, c.listing_id.map_or("new".into(), |l| l.to_string())),
             ),
             now,
@@ -242,7 +242,7 @@ impl Db {
         for (kind, subject) in [("listing_change", id), (listing.kind(), listing_id)] {
             append_audit(
                 &mut tx,
-                &NewAudit::of(Some(moderator), kind, subject, crate::values::AuditAction::Accepted).details(diff.to_string()),
+                &NewAudit::of(Some(moderator), kind, subject, AuditAction::Accepted).details(diff.to_string()),
                 now,
             )
             .await?;

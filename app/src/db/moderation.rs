@@ -1,5 +1,6 @@
 //! Organisation review and roles: each change with its audit entry, in one
 //! transaction.
+use crate::values::AuditAction;
 use super::accounts::{OrganisationRow, ORG_COLUMNS};
 use super::{append_audit, Db, NewAudit};
 use crate::values::OrganisationStatus;
@@ -85,7 +86,7 @@ impl Db {
             .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(actor, "user", user_id, crate::values::AuditAction::Role)
+            &NewAudit::of(actor, "user", user_id, AuditAction::Role)
                 .details(format!("{role} {}", city.unwrap_or("(every city)"))),
             now,
         )

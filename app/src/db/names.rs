@@ -1,5 +1,6 @@
 //! What adding a city and adding a category share: their names per
 //! language and the audit entry, written in the caller's transaction.
+use crate::values::AuditAction;
 use super::accounts::Tx;
 use crate::values::Timestamp;
 
@@ -31,6 +32,6 @@ pub(super) async fn finish_adding(
     for (lang, name) in names {
         sqlx::query(insert).bind(key).bind(lang).bind(name).execute(&mut **tx).await?;
     }
-    let audit = super::NewAudit::of(actor, subject_kind, 0, crate::values::AuditAction::Added).details(details);
+    let audit = super::NewAudit::of(actor, subject_kind, 0, AuditAction::Added).details(details);
     super::append_audit(tx, &audit, now).await
 }

@@ -1,6 +1,7 @@
 //! Stories written in the app: drafts waiting for review, and publishing
 //! one (the story's row, its English and local texts, its sources and the
 //! audit entry) in one transaction. The public never reads the drafts.
+use crate::values::AuditAction;
 use super::accounts::{append_audit, NewAudit};
 use super::decisions::{decide, Reviewed};
 use super::{Db, StoryRow, StorySource};
@@ -88,7 +89,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(author), "story_draft", id, crate::values::AuditAction::Submitted)
+            &NewAudit::of(Some(author), "story_draft", id, AuditAction::Submitted)
                 .details(story.map(|s| format!("story {s}")).unwrap_or_default()),
             now,
         )
@@ -253,7 +254,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(reviewer), "story", story_id, crate::values::AuditAction::Published).details(diff.to_string()),
+            &NewAudit::of(Some(reviewer), "story", story_id, AuditAction::Published).details(diff.to_string()),
             now,
         )
         .await?;
@@ -287,7 +288,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(reviewer), "story_draft", id, crate::values::AuditAction::Rejected)
+            &NewAudit::of(Some(reviewer), "story_draft", id, AuditAction::Rejected)
                 .reason(Some(message.to_string())),
             now,
         )

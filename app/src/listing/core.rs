@@ -1,5 +1,6 @@
 //! The trait every kind of listing implements, and the helpers the pipeline
 //! steps share.
+use crate::values::AuditAction;
 use super::draft::ListingDraft;
 use crate::accounts::model::FieldErrors;
 use crate::cities::City;
@@ -75,7 +76,7 @@ pub async fn unpublish(
         id,
         &state,
         actor,
-        crate::values::AuditAction::Unpublished,
+        AuditAction::Unpublished,
         Some(reason),
         messages,
         now,

@@ -1,5 +1,6 @@
 //! Freshness of community group profiles: which are due a check, a group's
 //! confirmation, and the reminders to their members.
+use crate::values::AuditAction;
 use super::{PROFILE_VERIFIED, PUBLIC};
 use crate::db::accounts::{append_audit, queue_message, NewAudit, NewMessage};
 use crate::db::Db;
@@ -39,7 +40,7 @@ impl Db {
             .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), "organisation", org, crate::values::AuditAction::ProfileConfirmed)
+            &NewAudit::of(Some(actor), "organisation", org, AuditAction::ProfileConfirmed)
                 .details(format!("last verified {today}")),
             now,
         )

@@ -3,6 +3,7 @@
 //! public only through `approve_group_proposal`, which writes the approved
 //! columns and channel rows, the audit entry and the members' messages in
 //! one transaction.
+use crate::values::AuditAction;
 use super::accounts::{append_audit, queue_message, NewAudit, NewMessage, Tx};
 use super::decisions::{decide, Reviewed};
 use super::Db;
@@ -172,7 +173,7 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(user), "organisation", org, crate::values::AuditAction::ProfileProposed)
+            &NewAudit::of(Some(user), "organisation", org, AuditAction::ProfileProposed)
                 .details(format!("proposal {id}")),
             now,
         )
@@ -298,7 +299,7 @@ impl Db {
         write_profile(&mut tx, org, profile, now, today).await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(moderator), "organisation", org, crate::values::AuditAction::ProfileApproved)
+            &NewAudit::of(Some(moderator), "organisation", org, AuditAction::ProfileApproved)
                 .details(diff.to_string())
                 .reason(note.map(str::to_string)),
             now,
@@ -339,7 +340,7 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(moderator), "organisation", org, crate::values::AuditAction::ProfileRejected)
+            &NewAudit::of(Some(moderator), "organisation", org, AuditAction::ProfileRejected)
                 .details(format!("proposal {id}"))
                 .reason(Some(message.to_string())),
             now,
