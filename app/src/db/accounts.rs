@@ -1,5 +1,6 @@
 //! Users, organisations, memberships, single-use tokens, the outbox and the
 //! audit log.
+use super::Tx;
 use crate::values::AuditAction;
 use super::Db;
 use crate::values::CitySlug;
@@ -123,8 +124,6 @@ pub enum RegisterError {
     #[error(transparent)]
     Db(#[from] sqlx::Error),
 }
-
-pub(super) type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
 pub(super) async fn append_audit(
     tx: &mut Tx<'_>,

@@ -1,6 +1,6 @@
 //! Deciding on something that waits for review (a listing change, a
 //! group's profile, a story draft): one statement, so of two reviewers only the first decides.
-use super::accounts::Tx;
+use super::Tx;
 use crate::values::Timestamp;
 
 /// The tables of things reviewed this way.

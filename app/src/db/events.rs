@@ -1,7 +1,7 @@
 //! Events: stored rows, their descriptions, and each city's published events
 //! as a snapshot (with parsed schedules) reloaded when `events_version`
 //! moves, like places.
-use super::accounts::Tx;
+use super::Tx;
 use super::{now_stamp, Db};
 use crate::calendar::occurrences::OccurrenceIndex;
 use crate::calendar::recurrence::Schedule;

@@ -3,7 +3,7 @@
 //! and reminded to their organisations.
 use crate::values::AuditAction;
 use super::accounts::queue_message;
-use super::accounts::Tx;
+use super::Tx;
 use super::events::bump_events_version;
 use super::places::bump_places_version;
 use super::{append_audit, Db, NewAudit, NewMessage};

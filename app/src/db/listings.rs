@@ -2,7 +2,7 @@
 //! decision writes its audit entry and the message to the submitter in the
 //! same transaction; accepting also publishes the listing.
 use super::accounts::queue_message;
-use super::accounts::Tx;
+use super::Tx;
 use super::decisions::{decide, Reviewed};
 use super::events::{bump_events_version, upsert_event};
 use super::places::{bump_places_version, upsert_place};

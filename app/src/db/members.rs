@@ -1,7 +1,8 @@
 //! Members of organisations: listing, adding (existing people or invited
 //! ones) and removing, each with its audit entry and message in one
 //! transaction.
-use super::accounts::{append_audit, queue_message, store_token, NewAudit, NewMessage, Tx};
+use super::accounts::{append_audit, queue_message, store_token, NewAudit, NewMessage};
+use super::Tx;
 use super::Db;
 use crate::values::Timestamp;
 

@@ -49,6 +49,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// A transaction of the data layer (writes go through `Db::begin_write`).
+pub(crate) type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

@@ -1,3 +1,4 @@
+use super::Tx;
 use super::{now_stamp, Db};
 use crate::search;
 use crate::values::CitySlug;
@@ -269,7 +270,6 @@ impl Db {
     }
 }
 
-pub(super) type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
 /// Inserts or updates one place (by city and slug) inside `tx`.
 pub(super) async fn upsert_place(

@@ -162,7 +162,7 @@ impl Db {
 pub type StoryTranslation = (i64, String, String, String, String);
 
 pub(super) async fn write_story_translations(
-    tx: &mut super::places::Tx<'_>,
+    tx: &mut super::Tx<'_>,
     by: &str,
     list: &[StoryTranslation],
 ) -> Result<(), sqlx::Error> {

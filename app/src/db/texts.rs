@@ -1,7 +1,7 @@
 //! Listing texts per language (place, event and opportunity descriptions).
 //! Each text keeps the time of its own last change, which is how a
 //! translation older than its source text is told (see locale::content).
-use super::places::Tx;
+use super::Tx;
 use super::Db;
 pub use crate::values::ListingText;
 use crate::values::Timestamp;

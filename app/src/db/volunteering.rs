@@ -1,6 +1,7 @@
 //! Volunteering opportunities and interest requests (personal data: only
 //! the organisation's members read them; see volunteering::interest).
-use super::accounts::{queue_message, NewMessage, Tx};
+use super::accounts::{queue_message, NewMessage};
+use super::Tx;
 use super::{now_stamp, Db};
 use crate::values::CitySlug;
 use crate::values::Languages;

@@ -4,7 +4,8 @@
 //! columns and channel rows, the audit entry and the members' messages in
 //! one transaction.
 use crate::values::AuditAction;
-use super::accounts::{append_audit, queue_message, NewAudit, NewMessage, Tx};
+use super::accounts::{append_audit, queue_message, NewAudit, NewMessage};
+use super::Tx;
 use super::decisions::{decide, Reviewed};
 use super::Db;
 use crate::values::CitySlug;
