@@ -12,6 +12,7 @@ pub fn Filters(
     action: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
     let get = |k: &str| {
         pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default()
     };
@@ -29,36 +30,15 @@ pub fn Filters(
                 <input id="f-q" type="search" name="q" value=q.clone() prop:value=q
                     placeholder=move || t_string!(i18n, filter_search_placeholder) />
             </div>
-            <div class="field">
-                <label for="f-category">{t!(i18n, filter_category)}</label>
-                <select id="f-category" name="category" prop:value=category.clone()>
-                    <option value="">{t!(i18n, filter_any_category)}</option>
-                    {crate::categories::keys(crate::values::ListingKind::Place).into_iter().map(|c| {
-                        let label = crate::categories::label(i18n, &c);
-                        let selected = category == c;
-                        view! { <option value=c selected=selected>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-lang">{t!(i18n, filter_language)}</label>
-                <select id="f-lang" name="lang" prop:value=lang.clone()>
-                    <option value="">{t!(i18n, filter_any_language)}</option>
-                    {listing.languages.iter().map(|code| {
-                        let label = locale::language_label(i18n, code);
-                        view! { <option value=code.clone() selected=lang == *code>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="f-district">{t!(i18n, filter_district)}</label>
-                <select id="f-district" name="district" prop:value=district.clone()>
-                    <option value="">{t!(i18n, filter_any_district)}</option>
-                    {listing.districts.iter().map(|d| {
-                        view! { <option value=d.clone() selected=district == *d>{d.clone()}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
+            <FilterChoice id="f-category" name="category" selected=category
+                label=td_string!(l, filter_category).to_string() any=td_string!(l, filter_any_category).to_string()
+                options=category_options(i18n, crate::values::ListingKind::Place) />
+            <FilterChoice id="f-lang" name="lang" selected=lang
+                label=td_string!(l, filter_language).to_string() any=td_string!(l, filter_any_language).to_string()
+                options=language_options(i18n, &listing.languages) />
+            <FilterChoice id="f-district" name="district" selected=district
+                label=td_string!(l, filter_district).to_string() any=td_string!(l, filter_any_district).to_string()
+                options=district_options(&listing.districts) />
             <div class="field checks">
                 <label><input type="checkbox" name="open_now" value="true" checked=open_now prop:checked=open_now />
                     {t!(i18n, filter_open_now)}</label>
@@ -72,4 +52,51 @@ pub fn Filters(
             </div>
         </form>
     }
+}
+
+/// One filter that picks from a list; its first option is "any".
+#[component]
+pub fn FilterChoice(
+    id: &'static str,
+    name: &'static str,
+    label: String,
+    any: String,
+    /// (value, what the visitor reads)
+    options: Vec<(String, String)>,
+    selected: String,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <select id=id name=name prop:value=selected.clone()>
+                <option value="">{any}</option>
+                {options.into_iter().map(|(value, text)| {
+                    let chosen = value == selected;
+                    view! { <option value=value selected=chosen>{text}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The categories of `kind` as filter options.
+pub fn category_options(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    kind: crate::values::ListingKind,
+) -> Vec<(String, String)> {
+    let keys = crate::categories::keys(kind).into_iter();
+    keys.map(|c| (c.clone(), crate::categories::label(i18n, &c))).collect()
+}
+
+/// Language codes as filter options, each in the page's language.
+pub fn language_options(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    codes: &[String],
+) -> Vec<(String, String)> {
+    codes.iter().map(|c| (c.clone(), locale::language_label(i18n, c))).collect()
+}
+
+/// Districts as filter options (their names as they are).
+pub fn district_options(districts: &[String]) -> Vec<(String, String)> {
+    districts.iter().map(|d| (d.clone(), d.clone())).collect()
 }

@@ -1,5 +1,8 @@
 //! A city's events by date: filters (a plain GET form), occurrences grouped
 //! by day, pages, and the same view as iCalendar and Atom feeds.
+use crate::components::filters::{
+    category_options, district_options, language_options, FilterChoice,
+};
 use crate::components::query_link::{query_string, with_param};
 use crate::events::server::list_events;
 use crate::events::{EventListing, OccurrenceItem};
@@ -140,33 +143,15 @@ fn EventsView(
                     <label for="e-q">{t!(i18n, filter_search)}</label>
                     <input id="e-q" type="search" name="q" value=q.clone() />
                 </div>
-                <div class="field">
-                    <label for="e-category">{t!(i18n, filter_category)}</label>
-                    <select id="e-category" name="category">
-                        <option value="">{t!(i18n, filter_any_category)}</option>
-                        {crate::categories::keys(crate::values::ListingKind::Event).into_iter().map(|c| view! {
-                            <option value=c.clone() selected=category == c>{crate::categories::label(i18n, &c)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="e-lang">{t!(i18n, events_held_in)}</label>
-                    <select id="e-lang" name="lang">
-                        <option value="">{t!(i18n, filter_any_language)}</option>
-                        {listing.languages.iter().map(|code| view! {
-                            <option value=code.clone() selected=lang == *code>{locale::language_label(i18n, code)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="e-district">{t!(i18n, filter_district)}</label>
-                    <select id="e-district" name="district">
-                        <option value="">{t!(i18n, filter_any_district)}</option>
-                        {listing.districts.iter().map(|d| view! {
-                            <option value=d.clone() selected=district == *d>{d.clone()}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <FilterChoice id="e-category" name="category" selected=category.clone()
+                    label=td_string!(l, filter_category).to_string() any=td_string!(l, filter_any_category).to_string()
+                    options=category_options(i18n, crate::values::ListingKind::Event) />
+                <FilterChoice id="e-lang" name="lang" selected=lang.clone()
+                    label=td_string!(l, events_held_in).to_string() any=td_string!(l, filter_any_language).to_string()
+                    options=language_options(i18n, &listing.languages) />
+                <FilterChoice id="e-district" name="district" selected=district.clone()
+                    label=td_string!(l, filter_district).to_string() any=td_string!(l, filter_any_district).to_string()
+                    options=district_options(&listing.districts) />
                 <div class="field checks">
                     <label><input type="checkbox" name="no_czech" value="true" checked=no_czech />{locale::no_local_language_needed(l, &local_lang)}</label>
                     <label><input type="checkbox" name="free" value="true" checked=free />{t!(i18n, events_free)}</label>

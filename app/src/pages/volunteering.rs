@@ -1,6 +1,7 @@
 //! Volunteering: the list of open opportunities (filters as a GET form),
 //! an opportunity's page with the "I would like to help" form, and the
 //! page behind the withdrawal link.
+use crate::components::filters::{language_options, FilterChoice};
 use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::components::query_link::with_param;
 use crate::components::text_notes::TextNotes;
@@ -89,24 +90,12 @@ fn ListingView(
                     <label for="v-q">{t!(i18n, filter_search)}</label>
                     <input id="v-q" type="search" name="q" value=q />
                 </div>
-                <div class="field">
-                    <label for="v-lang">{t!(i18n, vol_language)}</label>
-                    <select id="v-lang" name="lang">
-                        <option value="">{t!(i18n, filter_any_language)}</option>
-                        {listing.languages.iter().map(|c| view! {
-                            <option value=c.clone() selected=lang == *c>{locale::language_label(i18n, c)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="v-audience">{t!(i18n, vol_audience)}</label>
-                    <select id="v-audience" name="audience">
-                        <option value="">{t!(i18n, vol_anyone)}</option>
-                        {["newcomers", "locals"].into_iter().map(|a| view! {
-                            <option value=a selected=audience == a>{audience_label(i18n, a)}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
+                <FilterChoice id="v-lang" name="lang" selected=lang
+                    label=td_string!(l, vol_language).to_string() any=td_string!(l, filter_any_language).to_string()
+                    options=language_options(i18n, &listing.languages) />
+                <FilterChoice id="v-audience" name="audience" selected=audience
+                    label=td_string!(l, vol_audience).to_string() any=td_string!(l, vol_anyone).to_string()
+                    options=["newcomers", "locals"].into_iter().map(|a| (a.to_string(), audience_label(i18n, a))).collect() />
                 <div class="field checks">
                     <label><input type="checkbox" name="no_czech" value="true" checked=no_czech />{no_lang.clone()}</label>
                 </div>

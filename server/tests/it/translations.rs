@@ -138,7 +138,7 @@ async fn translations_through_review_and_age(backend: Backend) {
         .id;
     let id_s = id.to_string();
     let stamp = |texts: &[app::db::ListingText], lang: &str| {
-        texts.iter().find(|t| t.lang == lang).map(|t| t.updated_at.clone()).unwrap_or_default()
+        texts.iter().find(|t| t.lang == lang).map(|t| t.updated_at).unwrap_or_default()
     };
     let before = db.listing_texts(TextTable::Place, id).await.expect("q");
 
