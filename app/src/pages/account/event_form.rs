@@ -1,11 +1,8 @@
 //! An organisation proposes an event or a change to one of its events; a
 //! moderator uses the same form to edit an event directly.
-use super::listing_form::{ListingFormPage, OrganisationChoice};
+use super::listing_form::{form_action, ListingFormEnd, ListingFormPage, ListingFormStart};
 
-use crate::components::form_field::{
-    CheckField, CheckGroup, FormField, SelectField, TextAreaField,
-};
-use crate::components::translation_fields::TranslationFields;
+use crate::components::form_field::{CheckField, CheckGroup, FormField, SelectField};
 use crate::events::server::event_form;
 use crate::i18n::*;
 use crate::listing::draft::ListingFormData;
@@ -64,20 +61,15 @@ fn EventFormView(data: ListingFormData) -> impl IntoView {
     let weekdays =
         WEEKDAYS.iter().zip(days).map(|(c, d)| (c.to_string(), d.to_string())).collect::<Vec<_>>();
     let languages = super::listing_form::language_options(i18n);
-    let (action, submit_label) = if data.moderator_edit {
-        ("/moderation/events/edit", td_string!(l, place_form_save_now).to_string())
-    } else {
-        ("/dashboard/events/submit", td_string!(l, place_form_submit).to_string())
-    };
+    let (action, submit_label) =
+        form_action(l, &data, "/moderation/events/edit", "/dashboard/events/submit");
     let field = |name: &'static str, label: String, required: bool| {
         view! { <FormField name=name label=label required=required feedback=fb.clone() /> }
     };
     view! {
         <crate::components::form_field::FormErrorBanner feedback=fb.clone() />
         <form method="post" action=locale::href(i18n, action) novalidate>
-            {data.listing.clone().map(|(id, _, _)| view! { <input type="hidden" name="event" value=id.to_string() /> })}
-            {data.new_in_city.clone().map(|c| view! { <input type="hidden" name="city" value=c /> })}
-            <OrganisationChoice data=data.clone() feedback=fb.clone() />
+            <ListingFormStart data=data.clone() feedback=fb.clone() key="event" />
             <fieldset>
                 <legend>{t!(i18n, ef_what)}</legend>
                 {field("title", td_string!(l, ef_title).to_string(), true)}
@@ -117,13 +109,7 @@ fn EventFormView(data: ListingFormData) -> impl IntoView {
                 <FormField name="registration_url" kind="url" label=td_string!(l, ef_registration).to_string() required=false feedback=fb.clone() />
                 <FormField name="capacity" kind="number" label=td_string!(l, ef_capacity).to_string() required=false feedback=fb.clone() />
             </fieldset>
-            <TextAreaField name="description_en" label=td_string!(l, pf_description_en).to_string() feedback=fb.clone() rows=5 />
-            <TextAreaField name="description_local" label=td_string!(l, pf_description_local).to_string() feedback=fb.clone() rows=5 />
-            <TranslationFields local_lang=data.local_lang.clone() outdated=data.outdated.clone() feedback=fb.clone() titles=true />
-            {data.moderator_edit.then(|| view! {
-                <TextAreaField name="note" label=td_string!(l, place_form_note).to_string() feedback=fb.clone() rows=2 />
-            })}
-            <button type="submit">{submit_label}</button>
+            <ListingFormEnd data=data.clone() feedback=fb.clone() submit_label=submit_label />
         </form>
     }
 }

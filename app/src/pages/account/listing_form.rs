@@ -118,3 +118,57 @@ pub fn OrganisationChoice(data: ListingFormData, feedback: FormFeedback) -> impl
     }
     .into_any()
 }
+
+/// Where an event's or opportunity's form posts (`edit` for a moderator's
+/// direct edit, `submit` for a proposal), and its button's words.
+pub fn form_action(
+    l: Locale,
+    data: &ListingFormData,
+    edit: &'static str,
+    submit: &'static str,
+) -> (&'static str, String) {
+    if data.moderator_edit {
+        (edit, td_string!(l, place_form_save_now).to_string())
+    } else {
+        (submit, td_string!(l, place_form_submit).to_string())
+    }
+}
+
+/// The start of an event's or opportunity's form: which listing it changes
+/// (`key`), the city a moderator adds it to, and whose it is.
+#[component]
+pub fn ListingFormStart(
+    data: ListingFormData,
+    feedback: FormFeedback,
+    key: &'static str,
+) -> impl IntoView {
+    view! {
+        {data.listing.clone().map(|(id, _, _)| view! { <input type="hidden" name=key value=id.to_string() /> })}
+        {data.new_in_city.clone().map(|c| view! { <input type="hidden" name="city" value=c /> })}
+        <OrganisationChoice data=data feedback=feedback />
+    }
+}
+
+/// The end of an event's or opportunity's form: the description in English
+/// and in the city's language, the title's and description's translations,
+/// a moderator's note, and the button.
+#[component]
+pub fn ListingFormEnd(
+    data: ListingFormData,
+    feedback: FormFeedback,
+    submit_label: String,
+) -> impl IntoView {
+    use crate::components::form_field::TextAreaField;
+    use crate::components::translation_fields::TranslationFields;
+    let l = use_i18n().get_locale_untracked();
+    let fb = feedback;
+    view! {
+        <TextAreaField name="description_en" label=td_string!(l, pf_description_en).to_string() feedback=fb.clone() rows=5 />
+        <TextAreaField name="description_local" label=td_string!(l, pf_description_local).to_string() feedback=fb.clone() rows=5 />
+        <TranslationFields local_lang=data.local_lang.clone() outdated=data.outdated.clone() feedback=fb.clone() titles=true />
+        {data.moderator_edit.then(|| view! {
+            <TextAreaField name="note" label=td_string!(l, place_form_note).to_string() feedback=fb.clone() rows=2 />
+        })}
+        <button type="submit">{submit_label}</button>
+    }
+}

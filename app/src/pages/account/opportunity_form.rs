@@ -1,10 +1,11 @@
 //! An organisation proposes a volunteering opportunity or a change to one;
 //! a moderator uses the same form to edit one directly.
-use super::listing_form::{feedback_for, language_options, ListingFormPage, OrganisationChoice};
-use crate::components::form_field::{
-    CheckField, CheckGroup, FormErrorBanner, FormField, SelectField, TextAreaField,
+use super::listing_form::{
+    feedback_for, form_action, language_options, ListingFormEnd, ListingFormPage, ListingFormStart,
 };
-use crate::components::translation_fields::TranslationFields;
+use crate::components::form_field::{
+    CheckField, CheckGroup, FormErrorBanner, FormField, SelectField,
+};
 use crate::i18n::*;
 use crate::listing::draft::ListingFormData;
 use crate::locale;
@@ -56,20 +57,15 @@ fn OpportunityFormView(data: ListingFormData) -> impl IntoView {
     let places = std::iter::once((String::new(), td_string!(l, ef_place_none).to_string()))
         .chain(data.places.iter().map(|(id, n)| (id.to_string(), n.clone())))
         .collect::<Vec<_>>();
-    let (action, submit_label) = if data.moderator_edit {
-        ("/moderation/opportunities/edit", td_string!(l, place_form_save_now).to_string())
-    } else {
-        ("/dashboard/opportunities/submit", td_string!(l, place_form_submit).to_string())
-    };
+    let (action, submit_label) =
+        form_action(l, &data, "/moderation/opportunities/edit", "/dashboard/opportunities/submit");
     let field = |name: &'static str, label: String, required: bool| {
         view! { <FormField name=name label=label required=required feedback=fb.clone() /> }
     };
     view! {
         <FormErrorBanner feedback=fb.clone() />
         <form method="post" action=locale::href(i18n, action) novalidate>
-            {data.listing.clone().map(|(id, _, _)| view! { <input type="hidden" name="opportunity" value=id.to_string() /> })}
-            {data.new_in_city.clone().map(|c| view! { <input type="hidden" name="city" value=c /> })}
-            <OrganisationChoice data=data.clone() feedback=fb.clone() />
+            <ListingFormStart data=data.clone() feedback=fb.clone() key="opportunity" />
             <fieldset>
                 <legend>{t!(i18n, ef_what)}</legend>
                 {field("title", td_string!(l, ef_title).to_string(), true)}
@@ -100,13 +96,7 @@ fn OpportunityFormView(data: ListingFormData) -> impl IntoView {
                     hint=td_string!(l, of_contact_hint).to_string() />
                 <FormField name="registration_url" kind="url" label=td_string!(l, ef_registration).to_string() required=false feedback=fb.clone() />
             </fieldset>
-            <TextAreaField name="description_en" label=td_string!(l, pf_description_en).to_string() feedback=fb.clone() rows=5 />
-            <TextAreaField name="description_local" label=td_string!(l, pf_description_local).to_string() feedback=fb.clone() rows=5 />
-            <TranslationFields local_lang=data.local_lang.clone() outdated=data.outdated.clone() feedback=fb.clone() titles=true />
-            {data.moderator_edit.then(|| view! {
-                <TextAreaField name="note" label=td_string!(l, place_form_note).to_string() feedback=fb.clone() rows=2 />
-            })}
-            <button type="submit">{submit_label}</button>
+            <ListingFormEnd data=data.clone() feedback=fb.clone() submit_label=submit_label />
         </form>
     }
 }
