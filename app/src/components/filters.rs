@@ -96,6 +96,14 @@ pub fn language_options(
     codes.iter().map(|c| (c.clone(), locale::language_label(i18n, c))).collect()
 }
 
+/// The cities as filter options, by their names in the page's language.
+pub fn city_options(i18n: leptos_i18n::I18nContext<Locale>) -> Vec<(String, String)> {
+    crate::cities::all_slugs()
+        .into_iter()
+        .map(|c| (c.clone(), crate::cities::label(i18n, &c)))
+        .collect()
+}
+
 /// Districts as filter options (their names as they are).
 pub fn district_options(districts: &[String]) -> Vec<(String, String)> {
     districts.iter().map(|d| (d.clone(), d.clone())).collect()

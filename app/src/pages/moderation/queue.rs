@@ -1,5 +1,6 @@
 //! The moderators' queue: organisations waiting for verification.
 use super::card_list;
+use crate::components::filters::{city_options, FilterChoice};
 use crate::components::form_field::FormErrorBanner;
 use crate::components::review::{DiffTable, ReviewForm};
 use crate::forms::use_feedback;
@@ -9,6 +10,7 @@ use crate::moderation::server::{
     moderation_queue, open_reports, pending_changes, stale_listings, ChangeItem, OrganisationItem,
     Queue, ReportItem,
 };
+use crate::values::ListingKind;
 use crate::values::OrganisationStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -58,48 +60,29 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
     let l = i18n.get_locale_untracked();
     let city = queue.city.unwrap_or_default();
     let organisations = queue.organisations;
+    let text = |n: Option<i64>| n.map(|n| n.to_string()).unwrap_or_default();
+    let kinds = ListingKind::ALL.iter().map(|&k| (k.to_string(), locale::listing_kind(i18n, k)));
+    let kinds = kinds.collect();
+    let organisation_choices =
+        queue.choices.into_iter().map(|(id, name)| (id.to_string(), name)).collect();
+    let ages = AGES
+        .into_iter()
+        .map(|d| (d.to_string(), td_string!(l, moderation_older_than, days = d).to_string()))
+        .collect();
     view! {
         <form method="get" class="filters queue-filters" action=locale::href(i18n, "/moderation")>
-            <div class="field">
-                <label for="q-city">{t!(i18n, field_city)}</label>
-                <select id="q-city" name="city">
-                    <option value="">{t!(i18n, moderation_every_city)}</option>
-                    {crate::cities::all_slugs().into_iter().map(|c| {
-                        let label = crate::cities::label(i18n, &c);
-                        let selected = city == c;
-                        view! { <option value=c selected=selected>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="q-kind">{t!(i18n, moderation_kind)}</label>
-                <select id="q-kind" name="kind">
-                    <option value="">{t!(i18n, moderation_every_kind)}</option>
-                    {crate::values::ListingKind::ALL.iter().map(|&k| view! {
-                        <option value=k.as_str() selected=filter.kind == k.as_str()>{locale::listing_kind(i18n, k)}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="q-organisation">{t!(i18n, moderation_organisation)}</label>
-                <select id="q-organisation" name="organisation">
-                    <option value="">{t!(i18n, moderation_every_organisation)}</option>
-                    {queue.choices.into_iter().map(|(id, name)| view! {
-                        <option value=id.to_string() selected=filter.organisation == Some(id)>{name}</option>
-                    }).collect_view()}
-                </select>
-            </div>
-            <div class="field">
-                <label for="q-age">{t!(i18n, moderation_age)}</label>
-                <select id="q-age" name="age">
-                    <option value="">{t!(i18n, moderation_any_age)}</option>
-                    {AGES.into_iter().map(|d| view! {
-                        <option value=d.to_string() selected=filter.age == Some(d)>
-                            {td_string!(l, moderation_older_than, days = d).to_string()}
-                        </option>
-                    }).collect_view()}
-                </select>
-            </div>
+            <FilterChoice id="q-city" name="city" selected=city.clone()
+                label=td_string!(l, field_city).to_string() any=td_string!(l, moderation_every_city).to_string()
+                options=city_options(i18n) />
+            <FilterChoice id="q-kind" name="kind" selected=filter.kind.clone()
+                label=td_string!(l, moderation_kind).to_string() any=td_string!(l, moderation_every_kind).to_string()
+                options=kinds />
+            <FilterChoice id="q-organisation" name="organisation" selected=text(filter.organisation)
+                label=td_string!(l, moderation_organisation).to_string() any=td_string!(l, moderation_every_organisation).to_string()
+                options=organisation_choices />
+            <FilterChoice id="q-age" name="age" selected=text(filter.age)
+                label=td_string!(l, moderation_age).to_string() any=td_string!(l, moderation_any_age).to_string()
+                options=ages />
             <div class="field checks">
                 <label><input type="checkbox" name="all" value="1" checked=all />{t!(i18n, moderation_show_all)}</label>
             </div>
