@@ -1,13 +1,13 @@
 //! An organisation's members add and remove each other. Someone without an
 //! account is invited: the account is made and a link to choose a password
 //! is sent. Admins may do the same (support); nobody else.
-use crate::values::AuditAction;
 use super::model::{required_text, Email, FieldError, FieldErrors, FormError, Role};
 use super::session::CurrentUser;
 use super::tokens;
 use crate::db::{Db, MemberChange, NewAudit, NewInvite, NewMessage, OrganisationRow};
 use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::td_string;
+use crate::values::AuditAction;
 use crate::values::Timestamp;
 use chrono::{DateTime, Duration, Utc};
 use leptos_i18n::Locale as _;

@@ -1,8 +1,8 @@
 //! Users, organisations, memberships, single-use tokens, the outbox and the
 //! audit log.
+use super::Db;
 use super::Tx;
 use crate::values::AuditAction;
-use super::Db;
 use crate::values::CitySlug;
 use crate::values::Timestamp;
 
@@ -102,7 +102,12 @@ pub struct NewAudit<'a> {
 impl<'a> NewAudit<'a> {
     /// `actor` (None: the system) did `action` to the subject (kind, id);
     /// no details, no reason until added.
-    pub fn of(actor: Option<i64>, subject_kind: &'a str, subject_id: i64, action: crate::values::AuditAction) -> Self {
+    pub fn of(
+        actor: Option<i64>,
+        subject_kind: &'a str,
+        subject_id: i64,
+        action: crate::values::AuditAction,
+    ) -> Self {
         NewAudit { actor, subject_kind, subject_id, action, details: String::new(), reason: None }
     }
 
@@ -358,8 +363,12 @@ impl Db {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, AuditAction::EmailVerified), now)
-            .await?;
+        append_audit(
+            &mut tx,
+            &NewAudit::of(Some(user_id), "user", user_id, AuditAction::EmailVerified),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }
@@ -401,8 +410,12 @@ impl Db {
         .bind(user_id)
         .execute(&mut *tx)
         .await?;
-        append_audit(&mut tx, &NewAudit::of(Some(user_id), "user", user_id, AuditAction::PasswordReset), now)
-            .await?;
+        append_audit(
+            &mut tx,
+            &NewAudit::of(Some(user_id), "user", user_id, AuditAction::PasswordReset),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }

@@ -1,12 +1,12 @@
 //! Keeping listings fresh: organisations confirm their places, events and
 //! opportunities (moderators may too), stale ones are flagged to moderators
 //! and reminded to their organisations.
-use crate::values::AuditAction;
 use super::accounts::queue_message;
-use super::Tx;
 use super::events::bump_events_version;
 use super::places::bump_places_version;
+use super::Tx;
 use super::{append_audit, Db, NewAudit, NewMessage};
+use crate::values::AuditAction;
 use crate::values::ListingKind;
 use crate::values::{Day, Timestamp};
 
@@ -155,7 +155,8 @@ impl Db {
         };
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(actor), "place", id, AuditAction::Unpublished).reason(Some(reason.to_string())),
+            &NewAudit::of(Some(actor), "place", id, AuditAction::Unpublished)
+                .reason(Some(reason.to_string())),
             now,
         )
         .await?;

@@ -2,11 +2,11 @@
 //! decision writes its audit entry and the message to the submitter in the
 //! same transaction; accepting also publishes the listing.
 use super::accounts::queue_message;
-use super::Tx;
 use super::decisions::{decide, Reviewed};
 use super::events::{bump_events_version, upsert_event};
 use super::places::{bump_places_version, upsert_place};
 use super::volunteering::upsert_opportunity;
+use super::Tx;
 use super::{append_audit, Backend, Db, NewAudit, NewEvent, NewMessage, NewOpportunity, NewPlace};
 use crate::values::CitySlug;
 use crate::values::Day;
@@ -73,9 +73,12 @@ impl Db {
         .await?;
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(c.submitted_by), "listing_change", id, AuditAction::Submitted).details(
-                format!("{} {}", c.kind, c.listing_id.map_or("new".into(), |l| l.to_string())),
-            ),
+            &NewAudit::of(Some(c.submitted_by), "listing_change", id, AuditAction::Submitted)
+                .details(format!(
+                    "{} {}",
+                    c.kind,
+                    c.listing_id.map_or("new".into(), |l| l.to_string())
+                )),
             now,
         )
         .await?;
@@ -242,7 +245,8 @@ impl Db {
         for (kind, subject) in [("listing_change", id), (listing.kind(), listing_id)] {
             append_audit(
                 &mut tx,
-                &NewAudit::of(Some(moderator), kind, subject, AuditAction::Accepted).details(diff.to_string()),
+                &NewAudit::of(Some(moderator), kind, subject, AuditAction::Accepted)
+                    .details(diff.to_string()),
                 now,
             )
             .await?;
@@ -303,7 +307,11 @@ pub enum Written {
 /// writing transaction holds the whole database; PostgreSQL first takes a
 /// lock on the slug, so two writers of one slug wait for each other (the
 /// later one then sees the earlier one's listing).
-async fn slug_free(tx: &mut Tx<'_>, backend: Backend, l: &Listing<'_>) -> Result<bool, sqlx::Error> {
+async fn slug_free(
+    tx: &mut Tx<'_>,
+    backend: Backend,
+    l: &Listing<'_>,
+) -> Result<bool, sqlx::Error> {
     let (city, slug) = l.city_and_slug();
     if backend == Backend::Postgres {
         sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
@@ -378,7 +386,8 @@ impl Db {
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let id = write_audited(&mut tx, listing, AuditAction::Edited, diff, actor, reason, now).await?;
+        let id =
+            write_audited(&mut tx, listing, AuditAction::Edited, diff, actor, reason, now).await?;
         for m in messages {
             queue_message(&mut tx, m, now).await?;
         }
@@ -401,7 +410,8 @@ impl Db {
         if !slug_free(&mut tx, self.backend, &listing).await? {
             return Ok(Written::SlugTaken);
         }
-        let id = write_audited(&mut tx, listing, AuditAction::Created, diff, actor, reason, now).await?;
+        let id =
+            write_audited(&mut tx, listing, AuditAction::Created, diff, actor, reason, now).await?;
         tx.commit().await?;
         Ok(Written::Done(id))
     }

@@ -2,8 +2,8 @@
 //! ones) and removing, each with its audit entry and message in one
 //! transaction.
 use super::accounts::{append_audit, queue_message, store_token, NewAudit, NewMessage};
-use super::Tx;
 use super::Db;
+use super::Tx;
 use crate::values::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]

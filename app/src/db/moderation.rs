@@ -1,8 +1,8 @@
 //! Organisation review and roles: each change with its audit entry, in one
 //! transaction.
-use crate::values::AuditAction;
 use super::accounts::{OrganisationRow, ORG_COLUMNS};
 use super::{append_audit, Db, NewAudit};
+use crate::values::AuditAction;
 use crate::values::OrganisationStatus;
 use crate::values::Timestamp;
 

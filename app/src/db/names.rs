@@ -1,7 +1,7 @@
 //! What adding a city and adding a category share: their names per
 //! language and the audit entry, written in the caller's transaction.
-use crate::values::AuditAction;
 use super::Tx;
+use crate::values::AuditAction;
 use crate::values::Timestamp;
 
 /// Which kind of row the names belong to.

@@ -270,7 +270,6 @@ impl Db {
     }
 }
 
-
 /// Inserts or updates one place (by city and slug) inside `tx`.
 pub(super) async fn upsert_place(
     tx: &mut Tx<'_>,

@@ -1,6 +1,6 @@
 //! Problem reports from visitors, and their handling (audited).
-use crate::values::AuditAction;
 use super::{append_audit, Db, NewAudit};
+use crate::values::AuditAction;
 use crate::values::{ListingKind, Timestamp};
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -104,7 +104,12 @@ impl Db {
         if done.rows_affected() != 1 {
             return Ok(false);
         }
-        append_audit(&mut tx, &NewAudit::of(Some(moderator), "report", id, AuditAction::Handled), now).await?;
+        append_audit(
+            &mut tx,
+            &NewAudit::of(Some(moderator), "report", id, AuditAction::Handled),
+            now,
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }

@@ -1,10 +1,10 @@
 //! Stories written in the app: drafts waiting for review, and publishing
 //! one (the story's row, its English and local texts, its sources and the
 //! audit entry) in one transaction. The public never reads the drafts.
-use crate::values::AuditAction;
 use super::accounts::{append_audit, NewAudit};
 use super::decisions::{decide, Reviewed};
 use super::{Db, StoryRow, StorySource};
+use crate::values::AuditAction;
 use crate::values::CitySlug;
 use crate::values::ReviewState;
 use crate::values::Timestamp;
@@ -254,7 +254,8 @@ impl Db {
         }
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(reviewer), "story", story_id, AuditAction::Published).details(diff.to_string()),
+            &NewAudit::of(Some(reviewer), "story", story_id, AuditAction::Published)
+                .details(diff.to_string()),
             now,
         )
         .await?;

@@ -1,8 +1,8 @@
 //! Listing texts per language (place, event and opportunity descriptions).
 //! Each text keeps the time of its own last change, which is how a
 //! translation older than its source text is told (see locale::content).
-use super::Tx;
 use super::Db;
+use super::Tx;
 pub use crate::values::ListingText;
 use crate::values::Timestamp;
 

@@ -91,8 +91,12 @@ pub async fn change_status(
     let series = values.get("series").is_some_and(|s| !s.is_empty());
     let (status, action, details) = if series {
         match change {
-            StatusChange::Cancel => (Publication::Cancelled, AuditAction::Cancelled, "series".to_string()),
-            StatusChange::Restore => (Publication::Published, AuditAction::Restored, "series".to_string()),
+            StatusChange::Cancel => {
+                (Publication::Cancelled, AuditAction::Cancelled, "series".to_string())
+            }
+            StatusChange::Restore => {
+                (Publication::Published, AuditAction::Restored, "series".to_string())
+            }
         }
     } else {
         let raw = values.get("date").map(|d| d.trim()).unwrap_or("");

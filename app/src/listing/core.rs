@@ -1,6 +1,5 @@
 //! The trait every kind of listing implements, and the helpers the pipeline
 //! steps share.
-use crate::values::AuditAction;
 use super::draft::ListingDraft;
 use crate::accounts::model::FieldErrors;
 use crate::cities::City;
@@ -8,6 +7,7 @@ use crate::db::{Db, NewMessage, OrganisationRow};
 use crate::error::AppError;
 use crate::geocode::Geo;
 use crate::http::form_post::FormValues;
+use crate::values::AuditAction;
 use crate::values::CitySlug;
 use crate::values::Day;
 use crate::values::Timestamp;
@@ -81,7 +81,7 @@ pub async fn unpublish(
         messages,
         now,
     )
-        .await?;
+    .await?;
     Ok(true)
 }
 

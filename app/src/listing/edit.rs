@@ -88,7 +88,9 @@ pub async fn create<D: Listing>(
             today: city.today(now.utc()),
         };
         let new = draft.publish(db, publish).await?;
-        if let Written::Done(_) = db.add_listing(D::write(&new), &diff, user.id, reason, now).await? {
+        if let Written::Done(_) =
+            db.add_listing(D::write(&new), &diff, user.id, reason, now).await?
+        {
             return Ok(format!("/{}/{}/{slug}", city.slug, D::KIND.section()));
         }
     }

@@ -99,7 +99,8 @@ async fn accept<D: Listing>(
         };
         let new = draft.publish(db, publish).await?;
         let write = D::write(&new);
-        match db.accept_change(change.id, org.id, write, &diff, moderator, note, now, today).await? {
+        match db.accept_change(change.id, org.id, write, &diff, moderator, note, now, today).await?
+        {
             Written::Done(_) => return Ok(true),
             Written::AlreadyDecided => return Ok(false),
             Written::SlugTaken => continue,

@@ -67,8 +67,15 @@ async fn confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -
             Some(place) => (Some("place"), Some(place)),
             None => (v.get("kind").map(String::as_str), crate::http::form_post::id_field(&v, "id")),
         };
-        crate::kinds::freshness::confirm(&st.db, u.as_ref(), kind, id, ConfirmedBy::Member, st.now())
-            .await
+        crate::kinds::freshness::confirm(
+            &st.db,
+            u.as_ref(),
+            kind,
+            id,
+            ConfirmedBy::Member,
+            st.now(),
+        )
+        .await
     })
     .await
 }
@@ -84,8 +91,15 @@ async fn verify(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         let kind = v.get("listing").map(String::as_str);
         let id = crate::http::form_post::id_field(&v, "id");
-        crate::kinds::freshness::confirm(&st.db, u.as_ref(), kind, id, ConfirmedBy::Moderator, st.now())
-            .await
+        crate::kinds::freshness::confirm(
+            &st.db,
+            u.as_ref(),
+            kind,
+            id,
+            ConfirmedBy::Moderator,
+            st.now(),
+        )
+        .await
     })
     .await
 }

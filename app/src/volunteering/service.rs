@@ -56,7 +56,6 @@ fn item(
     }
 }
 
-
 /// Open opportunities matching `q`, soonest deadline first, one page.
 pub async fn listing(
     db: &Db,

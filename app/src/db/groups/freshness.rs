@@ -1,9 +1,9 @@
 //! Freshness of community group profiles: which are due a check, a group's
 //! confirmation, and the reminders to their members.
-use crate::values::AuditAction;
 use super::{PROFILE_VERIFIED, PUBLIC};
 use crate::db::accounts::{append_audit, queue_message, NewAudit, NewMessage};
 use crate::db::Db;
+use crate::values::AuditAction;
 use crate::values::{Day, Timestamp};
 
 impl Db {

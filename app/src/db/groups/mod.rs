@@ -3,11 +3,11 @@
 //! public only through `approve_group_proposal`, which writes the approved
 //! columns and channel rows, the audit entry and the members' messages in
 //! one transaction.
-use crate::values::AuditAction;
 use super::accounts::{append_audit, queue_message, NewAudit, NewMessage};
-use super::Tx;
 use super::decisions::{decide, Reviewed};
 use super::Db;
+use super::Tx;
+use crate::values::AuditAction;
 use crate::values::CitySlug;
 use crate::values::Languages;
 use crate::values::ReviewState;
