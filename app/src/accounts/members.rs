@@ -4,10 +4,11 @@
 use super::model::{required_text, Email, FieldError, FieldErrors, FormError, Role};
 use super::session::CurrentUser;
 use super::tokens;
-use crate::db::{Db, MemberChange, NewAudit, NewInvite, NewMessage, OrganisationRow};
+use crate::db::{Db, MemberChange, NewAudit, NewInvite, NewMessage};
 use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::td_string;
 use crate::values::AuditAction;
+use crate::values::Organisation;
 use crate::values::Timestamp;
 use chrono::{DateTime, Duration, Utc};
 use leptos_i18n::Locale as _;
@@ -20,7 +21,7 @@ async fn managed(
     db: &Db,
     user: Option<&CurrentUser>,
     values: &FormValues,
-) -> Result<(CurrentUser, OrganisationRow), FormRefusal> {
+) -> Result<(CurrentUser, Organisation), FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
     let id = id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
     let org = db.organisation(id).await?.ok_or(FormRefusal::Forbidden)?;

@@ -4,6 +4,7 @@ use super::Db;
 use super::Tx;
 use crate::values::AuditAction;
 use crate::values::CitySlug;
+use crate::values::Organisation;
 use crate::values::Timestamp;
 
 #[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
@@ -21,21 +22,6 @@ pub struct UserRow {
 
 const USER_COLUMNS: &str = "id, email, password_hash, display_name, role, moderator_city, \
      email_verified_at, locale, session_epoch";
-
-#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
-pub struct OrganisationRow {
-    pub id: i64,
-    pub name: String,
-    pub legal_form: String,
-    pub registration_no: String,
-    pub website: Option<String>,
-    pub contact_person: String,
-    pub city: crate::values::CitySlug,
-    pub status: crate::values::OrganisationStatus,
-    pub status_note: Option<String>,
-    /// ngo | community_group
-    pub kind: String,
-}
 
 pub(super) const ORG_COLUMNS: &str =
     "id, name, legal_form, registration_no, website, contact_person, city, status, status_note, kind";
@@ -135,17 +121,11 @@ pub(super) async fn append_audit(
     a: &NewAudit<'_>,
     now: Timestamp,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sql!(
         "INSERT INTO audit_log (at, actor_user_id, subject_kind, subject_id, action, details, reason) \
          VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        (now, a.actor, a.subject_kind, a.subject_id, a.action, &a.details, &a.reason)
     )
-    .bind(now)
-    .bind(a.actor)
-    .bind(a.subject_kind)
-    .bind(a.subject_id)
-    .bind(a.action)
-    .bind(&a.details)
-    .bind(&a.reason)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -156,13 +136,10 @@ pub(super) async fn queue_message(
     m: &NewMessage,
     now: Timestamp,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sql!(
         "INSERT INTO outbox (recipient, subject, body, created_at) VALUES ($1, $2, $3, $4)",
+        (&m.recipient, &m.subject, &m.body, now)
     )
-    .bind(&m.recipient)
-    .bind(&m.subject)
-    .bind(&m.body)
-    .bind(now)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -175,13 +152,12 @@ pub(super) async fn store_token(
     purpose: &str,
     expires_at: Timestamp,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO tokens (hash, user_id, purpose, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(hash)
-        .bind(user_id)
-        .bind(purpose)
-        .bind(expires_at)
-        .execute(&mut **tx)
-        .await?;
+    sql!(
+        "INSERT INTO tokens (hash, user_id, purpose, expires_at) VALUES ($1, $2, $3, $4)",
+        (hash, user_id, purpose, expires_at)
+    )
+    .execute(&mut **tx)
+    .await?;
     Ok(())
 }
 
@@ -193,13 +169,11 @@ async fn use_token(
     purpose: &str,
     now: Timestamp,
 ) -> Result<Option<i64>, sqlx::Error> {
-    let row: Option<(i64,)> = sqlx::query_as(
+    let row: Option<(i64,)> = sql_as!(
         "UPDATE tokens SET used_at = $3 WHERE hash = $1 AND purpose = $2 \
          AND used_at IS NULL AND expires_at > $3 RETURNING user_id",
+        (hash, purpose, now)
     )
-    .bind(hash)
-    .bind(purpose)
-    .bind(now)
     .fetch_optional(&mut **tx)
     .await?;
     Ok(row.map(|r| r.0))
@@ -218,44 +192,33 @@ impl Db {
         now: Timestamp,
     ) -> Result<(i64, i64), RegisterError> {
         let mut tx = self.begin_write().await?;
-        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-            .bind(&r.email)
+        let taken: Option<(i64,)> = sql_as!("SELECT id FROM users WHERE email = $1", (&r.email))
             .fetch_optional(&mut *tx)
             .await?;
         if taken.is_some() {
             return Err(RegisterError::EmailTaken);
         }
-        let (user_id,): (i64,) = sqlx::query_as(
+        let (user_id,): (i64,) = sql_as!(
             "INSERT INTO users (email, password_hash, display_name, locale, created_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            (&r.email, &r.password_hash, &r.display_name, &r.locale, now)
         )
-        .bind(&r.email)
-        .bind(&r.password_hash)
-        .bind(&r.display_name)
-        .bind(&r.locale)
-        .bind(now)
         .fetch_one(&mut *tx)
         .await?;
-        let (org_id,): (i64,) = sqlx::query_as(
+        let (org_id,): (i64,) = sql_as!(
             "INSERT INTO organisations (name, legal_form, registration_no, website, contact_person, \
              city, created_at, updated_at, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8) RETURNING id",
+            (
+                &r.org_name, &r.legal_form, &r.registration_no, &r.website, &r.display_name,
+                &r.city, now, &r.kind,
+            )
         )
-        .bind(&r.org_name)
-        .bind(&r.legal_form)
-        .bind(&r.registration_no)
-        .bind(&r.website)
-        .bind(&r.display_name)
-        .bind(&r.city)
-        .bind(now)
-        .bind(&r.kind)
         .fetch_one(&mut *tx)
         .await?;
-        sqlx::query(
+        sql!(
             "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3)",
+            (user_id, org_id, now)
         )
-        .bind(user_id)
-        .bind(org_id)
-        .bind(now)
         .execute(&mut *tx)
         .await?;
         store_token(&mut tx, token_hash, user_id, "verify_email", token_expires_at).await?;
@@ -283,32 +246,27 @@ impl Db {
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-            .bind(email)
+        let existing: Option<(i64,)> = sql_as!("SELECT id FROM users WHERE email = $1", (email))
             .fetch_optional(&mut *tx)
             .await?;
         let id = match existing {
             Some((id,)) => {
-                sqlx::query(
+                sql!(
                     "UPDATE users SET role = 'admin', password_hash = $1, \
                      email_verified_at = COALESCE(email_verified_at, $2), \
                      session_epoch = session_epoch + 1 WHERE id = $3",
+                    (password_hash, now, id)
                 )
-                .bind(password_hash)
-                .bind(now)
-                .bind(id)
                 .execute(&mut *tx)
                 .await?;
                 id
             }
             None => {
-                let (id,): (i64,) = sqlx::query_as(
+                let (id,): (i64,) = sql_as!(
                     "INSERT INTO users (email, password_hash, display_name, role, email_verified_at, created_at) \
                      VALUES ($1, $2, $1, 'admin', $3, $3) RETURNING id",
+                    (email, password_hash, now)
                 )
-                .bind(email)
-                .bind(password_hash)
-                .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
                 id
@@ -326,24 +284,21 @@ impl Db {
 
     pub async fn user_by_email(&self, email: &str) -> Result<Option<UserRow>, sqlx::Error> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1");
-        sqlx::query_as(&sql).bind(email).fetch_optional(&self.pool).await
+        sql_as!(&sql, (email)).fetch_optional(&self.pool).await
     }
 
     pub async fn user_by_id(&self, id: i64) -> Result<Option<UserRow>, sqlx::Error> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1");
-        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
+        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
     }
 
-    pub async fn organisations_of(
-        &self,
-        user_id: i64,
-    ) -> Result<Vec<OrganisationRow>, sqlx::Error> {
+    pub async fn organisations_of(&self, user_id: i64) -> Result<Vec<Organisation>, sqlx::Error> {
         let sql = format!(
             "SELECT {} FROM organisations o JOIN memberships m ON m.organisation_id = o.id \
              WHERE m.user_id = $1 ORDER BY o.name",
             ORG_COLUMNS.split(", ").map(|c| format!("o.{c}")).collect::<Vec<_>>().join(", ")
         );
-        sqlx::query_as(&sql).bind(user_id).fetch_all(&self.pool).await
+        sql_as!(&sql, (user_id)).fetch_all(&self.pool).await
     }
 
     /// Verifies a user's e-mail with a token, in one transaction.
@@ -356,11 +311,10 @@ impl Db {
         let Some(user_id) = use_token(&mut tx, hash, "verify_email", now).await? else {
             return Ok(None);
         };
-        sqlx::query(
+        sql!(
             "UPDATE users SET email_verified_at = COALESCE(email_verified_at, $1) WHERE id = $2",
+            (now, user_id)
         )
-        .bind(now)
-        .bind(user_id)
         .execute(&mut *tx)
         .await?;
         append_audit(
@@ -401,13 +355,11 @@ impl Db {
             return Ok(None);
         };
         // Following the link proves the address as well.
-        sqlx::query(
+        sql!(
             "UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1, \
              email_verified_at = COALESCE(email_verified_at, $2) WHERE id = $3",
+            (password_hash, now, user_id)
         )
-        .bind(password_hash)
-        .bind(now)
-        .bind(user_id)
         .execute(&mut *tx)
         .await?;
         append_audit(
@@ -422,8 +374,7 @@ impl Db {
 
     /// Ends every session of a user ("log out everywhere").
     pub async fn bump_session_epoch(&self, user_id: i64) -> Result<(), sqlx::Error> {
-        sqlx::query("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1")
-            .bind(user_id)
+        sql!("UPDATE users SET session_epoch = session_epoch + 1 WHERE id = $1", (user_id))
             .execute(&self.pool)
             .await?;
         Ok(())
@@ -431,22 +382,21 @@ impl Db {
 
     /// The newest messages first.
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxRow>, sqlx::Error> {
-        sqlx::query_as(
+        sql_as!(
             "SELECT id, recipient, subject, body, created_at, sent_at, attempts, last_error \
              FROM outbox ORDER BY id DESC LIMIT $1",
+            (limit)
         )
-        .bind(limit)
         .fetch_all(&self.pool)
         .await
     }
 
     pub async fn audit_for(&self, kind: &str, id: i64) -> Result<Vec<AuditRow>, sqlx::Error> {
-        sqlx::query_as(
+        sql_as!(
             "SELECT id, at, actor_user_id, subject_kind, subject_id, action, details, reason \
              FROM audit_log WHERE subject_kind = $1 AND subject_id = $2 ORDER BY id",
+            (kind, id)
         )
-        .bind(kind)
-        .bind(id)
         .fetch_all(&self.pool)
         .await
     }

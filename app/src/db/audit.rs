@@ -30,7 +30,7 @@ impl Db {
                  (SELECT id FROM listing_changes WHERE kind = $1 AND listing_id = $2)) \
              ORDER BY a.id DESC"
         );
-        sqlx::query_as(&sql).bind(kind).bind(id).fetch_all(&self.pool).await
+        sql_as!(&sql, (kind, id)).fetch_all(&self.pool).await
     }
 
     /// A story's history, newest first: its publications and the review
@@ -42,7 +42,7 @@ impl Db {
                  (SELECT id FROM story_drafts WHERE story_id = $1)) \
              ORDER BY a.id DESC"
         );
-        sqlx::query_as(&sql).bind(story).fetch_all(&self.pool).await
+        sql_as!(&sql, (story)).fetch_all(&self.pool).await
     }
 
     /// An organisation's history, newest first: its own entries and those
@@ -54,6 +54,6 @@ impl Db {
                  (SELECT id FROM listing_changes WHERE organisation_id = $1)) \
              ORDER BY a.id DESC"
         );
-        sqlx::query_as(&sql).bind(org).fetch_all(&self.pool).await
+        sql_as!(&sql, (org)).fetch_all(&self.pool).await
     }
 }

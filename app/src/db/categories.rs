@@ -46,20 +46,19 @@ impl Db {
         now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let taken: Option<(String,)> = sqlx::query_as("SELECT key FROM categories WHERE key = $1")
-            .bind(&c.key)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let taken: Option<(String,)> =
+            sql_as!("SELECT key FROM categories WHERE key = $1", (&c.key))
+                .fetch_optional(&mut *tx)
+                .await?;
         if taken.is_some() {
             return Ok(false);
         }
-        sqlx::query(
+        sql!(
             "INSERT INTO categories (key, listing_kind, sort_order) \
              SELECT $1, $2, CAST(COALESCE(MAX(sort_order), 0) + 1 AS BIGINT) FROM categories \
              WHERE listing_kind = $2",
+            (&c.key, c.kind)
         )
-        .bind(&c.key)
-        .bind(c.kind)
         .execute(&mut *tx)
         .await?;
         super::names::finish_adding(

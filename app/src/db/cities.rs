@@ -38,7 +38,7 @@ impl Db {
 
     pub async fn city(&self, slug: &str) -> Result<Option<City>, sqlx::Error> {
         let sql = format!("SELECT {CITY_COLUMNS} FROM cities WHERE slug = $1");
-        let row = sqlx::query(&sql).bind(slug).fetch_optional(&self.pool).await?;
+        let row = sql!(&sql, (slug)).fetch_optional(&self.pool).await?;
         let mut city: Vec<City> =
             row.as_ref().map(city_from_row).transpose()?.into_iter().collect();
         self.add_names(&mut city).await?;
@@ -68,10 +68,10 @@ impl Db {
         now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let taken: Option<(String,)> = sqlx::query_as("SELECT slug FROM cities WHERE slug = $1")
-            .bind(&c.slug)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let taken: Option<(String,)> =
+            sql_as!("SELECT slug FROM cities WHERE slug = $1", (&c.slug))
+                .fetch_optional(&mut *tx)
+                .await?;
         if taken.is_some() {
             return Ok(false);
         }
@@ -79,26 +79,28 @@ impl Db {
             sqlx::query_as("SELECT CAST(COALESCE(MAX(sort_order), 0) + 1 AS BIGINT) FROM cities")
                 .fetch_one(&mut *tx)
                 .await?;
-        sqlx::query(
+        sql!(
             "INSERT INTO cities (slug, name_local, name_en, country, timezone, local_lang, \
              center_lat, center_lon, south, west, north, east, zoom, sort_order, address_lookup) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+            (
+                &c.slug,
+                &c.name_local,
+                &c.name_en,
+                &c.country,
+                &c.timezone,
+                &c.local_lang,
+                c.center[0],
+                c.center[1],
+                c.bounds[0],
+                c.bounds[1],
+                c.bounds[2],
+                c.bounds[3],
+                c.zoom,
+                order,
+                c.address_lookup.as_deref()
+            )
         )
-        .bind(&c.slug)
-        .bind(&c.name_local)
-        .bind(&c.name_en)
-        .bind(&c.country)
-        .bind(&c.timezone)
-        .bind(&c.local_lang)
-        .bind(c.center[0])
-        .bind(c.center[1])
-        .bind(c.bounds[0])
-        .bind(c.bounds[1])
-        .bind(c.bounds[2])
-        .bind(c.bounds[3])
-        .bind(c.zoom)
-        .bind(order)
-        .bind(c.address_lookup.as_deref())
         .execute(&mut *tx)
         .await?;
         let added = format!("{} ({})", c.slug, c.name_local);

@@ -56,13 +56,13 @@ impl Db {
     /// Moderators and admins with a confirmed address not yet sent the
     /// digest on `day`.
     pub async fn digest_recipients(&self, day: Day) -> Result<Vec<DigestRecipient>, sqlx::Error> {
-        sqlx::query_as(
+        sql_as!(
             "SELECT u.id, u.email, u.locale, u.moderator_city FROM users u \
              WHERE u.role IN ('moderator', 'admin') AND u.email_verified_at IS NOT NULL \
              AND NOT EXISTS (SELECT 1 FROM moderator_digests d WHERE d.user_id = u.id AND d.day = $1) \
              ORDER BY u.id",
+            (day)
         )
-        .bind(day)
         .fetch_all(&self.pool)
         .await
     }
@@ -77,18 +77,16 @@ impl Db {
         now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let sent: Option<(i64,)> =
-            sqlx::query_as("SELECT user_id FROM moderator_digests WHERE user_id = $1 AND day = $2")
-                .bind(user)
-                .bind(day)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let sent: Option<(i64,)> = sql_as!(
+            "SELECT user_id FROM moderator_digests WHERE user_id = $1 AND day = $2",
+            (user, day)
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
         if sent.is_some() {
             return Ok(false);
         }
-        sqlx::query("INSERT INTO moderator_digests (user_id, day) VALUES ($1, $2)")
-            .bind(user)
-            .bind(day)
+        sql!("INSERT INTO moderator_digests (user_id, day) VALUES ($1, $2)", (user, day))
             .execute(&mut *tx)
             .await?;
         queue_message(&mut tx, message, now).await?;

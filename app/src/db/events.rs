@@ -279,7 +279,7 @@ pub(super) async fn upsert_event(
     e: &NewEvent,
     now: Timestamp,
 ) -> Result<i64, sqlx::Error> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql_as!(
         "INSERT INTO events (city, slug, organisation_id, organiser, place_id, category, title, title_en, \
          address, online_url, lat, lon, district, starts_local, duration_minutes, all_day, \
          timezone, rrule, exceptions, cancelled_dates, languages, no_czech, free, price, children, \
@@ -304,46 +304,20 @@ pub(super) async fn upsert_event(
          search_text = excluded.search_text, title_translations = excluded.title_translations, \
          updated_at = excluded.updated_at \
          RETURNING id",
+        (
+            &e.city, &e.slug, e.organisation_id, &e.organiser, e.place_id, &e.category, &e.title,
+            &e.title_en, &e.address, &e.online_url, e.lat, e.lon, &e.district, &e.starts_local,
+            e.duration_minutes, Flag(e.all_day), &e.timezone, &e.rrule, e.exceptions.join(","),
+            e.cancelled_dates.join(","), Languages::from_codes(&e.languages), Flag(e.no_czech),
+            Flag(e.free), &e.price, Flag(e.children), &e.accessibility, &e.registration_url,
+            e.capacity, e.status, Flag(e.past_example), e.sources.join("\n"), e.first_start_utc,
+            e.last_end_utc, &e.search_text,
+            crate::values::translations_to_json(&e.title_translations), now,
+        )
     )
     // Not a cached prepared statement: over the Any driver a NULL first
     // bound for a float column fixes a wrong parameter type in the cache.
     .persistent(false)
-    .bind(&e.city)
-    .bind(&e.slug)
-    .bind(e.organisation_id)
-    .bind(&e.organiser)
-    .bind(e.place_id)
-    .bind(&e.category)
-    .bind(&e.title)
-    .bind(&e.title_en)
-    .bind(&e.address)
-    .bind(&e.online_url)
-    .bind(e.lat)
-    .bind(e.lon)
-    .bind(&e.district)
-    .bind(&e.starts_local)
-    .bind(e.duration_minutes)
-    .bind(Flag(e.all_day))
-    .bind(&e.timezone)
-    .bind(&e.rrule)
-    .bind(e.exceptions.join(","))
-    .bind(e.cancelled_dates.join(","))
-    .bind(Languages::from_codes(&e.languages))
-    .bind(Flag(e.no_czech))
-    .bind(Flag(e.free))
-    .bind(&e.price)
-    .bind(Flag(e.children))
-    .bind(&e.accessibility)
-    .bind(&e.registration_url)
-    .bind(e.capacity)
-    .bind(e.status)
-    .bind(Flag(e.past_example))
-    .bind(e.sources.join("\n"))
-    .bind(e.first_start_utc)
-    .bind(e.last_end_utc)
-    .bind(&e.search_text)
-    .bind(crate::values::translations_to_json(&e.title_translations))
-    .bind(now)
     .fetch_one(&mut **tx)
     .await?;
     super::texts::sync_texts(tx, super::texts::TextTable::Event, id, &e.descriptions, now).await?;
@@ -351,8 +325,7 @@ pub(super) async fn upsert_event(
 }
 
 pub(super) async fn bump_events_version(tx: &mut Tx<'_>, city: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE cities SET events_version = events_version + 1 WHERE slug = $1")
-        .bind(city)
+    sql!("UPDATE cities SET events_version = events_version + 1 WHERE slug = $1", (city))
         .execute(&mut **tx)
         .await?;
     Ok(())
@@ -381,8 +354,7 @@ impl Db {
     /// schedules; reloaded only when `events_version` has moved.
     pub async fn published_events(&self, city: &str) -> Result<Arc<EventsSnapshot>, sqlx::Error> {
         let version: Option<(i64,)> =
-            sqlx::query_as("SELECT events_version FROM cities WHERE slug = $1")
-                .bind(city)
+            sql_as!("SELECT events_version FROM cities WHERE slug = $1", (city))
                 .fetch_optional(&self.pool)
                 .await?;
         let Some((version,)) = version else {
@@ -400,7 +372,7 @@ impl Db {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE city = $1 AND status <> 'unpublished' ORDER BY id"
         );
-        let rows: Vec<EventRow> = sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await?;
+        let rows: Vec<EventRow> = sql_as!(&sql, (city)).fetch_all(&self.pool).await?;
         let events =
             rows.into_iter().map(|row| CachedEvent { schedule: schedule_of(&row), row }).collect();
         let snapshot = Arc::new(EventsSnapshot::new(version, events));
@@ -420,17 +392,14 @@ impl Db {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE city = $1 AND slug = $2 AND status <> 'unpublished'"
         );
-        sqlx::query_as(&sql).bind(city).bind(slug).fetch_optional(&self.pool).await
+        sql_as!(&sql, (city, slug)).fetch_optional(&self.pool).await
     }
 
     /// (language, text) of an event's descriptions.
     pub async fn event_descriptions(&self, id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
-        sqlx::query_as(
-            "SELECT lang, body FROM event_descriptions WHERE event_id = $1 ORDER BY lang",
-        )
-        .bind(id)
-        .fetch_all(&self.pool)
-        .await
+        sql_as!("SELECT lang, body FROM event_descriptions WHERE event_id = $1 ORDER BY lang", (id))
+            .fetch_all(&self.pool)
+            .await
     }
 
     pub async fn count_events(&self) -> Result<i64, sqlx::Error> {
@@ -444,7 +413,7 @@ impl Db {
     /// An event whatever its status (for its organisation and moderators).
     pub async fn event_by_id(&self, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
         let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1");
-        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
+        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
     }
 
     /// An organisation's events, whatever their status.
@@ -452,6 +421,6 @@ impl Db {
         let sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events WHERE organisation_id = $1 ORDER BY first_start_utc DESC"
         );
-        sqlx::query_as(&sql).bind(org).fetch_all(&self.pool).await
+        sql_as!(&sql, (org)).fetch_all(&self.pool).await
     }
 }

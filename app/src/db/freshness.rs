@@ -75,12 +75,7 @@ impl Db {
              AND ({verified} IS NULL OR {verified} < $2) \
              ORDER BY {verified}, id"
         );
-        sqlx::query_as(&sql)
-            .bind(city.unwrap_or(""))
-            .bind(cutoff)
-            .bind(now)
-            .fetch_all(&self.pool)
-            .await
+        sql_as!(&sql, (city.unwrap_or(""), cutoff, now)).fetch_all(&self.pool).await
     }
 
     /// The listing is still right: verified today, by a member of its
@@ -98,8 +93,7 @@ impl Db {
         let sql = format!(
             "UPDATE {table} SET last_verified = $1, updated_at = $2 WHERE id = $3 RETURNING city"
         );
-        let (city,): (String,) =
-            sqlx::query_as(&sql).bind(today).bind(now).bind(id).fetch_one(&mut *tx).await?;
+        let (city,): (String,) = sql_as!(&sql, (today, now, id)).fetch_one(&mut *tx).await?;
         append_audit(
             &mut tx,
             &NewAudit::of(Some(actor), kind.as_str(), id, AuditAction::Confirmed)
@@ -122,7 +116,7 @@ impl Db {
         for (kind, id) in listings {
             let sql =
                 format!("UPDATE {} SET reminded_at = $1 WHERE id = $2", freshness_sql(*kind).0);
-            sqlx::query(&sql).bind(now).bind(id).execute(&mut *tx).await?;
+            sql!(&sql, (now, id)).execute(&mut *tx).await?;
         }
         for m in messages {
             queue_message(&mut tx, m, now).await?;
@@ -141,13 +135,11 @@ impl Db {
         now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let city: Option<(String,)> = sqlx::query_as(
+        let city: Option<(String,)> = sql_as!(
             "UPDATE places SET status = 'unpublished', status_note = $1, updated_at = $2 \
              WHERE id = $3 AND status = 'published' RETURNING city",
+            (reason, now, id)
         )
-        .bind(reason)
-        .bind(now)
-        .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
         let Some((city,)) = city else {
@@ -170,11 +162,11 @@ impl Db {
 
     /// E-mail addresses and languages of an organisation's members.
     pub async fn members_of(&self, org: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
-        sqlx::query_as(
+        sql_as!(
             "SELECT u.email, u.locale FROM users u JOIN memberships m ON m.user_id = u.id \
              WHERE m.organisation_id = $1 ORDER BY u.id",
+            (org)
         )
-        .bind(org)
         .fetch_all(&self.pool)
         .await
     }

@@ -58,17 +58,11 @@ impl Db {
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let (id,): (i64,) = sqlx::query_as(
+        let (id,): (i64,) = sql_as!(
             "INSERT INTO listing_changes (kind, listing_id, organisation_id, city, submitted_by, data, created_at) \
              VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            (c.kind, c.listing_id, c.organisation_id, c.city, c.submitted_by, &c.data, now)
         )
-        .bind(c.kind)
-        .bind(c.listing_id)
-        .bind(c.organisation_id)
-        .bind(c.city)
-        .bind(c.submitted_by)
-        .bind(&c.data)
-        .bind(now)
         .fetch_one(&mut *tx)
         .await?;
         append_audit(
@@ -88,7 +82,7 @@ impl Db {
 
     pub async fn change(&self, id: i64) -> Result<Option<ChangeRow>, sqlx::Error> {
         let sql = format!("SELECT {CHANGE_COLUMNS} FROM listing_changes WHERE id = $1");
-        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
+        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
     }
 
     /// Pending changes, oldest first, of one city or all.
@@ -104,13 +98,17 @@ impl Db {
                AND ($3 = 0 OR organisation_id = $3) AND ($4 = '' OR created_at < $4) \
              ORDER BY id"
         );
-        sqlx::query_as(&sql)
-            .bind(filter.city.unwrap_or(""))
-            .bind(filter.kind.unwrap_or(""))
-            .bind(filter.organisation.unwrap_or(0))
-            .bind(filter.created_before.map(|d| d.to_string()).unwrap_or_default())
-            .fetch_all(&self.pool)
-            .await
+        sql_as!(
+            &sql,
+            (
+                filter.city.unwrap_or(""),
+                filter.kind.unwrap_or(""),
+                filter.organisation.unwrap_or(0),
+                filter.created_before.map(|d| d.to_string()).unwrap_or_default()
+            )
+        )
+        .fetch_all(&self.pool)
+        .await
     }
 
     /// An organisation's changes, newest first.
@@ -118,7 +116,7 @@ impl Db {
         let sql = format!(
             "SELECT {CHANGE_COLUMNS} FROM listing_changes WHERE organisation_id = $1 ORDER BY id DESC"
         );
-        sqlx::query_as(&sql).bind(org).fetch_all(&self.pool).await
+        sql_as!(&sql, (org)).fetch_all(&self.pool).await
     }
 
     /// The places an organisation owns (published or not).
@@ -126,24 +124,23 @@ impl Db {
         &self,
         org: i64,
     ) -> Result<Vec<(i64, CitySlug, String, String, Option<Day>)>, sqlx::Error> {
-        sqlx::query_as(
+        sql_as!(
             "SELECT id, city, slug, name, last_verified FROM places \
              WHERE organisation_id = $1 ORDER BY name",
+            (org)
         )
-        .bind(org)
         .fetch_all(&self.pool)
         .await
     }
 
     pub async fn place_by_id(&self, id: i64) -> Result<Option<super::PlaceRow>, sqlx::Error> {
         let sql = format!("SELECT {} FROM places WHERE id = $1", super::places::PLACE_COLUMNS);
-        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
+        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
     }
 
     pub async fn place_organisation(&self, id: i64) -> Result<Option<i64>, sqlx::Error> {
         let row: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT organisation_id FROM places WHERE id = $1")
-                .bind(id)
+            sql_as!("SELECT organisation_id FROM places WHERE id = $1", (id))
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.and_then(|r| r.0))
@@ -151,9 +148,7 @@ impl Db {
 
     pub async fn slug_taken(&self, city: &str, slug: &str) -> Result<bool, sqlx::Error> {
         let row: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM places WHERE city = $1 AND slug = $2")
-                .bind(city)
-                .bind(slug)
+            sql_as!("SELECT id FROM places WHERE city = $1 AND slug = $2", (city, slug))
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.is_some())
@@ -205,13 +200,11 @@ impl Db {
     ) -> Result<Written, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         // A proposal for a new listing names none yet.
-        let decided: Option<(Option<i64>,)> = sqlx::query_as(
+        let decided: Option<(Option<i64>,)> = sql_as!(
             "UPDATE listing_changes SET state = 'accepted', decided_by = $1, decided_at = $2 \
              WHERE id = $3 AND state = 'pending' RETURNING listing_id",
+            (moderator, now, id)
         )
-        .bind(moderator)
-        .bind(now)
-        .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
         let Some((target,)) = decided else {
@@ -231,15 +224,8 @@ impl Db {
              WHERE id = $2",
             listing.table()
         );
-        sqlx::query(&sql)
-            .bind(organisation_id)
-            .bind(listing_id)
-            .bind(today)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("UPDATE listing_changes SET listing_id = $1 WHERE id = $2")
-            .bind(listing_id)
-            .bind(id)
+        sql!(&sql, (organisation_id, listing_id, today)).execute(&mut *tx).await?;
+        sql!("UPDATE listing_changes SET listing_id = $1 WHERE id = $2", (listing_id, id))
             .execute(&mut *tx)
             .await?;
         for (kind, subject) in [("listing_change", id), (listing.kind(), listing_id)] {
@@ -314,14 +300,12 @@ async fn slug_free(
 ) -> Result<bool, sqlx::Error> {
     let (city, slug) = l.city_and_slug();
     if backend == Backend::Postgres {
-        sqlx::query("SELECT pg_advisory_xact_lock(hashtext($1))")
-            .bind(format!("{}:{city}:{slug}", l.kind()))
+        sql!("SELECT pg_advisory_xact_lock(hashtext($1))", (format!("{}:{city}:{slug}", l.kind())))
             .execute(&mut **tx)
             .await?;
     }
     let sql = format!("SELECT id FROM {} WHERE city = $1 AND slug = $2", l.table());
-    let row: Option<(i64,)> =
-        sqlx::query_as(&sql).bind(city).bind(slug).fetch_optional(&mut **tx).await?;
+    let row: Option<(i64,)> = sql_as!(&sql, (city, slug)).fetch_optional(&mut **tx).await?;
     Ok(row.is_none())
 }
 
@@ -433,14 +417,14 @@ impl Db {
         let mut tx = self.begin_write().await?;
         let table = table_of(kind);
         let sql = format!("UPDATE {table} SET status = $1, updated_at = $2 WHERE id = $3");
-        sqlx::query(&sql).bind(state.status).bind(now).bind(id).execute(&mut *tx).await?;
+        sql!(&sql, (state.status, now, id)).execute(&mut *tx).await?;
         if table == "events" {
-            sqlx::query("UPDATE events SET cancelled_dates = $1, status_note = $2 WHERE id = $3")
-                .bind(state.cancelled_dates)
-                .bind(state.note)
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sql!(
+                "UPDATE events SET cancelled_dates = $1, status_note = $2 WHERE id = $3",
+                (state.cancelled_dates, state.note, id)
+            )
+            .execute(&mut *tx)
+            .await?;
         }
         append_audit(
             &mut tx,
@@ -454,10 +438,8 @@ impl Db {
             queue_message(&mut tx, m, now).await?;
         }
         if table == "events" {
-            let (city,): (String,) = sqlx::query_as("SELECT city FROM events WHERE id = $1")
-                .bind(id)
-                .fetch_one(&mut *tx)
-                .await?;
+            let (city,): (String,) =
+                sql_as!("SELECT city FROM events WHERE id = $1", (id)).fetch_one(&mut *tx).await?;
             bump_events_version(&mut tx, &city).await?;
         }
         tx.commit().await?;
@@ -472,8 +454,7 @@ impl Db {
         slug: &str,
     ) -> Result<bool, sqlx::Error> {
         let sql = format!("SELECT id FROM {} WHERE city = $1 AND slug = $2", table_of(kind));
-        let row: Option<(i64,)> =
-            sqlx::query_as(&sql).bind(city).bind(slug).fetch_optional(&self.pool).await?;
+        let row: Option<(i64,)> = sql_as!(&sql, (city, slug)).fetch_optional(&self.pool).await?;
         Ok(row.is_some())
     }
 }

@@ -39,23 +39,20 @@ async fn insert_membership(
     org: i64,
     now: Timestamp,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sql!(
         "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3)",
+        (user, org, now)
     )
-    .bind(user)
-    .bind(org)
-    .bind(now)
     .execute(&mut **tx)
     .await?;
     Ok(())
 }
 
 async fn is_member(tx: &mut Tx<'_>, user: i64, org: i64) -> Result<bool, sqlx::Error> {
-    let row: Option<(i64,)> = sqlx::query_as(
+    let row: Option<(i64,)> = sql_as!(
         "SELECT user_id FROM memberships WHERE user_id = $1 AND organisation_id = $2",
+        (user, org)
     )
-    .bind(user)
-    .bind(org)
     .fetch_optional(&mut **tx)
     .await?;
     Ok(row.is_some())
@@ -63,12 +60,12 @@ async fn is_member(tx: &mut Tx<'_>, user: i64, org: i64) -> Result<bool, sqlx::E
 
 impl Db {
     pub async fn organisation_members(&self, org: i64) -> Result<Vec<MemberRow>, sqlx::Error> {
-        sqlx::query_as(
+        sql_as!(
             "SELECT u.id AS user_id, u.display_name, u.email, u.email_verified_at \
              FROM users u JOIN memberships m ON m.user_id = u.id \
              WHERE m.organisation_id = $1 ORDER BY u.display_name, u.id",
+            (org)
         )
-        .bind(org)
         .fetch_all(&self.pool)
         .await
     }
@@ -105,22 +102,19 @@ impl Db {
         now: Timestamp,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let taken: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE email = $1")
-            .bind(invite.email)
-            .fetch_optional(&mut *tx)
-            .await?;
+        let taken: Option<(i64,)> =
+            sql_as!("SELECT id FROM users WHERE email = $1", (invite.email))
+                .fetch_optional(&mut *tx)
+                .await?;
         if taken.is_some() {
             return Ok(None);
         }
         // "!" is no password hash, so nobody can sign in before choosing one.
-        let (user,): (i64,) = sqlx::query_as(
+        let (user,): (i64,) = sql_as!(
             "INSERT INTO users (email, password_hash, display_name, locale, created_at) \
              VALUES ($1, '!', $2, $3, $4) RETURNING id",
+            (invite.email, invite.display_name, invite.locale, now)
         )
-        .bind(invite.email)
-        .bind(invite.display_name)
-        .bind(invite.locale)
-        .bind(now)
         .fetch_one(&mut *tx)
         .await?;
         insert_membership(&mut tx, user, org, now).await?;
@@ -145,25 +139,20 @@ impl Db {
         // Writing the organisation's row first serialises concurrent removals
         // (row lock on PostgreSQL, write lock on SQLite), so two members
         // removing each other cannot leave nobody.
-        sqlx::query("UPDATE organisations SET updated_at = $1 WHERE id = $2")
-            .bind(now)
-            .bind(org)
+        sql!("UPDATE organisations SET updated_at = $1 WHERE id = $2", (now, org))
             .execute(&mut *tx)
             .await?;
         if !is_member(&mut tx, user, org).await? {
             return Ok(MemberChange::NotMember);
         }
         let (count,): (i64,) =
-            sqlx::query_as("SELECT COUNT(*) FROM memberships WHERE organisation_id = $1")
-                .bind(org)
+            sql_as!("SELECT COUNT(*) FROM memberships WHERE organisation_id = $1", (org))
                 .fetch_one(&mut *tx)
                 .await?;
         if count <= 1 {
             return Ok(MemberChange::LastMember);
         }
-        sqlx::query("DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2")
-            .bind(user)
-            .bind(org)
+        sql!("DELETE FROM memberships WHERE user_id = $1 AND organisation_id = $2", (user, org))
             .execute(&mut *tx)
             .await?;
         queue_message(&mut tx, message, now).await?;

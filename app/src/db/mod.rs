@@ -1,6 +1,22 @@
 //! The data layer: the only place with SQL. One repository over sqlx's `Any`
 //! driver serves SQLite and PostgreSQL with the same (portable) statements;
 //! placeholders are `$n`, which both backends accept.
+
+/// `sql!(statement, (a, b))` is the statement with `a` bound to `$1` and `b`
+/// to `$2` (`sqlx::query` with a `bind` per value): a statement and its
+/// values read as one call. `sql_as!` is the same for `sqlx::query_as`.
+macro_rules! sql {
+    ($statement:expr, ($($value:expr),* $(,)?)) => {
+        sqlx::query($statement)$(.bind($value))*
+    };
+}
+
+macro_rules! sql_as {
+    ($statement:expr, ($($value:expr),* $(,)?)) => {
+        sqlx::query_as($statement)$(.bind($value))*
+    };
+}
+
 mod accounts;
 mod audit;
 mod categories;
@@ -25,8 +41,7 @@ mod volunteering;
 
 use accounts::append_audit;
 pub use accounts::{
-    AuditRow, NewAudit, NewMessage, NewRegistration, OrganisationRow, OutboxRow, RegisterError,
-    UserRow,
+    AuditRow, NewAudit, NewMessage, NewRegistration, OutboxRow, RegisterError, UserRow,
 };
 pub use audit::AuditEntry;
 pub use digests::{DigestRecipient, Waiting};

@@ -1,8 +1,9 @@
 //! Organisation review and roles: each change with its audit entry, in one
 //! transaction.
-use super::accounts::{OrganisationRow, ORG_COLUMNS};
+use super::accounts::ORG_COLUMNS;
 use super::{append_audit, Db, NewAudit};
 use crate::values::AuditAction;
+use crate::values::Organisation;
 use crate::values::OrganisationStatus;
 use crate::values::Timestamp;
 
@@ -12,21 +13,19 @@ impl Db {
         &self,
         city: Option<&str>,
         status: Option<OrganisationStatus>,
-    ) -> Result<Vec<OrganisationRow>, sqlx::Error> {
+    ) -> Result<Vec<Organisation>, sqlx::Error> {
         let sql = format!(
             "SELECT {ORG_COLUMNS} FROM organisations \
              WHERE ($1 = '' OR city = $1) AND ($2 = '' OR status = $2) ORDER BY id DESC"
         );
-        sqlx::query_as(&sql)
-            .bind(city.unwrap_or(""))
-            .bind(status.map_or("", |s| s.as_str()))
+        sql_as!(&sql, (city.unwrap_or(""), status.map_or("", |s| s.as_str())))
             .fetch_all(&self.pool)
             .await
     }
 
-    pub async fn organisation(&self, id: i64) -> Result<Option<OrganisationRow>, sqlx::Error> {
+    pub async fn organisation(&self, id: i64) -> Result<Option<Organisation>, sqlx::Error> {
         let sql = format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1");
-        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
+        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
     }
 
     /// Sets an organisation's status (verified, suspended, …) and records who
@@ -41,20 +40,16 @@ impl Db {
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         let before: Option<(String,)> =
-            sqlx::query_as("SELECT status FROM organisations WHERE id = $1")
-                .bind(id)
+            sql_as!("SELECT status FROM organisations WHERE id = $1", (id))
                 .fetch_optional(&mut *tx)
                 .await?;
         let Some((before,)) = before else {
             return Err(sqlx::Error::RowNotFound);
         };
-        sqlx::query(
+        sql!(
             "UPDATE organisations SET status = $1, status_note = $2, updated_at = $3 WHERE id = $4",
+            (status, reason, now, id)
         )
-        .bind(status)
-        .bind(reason)
-        .bind(now)
-        .bind(id)
         .execute(&mut *tx)
         .await?;
         append_audit(
@@ -78,12 +73,12 @@ impl Db {
         now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE users SET role = $1, moderator_city = $2 WHERE id = $3")
-            .bind(role)
-            .bind(city)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        sql!(
+            "UPDATE users SET role = $1, moderator_city = $2 WHERE id = $3",
+            (role, city, user_id)
+        )
+        .execute(&mut *tx)
+        .await?;
         append_audit(
             &mut tx,
             &NewAudit::of(actor, "user", user_id, AuditAction::Role)

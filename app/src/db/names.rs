@@ -30,7 +30,7 @@ pub(super) async fn finish_adding(
         }
     };
     for (lang, name) in names {
-        sqlx::query(insert).bind(key).bind(lang).bind(name).execute(&mut **tx).await?;
+        sql!(insert, (key, lang, name)).execute(&mut **tx).await?;
     }
     let audit = super::NewAudit::of(actor, subject_kind, 0, AuditAction::Added).details(details);
     super::append_audit(tx, &audit, now).await

@@ -24,26 +24,22 @@ impl Db {
         max_attempts: i64,
         limit: i64,
     ) -> Result<Vec<PendingMessage>, sqlx::Error> {
-        let candidates: Vec<PendingMessage> = sqlx::query_as(
+        let candidates: Vec<PendingMessage> = sql_as!(
             "SELECT id, recipient, subject, body, attempts FROM outbox \
              WHERE sent_at IS NULL AND attempts < $1 \
                AND (claimed_until IS NULL OR claimed_until < $2) \
              ORDER BY id LIMIT $3",
+            (max_attempts, now, limit)
         )
-        .bind(max_attempts)
-        .bind(now)
-        .bind(limit)
         .fetch_all(&self.pool)
         .await?;
         let mut claimed = Vec::with_capacity(candidates.len());
         for m in candidates {
-            let done = sqlx::query(
+            let done = sql!(
                 "UPDATE outbox SET claimed_until = $1 WHERE id = $2 AND sent_at IS NULL \
                  AND (claimed_until IS NULL OR claimed_until < $3)",
+                (until, m.id, now)
             )
-            .bind(until)
-            .bind(m.id)
-            .bind(now)
             .execute(&self.pool)
             .await?;
             if done.rows_affected() == 1 {
@@ -54,11 +50,10 @@ impl Db {
     }
 
     pub async fn mark_sent(&self, id: i64, now: Timestamp) -> Result<(), sqlx::Error> {
-        sqlx::query(
+        sql!(
             "UPDATE outbox SET sent_at = $1, claimed_until = NULL, last_error = NULL WHERE id = $2",
+            (now, id)
         )
-        .bind(now)
-        .bind(id)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -71,13 +66,11 @@ impl Db {
         error: &str,
         retry_at: Timestamp,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
+        sql!(
             "UPDATE outbox SET attempts = attempts + 1, last_error = $1, claimed_until = $2 \
              WHERE id = $3",
+            (error, retry_at, id)
         )
-        .bind(error)
-        .bind(retry_at)
-        .bind(id)
         .execute(&self.pool)
         .await?;
         Ok(())

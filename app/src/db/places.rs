@@ -154,8 +154,7 @@ impl Db {
         // The version is read before the rows: rows newer than the version
         // only cause one extra reload later, never a stale copy kept.
         let version: Option<(i64,)> =
-            sqlx::query_as("SELECT places_version FROM cities WHERE slug = $1")
-                .bind(city)
+            sql_as!("SELECT places_version FROM cities WHERE slug = $1", (city))
                 .fetch_optional(&self.pool)
                 .await?;
         let Some((version,)) = version else {
@@ -174,7 +173,7 @@ impl Db {
             "SELECT {PLACE_COLUMNS}, search_text FROM places \
              WHERE city = $1 AND status = 'published'"
         );
-        let rows = sqlx::query(&sql).bind(city).fetch_all(&self.pool).await?;
+        let rows = sql!(&sql, (city)).fetch_all(&self.pool).await?;
         let mut places = rows
             .iter()
             .map(|r| {
@@ -276,8 +275,8 @@ pub(super) async fn upsert_place(
     p: &NewPlace,
     now: Timestamp,
 ) -> Result<i64, sqlx::Error> {
-    let (id,): (i64,) = sqlx::query_as(
-            "INSERT INTO places (city, slug, category, name, name_en, address, district, lat, lon, \
+    let (id,): (i64,) = sql_as!(
+        "INSERT INTO places (city, slug, category, name, name_en, address, district, lat, lon, \
              coord_precision, coord_source, phone, email, website, opening_hours, hours_text, \
              languages, wheelchair, sources, source_date, last_verified, status, status_note, \
              search_text, created_at, updated_at) \
@@ -294,42 +293,23 @@ pub(super) async fn upsert_place(
              status_note = excluded.status_note, search_text = excluded.search_text, \
              updated_at = excluded.updated_at \
              RETURNING id",
+        (
+            &p.city, &p.slug, &p.category, &p.name, &p.name_en, &p.address, &p.district, p.lat,
+            p.lon, &p.coord_precision, &p.coord_source, &p.phone, &p.email, &p.website,
+            &p.opening_hours, &p.hours_text, Languages::from_codes(&p.languages), &p.wheelchair,
+            p.sources.join("\n"), &p.source_date, p.last_verified, p.status, &p.status_note,
+            p.search_text(), now,
         )
-        .bind(&p.city)
-        .bind(&p.slug)
-        .bind(&p.category)
-        .bind(&p.name)
-        .bind(&p.name_en)
-        .bind(&p.address)
-        .bind(&p.district)
-        .bind(p.lat)
-        .bind(p.lon)
-        .bind(&p.coord_precision)
-        .bind(&p.coord_source)
-        .bind(&p.phone)
-        .bind(&p.email)
-        .bind(&p.website)
-        .bind(&p.opening_hours)
-        .bind(&p.hours_text)
-        .bind(Languages::from_codes(&p.languages))
-        .bind(&p.wheelchair)
-        .bind(p.sources.join("\n"))
-        .bind(&p.source_date)
-        .bind(p.last_verified)
-        .bind(p.status)
-        .bind(&p.status_note)
-        .bind(p.search_text())
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
+    )
+    .fetch_one(&mut **tx)
+    .await?;
     super::texts::sync_texts(tx, super::texts::TextTable::Place, id, &p.descriptions, now).await?;
     Ok(id)
 }
 
 /// Tells every app instance that a city's places changed (see `city_snapshot`).
 pub(super) async fn bump_places_version(tx: &mut Tx<'_>, city: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE cities SET places_version = places_version + 1 WHERE slug = $1")
-        .bind(city)
+    sql!("UPDATE cities SET places_version = places_version + 1 WHERE slug = $1", (city))
         .execute(&mut **tx)
         .await?;
     Ok(())

@@ -40,15 +40,13 @@ impl Db {
             Reported::Listing(ListingKind::Opportunity, id) => ("opportunity_id", id),
             Reported::Group(id) => ("organisation_id", id),
         };
-        let (id,): (i64,) = sqlx::query_as(&format!(
-            "INSERT INTO reports ({column}, city, kind, message, created_at) \
+        let (id,): (i64,) = sql_as!(
+            &format!(
+                "INSERT INTO reports ({column}, city, kind, message, created_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id"
-        ))
-        .bind(id)
-        .bind(city)
-        .bind(kind)
-        .bind(message)
-        .bind(now)
+            ),
+            (id, city, kind, message, now)
+        )
         .fetch_one(&self.pool)
         .await?;
         Ok(id)
@@ -57,7 +55,7 @@ impl Db {
     /// Open reports, oldest first, of one city or all, with the listing
     /// each is about.
     pub async fn open_reports(&self, city: Option<&str>) -> Result<Vec<ReportRow>, sqlx::Error> {
-        sqlx::query_as(
+        sql_as!(
             "SELECT r.id, \
              CASE WHEN r.place_id IS NOT NULL THEN 'place' \
                   WHEN r.event_id IS NOT NULL THEN 'event' \
@@ -70,15 +68,14 @@ impl Db {
              LEFT JOIN opportunities o ON o.id = r.opportunity_id \
              LEFT JOIN organisations g ON g.id = r.organisation_id \
              WHERE r.state = 'open' AND ($1 = '' OR r.city = $1) ORDER BY r.id",
+            (city.unwrap_or(""))
         )
-        .bind(city.unwrap_or(""))
         .fetch_all(&self.pool)
         .await
     }
 
     pub async fn report_city(&self, id: i64) -> Result<Option<String>, sqlx::Error> {
-        let row: Option<(String,)> = sqlx::query_as("SELECT city FROM reports WHERE id = $1")
-            .bind(id)
+        let row: Option<(String,)> = sql_as!("SELECT city FROM reports WHERE id = $1", (id))
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.map(|r| r.0))
@@ -92,13 +89,11 @@ impl Db {
         now: Timestamp,
     ) -> Result<bool, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let done = sqlx::query(
+        let done = sql!(
             "UPDATE reports SET state = 'handled', handled_by = $1, handled_at = $2 \
              WHERE id = $3 AND state = 'open'",
+            (moderator, now, id)
         )
-        .bind(moderator)
-        .bind(now)
-        .bind(id)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {

@@ -9,12 +9,12 @@ impl Db {
         id: &str,
         now: i64,
     ) -> Result<Option<(String, i64)>, sqlx::Error> {
-        let row =
-            sqlx::query("SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2")
-                .bind(id)
-                .bind(now)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row = sql!(
+            "SELECT data, expires_at FROM sessions WHERE id = $1 AND expires_at > $2",
+            (id, now)
+        )
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(|r| Ok((r.try_get("data")?, r.try_get("expires_at")?))).transpose()
     }
 
@@ -24,13 +24,11 @@ impl Db {
         data: &str,
         expires_at: i64,
     ) -> Result<(), sqlx::Error> {
-        sqlx::query(
+        sql!(
             "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) \
              ON CONFLICT (id) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at",
+            (id, data, expires_at)
         )
-        .bind(id)
-        .bind(data)
-        .bind(expires_at)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -43,27 +41,23 @@ impl Db {
         data: &str,
         expires_at: i64,
     ) -> Result<bool, sqlx::Error> {
-        let done = sqlx::query(
+        let done = sql!(
             "INSERT INTO sessions (id, data, expires_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+            (id, data, expires_at)
         )
-        .bind(id)
-        .bind(data)
-        .bind(expires_at)
         .execute(&self.pool)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     pub async fn session_delete(&self, id: &str) -> Result<(), sqlx::Error> {
-        sqlx::query("DELETE FROM sessions WHERE id = $1").bind(id).execute(&self.pool).await?;
+        sql!("DELETE FROM sessions WHERE id = $1", (id)).execute(&self.pool).await?;
         Ok(())
     }
 
     pub async fn sessions_purge_expired(&self, now: i64) -> Result<u64, sqlx::Error> {
-        let done = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1")
-            .bind(now)
-            .execute(&self.pool)
-            .await?;
+        let done =
+            sql!("DELETE FROM sessions WHERE expires_at <= $1", (now)).execute(&self.pool).await?;
         Ok(done.rows_affected())
     }
 }

@@ -54,22 +54,20 @@ impl Db {
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
         if let Some(previous) = previous {
-            sqlx::query(
+            sql!(
                 "UPDATE story_drafts SET state = 'superseded', decided_at = $1 \
                  WHERE id = $2 AND state = 'pending'",
+                (now, previous)
             )
-            .bind(now)
-            .bind(previous)
             .execute(&mut *tx)
             .await?;
         }
         if let Some(story) = story {
-            sqlx::query(
+            sql!(
                 "UPDATE story_drafts SET state = 'superseded', decided_at = $1 \
                  WHERE story_id = $2 AND state = 'pending'",
+                (now, story)
             )
-            .bind(now)
-            .bind(story)
             .execute(&mut *tx)
             .await?;
         }
@@ -99,8 +97,7 @@ impl Db {
     }
 
     pub async fn story_draft(&self, id: i64) -> Result<Option<StoryDraftRow>, sqlx::Error> {
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM story_drafts WHERE id = $1"))
-            .bind(id)
+        sql_as!(&format!("SELECT {COLUMNS} FROM story_drafts WHERE id = $1"), (id))
             .fetch_optional(&self.pool)
             .await
     }
@@ -110,11 +107,13 @@ impl Db {
         &self,
         city: Option<&str>,
     ) -> Result<Vec<StoryDraftRow>, sqlx::Error> {
-        sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM story_drafts WHERE state = 'pending' \
+        sql_as!(
+            &format!(
+                "SELECT {COLUMNS} FROM story_drafts WHERE state = 'pending' \
              AND ($1 = '' OR city = $1) ORDER BY id"
-        ))
-        .bind(city.unwrap_or(""))
+            ),
+            (city.unwrap_or(""))
+        )
         .fetch_all(&self.pool)
         .await
     }
@@ -124,10 +123,12 @@ impl Db {
         &self,
         story: i64,
     ) -> Result<Option<StoryDraftRow>, sqlx::Error> {
-        sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM story_drafts WHERE story_id = $1 ORDER BY id DESC LIMIT 1"
-        ))
-        .bind(story)
+        sql_as!(
+            &format!(
+                "SELECT {COLUMNS} FROM story_drafts WHERE story_id = $1 ORDER BY id DESC LIMIT 1"
+            ),
+            (story)
+        )
         .fetch_optional(&self.pool)
         .await
     }
@@ -139,38 +140,36 @@ impl Db {
         city: &str,
         author: i64,
     ) -> Result<Vec<StoryDraftRow>, sqlx::Error> {
-        sqlx::query_as(&format!(
-            "SELECT {COLUMNS} FROM story_drafts WHERE city = $1 AND author = $2 \
+        sql_as!(
+            &format!(
+                "SELECT {COLUMNS} FROM story_drafts WHERE city = $1 AND author = $2 \
              AND story_id IS NULL AND state IN ('pending', 'rejected') ORDER BY id DESC"
-        ))
-        .bind(city)
-        .bind(author)
+            ),
+            (city, author)
+        )
         .fetch_all(&self.pool)
         .await
     }
 
     /// Every story of a city, published or not, by its order.
     pub async fn city_stories(&self, city: &str) -> Result<Vec<StoryRow>, sqlx::Error> {
-        sqlx::query_as(
+        sql_as!(
             "SELECT id, city, slug, community FROM stories WHERE city = $1 ORDER BY sort_order, slug",
+            (city)
         )
-        .bind(city)
         .fetch_all(&self.pool)
         .await
     }
 
     pub async fn story_by_id(&self, id: i64) -> Result<Option<StoryRow>, sqlx::Error> {
-        sqlx::query_as("SELECT id, city, slug, community FROM stories WHERE id = $1")
-            .bind(id)
+        sql_as!("SELECT id, city, slug, community FROM stories WHERE id = $1", (id))
             .fetch_optional(&self.pool)
             .await
     }
 
     pub async fn story_slug_taken(&self, city: &str, slug: &str) -> Result<bool, sqlx::Error> {
         let row: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM stories WHERE city = $1 AND slug = $2")
-                .bind(city)
-                .bind(slug)
+            sql_as!("SELECT id FROM stories WHERE city = $1 AND slug = $2", (city, slug))
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.is_some())
@@ -192,63 +191,45 @@ impl Db {
         {
             return Ok(None);
         }
-        let (story_id,): (i64,) = sqlx::query_as(
+        let (story_id,): (i64,) = sql_as!(
             "INSERT INTO stories (city, slug, community, status) VALUES ($1, $2, $3, 'published') \
              ON CONFLICT (city, slug) DO UPDATE SET community = excluded.community, \
              status = 'published' RETURNING id",
+            (story.city, story.slug, story.community)
         )
-        .bind(story.city)
-        .bind(story.slug)
-        .bind(story.community)
         .fetch_one(&mut *tx)
         .await?;
         // The draft and those it revises now belong to the story.
         let mut next = Some(id);
         for _ in 0..1000 {
             let Some(draft) = next else { break };
-            sqlx::query("UPDATE story_drafts SET story_id = $1 WHERE id = $2")
-                .bind(story_id)
-                .bind(draft)
+            sql!("UPDATE story_drafts SET story_id = $1 WHERE id = $2", (story_id, draft))
                 .execute(&mut *tx)
                 .await?;
             let row: Option<(Option<i64>,)> =
-                sqlx::query_as("SELECT previous_id FROM story_drafts WHERE id = $1")
-                    .bind(draft)
+                sql_as!("SELECT previous_id FROM story_drafts WHERE id = $1", (draft))
                     .fetch_optional(&mut *tx)
                     .await?;
             next = row.and_then(|r| r.0);
         }
         for (lang, title, summary, body) in &story.texts {
-            sqlx::query("DELETE FROM story_texts WHERE story_id = $1 AND lang = $2")
-                .bind(story_id)
-                .bind(lang)
+            sql!("DELETE FROM story_texts WHERE story_id = $1 AND lang = $2", (story_id, lang))
                 .execute(&mut *tx)
                 .await?;
-            sqlx::query(
+            sql!(
                 "INSERT INTO story_texts (story_id, lang, title, summary, body, updated_at) \
                  VALUES ($1, $2, $3, $4, $5, $6)",
+                (story_id, lang, title, summary, body, now)
             )
-            .bind(story_id)
-            .bind(lang)
-            .bind(title)
-            .bind(summary)
-            .bind(body)
-            .bind(now)
             .execute(&mut *tx)
             .await?;
         }
-        sqlx::query("DELETE FROM story_sources WHERE story_id = $1")
-            .bind(story_id)
-            .execute(&mut *tx)
-            .await?;
+        sql!("DELETE FROM story_sources WHERE story_id = $1", (story_id)).execute(&mut *tx).await?;
         for (i, s) in story.sources.iter().enumerate() {
-            sqlx::query(
+            sql!(
                 "INSERT INTO story_sources (story_id, position, title, url) VALUES ($1, $2, $3, $4)",
+                (story_id, i as i64, &s.title, &s.url)
             )
-            .bind(story_id)
-            .bind(i as i64)
-            .bind(&s.title)
-            .bind(&s.url)
             .execute(&mut *tx)
             .await?;
         }

@@ -47,15 +47,12 @@ pub(super) async fn sync_texts(
 ) -> Result<(), sqlx::Error> {
     let (table, key) = which.table_and_key();
     let existing: Vec<(String, String)> =
-        sqlx::query_as(&format!("SELECT lang, body FROM {table} WHERE {key} = $1"))
-            .bind(id)
+        sql_as!(&format!("SELECT lang, body FROM {table} WHERE {key} = $1"), (id))
             .fetch_all(&mut **tx)
             .await?;
     for (lang, _) in &existing {
         if !texts.iter().any(|(l, _)| l == lang) {
-            sqlx::query(&format!("DELETE FROM {table} WHERE {key} = $1 AND lang = $2"))
-                .bind(id)
-                .bind(lang)
+            sql!(&format!("DELETE FROM {table} WHERE {key} = $1 AND lang = $2"), (id, lang))
                 .execute(&mut **tx)
                 .await?;
         }
@@ -64,25 +61,23 @@ pub(super) async fn sync_texts(
         match existing.iter().find(|(l, _)| l == lang) {
             Some((_, old)) if old == body => {}
             Some(_) => {
-                sqlx::query(&format!(
-                    "UPDATE {table} SET body = $1, updated_at = $2, translated_by = NULL \
+                sql!(
+                    &format!(
+                        "UPDATE {table} SET body = $1, updated_at = $2, translated_by = NULL \
                      WHERE {key} = $3 AND lang = $4"
-                ))
-                .bind(body)
-                .bind(now)
-                .bind(id)
-                .bind(lang)
+                    ),
+                    (body, now, id, lang)
+                )
                 .execute(&mut **tx)
                 .await?;
             }
             None => {
-                sqlx::query(&format!(
+                sql!(
+                    &format!(
                     "INSERT INTO {table} ({key}, lang, body, updated_at) VALUES ($1, $2, $3, $4)"
-                ))
-                .bind(id)
-                .bind(lang)
-                .bind(body)
-                .bind(now)
+                ),
+                    (id, lang, body, now)
+                )
                 .execute(&mut **tx)
                 .await?;
             }
@@ -106,10 +101,12 @@ impl Db {
         id: i64,
     ) -> Result<Vec<ListingText>, sqlx::Error> {
         let (table, key) = which.table_and_key();
-        sqlx::query_as(&format!(
+        sql_as!(
+            &format!(
             "SELECT lang, body, updated_at, translated_by FROM {table} WHERE {key} = $1 ORDER BY lang"
-        ))
-        .bind(id)
+        ),
+            (id)
+        )
         .fetch_all(&self.pool)
         .await
     }
@@ -138,27 +135,23 @@ async fn write_translations(
 ) -> Result<(), sqlx::Error> {
     let (table, key) = which.table_and_key();
     for t in list {
-        let source: Option<(Timestamp,)> = sqlx::query_as(&format!(
-            "SELECT updated_at FROM {table} WHERE {key} = $1 AND lang = 'en'"
-        ))
-        .bind(t.id)
+        let source: Option<(Timestamp,)> = sql_as!(
+            &format!("SELECT updated_at FROM {table} WHERE {key} = $1 AND lang = 'en'"),
+            (t.id)
+        )
         .fetch_optional(&mut **tx)
         .await?;
         let stamp = source.map(|s| s.0).unwrap_or_else(super::now_stamp);
-        sqlx::query(&format!("DELETE FROM {table} WHERE {key} = $1 AND lang = $2"))
-            .bind(t.id)
-            .bind(&t.lang)
+        sql!(&format!("DELETE FROM {table} WHERE {key} = $1 AND lang = $2"), (t.id, &t.lang))
             .execute(&mut **tx)
             .await?;
-        sqlx::query(&format!(
-            "INSERT INTO {table} ({key}, lang, body, updated_at, translated_by) \
+        sql!(
+            &format!(
+                "INSERT INTO {table} ({key}, lang, body, updated_at, translated_by) \
              VALUES ($1, $2, $3, $4, $5)"
-        ))
-        .bind(t.id)
-        .bind(&t.lang)
-        .bind(&t.body)
-        .bind(stamp)
-        .bind(by)
+            ),
+            (t.id, &t.lang, &t.body, stamp, by)
+        )
         .execute(&mut **tx)
         .await?;
     }

@@ -110,7 +110,7 @@ pub(super) async fn upsert_opportunity(
     o: &NewOpportunity,
     now: Timestamp,
 ) -> Result<i64, sqlx::Error> {
-    let (id,): (i64,) = sqlx::query_as(
+    let (id,): (i64,) = sql_as!(
         "INSERT INTO opportunities (city, slug, organisation_id, organiser, place_id, title, title_en, \
          location_kind, address, district, schedule_kind, date, schedule_text, skills, languages, \
          no_czech, audience, min_age, contact, registration_url, deadline, sources, search_text, \
@@ -128,34 +128,17 @@ pub(super) async fn upsert_opportunity(
          sources = excluded.sources, search_text = excluded.search_text, \
          title_translations = excluded.title_translations, \
          updated_at = excluded.updated_at RETURNING id",
+        (
+            &o.city, &o.slug, o.organisation_id, &o.organiser, o.place_id, &o.title, &o.title_en,
+            &o.location_kind, &o.address, &o.district, &o.schedule_kind, o.date, &o.schedule_text,
+            &o.skills, Languages::from_codes(&o.languages), crate::values::Flag(o.no_czech),
+            &o.audience, o.min_age, &o.contact, &o.registration_url, o.deadline,
+            o.sources.join("\n"), &o.search_text,
+            crate::values::translations_to_json(&o.title_translations), now,
+        )
     )
     // See events.rs: typed NULLs over the Any driver and cached statements.
     .persistent(false)
-    .bind(&o.city)
-    .bind(&o.slug)
-    .bind(o.organisation_id)
-    .bind(&o.organiser)
-    .bind(o.place_id)
-    .bind(&o.title)
-    .bind(&o.title_en)
-    .bind(&o.location_kind)
-    .bind(&o.address)
-    .bind(&o.district)
-    .bind(&o.schedule_kind)
-    .bind(o.date)
-    .bind(&o.schedule_text)
-    .bind(&o.skills)
-    .bind(Languages::from_codes(&o.languages))
-    .bind(crate::values::Flag(o.no_czech))
-    .bind(&o.audience)
-    .bind(o.min_age)
-    .bind(&o.contact)
-    .bind(&o.registration_url)
-    .bind(o.deadline)
-    .bind(o.sources.join("\n"))
-    .bind(&o.search_text)
-    .bind(crate::values::translations_to_json(&o.title_translations))
-    .bind(now)
     .fetch_one(&mut **tx)
     .await?;
     super::texts::sync_texts(tx, super::texts::TextTable::Opportunity, id, &o.descriptions, now)
@@ -184,7 +167,7 @@ impl Db {
         city: &str,
     ) -> Result<Vec<OpportunityRow>, sqlx::Error> {
         let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE city = $1 AND status = 'published' ORDER BY id");
-        sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await
+        sql_as!(&sql, (city)).fetch_all(&self.pool).await
     }
 
     pub async fn opportunity(
@@ -193,22 +176,24 @@ impl Db {
         slug: &str,
     ) -> Result<Option<OpportunityRow>, sqlx::Error> {
         let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE city = $1 AND slug = $2 AND status = 'published'");
-        sqlx::query_as(&sql).bind(city).bind(slug).fetch_optional(&self.pool).await
+        sql_as!(&sql, (city, slug)).fetch_optional(&self.pool).await
     }
 
     pub async fn opportunity_by_id(&self, id: i64) -> Result<Option<OpportunityRow>, sqlx::Error> {
         let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE id = $1");
-        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
+        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
     }
 
     pub async fn opportunity_descriptions(
         &self,
         id: i64,
     ) -> Result<Vec<(String, String)>, sqlx::Error> {
-        sqlx::query_as("SELECT lang, body FROM opportunity_descriptions WHERE opportunity_id = $1 ORDER BY lang")
-            .bind(id)
-            .fetch_all(&self.pool)
-            .await
+        sql_as!(
+            "SELECT lang, body FROM opportunity_descriptions WHERE opportunity_id = $1 ORDER BY lang",
+            (id)
+        )
+        .fetch_all(&self.pool)
+        .await
     }
 
     /// Stores a request and the organisation's notifications together.
@@ -219,19 +204,21 @@ impl Db {
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let (id,): (i64,) = sqlx::query_as(
+        let (id,): (i64,) = sql_as!(
             "INSERT INTO interest_requests (opportunity_id, name, contact, languages, message, \
              consent_at, withdraw_hash, created_at, delete_after) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $8) RETURNING id",
+            (
+                i.opportunity_id,
+                i.name,
+                i.contact,
+                i.languages,
+                i.message,
+                now,
+                i.withdraw_hash,
+                i.delete_after
+            )
         )
-        .bind(i.opportunity_id)
-        .bind(i.name)
-        .bind(i.contact)
-        .bind(i.languages)
-        .bind(i.message)
-        .bind(now)
-        .bind(i.withdraw_hash)
-        .bind(i.delete_after)
         .fetch_one(&mut *tx)
         .await?;
         for n in notes {
@@ -243,8 +230,7 @@ impl Db {
 
     /// Deletes the request the withdrawal token belongs to; false if none.
     pub async fn withdraw_interest(&self, hash: &str) -> Result<bool, sqlx::Error> {
-        let done = sqlx::query("DELETE FROM interest_requests WHERE withdraw_hash = $1")
-            .bind(hash)
+        let done = sql!("DELETE FROM interest_requests WHERE withdraw_hash = $1", (hash))
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected() > 0)
@@ -252,8 +238,7 @@ impl Db {
 
     pub async fn interest_exists(&self, hash: &str) -> Result<bool, sqlx::Error> {
         let row: Option<(i64,)> =
-            sqlx::query_as("SELECT id FROM interest_requests WHERE withdraw_hash = $1")
-                .bind(hash)
+            sql_as!("SELECT id FROM interest_requests WHERE withdraw_hash = $1", (hash))
                 .fetch_optional(&self.pool)
                 .await?;
         Ok(row.is_some())
@@ -264,12 +249,12 @@ impl Db {
         &self,
         org: i64,
     ) -> Result<Vec<(InterestRow, String)>, sqlx::Error> {
-        let rows: Vec<InterestRow> = sqlx::query_as(
+        let rows: Vec<InterestRow> = sql_as!(
             "SELECT r.id, r.opportunity_id, r.name, r.contact, r.languages, r.message, r.created_at, \
              r.delete_after FROM interest_requests r JOIN opportunities o ON o.id = r.opportunity_id \
              WHERE o.organisation_id = $1 ORDER BY r.id DESC",
+            (org)
         )
-        .bind(org)
         .fetch_all(&self.pool)
         .await?;
         let mut out = Vec::with_capacity(rows.len());
@@ -286,8 +271,7 @@ impl Db {
 
     /// Deletes requests kept past their time; returns how many.
     pub async fn purge_interest(&self, now: Timestamp) -> Result<u64, sqlx::Error> {
-        let done = sqlx::query("DELETE FROM interest_requests WHERE delete_after <= $1")
-            .bind(now)
+        let done = sql!("DELETE FROM interest_requests WHERE delete_after <= $1", (now))
             .execute(&self.pool)
             .await?;
         Ok(done.rows_affected())
@@ -309,6 +293,6 @@ impl Db {
         let sql = format!(
             "SELECT {COLUMNS} FROM opportunities WHERE organisation_id = $1 ORDER BY title"
         );
-        sqlx::query_as(&sql).bind(org).fetch_all(&self.pool).await
+        sql_as!(&sql, (org)).fetch_all(&self.pool).await
     }
 }

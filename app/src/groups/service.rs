@@ -6,10 +6,11 @@ use super::model::*;
 use super::profile::parse_profile;
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
-use crate::db::{ApprovedProfileRow, ChannelRow, Db, NewMessage, OrganisationRow, ProfileData};
+use crate::db::{ApprovedProfileRow, ChannelRow, Db, NewMessage, ProfileData};
 use crate::error::AppError;
 use crate::http::form_post::{id_field, FormRefusal, FormValues};
 use crate::i18n::td_string;
+use crate::values::Organisation;
 use crate::values::OrganisationStatus;
 use crate::values::ReviewState;
 use crate::values::Timestamp;
@@ -29,7 +30,7 @@ pub async fn own_group(
     db: &Db,
     user: &CurrentUser,
     org: i64,
-) -> Result<Option<OrganisationRow>, sqlx::Error> {
+) -> Result<Option<Organisation>, sqlx::Error> {
     Ok(db.organisations_of(user.id).await?.into_iter().find(|o| {
         o.id == org && o.kind == KIND_COMMUNITY_GROUP && o.status != OrganisationStatus::Suspended
     }))
@@ -215,7 +216,7 @@ pub async fn review_profile(
 }
 
 /// Where the group's profile stands, for its members.
-pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus, AppError> {
+pub async fn status(db: &Db, org: &Organisation) -> Result<GroupProfileStatus, AppError> {
     let approved_row = db.approved_group_profile(org.id).await?;
     let approved = approved_row.is_some();
     let latest =
@@ -233,7 +234,7 @@ pub async fn status(db: &Db, org: &OrganisationRow) -> Result<GroupProfileStatus
 
 /// What the profile form starts from: the pending proposal (the members
 /// keep editing what they sent), else the approved profile, else nothing.
-pub async fn form(db: &Db, org: &OrganisationRow) -> Result<GroupProfileForm, AppError> {
+pub async fn form(db: &Db, org: &Organisation) -> Result<GroupProfileForm, AppError> {
     let status = status(db, org).await?;
     let pending = match db.latest_group_proposal(org.id).await? {
         Some(p) if p.state == ReviewState::Pending || p.state == ReviewState::Rejected => {

@@ -3,13 +3,14 @@
 use super::draft::ListingDraft;
 use crate::accounts::model::FieldErrors;
 use crate::cities::City;
-use crate::db::{Db, NewMessage, OrganisationRow};
+use crate::db::{Db, NewMessage};
 use crate::error::AppError;
 use crate::geocode::Geo;
 use crate::http::form_post::FormValues;
 use crate::values::AuditAction;
 use crate::values::CitySlug;
 use crate::values::Day;
+use crate::values::Organisation;
 use crate::values::Timestamp;
 use std::sync::Arc;
 
@@ -31,7 +32,7 @@ pub struct Publish<'a, R> {
     pub current: Option<&'a R>,
     /// The organisation whose proposal is accepted; None for a moderator's
     /// direct edit, which keeps the listing's owner.
-    pub organisation: Option<&'a OrganisationRow>,
+    pub organisation: Option<&'a Organisation>,
     pub geo: &'a Arc<Geo>,
     /// The local date of publishing, YYYY-MM-DD.
     pub today: Day,

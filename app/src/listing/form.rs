@@ -3,8 +3,9 @@
 use super::core::{local_lang, Listing};
 use super::draft::ListingFormData;
 use crate::accounts::session::CurrentUser;
-use crate::db::{Db, OrganisationRow};
+use crate::db::Db;
 use crate::http::form_post::{FormRefusal, FormValues};
+use crate::values::Organisation;
 use crate::values::{ListingKind, OrganisationStatus};
 
 /// The organisation named by the form's `organisation` field, if the person
@@ -13,7 +14,7 @@ pub async fn member_organisation(
     db: &Db,
     user: &CurrentUser,
     values: &FormValues,
-) -> Result<OrganisationRow, FormRefusal> {
+) -> Result<Organisation, FormRefusal> {
     let org_id =
         crate::http::form_post::id_field(values, "organisation").ok_or(FormRefusal::Forbidden)?;
     db.organisations_of(user.id)
@@ -88,7 +89,7 @@ pub async fn form_start(
             local_lang: local_lang(db, &city).await?,
         }));
     }
-    let orgs: Vec<OrganisationRow> = db
+    let orgs: Vec<Organisation> = db
         .organisations_of(user.id)
         .await?
         .into_iter()

@@ -5,11 +5,12 @@ use super::core::{local_lang, Listing, Publish};
 use super::draft::{diff, diff_text};
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
-use crate::db::{ChangeRow, Db, NewMessage, OrganisationRow, Written};
+use crate::db::{ChangeRow, Db, NewMessage, Written};
 use crate::error::AppError;
 use crate::geocode::Geo;
 use crate::http::form_post::{FormRefusal, FormValues};
 use crate::i18n::td_string;
+use crate::values::Organisation;
 use crate::values::OrganisationStatus;
 use crate::values::ReviewState;
 use crate::values::Timestamp;
@@ -75,7 +76,7 @@ async fn accept<D: Listing>(
     db: &Db,
     geo: &Arc<Geo>,
     change: &ChangeRow,
-    org: &OrganisationRow,
+    org: &Organisation,
     moderator: i64,
     note: &NewMessage,
     now: Timestamp,

@@ -3,25 +3,10 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct OrganisationItem {
-    pub id: i64,
-    pub name: String,
-    pub legal_form: String,
-    pub registration_no: String,
-    pub website: Option<String>,
-    pub contact_person: String,
-    pub city: crate::values::CitySlug,
-    pub status: crate::values::OrganisationStatus,
-    pub status_note: Option<String>,
-    /// ngo | community_group
-    pub kind: String,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Queue {
     /// The city filter in force (a moderator of one city always has it).
     pub city: Option<String>,
-    pub organisations: Vec<OrganisationItem>,
+    pub organisations: Vec<crate::values::Organisation>,
     /// (id, name) of every organisation in the asker's cities, for the filter.
     pub choices: Vec<(i64, String)>,
 }
@@ -42,18 +27,6 @@ pub async fn moderation_queue(
         .filter(|o| match organisation {
             Some(id) => o.id == id,
             None => all || o.status == crate::values::OrganisationStatus::Unverified,
-        })
-        .map(|o| OrganisationItem {
-            id: o.id,
-            name: o.name,
-            legal_form: o.legal_form,
-            registration_no: o.registration_no,
-            website: o.website,
-            contact_person: o.contact_person,
-            city: o.city,
-            status: o.status,
-            status_note: o.status_note,
-            kind: o.kind,
         })
         .collect();
     Ok(Queue { city, organisations, choices })

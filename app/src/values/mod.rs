@@ -7,6 +7,7 @@ mod city_slug;
 mod flag;
 mod kind;
 mod languages;
+mod organisation;
 mod status;
 mod text_enum;
 mod texts;
@@ -20,6 +21,7 @@ pub use city_slug::CitySlug;
 pub use flag::Flag;
 pub use kind::ListingKind;
 pub use languages::{LangCode, Languages, LISTING_LANGUAGES};
+pub use organisation::Organisation;
 pub use status::{OrganisationStatus, Publication, ReviewState};
 #[cfg(feature = "ssr")]
 pub use texts::ListingText;

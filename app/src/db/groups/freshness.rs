@@ -21,7 +21,7 @@ impl Db {
              FROM organisations WHERE {PUBLIC} AND ($1 = '' OR city = $1) \
              AND {PROFILE_VERIFIED} < $2 ORDER BY {PROFILE_VERIFIED}, id"
         );
-        sqlx::query_as(&sql).bind(city.unwrap_or("")).bind(cutoff).fetch_all(&self.pool).await
+        sql_as!(&sql, (city.unwrap_or(""), cutoff)).fetch_all(&self.pool).await
     }
 
     /// The group's profile is still right: checked today (audited).
@@ -33,9 +33,7 @@ impl Db {
         now: Timestamp,
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("UPDATE organisations SET profile_verified = $1 WHERE id = $2")
-            .bind(today)
-            .bind(org)
+        sql!("UPDATE organisations SET profile_verified = $1 WHERE id = $2", (today, org))
             .execute(&mut *tx)
             .await?;
         append_audit(
@@ -57,9 +55,7 @@ impl Db {
     ) -> Result<(), sqlx::Error> {
         let mut tx = self.begin_write().await?;
         for id in groups {
-            sqlx::query("UPDATE organisations SET profile_reminded_at = $1 WHERE id = $2")
-                .bind(now)
-                .bind(id)
+            sql!("UPDATE organisations SET profile_reminded_at = $1 WHERE id = $2", (now, id))
                 .execute(&mut *tx)
                 .await?;
         }

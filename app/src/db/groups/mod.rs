@@ -110,33 +110,31 @@ async fn write_profile(
     now: Timestamp,
     today: Day,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query(
+    sql!(
         "UPDATE organisations SET profile_languages = $1, profile_description = $2, \
          profile_approved_at = $3, updated_at = $3, profile_verified = $5, \
          profile_description_lang = $6, profile_translations = $7 WHERE id = $4",
+        (
+            Languages::from_codes(&p.languages),
+            &p.description,
+            now,
+            org,
+            today,
+            &p.description_lang,
+            crate::values::translations_to_json(&p.translations)
+        )
     )
-    .bind(Languages::from_codes(&p.languages))
-    .bind(&p.description)
-    .bind(now)
-    .bind(org)
-    .bind(today)
-    .bind(&p.description_lang)
-    .bind(crate::values::translations_to_json(&p.translations))
     .execute(&mut **tx)
     .await?;
-    sqlx::query("DELETE FROM organisation_channels WHERE organisation_id = $1")
-        .bind(org)
+    sql!("DELETE FROM organisation_channels WHERE organisation_id = $1", (org))
         .execute(&mut **tx)
         .await?;
     for (position, (kind, value)) in p.channels.iter().enumerate() {
-        sqlx::query(
+        sql!(
             "INSERT INTO organisation_channels (organisation_id, position, kind, value) \
              VALUES ($1, $2, $3, $4)",
+            (org, position as i64, kind, value)
         )
-        .bind(org)
-        .bind(position as i64)
-        .bind(kind)
-        .bind(value)
         .execute(&mut **tx)
         .await?;
     }
@@ -154,22 +152,18 @@ impl Db {
         now: Timestamp,
     ) -> Result<i64, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        sqlx::query(
+        sql!(
             "UPDATE group_profile_proposals SET state = 'superseded', decided_at = $1 \
              WHERE organisation_id = $2 AND state = 'pending'",
+            (now, org)
         )
-        .bind(now)
-        .bind(org)
         .execute(&mut *tx)
         .await?;
-        let (id,): (i64,) = sqlx::query_as(
+        let (id,): (i64,) = sql_as!(
             "INSERT INTO group_profile_proposals (organisation_id, submitted_by, data, created_at) \
              VALUES ($1, $2, $3, $4) RETURNING id",
+            (org, user, data, now)
         )
-        .bind(org)
-        .bind(user)
-        .bind(data)
-        .bind(now)
         .fetch_one(&mut *tx)
         .await?;
         append_audit(
@@ -186,7 +180,7 @@ impl Db {
     pub async fn group_proposal(&self, id: i64) -> Result<Option<ProposalRow>, sqlx::Error> {
         let sql =
             format!("SELECT {PROPOSAL_COLUMNS} FROM group_profile_proposals p WHERE p.id = $1");
-        sqlx::query_as(&sql).bind(id).fetch_optional(&self.pool).await
+        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
     }
 
     /// Pending proposals, oldest first, of one city's organisations or all.
@@ -199,7 +193,7 @@ impl Db {
              JOIN organisations o ON o.id = p.organisation_id \
              WHERE p.state = 'pending' AND ($1 = '' OR o.city = $1) ORDER BY p.id"
         );
-        sqlx::query_as(&sql).bind(city.unwrap_or("")).fetch_all(&self.pool).await
+        sql_as!(&sql, (city.unwrap_or(""))).fetch_all(&self.pool).await
     }
 
     /// The organisation's newest proposal, whatever its state.
@@ -211,7 +205,7 @@ impl Db {
             "SELECT {PROPOSAL_COLUMNS} FROM group_profile_proposals p \
              WHERE p.organisation_id = $1 ORDER BY p.id DESC LIMIT 1"
         );
-        sqlx::query_as(&sql).bind(org).fetch_optional(&self.pool).await
+        sql_as!(&sql, (org)).fetch_optional(&self.pool).await
     }
 
     /// The organisation's approved profile (public or not) and channels.
@@ -230,11 +224,11 @@ impl Db {
         else {
             return Ok(None);
         };
-        let channels = sqlx::query_as(
+        let channels = sql_as!(
             "SELECT organisation_id, kind, value FROM organisation_channels \
              WHERE organisation_id = $1 ORDER BY position",
+            (org)
         )
-        .bind(org)
         .fetch_all(&self.pool)
         .await?;
         Ok(Some((row, channels)))
@@ -243,8 +237,7 @@ impl Db {
     /// Whether group `id` is one the public sees in `city`.
     pub async fn is_public_group(&self, city: &str, id: i64) -> Result<bool, sqlx::Error> {
         let sql = format!("SELECT id FROM organisations WHERE id = $1 AND city = $2 AND {PUBLIC}");
-        let row: Option<(i64,)> =
-            sqlx::query_as(&sql).bind(id).bind(city).fetch_optional(&self.pool).await?;
+        let row: Option<(i64,)> = sql_as!(&sql, (id, city)).fetch_optional(&self.pool).await?;
         Ok(row.is_some())
     }
 
@@ -257,13 +250,13 @@ impl Db {
         let sql = format!(
             "SELECT {PROFILE_COLUMNS} FROM organisations WHERE city = $1 AND {PUBLIC} ORDER BY name, id"
         );
-        let groups = sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await?;
+        let groups = sql_as!(&sql, (city)).fetch_all(&self.pool).await?;
         let sql = format!(
             "SELECT organisation_id, kind, value FROM organisation_channels \
              WHERE organisation_id IN (SELECT id FROM organisations WHERE city = $1 AND {PUBLIC}) \
              ORDER BY organisation_id, position"
         );
-        let channels = sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await?;
+        let channels = sql_as!(&sql, (city)).fetch_all(&self.pool).await?;
         Ok((groups, channels))
     }
 
@@ -361,35 +354,33 @@ impl Db {
         let now = super::now_stamp();
         let mut tx = self.begin_write().await?;
         for g in groups {
-            let existing: Option<(i64,)> = sqlx::query_as(
+            let existing: Option<(i64,)> = sql_as!(
                 "SELECT id FROM organisations WHERE city = $1 AND name = $2 AND kind = 'community_group'",
+                (&g.city, &g.name)
             )
-            .bind(&g.city)
-            .bind(&g.name)
             .fetch_optional(&mut *tx)
             .await?;
             let id = match existing {
                 Some((id,)) => id,
                 None => {
-                    let (id,): (i64,) = sqlx::query_as(
+                    let (id,): (i64,) = sql_as!(
                         "INSERT INTO organisations (name, legal_form, registration_no, contact_person, \
                          city, status, kind, created_at, updated_at) \
                          VALUES ($1, '', '', '', $2, 'verified', 'community_group', $3, $3) RETURNING id",
+                        (&g.name, &g.city, now)
                     )
-                    .bind(&g.name)
-                    .bind(&g.city)
-                    .bind(now)
                     .fetch_one(&mut *tx)
                     .await?;
                     id
                 }
             };
             write_profile(&mut tx, id, &g.profile, now, Day::from(now)).await?;
-            sqlx::query("UPDATE organisations SET profile_sources = $1 WHERE id = $2")
-                .bind(g.sources.join("\n"))
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
+            sql!(
+                "UPDATE organisations SET profile_sources = $1 WHERE id = $2",
+                (g.sources.join("\n"), id)
+            )
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(groups.len())

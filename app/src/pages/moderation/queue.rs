@@ -7,10 +7,10 @@ use crate::forms::use_feedback;
 use crate::i18n::*;
 use crate::locale;
 use crate::moderation::server::{
-    moderation_queue, open_reports, pending_changes, stale_listings, ChangeItem, OrganisationItem,
-    Queue, ReportItem,
+    moderation_queue, open_reports, pending_changes, stale_listings, ChangeItem, Queue, ReportItem,
 };
 use crate::values::ListingKind;
+use crate::values::Organisation;
 use crate::values::OrganisationStatus;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -134,7 +134,7 @@ fn AddDirectly(city: String) -> impl IntoView {
 }
 
 #[component]
-fn OrganisationCard(org: OrganisationItem) -> impl IntoView {
+fn OrganisationCard(org: Organisation) -> impl IntoView {
     let i18n = use_i18n();
     let fb = use_feedback();
     let id = org.id.to_string();
