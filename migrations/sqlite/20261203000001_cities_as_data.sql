@@ -12,10 +12,7 @@ CREATE TABLE city_names (
 ALTER TABLE cities ADD COLUMN address_lookup TEXT;
 UPDATE cities SET address_lookup = 'ruian' WHERE slug = 'prague';
 
-INSERT INTO city_names (city, lang, name)
-SELECT c.slug, n.column2, n.column3
-FROM cities c
-JOIN (VALUES
+WITH n (city, lang, name) AS (VALUES
     ('prague', 'sk', 'Praha'),
     ('prague', 'uk', 'Прага'),
     ('prague', 'ru', 'Прага'),
@@ -24,4 +21,8 @@ JOIN (VALUES
     ('kosice', 'uk', 'Кошиці'),
     ('kosice', 'ru', 'Кошице'),
     ('kosice', 'ar', 'كوشيتسه')
-) AS n ON n.column1 = c.slug;
+)
+INSERT INTO city_names (city, lang, name)
+SELECT c.slug, n.lang, n.name
+FROM cities c
+JOIN n ON n.city = c.slug;

@@ -2,7 +2,8 @@
 -- interface language (moved here from the translation files), added with
 -- `welcome-kit add-category --for event` or on the admins' page. A
 -- category is for places or for events (`listing_kind`); keys stay unique
--- across both. Keep in step with the other database's migrations.
+-- across both.
+-- One file for both databases (migrations/postgres links to it).
 ALTER TABLE categories ADD COLUMN listing_kind TEXT NOT NULL DEFAULT 'place';
 
 INSERT INTO categories (key, sort_order, listing_kind) VALUES
