@@ -1,6 +1,5 @@
-//! For the city's moderators only, on an event's or opportunity's page:
-//! edit it directly, see its history, mark it verified, take it off the
-//! site with a reason.
+//! For the city's moderators only, on a listing's page: edit it directly,
+//! see its history, mark it verified, take it off the site with a reason.
 //! Shown after the server says the visitor may moderate the city; the
 //! handlers check again.
 use crate::i18n::*;
@@ -20,10 +19,14 @@ pub fn ListingModerationBox(
     let error = fb.error("reason").map(|e| locale::field_error(i18n, e));
     let section = kind.plural();
     let edit_label = move || match kind {
-        ListingKind::Place => t_string!(i18n, place_form_moderator_title),
+        ListingKind::Place => t_string!(i18n, moderation_edit),
         ListingKind::Event => t_string!(i18n, moderation_edit_event),
         ListingKind::Opportunity => t_string!(i18n, moderation_edit_opportunity),
     };
+    // A place edited directly comes back to its page (the others to their
+    // history).
+    let edited = kind == ListingKind::Place
+        && leptos_router::hooks::use_query_map().get_untracked().get("edited").is_some();
     let kind = kind.as_str();
     let check = city.clone();
     view! {
@@ -36,6 +39,7 @@ pub fn ListingModerationBox(
                     allowed.then(|| view! {
                         <section class="moderation-box">
                             <h2>{t!(i18n, moderation_title)}</h2>
+                            {edited.then(|| view! { <p class="notice" role="status">{t!(i18n, place_edited)}</p> })}
                             <p>
                                 <a href=locale::href(i18n, &format!("/moderation/{section}/edit?{kind}={id}"))>{edit_label}</a>
                                 " · "

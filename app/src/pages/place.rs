@@ -148,7 +148,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
                 }
             })}
             <ReportProblem listing="place" city=s.city.to_string() slug=s.slug.clone() />
-            <ModerationBox id=place.id city=s.city.to_string() slug=s.slug.clone() />
+            <crate::components::moderation_box::ListingModerationBox kind=crate::values::ListingKind::Place id=place.id city=s.city.to_string() slug=s.slug.clone() />
             <section class="share">
                 <h2>{t!(i18n, place_share)}</h2>
                 <p><a class="share-link" href=share.clone()>{t!(i18n, place_share_link)}</a></p>
@@ -276,51 +276,6 @@ pub fn Translated(text: ShownText) -> impl IntoView {
     view! {
         <TextNotes text=text />
         <p class="description" lang=lang dir="auto">{body}</p>
-    }
-}
-
-/// For the city's moderators only: take the place off the site, with a reason.
-#[component]
-fn ModerationBox(id: i64, city: String, slug: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let fb = crate::forms::use_feedback();
-    let error = fb.error("reason").map(|e| locale::field_error(i18n, e));
-    let invalid = error.is_some();
-    let check = city.clone();
-    let edited = leptos_router::hooks::use_query_map().get_untracked().get("edited").is_some();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let (check, city, slug, error, fb) = (check.clone(), city.clone(), slug.clone(), error.clone(), fb.clone());
-                Suspend::new(async move {
-                    let allowed = crate::moderation::server::may_moderate(check).await.unwrap_or(false);
-                    allowed.then(|| view! {
-                        <section class="moderation-box">
-                            <h2>{t!(i18n, moderation_title)}</h2>
-                            {edited.then(|| view! { <p class="notice" role="status">{t!(i18n, place_edited)}</p> })}
-                            <p>
-                                <a href=locale::href(i18n, &format!("/moderation/places/edit?place={id}"))>{t!(i18n, moderation_edit)}</a>
-                                " · "
-                                <a href=locale::href(i18n, &format!("/moderation/audit?kind=place&id={id}"))>{t!(i18n, moderation_history)}</a>
-                            </p>
-                            <crate::components::moderation_box::VerifyListing kind="place" id=id city=city.clone() slug=slug.clone() />
-                            <form method="post" action=locale::href(i18n, "/moderation/places/unpublish")>
-                                <input type="hidden" name="place" value=id.to_string() />
-                                <input type="hidden" name="city" value=city />
-                                <input type="hidden" name="slug" value=slug />
-                                <div class="field" class:has-error=invalid>
-                                    <label for="unpublish-reason">{t!(i18n, moderation_reason_unpublish)}</label>
-                                    <textarea id="unpublish-reason" name="reason" rows="2" aria-invalid=invalid.then_some("true")
-                                        aria-describedby=invalid.then_some("unpublish-error")>{fb.value("reason")}</textarea>
-                                    {error.map(|e| view! { <p class="field-error" id="unpublish-error">{e}</p> })}
-                                </div>
-                                <button type="submit" class="secondary">{t!(i18n, moderation_unpublish)}</button>
-                            </form>
-                        </section>
-                    })
-                })
-            }}
-        </Suspense>
     }
 }
 

@@ -1,6 +1,6 @@
 //! The place forms' POST handlers: an organisation proposes a place, a
-//! moderator edits, adds or takes one down, and both can look up an
-//! address. Each runs through the listing core, which checks who may.
+//! moderator edits or adds one (taking down is the listings' form), and
+//! both can look up an address. Each runs through the listing core, which checks who may.
 use crate::accounts::act::{act, act_to};
 use crate::http::form_post::FormValues;
 use crate::i18n::Locale;
@@ -15,20 +15,9 @@ use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        form_route!("moderation/places/unpublish", unpublish),
         form_route!("moderation/places/edit", edit),
         form_route!("dashboard/places/submit", submit),
     ])
-}
-
-async fn unpublish(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = listing_page(&v);
-    let done = "/moderation?unpublished=1".to_string();
-    act(l, s, se, p, v, page, done, |st, u, v| async move {
-        let id = crate::http::form_post::id_field(&v, "place");
-        crate::listing::edit::take_down::<PlaceDraft>(&st.db, u.as_ref(), id, &v, st.now()).await
-    })
-    .await
 }
 
 async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
@@ -57,21 +46,12 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
 }
 
 async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page =
-        match v.get("place").filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())) {
-            Some(p) => format!("/dashboard/places/new?place={p}"),
-            None => "/dashboard/places/new".to_string(),
-        };
     if v.contains_key("locate") {
+        let page =
+            format!("/dashboard/places/new{}", crate::http::form_post::id_query(&v, "place"));
         return locate(l, s, se, p, v, page).await;
     }
-    let done = "/dashboard?submitted=1".to_string();
-    act(l, s, se, p, v, page, done, |st, u, v| async move {
-        crate::listing::propose::propose::<PlaceDraft>(&st.db, u.as_ref(), &v, st.now())
-            .await
-            .map(|_| ())
-    })
-    .await
+    crate::listing::propose::submit::<PlaceDraft>(l, s, se, p, v).await
 }
 
 /// The place form's "find the address" button: fills in coordinates from

@@ -223,7 +223,13 @@ async fn unpublishing(backend: Backend) {
     let place = db.published_place("prague", "oamp-praha-1").await.expect("q").expect("p");
     let id = place.id.to_string();
     let form = |reason: &'static str| {
-        [("place", id.as_str()), ("city", "prague"), ("slug", "oamp-praha-1"), ("reason", reason)]
+        [
+            ("kind", "place"),
+            ("id", id.as_str()),
+            ("city", "prague"),
+            ("slug", "oamp-praha-1"),
+            ("reason", reason),
+        ]
     };
 
     // Only the city's moderator sees the box.
@@ -240,17 +246,18 @@ async fn unpublishing(backend: Backend) {
         ("moderator of another city", Some(other_moderator.as_str())),
     ] {
         let f = form("spam");
-        let (s, _) = post_form(base, cookie, "/en/moderation/places/unpublish", &f).await;
+        let (s, _) = post_form(base, cookie, "/en/moderation/listings/unpublish", &f).await;
         assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
     }
     let f = form(" ");
-    let (s, html) = post_form(base, Some(&moderator), "/en/moderation/places/unpublish", &f).await;
+    let (s, html) =
+        post_form(base, Some(&moderator), "/en/moderation/listings/unpublish", &f).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
     assert!(html.contains("Please fill this in."));
     assert_eq!(get_page(base, None, path).await.0, StatusCode::OK, "still public");
 
     let f = form("The office moved; the address is wrong.");
-    post_ok(base, &moderator, "/en/moderation/places/unpublish", &f).await;
+    post_ok(base, &moderator, "/en/moderation/listings/unpublish", &f).await;
     assert_eq!(get_page(base, None, path).await.0, StatusCode::NOT_FOUND);
     let listed = db.published_places("prague", &app::db::PlaceFilter::default()).await.expect("q");
     assert!(!listed.iter().any(|p| p.slug == "oamp-praha-1"));

@@ -257,7 +257,6 @@ impl Form {
             Form::RejectChange => "/en/moderation/changes/reject",
             Form::SendBackChange => "/en/moderation/changes/send-back",
             Form::HandleReport => "/en/moderation/reports/handle",
-            Form::UnpublishPlace => "/en/moderation/places/unpublish",
             Form::EditPlace => "/en/moderation/places/edit",
             Form::ReportProblem => "/en/places/report",
             Form::ExpressInterest => "/en/volunteering/interest",
@@ -267,7 +266,7 @@ impl Form {
             Form::RestoreEventDate | Form::RestoreEventSeries => "/en/dashboard/events/restore",
             Form::EditEvent => "/en/moderation/events/edit",
             Form::EditOpportunity => "/en/moderation/opportunities/edit",
-            Form::UnpublishEvent | Form::UnpublishOpportunity => {
+            Form::UnpublishPlace | Form::UnpublishEvent | Form::UnpublishOpportunity => {
                 "/en/moderation/listings/unpublish"
             }
             Form::SubmitGroupProfile => "/en/dashboard/group/submit",
@@ -402,15 +401,6 @@ impl Form {
                 let id = reports.iter().map(|r| r.id).max().expect("a report");
                 pairs(&[("report", &id.to_string())])
             }
-            Form::UnpublishPlace => {
-                let (place, slug) = fx.place().await;
-                pairs(&[
-                    ("place", &place.to_string()),
-                    ("city", "prague"),
-                    ("slug", &slug),
-                    ("reason", "Closed for good"),
-                ])
-            }
             Form::EditPlace => {
                 let (place, slug) = fx.place().await;
                 pairs(&[
@@ -483,8 +473,9 @@ impl Form {
                 f.push(("opportunity".into(), id.to_string()));
                 f
             }
-            Form::UnpublishEvent | Form::UnpublishOpportunity => {
+            Form::UnpublishPlace | Form::UnpublishEvent | Form::UnpublishOpportunity => {
                 let (kind, (id, slug)) = match self {
+                    Form::UnpublishPlace => ("place", fx.place().await),
                     Form::UnpublishEvent => ("event", fx.event().await),
                     _ => ("opportunity", fx.opportunity().await),
                 };
@@ -621,67 +612,43 @@ async fn role_matrix(backend: Backend) {
     let (place, _) = fx.place().await;
     let (event, _) = fx.event().await;
     let (opportunity, _) = fx.opportunity().await;
-    let pages: [(String, &str, &[Who]); 13] = [
+    const CITY_MODERATORS: &[Who] = &[Who::Moderator, Who::Admin];
+    const MEMBER: &[Who] = &[Who::Member];
+    let pages: [(String, &str, &[Who]); 15] = [
         ("/en/admin/categories".into(), "name=\"names\"", &[Who::Admin]),
         ("/en/admin/cities".into(), "name=\"time_zone\"", &[Who::Admin]),
         // Interest requests (personal data): the organisation's members only.
-        ("/en/dashboard".into(), "Interest Person", &[Who::Member]),
+        ("/en/dashboard".into(), "Interest Person", MEMBER),
         (
             "/en/moderation".into(),
             "queue-filters",
             &[Who::OtherCityModerator, Who::Moderator, Who::Admin],
         ),
         ("/en/admin/outbox".into(), "class=\"messages\"", &[Who::Admin]),
-        (
-            format!("/en/moderation/audit?kind=place&id={place}"),
-            "audit-log",
-            &[Who::Moderator, Who::Admin],
-        ),
-        (
-            format!("/en/moderation/audit?kind=organisation&id={org}"),
-            "audit-log",
-            &[Who::Moderator, Who::Admin],
-        ),
+        (format!("/en/moderation/audit?kind=place&id={place}"), "audit-log", CITY_MODERATORS),
+        (format!("/en/moderation/audit?kind=organisation&id={org}"), "audit-log", CITY_MODERATORS),
         (
             format!("/en/moderation/places/edit?place={place}"),
             "name=\"opening_hours\"",
-            &[Who::Moderator, Who::Admin],
+            CITY_MODERATORS,
         ),
-        (
-            format!("/en/moderation/events/edit?event={event}"),
-            "name=\"repeat\"",
-            &[Who::Moderator, Who::Admin],
-        ),
+        (format!("/en/moderation/events/edit?event={event}"), "name=\"repeat\"", CITY_MODERATORS),
         (
             format!("/en/moderation/opportunities/edit?opportunity={opportunity}"),
             "name=\"schedule_kind\"",
-            &[Who::Moderator, Who::Admin],
+            CITY_MODERATORS,
         ),
-        (
-            format!("/en/moderation/audit?kind=event&id={event}"),
-            "audit-log",
-            &[Who::Moderator, Who::Admin],
-        ),
-        (format!("/en/dashboard/events/new?event={event}"), "name=\"repeat\"", &[Who::Member]),
+        (format!("/en/moderation/audit?kind=event&id={event}"), "audit-log", CITY_MODERATORS),
+        (format!("/en/dashboard/events/new?event={event}"), "name=\"repeat\"", MEMBER),
         (
             format!("/en/dashboard/opportunities/new?opportunity={opportunity}"),
             "name=\"schedule_kind\"",
-            &[Who::Member],
+            MEMBER,
         ),
+        (format!("/en/dashboard/places/new?place={place}"), "name=\"opening_hours\"", MEMBER),
+        (format!("/en/dashboard/group?organisation={group}"), "name=\"channel_value_0\"", MEMBER),
     ];
-    let member_forms = [
-        (
-            format!("/en/dashboard/places/new?place={place}"),
-            "name=\"opening_hours\"",
-            &[Who::Member][..],
-        ),
-        (
-            format!("/en/dashboard/group?organisation={group}"),
-            "name=\"channel_value_0\"",
-            &[Who::Member][..],
-        ),
-    ];
-    for (path, marker, allowed) in pages.iter().chain(member_forms.iter()) {
+    for (path, marker, allowed) in pages.iter() {
         for who in EVERYONE {
             let before = fingerprint(db).await;
             let (status, html) = get_page(base, fx.cookie(who), path).await;
