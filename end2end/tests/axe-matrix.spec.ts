@@ -1,4 +1,4 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Browser, Page, TestInfo } from '@playwright/test';
 import { test, expect, hydrated } from './fixtures';
 import { isScripted, violationsWithAndWithoutJs, type Violation } from './axe';
 import { registerNgo, signInAsAdmin, staffPage } from './helpers';
@@ -46,6 +46,22 @@ async function sweep(page: Page, testInfo: TestInfo, lang: string, t: Target) {
   expect(found, JSON.stringify(found, null, 2)).toEqual([]);
 }
 
+/** One test per language and entry of `list`, named `axe, {lang}, …: {label}`. */
+function axeTests<T extends { name: string }>(
+  list: T[],
+  label: (t: T) => string,
+  body: (page: Page, browser: Browser, testInfo: TestInfo, lang: string, t: T) => Promise<void>,
+) {
+  for (const lang of LANGS) {
+    for (const t of list) {
+      test(`axe, ${lang}, 360 px + desktop: ${label(t)}`, async ({ page, browser }, testInfo) => {
+        test.slow();
+        await body(page, browser, testInfo, lang, t);
+      });
+    }
+  }
+}
+
 /** The path (without the language) of the first link under `prefix` on `listPath`. */
 async function firstLink(page: Page, listPath: string, prefix: string): Promise<string> {
   await page.goto(`/en${listPath}`);
@@ -75,14 +91,7 @@ const PUBLIC: Target[] = [
   { name: 'withdraw interest without a link', path: '/volunteering/withdraw' },
 ];
 
-for (const lang of LANGS) {
-  for (const t of PUBLIC) {
-    test(`axe, ${lang}, 360 px + desktop: ${t.name}`, async ({ page }, testInfo) => {
-      test.slow();
-      await sweep(page, testInfo, lang, t);
-    });
-  }
-}
+axeTests(PUBLIC, (t) => t.name, (page, _b, testInfo, lang, t) => sweep(page, testInfo, lang, t));
 
 const DETAILS: { name: string; list: string }[] = [
   { name: 'story', list: '/prague/stories' },
@@ -90,14 +99,9 @@ const DETAILS: { name: string; list: string }[] = [
   { name: 'opportunity', list: '/prague/volunteering' },
 ];
 
-for (const lang of LANGS) {
-  for (const d of DETAILS) {
-    test(`axe, ${lang}, 360 px + desktop: ${d.name} page`, async ({ page }, testInfo) => {
-      test.slow();
-      await sweep(page, testInfo, lang, { name: d.name, path: await firstLink(page, d.list, `${d.list}/`) });
-    });
-  }
-}
+axeTests(DETAILS, (d) => `${d.name} page`, async (page, _b, testInfo, lang, d) =>
+  sweep(page, testInfo, lang, { name: d.name, path: await firstLink(page, d.list, `${d.list}/`) }),
+);
 
 const NGO_PAGES: Target[] = [
   { name: 'dashboard', path: '/dashboard' },
@@ -106,19 +110,14 @@ const NGO_PAGES: Target[] = [
   { name: 'opportunity form', path: '/dashboard/opportunities/new' },
 ];
 
-for (const lang of LANGS) {
-  for (const t of NGO_PAGES) {
-    test(`axe, ${lang}, 360 px + desktop: an NGO's ${t.name}`, async ({ page, browser }, testInfo) => {
-      test.slow();
-      // The admin only reads the confirmation link from the outbox.
-      const admin = await staffPage(browser, true);
-      const who = `${testInfo.project.name}-${lang}-${t.name.replace(/\W+/g, '-')}`;
-      await registerNgo(page, admin, `axe-${who}@example.org`, 'axe ngo passphrase', `Axe Spolek ${who}`);
-      await admin.context().close();
-      await sweep(page, testInfo, lang, t);
-    });
-  }
-}
+axeTests(NGO_PAGES, (t) => `an NGO's ${t.name}`, async (page, browser, testInfo, lang, t) => {
+  // The admin only reads the confirmation link from the outbox.
+  const admin = await staffPage(browser, true);
+  const who = `${testInfo.project.name}-${lang}-${t.name.replace(/\W+/g, '-')}`;
+  await registerNgo(page, admin, `axe-${who}@example.org`, 'axe ngo passphrase', `Axe Spolek ${who}`);
+  await admin.context().close();
+  await sweep(page, testInfo, lang, t);
+});
 
 /** Where the first link named `name` on `path` leads (without the language). */
 async function linkOn(page: Page, path: string, name: RegExp): Promise<string> {
@@ -143,12 +142,7 @@ const STAFF_PAGES: { name: string; path: (admin: Page) => Promise<string> }[] = 
   { name: 'place history', path: (a) => linkOn(a, '/prague/places/oamp-praha-1', /History/) },
 ];
 
-for (const lang of LANGS) {
-  for (const t of STAFF_PAGES) {
-    test(`axe, ${lang}, 360 px + desktop: staff's ${t.name}`, async ({ page: admin }, testInfo) => {
-      test.slow();
-      await signInAsAdmin(admin);
-      await sweep(admin, testInfo, lang, { name: t.name, path: await t.path(admin) });
-    });
-  }
-}
+axeTests(STAFF_PAGES, (t) => `staff's ${t.name}`, async (admin, _b, testInfo, lang, t) => {
+  await signInAsAdmin(admin);
+  await sweep(admin, testInfo, lang, { name: t.name, path: await t.path(admin) });
+});

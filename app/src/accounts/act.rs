@@ -58,3 +58,26 @@ where
         }
     }
 }
+
+/// An admin's "add" form on `/admin/{section}` (cities, categories): anyone
+/// else is refused; `action` gets the admin's id; done, the page says added.
+pub async fn act_as_admin<Fut>(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    parts: Parts,
+    values: FormValues,
+    section: &str,
+    action: impl FnOnce(AppState, i64, FormValues) -> Fut,
+) -> Response
+where
+    Fut: Future<Output = Result<(), FormRefusal>>,
+{
+    let page = format!("/admin/{section}");
+    let done = format!("{page}?added=1");
+    act(locale, state, session, parts, values, page, done, |st, user, v| async move {
+        let admin = user.filter(|u| u.role == super::model::Role::Admin);
+        action(st, admin.ok_or(FormRefusal::Forbidden)?.id, v).await
+    })
+    .await
+}

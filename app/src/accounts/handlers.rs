@@ -25,33 +25,21 @@ pub fn routes() -> Router<AppState> {
     ])
 }
 
-async fn register(
-    locale: Locale,
-    state: AppState,
-    _s: Session,
-    parts: Parts,
-    v: FormValues,
-) -> Response {
-    let base = crate::state::base_url_from(&state, &parts.headers);
-    match service::register(&state.db, &v, locale, &base, state.now()).await {
-        Ok(_) => to(locale, "/account/registered"),
-        Err(r) => refused(&state, parts, &v, r).await,
+async fn register(l: Locale, s: AppState, _se: Session, p: Parts, v: FormValues) -> Response {
+    let base = crate::state::base_url_from(&s, &p.headers);
+    match service::register(&s.db, &v, l, &base, s.now()).await {
+        Ok(_) => to(l, "/account/registered"),
+        Err(r) => refused(&s, p, &v, r).await,
     }
 }
 
-async fn login(
-    locale: Locale,
-    state: AppState,
-    s: Session,
-    parts: Parts,
-    v: FormValues,
-) -> Response {
-    match service::sign_in(&state.db, &v).await {
-        Ok(user) => match session::sign_in(&s, user.id, user.session_epoch).await {
-            Ok(()) => to(locale, "/dashboard"),
+async fn login(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    match service::sign_in(&s.db, &v).await {
+        Ok(user) => match session::sign_in(&se, user.id, user.session_epoch).await {
+            Ok(()) => to(l, "/dashboard"),
             Err(e) => e.into_response(),
         },
-        Err(r) => refused(&state, parts, &v, r).await,
+        Err(r) => refused(&s, p, &v, r).await,
     }
 }
 
@@ -70,47 +58,29 @@ async fn logout(locale: Locale, state: AppState, s: Session, _p: Parts, v: FormV
     }
 }
 
-async fn verify(
-    locale: Locale,
-    state: AppState,
-    _s: Session,
-    parts: Parts,
-    v: FormValues,
-) -> Response {
+async fn verify(l: Locale, s: AppState, _se: Session, p: Parts, v: FormValues) -> Response {
     let token = v.get("token").cloned().unwrap_or_default();
-    match service::verify_email(&state.db, &token, state.now()).await {
-        Ok(_) => to(locale, "/account/login?verified=1"),
-        Err(r) => refused(&state, parts, &v, r).await,
+    match service::verify_email(&s.db, &token, s.now()).await {
+        Ok(_) => to(l, "/account/login?verified=1"),
+        Err(r) => refused(&s, p, &v, r).await,
     }
 }
 
-async fn reset(
-    locale: Locale,
-    state: AppState,
-    _s: Session,
-    parts: Parts,
-    v: FormValues,
-) -> Response {
-    let base = crate::state::base_url_from(&state, &parts.headers);
-    match service::request_reset(&state.db, &v, &base, state.now()).await {
-        Ok(()) => to(locale, "/account/reset?sent=1"),
-        Err(r) => refused(&state, parts, &v, r).await,
+async fn reset(l: Locale, s: AppState, _se: Session, p: Parts, v: FormValues) -> Response {
+    let base = crate::state::base_url_from(&s, &p.headers);
+    match service::request_reset(&s.db, &v, &base, s.now()).await {
+        Ok(()) => to(l, "/account/reset?sent=1"),
+        Err(r) => refused(&s, p, &v, r).await,
     }
 }
 
-async fn reset_confirm(
-    locale: Locale,
-    state: AppState,
-    s: Session,
-    parts: Parts,
-    v: FormValues,
-) -> Response {
-    match service::finish_reset(&state.db, &v, state.now()).await {
-        Ok(_) => match session::sign_out(&s).await {
-            Ok(()) => to(locale, "/account/login?reset=1"),
+async fn reset_confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    match service::finish_reset(&s.db, &v, s.now()).await {
+        Ok(_) => match session::sign_out(&se).await {
+            Ok(()) => to(l, "/account/login?reset=1"),
             Err(e) => e.into_response(),
         },
-        Err(r) => refused(&state, parts, &v, r).await,
+        Err(r) => refused(&s, p, &v, r).await,
     }
 }
 

@@ -98,38 +98,22 @@ pub fn validate_registration(
     if password.is_some() && field(v, "password") != field(v, "password_confirm") {
         errors.insert("password_confirm", FieldError::PasswordsDiffer);
     }
-    match (
-        email,
-        password,
-        display_name,
-        org_name,
-        legal_form,
-        registration_no,
-        website,
-        city,
-        kind,
-    ) {
-        (
-            Some(email),
-            Some(password),
-            Some(display_name),
-            Some(org_name),
-            Some(legal_form),
-            Some(registration_no),
-            Some(website),
-            Some(city),
-            Some(kind),
-        ) if errors.is_empty() => Ok(ValidRegistration {
-            email,
-            password,
-            display_name,
-            org_name,
-            legal_form,
-            registration_no,
-            website,
-            city,
-            kind,
-        }),
+    // Every field was read (and its error noted) before any is required.
+    let valid = || {
+        Some(ValidRegistration {
+            email: email?,
+            password: password?,
+            display_name: display_name?,
+            org_name: org_name?,
+            legal_form: legal_form?,
+            registration_no: registration_no?,
+            website: website?,
+            city: city?,
+            kind: kind?,
+        })
+    };
+    match valid() {
+        Some(registration) if errors.is_empty() => Ok(registration),
         _ => Err(errors),
     }
 }

@@ -1,8 +1,8 @@
 //! The admin's form that adds a place or event category: the same checks as
 //! `welcome-kit add-category`, every problem shown at its field.
 use super::new::{check, CategoryError};
-use crate::accounts::act::act;
-use crate::accounts::model::{FieldError, FieldErrors, Role};
+use crate::accounts::act::act_as_admin;
+use crate::accounts::model::{FieldError, FieldErrors};
 use crate::http::form_post::{text, FormRefusal, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -17,10 +17,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = "/admin/categories".to_string();
-    let done = "/admin/categories?added=1".to_string();
-    act(l, s, se, p, v, page, done, |st, user, v| async move {
-        let user = user.filter(|u| u.role == Role::Admin).ok_or(FormRefusal::Forbidden)?;
+    act_as_admin(l, s, se, p, v, "categories", |st, admin, v| async move {
         let names: Vec<String> = text(&v, "names")
             .lines()
             .filter(|l| !l.trim().is_empty())
@@ -29,7 +26,7 @@ async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Re
         let category = check(text(&v, "key"), text(&v, "kind"), &names)
             .map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
         let now = Timestamp::from(st.now());
-        if !st.db.add_category(&category, Some(user.id), now).await? {
+        if !st.db.add_category(&category, Some(admin), now).await? {
             return Err(FormRefusal::Fields(field_errors(&[CategoryError::Exists(category.key)])));
         }
         Ok(())

@@ -1,8 +1,8 @@
 //! The admin's form that adds a city: the same checks as `welcome-kit
 //! add-city`, every problem shown at its field, nothing written on refusal.
 use super::new::{CityError, CityInput};
-use crate::accounts::act::act;
-use crate::accounts::model::{FieldError, FieldErrors, Role};
+use crate::accounts::act::act_as_admin;
+use crate::accounts::model::{FieldError, FieldErrors};
 use crate::http::form_post::{text, FormRefusal, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -17,13 +17,10 @@ pub fn routes() -> Router<AppState> {
 }
 
 async fn add(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = "/admin/cities".to_string();
-    let done = "/admin/cities?added=1".to_string();
-    act(l, s, se, p, v, page, done, |st, user, v| async move {
-        let user = user.filter(|u| u.role == Role::Admin).ok_or(FormRefusal::Forbidden)?;
+    act_as_admin(l, s, se, p, v, "cities", |st, admin, v| async move {
         let city = input_of(&v).check().map_err(|e| FormRefusal::Fields(field_errors(&e)))?;
         let now = Timestamp::from(st.now());
-        if !st.db.add_city(&city, Some(user.id), now).await? {
+        if !st.db.add_city(&city, Some(admin), now).await? {
             return Err(FormRefusal::Fields(FieldErrors::from([("slug", FieldError::SlugTaken)])));
         }
         Ok(())

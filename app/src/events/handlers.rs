@@ -1,9 +1,11 @@
 //! POST routes of organisations' event forms: proposing an event or a
 //! change (reviewed), and calling off dates or the series (at once).
+use super::draft::EventDraft;
 use super::manage::{change_status, StatusChange};
 use crate::accounts::act::act;
 use crate::http::form_post::FormValues;
 use crate::i18n::Locale;
+use crate::listing::propose::submit;
 use crate::state::AppState;
 use axum::http::request::Parts;
 use axum::response::Response;
@@ -12,26 +14,10 @@ use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        form_route!("dashboard/events/submit", submit),
+        form_route!("dashboard/events/submit", submit::<EventDraft>),
         form_route!("dashboard/events/cancel", status, StatusChange::Cancel),
         form_route!("dashboard/events/restore", status, StatusChange::Restore),
     ])
-}
-
-async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
-    let page = format!("/dashboard/events/new{}", crate::http::form_post::id_query(&v, "event"));
-    let done = "/dashboard?submitted=1".to_string();
-    act(l, s, se, p, v, page, done, |st, u, v| async move {
-        crate::listing::propose::propose::<super::draft::EventDraft>(
-            &st.db,
-            u.as_ref(),
-            &v,
-            st.now(),
-        )
-        .await
-        .map(|_| ())
-    })
-    .await
 }
 
 async fn status(

@@ -6,8 +6,7 @@
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, StaleRow};
 use crate::http::form_post::FormRefusal;
-use crate::listing::freshness::{cutoff, reminder, ConfirmedBy, REMIND_AGAIN_DAYS};
-use crate::values::OrganisationStatus;
+use crate::listing::freshness::{confirming_day, cutoff, reminder, ConfirmedBy, REMIND_AGAIN_DAYS};
 use crate::values::Timestamp;
 use chrono::{DateTime, Duration, Utc};
 
@@ -22,19 +21,7 @@ pub async fn confirm(
     let user = user.ok_or(FormRefusal::Forbidden)?;
     let org = org.ok_or(FormRefusal::Forbidden)?;
     let (profile, _) = db.approved_group_profile(org).await?.ok_or(FormRefusal::Forbidden)?;
-    let allowed = match by {
-        ConfirmedBy::Moderator => user.can_moderate(&profile.city),
-        ConfirmedBy::Member => db
-            .organisations_of(user.id)
-            .await?
-            .iter()
-            .any(|o| o.id == org && o.status != OrganisationStatus::Suspended),
-    };
-    if !allowed {
-        return Err(FormRefusal::Forbidden);
-    }
-    let city = db.city(&profile.city).await?.ok_or(FormRefusal::Forbidden)?;
-    let today = city.today(now);
+    let today = confirming_day(db, user, by, &profile.city, Some(org), now).await?;
     db.confirm_group_profile(org, today, user.id, Timestamp::from(now)).await?;
     Ok(())
 }

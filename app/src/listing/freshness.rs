@@ -47,8 +47,25 @@ pub async fn confirm<D: Listing>(
         None => (0, None),
     };
     let row = row.ok_or(FormRefusal::Forbidden)?;
-    let allowed = match (by, D::owner(db, &row).await?) {
-        (ConfirmedBy::Moderator, _) => user.can_moderate(D::facts(&row).city),
+    let today =
+        confirming_day(db, user, by, D::facts(&row).city, D::owner(db, &row).await?, now).await?;
+    db.confirm_listing(D::KIND, id, today, user.id, Timestamp::from(now)).await?;
+    Ok(())
+}
+
+/// The day (in `city`) a confirmation by `user` as `by` counts for, if they
+/// may confirm a listing of `city` owned by `owner`: a moderator of the
+/// city, or a member of the (not suspended) owning organisation.
+pub async fn confirming_day(
+    db: &Db,
+    user: &CurrentUser,
+    by: ConfirmedBy,
+    city: &str,
+    owner: Option<i64>,
+    now: DateTime<Utc>,
+) -> Result<Day, FormRefusal> {
+    let allowed = match (by, owner) {
+        (ConfirmedBy::Moderator, _) => user.can_moderate(city),
         (ConfirmedBy::Member, Some(org)) => db
             .organisations_of(user.id)
             .await?
@@ -59,10 +76,8 @@ pub async fn confirm<D: Listing>(
     if !allowed {
         return Err(FormRefusal::Forbidden);
     }
-    let city = db.city(D::facts(&row).city).await?.ok_or(FormRefusal::Forbidden)?;
-    let today = city.today(now);
-    db.confirm_listing(D::KIND, id, today, user.id, Timestamp::from(now)).await?;
-    Ok(())
+    let city = db.city(city).await?.ok_or(FormRefusal::Forbidden)?;
+    Ok(city.today(now))
 }
 
 /// Listings of every kind not confirmed since `cutoff(now, stale_days)`, in

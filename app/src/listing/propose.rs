@@ -5,9 +5,31 @@ use super::core::Listing;
 use super::form::{member_organisation, place_choices};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, NewChange};
-use crate::http::form_post::{FormRefusal, FormValues};
+use crate::http::form_post::{id_query, FormRefusal, FormValues};
+use crate::i18n::Locale;
+use crate::state::AppState;
 use crate::values::Timestamp;
+use axum::http::request::Parts;
+use axum::response::Response;
 use chrono::{DateTime, Utc};
+use tower_sessions::Session;
+
+/// The organisations' form for a listing of kind `D` (new, or a change of
+/// the one it names): sent, to the dashboard; refused, the form again.
+pub async fn submit<D: Listing>(
+    l: Locale,
+    s: AppState,
+    se: Session,
+    p: Parts,
+    v: FormValues,
+) -> Response {
+    let page = format!("/dashboard/{}/new{}", D::KIND.plural(), id_query(&v, D::KIND.as_str()));
+    let done = "/dashboard?submitted=1".to_string();
+    crate::accounts::act::act(l, s, se, p, v, page, done, |st, u, v| async move {
+        propose::<D>(&st.db, u.as_ref(), &v, st.now()).await.map(|_| ())
+    })
+    .await
+}
 
 /// Stores the proposal made by the form; its id. The form names the listing
 /// it edits in the field named after the kind (`place`, `event`, …).

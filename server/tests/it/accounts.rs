@@ -34,6 +34,12 @@ impl Browser {
         resp
     }
 
+    /// Signs in through the form of the interface language `lang`.
+    async fn login(&mut self, lang: &str, email: &str, password: &str) -> Response {
+        let path = format!("/{lang}/account/login");
+        self.post(&path, &[("email", email), ("password", password)]).await
+    }
+
     /// A same-origin form post, as a browser sends it.
     async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Response {
         let host = self.base.trim_start_matches("http://").to_string();
@@ -160,23 +166,11 @@ async fn registration_and_sign_in(backend: Backend) {
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY, "single use");
 
     // Wrong password and unknown e-mail get the same answer.
-    let wrong = b
-        .post(
-            "/en/account/login",
-            &[("email", "olena@example.org"), ("password", "not the password")],
-        )
-        .await;
+    let wrong = b.login("en", "olena@example.org", "not the password").await;
     assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let wrong = wrong.text().await.expect("t");
-    let unknown = b
-        .post(
-            "/en/account/login",
-            &[("email", "nobody@example.org"), ("password", "not the password")],
-        )
-        .await
-        .text()
-        .await
-        .expect("t");
+    let unknown =
+        b.login("en", "nobody@example.org", "not the password").await.text().await.expect("t");
     let message = "The e-mail or the password is not right.";
     assert!(wrong.contains(message) && unknown.contains(message));
     assert!(b.cookie.is_none(), "no session for anonymous visitors");
@@ -280,12 +274,7 @@ async fn password_reset_and_sessions(backend: Backend) {
     assert_eq!(laptop.get("/en/admin/outbox").await.status(), StatusCode::FORBIDDEN);
     let resp = phone.post("/en/account/login", &admin_login).await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let resp = phone
-        .post(
-            "/en/account/login",
-            &[("email", "admin@example.cz"), ("password", "new passphrase 22")],
-        )
-        .await;
+    let resp = phone.login("en", "admin@example.cz", "new passphrase 22").await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     // A used link is dead.
     let resp = anon
@@ -301,12 +290,7 @@ async fn password_reset_and_sessions(backend: Backend) {
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // "Sign out on all devices" ends the other device's session too.
-    let resp = laptop
-        .post(
-            "/en/account/login",
-            &[("email", "admin@example.cz"), ("password", "new passphrase 22")],
-        )
-        .await;
+    let resp = laptop.login("en", "admin@example.cz", "new passphrase 22").await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     assert_eq!(phone.get("/en/dashboard").await.status(), StatusCode::OK);
     let resp = laptop.post("/en/account/logout", &[("everywhere", "1")]).await;
@@ -407,12 +391,7 @@ async fn links_expire_on_time(backend: Backend) {
     )
     .await;
     let mut lead = Browser::new(&app.base);
-    let resp = lead
-        .post(
-            "/en/account/login",
-            &[("email", "lead@example.org"), ("password", "member passphrase")],
-        )
-        .await;
+    let resp = lead.login("en", "lead@example.org", "member passphrase").await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     let resp = lead
         .post(
@@ -450,12 +429,7 @@ async fn secure_cookie_over_https(backend: Backend) {
     )
     .await
     .expect("admin");
-    let resp = Browser::new(&app.base)
-        .post(
-            "/en/account/login",
-            &[("email", "admin@example.cz"), ("password", "admin passphrase 1")],
-        )
-        .await;
+    let resp = Browser::new(&app.base).login("en", "admin@example.cz", "admin passphrase 1").await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     let set_cookie = resp
         .headers()
@@ -553,20 +527,10 @@ async fn sign_in_is_rate_limited(backend: Backend) {
     .expect("admin");
     let mut b = Browser::new(&app.base);
     for _ in 0..3 {
-        let resp = b
-            .post(
-                "/uk/account/login",
-                &[("email", "admin@example.cz"), ("password", "guess guess guess")],
-            )
-            .await;
+        let resp = b.login("uk", "admin@example.cz", "guess guess guess").await;
         assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
-    let resp = b
-        .post(
-            "/uk/account/login",
-            &[("email", "admin@example.cz"), ("password", "admin passphrase 1")],
-        )
-        .await;
+    let resp = b.login("uk", "admin@example.cz", "admin passphrase 1").await;
     assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
     let html = resp.text().await.expect("t");
     assert!(html.contains("value=\"admin@example.cz\""), "e-mail kept");

@@ -1,7 +1,9 @@
 //! Moderators edit a listing directly (published at once, recorded, the
 //! organisation told) and browse the audit log per listing and organisation.
 
-use crate::common::{cast, get_page, post_form, sign_in, spawn_app, staff, Backend, Cast};
+use crate::common::{
+    accept_change, cast, get_page, post_form, sign_in, spawn_app, staff, Backend, Cast,
+};
 use reqwest::StatusCode;
 
 async fn direct_edit_and_history(backend: Backend) {
@@ -28,9 +30,7 @@ async fn direct_edit_and_history(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
-            .await;
+    let (s, _) = accept_change(base, &moderator, &change).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (place, city, slug, ..) = db.places_of_organisation(org).await.expect("q")[0].clone();
     let place_s = place.to_string();

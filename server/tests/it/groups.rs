@@ -6,7 +6,10 @@
 //! outside the group or the city are refused and change nothing. Both
 //! backends.
 
-use crate::common::{fingerprint, get_page, member, post_form, sign_in, spawn_app, staff, Backend};
+use crate::common::{
+    fingerprint, get_page, member, post_form, sign_in, spawn_app, staff, verify_organisation,
+    Backend,
+};
 use app::values::ReviewState;
 use reqwest::StatusCode;
 
@@ -196,13 +199,7 @@ async fn community_groups(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("not verified yet"));
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/organisations/verify",
-        &[("organisation", org.as_str())],
-    )
-    .await;
+    let (s, _) = verify_organisation(base, &moderator, org.as_str()).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (s, html) = post_form(
         base,

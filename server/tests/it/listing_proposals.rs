@@ -4,7 +4,8 @@
 //! On the real app, both backends.
 
 use crate::common::{
-    cast, get, get_page, post_form, post_ok, sign_in, spawn_app, staff, Backend, Cast,
+    accept_change, cast, get, get_page, post_form, post_ok, sign_in, spawn_app, staff, Backend,
+    Cast,
 };
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -97,17 +98,9 @@ async fn events_through_review(backend: Backend) {
     assert!(queue.contains("FREQ") || queue.contains("weekly"), "the repetition is shown");
     let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
     // A moderator of another city cannot accept it.
-    let (s, _) = post_form(
-        base,
-        Some(&other_moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &change)],
-    )
-    .await;
+    let (s, _) = accept_change(base, &other_moderator, &change).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
-            .await;
+    let (s, _) = accept_change(base, &moderator, &change).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
 
     // Tuesdays in January 2027 but the 19th, 18:00 Prague time.
@@ -140,9 +133,7 @@ async fn events_through_review(backend: Backend) {
     assert!(queue.contains("18:30"), "the diff shows the new time");
     assert_eq!(dates_of(&api(base, window).await, slug)[0].0, "2027-01-05T18:00");
     let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
-            .await;
+    let (s, _) = accept_change(base, &moderator, &change).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert_eq!(dates_of(&api(base, window).await, slug)[0].0, "2027-01-05T18:30");
 
@@ -278,9 +269,7 @@ async fn opportunities_through_review(backend: Backend) {
         "not public before review"
     );
     let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
-            .await;
+    let (s, _) = accept_change(base, &moderator, &change).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert!(listed(api(base, "/api/v1/opportunities?city=prague").await), "public once accepted");
 
@@ -336,9 +325,7 @@ async fn opportunities_through_review(backend: Backend) {
     fixed.push(("opportunity", id.as_str()));
     post_ok(base, &ngo, "/en/dashboard/opportunities/submit", &fixed).await;
     let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
-            .await;
+    let (s, _) = accept_change(base, &moderator, &change).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert!(listed(api(base, "/api/v1/opportunities?city=prague").await), "published again");
 }

@@ -2,8 +2,8 @@
 //! reject them. The public sees only accepted versions. Both backends.
 
 use crate::common::{
-    cast, client, get_page, join, post_form, post_ok, run_sql, sign_in, spawn_app, staff, Backend,
-    Cast, NGO, NGO_A, NGO_B, OTHER_NGO,
+    accept_change, cast, client, get_page, join, post_form, post_ok, run_sql, sign_in, spawn_app,
+    staff, verify_organisation, Backend, Cast, NGO, NGO_A, NGO_B, OTHER_NGO,
 };
 use reqwest::StatusCode;
 
@@ -102,27 +102,17 @@ async fn review_workflow(backend: Backend) {
     );
 
     // Not while the organisation is unverified.
-    let (s, html) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
-            .await;
+    let (s, html) = accept_change(base, &moderator, &change).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("not verified yet"));
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/organisations/verify",
-        &[("organisation", &org_id)],
-    )
-    .await;
+    let (s, _) = verify_organisation(base, &moderator, &org_id).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
 
     // The queue shows the diff; accepting publishes.
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(queue.contains("data-field=\"name\""));
     assert!(queue.contains("Sousedská poradna"));
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
-            .await;
+    let (s, _) = accept_change(base, &moderator, &change).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let slugs = published_slugs(base).await;
     let slug = slugs.iter().find(|s| s.starts_with("neighbours")).expect("published").clone();
@@ -176,20 +166,12 @@ async fn review_workflow(backend: Backend) {
     assert!(dash.contains("Sent back for changes"));
     assert!(dash.contains("Please confirm Thursday hours with a source."));
     // Deciding twice is refused.
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/changes/accept",
-        &[("change", &edit_change)],
-    )
-    .await;
+    let (s, _) = accept_change(base, &moderator, &edit_change).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
 
     post_ok(base, &ngo, "/en/dashboard/places/submit", &edit).await;
     let again = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &again)])
-            .await;
+    let (s, _) = accept_change(base, &moderator, &again).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
     assert!(public.contains("Mon–Thu 10:00–16:00"));
@@ -241,9 +223,7 @@ async fn freshness(backend: Backend) {
     ];
     post_ok(base, &ngo, "/en/dashboard/places/submit", &form).await;
     let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &change)])
-            .await;
+    let (s, _) = accept_change(base, &moderator, &change).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let place = db.places_of_organisation(org).await.expect("q")[0].0;
 

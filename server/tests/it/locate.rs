@@ -1,7 +1,10 @@
 //! The place form's address lookup: coordinates and district from the
 //! Prague address register, nothing saved; district set when accepted.
 
-use crate::common::{join, post_form, sign_in, spawn_app, staff, Backend, KOSICE_NGO, NGO};
+use crate::common::{
+    accept_change, join, post_form, sign_in, spawn_app, staff, verify_organisation, Backend,
+    KOSICE_NGO, NGO,
+};
 use reqwest::StatusCode;
 
 async fn address_lookup_fills_coordinates(backend: Backend) {
@@ -75,18 +78,10 @@ async fn address_lookup_fills_coordinates(backend: Backend) {
         1,
         "only the proposal without coordinates is flagged"
     );
-    post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/organisations/verify",
-        &[("organisation", &org_s)],
-    )
-    .await;
+    verify_organisation(base, &moderator, &org_s).await;
     let changes = db.pending_changes(&Default::default()).await.expect("q");
     let located = changes[0].id.to_string();
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/changes/accept", &[("change", &located)])
-            .await;
+    let (s, _) = accept_change(base, &moderator, &located).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (place, ..) = db.places_of_organisation(org).await.expect("q")[0].clone();
     let row = db.place_by_id(place).await.expect("q").expect("place");

@@ -3,7 +3,9 @@
 //! source text is marked for visitors and in the organisation's dashboard.
 //! On the real app, both backends.
 
-use crate::common::{get_page, join, post_form, sign_in, spawn_app, staff, Backend, NGO};
+use crate::common::{
+    get_page, join, post_form, sign_in, spawn_app, staff, verify_organisation, Backend, NGO,
+};
 use app::db::{Db, TextTable};
 use reqwest::StatusCode;
 
@@ -81,13 +83,7 @@ async fn translations_through_review_and_age(backend: Backend) {
     let ngo = sign_in(base, "ngo@example.org", "member passphrase").await;
     let moderator = sign_in(base, "mod@example.org", crate::common::STAFF_PASSWORD).await;
     let org_s = org.to_string();
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/organisations/verify",
-        &[("organisation", &org_s)],
-    )
-    .await;
+    let (s, _) = verify_organisation(base, &moderator, &org_s).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
 
     let form = |en: &'static str, uk: String| {

@@ -353,6 +353,25 @@ pub async fn post_form(
     (resp.status(), resp.text().await.expect("text"))
 }
 
+/// A moderator (`cookie`) accepts the waiting change `change`: status, page.
+pub async fn accept_change(
+    base: &str,
+    cookie: &str,
+    change: &str,
+) -> (reqwest::StatusCode, String) {
+    post_form(base, Some(cookie), "/en/moderation/changes/accept", &[("change", change)]).await
+}
+
+/// A moderator (`cookie`) verifies the organisation `org`: status, page.
+pub async fn verify_organisation(
+    base: &str,
+    cookie: &str,
+    org: &str,
+) -> (reqwest::StatusCode, String) {
+    post_form(base, Some(cookie), "/en/moderation/organisations/verify", &[("organisation", org)])
+        .await
+}
+
 /// Runs one statement binding `id` as `$1` (to set up a case the forms
 /// cannot reach, such as a stale date).
 pub async fn run_sql(db: &Db, statement: &str, id: i64) {
