@@ -247,31 +247,25 @@ async fn run(cli: Cli) -> Result<(), String> {
                 loop {
                     tick.tick().await;
                     let now = chrono::Utc::now();
-                    match app::volunteering::interest::purge(&hourly_db, now).await {
-                        Ok(n) if n > 0 => println!("deleted {n} expired interest request(s)"),
-                        Ok(_) => {}
-                        Err(e) => eprintln!("purging interest requests: {e}"),
-                    }
-                    match app::moderation::digest::send_digests(&hourly_db, &digest_base, now).await
-                    {
-                        Ok(n) if n > 0 => println!("queued {n} moderator digest(s)"),
-                        Ok(_) => {}
-                        Err(e) => eprintln!("moderator digests: {e}"),
-                    }
-                    let reminders =
-                        app::listing::freshness::remind(&hourly_db, stale_days, &digest_base, now);
-                    match reminders.await {
-                        Ok(n) if n > 0 => println!("queued {n} freshness reminder(s)"),
-                        Ok(_) => {}
-                        Err(e) => eprintln!("freshness reminders: {e}"),
-                    }
-                    let groups =
-                        app::groups::freshness::remind(&hourly_db, stale_days, &digest_base, now);
-                    match groups.await {
-                        Ok(n) if n > 0 => println!("queued {n} group profile reminder(s)"),
-                        Ok(_) => {}
-                        Err(e) => eprintln!("group profile reminders: {e}"),
-                    }
+                    let (db, base) = (&hourly_db, digest_base.as_str());
+                    let purged = app::volunteering::interest::purge(db, now).await;
+                    log_job(
+                        purged,
+                        "deleted",
+                        "expired interest request(s)",
+                        "purging interest requests",
+                    );
+                    let digests = app::moderation::digest::send_digests(db, base, now).await;
+                    log_job(digests, "queued", "moderator digest(s)", "moderator digests");
+                    let listings = app::listing::freshness::remind(db, stale_days, base, now).await;
+                    log_job(listings, "queued", "freshness reminder(s)", "freshness reminders");
+                    let groups = app::groups::freshness::remind(db, stale_days, base, now).await;
+                    log_job(
+                        groups,
+                        "queued",
+                        "group profile reminder(s)",
+                        "group profile reminders",
+                    );
                 }
             });
             let app = welcome_kit::app(state);
@@ -325,5 +319,19 @@ fn env_number(name: &str) -> Result<Option<u32>, String> {
             .map(Some)
             .map_err(|_| format!("{name} must be a whole number, not `{v}`")),
         Err(_) => Ok(None),
+    }
+}
+
+/// What an hourly job did ("queued 3 moderator digest(s)"; nothing when it
+/// had nothing to do), or why it failed.
+fn log_job<N, E>(result: Result<N, E>, verb: &str, what: &str, failed: &str)
+where
+    N: std::fmt::Display + PartialEq + Default,
+    E: std::fmt::Display,
+{
+    match result {
+        Ok(n) if n == N::default() => {}
+        Ok(n) => println!("{verb} {n} {what}"),
+        Err(e) => eprintln!("{failed}: {e}"),
     }
 }

@@ -60,18 +60,16 @@ pub async fn add_member(
         .details(email.as_str());
     let already =
         || FormRefusal::Fields(FieldErrors::from([("member_email", FieldError::AlreadyMember)]));
+    let subject = |locale: crate::i18n::Locale| {
+        td_string!(locale, mail_member_added_subject, organisation = org.name.clone()).to_string()
+    };
     match db.user_by_email(email.as_str()).await? {
         Some(existing) => {
             let locale = crate::locale::parse(&existing.locale).unwrap_or_default();
             let link = format!("{base_url}/{}/dashboard", locale.as_str());
             let message = NewMessage {
                 recipient: existing.email.clone(),
-                subject: td_string!(
-                    locale,
-                    mail_member_added_subject,
-                    organisation = org.name.clone()
-                )
-                .to_string(),
+                subject: subject(locale),
                 body: td_string!(
                     locale,
                     mail_member_added_body,
@@ -97,12 +95,7 @@ pub async fn add_member(
                 format!("{base_url}/{}/account/reset/confirm?token={token}", locale.as_str());
             let message = NewMessage {
                 recipient: email.as_str().to_string(),
-                subject: td_string!(
-                    locale,
-                    mail_member_added_subject,
-                    organisation = org.name.clone()
-                )
-                .to_string(),
+                subject: subject(locale),
                 body: td_string!(
                     locale,
                     mail_member_invited_body,

@@ -19,20 +19,11 @@ pub fn FormField(
     scope: Option<String>,
     feedback: FormFeedback,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let id = match scope {
         Some(s) => format!("f-{s}-{name}"),
         None => format!("f-{name}"),
     };
-    let error = feedback.error(name).map(|e| locale::field_error(i18n, e));
-    let error_id = format!("{id}-error");
-    let hint_id = format!("{id}-hint");
-    let described =
-        [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
+    let Ids { id, error_id, hint_id, error, described } = ids(id, name, hint.is_some(), &feedback);
     // Passwords are never sent back to the page.
     let value = if kind == "password" { String::new() } else { feedback.value(name) };
     let has_error = error.is_some();
@@ -42,7 +33,7 @@ pub fn FormField(
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             <input id=id name=name type=kind value=value autocomplete=autocomplete required=required
                 aria-invalid=has_error.then_some("true")
-                aria-describedby=(!described.is_empty()).then_some(described) />
+                aria-describedby=described />
             {error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
         </div>
     }
@@ -75,12 +66,26 @@ pub fn FormErrorBanner(feedback: FormFeedback) -> impl IntoView {
     })
 }
 
-/// The id of a field and of its error, and the error's text.
-fn error_of(name: &str, feedback: &FormFeedback) -> (String, String, Option<String>) {
-    let i18n = use_i18n();
-    let id = format!("f-{name}");
-    let error = feedback.error(name).map(|e| locale::field_error(i18n, e));
-    (id.clone(), format!("{id}-error"), error)
+/// A field's id, its error's and hint's ids, the error's text, and what
+/// `aria-describedby` names (the hint and the error, when there are).
+struct Ids {
+    id: String,
+    error_id: String,
+    hint_id: String,
+    error: Option<String>,
+    described: Option<String>,
+}
+
+fn ids(id: String, name: &str, has_hint: bool, feedback: &FormFeedback) -> Ids {
+    let error = feedback.error(name).map(|e| locale::field_error(use_i18n(), e));
+    let (error_id, hint_id) = (format!("{id}-error"), format!("{id}-hint"));
+    let described = [has_hint.then(|| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+    Ids { id, error_id, hint_id, error, described }
 }
 
 /// A labelled `<select>`; `options` are (value, label).
@@ -93,22 +98,16 @@ pub fn SelectField(
     #[prop(default = false)] required: bool,
     #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
-    let (id, error_id, error) = error_of(name, &feedback);
+    let Ids { id, error_id, hint_id, error, described } =
+        ids(format!("f-{name}"), name, hint.is_some(), &feedback);
     let invalid = error.is_some();
-    let hint_id = format!("{id}-hint");
-    let described =
-        [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
     let chosen = feedback.value(name);
     view! {
         <div class="field" class:has-error=invalid>
             <label for=id.clone()>{label}{required.then(|| view! { <span class="required" aria-hidden="true">" *"</span> })}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             <select id=id name=name required=required aria-invalid=invalid.then_some("true")
-                aria-describedby=(!described.is_empty()).then_some(described)>
+                aria-describedby=described>
                 {options.into_iter().map(|(v, l)| {
                     let selected = v == chosen;
                     view! { <option value=v selected=selected>{l}</option> }
@@ -141,7 +140,7 @@ pub fn CheckGroup(
     options: Vec<(String, String)>,
     feedback: FormFeedback,
 ) -> impl IntoView {
-    let (_, error_id, error) = error_of(name, &feedback);
+    let Ids { error_id, error, described, .. } = ids(format!("f-{name}"), name, false, &feedback);
     let chosen: Vec<String> = feedback
         .value(name)
         .split(',')
@@ -149,7 +148,6 @@ pub fn CheckGroup(
         .filter(|s| !s.is_empty())
         .collect();
     let invalid = error.is_some();
-    let described = invalid.then(|| error_id.clone());
     view! {
         <fieldset class:has-error=invalid aria-describedby=described>
             <legend>{legend}</legend>
@@ -175,21 +173,15 @@ pub fn TextAreaField(
     #[prop(default = 4)] rows: u32,
     #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
-    let (id, error_id, error) = error_of(name, &feedback);
+    let Ids { id, error_id, hint_id, error, described } =
+        ids(format!("f-{name}"), name, hint.is_some(), &feedback);
     let invalid = error.is_some();
-    let hint_id = format!("{id}-hint");
-    let described =
-        [hint.as_ref().map(|_| hint_id.clone()), error.as_ref().map(|_| error_id.clone())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" ");
     view! {
         <div class="field" class:has-error=invalid>
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             <textarea id=id name=name rows=rows.to_string() aria-invalid=invalid.then_some("true")
-                aria-describedby=(!described.is_empty()).then_some(described)>{feedback.value(name)}</textarea>
+                aria-describedby=described>{feedback.value(name)}</textarea>
             {error.map(|e| view! { <p class="field-error" id=error_id>{e}</p> })}
         </div>
     }

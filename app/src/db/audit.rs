@@ -1,17 +1,7 @@
 //! Reading the audit log: the history of one listing or one organisation,
 //! including the review of every change proposed for it.
 use super::Db;
-
-#[derive(Clone, Debug, PartialEq, sqlx::FromRow)]
-pub struct AuditEntry {
-    pub at: String,
-    /// The actor's name; None for the system or a deleted account.
-    pub actor: Option<String>,
-    pub subject_kind: String,
-    pub action: crate::values::AuditAction,
-    pub details: String,
-    pub reason: Option<String>,
-}
+use crate::values::AuditEntry;
 
 const ENTRY: &str = "SELECT a.at, u.display_name AS actor, a.subject_kind, a.action, a.details, \
      a.reason FROM audit_log a LEFT JOIN users u ON u.id = a.actor_user_id";

@@ -43,7 +43,6 @@ use accounts::append_audit;
 pub use accounts::{
     AuditRow, NewAudit, NewMessage, NewRegistration, OutboxRow, RegisterError, UserRow,
 };
-pub use audit::AuditEntry;
 pub use digests::{DigestRecipient, Waiting};
 pub use events::{schedule_of, CachedEvent, EventRow, EventsSnapshot, NewEvent};
 pub use freshness::StaleRow;

@@ -5,7 +5,7 @@
 use super::ics::{calendar, IcsEvent};
 use super::query::EventQuery;
 use super::service;
-use crate::cities::{known_city, refuse, unknown_city, CityQuery};
+use crate::cities::{known_city, refuse, unknown_city, City, CityQuery};
 use crate::db::CachedEvent;
 use crate::error::AppError;
 use crate::http::etag::text_with_etag;
@@ -144,23 +144,45 @@ fn calendar_response(body: String, filename: Option<&str>) -> Response {
     resp
 }
 
+/// What a feed of a filtered view shows: its filters (400 when one is
+/// wrong), the city (404 when unknown), its events, the feed's language.
+async fn feed_of(
+    state: &AppState,
+    query: &CityQuery,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(City, Vec<CachedEvent>, Locale), AppError> {
+    let q = query_of(state, query).await?;
+    known_city(state, &query.city).await?;
+    let (city, events) = service::feed_events(&state.db, &query.city, &q, now).await?;
+    Ok((city, events, locale_of(&q)))
+}
+
+/// `events` as an .ics calendar named `name` (None: after its first event),
+/// a download named after `slug` when given.
+async fn ics(
+    state: &AppState,
+    (events, city, lang): (&[CachedEvent], &City, &str),
+    headers: &HeaderMap,
+    name: Option<String>,
+    slug: Option<&str>,
+) -> Result<Response, AppError> {
+    let base = base_url_from(state, headers);
+    let (d, l) = texts(state, events, lang, &city.local_lang).await?;
+    let entries = ics_entries(events, lang, &city.local_lang, &base, &d, &l);
+    let name = name.or_else(|| entries.first().map(|e| e.title.clone())).unwrap_or_default();
+    Ok(calendar_response(calendar(&name, &entries, &host_of(&base)), slug))
+}
+
 /// `/events.ics?city=…&…`: a subscribable calendar of a filtered view.
 pub async fn events_ics(
     State(state): State<AppState>,
     query: CityQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let q = query_of(&state, &query).await?;
-    let city = query.city;
-    known_city(&state, &city).await?;
-    let (city, events) = service::feed_events(&state.db, &city, &q, state.now()).await?;
-    let locale = locale_of(&q);
+    let (city, events, locale) = feed_of(&state, &query, state.now()).await?;
     let lang = locale.as_str();
-    let base = base_url_from(&state, &headers);
-    let (d, l) = texts(&state, &events, lang, &city.local_lang).await?;
-    let entries = ics_entries(&events, lang, &city.local_lang, &base, &d, &l);
     let name = td_string!(locale, feed_events_title, city = city_name(&city, lang)).to_string();
-    Ok(calendar_response(calendar(&name, &entries, &host_of(&base)), None))
+    ics(&state, (&events, &city, lang), &headers, Some(name), None).await
 }
 
 /// `/calendar/{city}/{slug}`: one event as an .ics download.
@@ -176,15 +198,10 @@ pub async fn event_ics(
         .find(|(k, _)| k == "lang")
         .and_then(|(_, v)| crate::locale::parse(v))
         .unwrap_or(Locale::en);
-    let lang = locale.as_str();
     let city = state.db.city(&city).await?.ok_or(AppError::NotFound)?;
     let row = state.db.event(&city.slug, &slug).await?.ok_or(AppError::NotFound)?;
     let events = vec![CachedEvent { schedule: crate::db::schedule_of(&row), row }];
-    let base = base_url_from(&state, &headers);
-    let (d, l) = texts(&state, &events, lang, &city.local_lang).await?;
-    let entries = ics_entries(&events, lang, &city.local_lang, &base, &d, &l);
-    let name = entries.first().map(|e| e.title.clone()).unwrap_or_default();
-    Ok(calendar_response(calendar(&name, &entries, &host_of(&base)), Some(&slug)))
+    ics(&state, (&events, &city, locale.as_str()), &headers, None, Some(&slug)).await
 }
 
 fn city_name(city: &crate::cities::City, lang: &str) -> String {
@@ -202,12 +219,8 @@ pub async fn events_atom(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     use atom_syndication::{Entry, Feed, Link, Person, Text};
-    let q = query_of(&state, &query).await?;
-    let city = query.city;
-    known_city(&state, &city).await?;
     let now = state.now();
-    let (city, events) = service::feed_events(&state.db, &city, &q, now).await?;
-    let locale = locale_of(&q);
+    let (city, events, locale) = feed_of(&state, &query, now).await?;
     let lang = locale.as_str();
     let base = base_url_from(&state, &headers);
     let (descriptions, _) = texts(&state, &events, lang, &city.local_lang).await?;

@@ -1,7 +1,8 @@
 //! A listing's history, the same for every kind: its own audit entries and
 //! the reviews of every change proposed for it, newest first.
 use super::Listing;
-use crate::db::{AuditEntry, Db};
+use crate::db::Db;
+use crate::values::AuditEntry;
 use crate::values::CitySlug;
 
 pub struct History {

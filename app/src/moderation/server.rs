@@ -165,22 +165,12 @@ pub async fn stale_listings(
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AuditItem {
-    pub at: String,
-    pub actor: Option<String>,
-    pub subject_kind: String,
-    pub action: crate::values::AuditAction,
-    pub details: String,
-    pub reason: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct HistoryView {
     /// The listing's or organisation's name.
     pub name: String,
     /// The listing's page (an app path without language).
     pub page: Option<String>,
-    pub entries: Vec<AuditItem>,
+    pub entries: Vec<crate::values::AuditEntry>,
 }
 
 /// The audit log of one listing (of any kind), story or organisation
@@ -216,21 +206,7 @@ pub async fn history(kind: String, id: i64) -> Result<HistoryView, crate::page_e
     if !user.can_moderate(&city) {
         return Err(forbidden());
     }
-    Ok(HistoryView {
-        name,
-        page,
-        entries: entries
-            .into_iter()
-            .map(|e| AuditItem {
-                at: e.at,
-                actor: e.actor,
-                subject_kind: e.subject_kind,
-                action: e.action,
-                details: e.details,
-                reason: e.reason,
-            })
-            .collect(),
-    })
+    Ok(HistoryView { name, page, entries })
 }
 
 /// Whether the asker may moderate `city` (the place page shows its

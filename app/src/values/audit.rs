@@ -1,6 +1,20 @@
 //! What an audit entry records (`audit_log.action`): every action the app
 //! writes has a name here, so each is shown in words on the history page.
 use super::{OrganisationStatus, ReviewState};
+use serde::{Deserialize, Serialize};
+
+/// One line of a history page, as the audit log reads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct AuditEntry {
+    pub at: String,
+    /// The actor's name; None for the system or a deleted account.
+    pub actor: Option<String>,
+    pub subject_kind: String,
+    pub action: AuditAction,
+    pub details: String,
+    pub reason: Option<String>,
+}
 
 crate::text_enum! {
     pub enum AuditAction {

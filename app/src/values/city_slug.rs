@@ -1,12 +1,10 @@
 //! A city's slug (`prague`, `kosice`): the key of the cities table and the
 //! first part of every public path. Parsed once where it enters (a stored
 //! row, a URL, a form), so a malformed one never reaches a query.
-use serde::{Deserialize, Serialize};
 
 /// `Default` is the empty slug, which names no city: only for values built
 /// to compute with (a schedule checked before the event has a city).
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CitySlug(String);
 
 impl CitySlug {
@@ -40,13 +38,6 @@ impl AsRef<str> for CitySlug {
 impl std::fmt::Display for CitySlug {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
-    }
-}
-
-impl TryFrom<String> for CitySlug {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s).ok_or_else(|| format!("not a city slug: {s:?}"))
     }
 }
 
@@ -86,9 +77,7 @@ impl PartialEq<CitySlug> for str {
     }
 }
 
-crate::any_column!(CitySlug, String,
-    decode: |s| Ok(CitySlug::try_from(s)?),
-    encode: |c| c.0.clone());
+crate::text_value!(CitySlug);
 
 #[cfg(test)]
 mod tests {

@@ -10,8 +10,7 @@ pub const LISTING_LANGUAGES: [&str; 15] =
 /// An ISO 639 code as the app uses it: two or three lowercase letters
 /// ("uk", "vi", "rom"). Whether the app offers the language is the caller's
 /// check; this only guarantees the shape.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LangCode(String);
 
 impl LangCode {
@@ -22,13 +21,6 @@ impl LangCode {
 
     pub fn as_str(&self) -> &str {
         &self.0
-    }
-}
-
-impl TryFrom<String> for LangCode {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s).ok_or_else(|| format!("not a language code: {s:?}"))
     }
 }
 
@@ -43,6 +35,8 @@ impl std::fmt::Display for LangCode {
         f.write_str(&self.0)
     }
 }
+
+crate::text_value!(LangCode);
 
 /// The languages of one listing or group, in the order given, each once.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

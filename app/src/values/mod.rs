@@ -14,7 +14,7 @@ mod texts;
 #[cfg(feature = "ssr")]
 mod time;
 
-pub use audit::AuditAction;
+pub use audit::{AuditAction, AuditEntry};
 pub use category::Category;
 pub use city::City;
 pub use city_slug::CitySlug;

@@ -3,8 +3,8 @@
 //! no status travels as a free string between the database and the pages.
 
 /// Defines `pub enum $name { $Variant = "text", … }` with `ALL`, `as_str`,
-/// `parse` (None for any other text), `Display`, serde as the text, and
-/// (with `ssr`) sqlx encode/decode for the `Any` driver as TEXT.
+/// `parse` (None for any other text), `Display`, and `text_value!`: serde
+/// as the text and (with `ssr`) sqlx encode/decode for the `Any` driver.
 #[macro_export]
 macro_rules! text_enum {
     ($(#[$meta:meta])* pub enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
@@ -38,9 +38,19 @@ macro_rules! text_enum {
             }
         }
 
+        $crate::text_value!($name);
+    };
+}
+
+/// Serde, and (with `ssr`) the sqlx column, of a value that is text
+/// wherever it leaves the program: written as its `Display`, read back with
+/// its `parse(&str) -> Option<Self>`, which refuses anything malformed.
+#[macro_export]
+macro_rules! text_value {
+    ($name:ident) => {
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str(self.as_str())
+                s.collect_str(self)
             }
         }
 
@@ -48,12 +58,18 @@ macro_rules! text_enum {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
                 $name::parse(&s).ok_or_else(|| {
-                    serde::de::Error::custom(format!(concat!("unknown ", stringify!($name), " {:?}"), s))
+                    serde::de::Error::custom(format!(concat!("not a ", stringify!($name), ": {:?}"), s))
                 })
             }
         }
 
-        $crate::text_enum_sql!($name);
+        $crate::any_column!($name, String,
+            decode: |s| {
+                $name::parse(&s).ok_or_else(|| {
+                    format!(concat!("not a stored ", stringify!($name), ": {:?}"), s).into()
+                })
+            },
+            encode: |v| v.to_string());
     };
 }
 
@@ -93,18 +109,4 @@ macro_rules! any_column {
 #[macro_export]
 macro_rules! any_column {
     ($($t:tt)*) => {};
-}
-
-/// The sqlx part of [`text_enum!`], only in the server build.
-#[macro_export]
-macro_rules! text_enum_sql {
-    ($name:ident) => {
-        $crate::any_column!($name, String,
-            decode: |s| {
-                $name::parse(&s).ok_or_else(|| {
-                    format!(concat!("unknown ", stringify!($name), " {:?}"), s).into()
-                })
-            },
-            encode: |v| v.as_str().to_string());
-    };
 }

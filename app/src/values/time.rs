@@ -5,7 +5,6 @@
 //! these types, which refuse anything else, so no code slices strings to
 //! find a date.
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Timestamp(DateTime<Utc>);
@@ -54,22 +53,7 @@ impl std::fmt::Display for Timestamp {
     }
 }
 
-impl Serialize for Timestamp {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Timestamp {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
-        let s = String::deserialize(d)?;
-        Timestamp::parse(&s).ok_or_else(|| serde::de::Error::custom("not an RFC 3339 time"))
-    }
-}
-
-crate::any_column!(Timestamp, String,
-    decode: |s| Timestamp::parse(&s).ok_or_else(|| format!("not a stored time: {s:?}").into()),
-    encode: |t| t.to_string());
+crate::text_value!(Timestamp);
 
 /// A calendar day (when a listing was last confirmed, a freshness cutoff).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,22 +92,7 @@ impl std::fmt::Display for Day {
     }
 }
 
-impl Serialize for Day {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Day {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
-        let s = String::deserialize(d)?;
-        Day::parse(&s).ok_or_else(|| serde::de::Error::custom("not a date (YYYY-MM-DD)"))
-    }
-}
-
-crate::any_column!(Day, String,
-    decode: |s| Day::parse(&s).ok_or_else(|| format!("not a stored day: {s:?}").into()),
-    encode: |d| d.to_string());
+crate::text_value!(Day);
 
 #[cfg(test)]
 mod tests {

@@ -40,6 +40,11 @@ impl Browser {
         self.post(&path, &[("email", email), ("password", password)]).await
     }
 
+    /// Chooses a new password through the reset link's form at `path`.
+    async fn new_password(&mut self, path: &str, token: &str, new: &str, again: &str) -> Response {
+        self.post(path, &[("token", token), ("password", new), ("password_confirm", again)]).await
+    }
+
     /// A same-origin form post, as a browser sends it.
     async fn post(&mut self, path: &str, form: &[(&str, &str)]) -> Response {
         let host = self.base.trim_start_matches("http://").to_string();
@@ -245,28 +250,10 @@ async fn password_reset_and_sessions(backend: Backend) {
 
     // New passwords must match; the token survives a refused attempt.
     let path = format!("/en/account/reset/confirm?token={token}");
-    let resp = anon
-        .post(
-            &path,
-            &[
-                ("token", &token),
-                ("password", "new passphrase 22"),
-                ("password_confirm", "different 22222"),
-            ],
-        )
-        .await;
+    let resp = anon.new_password(&path, &token, "new passphrase 22", "different 22222").await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(resp.text().await.expect("t").contains(&format!("value=\"{token}\"")));
-    let resp = anon
-        .post(
-            &path,
-            &[
-                ("token", &token),
-                ("password", "new passphrase 22"),
-                ("password_confirm", "new passphrase 22"),
-            ],
-        )
-        .await;
+    let resp = anon.new_password(&path, &token, "new passphrase 22", "new passphrase 22").await;
     assert_eq!(location(&resp), "/en/account/login?reset=1");
 
     // Every old session ended; the old password no longer works, the new one does.
@@ -277,16 +264,7 @@ async fn password_reset_and_sessions(backend: Backend) {
     let resp = phone.login("en", "admin@example.cz", "new passphrase 22").await;
     assert_eq!(resp.status(), StatusCode::SEE_OTHER);
     // A used link is dead.
-    let resp = anon
-        .post(
-            &path,
-            &[
-                ("token", &token),
-                ("password", "third passphrase 3"),
-                ("password_confirm", "third passphrase 3"),
-            ],
-        )
-        .await;
+    let resp = anon.new_password(&path, &token, "third passphrase 3", "third passphrase 3").await;
     assert_eq!(resp.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // "Sign out on all devices" ends the other device's session too.
@@ -307,12 +285,8 @@ async fn token_in_outbox(db: &app::db::Db, to: &str) -> String {
 /// Chooses a new password with a reset or invitation link's token.
 async fn choose_password(b: &mut Browser, token: &str) -> StatusCode {
     let path = format!("/en/account/reset/confirm?token={token}");
-    let form = [
-        ("token", token),
-        ("password", "a new passphrase 2"),
-        ("password_confirm", "a new passphrase 2"),
-    ];
-    b.post(&path, &form).await.status()
+    let new = "a new passphrase 2";
+    b.new_password(&path, token, new, new).await.status()
 }
 
 /// Single-use links last exactly as long as promised: address confirmation

@@ -43,6 +43,21 @@ fn good_profile(org: &str) -> Vec<(String, String)> {
     ])
 }
 
+/// A moderator's decision on a group profile proposal (`approve`, or
+/// `reject` with a message): the status and page.
+async fn decide(
+    base: &str,
+    moderator: &str,
+    decision: &str,
+    proposal: &str,
+    message: Option<&str>,
+) -> (StatusCode, String) {
+    let path = format!("/en/moderation/groups/{decision}");
+    let mut form = vec![("proposal", proposal)];
+    form.extend(message.map(|m| ("message", m)));
+    post_form(base, Some(moderator), &path, &form).await
+}
+
 async fn proposal_state(db: &app::db::Db, id: i64) -> ReviewState {
     db.group_proposal(id).await.expect("q").expect("proposal").state
 }
@@ -190,37 +205,19 @@ async fn community_groups(backend: Backend) {
     assert_eq!(proposal_state(db, proposal).await, ReviewState::Pending);
 
     // Not while the organisation is unverified; rejecting needs a message.
-    let (s, html) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/groups/approve",
-        &[("proposal", p.as_str())],
-    )
-    .await;
+    let (s, html) = decide(base, &moderator, "approve", p.as_str(), None).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("not verified yet"));
     let (s, _) = verify_organisation(base, &moderator, org.as_str()).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
-    let (s, html) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/groups/reject",
-        &[("proposal", p.as_str()), ("message", "  ")],
-    )
-    .await;
+    let (s, html) = decide(base, &moderator, "reject", p.as_str(), Some("  ")).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains(&format!("id=\"group-message-{p}-error\"")));
     assert!(html.contains("Please fill this in."));
     assert_eq!(proposal_state(db, proposal).await, ReviewState::Pending);
 
     // Approved: public under each of its languages, channels as links.
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/groups/approve",
-        &[("proposal", p.as_str())],
-    )
-    .await;
+    let (s, _) = decide(base, &moderator, "approve", p.as_str(), None).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert_eq!(proposal_state(db, proposal).await, ReviewState::Accepted);
     let (s, public) = get_page(base, None, "/en/prague/communities").await;
@@ -300,16 +297,8 @@ async fn community_groups(backend: Backend) {
     let (_, public) = get_page(base, None, "/en/prague/communities").await;
     assert!(public.contains("t.me/hromada_test"));
     assert!(!public.contains("t.me/hromada_new"));
-    let (s, _) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/groups/reject",
-        &[
-            ("proposal", second.to_string().as_str()),
-            ("message", "Please link the group's public channel."),
-        ],
-    )
-    .await;
+    let message = Some("Please link the group's public channel.");
+    let (s, _) = decide(base, &moderator, "reject", &second.to_string(), message).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert_eq!(proposal_state(db, second).await, ReviewState::Rejected);
     let (_, public) = get_page(base, None, "/en/prague/communities").await;
@@ -341,13 +330,7 @@ async fn community_groups(backend: Backend) {
     let newest = newest_proposal(db, group.id).await;
     let older = newest - 1;
     assert_eq!(proposal_state(db, older).await, ReviewState::Superseded);
-    let (s, html) = post_form(
-        base,
-        Some(&moderator),
-        "/en/moderation/groups/approve",
-        &[("proposal", older.to_string().as_str())],
-    )
-    .await;
+    let (s, html) = decide(base, &moderator, "approve", &older.to_string(), None).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("already been decided"));
 
