@@ -1,6 +1,6 @@
 //! What every kind of listing shares in review: a draft stored as JSON with
 //! the proposed change, shown field by field next to what the public sees.
-use crate::locale::content::{TITLE_FIELDS, TRANSLATION_FIELDS};
+use crate::locale::content::{TITLE_FIELDS, TRANSLATION_FIELDS, TRANSLATION_LANGS};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -8,8 +8,10 @@ pub trait ListingDraft: Serialize + DeserializeOwned + Default + Clone {
     const KIND: super::ListingKind;
     /// The form's fields, in form order; each is a row of the review diff.
     fn fields() -> &'static [&'static str];
-    /// A field's value as the form and the diff show it.
-    fn field(&self, name: &str) -> String;
+    /// A field's value as the form and the diff show it (see `field_of`).
+    fn field(&self, name: &str) -> String {
+        field_of(self, name)
+    }
     /// The listing's name in the queue and in messages.
     fn title(&self) -> String;
     /// The English name a new listing's slug is made from.
@@ -42,6 +44,43 @@ pub fn form_fields(
     let titles: &[&'static str] = if translated_title { &TITLE_FIELDS } else { &[] };
     let description: &[&'static str] = &["description_en", "description_local"];
     [&name[..], titles, own, description, &TRANSLATION_FIELDS].concat()
+}
+
+/// A form field of a draft, read from its serde fields: text as it is,
+/// ticked boxes as "1", numbers and lists (", ") as text, nothing as "".
+/// The form's `place` shows the place's name; `title_{lang}` and
+/// `translation_{lang}` are the title's and description's translations.
+pub fn field_of<D: Serialize>(draft: &D, name: &str) -> String {
+    use serde_json::Value;
+    let Ok(Value::Object(fields)) = serde_json::to_value(draft) else {
+        return String::new();
+    };
+    let translated = |map: &str, prefix: &str| {
+        let lang = name.strip_prefix(prefix)?;
+        let known = prefix == "translation_" || TRANSLATION_LANGS.contains(&lang);
+        known.then(|| fields.get(map)?.get(lang).cloned()).flatten()
+    };
+    let value = match name {
+        "place" => fields.get("place_name").cloned(),
+        _ => fields.get(name).cloned(),
+    };
+    let value = value
+        .or_else(|| translated("title_translations", "title_"))
+        .or_else(|| translated("translations", "translation_"));
+    match value {
+        Some(Value::String(s)) => s,
+        Some(Value::Bool(b)) => if b { "1" } else { "" }.to_string(),
+        Some(Value::Number(n)) => match n.as_i64() {
+            Some(i) => i.to_string(),
+            None => n.as_f64().map(|f| f.to_string()).unwrap_or_default(),
+        },
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => String::new(),
+    }
 }
 
 /// (field, old, new) for every field that differs; a new listing compares
@@ -104,8 +143,53 @@ pub struct ListingFormData {
 
 #[cfg(test)]
 mod tests {
-    use super::form_fields;
+    use super::{field_of, form_fields};
     use crate::locale::content::{TITLE_FIELDS, TRANSLATION_FIELDS};
+
+    #[derive(serde::Serialize)]
+    struct Sample {
+        title: String,
+        title_en: String,
+        place_name: Option<String>,
+        free: bool,
+        capacity: Option<i64>,
+        lat: Option<f64>,
+        languages: Vec<String>,
+        title_translations: std::collections::BTreeMap<String, String>,
+        translations: std::collections::BTreeMap<String, String>,
+    }
+
+    #[test]
+    fn a_field_reads_as_the_form_shows_it() {
+        let d = Sample {
+            title: "Klub".into(),
+            title_en: "Club".into(),
+            place_name: Some("Knihovna".into()),
+            free: true,
+            capacity: None,
+            lat: Some(50.5),
+            languages: vec!["uk".into(), "en".into()],
+            title_translations: [("uk".to_string(), "Клуб".to_string())].into(),
+            translations: [("vi".to_string(), "Câu lạc bộ".to_string())].into(),
+        };
+        let f = |name: &str| field_of(&d, name);
+        assert_eq!(
+            (f("title"), f("title_en"), f("place")),
+            ("Klub".into(), "Club".into(), "Knihovna".into())
+        );
+        assert_eq!(
+            (f("free"), f("capacity"), f("lat")),
+            ("1".into(), String::new(), "50.5".into())
+        );
+        assert_eq!(f("languages"), "uk, en");
+        assert_eq!((f("title_uk"), f("title_vi")), ("Клуб".into(), String::new()));
+        assert_eq!(
+            (f("translation_vi"), f("translation_ar")),
+            ("Câu lạc bộ".into(), String::new())
+        );
+        // Not a field, nor a title in a language the app translates into.
+        assert_eq!((f("nothing"), f("title_xx")), (String::new(), String::new()));
+    }
 
     #[test]
     fn fields_come_in_form_order_with_every_language() {

@@ -29,12 +29,6 @@ pub const TRANSLATION_FIELDS: [&str; 6] = [
 pub const TITLE_FIELDS: [&str; 6] =
     ["title_cs", "title_sk", "title_uk", "title_ru", "title_vi", "title_ar"];
 
-/// The value of a `title_<lang>` field of a draft.
-pub fn title_field(titles: &Translations, field: &str) -> Option<String> {
-    let lang = field.strip_prefix("title_")?;
-    TRANSLATION_LANGS.contains(&lang).then(|| titles.get(lang).cloned().unwrap_or_default())
-}
-
 /// `pick_title` over the translations as stored: they are read only when
 /// the visitor does not read the city's language and there are some (lists
 /// call this once per occurrence).
@@ -70,15 +64,6 @@ pub fn pick_title(
         None if !english.trim().is_empty() => (english.to_string(), "en".to_string()),
         None => (original.to_string(), local.to_string()),
     }
-}
-
-/// The value of a `translation_<lang>` field of a draft.
-pub fn translation_field(
-    translations: &std::collections::BTreeMap<String, String>,
-    field: &str,
-) -> Option<String> {
-    let lang = field.strip_prefix("translation_")?;
-    Some(translations.get(lang).cloned().unwrap_or_default())
 }
 
 /// A draft's descriptions as stored: English, the city's language, then
@@ -229,8 +214,6 @@ mod tests {
         let stored = translations_to_json(&titles);
         assert_eq!(translations_from_json(&stored), titles);
         assert_eq!(translations_from_json("not json"), Translations::new());
-        assert_eq!(title_field(&titles, "title_uk").as_deref(), Some("Розмовний клуб"));
-        assert_eq!(title_field(&titles, "title_en"), None);
         // As stored: read for another language, not for the city's.
         assert_eq!(
             title_in("Klub", "Club", r#"{"uk":"Клуб"}"#, "uk", "cs"),

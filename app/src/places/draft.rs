@@ -58,30 +58,6 @@ impl crate::listing::draft::ListingDraft for PlaceDraft {
         &FIELDS
     }
 
-    fn field(&self, name: &str) -> String {
-        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-        let num = |o: Option<f64>| o.map(|v| format!("{v}")).unwrap_or_default();
-        match name {
-            "name" => self.name.clone(),
-            "name_en" => self.name_en.clone(),
-            "category" => self.category.clone(),
-            "address" => self.address.clone(),
-            "lat" => num(self.lat),
-            "lon" => num(self.lon),
-            "phone" => opt(&self.phone),
-            "email" => opt(&self.email),
-            "website" => opt(&self.website),
-            "opening_hours" => opt(&self.opening_hours),
-            "hours_text" => opt(&self.hours_text),
-            "languages" => self.languages.join(", "),
-            "wheelchair" => opt(&self.wheelchair),
-            "description_en" => opt(&self.description_en),
-            "description_local" => opt(&self.description_local),
-            other => crate::locale::content::translation_field(&self.translations, other)
-                .unwrap_or_default(),
-        }
-    }
-
     fn title(&self) -> String {
         self.name.clone()
     }

@@ -75,33 +75,6 @@ impl ListingDraft for OpportunityDraft {
         &FIELDS
     }
 
-    fn field(&self, name: &str) -> String {
-        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-        match name {
-            "title" => self.title.clone(),
-            "title_en" => self.title_en.clone(),
-            "location_kind" => self.location_kind.clone(),
-            "place" => opt(&self.place_name),
-            "address" => opt(&self.address),
-            "schedule_kind" => self.schedule_kind.clone(),
-            "date" => opt(&self.date),
-            "schedule_text" => opt(&self.schedule_text),
-            "skills" => self.skills.clone(),
-            "languages" => self.languages.join(","),
-            "no_czech" => if self.no_czech { "1" } else { "" }.to_string(),
-            "audience" => self.audience.clone(),
-            "min_age" => self.min_age.map(|a| a.to_string()).unwrap_or_default(),
-            "contact" => opt(&self.contact),
-            "registration_url" => opt(&self.registration_url),
-            "deadline" => opt(&self.deadline),
-            "description_en" => opt(&self.description_en),
-            "description_local" => opt(&self.description_local),
-            other => crate::locale::content::title_field(&self.title_translations, other)
-                .or_else(|| crate::locale::content::translation_field(&self.translations, other))
-                .unwrap_or_default(),
-        }
-    }
-
     fn title(&self) -> String {
         self.title.clone()
     }
@@ -324,7 +297,7 @@ mod tests {
         assert_eq!(d.title_en, "Doučování češtiny");
         let values: std::collections::BTreeMap<_, _> = d.form_values().into_iter().collect();
         assert_eq!(values["place"], "7");
-        assert_eq!(values["languages"], "cs,uk");
+        assert_eq!(values["languages"], "cs, uk");
     }
 
     #[test]

@@ -94,50 +94,11 @@ pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| 
     )
 });
 
-fn flag(b: bool) -> String {
-    if b { "1" } else { "" }.to_string()
-}
-
 impl ListingDraft for EventDraft {
     const KIND: crate::listing::ListingKind = crate::listing::ListingKind::Event;
 
     fn fields() -> &'static [&'static str] {
         &FIELDS
-    }
-
-    fn field(&self, name: &str) -> String {
-        let opt = |o: &Option<String>| o.clone().unwrap_or_default();
-        match name {
-            "title" => self.title.clone(),
-            "title_en" => self.title_en.clone(),
-            "category" => self.category.clone(),
-            "place" => opt(&self.place_name),
-            "address" => opt(&self.address),
-            "online_url" => opt(&self.online_url),
-            "date" => self.date.clone(),
-            "time" => self.time.clone(),
-            "end_date" => self.end_date.clone(),
-            "end_time" => self.end_time.clone(),
-            "all_day" => flag(self.all_day),
-            "repeat" => self.repeat.clone(),
-            "weekdays" => self.weekdays.join(","),
-            "until" => opt(&self.until),
-            "rule" => opt(&self.rule),
-            "skip_dates" => self.skip_dates.join(", "),
-            "languages" => self.languages.join(","),
-            "no_czech" => flag(self.no_czech),
-            "free" => flag(self.free),
-            "price" => opt(&self.price),
-            "children" => flag(self.children),
-            "accessibility" => opt(&self.accessibility),
-            "registration_url" => opt(&self.registration_url),
-            "capacity" => self.capacity.map(|c| c.to_string()).unwrap_or_default(),
-            "description_en" => opt(&self.description_en),
-            "description_local" => opt(&self.description_local),
-            other => crate::locale::content::title_field(&self.title_translations, other)
-                .or_else(|| crate::locale::content::translation_field(&self.translations, other))
-                .unwrap_or_default(),
-        }
     }
 
     fn title(&self) -> String {
