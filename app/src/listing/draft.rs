@@ -12,10 +12,16 @@ pub trait ListingDraft: Serialize + DeserializeOwned + Default + Clone {
     fn field(&self, name: &str) -> String {
         field_of(self, name)
     }
+    /// The form fields of its name and of its English name.
+    const NAME: [&'static str; 2] = ["title", "title_en"];
     /// The listing's name in the queue and in messages.
-    fn title(&self) -> String;
+    fn title(&self) -> String {
+        self.field(Self::NAME[0])
+    }
     /// The English name a new listing's slug is made from.
-    fn slug_source(&self) -> &str;
+    fn slug_source(&self) -> String {
+        self.field(Self::NAME[1])
+    }
     /// False when the listing should have a point on the map and has none.
     fn located(&self) -> bool {
         true
@@ -23,7 +29,7 @@ pub trait ListingDraft: Serialize + DeserializeOwned + Default + Clone {
     /// The place it is held at (events, opportunities): the form's `place`
     /// field carries its id, the diff its name.
     fn place_id(&self) -> Option<i64> {
-        None
+        serde_json::to_value(self).ok()?.get("place")?.as_i64()
     }
     /// The form's starting values.
     fn form_values(&self) -> Vec<(String, String)> {

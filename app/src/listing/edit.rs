@@ -78,7 +78,8 @@ pub async fn create<D: Listing>(
     let diff = diff_text(None, &draft);
     let reason = Some(note).filter(|n| !n.is_empty());
     for _ in 0..super::review::SLUG_TRIES {
-        let slug = super::review::unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?;
+        let slug =
+            super::review::unique_slug(db, D::KIND, &city.slug, &draft.slug_source()).await?;
         let publish = Publish {
             slug: &slug,
             city: &city,

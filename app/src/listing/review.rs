@@ -88,7 +88,7 @@ async fn accept<D: Listing>(
     for _ in 0..SLUG_TRIES {
         let slug = match &current {
             Some((row, _)) => D::facts(row).slug.to_string(),
-            None => unique_slug(db, D::KIND, &city.slug, draft.slug_source()).await?,
+            None => unique_slug(db, D::KIND, &city.slug, &draft.slug_source()).await?,
         };
         let publish = Publish {
             slug: &slug,

@@ -33,7 +33,7 @@ pub struct PlaceDraft {
 /// The form's fields, in form order; each is also a row of the review diff.
 pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
     crate::listing::draft::form_fields(
-        ["name", "name_en"],
+        <PlaceDraft as crate::listing::draft::ListingDraft>::NAME,
         false,
         &[
             "category",
@@ -53,17 +53,10 @@ pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| 
 
 impl crate::listing::draft::ListingDraft for PlaceDraft {
     const KIND: crate::listing::ListingKind = crate::listing::ListingKind::Place;
+    const NAME: [&'static str; 2] = ["name", "name_en"];
 
     fn fields() -> &'static [&'static str] {
         &FIELDS
-    }
-
-    fn title(&self) -> String {
-        self.name.clone()
-    }
-
-    fn slug_source(&self) -> &str {
-        &self.name_en
     }
 
     fn located(&self) -> bool {

@@ -47,7 +47,7 @@ pub struct OpportunityDraft {
 /// The form's fields, in form order.
 pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
     crate::listing::draft::form_fields(
-        ["title", "title_en"],
+        <OpportunityDraft as crate::listing::draft::ListingDraft>::NAME,
         true,
         &[
             "location_kind",
@@ -73,18 +73,6 @@ impl ListingDraft for OpportunityDraft {
 
     fn fields() -> &'static [&'static str] {
         &FIELDS
-    }
-
-    fn title(&self) -> String {
-        self.title.clone()
-    }
-
-    fn slug_source(&self) -> &str {
-        &self.title_en
-    }
-
-    fn place_id(&self) -> Option<i64> {
-        self.place
     }
 }
 

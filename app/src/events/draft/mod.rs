@@ -65,7 +65,7 @@ pub struct EventDraft {
 /// The form's fields, in form order.
 pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
     crate::listing::draft::form_fields(
-        ["title", "title_en"],
+        <EventDraft as crate::listing::draft::ListingDraft>::NAME,
         true,
         &[
             "category",
@@ -99,18 +99,6 @@ impl ListingDraft for EventDraft {
 
     fn fields() -> &'static [&'static str] {
         &FIELDS
-    }
-
-    fn title(&self) -> String {
-        self.title.clone()
-    }
-
-    fn slug_source(&self) -> &str {
-        &self.title_en
-    }
-
-    fn place_id(&self) -> Option<i64> {
-        self.place
     }
 
     fn form_values(&self) -> Vec<(String, String)> {
