@@ -6,7 +6,9 @@
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, StaleRow};
 use crate::http::form_post::FormRefusal;
-use crate::listing::freshness::{confirming_day, cutoff, reminder, ConfirmedBy, REMIND_AGAIN_DAYS};
+use crate::listing::freshness::{
+    cities_in, confirming_day, reminder, stale_in, ConfirmedBy, REMIND_AGAIN_DAYS,
+};
 use crate::values::Timestamp;
 use chrono::{DateTime, Duration, Utc};
 
@@ -26,14 +28,19 @@ pub async fn confirm(
     Ok(())
 }
 
-/// Public group profiles not confirmed since `cutoff(now, stale_days)`.
+/// Public group profiles not confirmed since their city's `cutoff`, in one
+/// city or all, oldest first.
 pub async fn stale(
     db: &Db,
     city: Option<&str>,
     stale_days: i64,
     now: DateTime<Utc>,
 ) -> Result<Vec<StaleRow>, sqlx::Error> {
-    db.stale_group_profiles(city, cutoff(now, stale_days)).await
+    let cities = cities_in(db, city).await?;
+    stale_in(&cities, now, stale_days, |city, cutoff| async move {
+        db.stale_group_profiles(Some(&city), cutoff).await
+    })
+    .await
 }
 
 /// One reminder per member of each group with a stale profile not reminded

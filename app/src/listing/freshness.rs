@@ -6,6 +6,7 @@
 use super::core::{tell_members, Listing};
 use super::ListingKind;
 use crate::accounts::session::CurrentUser;
+use crate::cities::City;
 use crate::db::{Db, NewMessage, StaleRow};
 use crate::http::form_post::FormRefusal;
 use crate::i18n::td_string;
@@ -18,9 +19,38 @@ use std::collections::BTreeMap;
 pub const DEFAULT_STALE_DAYS: i64 = 180;
 pub const REMIND_AGAIN_DAYS: i64 = 30;
 
-/// The day before which a listing counts as not confirmed.
-pub fn cutoff(now: DateTime<Utc>, stale_days: i64) -> Day {
-    Day::from((now - Duration::days(stale_days)).date_naive())
+/// The day before which a listing of `city` counts as not confirmed: the
+/// city's own day `stale_days` ago, as "confirmed today" is the city's day.
+pub fn cutoff(city: &City, now: DateTime<Utc>, stale_days: i64) -> Day {
+    Day::from(city.today(now).date() - Duration::days(stale_days))
+}
+
+/// The city named, or every city.
+pub async fn cities_in(db: &Db, city: Option<&str>) -> Result<Vec<City>, sqlx::Error> {
+    match city {
+        Some(slug) => Ok(db.city(slug).await?.into_iter().collect()),
+        None => db.cities().await,
+    }
+}
+
+/// What `stale_of` finds stale in each city of `cities`, with each city's
+/// cutoff, oldest first.
+pub async fn stale_in<F, Fut>(
+    cities: &[City],
+    now: DateTime<Utc>,
+    stale_days: i64,
+    stale_of: F,
+) -> Result<Vec<StaleRow>, sqlx::Error>
+where
+    F: Fn(String, Day) -> Fut,
+    Fut: std::future::Future<Output = Result<Vec<StaleRow>, sqlx::Error>>,
+{
+    let mut rows = Vec::new();
+    for city in cities {
+        rows.extend(stale_of(city.slug.to_string(), cutoff(city, now, stale_days)).await?);
+    }
+    rows.sort_by_key(|r| (r.last_verified, r.id));
+    Ok(rows)
 }
 
 /// Who says a listing is still right.
@@ -80,7 +110,7 @@ pub async fn confirming_day(
     Ok(city.today(now))
 }
 
-/// Listings of every kind not confirmed since `cutoff(now, stale_days)`, in
+/// Listings of every kind not confirmed since their city's `cutoff`, in
 /// one city or all, each kind oldest first.
 pub async fn stale(
     db: &Db,
@@ -88,12 +118,14 @@ pub async fn stale(
     stale_days: i64,
     now: DateTime<Utc>,
 ) -> Result<Vec<(ListingKind, StaleRow)>, sqlx::Error> {
-    let (cutoff, now) = (cutoff(now, stale_days), Timestamp::from(now));
+    let cities = cities_in(db, city).await?;
     let mut out = Vec::new();
     for &kind in ListingKind::ALL {
-        for row in db.stale_listings(kind, city, cutoff, now).await? {
-            out.push((kind, row));
-        }
+        let rows = stale_in(&cities, now, stale_days, |city, cutoff| async move {
+            db.stale_listings(kind, Some(&city), cutoff, Timestamp::from(now)).await
+        })
+        .await?;
+        out.extend(rows.into_iter().map(|row| (kind, row)));
     }
     Ok(out)
 }

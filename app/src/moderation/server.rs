@@ -64,7 +64,7 @@ pub async fn pending_changes(
     let (state, city) = moderator_scope(city).await?;
     let before = older_than_days
         .filter(|d| *d > 0)
-        .map(|d| crate::listing::freshness::cutoff(state.now(), d));
+        .map(|d| crate::values::Day::from((state.now() - chrono::Duration::days(d)).date_naive()));
     let filter = crate::db::ChangeFilter {
         city: city.as_deref(),
         kind: Some(kind.as_str()).filter(|k| crate::listing::ListingKind::parse(k).is_some()),

@@ -5,7 +5,7 @@
 //! nobody else may. On the real app, both backends.
 
 use crate::common::{cast, post_form, post_ok, sign_in, spawn_app, staff, Backend, Cast, TestApp};
-use app::listing::freshness::{confirm, cutoff, remind, ConfirmedBy};
+use app::listing::freshness::{confirm, remind, stale, ConfirmedBy};
 use app::listing::{Listing, ListingKind};
 use app::values::AuditAction;
 use chrono::{DateTime, Duration, Utc};
@@ -23,12 +23,8 @@ async fn publish(app: &TestApp, p: &Cast, path: &str, form: &[(&str, &str)]) -> 
 }
 
 async fn is_stale(app: &TestApp, kind: ListingKind, id: i64, at: DateTime<Utc>) -> bool {
-    app.db
-        .stale_listings(kind, Some("prague"), cutoff(at, 180), app::values::Timestamp::from(at))
-        .await
-        .expect("q")
-        .iter()
-        .any(|r| r.id == id)
+    let found = stale(&app.db, Some("prague"), 180, at).await.expect("q");
+    found.iter().any(|(k, r)| *k == kind && r.id == id)
 }
 
 /// The whole freshness cycle of one listing of kind `D`, which stops being
@@ -129,6 +125,12 @@ async fn freshness_of<D: Listing>(
             .await
             .expect("last_verified");
     assert_eq!(day, "2027-03-10", "the day in Prague");
+    // Stale from the 181st day in Prague: 00:30 there on 7 September is
+    // still 6 September in UTC, whose cutoff would keep it fresh.
+    let eve: DateTime<Utc> = "2027-09-06T21:30:00Z".parse().expect("time");
+    let just_after_midnight: DateTime<Utc> = "2027-09-06T22:30:00Z".parse().expect("time");
+    assert!(!is_stale(app, kind, id, eve).await, "180 days on: fresh");
+    assert!(is_stale(app, kind, id, just_after_midnight).await, "181 days on in Prague: stale");
 }
 
 async fn events(backend: Backend) {

@@ -207,7 +207,7 @@ async fn review_workflow(backend: Backend) {
 /// one-click confirmation makes it fresh. Only the organisation's members
 /// may confirm.
 async fn freshness(backend: Backend) {
-    use app::listing::freshness::{confirm, cutoff, remind, ConfirmedBy};
+    use app::listing::freshness::{confirm, remind, stale, ConfirmedBy};
     use app::listing::ListingKind;
     use app::places::draft::PlaceDraft;
     use chrono::Duration;
@@ -230,12 +230,8 @@ async fn freshness(backend: Backend) {
     let today = chrono::Utc::now();
     let later = today + Duration::days(181);
     let is_stale = |at: chrono::DateTime<chrono::Utc>| async move {
-        let now = app::values::Timestamp::from(at);
-        db.stale_listings(ListingKind::Place, Some("prague"), cutoff(at, 180), now)
-            .await
-            .expect("q")
-            .iter()
-            .any(|p| p.id == place)
+        let found = stale(db, Some("prague"), 180, at).await.expect("q");
+        found.iter().any(|(kind, p)| *kind == ListingKind::Place && p.id == place)
     };
     assert!(!is_stale(today).await, "fresh when accepted");
     assert!(is_stale(later).await, "stale after 181 days");
