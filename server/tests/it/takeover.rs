@@ -5,15 +5,14 @@
 //! kind, on the real app with the demo data (every demo listing is the
 //! city's), both backends.
 
-use crate::common::{cast, get_page, post_form, post_ok, spawn_app, Backend, Cast};
+use crate::common::{accept_change, cast, get_page, post_form, post_ok, spawn_app, Backend, Cast};
+use app::listing::ListingKind;
 use reqwest::StatusCode;
 
 struct Kind {
+    listing: ListingKind,
     /// The listing's public page.
     page: &'static str,
-    /// The proposal form's page, without language.
-    form: &'static str,
-    submit: &'static str,
     /// The form's fields besides `organisation` and the listing's id.
     fields: &'static [(&'static str, &'static str)],
     /// The listing's title once accepted.
@@ -31,7 +30,12 @@ fn sources_of(page: &str) -> Vec<String> {
     list.split("href=\"").skip(1).filter_map(|s| s.split('"').next()).map(str::to_string).collect()
 }
 
-async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
+async fn take_over(backend: Backend, kind: Kind) {
+    let id_field = kind.listing.as_str();
+    // The proposal form's page (without language, up to the listing's id)
+    // and where it is sent.
+    let form_path = format!("/dashboard/{}/new?{id_field}", kind.listing.plural());
+    let submit = format!("/en/dashboard/{}/submit", kind.listing.plural());
     let app = spawn_app(&backend).await;
     let (db, base) = (&app.db, app.base.as_str());
     let Cast { org, ngo, other, moderator } = cast(&app).await;
@@ -42,37 +46,36 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
     let sources = sources_of(&page);
     assert!(!sources.is_empty(), "the imported listing names its sources");
     let link = page
-        .split(&format!("href=\"/en{}=", kind.form))
+        .split(&format!("href=\"/en{form_path}="))
         .nth(1)
         .and_then(|rest| rest.split('"').next())
         .expect("the page links to the proposal form")
         .to_string();
-    let (s, form) = get_page(base, Some(&ngo), &format!("/en{}={link}", kind.form)).await;
+    let (s, form) = get_page(base, Some(&ngo), &format!("/en{form_path}={link}")).await;
     assert_eq!(s, StatusCode::OK, "the form opens for an organisation");
     assert!(form.contains(&format!("value=\"{org}\"")), "proposing for its organisation");
 
     let mut fields: Vec<(&str, &str)> = vec![("organisation", &org_s), (id_field, &link)];
     fields.extend_from_slice(kind.fields);
-    post_ok(base, &ngo, kind.submit, &fields).await;
+    post_ok(base, &ngo, &submit, &fields).await;
     let change = db.pending_changes(&Default::default()).await.expect("q");
     assert_eq!(change.len(), 1);
     assert_eq!(change[0].listing_id.map(|l| l.to_string()), Some(link.clone()));
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(queue.contains("The city imported this listing."), "shown as a takeover");
 
-    let accept = [("change", change[0].id.to_string())];
-    let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    post_ok(base, &moderator, "/en/moderation/changes/accept", &accept).await;
+    let (s, _) = accept_change(base, &moderator, &change[0].id.to_string()).await;
+    assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, page) = get_page(base, None, kind.page).await;
     assert!(page.contains(kind.title), "the accepted version is public");
     for source in &sources {
         assert!(sources_of(&page).contains(source), "source {source} kept");
     }
-    assert!(!page.contains(&format!("href=\"/en{}=", kind.form)), "managed now: no more asking");
+    assert!(!page.contains(&format!("href=\"/en{form_path}=")), "managed now: no more asking");
 
     // Now the organisation's: another organisation can no longer propose
     // for it, and the queue no longer calls the next change a takeover.
-    let (s, _) = get_page(base, Some(&other), &format!("/en{}={link}", kind.form)).await;
+    let (s, _) = get_page(base, Some(&other), &format!("/en{form_path}={link}")).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
     let other_org = db
         .organisations_of(db.user_by_email("other@example.org").await.expect("q").expect("u").id)
@@ -82,9 +85,9 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
         .to_string();
     let mut theirs: Vec<(&str, &str)> = vec![("organisation", &other_org), (id_field, &link)];
     theirs.extend_from_slice(kind.fields);
-    let (s, _) = post_form(base, Some(&other), kind.submit, &theirs).await;
+    let (s, _) = post_form(base, Some(&other), &submit, &theirs).await;
     assert_eq!(s, StatusCode::FORBIDDEN);
-    post_ok(base, &ngo, kind.submit, &fields).await;
+    post_ok(base, &ngo, &submit, &fields).await;
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(!queue.contains("The city imported this listing."));
 }
@@ -92,8 +95,7 @@ async fn take_over(backend: Backend, kind: Kind, id_field: &str) {
 async fn places(backend: Backend) {
     let kind = Kind {
         page: "/en/prague/places/oamp-praha-1",
-        form: "/dashboard/places/new?place",
-        submit: "/en/dashboard/places/submit",
+        listing: ListingKind::Place,
         fields: &[
             ("name", "OAMP Praha I (spravuje spolek)"),
             ("category", "foreigners_office"),
@@ -101,14 +103,13 @@ async fn places(backend: Backend) {
         ],
         title: "OAMP Praha I (spravuje spolek)",
     };
-    take_over(backend, kind, "place").await;
+    take_over(backend, kind).await;
 }
 
 async fn events(backend: Backend) {
     let kind = Kind {
         page: "/en/prague/events/evening-czech-classes-libus",
-        form: "/dashboard/events/new?event",
-        submit: "/en/dashboard/events/submit",
+        listing: ListingKind::Event,
         fields: &[
             ("title", "Večerní čeština (spolek)"),
             ("title_en", "Evening Czech classes in Libuš"),
@@ -123,14 +124,13 @@ async fn events(backend: Backend) {
         ],
         title: "Večerní čeština (spolek)",
     };
-    take_over(backend, kind, "event").await;
+    take_over(backend, kind).await;
 }
 
 async fn opportunities(backend: Backend) {
     let kind = Kind {
         page: "/en/prague/volunteering/cic-volunteer-programme",
-        form: "/dashboard/opportunities/new?opportunity",
-        submit: "/en/dashboard/opportunities/submit",
+        listing: ListingKind::Opportunity,
         fields: &[
             ("title", "Dobrovolnický program (spolek)"),
             ("title_en", "CIC volunteering, run by a neighbours association"),
@@ -143,7 +143,7 @@ async fn opportunities(backend: Backend) {
         ],
         title: "CIC volunteering, run by a neighbours association",
     };
-    take_over(backend, kind, "opportunity").await;
+    take_over(backend, kind).await;
 }
 
 on_both_backends!(places, events, opportunities);
