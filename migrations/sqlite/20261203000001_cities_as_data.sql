@@ -12,7 +12,10 @@ CREATE TABLE city_names (
 ALTER TABLE cities ADD COLUMN address_lookup TEXT;
 UPDATE cities SET address_lookup = 'ruian' WHERE slug = 'prague';
 
-WITH n (city, lang, name) AS (VALUES
+INSERT INTO city_names (city, lang, name)
+SELECT c.slug, n.column2, n.column3
+FROM cities c
+JOIN (VALUES
     ('prague', 'sk', 'Praha'),
     ('prague', 'uk', 'Прага'),
     ('prague', 'ru', 'Прага'),
@@ -21,8 +24,4 @@ WITH n (city, lang, name) AS (VALUES
     ('kosice', 'uk', 'Кошиці'),
     ('kosice', 'ru', 'Кошице'),
     ('kosice', 'ar', 'كوشيتسه')
-)
-INSERT INTO city_names (city, lang, name)
-SELECT c.slug, n.lang, n.name
-FROM cities c
-JOIN n ON n.city = c.slug;
+) AS n ON n.column1 = c.slug;

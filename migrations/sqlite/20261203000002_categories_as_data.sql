@@ -12,7 +12,10 @@ CREATE TABLE category_names (
 INSERT INTO categories (key, sort_order) VALUES
     ('legal_help', 10), ('work', 11), ('schools_children', 12);
 
-WITH n (category, lang, name) AS (VALUES
+INSERT INTO category_names (category, lang, name)
+SELECT c.key, n.column2, n.column3
+FROM categories c
+JOIN (VALUES
     ('foreigners_office', 'en', 'Offices for foreigners'),
     ('foreigners_office', 'cs', 'Úřady pro cizince'),
     ('foreigners_office', 'sk', 'Úrady pre cudzincov'),
@@ -97,8 +100,4 @@ WITH n (category, lang, name) AS (VALUES
     ('schools_children', 'ru', 'Школы и дети'),
     ('schools_children', 'vi', 'Trường học và trẻ em'),
     ('schools_children', 'ar', 'المدارس والأطفال')
-)
-INSERT INTO category_names (category, lang, name)
-SELECT c.key, n.lang, n.name
-FROM categories c
-JOIN n ON n.category = c.key;
+) AS n ON n.column1 = c.key;

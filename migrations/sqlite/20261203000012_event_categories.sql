@@ -2,8 +2,7 @@
 -- interface language (moved here from the translation files), added with
 -- `welcome-kit add-category --for event` or on the admins' page. A
 -- category is for places or for events (`listing_kind`); keys stay unique
--- across both.
--- One file for both databases (migrations/postgres links to it).
+-- across both. Keep in step with the other database's migrations.
 ALTER TABLE categories ADD COLUMN listing_kind TEXT NOT NULL DEFAULT 'place';
 
 INSERT INTO categories (key, sort_order, listing_kind) VALUES
