@@ -22,5 +22,27 @@ fn main() -> Result<(), Box<dyn Error>> {
     infos.emit_diagnostics();
     infos.rerun_if_locales_changed();
     infos.generate_i18n_module(out)?;
+    locale_files()
+}
+
+/// `locale_files.rs`: every file under `locales/` with its language code,
+/// so the server reads the need texts of every language without a list of
+/// languages of its own.
+fn locale_files() -> Result<(), Box<dyn Error>> {
+    let dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").ok_or("no manifest dir")?)
+        .join("locales");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let mut code = String::from("&[\n");
+    for f in files {
+        let lang = f.file_stem().and_then(|s| s.to_str()).ok_or("bad file name")?;
+        code += &format!("    ({lang:?}, include_str!({:?})),\n", f.display().to_string());
+    }
+    code += "]\n";
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR not set")?);
+    std::fs::write(out.join("locale_files.rs"), code)?;
     Ok(())
 }

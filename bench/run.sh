@@ -204,9 +204,13 @@ echo "places API walk: all $w_total places in $w_pages pages of 200 (per_page ma
 step "4. throughput and latency (wrk, Accept-Encoding: gzip)"
 FROM=$(date -u +%Y-%m-%d)
 TO=$(date -u -d '+30 days' +%Y-%m-%d)
-NAMES=("places API, page 1" "places GeoJSON" "map page SSR" "events API, month" "events page SSR")
+NAMES=("places API, page 1" "places GeoJSON" "map page SSR" "events API, month" "events page SSR"
+  "search, typo (cs)" "search, need (uk)")
+# The searches: "knihvna" (a letter missing) and "юрист" (a need named in
+# Ukrainian), over the demo places and the synthetic ones.
 PATHS=("/api/v1/places?city=$CITY&per_page=200" "/api/v1/places.geojson?city=$CITY" "/en/$CITY"
-  "/api/v1/events?city=$CITY&from=$FROM&to=$TO&page=2" "/en/$CITY/events")
+  "/api/v1/events?city=$CITY&from=$FROM&to=$TO&page=2" "/en/$CITY/events"
+  "/api/v1/places?city=$CITY&q=knihvna" "/api/v1/places?city=$CITY&q=%D1%8E%D1%80%D0%B8%D1%81%D1%82")
 for i in "${!PATHS[@]}"; do
   p=${PATHS[$i]}
   read -r code size < <(curl -sS --max-time 30 -o /dev/null -H 'Accept-Encoding: gzip' \

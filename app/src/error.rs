@@ -11,6 +11,8 @@ pub enum AppError {
     BadParam { param: String, message: String },
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
+    #[error("search index: {0}")]
+    Search(#[from] tantivy::TantivyError),
     #[error("{0}")]
     Internal(String),
 }
@@ -20,7 +22,9 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadParam { .. } => StatusCode::BAD_REQUEST,
-            AppError::Db(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            AppError::Db(_) | AppError::Search(_) | AppError::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
         }
     }
 }

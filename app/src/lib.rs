@@ -43,6 +43,7 @@ pub mod kinds;
 pub mod listing;
 pub mod locale;
 pub mod moderation;
+pub mod needs;
 pub mod page_error;
 pub mod pages;
 pub mod places;

@@ -75,6 +75,8 @@ const PUBLIC: Target[] = [
   { name: 'city page', path: '/prague' },
   { name: 'city map view', path: '/prague?view=map' },
   { name: 'city page with filters', path: '/kosice?q=library&open_now=1' },
+  { name: 'city page with historical records', path: '/prague?historical=true' },
+  { name: 'historical place page', path: '/prague/places/kacpu-assistance-centre-ukraine' },
   { name: 'place page', path: '/prague/places/oamp-praha-1' },
   { name: 'stories', path: '/prague/stories' },
   { name: 'events', path: '/prague/events' },

@@ -20,6 +20,7 @@ pub fn Filters(
     let truthy = |v: String| matches!(v.as_str(), "true" | "1" | "on" | "yes");
     let open_now = truthy(get("open_now"));
     let wheelchair = truthy(get("wheelchair"));
+    let historical = truthy(get("historical"));
     let view_mode = get("view");
     let reset = action.clone();
     view! {
@@ -44,6 +45,8 @@ pub fn Filters(
                     {t!(i18n, filter_open_now)}</label>
                 <label><input type="checkbox" name="wheelchair" value="true" checked=wheelchair prop:checked=wheelchair />
                     {t!(i18n, filter_wheelchair)}</label>
+                <label><input type="checkbox" name="historical" value="true" checked=historical prop:checked=historical />
+                    {t!(i18n, filter_historical)}</label>
             </div>
             {(!view_mode.is_empty()).then(|| view! { <input type="hidden" name="view" value=view_mode.clone() /> })}
             <div class="actions">

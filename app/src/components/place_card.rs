@@ -52,6 +52,9 @@ pub fn PlaceCard(place: PlaceSummary) -> impl IntoView {
         .map(|c| locale::language_label(i18n, c))
         .collect::<Vec<_>>()
         .join(", ");
+    let historical = place
+        .historical
+        .then(|| view! { <p class="historical-note">{t!(i18n, place_historical)}</p> });
     let location_note = if place.lat.is_none() {
         Some(view! { <p class="location-note">{t!(i18n, location_unconfirmed)}</p> }.into_any())
     } else if place.approximate {
@@ -63,6 +66,7 @@ pub fn PlaceCard(place: PlaceSummary) -> impl IntoView {
         <article class="place-card" data-slug=place.slug.clone()>
             <h3><a href=href>{title}</a></h3>
             {subtitle.map(|s| view! { <p class="local-name" lang=local>{s}</p> })}
+            {historical}
             <p class="meta">
                 <span class="category">{category}</span>
                 <OpenBadge open=place.open_now />

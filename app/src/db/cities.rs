@@ -118,11 +118,12 @@ impl Db {
         Ok(true)
     }
 
-    /// Every city with the number of its published places.
+    /// Every city with the number of its published places (historical
+    /// records left out, as in the lists).
     pub async fn cities_with_counts(&self) -> Result<Vec<(City, i64)>, sqlx::Error> {
         let sql = format!(
             "SELECT {CITY_COLUMNS}, (SELECT COUNT(*) FROM places p \
-             WHERE p.city = cities.slug AND p.status = 'published') AS n \
+             WHERE p.city = cities.slug AND p.status = 'published' AND p.historical = 0) AS n \
              FROM cities ORDER BY sort_order, slug"
         );
         let rows = sqlx::query(&sql).fetch_all(&self.pool).await?;

@@ -1,10 +1,11 @@
 use super::Tx;
 use super::{now_stamp, Db};
+use crate::error::AppError;
 use crate::search;
+use crate::search::engine::{Doc, Engine, Query};
 use crate::values::CitySlug;
 use crate::values::Languages;
 use crate::values::{Day, Timestamp};
-use sqlx::{FromRow, Row};
 use std::sync::Arc;
 
 /// A stored place, as read back.
@@ -34,6 +35,9 @@ pub struct PlaceRow {
     pub source_date: Option<String>,
     pub last_verified: Option<Day>,
     pub status: crate::values::Publication,
+    /// Known from an older source, probably closed: shown only on request.
+    #[sqlx(try_from = "crate::values::Flag")]
+    pub historical: bool,
 }
 
 impl PlaceRow {
@@ -49,7 +53,7 @@ impl PlaceRow {
 pub(super) const PLACE_COLUMNS: &str =
     "id, city, slug, category, name, name_en, address, district, lat, lon, \
      coord_precision, coord_source, phone, email, website, opening_hours, hours_text, languages, \
-     wheelchair, sources, source_date, last_verified, status";
+     wheelchair, sources, source_date, last_verified, status, historical";
 
 /// A place to insert or update (validated by the importer).
 #[derive(Clone, Debug, PartialEq)]
@@ -79,6 +83,11 @@ pub struct NewPlace {
     pub status_note: Option<String>,
     /// (language, text)
     pub descriptions: Vec<(String, String)>,
+    /// Its needs (see `crate::needs`); None leaves the stored ones as
+    /// they are (a form that does not ask for them).
+    pub needs: Option<Vec<String>>,
+    /// See `PlaceRow::historical`.
+    pub historical: bool,
 }
 
 impl NewPlace {
@@ -101,36 +110,30 @@ pub struct PlaceFilter {
     pub lang: Option<String>,
     pub district: Option<String>,
     pub wheelchair: bool,
-    /// Normalised words (see `search::terms`); each must occur.
-    pub terms: Vec<String>,
+    /// Also historical records (see `PlaceRow::historical`).
+    pub historical: bool,
 }
 
 impl PlaceFilter {
-    fn matches(&self, p: &CachedPlace) -> bool {
-        let row = &p.row;
-        self.category.as_ref().is_none_or(|c| &row.category == c)
+    fn matches(&self, row: &PlaceRow) -> bool {
+        (self.historical || !row.historical)
+            && self.category.as_ref().is_none_or(|c| &row.category == c)
             && self.district.as_ref().is_none_or(|d| row.district.as_ref() == Some(d))
             && self.lang.as_ref().is_none_or(|l| row.languages.contains(l))
             && (!self.wheelchair || row.wheelchair.as_deref() == Some("yes"))
-            && self.terms.iter().all(|t| p.search_text.contains(t.as_str()))
     }
-}
-
-/// A published place with what listing it needs precomputed.
-#[derive(Debug)]
-pub(crate) struct CachedPlace {
-    row: PlaceRow,
-    search_text: String,
 }
 
 /// One city's published places in list order, as of `version`.
 #[derive(Debug)]
 pub(crate) struct CitySnapshot {
     version: i64,
-    places: Vec<CachedPlace>,
+    places: Vec<PlaceRow>,
     /// The places' labels by id, made on first use (event listings read
     /// them on every request).
     labels: std::sync::OnceLock<Arc<std::collections::HashMap<i64, PlaceLabel>>>,
+    /// The search index of these places, made on the first search.
+    engine: tokio::sync::OnceCell<Arc<Engine>>,
 }
 
 impl Db {
@@ -147,7 +150,104 @@ impl Db {
         f: &PlaceFilter,
     ) -> Result<Vec<PlaceRow>, sqlx::Error> {
         let snapshot = self.city_snapshot(city).await?;
-        Ok(snapshot.places.iter().filter(|p| f.matches(p)).map(|p| p.row.clone()).collect())
+        Ok(snapshot.places.iter().filter(|p| f.matches(p)).cloned().collect())
+    }
+
+    /// Published places of a city found by `q` and matching `f`, best
+    /// match first (see `search::engine`).
+    pub async fn search_places(
+        &self,
+        city: &str,
+        q: &Query,
+        f: &PlaceFilter,
+    ) -> Result<Vec<PlaceRow>, AppError> {
+        let snapshot = self.city_snapshot(city).await?;
+        let engine = snapshot
+            .engine
+            .get_or_try_init(|| async {
+                let started = std::time::Instant::now();
+                let docs = self.search_docs(city, &snapshot.places).await?;
+                let engine = Engine::build(&docs)?;
+                let (count, bytes) = engine.size();
+                tracing::info!(
+                    "search index for {city} (version {}): {count} places, {:.2} MB, built in {} ms",
+                    snapshot.version,
+                    bytes as f64 / 1e6,
+                    started.elapsed().as_millis()
+                );
+                Ok::<_, AppError>(Arc::new(engine))
+            })
+            .await?;
+        let by_id: std::collections::HashMap<i64, &PlaceRow> =
+            snapshot.places.iter().map(|p| (p.id, p)).collect();
+        Ok(engine
+            .search(q, snapshot.places.len())?
+            .iter()
+            .filter_map(|hit| by_id.get(&hit.id).copied())
+            .filter(|p| f.matches(p))
+            .cloned()
+            .collect())
+    }
+
+    /// `column` of `table` (keyed by `place_id`) for every published place
+    /// of `city`, by place.
+    async fn of_published_places(
+        &self,
+        table: &str,
+        column: &str,
+        city: &str,
+    ) -> Result<std::collections::HashMap<i64, Vec<String>>, sqlx::Error> {
+        let rows: Vec<(i64, String)> = sql_as!(
+            &format!(
+                "SELECT t.place_id, t.{column} FROM {table} t \
+                 JOIN places p ON p.id = t.place_id WHERE p.city = $1 AND p.status = 'published'"
+            ),
+            (city)
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        let mut by_place = std::collections::HashMap::<i64, Vec<String>>::new();
+        for (id, value) in rows {
+            by_place.entry(id).or_default().push(value);
+        }
+        Ok(by_place)
+    }
+
+    /// What the search index holds of `places`: names, needs and category
+    /// names in every language, address and district, every description.
+    async fn search_docs(&self, city: &str, places: &[PlaceRow]) -> Result<Vec<Doc>, sqlx::Error> {
+        let texts = self.of_published_places("place_descriptions", "body", city).await?;
+        let tags = self.of_published_places("place_needs", "need", city).await?;
+        let categories = self.categories().await?;
+        Ok(places
+            .iter()
+            .map(|p| Doc {
+                id: p.id,
+                names: vec![p.name.clone(), p.name_en.clone()],
+                needs: tags
+                    .get(&p.id)
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|need| crate::needs::search_text(need))
+                    .collect(),
+                // The category's names, and the needs it stands for: below
+                // the place's own needs, which say more.
+                topics: categories
+                    .iter()
+                    .filter(|c| c.key == p.category)
+                    .flat_map(|c| c.names.iter().map(|(_, n)| n.clone()))
+                    .chain(
+                        crate::needs::of_category(&p.category)
+                            .flat_map(|n| crate::needs::search_text(&n.key)),
+                    )
+                    .collect(),
+                address: [Some(p.address.clone()), p.district.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+                texts: texts.get(&p.id).cloned().unwrap_or_default(),
+            })
+            .collect())
     }
 
     async fn city_snapshot(&self, city: &str) -> Result<Arc<CitySnapshot>, sqlx::Error> {
@@ -162,6 +262,7 @@ impl Db {
                 version: -1,
                 places: Vec::new(),
                 labels: Default::default(),
+                engine: Default::default(),
             }));
         };
         if let Some(s) = self.cached_snapshot(city) {
@@ -169,22 +270,17 @@ impl Db {
                 return Ok(s);
             }
         }
-        let sql = format!(
-            "SELECT {PLACE_COLUMNS}, search_text FROM places \
-             WHERE city = $1 AND status = 'published'"
-        );
-        let rows = sql!(&sql, (city)).fetch_all(&self.pool).await?;
-        let mut places = rows
-            .iter()
-            .map(|r| {
-                Ok(CachedPlace {
-                    row: PlaceRow::from_row(r)?,
-                    search_text: r.try_get("search_text")?,
-                })
-            })
-            .collect::<Result<Vec<_>, sqlx::Error>>()?;
-        places.sort_by_cached_key(|p| (search::normalize(&p.row.name_en), p.row.id));
-        let snapshot = Arc::new(CitySnapshot { version, places, labels: Default::default() });
+        let sql =
+            format!("SELECT {PLACE_COLUMNS} FROM places WHERE city = $1 AND status = 'published'");
+        let mut places: Vec<PlaceRow> =
+            sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await?;
+        places.sort_by_cached_key(|p| (search::normalize(&p.name_en), p.id));
+        let snapshot = Arc::new(CitySnapshot {
+            version,
+            places,
+            labels: Default::default(),
+            engine: Default::default(),
+        });
         if let Ok(mut cache) = self.places_cache.lock() {
             cache.insert(city.to_string(), snapshot.clone());
         }
@@ -222,7 +318,7 @@ impl Db {
     pub async fn districts(&self, city: &str) -> Result<Vec<String>, sqlx::Error> {
         let snapshot = self.city_snapshot(city).await?;
         let mut all: Vec<String> =
-            snapshot.places.iter().filter_map(|p| p.row.district.clone()).collect();
+            snapshot.places.iter().filter_map(|p| p.district.clone()).collect();
         all.sort();
         all.dedup();
         Ok(all)
@@ -232,7 +328,7 @@ impl Db {
     pub async fn languages(&self, city: &str) -> Result<Vec<String>, sqlx::Error> {
         let snapshot = self.city_snapshot(city).await?;
         let mut all: Vec<String> =
-            snapshot.places.iter().flat_map(|p| p.row.languages.codes()).collect();
+            snapshot.places.iter().flat_map(|p| p.languages.codes()).collect();
         all.sort();
         all.dedup();
         Ok(all)
@@ -279,8 +375,8 @@ pub(super) async fn upsert_place(
         "INSERT INTO places (city, slug, category, name, name_en, address, district, lat, lon, \
              coord_precision, coord_source, phone, email, website, opening_hours, hours_text, \
              languages, wheelchair, sources, source_date, last_verified, status, status_note, \
-             search_text, created_at, updated_at) \
-             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$25) \
+             search_text, created_at, updated_at, historical) \
+             VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$25,$26) \
              ON CONFLICT (city, slug) DO UPDATE SET category = excluded.category, \
              name = excluded.name, name_en = excluded.name_en, address = excluded.address, \
              district = excluded.district, lat = excluded.lat, lon = excluded.lon, \
@@ -291,19 +387,27 @@ pub(super) async fn upsert_place(
              sources = excluded.sources, source_date = excluded.source_date, \
              last_verified = excluded.last_verified, status = excluded.status, \
              status_note = excluded.status_note, search_text = excluded.search_text, \
-             updated_at = excluded.updated_at \
+             updated_at = excluded.updated_at, historical = excluded.historical \
              RETURNING id",
         (
             &p.city, &p.slug, &p.category, &p.name, &p.name_en, &p.address, &p.district, p.lat,
             p.lon, &p.coord_precision, &p.coord_source, &p.phone, &p.email, &p.website,
             &p.opening_hours, &p.hours_text, Languages::from_codes(&p.languages), &p.wheelchair,
             p.sources.join("\n"), &p.source_date, p.last_verified, p.status, &p.status_note,
-            p.search_text(), now,
+            p.search_text(), now, crate::values::Flag(p.historical),
         )
     )
     .fetch_one(&mut **tx)
     .await?;
     super::texts::sync_texts(tx, super::texts::TextTable::Place, id, &p.descriptions, now).await?;
+    if let Some(needs) = &p.needs {
+        sql!("DELETE FROM place_needs WHERE place_id = $1", (id)).execute(&mut **tx).await?;
+        for need in needs {
+            sql!("INSERT INTO place_needs (place_id, need) VALUES ($1, $2)", (id, need))
+                .execute(&mut **tx)
+                .await?;
+        }
+    }
     Ok(id)
 }
 
@@ -347,7 +451,7 @@ impl Db {
                     .places
                     .iter()
                     .map(|p| {
-                        let r = &p.row;
+                        let r = p;
                         let point = r.lat.zip(r.lon);
                         (
                             r.id,

@@ -94,6 +94,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
             <p class="breadcrumb"><a href=back>{t!(i18n, back_to_map)}</a></p>
             <h1>{title.clone()}</h1>
             {subtitle.map(|n| view! { <p class="local-name" lang=local_lang.clone()>{n}</p> })}
+            {s.historical.then(|| view! { <p class="historical-note">{t!(i18n, place_historical)}</p> })}
             <p class="meta"><span class="category">{category}</span> <OpenBadge open=s.open_now /></p>
             {match place.description.clone() {
                 Some(text) => view! { <Translated text=text /> }.into_any(),

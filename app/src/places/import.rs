@@ -56,6 +56,14 @@ pub struct PlaceRecord {
     pub status: Option<String>,
     #[serde(default)]
     pub status_note: Option<String>,
+    /// What the place helps with (keys of `app/needs.json`); without it,
+    /// the needs of its category.
+    #[serde(default)]
+    pub needs: Option<Vec<String>>,
+    /// Known from an older source and probably closed (see
+    /// `PlaceRow::historical`).
+    #[serde(default)]
+    pub historical: bool,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq)]
@@ -170,6 +178,9 @@ pub fn parse_places(
                 opening_hours = None;
             }
         }
+        if let Some(unknown) = r.needs.iter().flatten().find(|n| crate::needs::find(n).is_none()) {
+            return Err(err("needs", format!("unknown need `{unknown}`")));
+        }
         out.keys.push((r.source_id.clone(), r.city.to_string(), r.slug.clone()));
         out.places.push(NewPlace {
             city: r.city,
@@ -196,6 +207,8 @@ pub fn parse_places(
             status,
             status_note: r.status_note,
             descriptions: r.description.into_iter().filter(|(_, t)| !t.trim().is_empty()).collect(),
+            needs: r.needs,
+            historical: r.historical,
         });
     }
     Ok(out)

@@ -19,6 +19,9 @@ pub struct PlaceSummary {
     pub wheelchair: Option<String>,
     /// None when the hours are unknown or could not be parsed.
     pub open_now: Option<bool>,
+    /// Known from an older source, probably closed (listed only on request).
+    #[serde(default)]
+    pub historical: bool,
 }
 
 /// One page of filtered places plus what the filter form needs.

@@ -16,6 +16,8 @@ pub struct PlaceQuery {
     pub district: Option<String>,
     pub open_now: bool,
     pub wheelchair: bool,
+    /// Also historical records (probably closed places).
+    pub historical: bool,
     pub page: u32,
     pub per_page: u32,
 }
@@ -49,6 +51,7 @@ impl PlaceQuery {
                     "district" => parse_text(value).map(|v| q.district = v),
                     "open_now" => parse_bool(value).map(|v| q.open_now = v),
                     "wheelchair" => parse_bool(value).map(|v| q.wheelchair = v),
+                    "historical" => parse_bool(value).map(|v| q.historical = v),
                     _ => return None,
                 })
             },
@@ -78,6 +81,9 @@ impl PlaceQuery {
         if self.wheelchair {
             v.push(("wheelchair", "true".into()));
         }
+        if self.historical {
+            v.push(("historical", "true".into()));
+        }
         if self.page > 1 {
             v.push(("page", self.page.to_string()));
         }
@@ -94,6 +100,7 @@ impl PlaceQuery {
             || self.district.is_some()
             || self.open_now
             || self.wheelchair
+            || self.historical
     }
 }
 

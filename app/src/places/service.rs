@@ -6,7 +6,7 @@ use crate::cities::{city_or_404, City};
 use crate::db::{Db, PlaceFilter, PlaceRow};
 use crate::error::AppError;
 use crate::locale::content::pick_text;
-use crate::search;
+use crate::search::engine::Query;
 use chrono::{DateTime, Utc};
 
 pub fn is_approximate(precision: Option<&str>) -> bool {
@@ -28,12 +28,14 @@ pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary 
         languages: row.language_list(),
         wheelchair: row.wheelchair.clone(),
         open_now: hours::open_now(row.opening_hours.as_deref(), &city.country, &city.timezone, now),
+        historical: row.historical,
     }
 }
 
-/// Every published place of `city` matching `q` (all pages), in list order.
-/// "Open now" is evaluated only when the query asks for it: it is the
-/// expensive part, and a page needs it for its own places only.
+/// Every published place of `city` matching `q` (all pages), in list order:
+/// best match first when something is searched for. "Open now" is evaluated
+/// only when the query asks for it: it is the expensive part, and a page
+/// needs it for its own places only.
 pub async fn matching(
     db: &Db,
     city: &City,
@@ -45,9 +47,13 @@ pub async fn matching(
         lang: q.lang.clone(),
         district: q.district.clone(),
         wheelchair: q.wheelchair,
-        terms: q.q.as_deref().map(search::terms).unwrap_or_default(),
+        historical: q.historical,
     };
-    let mut rows = db.published_places(&city.slug, &filter).await?;
+    let text = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let mut rows = match text {
+        Some(text) => db.search_places(&city.slug, &search_query(text, city), &filter).await?,
+        None => db.published_places(&city.slug, &filter).await?,
+    };
     if q.open_now {
         rows.retain(|r| {
             hours::open_now(r.opening_hours.as_deref(), &city.country, &city.timezone, now)
@@ -55,6 +61,13 @@ pub async fn matching(
         });
     }
     Ok(rows)
+}
+
+/// What a visitor typed, without the city's own name in any language.
+pub fn search_query(text: &str, city: &City) -> Query {
+    let mut names = vec![city.name_local.as_str(), city.name_en.as_str(), city.slug.as_str()];
+    names.extend(city.names.iter().map(|(_, n)| n.as_str()));
+    Query::new(text, &names)
 }
 
 pub async fn listing(

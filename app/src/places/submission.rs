@@ -179,5 +179,10 @@ pub fn to_new_place(
         status: Publication::Published,
         status_note: None,
         descriptions,
+        // The place form does not ask for needs (yet): keep what is tagged.
+        needs: None,
+        // A reviewed change from the organisation that runs the place says
+        // it is current.
+        historical: false,
     }
 }

@@ -96,13 +96,100 @@ async fn api_suite(backend: Backend) {
     // Words that are written with diacritics in the data (knižnica,
     // Maďarska), typed without them, in capitals, or as written.
     for (q, expected) in [
-        ("kniznica", ["bocatius-library-central"]),
-        ("KNIŽNICA", ["bocatius-library-central"]),
-        ("madarska", ["hungarian-consulate-general"]),
+        ("kniznica", "bocatius-library-central"),
+        ("KNIŽNICA", "bocatius-library-central"),
+        ("madarska", "hungarian-consulate-general"),
     ] {
         let (_, found) = get_json(base, &format!("/api/v1/places?city=kosice&q={q}")).await;
-        assert_eq!(slugs(&found), expected, "q={q}");
+        assert_eq!(slugs(&found).first().map(String::as_str), Some(expected), "q={q}");
     }
+    // Inflected words typed without diacritics, a letter left out, a name's
+    // initials: the places they mean come first.
+    let libraries = [
+        "multicultural-center-library",
+        "svitlo-ukrainian-library",
+        "municipal-library-central",
+        "municipal-library-luziny",
+    ];
+    for (q, expected) in [
+        ("cizinecka%20policie", &["foreign-police-directorate"][..]),
+        ("knihvna", &libraries[..]),
+        ("knihovny", &libraries[..]),
+        ("MKP", &libraries[2..]),
+    ] {
+        let (_, found) = get_json(base, &format!("/api/v1/places?city=prague&q={q}")).await;
+        let mut first = slugs(&found);
+        first.truncate(expected.len());
+        first.sort();
+        let mut expected = expected.to_vec();
+        expected.sort();
+        assert_eq!(first, expected, "q={q}");
+    }
+    // A need named in the newcomer's language finds the places tagged with
+    // it (app/needs.json, data/demo/places.json), those tagged first.
+    let tagged = |need: &str| -> Vec<String> {
+        let demo: Value = serde_json::from_str(
+            &std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/../data/demo/places.json"
+            ))
+            .expect("demo places"),
+        )
+        .expect("json");
+        demo.as_array()
+            .expect("list")
+            .iter()
+            .filter(|p| p["city"] == "prague")
+            .filter(|p| p["needs"].as_array().is_some_and(|n| n.iter().any(|n| n == need)))
+            .filter_map(|p| p["slug"].as_str().map(str::to_string))
+            .collect()
+    };
+    let oamp = ["oamp-praha-1", "oamp-praha-2-chodov", "oamp-praha-5-vysocany"];
+    for (q, need, first) in [
+        ("посвідка на проживання", "residence", 3),
+        ("вид на жительство", "residence", 3),
+        ("دروس اللغة التشيكية", "language", 5),
+        ("юрист", "legal", 5),
+        ("học tiếng Séc", "language", 5),
+    ] {
+        let q: String = q.bytes().map(|b| format!("%{b:02X}")).collect();
+        let (_, found) = get_json(base, &format!("/api/v1/places?city=prague&q={q}")).await;
+        let found = slugs(&found);
+        let tagged = tagged(need);
+        assert!(found.len() >= first, "q={q}: {found:?}");
+        for slug in &found[..first] {
+            assert!(tagged.contains(slug), "q={q}: {slug} is not tagged {need}: {found:?}");
+        }
+        if need == "residence" {
+            let mut top: Vec<&str> = found[..3].iter().map(String::as_str).collect();
+            top.sort_unstable();
+            assert_eq!(top, oamp, "q={q}");
+        }
+    }
+    // Historical records are left out of lists and searches unless asked
+    // for, and then marked.
+    let kacpu = "kacpu-assistance-centre-ukraine";
+    let (_, current) = get_json(base, "/api/v1/places?city=prague&per_page=200").await;
+    assert!(!slugs(&current).iter().any(|s| s == kacpu));
+    let (_, searched) = get_json(base, "/api/v1/places?city=prague&q=KACPU").await;
+    assert_eq!(searched["total"].as_i64(), Some(0));
+    let (_, every) =
+        get_json(base, "/api/v1/places?city=prague&per_page=200&historical=true").await;
+    let marked: Vec<String> = every["places"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .filter(|p| p["historical"] == true)
+        .filter_map(|p| p["slug"].as_str().map(str::to_string))
+        .collect();
+    assert!(marked.iter().any(|s| s == kacpu), "{marked:?}");
+    assert_eq!(
+        every["total"].as_i64().zip(current["total"].as_i64()).map(|(a, b)| a - b),
+        Some(marked.len() as i64)
+    );
+    // The city's name alone narrows nothing down: it finds nothing.
+    let (_, city_only) = get_json(base, "/api/v1/places?city=prague&q=Praha").await;
+    assert_eq!(city_only["total"].as_i64(), Some(0));
     let (_, none) = get_json(base, "/api/v1/places?city=prague&q=zzzzqqq").await;
     assert_eq!(none["total"].as_i64(), Some(0));
 

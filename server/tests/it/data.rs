@@ -29,6 +29,8 @@ fn place(slug: &str, city: &str, status: &str) -> NewPlace {
         status: app::values::Publication::parse(status).expect("a status"),
         status_note: None,
         descriptions: vec![("en".into(), "Free legal advice for foreigners.".into())],
+        needs: Some(vec!["legal".into()]),
+        historical: false,
     }
 }
 
@@ -55,22 +57,19 @@ async fn data_layer(backend: Backend) {
 
     // Filters: language and diacritics-free search (district and
     // wheelchair: place_filters).
-    let f = |lang: Option<&str>, terms: &[&str]| PlaceFilter {
-        lang: lang.map(str::to_string),
-        terms: terms.iter().map(|t| t.to_string()).collect(),
-        ..Default::default()
-    };
-    assert_eq!(db.published_places("prague", &f(Some("uk"), &[])).await.expect("q").len(), 1);
+    let f =
+        |lang: Option<&str>| PlaceFilter { lang: lang.map(str::to_string), ..Default::default() };
+    assert_eq!(db.published_places("prague", &f(Some("uk"))).await.expect("q").len(), 1);
     assert_eq!(
-        db.published_places("prague", &f(Some("u"), &[])).await.expect("q").len(),
+        db.published_places("prague", &f(Some("u"))).await.expect("q").len(),
         0,
         "no partial code match"
     );
-    assert_eq!(
-        db.published_places("prague", &f(None, &["vodickova", "legal"])).await.expect("q").len(),
-        1
-    );
-    assert_eq!(db.published_places("prague", &f(None, &["100%"])).await.expect("q").len(), 0);
+    let search = |text: &str| app::search::engine::Query::new(text, &["Praha"]);
+    let found = db.search_places("prague", &search("Vodičkova legal"), &f(None)).await.expect("q");
+    assert_eq!(found.len(), 1);
+    let none = db.search_places("prague", &search("100%"), &f(None)).await.expect("q");
+    assert!(none.is_empty());
 
     // Updating by (city, slug) replaces, it does not duplicate.
     let mut changed = place("a", "prague", "published");

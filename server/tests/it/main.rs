@@ -26,6 +26,7 @@ mod mail;
 mod members;
 mod moderation;
 mod page_errors;
+mod relevance;
 mod reports;
 mod role_matrix;
 mod schema;

@@ -1,0 +1,38 @@
+//! What newcomers look for — residence permits, legal help, Czech classes,
+//! someone who speaks their language… The needs and the place categories
+//! that serve each are data (`app/needs.json`); every interface language's
+//! file names each need, explains it in a line and gives the words people
+//! search for it with (`need_<key>`, `need_<key>_about`, `need_<key>_words`),
+//! so a need's words in any language find its places.
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Need {
+    pub key: String,
+    /// Place categories whose places meet this need unless tagged otherwise.
+    pub categories: Vec<String>,
+}
+
+/// The needs, in the order they are offered.
+pub fn all() -> &'static [Need] {
+    static NEEDS: OnceLock<Vec<Need>> = OnceLock::new();
+    // The file is part of the build and parsed by a test: an empty list
+    // here could only come from a build that skipped the tests.
+    NEEDS.get_or_init(|| serde_json::from_str(include_str!("../../needs.json")).unwrap_or_default())
+}
+
+/// The need with this key, if there is one.
+pub fn find(key: &str) -> Option<&'static Need> {
+    all().iter().find(|n| n.key == key)
+}
+
+/// The needs a place of `category` meets when it is not tagged.
+pub fn of_category(category: &str) -> impl Iterator<Item = &'static Need> + '_ {
+    all().iter().filter(move |n| n.categories.iter().any(|c| c == category))
+}
+
+#[cfg(feature = "ssr")]
+mod texts;
+#[cfg(feature = "ssr")]
+pub use texts::*;

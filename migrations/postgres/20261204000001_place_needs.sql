@@ -1,0 +1,1 @@
+../sqlite/20261204000001_place_needs.sql

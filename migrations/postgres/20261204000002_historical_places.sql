@@ -1,0 +1,1 @@
+../sqlite/20261204000002_historical_places.sql
