@@ -76,6 +76,7 @@ const PUBLIC: Target[] = [
   { name: 'city map view', path: '/prague?view=map' },
   { name: 'city page with filters', path: '/kosice?q=library&open_now=1' },
   { name: 'city page with historical records', path: '/prague?historical=true' },
+  { name: 'city page filtered by a need', path: '/prague?need=legal' },
   { name: 'historical place page', path: '/prague/places/kacpu-assistance-centre-ukraine' },
   { name: 'place page', path: '/prague/places/oamp-praha-1' },
   { name: 'stories', path: '/prague/stories' },

@@ -17,6 +17,10 @@ pub fn Filters(
         pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default()
     };
     let (q, category, lang, district) = (get("q"), get("category"), get("lang"), get("district"));
+    let need = get("need");
+    let page_lang = crate::locale::code(l);
+    let needs: Vec<(String, String)> =
+        listing.needs.iter().map(|n| (n.key.clone(), n.label(page_lang))).collect();
     let truthy = |v: String| matches!(v.as_str(), "true" | "1" | "on" | "yes");
     let open_now = truthy(get("open_now"));
     let wheelchair = truthy(get("wheelchair"));
@@ -31,6 +35,9 @@ pub fn Filters(
                 <input id="f-q" type="search" name="q" value=q.clone() prop:value=q
                     placeholder=move || t_string!(i18n, filter_search_placeholder) />
             </div>
+            <FilterChoice id="f-need" name="need" selected=need
+                label=td_string!(l, filter_need).to_string() any=td_string!(l, filter_any_need).to_string()
+                options=needs />
             <FilterChoice id="f-category" name="category" selected=category
                 label=td_string!(l, filter_category).to_string() any=td_string!(l, filter_any_category).to_string()
                 options=category_options(i18n, crate::values::ListingKind::Place) />

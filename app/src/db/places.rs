@@ -112,11 +112,19 @@ pub struct PlaceFilter {
     pub wheelchair: bool,
     /// Also historical records (see `PlaceRow::historical`).
     pub historical: bool,
+    /// Places that meet this need: tagged with it, or untagged and of a
+    /// category that meets it.
+    pub need: Option<String>,
 }
 
 impl PlaceFilter {
-    fn matches(&self, row: &PlaceRow) -> bool {
+    fn matches(&self, row: &PlaceRow, needs: Option<&Vec<String>>) -> bool {
+        let meets = |need: &String| match needs {
+            Some(tags) => tags.contains(need),
+            None => crate::needs::of_category(&row.category).any(|n| &n.key == need),
+        };
         (self.historical || !row.historical)
+            && self.need.as_ref().is_none_or(meets)
             && self.category.as_ref().is_none_or(|c| &row.category == c)
             && self.district.as_ref().is_none_or(|d| row.district.as_ref() == Some(d))
             && self.lang.as_ref().is_none_or(|l| row.languages.contains(l))
@@ -134,6 +142,8 @@ pub(crate) struct CitySnapshot {
     labels: std::sync::OnceLock<Arc<std::collections::HashMap<i64, PlaceLabel>>>,
     /// The search index of these places, made on the first search.
     engine: tokio::sync::OnceCell<Arc<Engine>>,
+    /// The needs each place is tagged with (see `crate::needs`).
+    needs: std::collections::HashMap<i64, Vec<String>>,
 }
 
 impl Db {
@@ -150,7 +160,12 @@ impl Db {
         f: &PlaceFilter,
     ) -> Result<Vec<PlaceRow>, sqlx::Error> {
         let snapshot = self.city_snapshot(city).await?;
-        Ok(snapshot.places.iter().filter(|p| f.matches(p)).cloned().collect())
+        Ok(snapshot
+            .places
+            .iter()
+            .filter(|p| f.matches(p, snapshot.needs.get(&p.id)))
+            .cloned()
+            .collect())
     }
 
     /// Published places of a city found by `q` and matching `f`, best
@@ -166,7 +181,7 @@ impl Db {
             .engine
             .get_or_try_init(|| async {
                 let started = std::time::Instant::now();
-                let docs = self.search_docs(city, &snapshot.places).await?;
+                let docs = self.search_docs(city, &snapshot).await?;
                 let engine = Engine::build(&docs)?;
                 let (count, bytes) = engine.size();
                 tracing::info!(
@@ -184,7 +199,7 @@ impl Db {
             .search(q, snapshot.places.len())?
             .iter()
             .filter_map(|hit| by_id.get(&hit.id).copied())
-            .filter(|p| f.matches(p))
+            .filter(|p| f.matches(p, snapshot.needs.get(&p.id)))
             .cloned()
             .collect())
     }
@@ -215,16 +230,21 @@ impl Db {
 
     /// What the search index holds of `places`: names, needs and category
     /// names in every language, address and district, every description.
-    async fn search_docs(&self, city: &str, places: &[PlaceRow]) -> Result<Vec<Doc>, sqlx::Error> {
+    async fn search_docs(
+        &self,
+        city: &str,
+        snapshot: &CitySnapshot,
+    ) -> Result<Vec<Doc>, sqlx::Error> {
         let texts = self.of_published_places("place_descriptions", "body", city).await?;
-        let tags = self.of_published_places("place_needs", "need", city).await?;
         let categories = self.categories().await?;
-        Ok(places
+        Ok(snapshot
+            .places
             .iter()
             .map(|p| Doc {
                 id: p.id,
                 names: vec![p.name.clone(), p.name_en.clone()],
-                needs: tags
+                needs: snapshot
+                    .needs
                     .get(&p.id)
                     .into_iter()
                     .flatten()
@@ -263,6 +283,7 @@ impl Db {
                 places: Vec::new(),
                 labels: Default::default(),
                 engine: Default::default(),
+                needs: Default::default(),
             }));
         };
         if let Some(s) = self.cached_snapshot(city) {
@@ -275,11 +296,13 @@ impl Db {
         let mut places: Vec<PlaceRow> =
             sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await?;
         places.sort_by_cached_key(|p| (search::normalize(&p.name_en), p.id));
+        let needs = self.of_published_places("place_needs", "need", city).await?;
         let snapshot = Arc::new(CitySnapshot {
             version,
             places,
             labels: Default::default(),
             engine: Default::default(),
+            needs,
         });
         if let Ok(mut cache) = self.places_cache.lock() {
             cache.insert(city.to_string(), snapshot.clone());

@@ -14,6 +14,36 @@ pub struct Need {
     pub categories: Vec<String>,
 }
 
+/// A need's name in every interface language, for pages that pick theirs.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedLabel {
+    pub key: String,
+    /// (language code, name)
+    pub names: Vec<(String, String)>,
+}
+
+impl NeedLabel {
+    /// The name in `lang`, else the English one, else the key.
+    pub fn label(&self, lang: &str) -> String {
+        let find = |l: &str| self.names.iter().find(|(k, _)| k == l).map(|(_, n)| n);
+        find(lang).or_else(|| find("en")).cloned().unwrap_or_else(|| self.key.clone())
+    }
+}
+
+/// A `need` parameter: one of the needs' keys.
+pub fn parse_param(v: &str) -> Result<Option<String>, String> {
+    if v.is_empty() {
+        return Ok(None);
+    }
+    match find(v) {
+        Some(n) => Ok(Some(n.key.clone())),
+        None => {
+            let keys: Vec<&str> = all().iter().map(|n| n.key.as_str()).collect();
+            Err(format!("unknown need; one of: {}", keys.join(", ")))
+        }
+    }
+}
+
 /// The needs, in the order they are offered.
 pub fn all() -> &'static [Need] {
     static NEEDS: OnceLock<Vec<Need>> = OnceLock::new();

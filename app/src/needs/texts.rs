@@ -46,6 +46,17 @@ pub fn texts(key: &str) -> Vec<NeedText> {
         .collect()
 }
 
+/// Every need with its name in every language, in the order offered.
+pub fn labels() -> Vec<super::NeedLabel> {
+    super::all()
+        .iter()
+        .map(|n| super::NeedLabel {
+            key: n.key.clone(),
+            names: texts(&n.key).into_iter().map(|t| (t.lang.to_string(), t.name)).collect(),
+        })
+        .collect()
+}
+
 /// Everything the search index holds for a need: its name, explanation and
 /// words in every language.
 pub fn search_text(key: &str) -> Vec<String> {

@@ -40,6 +40,9 @@ pub struct PlaceListing {
     pub ignored: Vec<String>,
     pub tile_url: String,
     pub tile_attribution: String,
+    /// The needs to filter by, named in every language.
+    #[serde(default)]
+    pub needs: Vec<crate::needs::NeedLabel>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

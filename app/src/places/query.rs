@@ -18,6 +18,8 @@ pub struct PlaceQuery {
     pub wheelchair: bool,
     /// Also historical records (probably closed places).
     pub historical: bool,
+    /// Places that meet this need (see `crate::needs`).
+    pub need: Option<String>,
     pub page: u32,
     pub per_page: u32,
 }
@@ -52,6 +54,7 @@ impl PlaceQuery {
                     "open_now" => parse_bool(value).map(|v| q.open_now = v),
                     "wheelchair" => parse_bool(value).map(|v| q.wheelchair = v),
                     "historical" => parse_bool(value).map(|v| q.historical = v),
+                    "need" => crate::needs::parse_param(value).map(|v| q.need = v),
                     _ => return None,
                 })
             },
@@ -71,6 +74,9 @@ impl PlaceQuery {
         }
         if let Some(x) = &self.lang {
             v.push(("lang", x.clone()));
+        }
+        if let Some(x) = &self.need {
+            v.push(("need", x.clone()));
         }
         if let Some(x) = &self.district {
             v.push(("district", x.clone()));
@@ -101,6 +107,7 @@ impl PlaceQuery {
             || self.open_now
             || self.wheelchair
             || self.historical
+            || self.need.is_some()
     }
 }
 
@@ -119,16 +126,18 @@ mod tests {
                 ("page", "0"),
                 ("per_page", "abc"),
                 ("colour", "red"),
+                ("need", "flying"),
             ],
             &[],
         );
         assert_eq!(q.q.as_deref(), Some("kosice"));
+        assert_eq!(q.need, None);
         assert_eq!(q.category.as_deref(), Some("ngo"));
         assert_eq!(q.lang.as_deref(), Some("uk"));
         assert!(q.open_now);
         assert_eq!(q.page, 1);
         let names: Vec<_> = errors.iter().map(|e| e.param.as_str()).collect();
-        assert_eq!(names, ["page", "per_page", "colour"]);
+        assert_eq!(names, ["page", "per_page", "colour", "need"]);
     }
 
     #[test]
@@ -156,7 +165,18 @@ mod tests {
 
     #[test]
     fn round_trips_through_pairs() {
-        let (q, _) = PlaceQuery::parse([("q", "integracni"), ("lang", "uk"), ("page", "2")], &[]);
+        let (q, _) = PlaceQuery::parse(
+            [
+                ("q", "integracni"),
+                ("lang", "uk"),
+                ("need", "legal"),
+                ("historical", "1"),
+                ("page", "2"),
+            ],
+            &[],
+        );
+        assert_eq!(q.need.as_deref(), Some("legal"));
+        assert!(q.historical);
         let pairs = q.to_pairs();
         let (again, errors) = PlaceQuery::parse(pairs.iter().map(|(k, v)| (*k, v.as_str())), &[]);
         assert!(errors.is_empty());

@@ -48,6 +48,7 @@ pub async fn matching(
         district: q.district.clone(),
         wheelchair: q.wheelchair,
         historical: q.historical,
+        need: q.need.clone(),
     };
     let text = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let mut rows = match text {
@@ -108,6 +109,7 @@ pub async fn listing(
         ignored,
         tile_url: String::new(),
         tile_attribution: String::new(),
+        needs: crate::needs::labels(),
     })
 }
 

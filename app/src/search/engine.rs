@@ -17,9 +17,7 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query as TantivyQuery,
     TermQuery,
 };
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, FAST, STORED,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 use tantivy::{Index, IndexReader, TantivyDocument, Term};
 
@@ -137,7 +135,7 @@ impl Engine {
         let pairs = TextOptions::default()
             .set_indexing_options(indexing.set_tokenizer(PAIRS).set_fieldnorms(false));
         let fields = Fields {
-            id: schema.add_i64_field("id", STORED | FAST),
+            id: schema.add_i64_field("id", FAST),
             name: schema.add_text_field("name", text.clone()),
             initials: schema.add_text_field("initials", text.clone()),
             need: schema.add_text_field("need", tags.clone()),
@@ -196,14 +194,20 @@ impl Engine {
         let query = self.query(q);
         let searcher = self.reader.searcher();
         let found = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
-        let mut hits = Vec::with_capacity(found.len());
-        for (score, address) in found {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            if let Some(id) = doc.get_first(self.fields.id).and_then(|v| v.as_i64()) {
-                hits.push(Hit { id, score });
-            }
-        }
-        Ok(hits)
+        // Ids come from the fast-field column, not the document store: a
+        // broad query reads hundreds of them.
+        let ids = searcher
+            .segment_readers()
+            .iter()
+            .map(|segment| segment.fast_fields().i64("id"))
+            .collect::<tantivy::Result<Vec<_>>>()?;
+        Ok(found
+            .into_iter()
+            .filter_map(|(score, address)| {
+                let id = ids.get(address.segment_ord as usize)?.first(address.doc_id)?;
+                Some(Hit { id, score })
+            })
+            .collect())
     }
 
     /// Every word of three or more letters is one clause, and most of them
