@@ -25,8 +25,7 @@ pub struct NeedLabel {
 impl NeedLabel {
     /// The name in `lang`, else the English one, else the key.
     pub fn label(&self, lang: &str) -> String {
-        let find = |l: &str| self.names.iter().find(|(k, _)| k == l).map(|(_, n)| n);
-        find(lang).or_else(|| find("en")).cloned().unwrap_or_else(|| self.key.clone())
+        crate::values::name_in(&self.names, lang, &self.key)
     }
 }
 

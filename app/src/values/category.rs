@@ -14,7 +14,13 @@ pub struct Category {
 impl Category {
     /// The name in `lang`, else the English one, else the key.
     pub fn label(&self, lang: &str) -> String {
-        let find = |l: &str| self.names.iter().find(|(k, _)| k == l).map(|(_, n)| n);
-        find(lang).or_else(|| find("en")).cloned().unwrap_or_else(|| self.key.clone())
+        name_in(&self.names, lang, &self.key)
     }
+}
+
+/// From (language code, name) pairs, the name in `lang`, else the English
+/// one, else `fallback` (categories and needs name themselves this way).
+pub fn name_in(names: &[(String, String)], lang: &str, fallback: &str) -> String {
+    let find = |l: &str| names.iter().find(|(k, _)| k == l).map(|(_, n)| n);
+    find(lang).or_else(|| find("en")).cloned().unwrap_or_else(|| fallback.to_string())
 }

@@ -15,7 +15,7 @@ mod texts;
 mod time;
 
 pub use audit::{AuditAction, AuditEntry};
-pub use category::Category;
+pub use category::{name_in, Category};
 pub use city::City;
 pub use city_slug::CitySlug;
 pub use flag::Flag;
