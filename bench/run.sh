@@ -205,12 +205,13 @@ step "4. throughput and latency (wrk, Accept-Encoding: gzip)"
 FROM=$(date -u +%Y-%m-%d)
 TO=$(date -u -d '+30 days' +%Y-%m-%d)
 NAMES=("places API, page 1" "places GeoJSON" "map page SSR" "events API, month" "events page SSR"
-  "search, typo (cs)" "search, need (uk)")
+  "search, typo (cs)" "search, need (uk)" "near me (sorted)")
 # The searches: "knihvna" (a letter missing) and "юрист" (a need named in
 # Ukrainian), over the demo places and the synthetic ones.
 PATHS=("/api/v1/places?city=$CITY&per_page=200" "/api/v1/places.geojson?city=$CITY" "/en/$CITY"
   "/api/v1/events?city=$CITY&from=$FROM&to=$TO&page=2" "/en/$CITY/events"
-  "/api/v1/places?city=$CITY&q=knihvna" "/api/v1/places?city=$CITY&q=%D1%8E%D1%80%D0%B8%D1%81%D1%82")
+  "/api/v1/places?city=$CITY&q=knihvna" "/api/v1/places?city=$CITY&q=%D1%8E%D1%80%D0%B8%D1%81%D1%82"
+  "/api/v1/places?city=$CITY&near=50.0813,14.4276")
 for i in "${!PATHS[@]}"; do
   p=${PATHS[$i]}
   read -r code size < <(curl -sS --max-time 30 -o /dev/null -H 'Accept-Encoding: gzip' \
@@ -264,6 +265,9 @@ printf '%-20s %5s %10s %9s %9s %12s\n' "--------------------" "-----" "---------
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "peak server RSS during the c16 runs: $(awk -v k="$PEAK_ALL" 'BEGIN { printf "%.1f", k / 1024 }') MiB (VmRSS, sampled every 0.2 s)"
+# The search index's own size, as the server logged it when it built it.
+INDEX_LINE=$(grep -m1 -o "search index for $CITY.*" "$OUT/server.log" || true)
+echo "search index memory: ${INDEX_LINE:-not logged (no search ran?)}"
 
 # ------------------------------------------------------------------ 5. size
 step "5. first map view, compressed (Accept-Encoding: br, gzip; map tiles excluded)"

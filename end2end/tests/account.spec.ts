@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, openMenu } from './fixtures';
 import { linkFromOutbox, staffPage } from './helpers';
 
 // An NGO registers (fixing a mistake on the way), confirms its e-mail with the
@@ -25,6 +25,7 @@ test('an NGO registers, fixes its mistakes, confirms its e-mail, signs in and ou
   const email = `ngo-${testInfo.project.name}-${Date.now()}@example.org`;
   const password = 'our long passphrase';
   await page.goto('/en/prague');
+  await openMenu(page);
   await page.getByRole('link', { name: 'Sign in' }).click();
   await page.getByRole('link', { name: /Register your organisation/ }).click();
   await expect(page.locator('h1')).toHaveText('Register your organisation');
@@ -70,6 +71,7 @@ test('an NGO registers, fixes its mistakes, confirms its e-mail, signs in and ou
   await expect(page).toHaveURL(/\/en\/dashboard$/);
   const org = page.locator('.organisation', { hasText: 'Spolek Sousedé' });
   await expect(org.locator('.org-status')).toHaveText('Waiting for verification');
+  await openMenu(page);
   await expect(page.getByRole('link', { name: 'My organisation' })).toBeVisible();
 
   // Members do not see the outbox.
@@ -80,6 +82,7 @@ test('an NGO registers, fixes its mistakes, confirms its e-mail, signs in and ou
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   // Back to the public site (the start page forwards to the remembered city).
   await expect(page).not.toHaveURL(/dashboard/);
+  await openMenu(page);
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await page.goto('/en/dashboard');
   await expect(page).toHaveURL(/\/en\/account\/login$/);

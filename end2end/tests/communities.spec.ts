@@ -1,4 +1,4 @@
-import { test, expect, jsEnabled } from './fixtures';
+import { test, expect, jsEnabled, openMenu } from './fixtures';
 import { audit } from './axe';
 import { registerNgo, staffPage, fillForm } from './helpers';
 
@@ -10,6 +10,7 @@ import { registerNgo, staffPage, fillForm } from './helpers';
 
 test('a newcomer finds community groups by language', async ({ page }, testInfo) => {
   await page.goto('/en/prague');
+  await openMenu(page);
   await page.getByRole('navigation', { name: 'Welcome Kit' }).getByRole('link', { name: 'Communities' }).click();
   await expect(page).toHaveURL(/\/en\/prague\/communities$/);
   await expect(page.locator('h1')).toHaveText('Community groups in Prague');

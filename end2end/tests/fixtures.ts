@@ -181,3 +181,23 @@ export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
   }));
   expect(scroll, `page is ${scroll}px wide in a ${width}px viewport`).toBeLessThanOrEqual(width);
 }
+
+/** Opens the folded filters of the city page (a <details>), if closed. */
+export async function openFilters(page: Page): Promise<void> {
+  const details = page.locator('details.more-filters');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await expect(page.locator('#f-category')).toBeVisible();
+}
+
+/** Opens the header's menu (a <details>), if closed. */
+export async function openMenu(page: Page): Promise<void> {
+  const details = page.locator('.site-header details.menu');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
+
+/** Picks an interface language from the header's folded language choice. */
+export async function chooseLanguage(page: Page, code: string): Promise<void> {
+  const details = page.locator('.site-header details.lang-menu');
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  await page.locator(`nav.lang-switcher a[hreflang="${code}"]`).click();
+}

@@ -1,10 +1,11 @@
-import { test, expect, hydrated, resultCount } from './fixtures';
+import { test, expect, hydrated, resultCount, openFilters, chooseLanguage } from './fixtures';
 
 // 5. Switching the interface language keeps the page and its filters.
 
 test('switch to Czech and Ukrainian: html[lang], translated strings, URL prefix, filters kept', async ({ page }, testInfo) => {
   await page.goto('/en/prague');
   await hydrated(page, testInfo);
+  await openFilters(page);
   await page.locator('#f-lang').selectOption('uk');
   await page.locator('#f-category').selectOption('integration_centre');
   await page.locator('form.filters').getByRole('button', { name: 'Show places' }).click();
@@ -23,7 +24,7 @@ test('switch to Czech and Ukrainian: html[lang], translated strings, URL prefix,
   ];
   for (const step of steps) {
     await hydrated(page, testInfo);
-    await page.locator(`nav.lang-switcher a[hreflang="${step.code}"]`).click();
+    await chooseLanguage(page, step.code);
     await expect(page).toHaveURL(new RegExp(`/${step.code}/prague\\?`));
     await expect(page.locator('html')).toHaveAttribute('lang', step.code);
     await expect(page.locator(`nav.lang-switcher a[hreflang="${step.code}"]`)).toHaveAttribute('aria-current', 'true');
@@ -53,23 +54,27 @@ test('switch to Czech and Ukrainian: html[lang], translated strings, URL prefix,
   }
 });
 
-test('the place page in Czech leads with the Czech name; in Ukrainian the UI is Ukrainian', async ({ page }, testInfo) => {
+test('a place leads with the name on its door, the English name under it; in Ukrainian the UI is Ukrainian', async ({ page }, testInfo) => {
   await page.goto('/en/prague/places/oamp-praha-1');
-  const en = ((await page.locator('article.place h1').textContent()) ?? '').trim();
-  const local = ((await page.locator('article.place .local-name').textContent()) ?? '').trim();
+  const local = ((await page.locator('article.place h1').textContent()) ?? '').trim();
+  const en = ((await page.locator('article.place .translated-name').textContent()) ?? '').trim();
   expect(local).not.toBe(en);
-  await expect(page.locator('article.place .local-name')).toHaveAttribute('lang', 'cs');
+  expect(local).toMatch(/[áčěířšúůýž]/i);
+  await expect(page.locator('article.place h1')).toHaveAttribute('lang', 'cs');
+  await expect(page.locator('article.place .translated-name')).toHaveAttribute('lang', 'en');
   await hydrated(page, testInfo);
 
-  await page.locator('nav.lang-switcher a[hreflang="cs"]').click();
+  await chooseLanguage(page, 'cs');
   await expect(page).toHaveURL(/\/cs\/prague\/places\/oamp-praha-1$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'cs');
   await expect(page.locator('article.place h1')).toHaveText(local);
+  // A Czech reader needs no translation of a Czech name.
+  await expect(page.locator('article.place .translated-name')).toHaveCount(0);
   await expect(page.locator('a.share-link')).toHaveAttribute('href', /\/cs\/prague\/places\/oamp-praha-1$/);
   await expect(page.locator('article.place .hours h2')).not.toHaveText('Opening hours this week');
 
   await hydrated(page, testInfo);
-  await page.locator('nav.lang-switcher a[hreflang="uk"]').click();
+  await chooseLanguage(page, 'uk');
   await expect(page).toHaveURL(/\/uk\/prague\/places\/oamp-praha-1$/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
   await expect(page.locator('article.place .hours h2')).toHaveText(/[\u0400-\u04FF]/);

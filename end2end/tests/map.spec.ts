@@ -1,4 +1,4 @@
-import { test, expect, hydrated, jsEnabled, resultCount, citySlugs, expectWholeCity, expectNoHorizontalOverflow } from './fixtures';
+import { test, expect, hydrated, jsEnabled, resultCount, citySlugs, expectWholeCity, expectNoHorizontalOverflow, openFilters } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // 6. The map with tiles blocked (the normal condition here): markers still
@@ -88,6 +88,7 @@ test('the markers follow the filters', async ({ page }, testInfo) => {
   await expect.poll(async () => { const p = await placesOnMap(page); return p.singles.length + p.clustered; }).toBe(before);
 
   await hydrated(page, testInfo);
+  await openFilters(page);
   await page.locator('#f-category').selectOption('integration_centre');
   await page.locator('form.filters').getByRole('button', { name: 'Show places' }).click();
   await expect(page).toHaveURL(/category=integration_centre/);

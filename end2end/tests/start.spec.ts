@@ -1,4 +1,4 @@
-import { test, expect, hydrated, citySlugs, expectWholeCity } from './fixtures';
+import { test, expect, hydrated, citySlugs, expectWholeCity, openMenu } from './fixtures';
 
 // 1. Choosing a city on the start page, and the choice being remembered.
 
@@ -45,6 +45,7 @@ test('the "Change city" link shows the chooser even with a remembered city', asy
   await page.goto('/en/kosice');
   await expect.poll(async () => (await context.cookies()).find((c) => c.name === 'wk_city')?.value).toBe('kosice');
   await hydrated(page, testInfo);
+  await openMenu(page);
   await page.getByRole('link', { name: 'Change city' }).click();
   await expect(page.locator('h1')).toHaveText('Choose your city');
   await expect(page.locator('ul.city-choice a.city-card')).toHaveCount(2);

@@ -1,4 +1,4 @@
-//! Page frame: skip link, header with navigation and language switcher, footer.
+//! Page frame: skip link, header with the menu and the language choice, footer.
 use crate::categories::{category_directory, CategoryDirectory};
 use crate::cities::{city_directory, CityDirectory};
 use crate::i18n::*;
@@ -56,29 +56,37 @@ fn Frame() -> impl IntoView {
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <a class="brand" href=home>{t!(i18n, site_name)}</a>
-            <nav class="main-nav" aria-label=move || t_string!(i18n, site_name)>
-                {move || city().map(|c| {
-                    let map = locale::href(i18n, &format!("/{c}"));
-                    let stories = locale::href(i18n, &format!("/{c}/stories"));
-                    let events = locale::href(i18n, &format!("/{c}/events"));
-                    let volunteering = locale::href(i18n, &format!("/{c}/volunteering"));
-                    let communities = locale::href(i18n, &format!("/{c}/communities"));
-                    view! {
-                        <a href=map>{t!(i18n, nav_map)}</a>
-                        <a href=events>{t!(i18n, nav_events)}</a>
-                        <a href=volunteering>{t!(i18n, nav_volunteering)}</a>
-                        <a href=communities>{t!(i18n, nav_communities)}</a>
-                        <a href=stories>{t!(i18n, nav_stories)}</a>
-                    }
-                })}
-                <a href=move || locale::href(i18n, "/about")>{t!(i18n, nav_about)}</a>
-                <a href=move || format!("{}?choose=1", locale::href(i18n, "/"))>{t!(i18n, nav_change_city)}</a>
-                {if has_session {
-                    view! { <a href=locale::href(i18n, "/dashboard")>{t!(i18n, nav_dashboard)}</a> }.into_any()
-                } else {
-                    view! { <a href=locale::href(i18n, "/account/login")>{t!(i18n, nav_sign_in)}</a> }.into_any()
-                }}
-            </nav>
+            // Menus fold into <details>: they open and close without
+            // JavaScript and keep the header one line high on a phone.
+            <details class="menu">
+                <summary>
+                    <span aria-hidden="true">"☰"</span>
+                    <span class="visually-hidden">{t!(i18n, nav_menu)}</span>
+                </summary>
+                <nav class="main-nav" aria-label=move || t_string!(i18n, site_name)>
+                    {move || city().map(|c| {
+                        let map = locale::href(i18n, &format!("/{c}"));
+                        let stories = locale::href(i18n, &format!("/{c}/stories"));
+                        let events = locale::href(i18n, &format!("/{c}/events"));
+                        let volunteering = locale::href(i18n, &format!("/{c}/volunteering"));
+                        let communities = locale::href(i18n, &format!("/{c}/communities"));
+                        view! {
+                            <a href=map>{t!(i18n, nav_map)}</a>
+                            <a href=events>{t!(i18n, nav_events)}</a>
+                            <a href=volunteering>{t!(i18n, nav_volunteering)}</a>
+                            <a href=communities>{t!(i18n, nav_communities)}</a>
+                            <a href=stories>{t!(i18n, nav_stories)}</a>
+                        }
+                    })}
+                    <a href=move || locale::href(i18n, "/about")>{t!(i18n, nav_about)}</a>
+                    <a href=move || format!("{}?choose=1", locale::href(i18n, "/"))>{t!(i18n, nav_change_city)}</a>
+                    {if has_session {
+                        view! { <a href=locale::href(i18n, "/dashboard")>{t!(i18n, nav_dashboard)}</a> }.into_any()
+                    } else {
+                        view! { <a href=locale::href(i18n, "/account/login")>{t!(i18n, nav_sign_in)}</a> }.into_any()
+                    }}
+                </nav>
+            </details>
             <LanguageSwitcher />
         </header>
         <main id="main" tabindex="-1">
@@ -132,28 +140,35 @@ fn site_base() -> String {
 fn LanguageSwitcher() -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
+    let current = endonym(i18n.get_locale_untracked());
     view! {
-        <nav class="lang-switcher" aria-label=move || t_string!(i18n, language)>
-            <ul>
-                {Locale::get_all().iter().map(|&l| {
-                    let href = move || {
-                        let path = location.pathname.get();
-                        let search = location.search.get();
-                        let search = if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
-                        format!("{}{}", localized_path(l, strip_locale(&path)), search)
-                    };
-                    let current = move || i18n.get_locale() == l;
-                    view! {
-                        <li>
-                            <a href=href hreflang=l.as_str() lang=l.as_str() rel="external alternate"
-                                aria-current=move || current().then_some("true")>
-                                {endonym(l)}
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-        </nav>
+        <details class="lang-menu">
+            <summary>
+                <span class="visually-hidden">{t!(i18n, language)}": "</span>
+                <span lang=locale::code(i18n.get_locale_untracked())>{current}</span>
+            </summary>
+            <nav class="lang-switcher" aria-label=move || t_string!(i18n, language)>
+                <ul>
+                    {Locale::get_all().iter().map(|&l| {
+                        let href = move || {
+                            let path = location.pathname.get();
+                            let search = location.search.get();
+                            let search = if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") };
+                            format!("{}{}", localized_path(l, strip_locale(&path)), search)
+                        };
+                        let current = move || i18n.get_locale() == l;
+                        view! {
+                            <li>
+                                <a href=href hreflang=l.as_str() lang=l.as_str() rel="external alternate"
+                                    aria-current=move || current().then_some("true")>
+                                    {endonym(l)}
+                                </a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </nav>
+        </details>
     }
 }
 

@@ -3,6 +3,8 @@ pub mod form_field;
 pub mod layout;
 pub mod map;
 pub mod moderation_box;
+pub mod near_me;
+pub mod need_chips;
 pub mod place_card;
 pub mod query_link;
 pub mod report_problem;

@@ -46,6 +46,10 @@ pub struct EventListing {
     pub districts: Vec<String>,
     /// Languages events are held in, for the filter.
     pub languages: Vec<String>,
+    /// The dates asked for spanned more than the longest window and were
+    /// shortened to it.
+    #[serde(default)]
+    pub shortened: bool,
 }
 
 /// One event with what its page shows.

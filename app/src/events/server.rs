@@ -18,14 +18,26 @@ pub async fn list_events(
     errors.extend(crate::categories::check_in_db(&state.db, event, &mut query.category).await?);
     let ignored = errors.into_iter().map(|e| e.param).collect();
     let listing = super::service::listing(&state.db, &city, &query, &lang, state.now()).await;
-    // A window that is too long is shown as the default one, with a note.
+    // A window that is too long is cut to the longest one from its first
+    // day, and the page says so.
     let listing = match listing {
         Err(crate::error::AppError::BadParam { .. }) => {
             let mut q = query.clone();
-            q.from = None;
-            q.to = None;
-            q.when = super::query::When::Month;
-            super::service::listing(&state.db, &city, &q, &lang, state.now()).await
+            q.to = q
+                .from
+                .as_deref()
+                .and_then(|f| chrono::NaiveDate::parse_from_str(f, "%Y-%m-%d").ok())
+                .map(|f| {
+                    let last = f + chrono::Duration::days(super::query::MAX_WINDOW_DAYS - 1);
+                    last.format("%Y-%m-%d").to_string()
+                });
+            if q.to.is_none() {
+                q.from = None;
+                q.when = super::query::When::Month;
+            }
+            super::service::listing(&state.db, &city, &q, &lang, state.now())
+                .await
+                .map(|l| EventListing { shortened: true, ..l })
         }
         other => other,
     };

@@ -75,17 +75,42 @@ pub fn title_for(row: &crate::db::EventRow, lang: &str, local_lang: &str) -> (St
 /// A query's filters, with what they compare prepared once per request.
 struct Filter<'a> {
     q: &'a EventQuery,
-    terms: Vec<String>,
+    /// The events the search (`q.q`) found, when there is one.
+    hits: Option<std::collections::HashSet<i64>>,
     lang: Option<&'a str>,
 }
 
 impl<'a> Filter<'a> {
-    fn new(q: &'a EventQuery) -> Filter<'a> {
-        Filter {
-            q,
-            terms: q.q.as_deref().map(search::terms).unwrap_or_default(),
-            lang: q.lang.as_deref(),
-        }
+    /// Runs the search, if any, over `events` with the places' search engine
+    /// (titles, category needs in every language, descriptions).
+    fn new(
+        q: &'a EventQuery,
+        city: &crate::cities::City,
+        events: &[CachedEvent],
+    ) -> Result<Filter<'a>, AppError> {
+        let text = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        let hits = match text {
+            Some(text) => {
+                let docs: Vec<search::engine::Doc> = events
+                    .iter()
+                    .map(|e| {
+                        let r = &e.row;
+                        let titles =
+                            [r.title.as_str(), r.title_en.as_str(), r.title_translations.as_str()];
+                        {
+                            let topics = crate::needs::of_category(&r.category)
+                                .flat_map(|n| crate::needs::search_text(&n.key))
+                                .collect();
+                            search::engine::Doc::listing(r.id, titles, topics, &r.search_text)
+                        }
+                    })
+                    .collect();
+                let query = crate::places::service::search_query(text, city).every_word();
+                Some(search::engine::Engine::find(&docs, &query)?)
+            }
+            None => None,
+        };
+        Ok(Filter { q, hits, lang: q.lang.as_deref() })
     }
 
     /// Whether no filter is set (cancelled events aside).
@@ -98,7 +123,7 @@ impl<'a> Filter<'a> {
             && !q.children
             && q.organisation.is_none()
             && q.district.is_none()
-            && self.terms.is_empty()
+            && self.hits.is_none()
     }
 
     /// Whether an event passes the filters; `keep_cancelled` for feeds,
@@ -114,7 +139,7 @@ impl<'a> Filter<'a> {
             && q.organisation.is_none_or(|o| r.organisation_id == Some(o))
             && q.district.as_ref().is_none_or(|d| district == Some(d.as_str()))
             && (keep_cancelled || r.status != Publication::Cancelled)
-            && self.terms.iter().all(|t| r.search_text.contains(t.as_str()))
+            && self.hits.as_ref().is_none_or(|h| h.contains(&r.id))
     }
 }
 
@@ -319,7 +344,7 @@ pub async fn listing(
     let snapshot = db.published_events(city_slug).await?;
     let places = db.shared_place_labels(city_slug).await?;
     let index = snapshot.occurrence_index(now).await;
-    let filter = Filter::new(q);
+    let filter = Filter::new(q, &city, &snapshot.events)?;
     // Without filters every listed event counts, and the page is found
     // without looking at each event.
     let keep: Option<Vec<bool>> = (!filter.is_empty()).then(|| {
@@ -368,6 +393,7 @@ pub async fn listing(
         to: w.to_date.to_string(),
         districts,
         languages: snapshot.languages.clone(),
+        shortened: false,
     })
 }
 
@@ -390,7 +416,7 @@ pub async fn feed_events(
     let (from, to) = (Timestamp::from(from), Timestamp::from(to));
     let snapshot = db.published_events(city_slug).await?;
     let places = db.shared_place_labels(city_slug).await?;
-    let filter = Filter::new(q);
+    let filter = Filter::new(q, &city, &snapshot.events)?;
     let events = snapshot
         .events
         .iter()

@@ -37,6 +37,21 @@ pub fn parse_text(v: &str) -> Result<Option<String>, String> {
     }
 }
 
+/// A point as "lat,lon" in degrees (what `near=` carries).
+pub fn parse_point(v: &str) -> Result<Option<(f64, f64)>, String> {
+    if v.is_empty() {
+        return Ok(None);
+    }
+    let bad = || "expected latitude,longitude in degrees, e.g. 50.087,14.421".to_string();
+    let (lat, lon) = v.split_once(',').ok_or_else(bad)?;
+    let lat: f64 = lat.trim().parse().map_err(|_| bad())?;
+    let lon: f64 = lon.trim().parse().map_err(|_| bad())?;
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        return Err(bad());
+    }
+    Ok(Some((lat, lon)))
+}
+
 /// Drops `category` unless it is one of `keys` (the database's), and names
 /// the parameter, as parsing does for a malformed one.
 pub fn known_category(category: &mut Option<String>, keys: &[String]) -> Option<ParamError> {

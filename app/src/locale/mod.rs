@@ -20,17 +20,10 @@ pub fn parse(code: &str) -> Option<Locale> {
     Locale::get_all().iter().copied().find(|l| l.as_str() == code)
 }
 
-/// Each language's name in that language, for the switcher.
+/// Each language's name in that language, for the switcher (from its own
+/// file, so a new language brings its name with it).
 pub fn endonym(locale: Locale) -> &'static str {
-    match locale {
-        Locale::en => "English",
-        Locale::cs => "Čeština",
-        Locale::sk => "Slovenčina",
-        Locale::uk => "Українська",
-        Locale::ru => "Русский",
-        Locale::vi => "Tiếng Việt",
-        Locale::ar => "العربية",
-    }
+    td_string!(locale, language_endonym)
 }
 
 pub fn language_label(i18n: I18nContext<Locale>, code: &str) -> String {

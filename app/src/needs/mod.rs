@@ -61,6 +61,13 @@ pub fn of_category(category: &str) -> impl Iterator<Item = &'static Need> + '_ {
     all().iter().filter(move |n| n.categories.iter().any(|c| c == category))
 }
 
+/// Where a category's first need stands in the list of needs (a category
+/// serving no need comes last): the order of places when nothing is
+/// searched and no point is known.
+pub fn rank_of_category(category: &str) -> usize {
+    all().iter().position(|n| n.categories.iter().any(|c| c == category)).unwrap_or(all().len())
+}
+
 #[cfg(feature = "ssr")]
 mod texts;
 #[cfg(feature = "ssr")]

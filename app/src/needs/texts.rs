@@ -63,9 +63,42 @@ pub fn search_text(key: &str) -> Vec<String> {
     texts(key).into_iter().map(|t| format!("{}. {}. {}", t.name, t.about, t.words)).collect()
 }
 
+/// The needs whose words in any language a query shares, best first: what
+/// to offer when a search finds no place. A query word counts when a need's
+/// word starts with it or it starts with the need's word (3 letters at least),
+/// so inflected and half-typed words count too.
+pub fn matching(query: &str) -> Vec<String> {
+    let words: Vec<String> =
+        crate::search::terms(query).into_iter().filter(|w| w.chars().count() >= 3).collect();
+    let mut scored: Vec<(usize, usize, String)> = super::all()
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, n)| {
+            let text = crate::search::normalize(&search_text(&n.key).join(" "));
+            let theirs: Vec<&str> = text.split(' ').filter(|w| w.len() >= 3).collect();
+            let shared = words
+                .iter()
+                .filter(|w| theirs.iter().any(|t| t.starts_with(w.as_str()) || w.starts_with(t)))
+                .count();
+            (shared > 0).then(|| (shared, rank, n.key.clone()))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(3).map(|(_, _, key)| key).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_that_names_a_need_is_offered_it() {
+        // Words from the need files, in two scripts and inflected.
+        assert!(matching("psychoterapie").contains(&"mental_health".to_string()));
+        let uk = matching("перекладача");
+        assert!(uk.contains(&"interpreting".to_string()), "{uk:?}");
+        assert!(matching("zzqx wvvb").is_empty());
+    }
 
     #[test]
     fn the_taxonomy_parses_and_keys_are_unique() {

@@ -117,6 +117,9 @@ fn EventsView(
         <Link rel="alternate" type_="application/atom+xml" href=atom.clone() title=title.clone() />
         <section class="events-page">
             <h1>{title.clone()}</h1>
+            {listing.shortened.then(|| view! {
+                <p class="notice" role="status">{td_string!(l, events_range_shortened, days = crate::locale::format::integer(l, crate::events::query::MAX_WINDOW_DAYS)).to_string()}</p>
+            })}
             {(!ignored.is_empty()).then(|| view! {
                 <p class="notice" role="status">{td_string!(l, invalid_filter, names = ignored.join(", ")).to_string()}</p>
             })}

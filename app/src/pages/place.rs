@@ -42,8 +42,20 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
     };
     let location = match (s.lat, s.lon) {
         (Some(lat), Some(lon)) => {
-            let geo = format!("geo:{lat:.6},{lon:.6}?q={lat:.6},{lon:.6}");
-            let osm = format!("https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=17/{lat:.6}/{lon:.6}");
+            // A street's or a borough's centre is no place to walk to: map
+            // apps get the address to look up instead of the made-up point.
+            let (geo, osm) = if s.approximate {
+                let q = form_urlencoded::byte_serialize(s.address.as_bytes()).collect::<String>();
+                (
+                    format!("geo:0,0?q={q}"),
+                    format!("https://www.openstreetmap.org/search?query={q}"),
+                )
+            } else {
+                (
+                    format!("geo:{lat:.6},{lon:.6}?q={lat:.6},{lon:.6}"),
+                    format!("https://www.openstreetmap.org/?mlat={lat:.6}&mlon={lon:.6}#map=17/{lat:.6}/{lon:.6}"),
+                )
+            };
             view! {
                 {s.approximate.then(|| view! { <p class="location-note">{t!(i18n, location_approximate)}</p> })}
                 <ul class="directions">
@@ -92,10 +104,10 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
         <Link rel="canonical" href=share.clone() />
         <article class="place" data-slug=s.slug.clone()>
             <p class="breadcrumb"><a href=back>{t!(i18n, back_to_map)}</a></p>
-            <h1>{title.clone()}</h1>
-            {subtitle.map(|n| view! { <p class="local-name" lang=local_lang.clone()>{n}</p> })}
+            <h1 lang=local_lang.clone()>{title.clone()}</h1>
+            {subtitle.map(|n| view! { <p class="translated-name" lang="en">{n}</p> })}
             {s.historical.then(|| view! { <p class="historical-note">{t!(i18n, place_historical)}</p> })}
-            <p class="meta"><span class="category">{category}</span> <OpenBadge open=s.open_now /></p>
+            <p class="meta"><span class="category">{category}</span> <OpenBadge open=s.open_now next=s.next_change.clone() /></p>
             {match place.description.clone() {
                 Some(text) => view! { <Translated text=text /> }.into_any(),
                 None => view! { <p class="description missing">{t!(i18n, place_description_missing)}</p> }.into_any(),
@@ -104,7 +116,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
             <EventsHere city=place.city.slug.to_string() local_lang=place.city.local_lang.clone() place=place.id />
             <section>
                 <h2>{t!(i18n, place_address)}</h2>
-                <p class="address">{s.address.clone()}</p>
+                <p class="address"><bdi>{s.address.clone()}</bdi></p>
                 {s.district.clone().map(|d| view! { <p>{t!(i18n, place_district)}": "{d}</p> })}
                 <h3>{t!(i18n, place_directions)}</h3>
                 {location}
@@ -122,7 +134,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
             <section class="provenance">
                 <h2>{t!(i18n, place_source)}</h2>
                 <ul>
-                    {place.sources.iter().map(|u| view! { <li><a href=u.clone() rel="noopener nofollow">{u.clone()}</a></li> }).collect_view()}
+                    {place.sources.iter().map(|u| view! { <li><a href=u.clone() rel="noopener nofollow" dir="ltr">{u.clone()}</a></li> }).collect_view()}
                 </ul>
                 {match place.last_verified.clone() {
                     Some(d) => view! { <p>{t!(i18n, place_last_verified, date = move || d.clone())}</p> }.into_any(),
@@ -154,7 +166,7 @@ fn PlaceView(place: PlaceDetail) -> impl IntoView {
                 <h2>{t!(i18n, place_share)}</h2>
                 <p><a class="share-link" href=share.clone()>{t!(i18n, place_share_link)}</a></p>
                 <p><label for="share-url" class="visually-hidden">{t!(i18n, place_share_link)}</label>
-                    <input id="share-url" readonly value=share.clone() />
+                    <input id="share-url" readonly dir="ltr" value=share.clone() />
                     " "<ShareButton url=share.clone()
                         label=td_string!(i18n.get_locale_untracked(), place_share_copy).to_string()
                         copied=td_string!(i18n.get_locale_untracked(), place_share_copied).to_string()
@@ -178,7 +190,7 @@ fn HoursView(hours: Hours) -> impl IntoView {
                     <p class="today">
                         <strong>{t!(i18n, hours_today)}": "</strong>
                         {if spans.is_empty() { td_string!(i18n.get_locale_untracked(), hours_closed_day).to_string() } else { spans }}
-                        " " <OpenBadge open=hours.open_now />
+                        " " <OpenBadge open=hours.open_now next=hours.next_change.clone() />
                     </p>
                 }
             })}
@@ -226,12 +238,25 @@ fn Contact(place: PlaceDetail) -> impl IntoView {
             <h2>{t!(i18n, place_contact)}</h2>
             <ul>
                 {phone.map(|p| {
-                    let tel = format!("tel:{}", p.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
-                    view! { <li><a href=tel>{t!(i18n, place_phone, phone = move || p.clone())}</a></li> }
+                    let country = place.city.country.clone();
+                    match crate::places::phone::split(&p, &country) {
+                        Some(phone) => {
+                            let tel = format!("tel:{}", phone.e164);
+                            let shown = phone.shown.clone();
+                            view! {
+                                <li>
+                                    <a href=tel>{t!(i18n, place_phone, phone = move || view! { <bdi dir="ltr">{shown.clone()}</bdi> })}</a>
+                                    {(!phone.note.is_empty()).then(|| view! { " " <span class="phone-note">{phone.note.clone()}</span> })}
+                                </li>
+                            }.into_any()
+                        }
+                        None => view! { <li><bdi>{p.clone()}</bdi></li> }.into_any(),
+                    }
                 })}
                 {email.map(|e| {
                     let mailto = format!("mailto:{e}");
-                    view! { <li><a href=mailto>{t!(i18n, place_email, email = move || e.clone())}</a></li> }
+                    let shown = e.clone();
+                    view! { <li><a href=mailto>{t!(i18n, place_email, email = move || view! { <bdi dir="ltr">{shown.clone()}</bdi> })}</a></li> }
                 })}
                 {website.map(|w| view! { <li><a href=w.clone() rel="noopener">{t!(i18n, place_website)}</a></li> })}
             </ul>

@@ -38,13 +38,20 @@ pub async fn places(
     refuse(errors)?;
     let city = params.city;
     known_city(&state, &city).await?;
-    let listing = service::listing(&state.db, &city, &query, Vec::new(), state.now()).await?;
+    let listing =
+        service::listing(&state.db, &state.geo, &city, &query, Vec::new(), state.now()).await?;
     let body = serde_json::json!({
         "city": city,
         "total": listing.total,
         "page": listing.page,
         "per_page": listing.per_page,
         "places": listing.places,
+        "near": listing.near.map(|(lat, lon)| serde_json::json!({"lat": lat, "lon": lon})),
+        "unplaced": listing.unplaced,
+        "suggested_needs": listing.suggested_needs,
+        "elsewhere": listing.elsewhere.iter()
+            .map(|(city, n)| serde_json::json!({"city": city, "places": n}))
+            .collect::<Vec<_>>(),
     });
     Ok(json_with_etag(&headers, &body, "application/json"))
 }

@@ -1,6 +1,6 @@
 //! Opening hours in OpenStreetMap syntax, evaluated in the city's time zone
 //! with the country's public holidays.
-use super::model::{DayHours, Hours};
+use super::model::{DayHours, Hours, NextChange};
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use opening_hours::localization::Country;
@@ -61,6 +61,23 @@ pub fn open_now(expr: Option<&str>, country: &str, tz: &str, now: DateTime<Utc>)
     }
 }
 
+/// When the place next opens or closes, within a week.
+pub fn next_change(
+    expr: Option<&str>,
+    country: &str,
+    tz: &str,
+    now: DateTime<Utc>,
+) -> Option<NextChange> {
+    let oh = parse(expr?, country)?;
+    let local = local_time(now, tz);
+    let next = oh.next_change(local).filter(|n| *n < local + Duration::days(7))?;
+    Some(NextChange {
+        weekday: next.weekday().num_days_from_monday() as u8,
+        time: next.format("%H:%M").to_string(),
+        today: next.date() == local.date(),
+    })
+}
+
 /// The next seven days of hours, starting today in the city's time zone.
 pub fn week(
     expr: Option<&str>,
@@ -99,11 +116,7 @@ pub fn week(
             spans,
         });
     }
-    let horizon = local + Duration::days(7);
-    if let Some(next) = oh.next_change(local).filter(|n| *n < horizon) {
-        hours.next_change =
-            Some((next.weekday().num_days_from_monday() as u8, next.format("%H:%M").to_string()));
-    }
+    hours.next_change = next_change(expr, country, tz, now);
     hours
 }
 
@@ -205,7 +218,12 @@ mod tests {
         assert_eq!(h.week[0].spans, vec![("08:00".to_string(), "17:00".to_string())]);
         assert!(h.week[1].spans.is_empty(), "17 Nov is a public holiday");
         assert_eq!(h.week[4].spans, vec![("08:00".to_string(), "12:00".to_string())]);
-        assert_eq!(h.next_change, Some((0, "17:00".to_string())));
+        let next = NextChange { weekday: 0, time: "17:00".into(), today: true };
+        assert_eq!(h.next_change, Some(next));
         assert!(h.closed_on_holidays);
+        // Closed on Monday evening, and Tuesday is the holiday: Wednesday 8:00.
+        let evening = at(2026, 11, 16, 19, 0);
+        let next = NextChange { weekday: 2, time: "08:00".into(), today: false };
+        assert_eq!(next_change(Some(OFFICE), "CZ", "Europe/Prague", evening), Some(next));
     }
 }

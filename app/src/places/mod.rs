@@ -1,6 +1,7 @@
 //! The map's places: model, filters, server functions and pages.
 pub mod draft;
 pub mod model;
+pub mod phone;
 pub mod query;
 pub mod server;
 

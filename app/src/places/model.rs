@@ -19,9 +19,15 @@ pub struct PlaceSummary {
     pub wheelchair: Option<String>,
     /// None when the hours are unknown or could not be parsed.
     pub open_now: Option<bool>,
+    /// When it next opens or closes, within a week.
+    #[serde(default)]
+    pub next_change: Option<NextChange>,
     /// Known from an older source, probably closed (listed only on request).
     #[serde(default)]
     pub historical: bool,
+    /// Metres from the point the visitor sorts by (`near`), when known.
+    #[serde(default)]
+    pub distance_m: Option<f64>,
 }
 
 /// One page of filtered places plus what the filter form needs.
@@ -43,6 +49,18 @@ pub struct PlaceListing {
     /// The needs to filter by, named in every language.
     #[serde(default)]
     pub needs: Vec<crate::needs::NeedLabel>,
+    /// The point places are sorted by distance from, when there is one.
+    #[serde(default)]
+    pub near: Option<(f64, f64)>,
+    /// The district or address (`from`) that could not be placed.
+    #[serde(default)]
+    pub unplaced: Option<String>,
+    /// When a search found nothing: the needs its words belong to.
+    #[serde(default)]
+    pub suggested_needs: Vec<String>,
+    /// When a search found nothing here: (other city, places found there).
+    #[serde(default)]
+    pub elsewhere: Vec<(String, usize)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -65,13 +83,24 @@ pub struct DayHours {
     pub spans: Vec<(String, String)>,
 }
 
+/// When a place next opens or closes, in the city's time: "open until
+/// 15:00", "opens Wed 8:00".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextChange {
+    /// Monday = 0.
+    pub weekday: u8,
+    /// "HH:MM"
+    pub time: String,
+    pub today: bool,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Hours {
     pub opening_hours: Option<String>,
     pub published_text: Option<String>,
     pub open_now: Option<bool>,
-    /// Local time ("HH:MM") and weekday of the next change, if within a week.
-    pub next_change: Option<(u8, String)>,
+    /// When it next opens or closes, within a week.
+    pub next_change: Option<NextChange>,
     pub week: Vec<DayHours>,
     pub closed_on_holidays: bool,
 }
@@ -117,3 +146,34 @@ pub struct PlaceDetail {
 }
 
 pub use crate::values::LISTING_LANGUAGES;
+
+/// A district's plain name: "Praha 2" of "Praha 2 (Vinohrady)", None for a
+/// note such as "(not stated)". What "sort by distance from" offers and
+/// understands.
+pub fn district_name(district: &str) -> Option<&str> {
+    let name = district.split(" (").next().unwrap_or_default().trim();
+    (!name.is_empty() && !name.starts_with('(')).then_some(name)
+}
+
+/// The plain names of `districts`, each once, in order.
+pub fn district_names(districts: &[String]) -> Vec<String> {
+    let mut names: Vec<String> =
+        districts.iter().filter_map(|d| district_name(d)).map(str::to_string).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn district_names_drop_notes_and_repeat_once() {
+        assert_eq!(district_name("Praha 2 (Vinohrady)"), Some("Praha 2"));
+        assert_eq!(district_name("(not stated – verify)"), None);
+        let all =
+            ["Praha 2", "Praha 2 (Nusle)", "Praha 11 (Chodov)", "(not stated)"].map(String::from);
+        assert_eq!(district_names(&all), ["Praha 11", "Praha 2"]);
+    }
+}

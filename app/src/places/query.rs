@@ -1,7 +1,8 @@
 //! Place filters, parsed once from URL query pairs. The page ignores what it
 //! cannot understand (and says so); the JSON API answers 400 instead.
 use crate::http::params::{
-    known_category, parse_bool, parse_category, parse_lang, parse_pairs, parse_text, ParamError,
+    known_category, parse_bool, parse_category, parse_lang, parse_pairs, parse_point, parse_text,
+    ParamError,
 };
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,11 @@ pub struct PlaceQuery {
     pub historical: bool,
     /// Places that meet this need (see `crate::needs`).
     pub need: Option<String>,
+    /// Sort by distance from this point (`near=lat,lon`).
+    pub near: Option<(f64, f64)>,
+    /// Sort by distance from a district or an address typed by the visitor
+    /// (resolved to `near` before the listing is read).
+    pub from: Option<String>,
     pub page: u32,
     pub per_page: u32,
 }
@@ -55,6 +61,8 @@ impl PlaceQuery {
                     "wheelchair" => parse_bool(value).map(|v| q.wheelchair = v),
                     "historical" => parse_bool(value).map(|v| q.historical = v),
                     "need" => crate::needs::parse_param(value).map(|v| q.need = v),
+                    "near" => parse_point(value).map(|v| q.near = v),
+                    "from" => parse_text(value).map(|v| q.from = v),
                     _ => return None,
                 })
             },
@@ -80,6 +88,12 @@ impl PlaceQuery {
         }
         if let Some(x) = &self.district {
             v.push(("district", x.clone()));
+        }
+        if let Some((lat, lon)) = self.near {
+            v.push(("near", format!("{lat:.5},{lon:.5}")));
+        }
+        if let Some(x) = &self.from {
+            v.push(("from", x.clone()));
         }
         if self.open_now {
             v.push(("open_now", "true".into()));
@@ -138,6 +152,20 @@ mod tests {
         assert_eq!(q.page, 1);
         let names: Vec<_> = errors.iter().map(|e| e.param.as_str()).collect();
         assert_eq!(names, ["page", "per_page", "colour", "need"]);
+    }
+
+    #[test]
+    fn near_is_a_point_in_degrees() {
+        let (q, errors) =
+            PlaceQuery::parse([("near", "50.0875, 14.4213"), ("from", "Karlín")], &[]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(q.near, Some((50.0875, 14.4213)));
+        assert_eq!(q.from.as_deref(), Some("Karlín"));
+        for bad in ["50.1", "north,14", "91,14", "50,181"] {
+            let (q, errors) = PlaceQuery::parse([("near", bad)], &[]);
+            assert_eq!(q.near, None, "{bad}");
+            assert_eq!(errors.len(), 1, "{bad}");
+        }
     }
 
     #[test]

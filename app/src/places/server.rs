@@ -19,7 +19,7 @@ pub async fn list_places(
     errors.extend(crate::categories::check_in_db(&state.db, place, &mut query.category).await?);
     let ignored = errors.into_iter().map(|e| e.param).collect();
     let mut listing = crate::page_error::from_service(
-        super::service::listing(&state.db, &city, &query, ignored, state.now()).await,
+        super::service::listing(&state.db, &state.geo, &city, &query, ignored, state.now()).await,
     )?;
     listing.tile_url = state.config.tile_url.clone();
     listing.tile_attribution = state.config.tile_attribution.clone();

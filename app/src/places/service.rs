@@ -13,7 +13,13 @@ pub fn is_approximate(precision: Option<&str>) -> bool {
     matches!(precision, Some("street" | "area"))
 }
 
+/// How much further an approximate point (a street's or a borough's centre)
+/// counts when places are sorted by distance: it is never put before a
+/// precisely placed one it may not be nearer than.
+pub const APPROXIMATE_UNCERTAINTY_M: f64 = 1_000.0;
+
 pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary {
+    let tz = &city.timezone;
     PlaceSummary {
         slug: row.slug.clone(),
         city: row.city.clone(),
@@ -27,8 +33,44 @@ pub fn summary(row: &PlaceRow, city: &City, now: DateTime<Utc>) -> PlaceSummary 
         approximate: is_approximate(row.coord_precision.as_deref()),
         languages: row.language_list(),
         wheelchair: row.wheelchair.clone(),
-        open_now: hours::open_now(row.opening_hours.as_deref(), &city.country, &city.timezone, now),
+        open_now: hours::open_now(row.opening_hours.as_deref(), &city.country, tz, now),
+        next_change: hours::next_change(row.opening_hours.as_deref(), &city.country, tz, now),
         historical: row.historical,
+        distance_m: None,
+    }
+}
+
+/// Metres from `from` to the row's point; None without coordinates.
+fn distance_to(row: &PlaceRow, from: (f64, f64)) -> Option<f64> {
+    Some(distance_m(from, (row.lat?, row.lon?)))
+}
+
+/// The distance places are sorted by: approximate points count as further
+/// by their uncertainty, places without a point come last.
+fn sort_distance(row: &PlaceRow, from: (f64, f64)) -> f64 {
+    match distance_to(row, from) {
+        Some(d) if is_approximate(row.coord_precision.as_deref()) => d + APPROXIMATE_UNCERTAINTY_M,
+        Some(d) => d,
+        None => f64::INFINITY,
+    }
+}
+
+/// The list order without a search: nearest first when the visitor gave a
+/// point; else open now first, then by need (a residence office before a
+/// library), names breaking ties.
+fn order(rows: &mut [PlaceRow], city: &City, near: Option<(f64, f64)>, now: DateTime<Utc>) {
+    match near {
+        Some(p) => rows.sort_by(|a, b| sort_distance(a, p).total_cmp(&sort_distance(b, p))),
+        None => rows.sort_by_cached_key(|r| {
+            let open =
+                hours::open_now(r.opening_hours.as_deref(), &city.country, &city.timezone, now);
+            let open_rank = match open {
+                Some(true) => 0,
+                None => 1,
+                Some(false) => 2,
+            };
+            (open_rank, crate::needs::rank_of_category(&r.category))
+        }),
     }
 }
 
@@ -61,7 +103,76 @@ pub async fn matching(
                 == Some(true)
         });
     }
+    if text.is_none() {
+        order(&mut rows, city, q.near, now);
+    }
     Ok(rows)
+}
+
+/// The point `q` sorts by: the middle of the district named by `from`, else
+/// the address `from` found by the city's address lookup, else `near`.
+/// The second value is `from` when it could not be placed.
+async fn start_point(
+    db: &Db,
+    geo: &std::sync::Arc<crate::geocode::Geo>,
+    city: &City,
+    q: &PlaceQuery,
+) -> Result<(Option<(f64, f64)>, Option<String>), AppError> {
+    // What the visitor typed wins over a point an earlier "Near me" left.
+    let Some(from) = q.from.as_deref().map(str::trim).filter(|f| !f.is_empty()) else {
+        return Ok((q.near, None));
+    };
+    // A district: the middle of its precisely placed places.
+    let folded = crate::search::normalize(from);
+    let districts: Vec<String> = db
+        .districts(&city.slug)
+        .await?
+        .into_iter()
+        .filter(|d| district_name(d).is_some_and(|n| crate::search::normalize(n) == folded))
+        .collect();
+    let mut points = Vec::new();
+    for d in districts {
+        let filter = PlaceFilter { district: Some(d), ..Default::default() };
+        let rows = db.published_places(&city.slug, &filter).await?;
+        points.extend(
+            rows.iter()
+                .filter(|r| !is_approximate(r.coord_precision.as_deref()))
+                .filter_map(|r| Some((r.lat?, r.lon?))),
+        );
+    }
+    if !points.is_empty() {
+        let n = points.len() as f64;
+        let lat = points.iter().map(|p| p.0).sum::<f64>() / n;
+        let lon = points.iter().map(|p| p.1).sum::<f64>() / n;
+        return Ok((Some((lat, lon)), None));
+    }
+    match geo.locate(city, from).await {
+        crate::geocode::Located::Found { lat, lon, .. } => Ok((Some((lat, lon)), None)),
+        _ => Ok((None, Some(from.to_string()))),
+    }
+}
+
+/// When a search finds nothing here: the needs its words belong to (best
+/// first), and the other cities where it finds something.
+async fn nothing_found(
+    db: &Db,
+    city: &City,
+    text: &str,
+) -> Result<(Vec<String>, Vec<(String, usize)>), AppError> {
+    let needs = crate::needs::matching(text);
+    let mut elsewhere = Vec::new();
+    for other in db.cities().await? {
+        if other.slug == city.slug {
+            continue;
+        }
+        let hits = db
+            .search_places(&other.slug, &search_query(text, &other), &PlaceFilter::default())
+            .await?;
+        if !hits.is_empty() {
+            elsewhere.push((other.slug.to_string(), hits.len()));
+        }
+    }
+    Ok((needs, elsewhere))
 }
 
 /// What a visitor typed, without the city's own name in any language.
@@ -73,13 +184,21 @@ pub fn search_query(text: &str, city: &City) -> Query {
 
 pub async fn listing(
     db: &Db,
+    geo: &std::sync::Arc<crate::geocode::Geo>,
     city_slug: &str,
     q: &PlaceQuery,
     ignored: Vec<String>,
     now: DateTime<Utc>,
 ) -> Result<PlaceListing, AppError> {
     let city = city_or_404(db, city_slug).await?;
+    let (near, unplaced) = start_point(db, geo, &city, q).await?;
+    let q = &PlaceQuery { near, ..q.clone() };
     let all = matching(db, &city, q, now).await?;
+    let text = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let (suggested_needs, elsewhere) = match text {
+        Some(text) if all.is_empty() => nothing_found(db, &city, text).await?,
+        _ => (Vec::new(), Vec::new()),
+    };
     let markers = all
         .iter()
         .filter_map(|p| {
@@ -95,8 +214,15 @@ pub async fn listing(
         .collect();
     let total = all.len();
     let start = ((q.page.max(1) - 1) as usize).saturating_mul(q.per_page as usize);
-    let places =
-        all.iter().skip(start).take(q.per_page as usize).map(|r| summary(r, &city, now)).collect();
+    let places = all
+        .iter()
+        .skip(start)
+        .take(q.per_page as usize)
+        .map(|r| PlaceSummary {
+            distance_m: near.and_then(|p| distance_to(r, p)),
+            ..summary(r, &city, now)
+        })
+        .collect();
     Ok(PlaceListing {
         districts: db.districts(&city.slug).await?,
         languages: db.languages(&city.slug).await?,
@@ -110,6 +236,10 @@ pub async fn listing(
         tile_url: String::new(),
         tile_attribution: String::new(),
         needs: crate::needs::labels(),
+        near,
+        unplaced,
+        suggested_needs,
+        elsewhere,
     })
 }
 

@@ -38,11 +38,30 @@ pub struct Doc {
     pub texts: Vec<String>,
 }
 
+impl Doc {
+    /// An event or a volunteering opportunity: its titles (the translations
+    /// as stored, a JSON object of them), the words of what it is about
+    /// (its category's needs, in every language) and its search text
+    /// (descriptions, place, organisation).
+    pub fn listing(id: i64, titles: [&str; 3], topics: Vec<String>, search_text: &str) -> Doc {
+        Doc {
+            id,
+            names: titles.iter().filter(|t| !t.is_empty()).map(|t| t.to_string()).collect(),
+            topics,
+            texts: vec![search_text.to_string()],
+            ..Doc::default()
+        }
+    }
+}
+
 /// A visitor's query, folded like the index, without the words that only
 /// name the city being searched (every place there would match them).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
     words: Vec<String>,
+    /// Every word must match (for lists ordered by something else than
+    /// relevance, where a loose match would sit among the good ones).
+    every_word: bool,
 }
 
 impl Query {
@@ -54,7 +73,12 @@ impl Query {
             .filter(|w| !w.is_empty() && !ignored.iter().any(|i| i == w))
             .map(str::to_string)
             .collect();
-        Query { words }
+        Query { words, every_word: false }
+    }
+
+    /// The same query with every word required.
+    pub fn every_word(self) -> Self {
+        Query { every_word: true, ..self }
     }
 
     /// True when nothing is left to look for.
@@ -186,6 +210,16 @@ impl Engine {
         (searcher.num_docs(), bytes)
     }
 
+    /// The ids of `docs` that `q` finds, for lists ordered otherwise (events
+    /// by date): an index built for this one question.
+    pub fn find(docs: &[Doc], q: &Query) -> tantivy::Result<std::collections::HashSet<i64>> {
+        if q.is_empty() || docs.is_empty() {
+            return Ok(Default::default());
+        }
+        let engine = Engine::build(docs)?;
+        Ok(engine.search(q, docs.len())?.into_iter().map(|h| h.id).collect())
+    }
+
     /// The listings matching `q`, best first, at most `limit`.
     pub fn search(&self, q: &Query, limit: usize) -> tantivy::Result<Vec<Hit>> {
         if q.words.is_empty() || limit == 0 {
@@ -220,6 +254,7 @@ impl Engine {
         let (required, optional) =
             if long.is_empty() { (short, Vec::new()) } else { (long, short) };
         let needed = match required.len() {
+            n if q.every_word => n,
             n @ 0..=2 => n,
             n => (n * 3).div_ceil(5),
         };

@@ -67,8 +67,30 @@ pub async fn listing(
     let city = db.city(city_slug).await?.ok_or(AppError::NotFound)?;
     let today = city.today(now);
     let places = db.place_labels(city_slug).await?;
-    let terms = q.q.as_deref().map(search::terms).unwrap_or_default();
     let rows = db.published_opportunities(city_slug).await?;
+    // The places' search engine over the opportunities (titles, skills,
+    // descriptions).
+    let text = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    let hits = match text {
+        Some(text) => {
+            let docs: Vec<search::engine::Doc> = rows
+                .iter()
+                .map(|o| {
+                    let titles =
+                        [o.title.as_str(), o.title_en.as_str(), o.title_translations.as_str()];
+                    search::engine::Doc::listing(
+                        o.id,
+                        titles,
+                        Vec::new(),
+                        &format!("{} {}", o.search_text, o.skills),
+                    )
+                })
+                .collect();
+            let query = crate::places::service::search_query(text, &city).every_word();
+            Some(search::engine::Engine::find(&docs, &query)?)
+        }
+        None => None,
+    };
     let mut languages: Vec<String> = rows.iter().flat_map(|o| o.language_list()).collect();
     languages.sort();
     languages.dedup();
@@ -78,7 +100,7 @@ pub async fn listing(
         .filter(|o| q.lang.as_ref().is_none_or(|l| o.languages.contains(l)))
         .filter(|o| !q.no_czech || o.no_czech)
         .filter(|o| q.audience.as_ref().is_none_or(|a| o.audience == *a || o.audience == "both"))
-        .filter(|o| terms.iter().all(|t| o.search_text.contains(t.as_str())))
+        .filter(|o| hits.as_ref().is_none_or(|h| h.contains(&o.id)))
         .collect();
     open.sort_by(|a, b| {
         let key = |o: &OpportunityRow| {

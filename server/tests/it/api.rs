@@ -194,6 +194,7 @@ async fn api_suite(backend: Backend) {
         every["total"].as_i64().zip(current["total"].as_i64()).map(|(a, b)| a - b),
         Some(marked.len() as i64)
     );
+    near_and_nothing_found(base, &all).await;
     // The city's name alone narrows nothing down: it finds nothing.
     let (_, city_only) = get_json(base, "/api/v1/places?city=prague&q=Praha").await;
     assert_eq!(city_only["total"].as_i64(), Some(0));
@@ -284,6 +285,67 @@ async fn api_suite(backend: Backend) {
 }
 
 /// Slugs of the places in an API answer, in its order.
+/// `near=` sorts by distance (an approximate point counts 1 km further, a
+/// place without a point comes last) and gives each place its distance; a
+/// district in `from` sorts from the district's middle; a search that finds
+/// nothing offers needs and the city where it finds something.
+async fn near_and_nothing_found(base: &str, all: &Value) {
+    // Wenceslas Square.
+    let (s, near) =
+        get_json(base, "/api/v1/places?city=prague&per_page=200&near=50.0813,14.4276").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(near["total"], all["total"], "sorting leaves no place out");
+    assert_eq!(near["near"]["lat"].as_f64(), Some(50.0813));
+    let places = near["places"].as_array().expect("places");
+    let key = |p: &Value| {
+        let d = p["distance_m"].as_f64().unwrap_or(f64::INFINITY);
+        if p["approximate"] == true {
+            d + 1000.0
+        } else {
+            d
+        }
+    };
+    let keys: Vec<f64> = places.iter().map(key).collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+    let first = places[0]["distance_m"].as_f64().expect("a distance");
+    assert!(first < 1500.0, "something is near Wenceslas Square: {first}");
+    for p in places.iter().filter(|p| p["lat"].is_null()) {
+        assert!(p["distance_m"].is_null(), "no point, no distance: {p}");
+    }
+    // Without a point the order is not by name (open now, then by need).
+    let names: Vec<&str> = all["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .filter_map(|p| p["name"].as_str())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort_unstable();
+    assert_ne!(names, sorted);
+    // A district: the same order as from the middle of its places.
+    let (_, district) =
+        get_json(base, "/api/v1/places?city=prague&per_page=200&from=praha%202").await;
+    assert!(district["near"]["lat"].as_f64().is_some(), "{}", district["near"]);
+    assert!(district["places"][0]["distance_m"].as_f64().is_some());
+    let (_, lost) = get_json(base, "/api/v1/places?city=prague&from=Qwzx%20street%2099").await;
+    assert_eq!(lost["unplaced"], "Qwzx street 99");
+    assert!(lost["near"].is_null());
+    for bad in ["near=50.08", "near=north,14", "near=95,14.4"] {
+        let (s, body) = get_json(base, &format!("/api/v1/places?city=prague&{bad}")).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{bad}");
+        assert_eq!(body["parameter"], "near");
+    }
+    // Nothing found here: the needs the words belong to, and the city that has it.
+    let (_, lawyer) = get_json(base, "/api/v1/places?city=prague&q=lawyer&district=Nowhere").await;
+    assert_eq!(lawyer["total"].as_i64(), Some(0));
+    assert_eq!(lawyer["suggested_needs"][0], "legal", "{}", lawyer["suggested_needs"]);
+    let (_, tabacka) = get_json(base, "/api/v1/places?city=prague&q=Taba%C4%8Dka").await;
+    assert_eq!(tabacka["total"].as_i64(), Some(0));
+    assert_eq!(tabacka["elsewhere"][0]["city"], "kosice", "{}", tabacka["elsewhere"]);
+    let (_, found) = get_json(base, "/api/v1/places?city=kosice&q=Taba%C4%8Dka").await;
+    assert!(found["elsewhere"].as_array().is_some_and(Vec::is_empty));
+}
+
 fn slugs(body: &Value) -> Vec<String> {
     body["places"]
         .as_array()

@@ -205,16 +205,21 @@ async fn translation_files(backend: Backend) {
     assert_eq!(mn.translated_by.as_deref(), Some("Welcome Kit team"));
     assert_eq!(mn.updated_at, en.updated_at, "as new as its source");
 
-    // A language the interface does not offer is named, not linked; the
-    // Russian page, with no Russian text, falls back and says so.
+    // Mongolian is an interface language: its page shows the Mongolian
+    // text, and the Russian page (no Russian text: it falls back and says
+    // so) links to it. A language the interface does not offer (Polish) is
+    // named, not linked.
+    let polish = r#"{"lang": "pl", "from": "en", "by": "Welcome Kit team",
+      "places": { "oamp-praha-1": "Urząd dla cudzoziemców." }, "stories": {}}"#;
+    assert_eq!(app::demo::import_translations(db, polish).await, Ok(1));
+    let (_, mn_page) = get_page(base, None, "/mn/prague/places/oamp-praha-1").await;
+    assert!(mn_page.contains("Зөвхөн цаг товлож хүлээн авна."));
     let (_, page) = get_page(base, None, "/ru/prague/places/oamp-praha-1").await;
     assert!(page.contains("class=\"fallback-note\""));
     let at = page.find("text-languages").unwrap_or(0);
-    assert!(
-        page.contains("<li>монгольский"),
-        "Mongolian listed among the languages: {}",
-        page.get(at..at + 600).unwrap_or("")
-    );
+    let languages = page.get(at..at + 900).unwrap_or("");
+    assert!(languages.contains("href=\"/mn/prague/places/oamp-praha-1\""), "{languages}");
+    assert!(page.contains("<li>польский"), "Polish named among the languages: {languages}");
     // A file with one record that cannot be stored is refused whole: its
     // other records, which differ from what is stored, are not written
     // either (a place first and a story after it, and the other way round).

@@ -131,3 +131,16 @@ fn two_words_together_rank_over_the_same_words_apart() {
     let e = Engine::build(&docs).expect("index");
     assert_eq!(ids(&e, "tam ly").first(), Some(&2));
 }
+
+#[test]
+fn every_word_mode_leaves_out_partial_matches() {
+    let docs = [
+        doc(1, "Reading buddies phone js 1733", "", ""),
+        doc(2, "Reading buddies phone nojs 1744", "", ""),
+    ];
+    let q = Query::new("Reading buddies phone nojs 1744", &[]);
+    let loose = Engine::find(&docs, &q).expect("search");
+    assert_eq!(loose.len(), 2, "three of five words are enough by default");
+    let strict = Engine::find(&docs, &q.every_word()).expect("search");
+    assert_eq!(strict.into_iter().collect::<Vec<_>>(), [2]);
+}

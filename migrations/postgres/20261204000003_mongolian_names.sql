@@ -1,0 +1,1 @@
+../sqlite/20261204000003_mongolian_names.sql
