@@ -70,7 +70,12 @@ pub fn next_change(
 ) -> Option<NextChange> {
     let oh = parse(expr?, country)?;
     let local = local_time(now, tz);
-    let next = oh.next_change(local).filter(|n| *n < local + Duration::days(7))?;
+    // Within the week only: `OpeningHours::next_change` has no horizon and,
+    // for hours that never change (always open, always closed), searches
+    // for a long time; a list asks this for every card.
+    let mut ranges = oh.iter_range(local, local + Duration::days(7));
+    let now_kind = ranges.next()?.kind;
+    let next = ranges.find(|r| r.kind != now_kind)?.range.start;
     Some(NextChange {
         weekday: next.weekday().num_days_from_monday() as u8,
         time: next.format("%H:%M").to_string(),
@@ -225,5 +230,7 @@ mod tests {
         let evening = at(2026, 11, 16, 19, 0);
         let next = NextChange { weekday: 2, time: "08:00".into(), today: false };
         assert_eq!(next_change(Some(OFFICE), "CZ", "Europe/Prague", evening), Some(next));
+        // Hours that never change have no next change within the week.
+        assert_eq!(next_change(Some("24/7"), "CZ", "Europe/Prague", evening), None);
     }
 }
