@@ -40,7 +40,8 @@ pub async fn import_places(
     let known = db.cities().await.map_err(|e| e.to_string())?;
     let served: Vec<String> =
         known.iter().filter(|c| geocode::serves(c)).map(|c| c.slug.to_string()).collect();
-    let cities: Vec<String> = known.into_iter().map(|c| c.slug.into()).collect();
+    let cities: Vec<(String, String)> =
+        known.into_iter().map(|c| (c.slug.into(), c.country)).collect();
     let categories =
         db.category_keys(crate::values::ListingKind::Place).await.map_err(|e| e.to_string())?;
     let mut parsed = parse_places(json, &cities, &categories).map_err(|e| e.to_string())?;

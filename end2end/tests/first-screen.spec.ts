@@ -163,6 +163,39 @@ test('Mongolian end to end: interface, need words, plural forms and dates', asyn
   await audit(page, testInfo, 'events in Mongolian');
   await page.goto('/mn/prague');
   await audit(page, testInfo, 'city page in Mongolian');
+  // Mongolian's longer labels keep the list/map bar on one row: three places
+  // on a phone's first screen, as in the other languages.
+  await page.setViewportSize(SCREEN);
+  await page.goto('/mn/prague');
+  for (const n of [1, 2, 3]) {
+    expect(await onFirstScreen(page, `.cards > li:nth-child(${n}) .place-card`), `place ${n} on the first screen`).toBe(true);
+  }
+});
+
+test('events and volunteering offer the needs their listings meet, as chips that filter', async ({ page }, testInfo) => {
+  await page.goto('/en/kosice/events');
+  // Only needs some event meets are offered.
+  await expect(page.locator('.need-chips .chip', { hasText: 'Embassies and consulates' })).toHaveCount(0);
+  await hydrated(page, testInfo);
+  await page.locator('.need-chips .chip', { hasText: 'Mental health' }).click();
+  await expect(page).toHaveURL(/[?&]need=mental_health(&|$)/);
+  const events = await page.locator('.event-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-slug')));
+  expect(events.length).toBeGreaterThan(0);
+  expect(new Set(events)).toEqual(new Set(['caritas-psychological-consultations']));
+
+  await page.goto('/en/prague/volunteering');
+  const all = await page.locator('.opportunity-card').count();
+  await hydrated(page, testInfo);
+  await page.locator('.need-chips .chip', { hasText: 'Children and school' }).click();
+  await expect(page).toHaveURL(/[?&]need=children(&|$)/);
+  const titles = await page.locator('.opportunity-card h3').allTextContents();
+  expect(titles.length).toBeGreaterThan(0);
+  expect(titles.length).toBeLessThan(all);
+  expect(titles.join(' ')).toContain('Tutoring');
+  // The search form keeps the need chosen.
+  await page.locator('#v-q').fill('exam');
+  await page.locator('#v-q').press('Enter');
+  await expect(page).toHaveURL(/[?&]need=children(&|$)/);
 });
 
 test('an events range longer than a year is shortened, and the page says so', async ({ page }) => {

@@ -25,8 +25,12 @@ test('open a place from the list: hours, contact, directions, and its share link
   await expect(hours.locator('table.week tr.today')).toHaveCount(1);
   // English shows times as "8:00 AM"; the summary repeats today's row.
   const todayHours = (await hours.locator('table.week tr.today td').innerText()).trim();
-  expect(todayHours).toMatch(/^(\d{1,2}:\d{2}(\s?[AP]M)?–\d{1,2}:\d{2}(\s?[AP]M)?(, )?)+$|^Closed$/);
+  expect(todayHours).toMatch(/^((\d{1,2}:\d{2}(\s?[AP]M)?–\d{1,2}:\d{2}(\s?[AP]M)?(, )?)+|Closed)( \(appointment only\))?$/);
   await expect(hours.locator('p.today')).toContainText(todayHours);
+  // The note the hours carry for Friday stays beside Friday, and only there.
+  const friday = hours.locator('table.week tr', { has: page.locator('th', { hasText: 'Friday' }) });
+  await expect(friday.locator('.hours-note')).toHaveText('(appointment only)');
+  await expect(hours.locator('table.week .hours-note')).toHaveCount(1);
   await expect(hours.locator('.published-hours')).toContainText('8:00');
 
   // Contact: a dialable phone link whose number is the one shown.
@@ -134,6 +138,8 @@ test('when the browser refuses to copy, the link is selected and the user is tol
     await expect(page.locator('.share-button')).toBeHidden();
     await expect(page.locator('#share-url')).toHaveValue(/\/uk\/prague\/places\/oamp-praha-1$/);
     await expect(page.locator('label[for="share-url"]')).toHaveText(/[\u0400-\u04FF]/);
+    // The Friday note of the hours is said in Ukrainian as well.
+    await expect(page.locator('table.week .hours-note')).toHaveText('(лише за записом)');
     return;
   }
   await page.addInitScript(() => {

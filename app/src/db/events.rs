@@ -120,6 +120,9 @@ pub struct NewEvent {
     pub search_text: String,
     /// (language, text)
     pub descriptions: Vec<(String, String)>,
+    /// Its needs (see `crate::needs`); None leaves the stored ones as they
+    /// are.
+    pub needs: Option<Vec<String>>,
 }
 
 /// A published event with its parsed schedule (None if it cannot be read,
@@ -128,6 +131,19 @@ pub struct NewEvent {
 pub struct CachedEvent {
     pub row: EventRow,
     pub schedule: Option<Schedule>,
+    /// The needs it is tagged with; none: those of its category.
+    pub needs: Vec<String>,
+}
+
+impl CachedEvent {
+    /// The needs it meets: its tags, or its category's.
+    pub fn meets(&self) -> Vec<&str> {
+        if self.needs.is_empty() {
+            crate::needs::of_category(&self.row.category).map(|n| n.key.as_str()).collect()
+        } else {
+            self.needs.iter().map(String::as_str).collect()
+        }
+    }
 }
 
 impl CachedEvent {
@@ -169,6 +185,8 @@ pub struct EventsSnapshot {
     pub languages: Vec<String>,
     /// Districts the events name themselves, sorted.
     pub districts: Vec<String>,
+    /// The needs listed events meet (what the listing's filter offers).
+    pub needs: std::collections::HashSet<String>,
     /// Places of the events that name no district: theirs counts (places
     /// change without `events_version` moving, so it is looked up per request).
     pub district_places: Vec<i64>,
@@ -183,6 +201,12 @@ impl EventsSnapshot {
         let mut languages = Vec::new();
         let mut districts = Vec::new();
         let mut district_places = Vec::new();
+        let needs = events
+            .iter()
+            .filter(|e| e.listed())
+            .flat_map(CachedEvent::meets)
+            .map(str::to_string)
+            .collect();
         for e in &events {
             languages.extend(e.row.language_list());
             match (&e.row.district, e.row.place_id) {
@@ -202,6 +226,7 @@ impl EventsSnapshot {
             events,
             languages,
             districts,
+            needs,
             district_places,
             index: Mutex::new(None),
             building: tokio::sync::Mutex::new(()),
@@ -321,6 +346,7 @@ pub(super) async fn upsert_event(
     .fetch_one(&mut **tx)
     .await?;
     super::texts::sync_texts(tx, super::texts::TextTable::Event, id, &e.descriptions, now).await?;
+    super::needs::write(tx, crate::values::ListingKind::Event, id, e.needs.as_deref()).await?;
     Ok(id)
 }
 
@@ -373,8 +399,15 @@ impl Db {
             "SELECT {EVENT_COLUMNS} FROM events WHERE city = $1 AND status <> 'unpublished' ORDER BY id"
         );
         let rows: Vec<EventRow> = sql_as!(&sql, (city)).fetch_all(&self.pool).await?;
-        let events =
-            rows.into_iter().map(|row| CachedEvent { schedule: schedule_of(&row), row }).collect();
+        let mut needs = self.needs_in_city(crate::values::ListingKind::Event, city).await?;
+        let events = rows
+            .into_iter()
+            .map(|row| CachedEvent {
+                schedule: schedule_of(&row),
+                needs: needs.remove(&row.id).unwrap_or_default(),
+                row,
+            })
+            .collect();
         let snapshot = Arc::new(EventsSnapshot::new(version, events));
         if let Ok(mut cache) = self.events_cache.lock() {
             cache.insert(city.to_string(), snapshot.clone());

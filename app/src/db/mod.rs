@@ -30,6 +30,7 @@ mod listings;
 mod members;
 mod moderation;
 mod names;
+mod needs;
 mod outbox;
 mod places;
 mod reports;

@@ -296,7 +296,7 @@ impl Db {
         let mut places: Vec<PlaceRow> =
             sqlx::query_as(&sql).bind(city).fetch_all(&self.pool).await?;
         places.sort_by_cached_key(|p| (search::normalize(&p.name_en), p.id));
-        let needs = self.of_published_places("place_needs", "need", city).await?;
+        let needs = self.needs_in_city(crate::values::ListingKind::Place, city).await?;
         let snapshot = Arc::new(CitySnapshot {
             version,
             places,
@@ -423,14 +423,7 @@ pub(super) async fn upsert_place(
     .fetch_one(&mut **tx)
     .await?;
     super::texts::sync_texts(tx, super::texts::TextTable::Place, id, &p.descriptions, now).await?;
-    if let Some(needs) = &p.needs {
-        sql!("DELETE FROM place_needs WHERE place_id = $1", (id)).execute(&mut **tx).await?;
-        for need in needs {
-            sql!("INSERT INTO place_needs (place_id, need) VALUES ($1, $2)", (id, need))
-                .execute(&mut **tx)
-                .await?;
-        }
-    }
+    super::needs::write(tx, crate::values::ListingKind::Place, id, p.needs.as_deref()).await?;
     Ok(id)
 }
 

@@ -81,6 +81,9 @@ pub struct NewOpportunity {
     pub sources: Vec<String>,
     pub search_text: String,
     pub descriptions: Vec<(String, String)>,
+    /// Its needs (see `crate::needs`); None leaves the stored ones as they
+    /// are.
+    pub needs: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, FromRow)]
@@ -142,6 +145,8 @@ pub(super) async fn upsert_opportunity(
     .fetch_one(&mut **tx)
     .await?;
     super::texts::sync_texts(tx, super::texts::TextTable::Opportunity, id, &o.descriptions, now)
+        .await?;
+    super::needs::write(tx, crate::values::ListingKind::Opportunity, id, o.needs.as_deref())
         .await?;
     Ok(id)
 }

@@ -200,7 +200,8 @@ pub async fn event_ics(
         .unwrap_or(Locale::en);
     let city = state.db.city(&city).await?.ok_or(AppError::NotFound)?;
     let row = state.db.event(&city.slug, &slug).await?.ok_or(AppError::NotFound)?;
-    let events = vec![CachedEvent { schedule: crate::db::schedule_of(&row), row }];
+    let events =
+        vec![CachedEvent { schedule: crate::db::schedule_of(&row), row, needs: Vec::new() }];
     ics(&state, (&events, &city, locale.as_str()), &headers, None, Some(&slug)).await
 }
 

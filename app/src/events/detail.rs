@@ -26,7 +26,8 @@ pub async fn detail(
     let schedule = crate::db::schedule_of(&row)
         .ok_or_else(|| AppError::Internal(format!("event {slug} has an unreadable schedule")))?;
     let places = db.shared_place_labels(city_slug).await?;
-    let cached = CachedEvent { row: row.clone(), schedule: Some(schedule.clone()) };
+    let cached =
+        CachedEvent { row: row.clone(), schedule: Some(schedule.clone()), needs: Vec::new() };
     let mut upcoming =
         schedule.between(now, now + Duration::days(3 * 366), PAGE_OCCURRENCES).unwrap_or_default();
     let past = upcoming.is_empty();

@@ -56,6 +56,9 @@ struct RawEvent {
     description: BTreeMap<String, String>,
     #[serde(default)]
     sources: Vec<String>,
+    /// What it helps with (keys of `app/needs.json`); without it, what its
+    /// category stands for.
+    needs: Option<Vec<String>>,
 }
 
 fn yes() -> bool {
@@ -82,6 +85,9 @@ pub fn parse_events(
             .ok_or_else(|| at("city", "unknown city".into()))?;
         if !kinds.contains(&r.category) {
             return Err(at("category", format!("one of {}", kinds.join(", "))));
+        }
+        if let Some(unknown) = r.needs.iter().flatten().find(|n| crate::needs::find(n).is_none()) {
+            return Err(at("needs", format!("unknown need `{unknown}`")));
         }
         let place_id = match &r.place {
             Some(p) => Some(
@@ -133,6 +139,7 @@ pub fn parse_events(
             sources: r.sources.clone(),
             search_text: search::normalize(&text.join(" ")),
             descriptions: r.description.into_iter().collect(),
+            needs: r.needs,
             ..Default::default()
         };
         set_bounds(&mut e).map_err(|why| at("starts/rrule", why))?;

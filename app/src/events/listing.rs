@@ -51,7 +51,8 @@ impl Listing for EventDraft {
     async fn current(db: &Db, row: &EventRow, local_lang: &str) -> Result<Self, sqlx::Error> {
         let texts = db.event_descriptions(row.id).await?;
         let place = crate::listing::place_name(db, row.place_id).await?;
-        Ok(draft_of(row, &texts, local_lang, place))
+        let needs = db.needs_of(crate::values::ListingKind::Event, row.id).await?;
+        Ok(EventDraft { needs, ..draft_of(row, &texts, local_lang, place) })
     }
 
     async fn parse(

@@ -29,6 +29,10 @@ pub struct OccurrenceItem {
     pub free: bool,
     pub price: Option<String>,
     pub children: bool,
+    /// What it helps with: its tags, else its category's (keys of
+    /// `app/needs.json`).
+    #[serde(default)]
+    pub needs: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -50,6 +54,9 @@ pub struct EventListing {
     /// shortened to it.
     #[serde(default)]
     pub shortened: bool,
+    /// The needs the city's events meet, to filter by.
+    #[serde(default)]
+    pub needs: Vec<crate::needs::NeedLabel>,
 }
 
 /// One event with what its page shows.

@@ -77,7 +77,7 @@ fn event(
         updated_at: crate::values::Timestamp::default(),
         last_verified: None,
     };
-    CachedEvent { schedule: schedule_of(&row), row }
+    CachedEvent { schedule: schedule_of(&row), row, needs: Vec::new() }
 }
 
 /// When the index is built in the tests.
@@ -311,4 +311,17 @@ fn concurrent_first_requests_build_once() {
         out
     });
     assert!(built.iter().all(|i| Arc::ptr_eq(i, &built[0])));
+}
+
+#[test]
+fn an_event_meets_its_tags_or_else_its_category_needs() {
+    let mut e = event(1, "2027-01-04T10:00", 60, None, &[], &[]);
+    // A talk can be about anything: untagged, it meets no need.
+    assert!(e.meets().is_empty());
+    e.row.category = "language_course".into();
+    assert_eq!(e.meets(), ["language"]);
+    e.needs = vec!["children".into(), "language".into()];
+    assert_eq!(e.meets(), ["children", "language"]);
+    let snapshot = EventsSnapshot::new(1, vec![e]);
+    assert!(snapshot.needs.contains("children") && !snapshot.needs.contains("legal"));
 }

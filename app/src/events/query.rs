@@ -43,6 +43,8 @@ pub struct EventQuery {
     pub no_czech: bool,
     pub children: bool,
     pub organisation: Option<i64>,
+    /// Events that meet this need (see `crate::needs`).
+    pub need: Option<String>,
     pub page: u32,
     pub per_page: u32,
 }
@@ -120,6 +122,7 @@ impl EventQuery {
                     "category" => parse_category(value).map(|v| q.category = v),
                     "lang" => parse_lang(value).map(|v| q.lang = v),
                     "district" => parse_text(value).map(|v| q.district = v),
+                    "need" => crate::needs::parse_param(value).map(|v| q.need = v),
                     "free" => parse_bool(value).map(|v| q.free = v),
                     "no_czech" => parse_bool(value).map(|v| q.no_czech = v),
                     // The events page's form says `for_children` (see
@@ -162,6 +165,7 @@ impl EventQuery {
         opt(&mut v, "category", &self.category);
         opt(&mut v, "lang", &self.lang);
         opt(&mut v, "district", &self.district);
+        opt(&mut v, "need", &self.need);
         for (k, on) in
             [("free", self.free), ("no_czech", self.no_czech), ("children", self.children)]
         {

@@ -97,12 +97,9 @@ impl<'a> Filter<'a> {
                         let r = &e.row;
                         let titles =
                             [r.title.as_str(), r.title_en.as_str(), r.title_translations.as_str()];
-                        {
-                            let topics = crate::needs::of_category(&r.category)
-                                .flat_map(|n| crate::needs::search_text(&n.key))
-                                .collect();
-                            search::engine::Doc::listing(r.id, titles, topics, &r.search_text)
-                        }
+                        let topics =
+                            e.meets().into_iter().flat_map(crate::needs::search_text).collect();
+                        search::engine::Doc::listing(r.id, titles, topics, &r.search_text)
                     })
                     .collect();
                 let query = crate::places::service::search_query(text, city).every_word();
@@ -118,6 +115,7 @@ impl<'a> Filter<'a> {
         let q = self.q;
         q.category.is_none()
             && self.lang.is_none()
+            && q.need.is_none()
             && !q.free
             && !q.no_czech
             && !q.children
@@ -140,6 +138,7 @@ impl<'a> Filter<'a> {
             && q.district.as_ref().is_none_or(|d| district == Some(d.as_str()))
             && (keep_cancelled || r.status != Publication::Cancelled)
             && self.hits.as_ref().is_none_or(|h| h.contains(&r.id))
+            && q.need.as_deref().is_none_or(|n| e.meets().contains(&n))
     }
 }
 
@@ -189,6 +188,7 @@ pub(crate) fn item(
         free: r.free,
         price: r.price.clone(),
         children: r.children,
+        needs: e.meets().into_iter().map(str::to_string).collect(),
     }
 }
 
@@ -394,6 +394,10 @@ pub async fn listing(
         districts,
         languages: snapshot.languages.clone(),
         shortened: false,
+        needs: crate::needs::labels()
+            .into_iter()
+            .filter(|n| snapshot.needs.contains(&n.key))
+            .collect(),
     })
 }
 

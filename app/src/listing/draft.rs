@@ -138,6 +138,8 @@ pub struct ListingFormData {
     pub values: Vec<(String, String)>,
     /// Places it may be held at: (id, name).
     pub places: Vec<(i64, String)>,
+    /// The needs to tick, named in every language.
+    pub needs: Vec<crate::needs::NeedLabel>,
     /// A moderator's direct edit (published at once) rather than a proposal.
     pub moderator_edit: bool,
     /// The city a moderator adds a new listing to (the form carries it).

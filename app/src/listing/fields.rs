@@ -65,6 +65,16 @@ pub fn languages(v: &FormValues, errors: &mut FieldErrors) -> Vec<String> {
     languages
 }
 
+/// The needs ticked (`needs`, like `languages`), each a key of
+/// `app/needs.json`.
+pub fn needs(v: &FormValues, errors: &mut FieldErrors) -> Vec<String> {
+    let needs = list(text(v, "needs"));
+    if needs.iter().any(|n| crate::needs::find(n).is_none()) {
+        errors.insert("needs", FieldError::UnknownChoice);
+    }
+    needs
+}
+
 /// The place chosen (`place`, an id) among `places` (id, name): None when
 /// none is chosen, an error when the id is not among them.
 pub fn place(

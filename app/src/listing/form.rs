@@ -178,6 +178,7 @@ pub async fn form_data<D: Listing>(
         }),
         values: draft.form_values(),
         places: start.places,
+        needs: crate::needs::labels(),
         moderator_edit: moderate,
         new_in_city,
         local_lang: start.local_lang,

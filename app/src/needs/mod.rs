@@ -10,7 +10,8 @@ use std::sync::OnceLock;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Need {
     pub key: String,
-    /// Place categories whose places meet this need unless tagged otherwise.
+    /// Place and event categories whose listings meet this need unless
+    /// tagged otherwise.
     pub categories: Vec<String>,
 }
 

@@ -67,8 +67,8 @@ fn EventsView(
         pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default()
     };
     let truthy = |v: String| matches!(v.as_str(), "true" | "1" | "on" | "yes");
-    let (when, category, lang, district, q) =
-        (get("when"), get("category"), get("lang"), get("district"), get("q"));
+    let (when, category, lang, district, q, need) =
+        (get("when"), get("category"), get("lang"), get("district"), get("q"), get("need"));
     let (free, no_czech, children) = (
         truthy(get("free")),
         truthy(get("no_czech")),
@@ -123,8 +123,10 @@ fn EventsView(
             {(!ignored.is_empty()).then(|| view! {
                 <p class="notice" role="status">{td_string!(l, invalid_filter, names = ignored.join(", ")).to_string()}</p>
             })}
+            <crate::components::need_chips::NeedChips needs=listing.needs.clone() pairs=pairs.clone() base=action.clone() />
             <form method="get" action=action.clone() class="filters event-filters" role="search" autocomplete="off">
                 <h2 class="visually-hidden">{t!(i18n, filters_heading)}</h2>
+                {(!need.is_empty()).then(|| view! { <input type="hidden" name="need" value=need.clone() /> })}
                 <fieldset class="when">
                     <legend>{t!(i18n, events_when)}</legend>
                     {[("today", td_string!(l, events_today)), ("week", td_string!(l, events_week)), ("", td_string!(l, events_month)), ("range", td_string!(l, events_range))]

@@ -7,7 +7,7 @@ use crate::i18n::*;
 use crate::locale;
 use crate::locale::content::ShownText;
 use crate::places::server::get_place;
-use crate::places::{Hours, PlaceDetail};
+use crate::places::{Hours, HoursNote, PlaceDetail};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
@@ -190,6 +190,7 @@ fn HoursView(hours: Hours) -> impl IntoView {
                     <p class="today">
                         <strong>{t!(i18n, hours_today)}": "</strong>
                         {if spans.is_empty() { td_string!(i18n.get_locale_untracked(), hours_closed_day).to_string() } else { spans }}
+                        {d.notes.iter().map(|n| view! { " " <HoursNoteView note=n.clone() /> }).collect_view()}
                         " " <OpenBadge open=hours.open_now next=hours.next_change.clone() />
                     </p>
                 }
@@ -203,7 +204,10 @@ fn HoursView(hours: Hours) -> impl IntoView {
                             view! {
                                 <tr class:today=d.is_today>
                                     <th scope="row">{day}</th>
-                                    <td>{if spans.is_empty() { td_string!(i18n.get_locale_untracked(), hours_closed_day).to_string() } else { spans }}</td>
+                                    <td>
+                                        {if spans.is_empty() { td_string!(i18n.get_locale_untracked(), hours_closed_day).to_string() } else { spans }}
+                                        {d.notes.iter().map(|n| view! { " " <HoursNoteView note=n.clone() /> }).collect_view()}
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -216,6 +220,22 @@ fn HoursView(hours: Hours) -> impl IntoView {
             })}
             {(hours.week.is_empty() && hours.published_text.is_none()).then(|| view! { <p>{t!(i18n, hours_unknown)}</p> })}
         </section>
+    }
+}
+
+/// A day's note: known ones in the page's language, others as written
+/// (in the language of the data, so not marked as the page's).
+#[component]
+fn HoursNoteView(note: HoursNote) -> impl IntoView {
+    let i18n = use_i18n();
+    match note {
+        HoursNote::Appointment => {
+            view! { <span class="hours-note">"("{t!(i18n, hours_note_appointment)}")"</span> }
+                .into_any()
+        }
+        HoursNote::Text(text) => {
+            view! { <span class="hours-note" lang="">"("{text}")"</span> }.into_any()
+        }
     }
 }
 
@@ -238,8 +258,7 @@ fn Contact(place: PlaceDetail) -> impl IntoView {
             <h2>{t!(i18n, place_contact)}</h2>
             <ul>
                 {phone.map(|p| {
-                    let country = place.city.country.clone();
-                    match crate::places::phone::split(&p, &country) {
+                    match place.phone_number.clone() {
                         Some(phone) => {
                             let tel = format!("tel:{}", phone.e164);
                             let shown = phone.shown.clone();

@@ -3,6 +3,7 @@
 //! page behind the withdrawal link.
 use crate::components::filters::{language_options, FilterChoice};
 use crate::components::form_field::{FormErrorBanner, FormField};
+use crate::components::need_chips::NeedChips;
 use crate::components::query_link::with_param;
 use crate::components::text_notes::TextNotes;
 use crate::forms::use_feedback;
@@ -69,7 +70,7 @@ fn ListingView(
     let get = |k: &str| {
         pairs.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone()).unwrap_or_default()
     };
-    let (q, lang, audience) = (get("q"), get("lang"), get("audience"));
+    let (q, lang, audience, need) = (get("q"), get("lang"), get("audience"), get("need"));
     let no_czech = matches!(get("no_czech").as_str(), "true" | "1" | "on");
     let pages = listing.total.div_ceil(listing.per_page.max(1) as usize).max(1);
     let page = listing.page as usize;
@@ -85,7 +86,9 @@ fn ListingView(
             {(!ignored.is_empty()).then(|| view! {
                 <p class="notice" role="status">{td_string!(l, invalid_filter, names = ignored.join(", ")).to_string()}</p>
             })}
+            <NeedChips needs=listing.needs.clone() pairs=pairs.clone() base=action.clone() />
             <form method="get" action=action.clone() class="filters" role="search" autocomplete="off">
+                {(!need.is_empty()).then(|| view! { <input type="hidden" name="need" value=need.clone() /> })}
                 <div class="field search-field">
                     <label for="v-q">{t!(i18n, filter_search)}</label>
                     <input id="v-q" type="search" name="q" value=q />

@@ -28,6 +28,9 @@ pub struct PlaceDraft {
     /// The description in other languages (language code → text).
     #[serde(default)]
     pub translations: std::collections::BTreeMap<String, String>,
+    /// What it helps newcomers with (keys of `app/needs.json`).
+    #[serde(default)]
+    pub needs: Vec<String>,
 }
 
 /// The form's fields, in form order; each is also a row of the review diff.
@@ -45,6 +48,7 @@ pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| 
             "website",
             "opening_hours",
             "hours_text",
+            "needs",
             "languages",
             "wheelchair",
         ],

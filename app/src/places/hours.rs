@@ -1,6 +1,6 @@
 //! Opening hours in OpenStreetMap syntax, evaluated in the city's time zone
 //! with the country's public holidays.
-use super::model::{DayHours, Hours, NextChange};
+use super::model::{DayHours, Hours, HoursNote, NextChange};
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use opening_hours::localization::Country;
@@ -109,20 +109,44 @@ pub fn week(
         let date = today + Duration::days(offset);
         let start = date.and_hms_opt(0, 0, 0).unwrap_or(local);
         let end = start + Duration::days(1);
-        let spans = oh
-            .iter_range(start, end)
-            .filter(|r| r.kind == RuleKind::Open)
-            .map(|r| (fmt_time(r.range.start, start), fmt_time(r.range.end, start)))
-            .collect();
+        let mut spans = Vec::new();
+        let mut notes: Vec<HoursNote> = Vec::new();
+        for r in oh.iter_range(start, end) {
+            if r.kind == RuleKind::Open {
+                spans.push((fmt_time(r.range.start, start), fmt_time(r.range.end, start)));
+            }
+            if let Some(n) = note(&r.comment).filter(|n| !notes.contains(n)) {
+                notes.push(n);
+            }
+        }
         hours.week.push(DayHours {
             weekday: date.weekday().num_days_from_monday() as u8,
             date: date.format("%Y-%m-%d").to_string(),
             is_today: offset == 0,
             spans,
+            notes,
         });
     }
     hours.next_change = next_change(expr, country, tz, now);
     hours
+}
+
+/// What a rule's comment tells the visitor; None when it has none.
+fn note(comment: &str) -> Option<HoursNote> {
+    // Words offices use for "only with a booked time", in the languages
+    // the data is written in.
+    const APPOINTMENT: [&str; 7] =
+        ["appointment", "booking", "objednan", "objednán", "objednávk", "objednavk", "reservation"];
+    let comment = comment.trim();
+    if comment.is_empty() {
+        return None;
+    }
+    let folded = comment.to_lowercase();
+    Some(if APPOINTMENT.iter().any(|w| folded.contains(w)) {
+        HoursNote::Appointment
+    } else {
+        HoursNote::Text(comment.to_string())
+    })
 }
 
 /// "24:00" for the end of the day rather than "00:00".
@@ -232,5 +256,21 @@ mod tests {
         assert_eq!(next_change(Some(OFFICE), "CZ", "Europe/Prague", evening), Some(next));
         // Hours that never change have no next change within the week.
         assert_eq!(next_change(Some("24/7"), "CZ", "Europe/Prague", evening), None);
+    }
+
+    #[test]
+    fn notes_stay_with_their_day() {
+        let expr =
+            r#"Mo 08:00-17:00; Fr 08:00-12:00 "appointment only"; We 09:00-11:00 "Ukrainian only""#;
+        assert!(is_valid(expr));
+        // Monday 2 Nov 2026: Monday, ..., Friday at index 4.
+        let h = week(Some(expr), None, "CZ", "Europe/Prague", at(2026, 11, 2, 9, 0));
+        assert!(h.week[0].notes.is_empty());
+        assert_eq!(h.week[4].notes, vec![HoursNote::Appointment]);
+        assert_eq!(h.week[4].spans, vec![("08:00".to_string(), "12:00".to_string())]);
+        assert_eq!(h.week[2].notes, vec![HoursNote::Text("Ukrainian only".into())]);
+        // The Czech words for the same note are recognised too.
+        assert_eq!(note(" jen po objednání "), Some(HoursNote::Appointment));
+        assert_eq!(note(""), None);
     }
 }

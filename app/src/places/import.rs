@@ -83,10 +83,11 @@ pub struct Parsed {
     pub warnings: Vec<String>,
 }
 
-/// `cities` and `categories` are the slugs and keys the database knows.
+/// `cities` are the (slug, ISO country) pairs and `categories` the keys the
+/// database knows.
 pub fn parse_places(
     json: &str,
-    cities: &[String],
+    cities: &[(String, String)],
     categories: &[String],
 ) -> Result<Parsed, ImportError> {
     let records: Vec<PlaceRecord> =
@@ -109,8 +110,15 @@ pub fn parse_places(
         {
             return Err(err("slug", "use lowercase letters, digits and hyphens".into()));
         }
-        if !cities.iter().any(|c| c.as_str() == r.city.as_str()) {
-            return Err(err("city", format!("unknown city; one of {}", cities.join(", "))));
+        let Some((_, country)) = cities.iter().find(|(slug, _)| slug.as_str() == r.city.as_str())
+        else {
+            let slugs: Vec<&str> = cities.iter().map(|(slug, _)| slug.as_str()).collect();
+            return Err(err("city", format!("unknown city; one of {}", slugs.join(", "))));
+        };
+        if let Some(phone) =
+            r.phone.as_deref().filter(|p| super::phone::split(p, country).is_none())
+        {
+            return Err(err("phone", format!("`{phone}` is not a number that can be called")));
         }
         if !seen.insert((r.city.clone(), r.slug.clone())) {
             return Err(err("slug", "appears twice in this file".into()));
@@ -222,8 +230,8 @@ mod tests {
         vec!["ngo".into(), "health".into()]
     }
 
-    fn cities() -> Vec<String> {
-        vec!["prague".into(), "kosice".into()]
+    fn cities() -> Vec<(String, String)> {
+        vec![("prague".into(), "CZ".into()), ("kosice".into(), "SK".into())]
     }
 
     const GOOD: &str = r#"[{"slug":"a","city":"prague","category":"ngo","name":"A","name_en":"A",
@@ -257,6 +265,14 @@ mod tests {
             parse_places(&half, &cities(), &categories()),
             Err(ImportError::Invalid { field: "lat/lon", .. })
         ));
+        // A phone that is no callable number is refused, not stored.
+        let wrong_phone = GOOD.replace(r#""name":"B","#, r#""name":"B","phone":"12 34","#);
+        assert!(matches!(
+            parse_places(&wrong_phone, &cities(), &categories()),
+            Err(ImportError::Invalid { index: 1, field: "phone", .. })
+        ));
+        let phone = GOOD.replace(r#""name":"B","#, r#""name":"B","phone":"055 622 1281 (desk)","#);
+        assert!(parse_places(&phone, &cities(), &categories()).is_ok());
         assert!(matches!(
             parse_places("{}", &cities(), &categories()),
             Err(ImportError::Format(_))

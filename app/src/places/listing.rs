@@ -32,7 +32,8 @@ impl Listing for PlaceDraft {
 
     async fn current(db: &Db, row: &PlaceRow, local_lang: &str) -> Result<Self, sqlx::Error> {
         let texts = db.place_descriptions(row.id).await?;
-        Ok(draft_of(row, &texts, local_lang))
+        let needs = db.needs_of(crate::values::ListingKind::Place, row.id).await?;
+        Ok(PlaceDraft { needs, ..draft_of(row, &texts, local_lang) })
     }
 
     async fn parse(

@@ -1,12 +1,11 @@
 //! The map's places: model, filters, server functions and pages.
 pub mod draft;
 pub mod model;
-pub mod phone;
 pub mod query;
 pub mod server;
 
 server_only! {
-    pub mod api; pub mod handlers; pub mod hours; pub mod import; pub mod service;
+    pub mod api; pub mod handlers; pub mod hours; pub mod import; pub mod phone; pub mod service;
     pub mod submission;
 }
 

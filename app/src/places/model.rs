@@ -73,6 +73,17 @@ pub struct Marker {
     pub approximate: bool,
 }
 
+/// A place's phone, read on the server (see `places::phone`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phone {
+    /// "+420252543846", for `tel:` links.
+    pub e164: String,
+    /// "+420 252 543 846": international, so it works from a foreign SIM.
+    pub shown: String,
+    /// Everything else ("(information centre, 2020)"), possibly empty.
+    pub note: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DayHours {
     /// 0 = Monday
@@ -81,6 +92,17 @@ pub struct DayHours {
     pub is_today: bool,
     /// "08:00"–"17:00" spans when open.
     pub spans: Vec<(String, String)>,
+    /// What the day's rules add ("appointment only"), once each.
+    pub notes: Vec<HoursNote>,
+}
+
+/// A note attached to a day's hours in the opening-hours expression
+/// (`Fr 08:00-12:00 "appointment only"`). Notes every office uses are
+/// known, so each language can say them; any other is shown as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HoursNote {
+    Appointment,
+    Text(String),
 }
 
 /// When a place next opens or closes, in the city's time: "open until
@@ -129,7 +151,10 @@ pub struct PlaceDetail {
     /// (language of the text, text) in the visitor's language or a fallback.
     /// The description in the visitor's language or a labelled other one.
     pub description: Option<crate::locale::content::ShownText>,
+    /// As the data has it.
     pub phone: Option<String>,
+    /// The number to call and its note, when `phone` holds one.
+    pub phone_number: Option<Phone>,
     pub email: Option<String>,
     pub website: Option<String>,
     pub hours: Hours,

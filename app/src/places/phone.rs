@@ -1,28 +1,14 @@
 //! A phone number as the data has it ("+420 252 543 846 (information
 //! centre, 2020)", "800 100 000 (newinprague.cz); Prague Contact Centre
-//! 1244") split into the number to call, as written, and the note around it,
-//! so that a year in a note never becomes digits of the number.
+//! 1244") split into the number to call and the note around it, so that a
+//! year in a note never becomes digits of the number. Whether the number
+//! exists is libphonenumber's call (the `phonenumber` crate), not ours.
+use super::model::Phone;
+use phonenumber::{country, Mode};
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Phone {
-    /// "+420252543846", for `tel:` links.
-    pub e164: String,
-    /// The number as written ("+420 252 543 846").
-    pub shown: String,
-    /// Everything else ("(information centre, 2020)"), possibly empty.
-    pub note: String,
-}
-
-/// Country calling codes of the cities' countries (ISO 3166 code).
-fn calling_code(country: &str) -> Option<&'static str> {
-    match country {
-        "CZ" => Some("420"),
-        "SK" => Some("421"),
-        _ => None,
-    }
-}
-
-/// The first number in `text`; None when there is none that could be called.
+/// The first number in `text`, checked against the numbering plan of the
+/// city's country (`country`, ISO 3166) unless it starts with `+`; None when
+/// no callable number is there.
 pub fn split(text: &str, country: &str) -> Option<Phone> {
     let start = text.find(|c: char| c.is_ascii_digit() || c == '+')?;
     let rest = &text[start..];
@@ -31,28 +17,19 @@ pub fn split(text: &str, country: &str) -> Option<Phone> {
         .find(|(i, c)| !(c.is_ascii_digit() || *c == ' ' || (*c == '+' && *i == 0)))
         .map(|(i, _)| i)
         .unwrap_or(rest.len());
-    let shown = rest[..end].trim().to_string();
-    let digits: String = shown.chars().filter(char::is_ascii_digit).collect();
-    let e164 = if shown.starts_with('+') {
-        format!("+{digits}")
-    } else {
-        // A national number: Czech ones have nine digits, Slovak ones a
-        // leading 0 (trunk prefix) before nine.
-        let national = match country {
-            "SK" => digits.strip_prefix('0').unwrap_or(&digits),
-            _ => &digits,
-        };
-        if national.len() != 9 {
-            return None;
-        }
-        format!("+{}{national}", calling_code(country)?)
-    };
-    if !(8..=15).contains(&(e164.len() - 1)) {
+    let candidate = rest[..end].trim();
+    let region: Option<country::Id> = country.parse().ok();
+    let number = phonenumber::parse(region, candidate).ok()?;
+    if !phonenumber::is_valid(&number) {
         return None;
     }
     let note = format!("{}{}", &text[..start], &rest[end..]);
-    let note = note.trim().trim_start_matches([';', ',']).trim().to_string();
-    Some(Phone { e164, shown, note })
+    let note = note.trim().trim_start_matches([';', ',', '/']).trim().to_string();
+    Some(Phone {
+        e164: number.format().mode(Mode::E164).to_string(),
+        shown: number.format().mode(Mode::International).to_string(),
+        note,
+    })
 }
 
 #[cfg(test)]
@@ -69,9 +46,23 @@ mod tests {
             .expect("a national number");
         assert_eq!(p.e164, "+420800100000");
         assert!(p.note.contains("1244"), "{}", p.note);
-        let p = split("055 123 4567", "SK").expect("a Slovak number");
-        assert_eq!(p.e164, "+421551234567");
+    }
+
+    #[test]
+    fn national_numbers_take_the_city_country_code() {
+        let p = split("055 622 1281", "SK").expect("a Slovak number");
+        assert_eq!(p.e164, "+421556221281");
+        let p = split("+421 55 622 1281 (older listing)", "CZ").expect("an international number");
+        assert_eq!(p.e164, "+421556221281");
+        assert_eq!(p.note, "(older listing)");
+    }
+
+    #[test]
+    fn what_is_no_number_is_refused() {
         assert_eq!(split("1244", "CZ"), None);
         assert_eq!(split("call us", "CZ"), None);
+        // Nine digits, but no Czech number starts with 1.
+        assert_eq!(split("123 456 789", "CZ"), None);
+        assert_eq!(split("+420 252 543 846 2020", "CZ"), None);
     }
 }

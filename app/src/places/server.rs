@@ -62,6 +62,8 @@ pub struct PlaceFormData {
     /// The place being edited, if any, with its city and slug.
     pub place: Option<(i64, String, String)>,
     pub draft: crate::places::draft::PlaceDraft,
+    /// The needs to tick, named in every language.
+    pub needs: Vec<crate::needs::NeedLabel>,
     /// A moderator's direct edit (published at once) rather than a proposal.
     pub moderator_edit: bool,
     /// The city a moderator adds a new place to (the form carries it).
@@ -131,6 +133,7 @@ pub async fn place_form(
     if let Some(row) = &row {
         let texts = state.db.place_descriptions(row.id).await?;
         draft = crate::places::submission::draft_of(row, &texts, &local_lang);
+        draft.needs = state.db.needs_of(crate::values::ListingKind::Place, row.id).await?;
         let full = state.db.listing_texts(crate::db::TextTable::Place, row.id).await?;
         outdated = crate::locale::content::outdated_langs(&full, &local_lang);
     }
@@ -141,6 +144,7 @@ pub async fn place_form(
         organisations,
         place: row.map(|r| (r.id, r.city.into(), r.slug)),
         draft,
+        needs: crate::needs::labels(),
         moderator_edit: moderate,
         new_in_city,
         map_view,

@@ -308,6 +308,7 @@ pub async fn detail(
         ),
         description,
         phone: row.phone.clone(),
+        phone_number: row.phone.as_deref().and_then(|p| super::phone::split(p, &city.country)),
         email: row.email.clone(),
         website: row.website.clone(),
         coord_source: row.coord_source.clone(),

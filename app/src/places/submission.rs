@@ -44,11 +44,8 @@ pub fn parse_draft(
     let address = take("address", required_text(text(v, "address")).map(Some));
     let phone = take(
         "phone",
-        optional_text(text(v, "phone"), 40).and_then(|p| match p {
-            Some(p)
-                if !p.chars().all(|c| c.is_ascii_digit() || " +()-/".contains(c))
-                    || p.chars().filter(char::is_ascii_digit).count() < 6 =>
-            {
+        optional_text(text(v, "phone"), 100).and_then(|p| match p {
+            Some(p) if super::phone::split(&p, &city.country).is_none() => {
                 Err(FieldError::InvalidPhone)
             }
             other => Ok(other),
@@ -80,6 +77,7 @@ pub fn parse_draft(
     );
     let descriptions = crate::listing::fields::descriptions(v, &city.local_lang, &mut errors);
     let languages = crate::listing::fields::languages(v, &mut errors);
+    let needs = crate::listing::fields::needs(v, &mut errors);
     let (lat, lon) = match (coordinate(text(v, "lat")), coordinate(text(v, "lon"))) {
         (Ok(Some(lat)), Ok(Some(lon)))
             if (city.bounds[0]..=city.bounds[2]).contains(&lat)
@@ -110,6 +108,7 @@ pub fn parse_draft(
         opening_hours,
         hours_text,
         languages,
+        needs,
         wheelchair,
         description_en: descriptions.en,
         description_local: descriptions.local,
@@ -133,6 +132,8 @@ pub fn draft_of(row: &PlaceRow, descriptions: &[(String, String)], local_lang: &
         opening_hours: row.opening_hours.clone(),
         hours_text: row.hours_text.clone(),
         languages: row.language_list(),
+        // The tags are read apart (`Listing::current`).
+        needs: Vec::new(),
         wheelchair: row.wheelchair.clone(),
         description_en: text("en"),
         description_local: text(local_lang),
@@ -179,8 +180,7 @@ pub fn to_new_place(
         status: Publication::Published,
         status_note: None,
         descriptions,
-        // The place form does not ask for needs (yet): keep what is tagged.
-        needs: None,
+        needs: Some(d.needs.clone()),
         // A reviewed change from the organisation that runs the place says
         // it is current.
         historical: false,

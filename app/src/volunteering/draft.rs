@@ -42,6 +42,9 @@ pub struct OpportunityDraft {
     /// The title in other languages (language code → title).
     #[serde(default)]
     pub title_translations: std::collections::BTreeMap<String, String>,
+    /// What it helps newcomers with (keys of `app/needs.json`).
+    #[serde(default)]
+    pub needs: Vec<String>,
 }
 
 /// The form's fields, in form order.
@@ -57,6 +60,7 @@ pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| 
             "date",
             "schedule_text",
             "skills",
+            "needs",
             "languages",
             "no_czech",
             "audience",
@@ -119,6 +123,7 @@ pub fn parse_opportunity(
     let descriptions = fields::descriptions(v, local, &mut errors);
     let min_age = fields::number(v, "min_age", 0..=120, &mut errors);
     let languages = fields::languages(v, &mut errors);
+    let needs = fields::needs(v, &mut errors);
     let place = match fields::place(v, places) {
         Ok(Some(p)) if location_kind == "place" => Some(p),
         _ if location_kind == "place" => {
@@ -152,6 +157,7 @@ pub fn parse_opportunity(
         schedule_text,
         skills,
         languages,
+        needs,
         no_czech: !text(v, "no_czech").is_empty(),
         audience,
         min_age,
@@ -205,6 +211,7 @@ pub fn to_new_opportunity(
         schedule_text: d.schedule_text.clone(),
         skills: d.skills.clone(),
         languages: d.languages.clone(),
+        needs: Some(d.needs.clone()),
         no_czech: d.no_czech,
         audience: d.audience.clone(),
         min_age: d.min_age,
@@ -246,6 +253,8 @@ pub fn draft_of(
         schedule_text: row.schedule_text.clone(),
         skills: row.skills.clone(),
         languages: row.language_list(),
+        // The tags are read apart (`Listing::current`).
+        needs: Vec::new(),
         no_czech: row.no_czech,
         audience: row.audience.clone(),
         min_age: row.min_age,

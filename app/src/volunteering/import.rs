@@ -41,6 +41,9 @@ struct Raw {
     description: BTreeMap<String, String>,
     #[serde(default)]
     sources: Vec<String>,
+    /// What it helps with (keys of `app/needs.json`).
+    #[serde(default)]
+    needs: Vec<String>,
 }
 
 pub fn parse_opportunities(
@@ -57,6 +60,9 @@ pub fn parse_opportunities(
         };
         if !cities.iter().any(|c| c.as_str() == r.city.as_str()) {
             return Err(at("city", "unknown city"));
+        }
+        if let Some(unknown) = r.needs.iter().find(|n| crate::needs::find(n).is_none()) {
+            return Err(at("needs", &format!("unknown need `{unknown}`")));
         }
         if !["one_off", "recurring", "flexible"].contains(&r.schedule.as_str()) {
             return Err(at("schedule", "one of one_off, recurring, flexible"));
@@ -120,6 +126,7 @@ pub fn parse_opportunities(
             sources: r.sources,
             search_text: search::normalize(&text.join(" ")),
             descriptions: r.description.into_iter().collect(),
+            needs: Some(r.needs),
             ..Default::default()
         });
     }

@@ -41,7 +41,8 @@ impl Listing for OpportunityDraft {
     async fn current(db: &Db, row: &OpportunityRow, local_lang: &str) -> Result<Self, sqlx::Error> {
         let texts = db.opportunity_descriptions(row.id).await?;
         let place = crate::listing::place_name(db, row.place_id).await?;
-        Ok(draft_of(row, &texts, local_lang, place))
+        let needs = db.needs_of(crate::values::ListingKind::Opportunity, row.id).await?;
+        Ok(OpportunityDraft { needs, ..draft_of(row, &texts, local_lang, place) })
     }
 
     async fn parse(

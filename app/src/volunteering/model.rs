@@ -25,6 +25,8 @@ pub struct OpportunityItem {
     pub audience: String,
     pub min_age: Option<i64>,
     pub deadline: Option<String>,
+    /// What it helps with (keys of `app/needs.json`).
+    pub needs: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,6 +37,8 @@ pub struct OpportunityListing {
     pub page: u32,
     pub per_page: u32,
     pub languages: Vec<String>,
+    /// The needs the city's open opportunities are tagged with, to filter by.
+    pub needs: Vec<crate::needs::NeedLabel>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

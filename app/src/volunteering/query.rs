@@ -12,6 +12,8 @@ pub struct OpportunityQuery {
     pub lang: Option<String>,
     pub no_czech: bool,
     pub audience: Option<String>,
+    /// Opportunities tagged with this need (see `crate::needs`).
+    pub need: Option<String>,
     pub page: u32,
     pub per_page: u32,
 }
@@ -28,6 +30,7 @@ impl OpportunityQuery {
                     "q" => parse_text(value).map(|v| q.q = v),
                     "lang" => parse_lang(value).map(|v| q.lang = v),
                     "no_czech" => parse_bool(value).map(|v| q.no_czech = v),
+                    "need" => crate::needs::parse_param(value).map(|v| q.need = v),
                     "audience" => match value {
                         "" => Ok(()),
                         v if super::model::AUDIENCES.contains(&v) => {

@@ -19,6 +19,7 @@ fn item(
     lang: &str,
     local_lang: &str,
     places: &HashMap<i64, PlaceLabel>,
+    needs: Vec<String>,
 ) -> OpportunityItem {
     let place = o.place_id.and_then(|id| places.get(&id));
     let (title, title_lang) = crate::locale::content::title_in(
@@ -53,6 +54,7 @@ fn item(
         audience: o.audience.clone(),
         min_age: o.min_age,
         deadline: o.deadline.map(|d| d.to_string()),
+        needs,
     }
 }
 
@@ -68,8 +70,11 @@ pub async fn listing(
     let today = city.today(now);
     let places = db.place_labels(city_slug).await?;
     let rows = db.published_opportunities(city_slug).await?;
-    // The places' search engine over the opportunities (titles, skills,
-    // descriptions).
+    let tags = db.needs_in_city(crate::values::ListingKind::Opportunity, city_slug).await?;
+    let no_tags = Vec::new();
+    let needs_of = |o: &OpportunityRow| tags.get(&o.id).unwrap_or(&no_tags);
+    // The places' search engine over the opportunities (titles, needs in
+    // every language, skills, descriptions).
     let text = q.q.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let hits = match text {
         Some(text) => {
@@ -81,7 +86,7 @@ pub async fn listing(
                     search::engine::Doc::listing(
                         o.id,
                         titles,
-                        Vec::new(),
+                        needs_of(o).iter().flat_map(|n| crate::needs::search_text(n)).collect(),
                         &format!("{} {}", o.search_text, o.skills),
                     )
                 })
@@ -102,6 +107,13 @@ pub async fn listing(
         .filter(|o| q.audience.as_ref().is_none_or(|a| o.audience == *a || o.audience == "both"))
         .filter(|o| hits.as_ref().is_none_or(|h| h.contains(&o.id)))
         .collect();
+    // The needs to offer: those of opportunities still open, in the needs'
+    // order.
+    let open_needs: Vec<&String> =
+        rows.iter().filter(|o| !closed(o, today)).flat_map(needs_of).collect();
+    let needs =
+        crate::needs::labels().into_iter().filter(|n| open_needs.contains(&&n.key)).collect();
+    open.retain(|o| q.need.as_ref().is_none_or(|n| needs_of(o).contains(n)));
     open.sort_by(|a, b| {
         let key = |o: &OpportunityRow| {
             // No deadline sorts last.
@@ -115,9 +127,9 @@ pub async fn listing(
         .into_iter()
         .skip((q.page.max(1) as usize - 1) * per_page as usize)
         .take(per_page as usize)
-        .map(|o| item(o, lang, &city.local_lang, &places))
+        .map(|o| item(o, lang, &city.local_lang, &places, needs_of(o).clone()))
         .collect();
-    Ok(OpportunityListing { city, items, total, page: q.page.max(1), per_page, languages })
+    Ok(OpportunityListing { city, items, total, page: q.page.max(1), per_page, languages, needs })
 }
 
 pub async fn detail(
@@ -133,11 +145,12 @@ pub async fn detail(
     let texts = db.listing_texts(crate::db::TextTable::Opportunity, o.id).await?;
     let picked = crate::locale::content::show(&texts, lang, &city.local_lang);
     let place = o.place_id.and_then(|id| places.get(&id)).map(|p| (p.slug.clone(), p.name.clone()));
+    let needs = db.needs_of(crate::values::ListingKind::Opportunity, o.id).await?;
     Ok(OpportunityDetail {
         id: o.id,
         city: o.city.clone(),
         local_lang: city.local_lang.clone(),
-        item: item(&o, lang, &city.local_lang, &places),
+        item: item(&o, lang, &city.local_lang, &places, needs),
         description_lang: picked.as_ref().filter(|t| t.fallback).map(|t| t.lang.clone()),
         description: picked.as_ref().map(|t| t.body.clone()),
         description_text: picked,

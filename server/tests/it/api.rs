@@ -195,6 +195,7 @@ async fn api_suite(backend: Backend) {
         Some(marked.len() as i64)
     );
     near_and_nothing_found(base, &all).await;
+    needs_of_events_and_opportunities(base).await;
     // The city's name alone narrows nothing down: it finds nothing.
     let (_, city_only) = get_json(base, "/api/v1/places?city=prague&q=Praha").await;
     assert_eq!(city_only["total"].as_i64(), Some(0));
@@ -344,6 +345,65 @@ async fn near_and_nothing_found(base: &str, all: &Value) {
     assert_eq!(tabacka["elsewhere"][0]["city"], "kosice", "{}", tabacka["elsewhere"]);
     let (_, found) = get_json(base, "/api/v1/places?city=kosice&q=Taba%C4%8Dka").await;
     assert!(found["elsewhere"].as_array().is_some_and(Vec::is_empty));
+}
+
+/// Events and opportunities carry needs and are filtered by them (an
+/// event's tags, or its category's; an opportunity's tags); a need's words
+/// in any language find them; an unknown need is refused by name.
+async fn needs_of_events_and_opportunities(base: &str) {
+    let listed = |v: &Value, key: &str| -> Vec<(String, Vec<String>)> {
+        v[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("{key} in {v}"))
+            .iter()
+            .map(|o| {
+                let needs = o["needs"].as_array().expect("needs");
+                let needs = needs.iter().filter_map(|n| n.as_str().map(str::to_string)).collect();
+                (o["slug"].as_str().unwrap_or_default().to_string(), needs)
+            })
+            .collect()
+    };
+    let (s, all) = get_json(base, "/api/v1/events?city=kosice&per_page=100").await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, mental) =
+        get_json(base, "/api/v1/events?city=kosice&per_page=100&need=mental_health").await;
+    assert_eq!(s, StatusCode::OK);
+    let found = listed(&mental, "occurrences");
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|(slug, needs)| slug == "caritas-psychological-consultations"
+        && needs.contains(&"mental_health".to_string())));
+    assert!(mental["total"].as_u64() < all["total"].as_u64(), "the filter narrows");
+    // "Psychiatrist" in Arabic: a word of the need, in no event's text.
+    let (_, arabic) = get_json(
+        base,
+        "/api/v1/events?city=kosice&q=%D8%B7%D8%A8%D9%8A%D8%A8%20%D9%86%D9%81%D8%B3%D9%8A",
+    )
+    .await;
+    let found = listed(&arabic, "occurrences");
+    assert!(found.iter().any(|(s, _)| s == "caritas-psychological-consultations"), "{found:?}");
+
+    let (_, every) = get_json(base, "/api/v1/opportunities?city=prague&per_page=100").await;
+    let (s, children) =
+        get_json(base, "/api/v1/opportunities?city=prague&per_page=100&need=children").await;
+    assert_eq!(s, StatusCode::OK);
+    let found = listed(&children, "opportunities");
+    assert!(found.iter().any(|(s, _)| s == "meta-tutoring-and-exam-preparation"), "{found:?}");
+    assert!(found.iter().all(|(_, needs)| needs.contains(&"children".to_string())));
+    assert!(found.len() < listed(&every, "opportunities").len(), "the filter narrows");
+    // "Pupils" in Arabic finds the tutoring through the need's words.
+    let (_, arabic) =
+        get_json(base, "/api/v1/opportunities?city=prague&q=%D8%AA%D9%84%D8%A7%D9%85%D9%8A%D8%B0")
+            .await;
+    let found = listed(&arabic, "opportunities");
+    assert!(found.iter().any(|(s, _)| s == "meta-tutoring-and-exam-preparation"), "{found:?}");
+
+    for path in
+        ["/api/v1/events?city=kosice&need=flying", "/api/v1/opportunities?city=prague&need=flying"]
+    {
+        let (s, body) = get_json(base, path).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{path}");
+        assert_eq!(body["parameter"], "need", "{path}");
+    }
 }
 
 fn slugs(body: &Value) -> Vec<String> {

@@ -8,8 +8,13 @@ use crate::common::{
 use reqwest::StatusCode;
 
 async fn published_slugs(base: &str) -> Vec<String> {
+    published_slugs_where(base, "").await
+}
+
+/// Those among them that the API's filter `extra` (`&need=legal`) keeps.
+async fn published_slugs_where(base: &str, extra: &str) -> Vec<String> {
     let body: serde_json::Value = client()
-        .get(format!("{base}/api/v1/places?city=prague&per_page=200"))
+        .get(format!("{base}/api/v1/places?city=prague&per_page=200{extra}"))
         .send()
         .await
         .expect("request")
@@ -53,16 +58,24 @@ async fn review_workflow(backend: Backend) {
             "description_en",
             "Advice for newcomers. <script>alert(1)</script><img src=x onerror=alert(2)>",
         ),
+        ("needs", ""),
+        ("needs", "legal"),
+        ("needs", "housing"),
     ];
 
-    // Bad hours: 422 with the message at the field, the rest kept, nothing stored.
+    // Bad hours and a phone number no Czech number looks like (none starts
+    // with 1): 422 with the messages at the fields, the rest kept, nothing
+    // stored.
     let (s, html) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
     assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Not in OpenStreetMap opening_hours form"));
+    assert!(html.contains("not a phone number that can be called"));
+    assert!(html.contains("value=\"+420 123 456 789\""));
     assert!(html.contains("value=\"Sousedská poradna\""));
     assert!(db.pending_changes(&Default::default()).await.expect("q").is_empty());
 
     // Not allowed: nobody signed in, a member of another organisation.
+    form[7] = ("phone", "221 234 567 (reception)");
     form[8] = ("opening_hours", "Mo-Fr 09:00-17:00");
     for (who, cookie) in
         [("anonymous", None), ("another organisation's member", Some(other.as_str()))]
@@ -119,6 +132,12 @@ async fn review_workflow(backend: Backend) {
     let (s, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
     assert_eq!(s, StatusCode::OK);
     assert!(public.contains("Mon–Fri 9:00–17:00"));
+    // The number to call is the whole international one; the note stays apart.
+    assert!(public.contains("href=\"tel:+420221234567\""));
+    assert!(public.contains("(reception)"));
+    // The needs ticked are the place's own, not its category's.
+    assert!(published_slugs_where(base, "&need=housing").await.contains(&slug));
+    assert!(!published_slugs_where(base, "&need=community").await.contains(&slug));
     // What the NGO wrote is text, never markup.
     assert!(!public.contains("<script>alert(1)"));
     assert!(!public.contains("<img src=x"));

@@ -60,6 +60,9 @@ pub struct EventDraft {
     /// The title in other languages (language code → title).
     #[serde(default)]
     pub title_translations: std::collections::BTreeMap<String, String>,
+    /// What it helps newcomers with (keys of `app/needs.json`).
+    #[serde(default)]
+    pub needs: Vec<String>,
 }
 
 /// The form's fields, in form order.
@@ -82,6 +85,7 @@ pub static FIELDS: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| 
             "until",
             "rule",
             "skip_dates",
+            "needs",
             "languages",
             "no_czech",
             "free",

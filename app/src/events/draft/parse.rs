@@ -91,6 +91,7 @@ pub fn parse_event(
     skip_dates.sort();
     skip_dates.dedup();
     let languages = fields::languages(v, &mut errors);
+    let needs = fields::needs(v, &mut errors);
     let price = take(&mut errors, "price", optional_text(text(v, "price"), 100));
     let accessibility =
         take(&mut errors, "accessibility", optional_text(text(v, "accessibility"), 500));
@@ -121,6 +122,7 @@ pub fn parse_event(
         rule,
         skip_dates,
         languages,
+        needs,
         no_czech: !text(v, "no_czech").is_empty(),
         free: !text(v, "free").is_empty(),
         price,

@@ -67,6 +67,7 @@ pub fn to_new_event(
         district: venue.district,
         timezone: city.timezone.clone(),
         languages: d.languages.clone(),
+        needs: Some(d.needs.clone()),
         no_czech: d.no_czech,
         free: d.free,
         price: d.price.clone(),
@@ -143,6 +144,8 @@ pub fn draft_of(
         rule,
         skip_dates: list(&row.exceptions),
         languages: row.language_list(),
+        // The tags are read apart (`Listing::current`).
+        needs: Vec::new(),
         no_czech: row.no_czech,
         free: row.free,
         price: row.price.clone(),

@@ -98,6 +98,7 @@ fn EventFormView(data: ListingFormData) -> impl IntoView {
                 <FormField name="skip_dates" label=td_string!(l, ef_skip).to_string() required=false feedback=fb.clone()
                     hint=td_string!(l, ef_skip_hint).to_string() />
             </fieldset>
+            <CheckGroup name="needs" legend=td_string!(l, form_needs).to_string() options=super::listing_form::need_options(i18n, &data.needs) feedback=fb.clone() />
             <CheckGroup name="languages" legend=td_string!(l, events_held_in).to_string() options=languages feedback=fb.clone() />
             <fieldset>
                 <legend>{t!(i18n, events_for_whom)}</legend>

@@ -40,6 +40,15 @@ pub fn language_options(i18n: I18nContext<Locale>) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The needs as (key, name in the page's language), for a `CheckGroup`.
+pub fn need_options(
+    i18n: I18nContext<Locale>,
+    needs: &[crate::needs::NeedLabel],
+) -> Vec<(String, String)> {
+    let lang = locale::code(i18n.get_locale_untracked());
+    needs.iter().map(|n| (n.key.clone(), n.label(lang))).collect()
+}
+
 #[component]
 pub fn FormFrame(title: String, intro: String, children: Children) -> impl IntoView {
     view! {

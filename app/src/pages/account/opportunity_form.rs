@@ -88,6 +88,7 @@ fn OpportunityFormView(data: ListingFormData) -> impl IntoView {
                     hint=td_string!(l, of_schedule_hint).to_string() />
                 <FormField name="deadline" kind="date" label=td_string!(l, of_deadline).to_string() required=false feedback=fb.clone() />
             </fieldset>
+            <CheckGroup name="needs" legend=td_string!(l, form_needs).to_string() options=super::listing_form::need_options(i18n, &data.needs) feedback=fb.clone() />
             <CheckGroup name="languages" legend=td_string!(l, of_languages).to_string() options=language_options(i18n) feedback=fb.clone() />
             <CheckField name="no_czech" label=locale::no_local_language_needed(l, &data.local_lang) feedback=fb.clone() />
             <fieldset>

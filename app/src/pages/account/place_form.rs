@@ -137,6 +137,8 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
                     feedback=fb.clone() hint=td_string!(l, pf_opening_hours_hint).to_string() />
                 {field("hours_text", td_string!(l, pf_hours_text).to_string(), false)}
             </fieldset>
+            <crate::components::form_field::CheckGroup name="needs" legend=td_string!(l, form_needs).to_string()
+                options=super::listing_form::need_options(i18n, &data.needs) feedback=fb.clone() />
             <fieldset class:has-error=languages_invalid>
                 <legend>{t!(i18n, place_languages)}</legend>
                 <input type="hidden" name="languages" value="" />

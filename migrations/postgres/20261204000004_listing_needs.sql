@@ -1,0 +1,1 @@
+../sqlite/20261204000004_listing_needs.sql
