@@ -198,6 +198,25 @@ test('events and volunteering offer the needs their listings meet, as chips that
   await expect(page).toHaveURL(/[?&]need=children(&|$)/);
 });
 
+test('emergencies never end at an empty list: the need and an urgent search say whom to call', async ({ page }) => {
+  await page.goto('/en/prague?need=emergency');
+  const note = page.locator('.need-note.urgent');
+  await expect(note).toContainText('112');
+  await expect(note.locator('a.call')).toHaveAttribute('href', 'tel:112');
+  // Searched for in Czech and in Vietnamese, it is said in the page's language.
+  await page.goto('/cs/prague?q=z%C3%A1chranka');
+  await expect(page.locator('.need-note.urgent a.call')).toHaveText('Volejte 112');
+  await page.goto('/vi/prague?q=c%E1%BA%A5p%20c%E1%BB%A9u');
+  await expect(page.locator('.need-note.urgent a.call')).toHaveText('Gọi 112');
+  // A search about the foreign police is not an emergency.
+  await page.goto('/en/prague?q=foreign%20police');
+  await expect(page.locator('.need-note.urgent')).toHaveCount(0);
+  // Any chosen need is explained in a line above its places.
+  await page.goto('/uk/prague?need=legal');
+  await expect(page.locator('.need-note[data-need="legal"]')).toHaveText(/[\u0400-\u04FF]/);
+  await expect(page.locator('.need-note.urgent')).toHaveCount(0);
+});
+
 test('an events range longer than a year is shortened, and the page says so', async ({ page }) => {
   await page.goto('/en/prague/events?when=range&from=2026-12-01&to=2029-12-01');
   await expect(page.locator('.notice')).toContainText('more than 366 days');

@@ -13,6 +13,27 @@ pub struct Need {
     /// Place and event categories whose listings meet this need unless
     /// tagged otherwise.
     pub categories: Vec<String>,
+    /// A number to call straight away (emergencies: 112 across the EU).
+    #[serde(default)]
+    pub call: Option<String>,
+}
+
+/// What a page says of a need chosen or searched for: its one-line
+/// explanation in every language, and the number to call if it has one
+/// (so "Emergencies" never ends at an empty list).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NeedNote {
+    pub key: String,
+    /// (language code, explanation)
+    pub texts: Vec<(String, String)>,
+    pub call: Option<String>,
+}
+
+impl NeedNote {
+    /// The explanation in `lang`, else the English one.
+    pub fn text(&self, lang: &str) -> String {
+        crate::values::name_in(&self.texts, lang, "")
+    }
 }
 
 /// A need's name in every interface language, for pages that pick theirs.

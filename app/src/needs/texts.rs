@@ -57,6 +57,16 @@ pub fn labels() -> Vec<super::NeedLabel> {
         .collect()
 }
 
+/// What a page tells of the need `key`; None for an unknown key.
+pub fn note(key: &str) -> Option<super::NeedNote> {
+    let need = super::find(key)?;
+    Some(super::NeedNote {
+        key: need.key.clone(),
+        texts: texts(key).into_iter().map(|t| (t.lang.to_string(), t.about)).collect(),
+        call: need.call.clone(),
+    })
+}
+
 /// Everything the search index holds for a need: its name, explanation and
 /// words in every language.
 pub fn search_text(key: &str) -> Vec<String> {
@@ -66,16 +76,31 @@ pub fn search_text(key: &str) -> Vec<String> {
 /// The needs whose words in any language a query shares, best first: what
 /// to offer when a search finds no place. A query word counts when a need's
 /// word starts with it or it starts with the need's word (3 letters at least),
-/// so inflected and half-typed words count too.
-pub fn matching(query: &str) -> Vec<String> {
+/// so inflected and half-typed words count too. Each with how many of the
+/// query's words it shares.
+pub fn matching_scored(query: &str) -> Vec<(usize, String)> {
     let words: Vec<String> =
         crate::search::terms(query).into_iter().filter(|w| w.chars().count() >= 3).collect();
+    // Each need's words, folded once: searches ask on every request.
+    static WORDS: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let all_words = WORDS.get_or_init(|| {
+        super::all()
+            .iter()
+            .map(|n| {
+                let text = crate::search::normalize(&search_text(&n.key).join(" "));
+                let mut theirs: Vec<String> =
+                    text.split(' ').filter(|w| w.len() >= 3).map(str::to_string).collect();
+                theirs.sort_unstable();
+                theirs.dedup();
+                theirs
+            })
+            .collect()
+    });
     let mut scored: Vec<(usize, usize, String)> = super::all()
         .iter()
+        .zip(all_words)
         .enumerate()
-        .filter_map(|(rank, n)| {
-            let text = crate::search::normalize(&search_text(&n.key).join(" "));
-            let theirs: Vec<&str> = text.split(' ').filter(|w| w.len() >= 3).collect();
+        .filter_map(|(rank, (n, theirs))| {
             let shared = words
                 .iter()
                 .filter(|w| theirs.iter().any(|t| t.starts_with(w.as_str()) || w.starts_with(t)))
@@ -84,7 +109,12 @@ pub fn matching(query: &str) -> Vec<String> {
         })
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().take(3).map(|(_, _, key)| key).collect()
+    scored.into_iter().take(3).map(|(shared, _, key)| (shared, key)).collect()
+}
+
+/// The needs a query's words belong to, best first (at most three).
+pub fn matching(query: &str) -> Vec<String> {
+    matching_scored(query).into_iter().map(|(_, key)| key).collect()
 }
 
 #[cfg(test)]

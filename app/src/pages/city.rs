@@ -77,6 +77,7 @@ fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoVie
         .collect();
     let query_text =
         pairs.iter().find(|(k, _)| k == "q").map(|(_, v)| v.clone()).unwrap_or_default();
+    let notes = listing.need_notes.clone();
     let elsewhere: Vec<(String, String)> = listing
         .elsewhere
         .iter()
@@ -125,6 +126,13 @@ fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoVie
             <div class="results">
                 <section class="place-list" aria-labelledby="results-heading">
                     <h2 id="results-heading" aria-live="polite">{t!(i18n, results_count, count = move || total)}</h2>
+                    {notes.into_iter().map(|n| {
+                        let call = n.call.clone().map(|number| {
+                            let tel = format!("tel:{number}");
+                            view! { " " <a class="call" href=tel>{t!(i18n, need_call, number = move || view! { <bdi dir="ltr">{number.clone()}</bdi> })}</a> }
+                        });
+                        view! { <p class="need-note" class:urgent=n.call.is_some() data-need=n.key.clone()>{n.text(lang)}{call}</p> }
+                    }).collect_view()}
                     {if listing.places.is_empty() {
                         view! {
                             <p class="empty">{t!(i18n, no_results)}" "<a class="reset" href=clear_href>{t!(i18n, filter_reset)}</a></p>

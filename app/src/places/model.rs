@@ -61,6 +61,10 @@ pub struct PlaceListing {
     /// When a search found nothing here: (other city, places found there).
     #[serde(default)]
     pub elsewhere: Vec<(String, usize)>,
+    /// What to tell of the need chosen, or of an urgent one the search is
+    /// about ("call 112"), whatever places are found.
+    #[serde(default)]
+    pub need_notes: Vec<crate::needs::NeedNote>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -240,7 +240,29 @@ pub async fn listing(
         unplaced,
         suggested_needs,
         elsewhere,
+        need_notes: need_notes(q.need.as_deref(), text),
     })
+}
+
+/// The chosen need's explanation, and before it an urgent need's (one with
+/// a number to call) when the search is mostly about it.
+fn need_notes(need: Option<&str>, text: Option<&str>) -> Vec<crate::needs::NeedNote> {
+    // The need the words fit best; one word may fit several equally well
+    // ("ambulance": health care and emergencies), several words must fit
+    // the urgent one best ("foreign police" is about residence).
+    let best = text.map(crate::needs::matching_scored).unwrap_or_default();
+    let one_word = text.is_some_and(|t| crate::search::terms(t).len() == 1);
+    let top = best.first().map(|(shared, _)| *shared);
+    let urgent = best
+        .iter()
+        .enumerate()
+        .take_while(|(i, (shared, _))| *i == 0 || (one_word && Some(*shared) == top))
+        .filter_map(|(_, (_, key))| crate::needs::note(key))
+        .find(|n| n.call.is_some());
+    let chosen = need.and_then(crate::needs::note);
+    let mut notes: Vec<crate::needs::NeedNote> = urgent.into_iter().collect();
+    notes.extend(chosen.filter(|c| !notes.iter().any(|n| n.key == c.key)));
+    notes
 }
 
 /// Great-circle distance in metres.

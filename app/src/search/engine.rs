@@ -70,6 +70,7 @@ impl Query {
         let ignored: Vec<String> = city_names.iter().map(|n| normalize(n)).collect();
         let words = normalize(text)
             .split(' ')
+            .flat_map(split_number)
             .filter(|w| !w.is_empty() && !ignored.iter().any(|i| i == w))
             .map(str::to_string)
             .collect();
@@ -85,6 +86,45 @@ impl Query {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+}
+
+/// "p13" (a district as people write it) is "p" and "13"; other words are
+/// left whole.
+fn split_number(word: &str) -> Vec<&str> {
+    let letters = word.find(|c: char| c.is_ascii_digit()).unwrap_or(word.len());
+    let digits = &word[letters..];
+    if (1..=2).contains(&letters)
+        && !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+    {
+        vec![&word[..letters], digits]
+    } else {
+        vec![word]
+    }
+}
+
+/// Words that say how a visitor asks rather than what for ("where",
+/// "find", "I need"; English, Czech and Slovak, Ukrainian and Russian,
+/// Vietnamese, Arabic, Mongolian): like short words they only add to the
+/// score, unless nothing else is left.
+const FILLER: &[&str] = &[
+    "where find need want looking for the and with how get near can who help please",
+    "kde najit najst najdu najdem hledam hladam potrebuji potrebujem chci chcem jak ako",
+    "pro pre kdo kto pomoc pomuze pomoze",
+    "де где знайти знайду найти найду потрібен потрібна потрібно нужен нужна нужно хочу",
+    "мені мне як как для хто кто допомога допоможе допомогти помощь поможет помочь",
+    "tìm cần muốn tôi giúp xin cho",
+    "اين ابحث اريد احتاج كيف عن",
+    "хаана хайх хэрэгтэй яаж байна туслах тусламж",
+];
+
+/// Whether a query word (folded) is one of `FILLER`.
+fn is_filler(word: &str) -> bool {
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    FOLDED
+        .get_or_init(|| FILLER.iter().flat_map(|l| l.split(' ')).map(normalize).collect())
+        .iter()
+        .any(|f| f == word)
 }
 
 /// A listing found, with how well it matched (higher is better).
@@ -245,25 +285,41 @@ impl Engine {
     }
 
     /// Every word of three or more letters is one clause, and most of them
-    /// must match: a stray word ("kde", "please") does not empty the list,
-    /// but two unrelated words do not find everything either. Shorter words
-    /// only add to the score where they occur.
+    /// must match: a stray word does not empty the list, but two unrelated
+    /// words do not find everything either. Shorter words and asking words
+    /// ("kde", "please") only add to the score where they occur.
     fn query(&self, q: &Query) -> BooleanQuery {
-        let (long, short): (Vec<&String>, Vec<&String>) =
-            q.words.iter().partition(|w| w.chars().count() >= 3 || w.parse::<u32>().is_ok());
-        let (required, optional) =
-            if long.is_empty() { (short, Vec::new()) } else { (long, short) };
+        let (long, short): (Vec<&String>, Vec<&String>) = q
+            .words
+            .iter()
+            .partition(|w| (w.chars().count() >= 3 && !is_filler(w)) || w.parse::<u32>().is_ok());
+        let only_short = long.is_empty();
+        let (required, optional) = if only_short { (short, Vec::new()) } else { (long, short) };
+        // A question ("pomoc pro uprchlíky z Ukrajiny") names what it is
+        // about loosely: of two words left after its asking words, one will
+        // do, and the listings with both still rank first.
+        let asked = !only_short && q.words.iter().any(|w| is_filler(w));
         let needed = match required.len() {
             n if q.every_word => n,
+            2 if asked => 1,
             n @ 0..=2 => n,
             n => (n * 3).div_ceil(5),
         };
         let clauses: Vec<Box<dyn TantivyQuery>> =
             required.iter().map(|w| self.word(w, true)).collect();
-        let mut top: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![(
-            Occur::Must,
-            Box::new(BooleanQuery::union_with_minimum_required_clauses(clauses, needed)),
-        )];
+        let mut must: Box<dyn TantivyQuery> =
+            Box::new(BooleanQuery::union_with_minimum_required_clauses(clauses, needed));
+        // Short words only ("MV ČR"): they may be the initials of a name,
+        // written apart.
+        if only_short && q.words.len() >= 2 {
+            let joined = Term::from_field_text(self.fields.initials, &q.words.concat());
+            let initials = TermQuery::new(joined, IndexRecordOption::Basic);
+            must = Box::new(BooleanQuery::new(vec![
+                (Occur::Should, must),
+                (Occur::Should, Box::new(BoostQuery::new(Box::new(initials), 3.0))),
+            ]));
+        }
+        let mut top: Vec<(Occur, Box<dyn TantivyQuery>)> = vec![(Occur::Must, must)];
         // Short words ("na", "v", "ở") are mostly prepositions: they only
         // tip the balance between otherwise equal matches.
         top.extend(optional.iter().map(|w| -> (Occur, Box<dyn TantivyQuery>) {
@@ -355,11 +411,33 @@ pub fn stem(word: &str) -> Option<&str> {
 /// knihovna v Praze") and of its longer words only ("mkp"), at least three
 /// letters; numbers are left out.
 pub fn initials(name: &str) -> Vec<String> {
-    let folded = normalize(name);
-    let words: Vec<&str> =
-        folded.split(' ').filter(|w| w.chars().next().is_some_and(|c| c.is_alphabetic())).collect();
+    // A word written in capitals is itself an abbreviation: all of it
+    // counts ("Ministerstvo vnitra ČR" is "MVČR").
+    let words: Vec<String> = name
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .map(|w| {
+            let letters: String = w.chars().filter(|c| c.is_alphanumeric()).collect();
+            let capitals = letters.chars().count() >= 2 && letters.chars().all(char::is_uppercase);
+            let folded = normalize(&letters);
+            if capitals {
+                folded.to_uppercase()
+            } else {
+                folded
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
     let of = |ws: &mut dyn Iterator<Item = &&str>| -> String {
-        ws.filter_map(|w| w.chars().next()).collect()
+        ws.filter_map(|w| {
+            if w.chars().all(char::is_uppercase) && w.chars().count() >= 2 {
+                Some(w.to_lowercase())
+            } else {
+                w.chars().next().map(String::from)
+            }
+        })
+        .collect()
     };
     let all = of(&mut words.iter());
     let long = of(&mut words.iter().filter(|w| w.len() > 2));

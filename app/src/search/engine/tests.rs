@@ -144,3 +144,41 @@ fn every_word_mode_leaves_out_partial_matches() {
     let strict = Engine::find(&docs, &q.every_word()).expect("search");
     assert_eq!(strict.into_iter().collect::<Vec<_>>(), [2]);
 }
+
+#[test]
+fn a_capitalised_word_of_a_name_counts_whole_in_its_initials() {
+    assert!(initials("Ministerstvo vnitra ČR").contains(&"mvcr".to_string()));
+    let docs = [doc(9, "Ministerstvo vnitra ČR", "Nad Štolou 3", "Sídlo ministerstva.")];
+    let e = Engine::build(&docs).expect("index");
+    for q in ["MVCR", "MV ČR", "mv cr"] {
+        assert_eq!(ids(&e, q), [9], "{q}");
+    }
+    // Two short words that are not its initials find nothing.
+    assert!(ids(&e, "ab cd").is_empty());
+}
+
+#[test]
+fn asking_words_do_not_decide_what_is_found() {
+    let e = engine();
+    // "Where is the foreign police", "I need a library": only the words
+    // that name something must match.
+    assert_eq!(ids(&e, "kde je cizinecka policie"), [1]);
+    assert_eq!(ids(&e, "where is cizinecka policie please"), [1]);
+    assert_eq!(ids(&e, "potřebuji knihovnu").first(), Some(&2));
+    // Alone, an asking word is still looked for.
+    assert!(ids(&e, "kde").is_empty());
+    // Asked with, two words need only one of them; both rank first.
+    let found = ids(&e, "kde knihovna pobyt");
+    assert!(found.len() >= 3, "{found:?}");
+    assert_eq!(ids(&e, "knihovna pobyt"), Vec::<i64>::new());
+}
+
+#[test]
+fn a_district_number_written_with_its_letter_is_split() {
+    let e = engine();
+    // "ÚMČ P3": the initials, and the district number apart from its "P".
+    assert_eq!(ids(&e, "ÚMČ P3").first(), Some(&3));
+    assert_eq!(split_number("p13"), ["p", "13"]);
+    assert_eq!(split_number("mkp"), ["mkp"]);
+    assert_eq!(split_number("112"), ["112"]);
+}
