@@ -80,6 +80,13 @@ const EVENT_COLUMNS: &str =
      first_start_utc, last_end_utc, search_text, updated_at, \
      COALESCE(last_verified, substr(updated_at, 1, 10)) AS last_verified";
 
+impl super::StoredRow for EventRow {
+    const KIND: crate::values::ListingKind = crate::values::ListingKind::Event;
+    const COLUMNS: &'static str = EVENT_COLUMNS;
+    const PUBLIC: &'static str = "status <> 'unpublished'";
+    const ORDER: &'static str = "first_start_utc DESC";
+}
+
 /// An event to store (insert, or update by city and slug).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewEvent {
@@ -419,41 +426,9 @@ impl Db {
         self.events_cache.lock().ok()?.get(city).filter(|s| s.version == version).cloned()
     }
 
-    /// One event by its address, whatever its dates (past events keep their
-    /// page); None if unpublished or unknown.
-    pub async fn event(&self, city: &str, slug: &str) -> Result<Option<EventRow>, sqlx::Error> {
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE city = $1 AND slug = $2 AND status <> 'unpublished'"
-        );
-        sql_as!(&sql, (city, slug)).fetch_optional(&self.pool).await
-    }
-
-    /// (language, text) of an event's descriptions.
-    pub async fn event_descriptions(&self, id: i64) -> Result<Vec<(String, String)>, sqlx::Error> {
-        sql_as!("SELECT lang, body FROM event_descriptions WHERE event_id = $1 ORDER BY lang", (id))
-            .fetch_all(&self.pool)
-            .await
-    }
-
     pub async fn count_events(&self) -> Result<i64, sqlx::Error> {
         let (n,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM events").fetch_one(&self.pool).await?;
         Ok(n)
-    }
-}
-
-impl Db {
-    /// An event whatever its status (for its organisation and moderators).
-    pub async fn event_by_id(&self, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
-        let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE id = $1");
-        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
-    }
-
-    /// An organisation's events, whatever their status.
-    pub async fn events_of_organisation(&self, org: i64) -> Result<Vec<EventRow>, sqlx::Error> {
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE organisation_id = $1 ORDER BY first_start_utc DESC"
-        );
-        sql_as!(&sql, (org)).fetch_all(&self.pool).await
     }
 }

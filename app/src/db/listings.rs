@@ -133,11 +133,6 @@ impl Db {
         .await
     }
 
-    pub async fn place_by_id(&self, id: i64) -> Result<Option<super::PlaceRow>, sqlx::Error> {
-        let sql = format!("SELECT {} FROM places WHERE id = $1", super::places::PLACE_COLUMNS);
-        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
-    }
-
     pub async fn place_organisation(&self, id: i64) -> Result<Option<i64>, sqlx::Error> {
         let row: Option<(Option<i64>,)> =
             sql_as!("SELECT organisation_id FROM places WHERE id = $1", (id))

@@ -55,6 +55,13 @@ pub(super) const PLACE_COLUMNS: &str =
      coord_precision, coord_source, phone, email, website, opening_hours, hours_text, languages, \
      wheelchair, sources, source_date, last_verified, status, historical";
 
+impl super::StoredRow for PlaceRow {
+    const KIND: crate::values::ListingKind = crate::values::ListingKind::Place;
+    const COLUMNS: &'static str = PLACE_COLUMNS;
+    const PUBLIC: &'static str = "status = 'published'";
+    const ORDER: &'static str = "name";
+}
+
 /// A place to insert or update (validated by the importer).
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewPlace {
@@ -312,29 +319,6 @@ impl Db {
 
     fn cached_snapshot(&self, city: &str) -> Option<Arc<CitySnapshot>> {
         self.places_cache.lock().ok()?.get(city).cloned()
-    }
-
-    pub async fn published_place(
-        &self,
-        city: &str,
-        slug: &str,
-    ) -> Result<Option<PlaceRow>, sqlx::Error> {
-        let sql = format!(
-            "SELECT {PLACE_COLUMNS} FROM places WHERE city = $1 AND slug = $2 AND status = 'published'"
-        );
-        sqlx::query_as::<_, PlaceRow>(&sql).bind(city).bind(slug).fetch_optional(&self.pool).await
-    }
-
-    pub async fn place_descriptions(
-        &self,
-        place_id: i64,
-    ) -> Result<Vec<(String, String)>, sqlx::Error> {
-        sqlx::query_as::<_, (String, String)>(
-            "SELECT lang, body FROM place_descriptions WHERE place_id = $1 ORDER BY lang",
-        )
-        .bind(place_id)
-        .fetch_all(&self.pool)
-        .await
     }
 
     /// Districts of a city's published places, sorted.

@@ -26,7 +26,7 @@ impl From<crate::values::ListingKind> for TextTable {
 }
 
 impl TextTable {
-    fn table_and_key(self) -> (&'static str, &'static str) {
+    pub(super) fn table_and_key(self) -> (&'static str, &'static str) {
         match self {
             Self::Place => ("place_descriptions", "place_id"),
             Self::Event => ("event_descriptions", "event_id"),

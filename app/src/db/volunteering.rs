@@ -54,6 +54,13 @@ const COLUMNS: &str = "id, city, slug, organisation_id, organiser, place_id, tit
      no_czech, audience, min_age, contact, registration_url, deadline, status, sources, \
      search_text, updated_at, COALESCE(last_verified, substr(updated_at, 1, 10)) AS last_verified";
 
+impl super::StoredRow for OpportunityRow {
+    const KIND: crate::values::ListingKind = crate::values::ListingKind::Opportunity;
+    const COLUMNS: &'static str = COLUMNS;
+    const PUBLIC: &'static str = "status = 'published'";
+    const ORDER: &'static str = "title";
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewOpportunity {
     pub city: CitySlug,
@@ -175,32 +182,6 @@ impl Db {
         sql_as!(&sql, (city)).fetch_all(&self.pool).await
     }
 
-    pub async fn opportunity(
-        &self,
-        city: &str,
-        slug: &str,
-    ) -> Result<Option<OpportunityRow>, sqlx::Error> {
-        let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE city = $1 AND slug = $2 AND status = 'published'");
-        sql_as!(&sql, (city, slug)).fetch_optional(&self.pool).await
-    }
-
-    pub async fn opportunity_by_id(&self, id: i64) -> Result<Option<OpportunityRow>, sqlx::Error> {
-        let sql = format!("SELECT {COLUMNS} FROM opportunities WHERE id = $1");
-        sql_as!(&sql, (id)).fetch_optional(&self.pool).await
-    }
-
-    pub async fn opportunity_descriptions(
-        &self,
-        id: i64,
-    ) -> Result<Vec<(String, String)>, sqlx::Error> {
-        sql_as!(
-            "SELECT lang, body FROM opportunity_descriptions WHERE opportunity_id = $1 ORDER BY lang",
-            (id)
-        )
-        .fetch_all(&self.pool)
-        .await
-    }
-
     /// Stores a request and the organisation's notifications together.
     pub async fn add_interest(
         &self,
@@ -265,7 +246,7 @@ impl Db {
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let title = self
-                .opportunity_by_id(r.opportunity_id)
+                .row_by_id::<crate::db::OpportunityRow>(r.opportunity_id)
                 .await?
                 .map(|o| o.title)
                 .unwrap_or_default();
@@ -286,18 +267,5 @@ impl Db {
         let (n,): (i64,) =
             sqlx::query_as("SELECT COUNT(*) FROM interest_requests").fetch_one(&self.pool).await?;
         Ok(n)
-    }
-}
-
-impl Db {
-    /// An organisation's opportunities, whatever their status.
-    pub async fn opportunities_of_organisation(
-        &self,
-        org: i64,
-    ) -> Result<Vec<OpportunityRow>, sqlx::Error> {
-        let sql = format!(
-            "SELECT {COLUMNS} FROM opportunities WHERE organisation_id = $1 ORDER BY title"
-        );
-        sql_as!(&sql, (org)).fetch_all(&self.pool).await
     }
 }

@@ -112,7 +112,7 @@ async fn texts(
     let mut descriptions = Vec::with_capacity(events.len());
     let mut locations = Vec::with_capacity(events.len());
     for e in events {
-        let all = state.db.event_descriptions(e.row.id).await?;
+        let all = state.db.descriptions(crate::values::ListingKind::Event, e.row.id).await?;
         descriptions
             .push(crate::locale::content::pick_text(&all, lang, local_lang).map(|(_, t)| t));
         let place = e.row.place_id.and_then(|id| places.get(&id));
@@ -199,7 +199,11 @@ pub async fn event_ics(
         .and_then(|(_, v)| crate::locale::parse(v))
         .unwrap_or(Locale::en);
     let city = state.db.city(&city).await?.ok_or(AppError::NotFound)?;
-    let row = state.db.event(&city.slug, &slug).await?.ok_or(AppError::NotFound)?;
+    let row = state
+        .db
+        .public_row::<crate::db::EventRow>(&city.slug, &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let events =
         vec![CachedEvent { schedule: crate::db::schedule_of(&row), row, needs: Vec::new() }];
     ics(&state, (&events, &city, locale.as_str()), &headers, None, Some(&slug)).await

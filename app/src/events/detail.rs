@@ -21,7 +21,8 @@ pub async fn detail(
     now: DateTime<Utc>,
 ) -> Result<EventDetail, AppError> {
     let city = db.city(city_slug).await?.ok_or(AppError::NotFound)?;
-    let row = db.event(city_slug, slug).await?.ok_or(AppError::NotFound)?;
+    let row =
+        db.public_row::<crate::db::EventRow>(city_slug, slug).await?.ok_or(AppError::NotFound)?;
     let tz: Tz = row.timezone.parse().unwrap_or(chrono_tz::Europe::Prague);
     let schedule = crate::db::schedule_of(&row)
         .ok_or_else(|| AppError::Internal(format!("event {slug} has an unreadable schedule")))?;

@@ -12,7 +12,7 @@ use crate::values::Timestamp;
 /// Where an event at a place is: the place's point and district.
 async fn venue_of(db: &Db, place: Option<i64>) -> Result<Venue, sqlx::Error> {
     let row = match place {
-        Some(id) => db.place_by_id(id).await?,
+        Some(id) => db.row_by_id::<crate::db::PlaceRow>(id).await?,
         None => None,
     };
     Ok(Venue {
@@ -27,11 +27,11 @@ impl Listing for EventDraft {
     type New = NewEvent;
 
     async fn row(db: &Db, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
-        db.event_by_id(id).await
+        db.row_by_id::<crate::db::EventRow>(id).await
     }
 
     async fn published(db: &Db, city: &str, slug: &str) -> Result<Option<EventRow>, sqlx::Error> {
-        db.event(city, slug).await
+        db.public_row::<crate::db::EventRow>(city, slug).await
     }
 
     fn facts(row: &EventRow) -> RowFacts<'_> {
@@ -49,7 +49,7 @@ impl Listing for EventDraft {
     }
 
     async fn current(db: &Db, row: &EventRow, local_lang: &str) -> Result<Self, sqlx::Error> {
-        let texts = db.event_descriptions(row.id).await?;
+        let texts = db.descriptions(crate::values::ListingKind::Event, row.id).await?;
         let place = crate::listing::place_name(db, row.place_id).await?;
         let needs = db.needs_of(crate::values::ListingKind::Event, row.id).await?;
         Ok(EventDraft { needs, ..draft_of(row, &texts, local_lang, place) })

@@ -25,7 +25,7 @@ async fn managed_event(
     values: &FormValues,
 ) -> Result<EventRow, FormRefusal> {
     let id = crate::http::form_post::id_field(values, "event").ok_or(FormRefusal::Forbidden)?;
-    let row = db.event_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
+    let row = db.row_by_id::<crate::db::EventRow>(id).await?.ok_or(FormRefusal::Forbidden)?;
     let member = match row.organisation_id {
         Some(org) => db
             .organisations_of(user.id)

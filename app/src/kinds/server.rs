@@ -114,7 +114,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 last_verified: last_verified.map(|d| d.to_string()),
             });
         }
-        for e in state.db.events_of_organisation(org.id).await? {
+        for e in state.db.rows_of_organisation::<crate::db::EventRow>(org.id).await? {
             out.events.push(MyEvent {
                 next: crate::events::detail::next_dates(&e, now, 8),
                 outdated: outdated(crate::db::TextTable::Event, e.id, e.city.clone()).await?,
@@ -127,7 +127,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 last_verified: e.last_verified.map(|d| d.to_string()),
             });
         }
-        for o in state.db.opportunities_of_organisation(org.id).await? {
+        for o in state.db.rows_of_organisation::<crate::db::OpportunityRow>(org.id).await? {
             out.opportunities.push(MyOpportunity {
                 outdated: outdated(crate::db::TextTable::Opportunity, o.id, o.city.clone()).await?,
                 id: o.id,

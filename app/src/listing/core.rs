@@ -143,7 +143,7 @@ pub(crate) async fn local_lang(db: &Db, city: &str) -> Result<String, sqlx::Erro
 /// The name of the place a listing is held at.
 pub(crate) async fn place_name(db: &Db, id: Option<i64>) -> Result<Option<String>, sqlx::Error> {
     Ok(match id {
-        Some(id) => db.place_by_id(id).await?.map(|p| p.name),
+        Some(id) => db.row_by_id::<crate::db::PlaceRow>(id).await?.map(|p| p.name),
         None => None,
     })
 }

@@ -54,7 +54,7 @@ pub async fn place_choices(
         }
     };
     if let Some(id) = current.filter(|id| !out.iter().any(|(p, _)| p == id)) {
-        if let Some(p) = db.place_by_id(id).await? {
+        if let Some(p) = db.row_by_id::<crate::db::PlaceRow>(id).await? {
             out.push((p.id, p.name));
         }
     }

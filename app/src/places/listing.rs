@@ -15,11 +15,11 @@ impl Listing for PlaceDraft {
     type New = NewPlace;
 
     async fn row(db: &Db, id: i64) -> Result<Option<PlaceRow>, sqlx::Error> {
-        db.place_by_id(id).await
+        db.row_by_id::<crate::db::PlaceRow>(id).await
     }
 
     async fn published(db: &Db, city: &str, slug: &str) -> Result<Option<PlaceRow>, sqlx::Error> {
-        db.published_place(city, slug).await
+        db.public_row::<crate::db::PlaceRow>(city, slug).await
     }
 
     fn facts(row: &PlaceRow) -> RowFacts<'_> {
@@ -31,7 +31,7 @@ impl Listing for PlaceDraft {
     }
 
     async fn current(db: &Db, row: &PlaceRow, local_lang: &str) -> Result<Self, sqlx::Error> {
-        let texts = db.place_descriptions(row.id).await?;
+        let texts = db.descriptions(crate::values::ListingKind::Place, row.id).await?;
         let needs = db.needs_of(crate::values::ListingKind::Place, row.id).await?;
         Ok(PlaceDraft { needs, ..draft_of(row, &texts, local_lang) })
     }

@@ -92,7 +92,13 @@ pub async fn place_form(
         return Err(crate::page_error::forbidden());
     };
     let row = match place {
-        Some(id) => Some(state.db.place_by_id(id).await?.ok_or_else(crate::page_error::forbidden)?),
+        Some(id) => Some(
+            state
+                .db
+                .row_by_id::<crate::db::PlaceRow>(id)
+                .await?
+                .ok_or_else(crate::page_error::forbidden)?,
+        ),
         None => None,
     };
     let mut organisations: Vec<(i64, String)> = Vec::new();
@@ -131,7 +137,7 @@ pub async fn place_form(
     let local_lang = city.as_ref().map(|c| c.local_lang.clone()).unwrap_or_default();
     let mut outdated = Vec::new();
     if let Some(row) = &row {
-        let texts = state.db.place_descriptions(row.id).await?;
+        let texts = state.db.descriptions(crate::values::ListingKind::Place, row.id).await?;
         draft = crate::places::submission::draft_of(row, &texts, &local_lang);
         draft.needs = state.db.needs_of(crate::values::ListingKind::Place, row.id).await?;
         let full = state.db.listing_texts(crate::db::TextTable::Place, row.id).await?;

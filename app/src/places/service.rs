@@ -283,7 +283,8 @@ pub async fn detail(
     now: DateTime<Utc>,
 ) -> Result<PlaceDetail, AppError> {
     let city = city_or_404(db, city_slug).await?;
-    let row = db.published_place(&city.slug, slug).await?.ok_or(AppError::NotFound)?;
+    let row =
+        db.public_row::<crate::db::PlaceRow>(&city.slug, slug).await?.ok_or(AppError::NotFound)?;
     let texts = db.listing_texts(crate::db::TextTable::Place, row.id).await?;
     let description = crate::locale::content::show(&texts, lang, &city.local_lang);
     let precise = !is_approximate(row.coord_precision.as_deref());

@@ -53,7 +53,7 @@ pub async fn send(
     now: DateTime<Utc>,
 ) -> Result<String, FormRefusal> {
     let id = id_field(values, "opportunity").ok_or(FormRefusal::Forbidden)?;
-    let o = db.opportunity_by_id(id).await?.ok_or(FormRefusal::Forbidden)?;
+    let o = db.row_by_id::<crate::db::OpportunityRow>(id).await?.ok_or(FormRefusal::Forbidden)?;
     let org = o.organisation_id.ok_or(FormRefusal::Forbidden)?;
     let city = db.city(&o.city).await?.ok_or(FormRefusal::Forbidden)?;
     if o.status != Publication::Published || super::service::closed(&o, city.today(now)) {

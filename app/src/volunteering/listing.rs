@@ -13,7 +13,7 @@ impl Listing for OpportunityDraft {
     type New = NewOpportunity;
 
     async fn row(db: &Db, id: i64) -> Result<Option<OpportunityRow>, sqlx::Error> {
-        db.opportunity_by_id(id).await
+        db.row_by_id::<crate::db::OpportunityRow>(id).await
     }
 
     async fn published(
@@ -21,7 +21,7 @@ impl Listing for OpportunityDraft {
         city: &str,
         slug: &str,
     ) -> Result<Option<OpportunityRow>, sqlx::Error> {
-        db.opportunity(city, slug).await
+        db.public_row::<crate::db::OpportunityRow>(city, slug).await
     }
 
     fn facts(row: &OpportunityRow) -> RowFacts<'_> {
@@ -39,7 +39,7 @@ impl Listing for OpportunityDraft {
     }
 
     async fn current(db: &Db, row: &OpportunityRow, local_lang: &str) -> Result<Self, sqlx::Error> {
-        let texts = db.opportunity_descriptions(row.id).await?;
+        let texts = db.descriptions(crate::values::ListingKind::Opportunity, row.id).await?;
         let place = crate::listing::place_name(db, row.place_id).await?;
         let needs = db.needs_of(crate::values::ListingKind::Opportunity, row.id).await?;
         Ok(OpportunityDraft { needs, ..draft_of(row, &texts, local_lang, place) })

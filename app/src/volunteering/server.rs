@@ -34,7 +34,7 @@ pub async fn get_opportunity(
     d.retention_days = state.config.interest_retention_days;
     let posted = state
         .db
-        .opportunity(&city, &slug)
+        .public_row::<crate::db::OpportunityRow>(&city, &slug)
         .await?
         .map(|o| o.updated_at.date().to_string())
         .unwrap_or_default();

@@ -140,7 +140,10 @@ pub async fn detail(
     now: DateTime<Utc>,
 ) -> Result<OpportunityDetail, AppError> {
     let city = db.city(city_slug).await?.ok_or(AppError::NotFound)?;
-    let o = db.opportunity(city_slug, slug).await?.ok_or(AppError::NotFound)?;
+    let o = db
+        .public_row::<crate::db::OpportunityRow>(city_slug, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let places = db.place_labels(city_slug).await?;
     let texts = db.listing_texts(crate::db::TextTable::Opportunity, o.id).await?;
     let picked = crate::locale::content::show(&texts, lang, &city.local_lang);

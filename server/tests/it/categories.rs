@@ -4,9 +4,8 @@
 //! forms, imports, the API and every language, each for its own kind.
 
 use crate::cli::run;
-use crate::common::{
-    get_page, post_form, post_ok, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD,
-};
+use crate::common::{get_page, post_ok, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD};
+use crate::common::{page_expect, post_expect};
 use app::values::ListingKind;
 use reqwest::StatusCode;
 
@@ -92,17 +91,22 @@ async fn admins_add_categories_on_their_page(backend: Backend) {
     let admin = sign_in(base, "admin@example.org", STAFF_PASSWORD).await;
     let moderator = sign_in(base, "mod@example.org", STAFF_PASSWORD).await;
     let form = [("key", "housing"), ("names", "en=Housing\nuk=Житло")];
-    let (status, _) = get_page(base, Some(&moderator), "/en/admin/categories").await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = post_form(base, Some(&moderator), "/en/admin/categories/add", &form).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    page_expect(base, Some(&moderator), "/en/admin/categories", StatusCode::FORBIDDEN).await;
+    post_expect(base, Some(&moderator), "/en/admin/categories/add", &form, StatusCode::FORBIDDEN)
+        .await;
     let keys = || async { db.category_keys(ListingKind::Place).await.expect("q") };
     let before = keys().await;
     assert!(!before.contains(&"housing".to_string()));
 
     let bad = [("key", "Housing"), ("names", "uk=Житло")];
-    let (status, page) = post_form(base, Some(&admin), "/uk/admin/categories/add", &bad).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = post_expect(
+        base,
+        Some(&admin),
+        "/uk/admin/categories/add",
+        &bad,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(page.contains("Використайте від 2 до 40 малих латинських літер і підкреслень"));
     assert!(page.contains("Вкажіть англійську назву"));
     assert!(page.contains("value=\"Housing\""), "typed key kept");
@@ -113,8 +117,14 @@ async fn admins_add_categories_on_their_page(backend: Backend) {
     assert!(page.contains("Житло"), "listed in Ukrainian");
     let (_, city) = get_page(base, None, "/uk/prague").await;
     assert!(city.contains("<option value=\"housing\""), "offered by the filters");
-    let (status, page) = post_form(base, Some(&admin), "/en/admin/categories/add", &form).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = post_expect(
+        base,
+        Some(&admin),
+        "/en/admin/categories/add",
+        &form,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(page.contains("exists already"));
 }
 
@@ -195,8 +205,14 @@ async fn event_categories_are_data(backend: Backend) {
     let form = [("key", "picnic"), ("kind", "event"), ("names", "en=Picnic")];
     post_ok(base, &admin, "/en/admin/categories/add", &form).await;
     let bad = [("key", "other"), ("kind", "story"), ("names", "en=Other")];
-    let (status, page) = post_form(base, Some(&admin), "/en/admin/categories/add", &bad).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = post_expect(
+        base,
+        Some(&admin),
+        "/en/admin/categories/add",
+        &bad,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(page.contains("id=\"f-kind-error\""), "told at the field");
     assert_eq!(
         db.category_keys(ListingKind::Event).await.expect("q").last().map(String::as_str),

@@ -4,8 +4,9 @@
 
 use crate::cli::run;
 use crate::common::{
-    get_page, member, post_form, post_ok, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD,
+    get_page, member, post_ok, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD,
 };
+use crate::common::{page_expect, post_expect};
 use reqwest::StatusCode;
 
 const BRNO: [&str; 16] = [
@@ -72,18 +73,15 @@ async fn a_city_added_from_the_command_line(backend: Backend) {
     // city's links in the header; names per interface language.
     let (_, home) = get_page(base, None, "/en?choose=1").await;
     assert!(home.contains("href=\"/en/brno\""), "start page offers Brno");
-    let (status, map) = get_page(base, None, "/en/brno").await;
-    assert_eq!(status, StatusCode::OK);
+    let map = page_expect(base, None, "/en/brno", StatusCode::OK).await;
     assert!(map.contains("49.1951"), "the map starts at Brno's centre");
     for section in ["events", "volunteering", "communities", "stories"] {
         assert!(map.contains(&format!("href=\"/en/brno/{section}\"")), "header links to {section}");
     }
     let (_, events) = get_page(base, None, "/uk/brno/events").await;
     assert!(events.contains("Брно"), "the Ukrainian name");
-    let (status, _) = get_page(base, None, "/en/brno/events").await;
-    assert_eq!(status, StatusCode::OK);
-    let (status, unknown) = get_page(base, None, "/en/ostrava").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    page_expect(base, None, "/en/brno/events", StatusCode::OK).await;
+    let unknown = page_expect(base, None, "/en/ostrava", StatusCode::NOT_FOUND).await;
     assert!(!unknown.contains("href=\"/en/ostrava/events\""));
 
     // Registration offers it and accepts an organisation there.
@@ -102,8 +100,7 @@ async fn a_city_added_from_the_command_line(backend: Backend) {
     staff(db, "mod-prague@example.org", "moderator", Some("prague")).await;
     for (email, sees) in [("mod-brno@example.org", true), ("mod-prague@example.org", false)] {
         let cookie = sign_in(base, email, STAFF_PASSWORD).await;
-        let (status, queue) = get_page(base, Some(&cookie), "/en/moderation").await;
-        assert_eq!(status, StatusCode::OK);
+        let queue = page_expect(base, Some(&cookie), "/en/moderation", StatusCode::OK).await;
         assert_eq!(queue.contains("Brněnský spolek"), sees, "{email}");
     }
 }
@@ -138,11 +135,9 @@ async fn admins_add_cities_on_their_page(backend: Backend) {
     ];
 
     // A moderator may neither see the page nor post it.
-    let (status, page) = get_page(base, Some(&moderator), "/en/admin/cities").await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    let page = page_expect(base, Some(&moderator), "/en/admin/cities", StatusCode::FORBIDDEN).await;
     assert!(!page.contains("name=\"time_zone\""));
-    let (status, _) = post_form(base, Some(&moderator), "/en/admin/cities/add", &form).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    post_expect(base, Some(&moderator), "/en/admin/cities/add", &form, StatusCode::FORBIDDEN).await;
     assert!(db.city("brno").await.expect("q").is_none());
 
     // Mistakes: every one at its field, in Czech, the typed values kept.
@@ -150,8 +145,14 @@ async fn admins_add_cities_on_their_page(backend: Backend) {
     bad[0].1 = "Brno!";
     bad[4].1 = "Europe/Brno";
     bad[7].1 = "Брно";
-    let (status, page) = post_form(base, Some(&admin), "/cs/admin/cities/add", &bad).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = post_expect(
+        base,
+        Some(&admin),
+        "/cs/admin/cities/add",
+        &bad,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     for message in [
         "Použijte 2 až 40 malých písmen",
         "Toto časové pásmo neznáme",
@@ -170,12 +171,17 @@ async fn admins_add_cities_on_their_page(backend: Backend) {
     assert_eq!(brno.label("uk"), "Брно");
     assert_eq!(brno.label("en"), "Brno");
     assert_eq!(audit(db.clone()).await, 1);
-    let (status, page) = get_page(base, Some(&admin), "/en/admin/cities?added=1").await;
-    assert_eq!(status, StatusCode::OK);
+    let page = page_expect(base, Some(&admin), "/en/admin/cities?added=1", StatusCode::OK).await;
     assert!(page.contains("href=\"/en/brno\""), "listed");
     // Twice: refused at the slug, nothing more written.
-    let (status, page) = post_form(base, Some(&admin), "/en/admin/cities/add", &form).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let page = post_expect(
+        base,
+        Some(&admin),
+        "/en/admin/cities/add",
+        &form,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(page.contains("A city with this name in the address exists already."));
     assert_eq!(audit(db.clone()).await, 1);
 }

@@ -170,11 +170,19 @@ async fn import_places_locates_addresses() {
         run(&url, &["import-places", &file.display().to_string(), "--addresses", &shared]);
     assert!(ok, "{err}");
     assert!(out.contains("located"), "{out}");
-    let place = db.published_place("prague", "located").await.expect("q").expect("imported");
+    let place = db
+        .public_row::<app::db::PlaceRow>("prague", "located")
+        .await
+        .expect("q")
+        .expect("imported");
     let (lat, lon) = (place.lat.expect("lat"), place.lon.expect("lon"));
     assert!((lat - 50.0902171).abs() < 1e-6 && (lon - 14.3091331).abs() < 1e-6);
     assert_eq!(place.district.as_deref(), Some("Praha 6"));
-    let nowhere = db.published_place("prague", "nowhere").await.expect("q").expect("imported");
+    let nowhere = db
+        .public_row::<app::db::PlaceRow>("prague", "nowhere")
+        .await
+        .expect("q")
+        .expect("imported");
     assert_eq!((nowhere.lat, nowhere.lon), (None, None), "never a made-up point");
 }
 

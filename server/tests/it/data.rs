@@ -52,7 +52,7 @@ async fn data_layer(backend: Backend) {
         ["a"],
         "only published places are public"
     );
-    assert!(db.published_place("prague", "b").await.expect("query").is_none());
+    assert!(db.public_row::<app::db::PlaceRow>("prague", "b").await.expect("query").is_none());
     assert_eq!(db.cities_with_counts().await.expect("counts")[0].1, 1);
 
     // Filters: language and diacritics-free search (district and
@@ -80,7 +80,7 @@ async fn data_layer(backend: Backend) {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].name_en, "Renamed");
     assert_eq!(
-        db.place_descriptions(rows[0].id).await.expect("texts"),
+        db.descriptions(app::values::ListingKind::Place, rows[0].id).await.expect("texts"),
         vec![("uk".to_string(), "Безкоштовна правова допомога.".to_string())]
     );
 
@@ -91,7 +91,7 @@ async fn data_layer(backend: Backend) {
         .await;
     assert!(err.is_err(), "unknown city violates the foreign key");
     assert_eq!(db.count_places().await.expect("count"), before, "nothing half-written");
-    assert!(db.published_place("prague", "d").await.expect("query").is_none());
+    assert!(db.public_row::<app::db::PlaceRow>("prague", "d").await.expect("query").is_none());
 }
 
 /// District and wheelchair filters, alone and together.
@@ -153,7 +153,11 @@ async fn demo_import(backend: Backend) {
     assert!(rows.iter().any(|r| r.lat.is_none()));
     assert!(rows.iter().all(|r| r.lat.is_some() == r.lon.is_some()));
     // The OAMP office at Žukovského 888/2 lies in Praha 6.
-    let oamp = db.published_place("prague", "oamp-praha-1").await.expect("q").expect("exists");
+    let oamp = db
+        .public_row::<app::db::PlaceRow>("prague", "oamp-praha-1")
+        .await
+        .expect("q")
+        .expect("exists");
     assert_eq!(oamp.district.as_deref(), Some("Praha 6"));
 }
 

@@ -3,7 +3,8 @@
 //! (listing changes, group profiles and story drafts count as proposals),
 //! and nothing for a moderator whose queue is empty.
 
-use crate::common::{member, post_form, spawn_app, staff, Backend};
+use crate::common::post_expect;
+use crate::common::{member, spawn_app, staff, Backend};
 use chrono::{DateTime, Utc};
 
 fn at(text: &str) -> DateTime<Utc> {
@@ -30,14 +31,14 @@ async fn daily_digest(backend: Backend) {
         .expect("Czech");
     // Something waits in Prague: an organisation to verify, a report.
     member(db, base, "ngo@example.org", "Spolek Ráno", "prague", "12345679").await;
-    let (status, _) = post_form(
+    post_expect(
         base,
         None,
         "/en/places/report",
         &[("city", "prague"), ("slug", "oamp-praha-1"), ("kind", "closed")],
+        reqwest::StatusCode::SEE_OTHER,
     )
     .await;
-    assert_eq!(status, reqwest::StatusCode::SEE_OTHER);
     // And a story draft waiting for its reviewer.
     let author = db.user_by_email("mod-p@example.org").await.expect("q").expect("moderator").id;
     db.submit_story_draft(

@@ -4,6 +4,7 @@
 //! even a moderator of another city; bad input is told at its field with
 //! what was typed kept. On the real app, both backends.
 
+use crate::common::page_expect;
 use crate::common::{cast, fingerprint, get_page, post_form, sign_in, spawn_app, staff, Backend};
 use reqwest::StatusCode;
 
@@ -151,24 +152,34 @@ async fn moderators_add_listings(backend: Backend) {
         assert_eq!(s, StatusCode::SEE_OTHER, "{}", kind.section);
         let public = format!("/en/prague/{}/{}", public_section(kind.section), kind.slug);
         assert!(location.contains(&public), "{location} leads to {public}");
-        let (s, page) = get_page(base, None, &public).await;
-        assert_eq!(s, StatusCode::OK, "{public}");
+        let page = page_expect(base, None, &public, StatusCode::OK).await;
         assert!(page.contains(kind.title), "{public}");
 
         // Owned by the city, recorded with the note.
         let (kind_name, id, owner): (&str, i64, Option<i64>) = match kind.section {
             "places" => {
-                let p =
-                    db.published_place("prague", kind.slug).await.expect("q").expect("published");
+                let p = db
+                    .public_row::<app::db::PlaceRow>("prague", kind.slug)
+                    .await
+                    .expect("q")
+                    .expect("published");
                 let owner = db.place_organisation(p.id).await.expect("q");
                 ("place", p.id, owner)
             }
             "events" => {
-                let e = db.event("prague", kind.slug).await.expect("q").expect("e");
+                let e = db
+                    .public_row::<app::db::EventRow>("prague", kind.slug)
+                    .await
+                    .expect("q")
+                    .expect("e");
                 ("event", e.id, e.organisation_id)
             }
             _ => {
-                let o = db.opportunity("prague", kind.slug).await.expect("q").expect("o");
+                let o = db
+                    .public_row::<app::db::OpportunityRow>("prague", kind.slug)
+                    .await
+                    .expect("q")
+                    .expect("o");
                 ("opportunity", o.id, o.organisation_id)
             }
         };
@@ -204,8 +215,13 @@ async fn city_listings_at_any_place_of_the_city(backend: Backend) {
     let (here_id, there_id) = (here.id.to_string(), there.id.to_string());
     for kind in kinds().into_iter().filter(|k| k.section != "places") {
         let path = format!("/en/moderation/{}/edit", kind.section);
-        let (s, page) = get_page(base, Some(&cast.moderator), &format!("{path}?city=prague")).await;
-        assert_eq!(s, StatusCode::OK);
+        let page = page_expect(
+            base,
+            Some(&cast.moderator),
+            &format!("{path}?city=prague"),
+            StatusCode::OK,
+        )
+        .await;
         assert!(
             page.contains(&format!("<option value=\"{here_id}\"")),
             "{}: a Prague place is offered",
@@ -237,8 +253,16 @@ async fn city_listings_at_any_place_of_the_city(backend: Backend) {
         let (s, _) = post_form(base, Some(&cast.moderator), &path, &form).await;
         assert_eq!(s, StatusCode::SEE_OTHER, "{}", kind.section);
         let place = match kind.section {
-            "events" => db.event("prague", kind.slug).await.expect("q").map(|e| e.place_id),
-            _ => db.opportunity("prague", kind.slug).await.expect("q").map(|o| o.place_id),
+            "events" => db
+                .public_row::<app::db::EventRow>("prague", kind.slug)
+                .await
+                .expect("q")
+                .map(|e| e.place_id),
+            _ => db
+                .public_row::<app::db::OpportunityRow>("prague", kind.slug)
+                .await
+                .expect("q")
+                .map(|o| o.place_id),
         };
         assert_eq!(place, Some(Some(here.id)), "{} held at the place", kind.section);
         let public = format!("/en/prague/{}/{}", public_section(kind.section), kind.slug);
@@ -286,7 +310,11 @@ async fn a_taken_slug_is_never_overwritten(backend: Backend) {
     assert_eq!(done.len(), 1, "{written:?}");
     assert!(written.contains(&Written::SlugTaken), "{written:?}");
     let winner = if matches!(written[0], Written::Done(_)) { "Poradna A" } else { "Poradna B" };
-    let shown = db.published_place("prague", "advice-centre").await.expect("q").expect("place");
+    let shown = db
+        .public_row::<app::db::PlaceRow>("prague", "advice-centre")
+        .await
+        .expect("q")
+        .expect("place");
     assert_eq!(shown.name, winner);
     let audited: (i64,) = sqlx::query_as(
         "SELECT COUNT(*) FROM audit_log WHERE subject_kind = 'place' AND action = 'created'",

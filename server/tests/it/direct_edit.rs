@@ -2,8 +2,9 @@
 //! organisation told) and browse the audit log per listing and organisation.
 
 use crate::common::{
-    accept_change, cast, get_page, post_form, sign_in, spawn_app, staff, Backend, Cast,
+    accept_change, cast, get_page, post_ok, sign_in, spawn_app, staff, Backend, Cast,
 };
+use crate::common::{page_expect, post_expect};
 use reqwest::StatusCode;
 
 async fn direct_edit_and_history(backend: Backend) {
@@ -15,9 +16,9 @@ async fn direct_edit_and_history(backend: Backend) {
     let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
 
     // An organisation's place, verified and accepted the normal way.
-    let (s, _) = post_form(
+    post_ok(
         base,
-        Some(&ngo),
+        &ngo,
         "/en/dashboard/places/submit",
         &[
             ("organisation", org_id.as_str()),
@@ -28,13 +29,14 @@ async fn direct_edit_and_history(backend: Backend) {
         ],
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
     let (s, _) = accept_change(base, &moderator, &change).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (place, city, slug, ..) = db.places_of_organisation(org).await.expect("q")[0].clone();
     let place_s = place.to_string();
-    let hours = || async { db.place_by_id(place).await.expect("q").expect("place").opening_hours };
+    let hours = || async {
+        db.row_by_id::<app::db::PlaceRow>(place).await.expect("q").expect("place").opening_hours
+    };
 
     let edit = [
         ("place", place_s.as_str()),
@@ -49,8 +51,7 @@ async fn direct_edit_and_history(backend: Backend) {
     // Nobody but a moderator of Prague (or an admin) may edit directly; the
     // form page refuses them too.
     for cookie in [None, Some(ngo.as_str()), Some(other.as_str()), Some(other_moderator.as_str())] {
-        let (s, _) = post_form(base, cookie, "/en/moderation/places/edit", &edit).await;
-        assert_eq!(s, StatusCode::FORBIDDEN);
+        post_expect(base, cookie, "/en/moderation/places/edit", &edit, StatusCode::FORBIDDEN).await;
         let (_, html) =
             get_page(base, cookie, &format!("/en/moderation/places/edit?place={place}")).await;
         assert!(!html.contains("name=\"opening_hours\""), "form hidden");
@@ -60,17 +61,26 @@ async fn direct_edit_and_history(backend: Backend) {
     // Bad input from the moderator: 422, message at the field, kept.
     let mut bad = edit.to_vec();
     bad[6] = ("opening_hours", "Mo-Fr 25:00-99:00");
-    let (s, html) = post_form(base, Some(&moderator), "/en/moderation/places/edit", &bad).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        Some(&moderator),
+        "/en/moderation/places/edit",
+        &bad,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("Not in OpenStreetMap opening_hours form"));
     assert!(html.contains("Hours from the organisation"), "note kept");
     assert_eq!(hours().await.as_deref(), Some("Mo-Fr 09:00-17:00"));
 
     // The moderator's form shows the place as it is; saving publishes at once.
-    let (s, html) =
-        get_page(base, Some(&moderator), &format!("/en/moderation/places/edit?place={place}"))
-            .await;
-    assert_eq!(s, StatusCode::OK);
+    let html = page_expect(
+        base,
+        Some(&moderator),
+        &format!("/en/moderation/places/edit?place={place}"),
+        StatusCode::OK,
+    )
+    .await;
     assert!(html.contains("value=\"Mo-Fr 09:00-17:00\""));
     let resp = crate::common::client()
         .post(format!("{base}/en/moderation/places/edit"))
@@ -104,10 +114,13 @@ async fn direct_edit_and_history(backend: Backend) {
     assert!(note.body.contains("Mo-Fr 09:00-17:00 → Mo-Th 10:00-16:00"), "{}", note.body);
 
     // History per listing: submitted, accepted, edited with diff and note.
-    let (s, html) =
-        get_page(base, Some(&moderator), &format!("/en/moderation/audit?kind=place&id={place}"))
-            .await;
-    assert_eq!(s, StatusCode::OK);
+    let html = page_expect(
+        base,
+        Some(&moderator),
+        &format!("/en/moderation/audit?kind=place&id={place}"),
+        StatusCode::OK,
+    )
+    .await;
     for needle in [
         "Edited by a moderator",
         "Change accepted and published",
@@ -118,13 +131,13 @@ async fn direct_edit_and_history(backend: Backend) {
         assert!(html.contains(needle), "place history lacks `{needle}`");
     }
     // History per organisation: registered, verified, its proposals.
-    let (s, html) = get_page(
+    let html = page_expect(
         base,
         Some(&moderator),
         &format!("/en/moderation/audit?kind=organisation&id={org}"),
+        StatusCode::OK,
     )
     .await;
-    assert_eq!(s, StatusCode::OK);
     for needle in ["Registered", "Verified", "Change proposed", "Change accepted and published"] {
         assert!(html.contains(needle), "organisation history lacks `{needle}`");
     }

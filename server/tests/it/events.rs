@@ -3,7 +3,7 @@
 //! feeds read back with another parser and re-expanded with `rrule`, and
 //! the Atom feed.
 
-use crate::common::{get, get_page, spawn_app, Backend};
+use crate::common::{get, get_page, page_expect, spawn_app, Backend};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -303,13 +303,13 @@ async fn calendar_feeds(backend: Backend) {
 async fn event_pages(backend: Backend) {
     let app = spawn_app(&backend).await;
     let base = app.base.as_str();
-    let (s, html) = get_page(
+    let html = page_expect(
         base,
         None,
         "/en/prague/events?when=range&from=2026-12-01&to=2026-12-31&category=conversation_club",
+        StatusCode::OK,
     )
     .await;
-    assert_eq!(s, StatusCode::OK);
     assert!(html.contains("3 dates"), "count");
     assert!(html.contains("Cancelled"), "the cancelled meeting is marked");
     assert!(html.contains("Intercultural conversation meetings"));
@@ -326,13 +326,12 @@ async fn event_pages(backend: Backend) {
     let (_, html) = get_page(base, None, "/en/prague/events").await;
     assert!(!html.contains("RefuFest"));
     // Bad filters are named, not fatal.
-    let (s, html) = get_page(base, None, "/en/prague/events?colour=red").await;
-    assert_eq!(s, StatusCode::OK);
+    let html = page_expect(base, None, "/en/prague/events?colour=red", StatusCode::OK).await;
     assert!(html.contains("ignored: colour"));
 
     // An event page: dates, where, add to calendar, share, structured data.
-    let (s, html) = get_page(base, None, "/en/prague/events/next-door-family-lunches").await;
-    assert_eq!(s, StatusCode::OK);
+    let html =
+        page_expect(base, None, "/en/prague/events/next-door-family-lunches", StatusCode::OK).await;
     for needle in [
         "Next Door Family",
         "Next dates",
@@ -344,12 +343,10 @@ async fn event_pages(backend: Backend) {
         assert!(html.contains(needle), "event page lacks {needle}");
     }
     // A past example keeps its page, says so.
-    let (s, html) = get_page(base, None, "/en/prague/events/refufest-2021").await;
-    assert_eq!(s, StatusCode::OK);
+    let html = page_expect(base, None, "/en/prague/events/refufest-2021", StatusCode::OK).await;
     assert!(html.contains("A past edition"));
     assert!(html.contains("When it took place"));
-    let (s, _) = get_page(base, None, "/en/prague/events/no-such-event").await;
-    assert_eq!(s, StatusCode::NOT_FOUND);
+    page_expect(base, None, "/en/prague/events/no-such-event", StatusCode::NOT_FOUND).await;
     // Shown on the page of the place it happens at.
     let (_, html) = get_page(base, None, "/en/prague/places/prague-libus-district-office").await;
     assert!(html.contains("Events here"));
@@ -377,8 +374,7 @@ async fn no_local_language_needed_names_the_city_language(backend: Backend) {
         ("/uk/prague/volunteering", "Чеська не потрібна", "Словацька не потрібна"),
     ];
     for (path, shown, absent) in cases {
-        let (status, html) = get_page(base, None, path).await;
-        assert_eq!(status, StatusCode::OK, "{path}");
+        let html = page_expect(base, None, path, StatusCode::OK).await;
         assert!(html.contains(shown), "{path} says {shown:?}");
         assert!(!html.contains(absent), "{path} does not say {absent:?}");
     }

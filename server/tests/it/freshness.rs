@@ -4,6 +4,7 @@
 //! confirmed by its members or marked verified by the city's moderators;
 //! nobody else may. On the real app, both backends.
 
+use crate::common::post_expect;
 use crate::common::{cast, post_form, post_ok, sign_in, spawn_app, staff, Backend, Cast, TestApp};
 use app::listing::freshness::{confirm, remind, stale, ConfirmedBy};
 use app::listing::{Listing, ListingKind};
@@ -59,8 +60,8 @@ async fn freshness_of<D: Listing>(
     let form = [("kind", kind.as_str().to_string()), ("id", id.to_string())];
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
     for cookie in [None, Some(p.other.as_str())] {
-        let (s, _) = post_form(base, cookie, "/en/dashboard/listings/confirm", &form).await;
-        assert_eq!(s, StatusCode::FORBIDDEN);
+        post_expect(base, cookie, "/en/dashboard/listings/confirm", &form, StatusCode::FORBIDDEN)
+            .await;
     }
     let confirmed = |db: &app::db::Db| {
         let db = db.clone();
@@ -85,8 +86,14 @@ async fn freshness_of<D: Listing>(
     let verify: Vec<(&str, &str)> = verify.iter().map(|(k, v)| (*k, v.as_str())).collect();
     staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
     let elsewhere = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
-    let (s, _) = post_form(base, Some(&elsewhere), "/en/moderation/listings/verify", &verify).await;
-    assert_eq!(s, StatusCode::FORBIDDEN, "another city's moderator");
+    post_expect(
+        base,
+        Some(&elsewhere),
+        "/en/moderation/listings/verify",
+        &verify,
+        StatusCode::FORBIDDEN,
+    )
+    .await; // another city's moderator
     post_ok(base, &p.moderator, "/en/moderation/listings/verify", &verify).await;
     assert_eq!(confirmed(db).await, 2);
     // The history says so in words, in the moderator's language.
@@ -97,16 +104,7 @@ async fn freshness_of<D: Listing>(
     assert!(!html.contains(&format!("{}: confirmed", kind.as_str())), "{html}");
 
     // Confirmed with the clock at `later`, it is fresh then.
-    let user = db.user_by_email("ngo@example.org").await.expect("q").expect("u");
-    let current = app::accounts::session::CurrentUser {
-        id: user.id,
-        email: user.email,
-        display_name: user.display_name,
-        role: app::accounts::model::Role::Member,
-        moderator_city: None,
-        email_verified: true,
-        locale: user.locale,
-    };
+    let current = crate::common::current_member(db, "ngo@example.org").await;
     confirm::<D>(db, Some(&current), Some(id), ConfirmedBy::Member, later).await.expect("confirm");
     assert!(!is_stale(app, kind, id, later).await, "fresh once confirmed");
 
@@ -161,19 +159,7 @@ async fn opportunities(backend: Backend) {
     let app = spawn_app(&backend).await;
     let p = cast(&app).await;
     let org = p.org.to_string();
-    let form = [
-        ("organisation", org.as_str()),
-        ("title", "Doučování češtiny pro děti"),
-        ("title_en", "Czech tutoring for children"),
-        ("location_kind", "address"),
-        ("address", "Vodičkova 5, Praha 1"),
-        ("schedule_kind", "recurring"),
-        ("schedule_text", "Tuesdays 16:00–18:00"),
-        ("languages", "cs"),
-        ("audience", "locals"),
-        ("deadline", "2027-09-30"),
-        ("contact", "dobrovolnici@example.org"),
-    ];
+    let form = crate::common::tutoring_form(&org, &[("deadline", "2027-09-30")]);
     let id = publish(&app, &p, "/en/dashboard/opportunities/submit", &form).await;
     let over = "2027-10-15T00:00:00Z".parse().expect("time");
     let name = "Doučování češtiny pro děti";

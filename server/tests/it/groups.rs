@@ -7,9 +7,10 @@
 //! backends.
 
 use crate::common::{
-    fingerprint, get_page, member, post_form, sign_in, spawn_app, staff, verify_organisation,
-    Backend,
+    fingerprint, get_page, member, post_form, post_ok, sign_in, spawn_app, staff,
+    verify_organisation, Backend,
 };
+use crate::common::{page_expect, post_expect};
 use app::values::ReviewState;
 use reqwest::StatusCode;
 
@@ -86,13 +87,18 @@ async fn community_groups(backend: Backend) {
         ("city", "prague"),
         ("kind", "club"),
     ]);
-    let (s, html) = post_form(base, None, "/en/account/register", &borrowed(&reg)).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        None,
+        "/en/account/register",
+        &borrowed(&reg),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("Choose one of the options."));
     assert!(html.contains("value=\"Spolek Hromada\""));
     reg.last_mut().expect("kind").1 = "community_group".into();
-    let (s, _) = post_form(base, None, "/en/account/register", &borrowed(&reg)).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_expect(base, None, "/en/account/register", &borrowed(&reg), StatusCode::SEE_OTHER).await;
     let user = db.user_by_email("group@example.org").await.expect("q").expect("user");
     sqlx::query("UPDATE users SET email_verified_at = $1 WHERE id = $2")
         .bind(chrono::Utc::now().to_rfc3339())
@@ -115,8 +121,7 @@ async fn community_groups(backend: Backend) {
     assert!(dash.contains("Group profile"));
     let form_path = format!("/en/dashboard/group?organisation={org}");
     assert!(dash.contains(&form_path.replace('&', "&amp;")) || dash.contains(&form_path));
-    let (s, html) = get_page(base, Some(&member_cookie), &form_path).await;
-    assert_eq!(s, StatusCode::OK);
+    let html = page_expect(base, Some(&member_cookie), &form_path, StatusCode::OK).await;
     assert!(html.contains("name=\"channel_value_0\""));
     for cookie in [None, Some(other.as_str()), Some(moderator.as_str())] {
         let (_, html) = get_page(base, cookie, &form_path).await;
@@ -134,9 +139,14 @@ async fn community_groups(backend: Backend) {
         }
     }
     let before = fingerprint(db).await;
-    let (s, html) =
-        post_form(base, Some(&member_cookie), "/en/dashboard/group/submit", &borrowed(&bad)).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        Some(&member_cookie),
+        "/en/dashboard/group/submit",
+        &borrowed(&bad),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("id=\"f-channel_value_0-error\""));
     assert!(html.contains("Enter a full link starting with https://"));
     assert!(html.contains("id=\"f-channel_value_1-error\""));
@@ -147,9 +157,14 @@ async fn community_groups(backend: Backend) {
     assert!(html.contains("value=\"Community centre Novodvorská, Sundays 15:00\""));
     assert_eq!(before, fingerprint(db).await, "a refused form stored nothing");
     // The same in Czech: the message is translated.
-    let (s, html) =
-        post_form(base, Some(&member_cookie), "/cs/dashboard/group/submit", &borrowed(&bad)).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        Some(&member_cookie),
+        "/cs/dashboard/group/submit",
+        &borrowed(&bad),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("Zadejte celý odkaz začínající https://"));
 
     // Nobody outside the group may propose for it.
@@ -165,9 +180,7 @@ async fn community_groups(backend: Backend) {
     assert_eq!(before, fingerprint(db).await, "refusals changed nothing");
 
     // The group proposes: waiting for review, not public.
-    let (s, _) =
-        post_form(base, Some(&member_cookie), "/en/dashboard/group/submit", &borrowed(&good)).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &member_cookie, "/en/dashboard/group/submit", &borrowed(&good)).await;
     let proposal = newest_proposal(db, group.id).await;
     let (_, dash) =
         get_page(base, Some(&member_cookie), &format!("/en/dashboard?group={org}")).await;
@@ -220,8 +233,7 @@ async fn community_groups(backend: Backend) {
     let (s, _) = decide(base, &moderator, "approve", p.as_str(), None).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert_eq!(proposal_state(db, proposal).await, ReviewState::Accepted);
-    let (s, public) = get_page(base, None, "/en/prague/communities").await;
-    assert_eq!(s, StatusCode::OK);
+    let public = page_expect(base, None, "/en/prague/communities", StatusCode::OK).await;
     let card = format!("data-group=\"{org}\"");
     assert_eq!(public.matches(&card).count(), 3, "under uk, ru and cs");
     for lang in ["uk", "ru", "cs"] {
@@ -266,8 +278,7 @@ async fn community_groups(backend: Backend) {
     assert_eq!(junk.matches(&card).count(), 3);
     let (_, kosice) = get_page(base, None, "/en/kosice/communities").await;
     assert!(!kosice.contains("Spolek Hromada"));
-    let (s, _) = get_page(base, None, "/en/atlantis/communities").await;
-    assert_eq!(s, StatusCode::NOT_FOUND);
+    page_expect(base, None, "/en/atlantis/communities", StatusCode::NOT_FOUND).await;
 
     // The members were told, in the outbox; the audit log has it.
     let outbox = db.outbox(50).await.expect("outbox");
@@ -289,10 +300,7 @@ async fn community_groups(backend: Backend) {
             *v = "https://t.me/hromada_new".into();
         }
     }
-    let (s, _) =
-        post_form(base, Some(&member_cookie), "/en/dashboard/group/submit", &borrowed(&change))
-            .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &member_cookie, "/en/dashboard/group/submit", &borrowed(&change)).await;
     let second = newest_proposal(db, group.id).await;
     let (_, public) = get_page(base, None, "/en/prague/communities").await;
     assert!(public.contains("t.me/hromada_test"));
@@ -322,10 +330,7 @@ async fn community_groups(backend: Backend) {
     // A newer proposal supersedes a pending one: the older cannot be
     // approved any more (the moderator would approve what they did not see).
     for _ in 0..2 {
-        let (s, _) =
-            post_form(base, Some(&member_cookie), "/en/dashboard/group/submit", &borrowed(&change))
-                .await;
-        assert_eq!(s, StatusCode::SEE_OTHER);
+        post_ok(base, &member_cookie, "/en/dashboard/group/submit", &borrowed(&change)).await;
     }
     let newest = newest_proposal(db, group.id).await;
     let older = newest - 1;
@@ -335,14 +340,13 @@ async fn community_groups(backend: Backend) {
     assert!(html.contains("already been decided"));
 
     // A suspended group is not listed.
-    let (s, _) = post_form(
+    post_ok(
         base,
-        Some(&moderator),
+        &moderator,
         "/en/moderation/organisations/suspend",
         &[("organisation", org.as_str()), ("reason", "Checking")],
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, public) = get_page(base, None, "/en/prague/communities").await;
     assert!(!public.contains("Spolek Hromada"));
 }
@@ -355,8 +359,7 @@ async fn communities_linked(backend: Backend) {
     assert!(city.contains("href=\"/en/prague/communities\">Communities<"));
     let (_, events) = get_page(&app.base, None, "/uk/kosice/events").await;
     assert!(events.contains("href=\"/uk/kosice/communities\""));
-    let (s, page) = get_page(&app.base, None, "/en/kosice/communities").await;
-    assert_eq!(s, StatusCode::OK);
+    let page = page_expect(&app.base, None, "/en/kosice/communities", StatusCode::OK).await;
     assert!(page.contains("No community group is listed here yet."));
 }
 

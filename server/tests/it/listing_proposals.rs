@@ -7,6 +7,7 @@ use crate::common::{
     accept_change, cast, get, get_page, post_form, post_ok, sign_in, spawn_app, staff, Backend,
     Cast,
 };
+use crate::common::{page_expect, post_expect};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -41,11 +42,9 @@ async fn events_through_review(backend: Backend) {
     let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
 
     // The form page offers the repetition choices.
-    let (s, html) = get_page(base, Some(&ngo), "/en/dashboard/events/new").await;
-    assert_eq!(s, StatusCode::OK);
+    let html = page_expect(base, Some(&ngo), "/en/dashboard/events/new", StatusCode::OK).await;
     assert!(html.contains("Every other week"), "repeat choices");
-    let (s, _) = get_page(base, None, "/en/dashboard/events/new").await;
-    assert_eq!(s, StatusCode::FORBIDDEN, "not for visitors");
+    page_expect(base, None, "/en/dashboard/events/new", StatusCode::FORBIDDEN).await; // not for visitors
 
     let event = |time: &'static str| {
         vec![
@@ -110,11 +109,10 @@ async fn events_through_review(backend: Backend) {
         vec!["2027-01-05T18:00", "2027-01-12T18:00", "2027-01-26T18:00"],
         "{got:?}"
     );
-    let row = db.events_of_organisation(org).await.expect("q").remove(0);
+    let row = db.rows_of_organisation::<app::db::EventRow>(org).await.expect("q").remove(0);
     assert_eq!(row.organisation_id, Some(org));
     let id = row.id.to_string();
-    let (s, page) = get_page(base, None, &format!("/en/prague/events/{slug}")).await;
-    assert_eq!(s, StatusCode::OK);
+    let page = page_expect(base, None, &format!("/en/prague/events/{slug}"), StatusCode::OK).await;
     assert!(page.contains("Spolek Sousedé"), "organiser shown");
     // The page links the organiser's own calendar feed, which has the event
     // and no other organiser's.
@@ -214,8 +212,7 @@ async fn events_through_review(backend: Backend) {
     .await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     assert!(dates_of(&api(base, window).await, slug).is_empty());
-    let (s, _) = get_page(base, None, &format!("/en/prague/events/{slug}")).await;
-    assert_eq!(s, StatusCode::NOT_FOUND);
+    page_expect(base, None, &format!("/en/prague/events/{slug}"), StatusCode::NOT_FOUND).await;
     let outbox = db.outbox(50).await.expect("outbox");
     assert!(
         outbox
@@ -235,28 +232,28 @@ async fn opportunities_through_review(backend: Backend) {
     let Cast { org, ngo, other, moderator } = cast(&app).await;
     let org_s = org.to_string();
 
-    let form = vec![
-        ("organisation", org_s.as_str()),
-        ("title", "Doučování češtiny pro děti"),
-        ("title_en", "Czech tutoring for children"),
-        ("location_kind", "address"),
-        ("address", "Vodičkova 5, Praha 1"),
-        ("schedule_kind", "recurring"),
-        ("schedule_text", "Tuesdays 16:00–18:00"),
-        ("skills", "patience, Czech"),
-        ("languages", "cs"),
-        ("audience", "locals"),
-        ("min_age", "16"),
-        ("contact", "dobrovolnici@example.org"),
-    ];
+    let extra = [("skills", "patience, Czech"), ("min_age", "16")];
+    let form = crate::common::tutoring_form(&org_s, &extra);
     let mut bad = form.clone();
     bad.retain(|(k, _)| *k != "audience");
     bad.push(("audience", "everyone"));
-    let (s, html) = post_form(base, Some(&ngo), "/en/dashboard/opportunities/submit", &bad).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        Some(&ngo),
+        "/en/dashboard/opportunities/submit",
+        &bad,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("value=\"Doučování češtiny pro děti\""));
-    let (s, _) = post_form(base, Some(&other), "/en/dashboard/opportunities/submit", &form).await;
-    assert_eq!(s, StatusCode::FORBIDDEN);
+    post_expect(
+        base,
+        Some(&other),
+        "/en/dashboard/opportunities/submit",
+        &form,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
     post_ok(base, &ngo, "/en/dashboard/opportunities/submit", &form).await;
     let listed = |v: Value| {
         v["opportunities"]
@@ -283,7 +280,7 @@ async fn opportunities_through_review(backend: Backend) {
         .and_then(|r| r.split('"').next())
         .expect("opportunity id")
         .to_string();
-    let (s, _) = post_form(
+    post_expect(
         base,
         None,
         "/en/volunteering/interest",
@@ -295,18 +292,18 @@ async fn opportunities_through_review(backend: Backend) {
             ("contact", "olena@example.org"),
             ("consent", "yes"),
         ],
+        StatusCode::SEE_OTHER,
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, mine) = get_page(base, Some(&ngo), "/en/dashboard").await;
     assert!(mine.contains("Olena Kovalenko"), "the organisation sees the request");
     let (_, theirs) = get_page(base, Some(&other), "/en/dashboard").await;
     assert!(!theirs.contains("Olena Kovalenko"));
 
     // Taken off the site: gone from the list and the API.
-    let (s, _) = post_form(
+    post_ok(
         base,
-        Some(&moderator),
+        &moderator,
         "/en/moderation/listings/unpublish",
         &[
             ("kind", "opportunity"),
@@ -317,7 +314,6 @@ async fn opportunities_through_review(backend: Backend) {
         ],
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     assert!(!listed(api(base, "/api/v1/opportunities?city=prague").await));
 
     // A corrected version, once accepted, is public again.

@@ -5,6 +5,7 @@ use crate::common::{
     accept_change, cast, client, get_page, join, post_form, post_ok, run_sql, sign_in, spawn_app,
     staff, verify_organisation, Backend, Cast, NGO, NGO_A, NGO_B, OTHER_NGO,
 };
+use crate::common::{page_expect, post_expect};
 use reqwest::StatusCode;
 
 async fn published_slugs(base: &str) -> Vec<String> {
@@ -66,8 +67,14 @@ async fn review_workflow(backend: Backend) {
     // Bad hours and a phone number no Czech number looks like (none starts
     // with 1): 422 with the messages at the fields, the rest kept, nothing
     // stored.
-    let (s, html) = post_form(base, Some(&ngo), "/en/dashboard/places/submit", &form).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        Some(&ngo),
+        "/en/dashboard/places/submit",
+        &form,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("Not in OpenStreetMap opening_hours form"));
     assert!(html.contains("not a phone number that can be called"));
     assert!(html.contains("value=\"+420 123 456 789\""));
@@ -129,8 +136,8 @@ async fn review_workflow(backend: Backend) {
     assert_eq!(s, StatusCode::SEE_OTHER);
     let slugs = published_slugs(base).await;
     let slug = slugs.iter().find(|s| s.starts_with("neighbours")).expect("published").clone();
-    let (s, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
-    assert_eq!(s, StatusCode::OK);
+    let public =
+        page_expect(base, None, &format!("/en/prague/places/{slug}"), StatusCode::OK).await;
     assert!(public.contains("Mon–Fri 9:00–17:00"));
     // The number to call is the whole international one; the note stays apart.
     assert!(public.contains("href=\"tel:+420221234567\""));
@@ -151,7 +158,13 @@ async fn review_workflow(backend: Backend) {
         .any(|m| m.recipient == "ngo@example.org" && m.body.contains("Accepted and public")));
 
     // An edit is a proposal: the public keeps the old hours until accepted.
-    let place_id = db.published_place("prague", &slug).await.expect("q").expect("p").id.to_string();
+    let place_id = db
+        .public_row::<app::db::PlaceRow>("prague", &slug)
+        .await
+        .expect("q")
+        .expect("p")
+        .id
+        .to_string();
     let mut edit = form.clone();
     edit.push(("place", place_id.as_str()));
     edit[9] = ("hours_text", "Mon–Thu 10:00–16:00");
@@ -164,23 +177,22 @@ async fn review_workflow(backend: Backend) {
 
     // Sent back with a message the NGO sees; resubmitted; accepted.
     let edit_change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
-    let (s, html) = post_form(
+    let html = post_expect(
         base,
         Some(&moderator),
         "/en/moderation/changes/send-back",
         &[("change", &edit_change), ("message", " ")],
+        StatusCode::UNPROCESSABLE_ENTITY,
     )
-    .await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a message is required");
+    .await; // a message is required
     assert!(html.contains("Please fill this in."));
-    let (s, _) = post_form(
+    post_ok(
         base,
-        Some(&moderator),
+        &moderator,
         "/en/moderation/changes/send-back",
         &[("change", &edit_change), ("message", "Please confirm Thursday hours with a source.")],
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
     assert!(dash.contains("Sent back for changes"));
     assert!(dash.contains("Please confirm Thursday hours with a source."));
@@ -200,20 +212,19 @@ async fn review_workflow(backend: Backend) {
     let other_org = db.organisations(Some("prague"), None).await.expect("q");
     let other_id = other_org.iter().find(|o| o.name == "Jiný spolek").expect("o").id.to_string();
     foreign[0] = ("organisation", other_id.as_str());
-    let (s, _) = post_form(base, Some(&other), "/en/dashboard/places/submit", &foreign).await;
-    assert_eq!(s, StatusCode::FORBIDDEN);
+    post_expect(base, Some(&other), "/en/dashboard/places/submit", &foreign, StatusCode::FORBIDDEN)
+        .await;
 
     // A rejection with its reason; and the audit log of the place.
     post_ok(base, &ngo, "/en/dashboard/places/submit", &edit).await;
     let third = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
-    let (s, _) = post_form(
+    post_ok(
         base,
-        Some(&moderator),
+        &moderator,
         "/en/moderation/changes/reject",
         &[("change", &third), ("message", "Duplicate of the previous change.")],
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
     assert!(dash.contains("Rejected") && dash.contains("Duplicate of the previous change."));
     let audit = db.audit_for("place", place_id.parse().expect("id")).await.expect("q");
@@ -268,25 +279,19 @@ async fn freshness(backend: Backend) {
     // Only the organisation's members may confirm; nothing changes otherwise.
     let id = place.to_string();
     for cookie in [None, Some(other.as_str())] {
-        let (s, _) =
-            post_form(base, cookie, "/en/dashboard/places/confirm", &[("place", &id)]).await;
-        assert_eq!(s, StatusCode::FORBIDDEN);
+        post_expect(
+            base,
+            cookie,
+            "/en/dashboard/places/confirm",
+            &[("place", &id)],
+            StatusCode::FORBIDDEN,
+        )
+        .await;
     }
     assert!(is_stale(later).await);
-    let (s, _) =
-        post_form(base, Some(&ngo), "/en/dashboard/places/confirm", &[("place", &id)]).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &ngo, "/en/dashboard/places/confirm", &[("place", &id)]).await;
     // With the clock at `later`, the confirmation makes it fresh then.
-    let user = db.user_by_email("ngo@example.org").await.expect("q").expect("u");
-    let current = app::accounts::session::CurrentUser {
-        id: user.id,
-        email: user.email,
-        display_name: user.display_name,
-        role: app::accounts::model::Role::Member,
-        moderator_city: None,
-        email_verified: true,
-        locale: user.locale,
-    };
+    let current = crate::common::current_member(db, "ngo@example.org").await;
     confirm::<PlaceDraft>(db, Some(&current), Some(place), ConfirmedBy::Member, later)
         .await
         .map_err(|_| "refused")
@@ -312,9 +317,9 @@ async fn queue_filters(backend: Backend) {
     {
         let cookie = sign_in(base, email, "member passphrase").await;
         let org = org.to_string();
-        let (s, _) = post_form(
+        post_ok(
             base,
-            Some(&cookie),
+            &cookie,
             "/en/dashboard/places/submit",
             &[
                 ("organisation", org.as_str()),
@@ -323,8 +328,7 @@ async fn queue_filters(backend: Backend) {
                 ("address", "Vodičkova 5, Praha 1"),
             ],
         )
-        .await;
-        assert_eq!(s, StatusCode::SEE_OTHER, "{name} submitted");
+        .await; // {name} submitted
     }
     // Alfa has waited since 2020.
     // backdate
@@ -349,8 +353,9 @@ async fn queue_filters(backend: Backend) {
         (format!("?age=7&organisation={b}"), vec![]),
         ("?kind=place".to_string(), vec!["Poradna Alfa", "Klub Beta"]),
     ] {
-        let (s, html) = get_page(base, Some(&moderator), &format!("/en/moderation{query}")).await;
-        assert_eq!(s, StatusCode::OK);
+        let html =
+            page_expect(base, Some(&moderator), &format!("/en/moderation{query}"), StatusCode::OK)
+                .await;
         assert_eq!(shown(&html), expected, "queue for `{query}`");
     }
     // Another city's moderator cannot widen the scope with a filter.

@@ -84,7 +84,7 @@ async fn address_lookup_fills_coordinates(backend: Backend) {
     let (s, _) = accept_change(base, &moderator, &located).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (place, ..) = db.places_of_organisation(org).await.expect("q")[0].clone();
-    let row = db.place_by_id(place).await.expect("q").expect("place");
+    let row = db.row_by_id::<app::db::PlaceRow>(place).await.expect("q").expect("place");
     assert_eq!(row.district.as_deref(), Some("Praha 1"));
 }
 

@@ -2,6 +2,7 @@
 //! may not, and that a refusal changes nothing) and the audit trail, on
 //! SQLite and PostgreSQL.
 
+use crate::common::post_expect;
 use crate::common::{
     client, get_page, join, post_form, post_ok, sign_in, spawn_app, staff, Backend, KOSICE_NGO,
     PRAGUE_NGO,
@@ -153,22 +154,26 @@ async fn problem_reports(backend: Backend) {
     let with = |extra: &[(&'static str, &'static str)]| [&place[..], extra].concat();
 
     // "Something else" needs words; the page comes back with the message.
-    let (s, html) =
-        post_form(base, None, "/en/places/report", &with(&[("kind", "other"), ("message", " ")]))
-            .await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        None,
+        "/en/places/report",
+        &with(&[("kind", "other"), ("message", " ")]),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("Please fill this in."));
     assert!(html.contains("<h1"), "the place page itself");
     assert!(db.open_reports(None).await.expect("q").is_empty());
     // Unknown places are refused.
-    let (s, _) = post_form(
+    post_expect(
         base,
         None,
         "/en/places/report",
         &[("city", "prague"), ("slug", "nope"), ("kind", "closed")],
+        StatusCode::FORBIDDEN,
     )
     .await;
-    assert_eq!(s, StatusCode::FORBIDDEN);
 
     let resp = client()
         .post(format!("{base}/en/places/report"))
@@ -201,10 +206,7 @@ async fn problem_reports(backend: Backend) {
         assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
     }
     assert_eq!(db.open_reports(None).await.expect("q").len(), 1);
-    let (s, _) =
-        post_form(base, Some(&moderator), "/en/moderation/reports/handle", &[("report", &id)])
-            .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &moderator, "/en/moderation/reports/handle", &[("report", &id)]).await;
     assert!(db.open_reports(None).await.expect("q").is_empty());
     assert_eq!(db.audit_for("report", reports[0].id).await.expect("q").len(), 1);
 }
@@ -220,7 +222,8 @@ async fn unpublishing(backend: Backend) {
     let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
     let moderator = sign_in(base, "mod-p@example.org", crate::common::STAFF_PASSWORD).await;
     let path = "/en/prague/places/oamp-praha-1";
-    let place = db.published_place("prague", "oamp-praha-1").await.expect("q").expect("p");
+    let place =
+        db.public_row::<app::db::PlaceRow>("prague", "oamp-praha-1").await.expect("q").expect("p");
     let id = place.id.to_string();
     let form = |reason: &'static str| {
         [
@@ -250,9 +253,14 @@ async fn unpublishing(backend: Backend) {
         assert_eq!(s, StatusCode::FORBIDDEN, "{who}");
     }
     let f = form(" ");
-    let (s, html) =
-        post_form(base, Some(&moderator), "/en/moderation/listings/unpublish", &f).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a reason is required");
+    let html = post_expect(
+        base,
+        Some(&moderator),
+        "/en/moderation/listings/unpublish",
+        &f,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await; // a reason is required
     assert!(html.contains("Please fill this in."));
     assert_eq!(get_page(base, None, path).await.0, StatusCode::OK, "still public");
 

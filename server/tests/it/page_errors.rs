@@ -2,7 +2,7 @@
 //! database is a 500 "something went wrong" page, in the reader's language,
 //! never "not allowed"; refusals stay 403 and missing things 404.
 
-use crate::common::{get_page, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD};
+use crate::common::{get_page, page_expect, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD};
 use reqwest::StatusCode;
 
 async fn failures_refusals_and_missing_pages(backend: Backend) {
@@ -12,27 +12,32 @@ async fn failures_refusals_and_missing_pages(backend: Backend) {
     let admin = sign_in(base, "admin@example.org", STAFF_PASSWORD).await;
 
     // Missing and refused, before anything breaks.
-    let (status, page) = get_page(base, None, "/en/prague/places/no-such-place").await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    let page =
+        page_expect(base, None, "/en/prague/places/no-such-place", StatusCode::NOT_FOUND).await;
     assert!(!page.contains("Something went wrong"));
     let (status, page) = get_page(base, None, "/cs/admin/outbox").await;
     assert!(status == StatusCode::FORBIDDEN || status.is_redirection(), "{status}");
     assert!(!page.contains("Něco se pokazilo"));
-    let (status, page) = get_page(base, Some(&admin), "/cs/admin/outbox").await;
-    assert_eq!(status, StatusCode::OK);
+    let page = page_expect(base, Some(&admin), "/cs/admin/outbox", StatusCode::OK).await;
     assert!(!page.contains("Něco se pokazilo"));
 
     // The outbox table goes away: the admin's outbox page fails as a
     // failure, in Czech, with 500, not as a refusal.
     sqlx::query("DROP TABLE outbox").execute(db.pool()).await.expect("drop");
-    let (status, page) = get_page(base, Some(&admin), "/cs/admin/outbox").await;
-    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    let page =
+        page_expect(base, Some(&admin), "/cs/admin/outbox", StatusCode::INTERNAL_SERVER_ERROR)
+            .await;
     assert!(page.contains("Něco se pokazilo"), "the failure is said");
     assert!(!page.contains("K zobrazení této stránky nemáte oprávnění."), "not a refusal");
     // A place page whose descriptions cannot be read fails the same way.
     sqlx::query("DROP TABLE place_descriptions").execute(db.pool()).await.expect("drop");
-    let (status, page) = get_page(base, None, "/en/prague/places/oamp-praha-1").await;
-    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    let page = page_expect(
+        base,
+        None,
+        "/en/prague/places/oamp-praha-1",
+        StatusCode::INTERNAL_SERVER_ERROR,
+    )
+    .await;
     assert!(page.contains("Something went wrong"));
 }
 

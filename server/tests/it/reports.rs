@@ -3,7 +3,10 @@
 //! place's report, shown to the city's moderators with a link back, and
 //! handled with an audit entry.
 
-use crate::common::{get_page, post_form, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD};
+use crate::common::post_expect;
+use crate::common::{
+    get_page, post_form, post_ok, sign_in, spawn_app, staff, Backend, STAFF_PASSWORD,
+};
 use reqwest::StatusCode;
 
 async fn reports_on_events_and_opportunities(backend: Backend) {
@@ -44,23 +47,23 @@ async fn reports_on_events_and_opportunities(backend: Backend) {
         };
         // Checked like a place's report: "something else" needs words, and
         // the page comes back with what was typed; nothing is stored.
-        let (status, html) = post_form(base, None, "/en/places/report", &form("other", " ")).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{listing}");
+        let (s, html) = post_form(base, None, "/en/places/report", &form("other", " ")).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{listing}");
         assert!(html.contains("Please fill this in."));
         assert!(db.open_reports(None).await.expect("q").is_empty());
         // An unknown listing of the kind is refused.
-        let (status, _) = post_form(
+        post_expect(
             base,
             None,
             "/en/places/report",
             &[("listing", listing), ("city", "prague"), ("slug", "nope"), ("kind", "closed")],
+            StatusCode::FORBIDDEN,
         )
         .await;
-        assert_eq!(status, StatusCode::FORBIDDEN);
 
-        let (status, _) =
-            post_form(base, None, "/en/places/report", &form("closed", message)).await;
-        assert_eq!(status, StatusCode::SEE_OTHER, "{listing}");
+        let (s, _) = post_form(base, None, "/en/places/report", &form("closed", message)).await;
+
+        assert_eq!(s, StatusCode::SEE_OTHER, "{listing}");
         let reports = db.open_reports(None).await.expect("q");
         assert_eq!(reports.len(), 1);
         assert_eq!((reports[0].listing.as_str(), reports[0].slug.as_str()), (listing, slug));
@@ -73,10 +76,7 @@ async fn reports_on_events_and_opportunities(backend: Backend) {
         let (_, elsewhere) = get_page(base, Some(&other), "/en/moderation").await;
         assert!(!elsewhere.contains(message));
         let id = reports[0].id.to_string();
-        let (status, _) =
-            post_form(base, Some(&moderator), "/en/moderation/reports/handle", &[("report", &id)])
-                .await;
-        assert_eq!(status, StatusCode::SEE_OTHER);
+        post_ok(base, &moderator, "/en/moderation/reports/handle", &[("report", &id)]).await;
         assert!(db.open_reports(None).await.expect("q").is_empty());
         assert_eq!(db.audit_for("report", reports[0].id).await.expect("q").len(), 1);
     }

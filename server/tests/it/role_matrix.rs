@@ -4,7 +4,7 @@
 //! password reset are open to everyone by design and tested in accounts.rs.)
 
 use crate::common::{
-    fingerprint, get_page, group_member, member, post_form, run_sql, sign_in, spawn_app, staff,
+    fingerprint, get_page, member, post_form, registered, run_sql, sign_in, spawn_app, staff,
     Backend,
 };
 use reqwest::StatusCode;
@@ -96,14 +96,7 @@ impl Fixture {
     /// A new published place of the member's organisation: (id, slug).
     async fn place(&self) -> (i64, String) {
         let change = self.pending_change().await;
-        let s = self
-            .post(
-                Who::Moderator,
-                "/en/moderation/changes/accept",
-                &pairs(&[("change", &change.to_string())]),
-            )
-            .await;
-        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: accept");
+        self.accept(change).await;
         let places = self.db.places_of_organisation(self.org).await.expect("places");
         let (id, _, slug, ..) = places.into_iter().max_by_key(|p| p.0).expect("a place");
         (id, slug)
@@ -135,6 +128,13 @@ impl Fixture {
         ])
     }
 
+    /// A moderator accepts the change `change`.
+    async fn accept(&self, change: i64) {
+        let form = pairs(&[("change", &change.to_string())]);
+        let s = self.post(Who::Moderator, "/en/moderation/changes/accept", &form).await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: accept");
+    }
+
     /// Accepts the member organisation's newest pending change.
     async fn accept_newest(&self) {
         let filter = app::db::ChangeFilter { organisation: Some(self.org), ..Default::default() };
@@ -147,49 +147,40 @@ impl Fixture {
             .map(|c| c.id)
             .max()
             .expect("a pending change");
-        let s = self
-            .post(
-                Who::Moderator,
-                "/en/moderation/changes/accept",
-                &pairs(&[("change", &change.to_string())]),
-            )
-            .await;
-        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: accept");
+        self.accept(change).await;
+    }
+
+    /// Proposes a listing as the member; a moderator accepts it.
+    async fn propose_accepted(&self, path: &str, form: &[(String, String)]) {
+        let s = self.post(Who::Member, path, form).await;
+        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: proposal {path}");
+        self.accept_newest().await;
     }
 
     /// A new published event of the member's organisation: (id, slug).
     async fn event(&self) -> (i64, String) {
-        let s = self.post(Who::Member, "/en/dashboard/events/submit", &self.event_form()).await;
-        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: event proposal");
-        self.accept_newest().await;
-        let e = self
-            .db
-            .events_of_organisation(self.org)
-            .await
-            .expect("events")
-            .into_iter()
-            .max_by_key(|e| e.id)
-            .expect("an event");
-        (e.id, e.slug)
+        self.propose_accepted("/en/dashboard/events/submit", &self.event_form()).await;
+        let events =
+            self.db.rows_of_organisation::<app::db::EventRow>(self.org).await.expect("events");
+        newest(events.into_iter().map(|e| (e.id, e.slug)))
     }
 
     /// A new published opportunity of the member's organisation: (id, slug).
     async fn opportunity(&self) -> (i64, String) {
-        let s = self
-            .post(Who::Member, "/en/dashboard/opportunities/submit", &self.opportunity_form())
-            .await;
-        assert_eq!(s, StatusCode::SEE_OTHER, "fixture: opportunity proposal");
-        self.accept_newest().await;
-        let o = self
+        let path = "/en/dashboard/opportunities/submit";
+        self.propose_accepted(path, &self.opportunity_form()).await;
+        let list = self
             .db
-            .opportunities_of_organisation(self.org)
+            .rows_of_organisation::<app::db::OpportunityRow>(self.org)
             .await
-            .expect("opportunities")
-            .into_iter()
-            .max_by_key(|o| o.id)
-            .expect("an opportunity");
-        (o.id, o.slug)
+            .expect("opportunities");
+        newest(list.into_iter().map(|o| (o.id, o.slug)))
     }
+}
+
+/// The listing with the highest id: (id, slug).
+fn newest(listings: impl Iterator<Item = (i64, String)>) -> (i64, String) {
+    listings.max_by_key(|(id, _)| *id).expect("a listing")
 }
 
 /// A valid group profile form for `group`.
@@ -531,8 +522,16 @@ async fn role_matrix(backend: Backend) {
     let org = member(db, base, "member@example.org", "Spolek Sousedé", "prague", "12345679").await;
     member(db, base, "other@example.org", "Košický spolok", "kosice", "00499153").await;
     // A community group in Prague that the member also belongs to.
-    let group =
-        group_member(db, base, "group@example.org", "Spolek Hromada", "prague", "12345679").await;
+    let group = registered(
+        db,
+        base,
+        "group@example.org",
+        "Spolek Hromada",
+        "prague",
+        "12345679",
+        "community_group",
+    )
+    .await;
     let member_id = db.user_by_email("member@example.org").await.expect("q").expect("member").id;
     sqlx::query(
         "INSERT INTO memberships (user_id, organisation_id, created_at) VALUES ($1, $2, $3)",

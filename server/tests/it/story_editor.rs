@@ -8,6 +8,7 @@
 use crate::common::{
     cast, fingerprint, get_page, post_form, post_ok, sign_in, spawn_app, staff, Backend,
 };
+use crate::common::{page_expect, post_expect};
 use reqwest::StatusCode;
 
 fn story_form() -> Vec<(&'static str, &'static str)> {
@@ -49,8 +50,7 @@ async fn stories_written_and_reviewed(backend: Backend) {
     // The queue links to the editor; only the city's moderators get it.
     let (_, queue) = get_page(base, Some(&author), "/en/moderation?city=prague").await;
     assert!(queue.contains("/en/moderation/stories/edit?city=prague"));
-    let (s, page) = get_page(base, Some(&author), editor).await;
-    assert_eq!(s, StatusCode::OK);
+    let page = page_expect(base, Some(&author), editor, StatusCode::OK).await;
     assert!(page.contains("name=\"title_en\""), "the empty editor");
     let before = fingerprint(db).await;
     for (who, cookie) in [
@@ -67,48 +67,62 @@ async fn stories_written_and_reviewed(backend: Backend) {
 
     // No source: told at the field, the text kept, nothing stored.
     let bad: Vec<_> = story_form().into_iter().filter(|(k, _)| !k.starts_with("source_")).collect();
-    let (s, html) = post_form(base, Some(&author), "/en/moderation/stories/submit", &bad).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        Some(&author),
+        "/en/moderation/stories/submit",
+        &bad,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("id=\"f-source_url_0-error\""));
     assert!(html.contains("Give at least one source"));
     assert!(html.contains("value=\"Naadam in Letňany\""), "kept");
     assert_eq!(before, fingerprint(db).await);
 
-    let (s, _) =
-        post_form(base, Some(&author), "/en/moderation/stories/submit", &story_form()).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &author, "/en/moderation/stories/submit", &story_form()).await;
     let public = "/en/prague/stories/naadam-in-letnany";
-    let (s, _) = get_page(base, None, public).await;
-    assert_eq!(s, StatusCode::NOT_FOUND, "not public before review");
+    page_expect(base, None, public, StatusCode::NOT_FOUND).await; // not public before review
     let draft = pending_draft(db).await;
 
     // The author does not review their own; Košice's moderator not at all.
-    let (s, html) =
-        post_form(base, Some(&author), "/en/moderation/stories/publish", &[("draft", &draft)])
-            .await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        Some(&author),
+        "/en/moderation/stories/publish",
+        &[("draft", &draft)],
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("someone else who moderates the city"));
-    let (s, _) =
-        post_form(base, Some(&kosice), "/en/moderation/stories/publish", &[("draft", &draft)])
-            .await;
-    assert_eq!(s, StatusCode::FORBIDDEN);
+    post_expect(
+        base,
+        Some(&kosice),
+        "/en/moderation/stories/publish",
+        &[("draft", &draft)],
+        StatusCode::FORBIDDEN,
+    )
+    .await;
 
     // Sent back: a message is needed; the author sees it in the editor.
     let (_, queue) = get_page(base, Some(&reviewer), "/en/moderation").await;
     assert!(queue.contains("Naadam in Letňany"), "in the reviewer's queue");
     assert!(queue.contains("data-field=\"sources\""), "the sources shown");
-    let (s, _) =
-        post_form(base, Some(&reviewer), "/en/moderation/stories/reject", &[("draft", &draft)])
-            .await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
-    let (s, _) = post_form(
+    post_expect(
         base,
         Some(&reviewer),
+        "/en/moderation/stories/reject",
+        &[("draft", &draft)],
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    post_ok(
+        base,
+        &reviewer,
         "/en/moderation/stories/reject",
         &[("draft", &draft), ("message", "Add the year of the first Naadam.")],
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     // The editor starts a new story empty and lists the author's drafts;
     // the one sent back opens with its message.
     let (_, page) = get_page(base, Some(&author), editor).await;
@@ -131,21 +145,21 @@ async fn stories_written_and_reviewed(backend: Backend) {
     again.push(("previous", draft.as_str()));
     post_ok(base, &author, "/en/moderation/stories/submit", &again).await;
     let draft = pending_draft(db).await;
-    let (s, _) =
-        post_form(base, Some(&reviewer), "/en/moderation/stories/publish", &[("draft", &draft)])
-            .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
-    let (s, page) = get_page(base, None, public).await;
-    assert_eq!(s, StatusCode::OK);
+    post_ok(base, &reviewer, "/en/moderation/stories/publish", &[("draft", &draft)]).await;
+    let page = page_expect(base, None, public, StatusCode::OK).await;
     assert!(page.contains("Naadam in Letňany"));
     assert!(page.contains("https://www.example.org/naadam"), "its source");
     let (_, cs) = get_page(base, None, "/cs/prague/stories/naadam-in-letnany").await;
     assert!(cs.contains("Naadam v Letňanech"), "the city's language");
     // Deciding twice: told, nothing changes.
-    let (s, _) =
-        post_form(base, Some(&reviewer), "/en/moderation/stories/publish", &[("draft", &draft)])
-            .await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    post_expect(
+        base,
+        Some(&reviewer),
+        "/en/moderation/stories/publish",
+        &[("draft", &draft)],
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
 
     // Its history: sent, sent back with the message, sent, published.
     let story =
@@ -166,13 +180,13 @@ async fn stories_written_and_reviewed(backend: Backend) {
             "story_draft:submitted"
         ]
     );
-    let (s, page) = get_page(
+    let page = page_expect(
         base,
         Some(&reviewer),
         &format!("/en/moderation/audit?kind=story&id={}", story.id),
+        StatusCode::OK,
     )
     .await;
-    assert_eq!(s, StatusCode::OK);
     assert!(page.contains("Add the year of the first Naadam."));
 
     // A new version of a demo story: its Ukrainian translation stays and
@@ -199,10 +213,7 @@ async fn stories_written_and_reviewed(backend: Backend) {
     let (_, queue) = get_page(base, Some(&reviewer), "/en/moderation").await;
     assert!(queue.contains("data-field=\"summary_en\""), "only what changes");
     assert!(!queue.contains("data-field=\"body_en\""));
-    let (s, _) =
-        post_form(base, Some(&reviewer), "/en/moderation/stories/publish", &[("draft", &draft)])
-            .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, &reviewer, "/en/moderation/stories/publish", &[("draft", &draft)]).await;
     let (_, uk) = get_page(base, None, "/uk/prague/stories/vietnamese-community").await;
     assert!(uk.contains("class=\"outdated-note\""), "the translation is older");
     let (_, en) = get_page(base, None, "/en/prague/stories").await;

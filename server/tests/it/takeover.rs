@@ -5,7 +5,8 @@
 //! kind, on the real app with the demo data (every demo listing is the
 //! city's), both backends.
 
-use crate::common::{accept_change, cast, get_page, post_form, post_ok, spawn_app, Backend, Cast};
+use crate::common::{accept_change, cast, get_page, post_ok, spawn_app, Backend, Cast};
+use crate::common::{page_expect, post_expect};
 use app::listing::ListingKind;
 use reqwest::StatusCode;
 
@@ -51,8 +52,8 @@ async fn take_over(backend: Backend, kind: Kind) {
         .and_then(|rest| rest.split('"').next())
         .expect("the page links to the proposal form")
         .to_string();
-    let (s, form) = get_page(base, Some(&ngo), &format!("/en{form_path}={link}")).await;
-    assert_eq!(s, StatusCode::OK, "the form opens for an organisation");
+    let form =
+        page_expect(base, Some(&ngo), &format!("/en{form_path}={link}"), StatusCode::OK).await; // the form opens for an organisation
     assert!(form.contains(&format!("value=\"{org}\"")), "proposing for its organisation");
 
     let mut fields: Vec<(&str, &str)> = vec![("organisation", &org_s), (id_field, &link)];
@@ -75,8 +76,7 @@ async fn take_over(backend: Backend, kind: Kind) {
 
     // Now the organisation's: another organisation can no longer propose
     // for it, and the queue no longer calls the next change a takeover.
-    let (s, _) = get_page(base, Some(&other), &format!("/en{form_path}={link}")).await;
-    assert_eq!(s, StatusCode::FORBIDDEN);
+    page_expect(base, Some(&other), &format!("/en{form_path}={link}"), StatusCode::FORBIDDEN).await;
     let other_org = db
         .organisations_of(db.user_by_email("other@example.org").await.expect("q").expect("u").id)
         .await
@@ -85,8 +85,7 @@ async fn take_over(backend: Backend, kind: Kind) {
         .to_string();
     let mut theirs: Vec<(&str, &str)> = vec![("organisation", &other_org), (id_field, &link)];
     theirs.extend_from_slice(kind.fields);
-    let (s, _) = post_form(base, Some(&other), &submit, &theirs).await;
-    assert_eq!(s, StatusCode::FORBIDDEN);
+    post_expect(base, Some(&other), &submit, &theirs, StatusCode::FORBIDDEN).await;
     post_ok(base, &ngo, &submit, &fields).await;
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(!queue.contains("The city imported this listing."));

@@ -6,8 +6,9 @@
 //! same way. On the real app, both backends.
 
 use crate::common::{
-    cast, get_page, join_group, post_form, post_ok, sign_in, spawn_app, Backend, Cast, HROMADA,
+    cast, get_page, join_group, post_ok, sign_in, spawn_app, Backend, Cast, HROMADA,
 };
+use crate::common::{page_expect, post_expect};
 use app::db::Db;
 use reqwest::StatusCode;
 
@@ -15,20 +16,18 @@ use reqwest::StatusCode;
 async fn accept_the_proposal(db: &Db, base: &str, moderator: &str) {
     let pending = db.pending_changes(&Default::default()).await.expect("q");
     assert_eq!(pending.len(), 1, "one proposal waits");
-    let (s, _) = post_form(
+    post_ok(
         base,
-        Some(moderator),
+        moderator,
         "/en/moderation/changes/accept",
         &[("change", &pending[0].id.to_string())],
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
 }
 
 /// The page at `path` shows `title` marked as written in `lang`.
 async fn shows_title(base: &str, path: &str, lang: &str, title: &str) {
-    let (s, page) = get_page(base, None, path).await;
-    assert_eq!(s, StatusCode::OK, "{path}");
+    let page = page_expect(base, None, path, StatusCode::OK).await;
     assert!(
         page.contains(&format!("lang=\"{lang}\">{title}")),
         "{path} shows “{title}” marked as {lang}"
@@ -37,8 +36,7 @@ async fn shows_title(base: &str, path: &str, lang: &str, title: &str) {
 
 /// The list at `path` links to `href` under a title marked as `lang`.
 async fn lists_title(base: &str, path: &str, href: &str, lang: &str, title: &str) {
-    let (s, page) = get_page(base, None, path).await;
-    assert_eq!(s, StatusCode::OK, "{path}");
+    let page = page_expect(base, None, path, StatusCode::OK).await;
     assert!(
         page.contains(&format!("lang=\"{lang}\"><a href=\"{href}\">{title}<")),
         "{path} lists “{title}” marked as {lang}"
@@ -68,8 +66,14 @@ async fn event_titles_in_many_languages(backend: Backend) {
     let long = "й".repeat(201);
     let mut bad = form.clone();
     bad.push(("title_ar", long.as_str()));
-    let (s, html) = post_form(base, Some(&ngo), "/en/dashboard/events/submit", &bad).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        Some(&ngo),
+        "/en/dashboard/events/submit",
+        &bad,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("id=\"f-title_ar-error\""), "told at the field");
     assert!(html.contains("Сусідське"), "the Ukrainian title kept");
 
@@ -98,8 +102,11 @@ async fn event_titles_in_many_languages(backend: Backend) {
     assert!(found.contains("Language café for neighbours"), "found");
 
     // The organisation's next edit starts from the translation.
-    let event =
-        db.event("prague", "language-cafe-for-neighbours").await.expect("q").expect("published");
+    let event = db
+        .public_row::<app::db::EventRow>("prague", "language-cafe-for-neighbours")
+        .await
+        .expect("q")
+        .expect("published");
     let (_, edit) =
         get_page(base, Some(&moderator), &format!("/en/moderation/events/edit?event={}", event.id))
             .await;
@@ -120,20 +127,11 @@ async fn opportunity_titles_in_many_languages(backend: Backend) {
     let (db, base) = (&app.db, app.base.as_str());
     let Cast { org, ngo, moderator, .. } = cast(&app).await;
     let org = org.to_string();
-    let form = vec![
-        ("organisation", org.as_str()),
-        ("title", "Doučování češtiny pro děti"),
-        ("title_en", "Czech tutoring for children"),
+    let titles = [
         ("title_uk", "Репетиторство з чеської для дітей"),
         ("title_vi", "Dạy kèm tiếng Séc cho trẻ em"),
-        ("location_kind", "address"),
-        ("address", "Vodičkova 5, Praha 1"),
-        ("schedule_kind", "recurring"),
-        ("schedule_text", "Tuesdays 16:00–18:00"),
-        ("languages", "cs"),
-        ("audience", "locals"),
-        ("contact", "dobrovolnici@example.org"),
     ];
+    let form = crate::common::tutoring_form(&org, &titles);
     post_ok(base, &ngo, "/en/dashboard/opportunities/submit", &form).await;
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation?kind=opportunity").await;
     assert!(queue.contains("data-field=\"title_vi\""), "reviewed");
@@ -161,14 +159,13 @@ async fn group_descriptions_in_many_languages(backend: Backend) {
     let p = cast(&app).await;
     let org = join_group(db, base, HROMADA).await.to_string();
     let group = sign_in(base, "hromada@example.org", "member passphrase").await;
-    let (s, _) = post_form(
+    post_ok(
         base,
-        Some(&p.moderator),
+        &p.moderator,
         "/en/moderation/organisations/verify",
         &[("organisation", org.as_str())],
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
     let long = "x".repeat(1001);
     let mut profile = vec![
         ("organisation", org.as_str()),
@@ -179,8 +176,14 @@ async fn group_descriptions_in_many_languages(backend: Backend) {
         ("description_vi", long.as_str()),
     ];
     // Too long: told at the field, the rest kept, nothing proposed.
-    let (s, html) = post_form(base, Some(&group), "/en/dashboard/group/submit", &profile).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let html = post_expect(
+        base,
+        Some(&group),
+        "/en/dashboard/group/submit",
+        &profile,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
     assert!(html.contains("id=\"f-description_vi-error\""), "at the field");
     assert!(html.contains("Ukrainian families in Prague 4: Sunday school."));
     assert!(db.pending_group_proposals(None).await.expect("q").is_empty());
@@ -189,18 +192,17 @@ async fn group_descriptions_in_many_languages(backend: Backend) {
     let (_, queue) = get_page(base, Some(&p.moderator), "/en/moderation").await;
     assert!(queue.contains("data-field=\"description_en\""), "the translation is reviewed");
     let proposal = db.pending_group_proposals(None).await.expect("q")[0].id.to_string();
-    let (s, _) = post_form(
+    post_ok(
         base,
-        Some(&p.moderator),
+        &p.moderator,
         "/en/moderation/groups/approve",
         &[("proposal", proposal.as_str())],
     )
     .await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
 
     let page = |lang: &'static str| async move {
-        let (s, html) = get_page(base, None, &format!("/{lang}/prague/communities")).await;
-        assert_eq!(s, StatusCode::OK);
+        let html =
+            page_expect(base, None, &format!("/{lang}/prague/communities"), StatusCode::OK).await;
         html
     };
     // English: the translation, no note.

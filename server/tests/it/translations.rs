@@ -3,8 +3,10 @@
 //! source text is marked for visitors and in the organisation's dashboard.
 //! On the real app, both backends.
 
+use crate::common::page_expect;
 use crate::common::{
-    get_page, join, post_form, sign_in, spawn_app, staff, verify_organisation, Backend, NGO,
+    get_page, join, post_form, post_ok, sign_in, spawn_app, staff, verify_organisation, Backend,
+    NGO,
 };
 use app::db::{Db, TextTable};
 use reqwest::StatusCode;
@@ -13,14 +15,16 @@ async fn accept_pending(db: &Db, base: &str, moderator: &str) {
     let pending = db.pending_changes(&Default::default()).await.expect("q");
     assert_eq!(pending.len(), 1, "one proposal waits");
     let id = pending[0].id.to_string();
-    let (s, _) =
-        post_form(base, Some(moderator), "/en/moderation/changes/accept", &[("change", &id)]).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_ok(base, moderator, "/en/moderation/changes/accept", &[("change", &id)]).await;
 }
 
 /// Every language's description of the demo place `oamp-praha-1`.
 async fn oamp_texts(db: &Db) -> Vec<app::db::ListingText> {
-    let place = db.published_place("prague", "oamp-praha-1").await.expect("q").expect("demo place");
+    let place = db
+        .public_row::<app::db::PlaceRow>("prague", "oamp-praha-1")
+        .await
+        .expect("q")
+        .expect("demo place");
     db.listing_texts(TextTable::Place, place.id).await.expect("q")
 }
 
@@ -38,8 +42,7 @@ async fn demo_translations_and_fallbacks(backend: Backend) {
     assert!(!page.contains("class=\"fallback-note\""), "no fallback in Ukrainian");
 
     // In Vietnamese: the translation, who made it, no fallback note.
-    let (s, page) = get_page(base, None, "/vi/prague/places/oamp-praha-1").await;
-    assert_eq!(s, StatusCode::OK);
+    let page = page_expect(base, None, "/vi/prague/places/oamp-praha-1", StatusCode::OK).await;
     let first_words: String = vi.body.chars().take(40).collect();
     assert!(page.contains(&first_words), "the Vietnamese description");
     assert!(page.contains("class=\"translator-note\""), "translator named");
@@ -59,8 +62,8 @@ async fn demo_translations_and_fallbacks(backend: Backend) {
     assert!(page.contains("lang=\"en\""), "marked as English for screen readers");
 
     // Stories too: Vietnamese translated, Russian falls back.
-    let (s, page) = get_page(base, None, "/vi/prague/stories/vietnamese-community").await;
-    assert_eq!(s, StatusCode::OK);
+    let page =
+        page_expect(base, None, "/vi/prague/stories/vietnamese-community", StatusCode::OK).await;
     assert!(page.contains("<h1 lang=\"vi\""), "Vietnamese story title");
     assert!(!page.contains("class=\"fallback-note\""));
     let (_, page) = get_page(base, None, "/ru/prague/stories/vietnamese-community").await;
@@ -122,12 +125,11 @@ async fn translations_through_review_and_age(backend: Backend) {
     assert!(!page.contains("Безкоштовні консультації."), "not public before review");
     accept_pending(db, base, &moderator).await;
     let path = "/uk/prague/places/neighbours-advice-centre";
-    let (s, page) = get_page(base, None, path).await;
-    assert_eq!(s, StatusCode::OK);
+    let page = page_expect(base, None, path, StatusCode::OK).await;
     assert!(page.contains("Безкоштовні консультації."));
     assert!(!page.contains("class=\"outdated-note\""));
     let id = db
-        .published_place("prague", "neighbours-advice-centre")
+        .public_row::<app::db::PlaceRow>("prague", "neighbours-advice-centre")
         .await
         .expect("q")
         .expect("published")

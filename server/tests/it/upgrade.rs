@@ -5,9 +5,7 @@
 //! by column; what the new migrations add (city and category names) is
 //! there too.
 
-use crate::common::{
-    blank_db, group_member, member, post_form, post_ok, sign_in, spawn_app, staff, Backend,
-};
+use crate::common::{blank_db, member, post_ok, registered, sign_in, spawn_app, staff, Backend};
 use app::db::Db;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -218,12 +216,21 @@ async fn upgrade_keeps_everything(backend: Backend) {
         post_ok(base, who, path, &form).await;
     }
     // A community group whose profile a moderator approved.
-    let group = group_member(src, base, "group@example.org", "Hromada", "prague", "00499153").await;
+    let group = registered(
+        src,
+        base,
+        "group@example.org",
+        "Hromada",
+        "prague",
+        "00499153",
+        "community_group",
+    )
+    .await;
     let group_cookie = sign_in(base, "group@example.org", "member passphrase").await;
     let g = group.to_string();
-    let (status, _) = post_form(
+    post_ok(
         base,
-        Some(&group_cookie),
+        &group_cookie,
         "/en/dashboard/group/submit",
         &[
             ("organisation", g.as_str()),
@@ -233,16 +240,14 @@ async fn upgrade_keeps_everything(backend: Backend) {
             ("channel_value_0", "t.me/hromada_upgrade"),
         ],
     )
-    .await;
-    assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "group profile");
+    .await; // group profile
     let proposal =
         src.latest_group_proposal(group).await.expect("q").expect("proposal").id.to_string();
     for (path, form) in [
         ("/en/moderation/organisations/verify", ("organisation", g.as_str())),
         ("/en/moderation/groups/approve", ("proposal", proposal.as_str())),
     ] {
-        let (status, _) = post_form(base, Some(&admin), path, &[form]).await;
-        assert_eq!(status, reqwest::StatusCode::SEE_OTHER, "{path}");
+        post_ok(base, &admin, path, &[form]).await;
     }
 
     // The previous release's schema, filled with all of it.

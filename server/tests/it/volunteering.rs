@@ -5,6 +5,7 @@
 use crate::common::{
     get, get_page, join, member, post_form, run_sql, sign_in, spawn_app, staff, Backend, OTHER_NGO,
 };
+use crate::common::{page_expect, post_expect};
 use chrono::{Duration, Utc};
 use reqwest::StatusCode;
 use serde_json::Value;
@@ -46,12 +47,16 @@ async fn opportunities_api_and_pages(backend: Backend) {
     let again = get(base, "/api/v1/opportunities?city=prague", &[("if-none-match", &etag)]).await;
     assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
 
-    let (s, html) = get_page(base, None, "/en/prague/volunteering").await;
-    assert_eq!(s, StatusCode::OK);
+    let html = page_expect(base, None, "/en/prague/volunteering", StatusCode::OK).await;
     assert!(html.contains("3 opportunities"));
     // Closed ones keep their page, without the form.
-    let (s, html) = get_page(base, None, "/en/prague/volunteering/simi-online-tutoring-2020").await;
-    assert_eq!(s, StatusCode::OK);
+    let html = page_expect(
+        base,
+        None,
+        "/en/prague/volunteering/simi-online-tutoring-2020",
+        StatusCode::OK,
+    )
+    .await;
     assert!(html.contains("This opportunity is closed"));
     assert!(!html.contains("name=\"consent\""));
     // Without an organisation account, people contact the organiser directly.
@@ -166,13 +171,25 @@ async fn interest_requests(backend: Backend) {
     assert!(html.contains("Withdraw and delete my details"));
     let token =
         to.split("token=").nth(1).and_then(|t| t.split('&').next()).expect("token").to_string();
-    let (s, _) = post_form(base, None, "/en/volunteering/withdraw", &[("token", &token)]).await;
-    assert_eq!(s, StatusCode::SEE_OTHER);
+    post_expect(
+        base,
+        None,
+        "/en/volunteering/withdraw",
+        &[("token", &token)],
+        StatusCode::SEE_OTHER,
+    )
+    .await;
     assert_eq!(db.count_interest().await.expect("count"), 0);
     let (_, html) = get_page(base, None, &to).await;
     assert!(html.contains("There is no request behind this link"));
-    let (s, _) = post_form(base, None, "/en/volunteering/withdraw", &[("token", &token)]).await;
-    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "a used link says so");
+    post_expect(
+        base,
+        None,
+        "/en/volunteering/withdraw",
+        &[("token", &token)],
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await; // a used link says so
 
     // Closed opportunities take no requests.
     // link

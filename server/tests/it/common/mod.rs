@@ -353,6 +353,31 @@ pub async fn post_form(
     (resp.status(), resp.text().await.expect("text"))
 }
 
+/// A form post that must answer `expected`; returns the page.
+pub async fn post_expect(
+    base: &str,
+    cookie: Option<&str>,
+    path: &str,
+    form: &[(&str, &str)],
+    expected: reqwest::StatusCode,
+) -> String {
+    let (status, body) = post_form(base, cookie, path, form).await;
+    assert_eq!(status, expected, "POST {path}: {body}");
+    body
+}
+
+/// A page that must answer `expected`; returns it.
+pub async fn page_expect(
+    base: &str,
+    cookie: Option<&str>,
+    path: &str,
+    expected: reqwest::StatusCode,
+) -> String {
+    let (status, body) = get_page(base, cookie, path).await;
+    assert_eq!(status, expected, "GET {path}: {body}");
+    body
+}
+
 /// A moderator (`cookie`) accepts the waiting change `change`: status, page.
 pub async fn accept_change(
     base: &str,
@@ -446,24 +471,14 @@ pub async fn join(db: &Db, base: &str, o: Org) -> i64 {
     member(db, base, o.email, o.name, o.city, o.ico).await
 }
 
-/// `group_member` for one of the organisations above.
+/// A community group for one of the organisations above.
 pub async fn join_group(db: &Db, base: &str, o: Org) -> i64 {
-    group_member(db, base, o.email, o.name, o.city, o.ico).await
+    registered(db, base, o.email, o.name, o.city, o.ico, "community_group").await
 }
 
-/// Like `member`, with a community group (unverified) instead of an NGO.
-pub async fn group_member(
-    db: &Db,
-    base: &str,
-    email: &str,
-    org: &str,
-    city: &str,
-    ico: &str,
-) -> i64 {
-    registered(db, base, email, org, city, ico, "community_group").await
-}
-
-async fn registered(
+/// A registered member of a new organisation of `kind` ("ngo" or
+/// "community_group"); see `member`.
+pub async fn registered(
     db: &Db,
     base: &str,
     email: &str,
@@ -579,4 +594,36 @@ pub async fn fingerprint(db: &Db) -> String {
         out.push_str("--\n");
     }
     out
+}
+
+/// The volunteering opportunity most tests propose, with `extra` fields.
+pub fn tutoring_form<'a>(org: &'a str, extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("organisation", org),
+        ("title", "Doučování češtiny pro děti"),
+        ("title_en", "Czech tutoring for children"),
+        ("location_kind", "address"),
+        ("address", "Vodičkova 5, Praha 1"),
+        ("schedule_kind", "recurring"),
+        ("schedule_text", "Tuesdays 16:00–18:00"),
+        ("languages", "cs"),
+        ("audience", "locals"),
+        ("contact", "dobrovolnici@example.org"),
+    ];
+    form.extend_from_slice(extra);
+    form
+}
+
+/// The signed-in user behind `email`, as a member.
+pub async fn current_member(db: &Db, email: &str) -> app::accounts::session::CurrentUser {
+    let user = db.user_by_email(email).await.expect("q").expect("user");
+    app::accounts::session::CurrentUser {
+        id: user.id,
+        email: user.email,
+        display_name: user.display_name,
+        role: app::accounts::model::Role::Member,
+        moderator_city: None,
+        email_verified: true,
+        locale: user.locale,
+    }
 }
