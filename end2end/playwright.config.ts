@@ -16,6 +16,35 @@ const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 const phone = { width: 360, height: 740 };
 
+/** The app on `port` with the demo data in a fresh SQLite file `db`, taking
+ * `posts` form posts a minute from one address. */
+function server(port: number, db: string, posts: string) {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    // An admin (for reading the outbox) is created through the real CLI.
+    command: `sh -c 'rm -f ${db}* && printf "%s\\n" "$E2E_ADMIN_PASSWORD" | ./target/debug/welcome-kit create-admin --email admin@e2e.example && exec ./target/debug/welcome-kit serve --demo'`,
+    cwd: '..',
+    url: `${url}/api/v1/cities`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: {
+      DATABASE_URL: `sqlite://${db}`,
+      LEPTOS_OUTPUT_NAME: 'welcome-kit',
+      LEPTOS_SITE_ROOT: 'target/site',
+      LEPTOS_SITE_PKG_DIR: 'pkg',
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      WK_PUBLIC_URL: url,
+      E2E_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      // Every test posts from 127.0.0.1; the limits have their own Rust
+      // tests and limits.spec.ts its own server.
+      WK_FORM_POSTS_PER_MINUTE: posts,
+      WK_FORM_POSTS_BURST: posts,
+    },
+  };
+}
+
 export default defineConfig({
   testDir: './tests',
   timeout: 30_000,
@@ -81,26 +110,9 @@ export default defineConfig({
       use: { viewport: { width: 1280, height: 800 }, javaScriptEnabled: true },
     },
   ],
-  webServer: {
-    // An admin (for reading the outbox) is created through the real CLI.
-    command: `sh -c 'rm -f ${DB}* && printf "%s\\n" "$E2E_ADMIN_PASSWORD" | ./target/debug/welcome-kit create-admin --email admin@e2e.example && exec ./target/debug/welcome-kit serve --demo'`,
-    cwd: '..',
-    url: `${BASE_URL}/api/v1/cities`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      DATABASE_URL: `sqlite://${DB}`,
-      LEPTOS_OUTPUT_NAME: 'welcome-kit',
-      LEPTOS_SITE_ROOT: 'target/site',
-      LEPTOS_SITE_PKG_DIR: 'pkg',
-      LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
-      WK_PUBLIC_URL: BASE_URL,
-      E2E_ADMIN_PASSWORD: ADMIN_PASSWORD,
-      // Every test posts from 127.0.0.1; the limits have their own Rust tests.
-      WK_FORM_POSTS_PER_MINUTE: '10000',
-      WK_FORM_POSTS_BURST: '10000',
-    },
-  },
+  webServer: [
+    server(PORT, DB, '10000'),
+    // limits.spec.ts: one form post a minute, to see the refusal.
+    server(PORT + 1, `/tmp/wk-e2e-limited-${PORT}.db`, '1'),
+  ],
 });

@@ -10,20 +10,26 @@ macro_rules! server_only {
 
 /// A form's POST route (`http::form_post::FormRoute`): `handler` is an
 /// async fn of the form's locale, state, session, request parts and values,
-/// then any further arguments given; `limited` marks a rate-limited form.
+/// then any further arguments given; `limited` marks a rate-limited form,
+/// `limited shown_at PAGE` one posted to its own address that the page
+/// `PAGE(values)` shows.
 #[cfg(feature = "ssr")]
 macro_rules! form_route {
     ($path:literal, $handler:path, limited) => {
-        form_route!(@ $path, true, $handler,)
+        form_route!(@ $path, true, None, $handler,)
+    };
+    ($path:literal, $handler:path, limited shown_at $page:path) => {
+        form_route!(@ $path, true, Some($page), $handler,)
     };
     ($path:literal, $handler:path $(, $arg:expr)*) => {
-        form_route!(@ $path, false, $handler, $($arg),*)
+        form_route!(@ $path, false, None, $handler, $($arg),*)
     };
-    (@ $path:literal, $limited:expr, $handler:path, $($arg:expr),*) => {
+    (@ $path:literal, $limited:expr, $page:expr, $handler:path, $($arg:expr),*) => {
         $crate::http::form_post::FormRoute {
             path: $path,
             handler: |l, s, se, p, v| Box::pin($handler(l, s, se, p, v $(, $arg)*)),
             limited: $limited,
+            page: $page,
         }
     }
 }

@@ -45,12 +45,20 @@ async function copyPage(page: Page, testInfo: TestInfo): Promise<Page> {
  * DOM is the server-rendered one. <noscript> content is then unwrapped, as a
  * browser without JavaScript would render it.
  */
-async function noJsCopy(page: Page, testInfo: TestInfo): Promise<Page> {
+async function noJsCopy(page: Page, testInfo: TestInfo, asShown = false): Promise<Page> {
   const copy = await copyPage(page, testInfo);
   await copy.context().addCookies(await page.context().cookies());
   const size = page.viewportSize() ?? testInfo.project.use.viewport;
   if (size) await copy.setViewportSize(size);
-  await copy.goto(page.url());
+  // A page that answered a form post cannot be asked for again: the copy
+  // gets the document the page shows, at the same address.
+  const url = page.url();
+  if (asShown) {
+    const body = await page.content();
+    await copy.route(url, (r) => r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  }
+  await copy.goto(url);
+  if (asShown) await copy.unroute(url);
   await copy.evaluate(() => {
     for (const ns of [...document.querySelectorAll('noscript')]) {
       const holder = document.createElement('div');
@@ -67,8 +75,8 @@ async function noJsCopy(page: Page, testInfo: TestInfo): Promise<Page> {
 export type Violation = { rule: string; impact?: string | null; help: string; nodes: { target: string; message?: string }[] };
 
 /** The violations axe finds on the page as it is now (JS on) or as served (JS off). */
-export async function violations(page: Page, testInfo: TestInfo, name: string): Promise<Violation[]> {
-  const target = jsEnabled(testInfo) ? page : await noJsCopy(page, testInfo);
+export async function violations(page: Page, testInfo: TestInfo, name: string, asShown = false): Promise<Violation[]> {
+  const target = jsEnabled(testInfo) ? page : await noJsCopy(page, testInfo, asShown);
   return check(target, testInfo, name);
 }
 
@@ -150,8 +158,9 @@ async function check(target: Page, testInfo: TestInfo, name: string): Promise<Vi
   return summary;
 }
 
-export async function audit(page: Page, testInfo: TestInfo, name: string) {
-  const summary = await violations(page, testInfo, name);
+/** `asShown`: the page answered a form post (see `noJsCopy`). */
+export async function audit(page: Page, testInfo: TestInfo, name: string, asShown = false) {
+  const summary = await violations(page, testInfo, name, asShown);
   expect(summary, `axe violations on ${name}:\n${JSON.stringify(summary, null, 2)}`).toEqual([]);
 }
 

@@ -35,6 +35,7 @@ test('NGO proposes, city verifies and accepts, edits wait for review, rejections
   await page.locator('#f-opening_hours').fill('Mo-Fr 09:00-17:00');
   await page.getByRole('button', { name: 'Send for review' }).click();
   await expect(page).toHaveURL(/dashboard\?submitted=1$/);
+  await expect(page.getByText('it becomes public once accepted')).toBeVisible();
   await expect(page.locator('.my-change', { hasText: placeName }).locator('.change-state')).toHaveText('Waiting for review');
 
   // Not public yet.
@@ -44,11 +45,15 @@ test('NGO proposes, city verifies and accepts, edits wait for review, rejections
   // The city verifies the organisation and accepts the place.
   await admin.goto('/en/moderation');
   const org = admin.locator('article.organisation', { hasText: `Spolek ${stamp}` });
-  await org.getByRole('button', { name: 'Verify' }).click();
-  await expect(admin).toHaveURL(/\/en\/moderation$/);
+  // Each button names its item; after the decision the queue says what
+  // became of which.
+  await org.getByRole('button', { name: `Verify “Spolek ${stamp}”` }).click();
+  await expect(admin).toHaveURL(/\/en\/moderation\?decided=organisation-\d+$/);
+  await expect(admin.locator('.outcome[role="status"]')).toHaveText(`Verified “Spolek ${stamp}”`);
   const card = admin.locator('article.change', { hasText: placeName });
   await expect(card.locator('tr[data-field="name"] td.new')).toHaveText(placeName);
-  await card.getByRole('button', { name: 'Accept and publish' }).click();
+  await card.getByRole('button', { name: `Accept and publish “${placeName}”` }).click();
+  await expect(admin.locator('.outcome[role="status"]')).toHaveText(`Accepted and public “${placeName}”`);
   await expect(admin.locator('article.change', { hasText: placeName })).toHaveCount(0);
 
   await page.goto(`/en/prague?q=${encodeURIComponent(stamp)}`);
@@ -63,7 +68,8 @@ test('NGO proposes, city verifies and accepts, edits wait for review, rejections
   await expect(page.locator('#f-name')).toHaveValue(placeName);
   await page.locator('#f-hours_text').fill('Mon–Thu 10:00–16:00');
   await page.getByRole('button', { name: 'Send for review' }).click();
-  await expect(page).toHaveURL(/submitted=1$/);
+  await expect(page).toHaveURL(/submitted=change$/);
+  await expect(page.getByText('the public sees the previous version')).toBeVisible();
   await page.goto(placeUrl);
   await expect(page.locator('.published-hours')).toContainText('Mon–Fri 9:00–17:00');
 

@@ -20,7 +20,7 @@ pub fn routes() -> Router<AppState> {
         form_route!("account/verify", verify),
         form_route!("account/reset", reset, limited),
         form_route!("account/reset/confirm", reset_confirm),
-        form_route!("dashboard/members/add", add_member, limited),
+        form_route!("dashboard/members/add", add_member, limited shown_at dashboard),
         form_route!("dashboard/members/remove", remove_member),
     ])
 }
@@ -85,10 +85,16 @@ async fn reset_confirm(l: Locale, s: AppState, se: Session, p: Parts, v: FormVal
 }
 
 /// Adding sends e-mail, so it is rate-limited like registration.
+/// The page the members' forms sit on.
+fn dashboard(_: &FormValues) -> String {
+    "/dashboard".into()
+}
+
 async fn add_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let base = crate::state::base_url_from(&s, &p.headers);
     let done = members_done(&v);
-    act(l, s, se, p, v, "/dashboard".into(), done, |st, u, v| async move {
+    let page = dashboard(&v);
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
         super::members::add_member(&st.db, u.as_ref(), &v, &base, st.now()).await
     })
     .await
@@ -96,7 +102,8 @@ async fn add_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues
 
 async fn remove_member(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
     let done = members_done(&v);
-    act(l, s, se, p, v, "/dashboard".into(), done, |st, u, v| async move {
+    let page = dashboard(&v);
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
         super::members::remove_member(&st.db, u.as_ref(), &v, st.now()).await
     })
     .await

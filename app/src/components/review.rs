@@ -40,11 +40,13 @@ pub fn DiffTable(rows: Vec<DiffRow>) -> impl IntoView {
 pub type Decision = (&'static str, String, bool);
 
 /// The reviewer's message and the decisions on item `value` (sent as
-/// `field`). `id_prefix` keeps the message's id unique on the page.
+/// `field`), each button naming the item (`item`). `id_prefix` keeps the
+/// message's id unique on the page.
 #[component]
 pub fn ReviewForm(
     field: &'static str,
     value: String,
+    item: String,
     id_prefix: &'static str,
     label: String,
     decisions: Vec<Decision>,
@@ -62,6 +64,7 @@ pub fn ReviewForm(
         .enumerate()
         .map(|(i, (path, label, secondary))| {
             let action = locale::href(i18n, path);
+            let label = locale::naming(i18n.get_locale_untracked(), &label, &item);
             view! {
                 {(i > 0).then_some(" ")}
                 <button type="submit" class=secondary.then_some("secondary") formaction=action>{label}</button>

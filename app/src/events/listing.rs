@@ -41,6 +41,7 @@ impl Listing for EventDraft {
             slug: &row.slug,
             title: &row.title,
             place: row.place_id,
+            status: row.status,
         }
     }
 

@@ -83,6 +83,8 @@ pub enum FormError {
     TooManyAttempts,
     /// An organisation keeps at least one member.
     LastMember,
+    /// A proposed change of a listing that changes none of its fields.
+    NothingChanged,
 }
 
 /// Field name → problem, for re-showing a form with its messages.

@@ -9,7 +9,7 @@ use crate::i18n::Locale;
 use crate::state::AppState;
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{request::Parts, Method, StatusCode};
+use axum::http::{header, request::Parts, Method, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::post;
 use axum::Router;
@@ -58,6 +58,9 @@ pub struct FormRoute {
     pub path: &'static str,
     pub handler: Handler,
     pub limited: bool,
+    /// For a form posted to an address of its own: the page (an app path)
+    /// that shows it, so a refusal before the handler shows that page.
+    pub page: Option<fn(&FormValues) -> String>,
 }
 
 /// POST routes for `forms`, under every UI language's prefix.
@@ -65,7 +68,7 @@ pub fn routes(forms: Vec<FormRoute>) -> Router<AppState> {
     let mut router = Router::new();
     for &locale in Locale::get_all() {
         for f in &forms {
-            let (handler, limited) = (f.handler, f.limited);
+            let (handler, limited, page) = (f.handler, f.limited, f.page);
             router = router.route(
                 &format!("/{}/{}", locale.as_str(), f.path),
                 post(
@@ -73,15 +76,23 @@ pub fn routes(forms: Vec<FormRoute>) -> Router<AppState> {
                           ConnectInfo(peer): ConnectInfo<SocketAddr>,
                           session: Session,
                           req: Request| async move {
-                        let (parts, body) = req.into_parts();
+                        let (mut parts, body) = req.into_parts();
                         let Ok(bytes) = axum::body::to_bytes(body, MAX_FORM_BYTES).await else {
                             return StatusCode::PAYLOAD_TOO_LARGE.into_response();
                         };
                         let values = parse_form(&bytes);
-                        if limited && !state.form_limiter.allow(peer.ip()) {
+                        let wait = match limited {
+                            true => state.form_limiter.check(peer.ip()).err(),
+                            false => None,
+                        };
+                        if let Some(seconds) = wait {
+                            if let Some(page) = page {
+                                shown_at(&mut parts, locale, &page(&values));
+                            }
                             let refusal = FormRefusal::Form(FormError::TooManyAttempts);
                             let mut resp = refused(&state, parts, &values, refusal).await;
                             *resp.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+                            resp.headers_mut().insert(header::RETRY_AFTER, seconds.into());
                             return resp;
                         }
                         handler(locale, state, session, parts, values).await

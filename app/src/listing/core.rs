@@ -22,6 +22,7 @@ pub struct RowFacts<'a> {
     pub title: &'a str,
     /// The place it is held at (events, opportunities).
     pub place: Option<i64>,
+    pub status: crate::values::Publication,
 }
 
 /// What publishing a draft needs besides the draft itself.

@@ -5,6 +5,7 @@ use super::core::Listing;
 use super::form::{member_organisation, place_choices};
 use crate::accounts::session::CurrentUser;
 use crate::db::{Db, NewChange};
+use crate::forms::FormError;
 use crate::http::form_post::{id_query, FormRefusal, FormValues};
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -24,7 +25,13 @@ pub async fn submit<D: Listing>(
     v: FormValues,
 ) -> Response {
     let page = format!("/dashboard/{}/new{}", D::KIND.plural(), id_query(&v, D::KIND.as_str()));
-    let done = "/dashboard?submitted=1".to_string();
+    // A change keeps the previous version public until accepted; a new
+    // listing is not public at all until then: the dashboard says which.
+    let done = match crate::http::form_post::id_field(&v, D::KIND.as_str()) {
+        Some(_) => "/dashboard?submitted=change",
+        None => "/dashboard?submitted=1",
+    }
+    .to_string();
     crate::accounts::act::act(l, s, se, p, v, page, done, |st, u, v| async move {
         propose::<D>(&st.db, u.as_ref(), &v, st.now()).await.map(|_| ())
     })
@@ -41,13 +48,15 @@ pub async fn propose<D: Listing>(
 ) -> Result<i64, FormRefusal> {
     let user = user.ok_or(FormRefusal::Forbidden)?;
     let org = member_organisation(db, user, values).await?;
+    let mut owned = false;
     let current = match crate::http::form_post::id_field(values, D::KIND.as_str()) {
         Some(id) => {
             let row = D::row(db, id).await?.ok_or(FormRefusal::Forbidden)?;
             // A listing the city imported has no organisation: proposing a
             // change to it asks to take it over, which accepting grants.
-            if D::owner(db, &row).await?.is_some_and(|owner| owner != org.id) {
-                return Err(FormRefusal::Forbidden);
+            match D::owner(db, &row).await? {
+                Some(owner) if owner != org.id => return Err(FormRefusal::Forbidden),
+                owner => owned = owner.is_some(),
             }
             Some((id, row))
         }
@@ -58,6 +67,16 @@ pub async fn propose<D: Listing>(
     let city = db.city(city_slug).await?.ok_or(FormRefusal::Forbidden)?;
     let places = place_choices(db, Some(org.id), &city.slug, facts.and_then(|f| f.place)).await?;
     let draft = D::parse(db, values, &city, &places).await?.map_err(FormRefusal::Fields)?;
+    // An unchanged copy of the organisation's own public listing would
+    // reach the queue as an empty diff. Asking to take over an imported
+    // listing, or to put one taken down back, may change nothing.
+    let public = |row: &D::Row| D::facts(row).status != crate::values::Publication::Unpublished;
+    if let Some((_, row)) = current.as_ref().filter(|(_, row)| owned && public(row)) {
+        let now_shown = D::current(db, row, &city.local_lang).await?;
+        if now_shown.form_values() == draft.form_values() {
+            return Err(FormRefusal::Form(FormError::NothingChanged));
+        }
+    }
     let data = serde_json::to_string(&draft)
         .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
     let change = NewChange {

@@ -180,11 +180,24 @@ pub fn form_error(i18n: I18nContext<Locale>, e: FormError) -> String {
         FormError::LinkInvalid => td_string!(l, err_link_invalid),
         FormError::TooManyAttempts => td_string!(l, err_too_many_attempts),
         FormError::LastMember => td_string!(l, err_last_member),
+        FormError::NothingChanged => td_string!(l, err_nothing_changed),
     };
     s.to_string()
 }
 
 /// The name of a kind of listing.
+/// A button's label that names what it acts on (`Accept and publish
+/// “RefuFest 2027”`), in the language's own quotation marks, so a tap on a
+/// phone cannot be mistaken for one on the card above or below.
+pub fn naming(l: Locale, label: &str, item: &str) -> String {
+    let (open, close) = match l {
+        Locale::cs | Locale::sk => ("„", "“"),
+        Locale::uk | Locale::ru | Locale::mn | Locale::ar => ("«", "»"),
+        _ => ("“", "”"),
+    };
+    format!("{label} {open}{item}{close}")
+}
+
 pub fn listing_kind(i18n: I18nContext<Locale>, kind: ListingKind) -> String {
     let l = i18n.get_locale_untracked();
     match kind {

@@ -19,7 +19,7 @@ pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
         form_route!("moderation/organisations/verify", organisation, Decision::Verify),
         form_route!("moderation/organisations/suspend", organisation, Decision::Suspend),
-        form_route!("places/report", report, limited),
+        form_route!("places/report", report, limited shown_at listing_page),
         form_route!("moderation/reports/handle", handle),
         form_route!("moderation/events/edit", edit_other, ListingKind::Event),
         form_route!("moderation/opportunities/edit", edit_other, ListingKind::Opportunity),
@@ -47,6 +47,15 @@ async fn report(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) ->
         |st, _, v| async move { report_problem(&st.db, &v, st.now()).await },
     )
     .await
+}
+
+/// Back to the queue, which says what became of the item (see
+/// pages::moderation::outcome).
+fn decided(what: &str, v: &FormValues) -> String {
+    match crate::http::form_post::id_field(v, what) {
+        Some(id) => format!("/moderation?decided={what}-{id}"),
+        None => "/moderation".into(),
+    }
 }
 
 async fn handle(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
@@ -113,7 +122,7 @@ async fn change(
     decision: Review,
 ) -> Response {
     let base = crate::state::base_url_from(&s, &p.headers);
-    let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
+    let (page, done) = ("/moderation".to_string(), decided("change", &v));
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         review(&st.db, &st.geo, u.as_ref(), &v, decision, &base, st.now()).await
     })
@@ -128,7 +137,7 @@ async fn organisation(
     v: FormValues,
     decision: Decision,
 ) -> Response {
-    let (page, done) = ("/moderation".to_string(), "/moderation".to_string());
+    let (page, done) = ("/moderation".to_string(), decided("organisation", &v));
     act(l, s, se, p, v, page, done, |st, u, v| async move {
         decide_organisation(&st.db, u.as_ref(), &v, decision, st.now()).await.map(|_| ())
     })

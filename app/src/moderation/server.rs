@@ -218,6 +218,43 @@ pub async fn may_moderate(city: String) -> Result<bool, crate::page_error::PageE
     Ok(user.is_some_and(|u| u.can_moderate(&city)))
 }
 
+/// What became of an item the moderator just decided on (the queue says
+/// it after the redirect): a change, an organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub name: String,
+    pub change: Option<crate::values::ReviewState>,
+    pub organisation: Option<crate::values::OrganisationStatus>,
+}
+
+/// The outcome of the decision on `what` ("change" or "organisation") `id`;
+/// None for another city's or an unknown item.
+#[server]
+pub async fn decision_outcome(
+    what: String,
+    id: i64,
+) -> Result<Option<Outcome>, crate::page_error::PageError> {
+    let (state, city) = moderator_scope(String::new()).await?;
+    let db = &state.db;
+    let ours = |c: &str| city.as_deref().is_none_or(|own| own == c);
+    Ok(match what.as_str() {
+        "change" => match db.change(id).await? {
+            Some(c) if ours(c.city.as_str()) => {
+                let name = crate::kinds::summarise(db, &c).await?.title;
+                Some(Outcome { name, change: Some(c.state), organisation: None })
+            }
+            _ => None,
+        },
+        "organisation" => match db.organisation(id).await? {
+            Some(o) if ours(o.city.as_str()) => {
+                Some(Outcome { name: o.name, change: None, organisation: Some(o.status) })
+            }
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
 /// The app state and the city filter for a moderator or admin asking; a
 /// moderator of one city always gets that city. Anyone else: 403.
 #[cfg(feature = "ssr")]

@@ -213,7 +213,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
             {(!o.closed).then(|| view! {
                 <section class="interest" id="interest">
                     <h2>{t!(i18n, vol_interest_title)}</h2>
-                    {if o.accepts_interest {
+                    {if let Some(org) = o.interest_to.clone() {
                         view! {
                             <FormErrorBanner feedback=fb.clone() />
                             <form method="post" action=locale::href(i18n, "/volunteering/interest") novalidate>
@@ -233,7 +233,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
                                     <label><input type="checkbox" name="consent" value="yes" required
                                         aria-invalid=fb.error("consent").is_some().then_some("true")
                                         aria-describedby=fb.error("consent").is_some().then_some("f-consent-error") />
-                                        {td_string!(l, vol_consent, days = o.retention_days).to_string()}</label>
+                                        {td_string!(l, vol_consent, org = org, days = o.retention_days).to_string()}</label>
                                     {fb.error("consent").map(|e| view! { <p class="field-error" id="f-consent-error">{locale::field_error(i18n, e)}</p> })}
                                 </div>
                                 <button type="submit">{t!(i18n, vol_send)}</button>
@@ -250,7 +250,7 @@ fn OpportunityView(o: OpportunityDetail) -> impl IntoView {
             })}
             {o.last_verified.clone().map(|d| view! { <p class="last-verified">{t!(i18n, place_last_verified, date = move || d.clone())}</p> })}
             // Only a listing with an organisation takes interest requests.
-            {(!o.accepts_interest).then(|| view! {
+            {o.interest_to.is_none().then(|| view! {
                 <crate::components::takeover_link::TakeoverLink form=format!("/dashboard/opportunities/new?opportunity={}", o.id) />
             })}
             {(!o.sources.is_empty()).then(|| view! {

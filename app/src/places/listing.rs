@@ -23,7 +23,14 @@ impl Listing for PlaceDraft {
     }
 
     fn facts(row: &PlaceRow) -> RowFacts<'_> {
-        RowFacts { id: row.id, city: &row.city, slug: &row.slug, title: &row.name, place: None }
+        RowFacts {
+            id: row.id,
+            city: &row.city,
+            slug: &row.slug,
+            title: &row.name,
+            place: None,
+            status: row.status,
+        }
     }
 
     async fn owner(db: &Db, row: &PlaceRow) -> Result<Option<i64>, sqlx::Error> {

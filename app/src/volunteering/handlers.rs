@@ -12,9 +12,9 @@ use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
     crate::http::form_post::routes(vec![
-        form_route!("volunteering/interest", interest, limited),
+        form_route!("volunteering/interest", interest, limited shown_at interest_form),
         form_route!("dashboard/opportunities/submit", submit::<OpportunityDraft>),
-        form_route!("volunteering/withdraw", withdraw, limited),
+        form_route!("volunteering/withdraw", withdraw, limited shown_at withdraw_form),
     ])
 }
 
@@ -31,13 +31,22 @@ fn opportunity_page(v: &FormValues) -> String {
     }
 }
 
+/// Where the interest form is shown again when refused.
+fn interest_form(v: &FormValues) -> String {
+    format!("{}#interest", opportunity_page(v))
+}
+
+fn withdraw_form(_: &FormValues) -> String {
+    "/volunteering/withdraw".into()
+}
+
 async fn interest(l: Locale, s: AppState, _se: Session, mut p: Parts, v: FormValues) -> Response {
     let base = crate::state::base_url_from(&s, &p.headers);
     let days = s.config.interest_retention_days;
     match super::interest::send(&s.db, &v, l, &base, days, s.now()).await {
         Ok(token) => to(l, &format!("/volunteering/withdraw?token={token}&sent=1")),
         Err(r) => {
-            shown_at(&mut p, l, &format!("{}#interest", opportunity_page(&v)));
+            shown_at(&mut p, l, &interest_form(&v));
             refused(&s, p, &v, r).await
         }
     }
@@ -47,7 +56,7 @@ async fn withdraw(l: Locale, s: AppState, _se: Session, mut p: Parts, v: FormVal
     match super::interest::withdraw(&s.db, &v).await {
         Ok(()) => to(l, "/volunteering/withdraw?done=1"),
         Err(r) => {
-            shown_at(&mut p, l, "/volunteering/withdraw");
+            shown_at(&mut p, l, &withdraw_form(&v));
             refused(&s, p, &v, r).await
         }
     }

@@ -31,6 +31,7 @@ impl Listing for OpportunityDraft {
             slug: &row.slug,
             title: &row.title,
             place: row.place_id,
+            status: row.status,
         }
     }
 

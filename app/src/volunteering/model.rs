@@ -55,8 +55,9 @@ pub struct OpportunityDetail {
     pub place: Option<(String, String)>,
     pub contact: Option<String>,
     pub registration_url: Option<String>,
-    /// Requests can be sent here (the organisation has an account).
-    pub accepts_interest: bool,
+    /// The organisation requests sent here go to (only one with an account
+    /// takes them).
+    pub interest_to: Option<String>,
     /// Past its deadline or date: the page stays, the form does not.
     pub closed: bool,
     pub sources: Vec<String>,

@@ -149,6 +149,10 @@ pub async fn detail(
     let picked = crate::locale::content::show(&texts, lang, &city.local_lang);
     let place = o.place_id.and_then(|id| places.get(&id)).map(|p| (p.slug.clone(), p.name.clone()));
     let needs = db.needs_of(crate::values::ListingKind::Opportunity, o.id).await?;
+    let interest_to = match o.organisation_id {
+        Some(org) => db.organisation(org).await?.map(|org| org.name),
+        None => None,
+    };
     Ok(OpportunityDetail {
         id: o.id,
         city: o.city.clone(),
@@ -160,7 +164,7 @@ pub async fn detail(
         place,
         contact: o.contact.clone(),
         registration_url: o.registration_url.clone(),
-        accepts_interest: o.organisation_id.is_some(),
+        interest_to,
         closed: closed(&o, city.today(now)),
         sources: o
             .sources

@@ -12,17 +12,6 @@ use app::values::AuditAction;
 use chrono::{DateTime, Duration, Utc};
 use reqwest::StatusCode;
 
-/// Proposes the listing with `form` and has the moderator accept it; its id.
-async fn publish(app: &TestApp, p: &Cast, path: &str, form: &[(&str, &str)]) -> i64 {
-    let (db, base) = (&app.db, app.base.as_str());
-    post_ok(base, &p.ngo, path, form).await;
-    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id;
-    let accept = [("change", change.to_string())];
-    let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    post_ok(base, &p.moderator, "/en/moderation/changes/accept", &accept).await;
-    db.change(change).await.expect("q").and_then(|c| c.listing_id).expect("published")
-}
-
 async fn is_stale(app: &TestApp, kind: ListingKind, id: i64, at: DateTime<Utc>) -> bool {
     let found = stale(&app.db, Some("prague"), 180, at).await.expect("q");
     found.iter().any(|(k, r)| *k == kind && r.id == id)
@@ -135,21 +124,8 @@ async fn events(backend: Backend) {
     let app = spawn_app(&backend).await;
     let p = cast(&app).await;
     let org = p.org.to_string();
-    let form = [
-        ("organisation", org.as_str()),
-        ("title", "Sousedská kavárna jazyků"),
-        ("title_en", "Neighbours' language café"),
-        ("category", "conversation_club"),
-        ("address", "Vodičkova 5, Praha 1"),
-        ("date", "2027-01-05"),
-        ("time", "18:00"),
-        ("end_time", "20:00"),
-        ("repeat", "weekly"),
-        ("until", "2027-09-30"),
-        ("languages", "uk"),
-        ("free", "1"),
-    ];
-    let id = publish(&app, &p, "/en/dashboard/events/submit", &form).await;
+    let form = crate::common::cafe_form(&org);
+    let id = crate::common::publish(&app, &p, "/en/dashboard/events/submit", &form).await;
     let over = "2027-10-15T00:00:00Z".parse().expect("time");
     let name = "Sousedská kavárna jazyků";
     freshness_of::<app::events::draft::EventDraft>(&app, &p, id, name, over).await;
@@ -160,7 +136,7 @@ async fn opportunities(backend: Backend) {
     let p = cast(&app).await;
     let org = p.org.to_string();
     let form = crate::common::tutoring_form(&org, &[("deadline", "2027-09-30")]);
-    let id = publish(&app, &p, "/en/dashboard/opportunities/submit", &form).await;
+    let id = crate::common::publish(&app, &p, "/en/dashboard/opportunities/submit", &form).await;
     let over = "2027-10-15T00:00:00Z".parse().expect("time");
     let name = "Doučování češtiny pro děti";
     freshness_of::<app::volunteering::draft::OpportunityDraft>(&app, &p, id, name, over).await;

@@ -274,12 +274,7 @@ async fn opportunities_through_review(backend: Backend) {
     // organisation's does not.
     let (_, page) =
         get_page(base, None, "/en/prague/volunteering/czech-tutoring-for-children").await;
-    let id = page
-        .split("name=\"opportunity\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("opportunity id")
-        .to_string();
+    let id = crate::common::hidden_value(&page, "opportunity");
     post_expect(
         base,
         None,

@@ -41,14 +41,7 @@ async fn review_workflow(backend: Backend) {
     let other_moderator = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
     let org_id = org.to_string();
 
-    let mut form = vec![
-        ("organisation", org_id.as_str()),
-        ("name", "Sousedská poradna"),
-        ("name_en", "Neighbours' Advice Centre"),
-        ("category", "ngo"),
-        ("address", "Vodičkova 5, Praha 1"),
-        ("lat", "50.0810"),
-        ("lon", "14.4230"),
+    let extra = [
         ("phone", "+420 123 456 789"),
         ("opening_hours", "Mo-Fr 25:00-99:00"),
         ("hours_text", "Mon–Fri 9:00–17:00"),
@@ -63,6 +56,7 @@ async fn review_workflow(backend: Backend) {
         ("needs", "legal"),
         ("needs", "housing"),
     ];
+    let mut form = crate::common::advice_centre_form(&org_id, &extra);
 
     // Bad hours and a phone number no Czech number looks like (none starts
     // with 1): 422 with the messages at the fields, the rest kept, nothing

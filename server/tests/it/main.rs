@@ -34,5 +34,6 @@ mod story_editor;
 mod takeover;
 mod translated_titles;
 mod translations;
+mod unchanged;
 mod upgrade;
 mod volunteering;

@@ -276,4 +276,40 @@ async fn unpublishing(backend: Backend) {
     );
 }
 
-on_both_backends!(organisation_decisions, problem_reports, unpublishing);
+/// Every decision button names its item, and after the redirect the queue
+/// says what became of which item, to the city's moderators only.
+async fn decisions_name_their_item(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let (db, base) = (&app.db, app.base.as_str());
+    let p = crate::common::cast(&app).await;
+    let org = p.org.to_string();
+    let form = crate::common::advice_centre_form(&org, &[]);
+    post_ok(base, &p.ngo, "/en/dashboard/places/submit", &form).await;
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
+    let (_, queue) = get_page(base, Some(&p.moderator), "/en/moderation").await;
+    assert!(queue.contains("Accept and publish “Sousedská poradna”"), "the button names it");
+    assert!(queue.contains("Reject “Sousedská poradna”"));
+    let (_, queue) = get_page(base, Some(&p.moderator), "/cs/moderation").await;
+    assert!(queue.contains("„Sousedská poradna“"), "in Czech quotation marks");
+
+    let resp = client()
+        .post(format!("{base}/en/moderation/changes/accept"))
+        .header("sec-fetch-site", "same-origin")
+        .header("cookie", &p.moderator)
+        .form(&[("change", change.as_str())])
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
+    let to = resp.headers()["location"].to_str().expect("location").to_string();
+    assert_eq!(to, format!("/en/moderation?decided=change-{change}"));
+    let (_, after) = get_page(base, Some(&p.moderator), &to).await;
+    assert!(after.contains("Accepted and public “Sousedská poradna”"), "the outcome is said");
+
+    staff(db, "mod-k@example.org", "moderator", Some("kosice")).await;
+    let kosice = sign_in(base, "mod-k@example.org", crate::common::STAFF_PASSWORD).await;
+    let (_, theirs) = get_page(base, Some(&kosice), &to).await;
+    assert!(!theirs.contains("Sousedská poradna"), "not to another city's moderator");
+}
+
+on_both_backends!(organisation_decisions, problem_reports, unpublishing, decisions_name_their_item);

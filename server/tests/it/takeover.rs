@@ -86,7 +86,11 @@ async fn take_over(backend: Backend, kind: Kind) {
     let mut theirs: Vec<(&str, &str)> = vec![("organisation", &other_org), (id_field, &link)];
     theirs.extend_from_slice(kind.fields);
     post_expect(base, Some(&other), &submit, &theirs, StatusCode::FORBIDDEN).await;
-    post_ok(base, &ngo, &submit, &fields).await;
+    // (The same fields again would change nothing and be refused.)
+    let renamed = format!("{} 2", kind.fields[0].1);
+    let mut next = fields.clone();
+    next[2] = (kind.fields[0].0, renamed.as_str());
+    post_ok(base, &ngo, &submit, &next).await;
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(!queue.contains("The city imported this listing."));
 }

@@ -93,12 +93,7 @@ async fn interest_requests(backend: Backend) {
     assert_eq!(ld["@type"], "JobPosting");
     assert_eq!(ld["employmentType"], "VOLUNTEER");
     assert!(ld["hiringOrganization"]["name"].is_string(), "{ld}");
-    let id = html
-        .split("name=\"opportunity\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .expect("opportunity id")
-        .to_string();
+    let id = crate::common::hidden_value(&html, "opportunity");
     let form = |consent: &'static str, contact: &'static str| {
         vec![
             ("opportunity", id.clone()),
@@ -230,4 +225,79 @@ async fn interest_requests(backend: Backend) {
     assert_eq!(db.count_interest().await.expect("count"), 0);
 }
 
-on_both_backends!(opportunities_api_and_pages, interest_requests);
+/// A person sending interest too often is told so on the opportunity's
+/// page, in their language, with what they typed, 429 and `Retry-After`;
+/// the consent names the organisation and how long the details are kept.
+async fn limited_interest_keeps_what_was_typed(backend: Backend) {
+    let app = crate::common::spawn_app_with(&backend, |c| {
+        c.form_posts_per_minute = 1;
+        c.form_posts_burst = 2;
+    })
+    .await;
+    let (base, db) = (app.base.as_str(), &app.db);
+    let org = member(db, base, "ngo@example.org", "Centrum Vltava", "prague", "12345679").await;
+    let link =
+        "UPDATE opportunities SET organisation_id = $1 WHERE slug = 'cic-volunteer-programme'";
+    run_sql(db, link, org).await;
+    let path = "/uk/prague/volunteering/cic-volunteer-programme";
+    let html = page_expect(base, None, path, StatusCode::OK).await;
+    assert!(html.contains("«Centrum Vltava»"), "the consent names the organisation");
+    let id = crate::common::hidden_value(&html, "opportunity");
+    let form = [
+        ("opportunity", id.as_str()),
+        ("city", "prague"),
+        ("slug", "cic-volunteer-programme"),
+        ("name", "Оксана Коваль"),
+        ("contact", "oksana@example.org"),
+        ("message", "Можу допомагати по вівторках."),
+        ("consent", ""),
+    ];
+    for _ in 0..2 {
+        post_expect(
+            base,
+            None,
+            "/uk/volunteering/interest",
+            &form,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let resp = crate::common::client()
+        .post(format!("{base}/uk/volunteering/interest"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&form)
+        .send()
+        .await
+        .expect("post");
+    assert_eq!(resp.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 =
+        resp.headers()["retry-after"].to_str().ok().and_then(|w| w.parse().ok()).expect("seconds");
+    assert!((1..=60).contains(&wait), "Retry-After {wait}");
+    let cookies: Vec<String> = resp
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|c| c.to_str().ok())
+        .map(str::to_string)
+        .collect();
+    assert!(
+        cookies
+            .iter()
+            .all(|c| !c.starts_with("i18n_pref_locale=") || c.starts_with("i18n_pref_locale=uk;")),
+        "the language stays Ukrainian: {cookies:?}"
+    );
+    let html = resp.text().await.expect("page");
+    assert!(html.contains("lang=\"uk\""), "the page in Ukrainian");
+    assert!(html.contains("name=\"consent\""), "the opportunity's form, not a missing page");
+    assert!(html.contains("value=\"Оксана Коваль\""), "the name is kept");
+    assert!(html.contains("Можу допомагати по вівторках."), "the message is kept");
+    assert!(html.contains("role=\"alert\""), "the refusal is said");
+    assert!(!html.contains("Too many attempts"), "in Ukrainian, not English");
+    assert_eq!(db.count_interest().await.expect("count"), 0, "nothing stored");
+}
+
+on_both_backends!(
+    opportunities_api_and_pages,
+    interest_requests,
+    limited_interest_keeps_what_was_typed
+);

@@ -7,7 +7,7 @@ use crate::db::NewEvent;
 use crate::events::query::CHILDREN_FIELD;
 use crate::http::form_post::{optional_text, take, text, FormValues};
 use crate::listing::fields::{self, list};
-use chrono::{Duration, NaiveDate, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
 
 fn date(s: &str) -> Result<String, FieldError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
@@ -103,7 +103,7 @@ pub fn parse_event(
     {
         errors.insert("address", FieldError::WhereRequired);
     }
-    let draft = EventDraft {
+    let mut draft = EventDraft {
         title_en: titles.title_en,
         title: titles.title,
         category,
@@ -135,6 +135,14 @@ pub fn parse_event(
         translations: descriptions.translations,
         title_translations: titles.translations,
     };
+    // A weekly series without chosen days repeats on its first date's day:
+    // the draft says so, as the stored rule will.
+    if matches!(draft.repeat.as_str(), "weekly" | "biweekly") && draft.weekdays.is_empty() {
+        if let Some(start) = draft.start() {
+            let day = WEEKDAYS[start.weekday().num_days_from_monday() as usize];
+            draft.weekdays = vec![day.to_string()];
+        }
+    }
     // The schedule as a whole, once its parts are readable.
     if !errors.contains_key("date") && !errors.contains_key("time") {
         match draft.duration() {

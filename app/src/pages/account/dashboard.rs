@@ -244,11 +244,15 @@ fn translations_todo(
 fn Listings() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map().get_untracked();
-    let submitted = query.get("submitted").is_some();
+    let submitted = query.get("submitted");
     let confirmed = query.get("confirmed").is_some();
     view! {
         <h2>{t!(i18n, dashboard_listings)}</h2>
-        {submitted.then(|| view! { <p class="notice" role="status">{t!(i18n, dashboard_submitted)}</p> })}
+        {submitted.map(|which| view! {
+            <p class="notice" role="status">
+                {if which == "change" { t!(i18n, dashboard_submitted).into_any() } else { t!(i18n, dashboard_submitted_new).into_any() }}
+            </p>
+        })}
         {confirmed.then(|| view! { <p class="notice" role="status">{t!(i18n, dashboard_confirmed)}</p> })}
         <p><a href=locale::href(i18n, "/dashboard/places/new")>{t!(i18n, dashboard_new_place)}</a></p>
         <p><a href=locale::href(i18n, "/dashboard/events/new")>{t!(i18n, ef_title_new)}</a>

@@ -112,7 +112,7 @@ fn ProposalCard(proposal: ProposalItem) -> impl IntoView {
             {form_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <DiffTable rows=rows />
             <p><a href=history>{t!(i18n, moderation_history)}</a></p>
-            <ReviewForm field="proposal" value=id.clone() id_prefix="group-message-"
+            <ReviewForm field="proposal" value=id.clone() item=proposal.organisation.clone() id_prefix="group-message-"
                 label=td_string!(l, moderation_group_message).to_string() decisions=decisions feedback=fb />
         </article>
     }

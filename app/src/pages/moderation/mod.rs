@@ -1,5 +1,6 @@
 pub mod audit;
 pub mod groups;
+pub mod outcome;
 pub mod queue;
 pub mod stories;
 pub mod story_editor;

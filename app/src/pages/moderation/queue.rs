@@ -32,6 +32,7 @@ pub fn ModerationPage() -> impl IntoView {
         <Title text=title.clone() />
         <section class="moderation">
             <h1>{title}</h1>
+            <super::outcome::DecisionOutcome />
             <crate::pages::Loaded
                 load={
                     let (city, organisation) = (city.clone(), filter.organisation);
@@ -136,6 +137,7 @@ fn AddDirectly(city: String) -> impl IntoView {
 #[component]
 fn OrganisationCard(org: Organisation) -> impl IntoView {
     let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
     let fb = use_feedback();
     let id = org.id.to_string();
     // A refused suspension is shown at the organisation it was for.
@@ -165,7 +167,7 @@ fn OrganisationCard(org: Organisation) -> impl IntoView {
             <p><a href=locale::href(i18n, &format!("/moderation/audit?kind=organisation&id={id}"))>{t!(i18n, moderation_history)}</a></p>
             <form method="post" action=locale::href(i18n, "/moderation/organisations/verify") class="inline">
                 <input type="hidden" name="organisation" value=id.clone() />
-                <button type="submit">{t!(i18n, moderation_verify)}</button>
+                <button type="submit">{locale::naming(l, td_string!(l, moderation_verify), &org.name)}</button>
             </form>
             <form method="post" action=locale::href(i18n, "/moderation/organisations/suspend") class="suspend">
                 <input type="hidden" name="organisation" value=id.clone() />
@@ -178,7 +180,7 @@ fn OrganisationCard(org: Organisation) -> impl IntoView {
                     </textarea>
                     {reason_error.map(|e| view! { <p class="field-error" id=reason_error_id>{e}</p> })}
                 </div>
-                <button type="submit" class="secondary">{t!(i18n, moderation_suspend)}</button>
+                <button type="submit" class="secondary">{locale::naming(l, td_string!(l, moderation_suspend), &org.name)}</button>
             </form>
         </article>
     }
@@ -225,9 +227,9 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
             <DiffTable rows=rows />
             <form method="post" action=locale::href(i18n, "/moderation/changes/accept") class="inline">
                 <input type="hidden" name="change" value=id.clone() />
-                <button type="submit">{t!(i18n, moderation_accept)}</button>
+                <button type="submit">{locale::naming(l, td_string!(l, moderation_accept), &change.name)}</button>
             </form>
-            <ReviewForm field="change" value=id.clone() id_prefix="message-"
+            <ReviewForm field="change" value=id.clone() item=change.name.clone() id_prefix="message-"
                 label=td_string!(l, moderation_message).to_string() decisions=decisions feedback=fb />
         </article>
     }
@@ -264,7 +266,7 @@ fn ReportCard(report: ReportItem) -> impl IntoView {
             {(!report.message.is_empty()).then(|| view! { <p class="status-note">{report.message.clone()}</p> })}
             <form method="post" action=locale::href(i18n, "/moderation/reports/handle") class="inline">
                 <input type="hidden" name="report" value=report.id.to_string() />
-                <button type="submit" class="secondary">{t!(i18n, moderation_handled)}</button>
+                <button type="submit" class="secondary">{locale::naming(l, td_string!(l, moderation_handled), &report.name)}</button>
             </form>
         </article>
     }

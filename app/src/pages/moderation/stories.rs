@@ -52,7 +52,7 @@ fn DraftCard(draft: StoryReviewItem) -> impl IntoView {
             <p>{what}" · "{crate::cities::label(i18n, &draft.city)}" · "{draft.author.clone()}" · "{draft.created_at.clone()}</p>
             {form_error.map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <DiffTable rows=rows />
-            <ReviewForm field="draft" value=id.clone() id_prefix="story-message-"
+            <ReviewForm field="draft" value=id.clone() item=draft.title.clone() id_prefix="story-message-"
                 label=td_string!(l, moderation_message).to_string() decisions=decisions feedback=fb />
         </article>
     }

@@ -627,3 +627,59 @@ pub async fn current_member(db: &Db, email: &str) -> app::accounts::session::Cur
         locale: user.locale,
     }
 }
+
+/// Proposes the listing with `form` and has the moderator accept it; its id.
+pub async fn publish(app: &TestApp, p: &Cast, path: &str, form: &[(&str, &str)]) -> i64 {
+    let (db, base) = (&app.db, app.base.as_str());
+    post_ok(base, &p.ngo, path, form).await;
+    let change = db.pending_changes(&Default::default()).await.expect("q")[0].id;
+    let accept = [("change", change.to_string())];
+    let accept: Vec<(&str, &str)> = accept.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    post_ok(base, &p.moderator, "/en/moderation/changes/accept", &accept).await;
+    db.change(change).await.expect("q").and_then(|c| c.listing_id).expect("published")
+}
+
+/// The value of the first hidden field `name` in a page.
+pub fn hidden_value(page: &str, name: &str) -> String {
+    page.split(&format!("name=\"{name}\" value=\""))
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_else(|| panic!("no field {name}"))
+        .to_string()
+}
+
+/// The weekly conversation club most event tests propose.
+pub fn cafe_form(org: &str) -> [(&str, &str); 12] {
+    [
+        ("organisation", org),
+        ("title", "Sousedská kavárna jazyků"),
+        ("title_en", "Neighbours' language café"),
+        ("category", "conversation_club"),
+        ("address", "Vodičkova 5, Praha 1"),
+        ("date", "2027-01-05"),
+        ("time", "18:00"),
+        ("end_time", "20:00"),
+        ("repeat", "weekly"),
+        ("until", "2027-09-30"),
+        ("languages", "uk"),
+        ("free", "1"),
+    ]
+}
+
+/// The advice centre most place tests propose, with `extra` fields.
+pub fn advice_centre_form<'a>(
+    org: &'a str,
+    extra: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("organisation", org),
+        ("name", "Sousedská poradna"),
+        ("name_en", "Neighbours' Advice Centre"),
+        ("category", "ngo"),
+        ("address", "Vodičkova 5, Praha 1"),
+        ("lat", "50.0810"),
+        ("lon", "14.4230"),
+    ];
+    form.extend_from_slice(extra);
+    form
+}
