@@ -99,5 +99,9 @@ test('NGO proposes, city verifies and accepts, edits wait for review, rejections
   const rejected = page.locator('.my-change[data-state="rejected"]', { hasText: placeName });
   await expect(rejected).toContainText('The office is not open at night.');
   await audit(page, testInfo, 'dashboard with listings');
+  // It opens again as it was sent, nothing to type twice.
+  await rejected.getByRole('link', { name: 'Edit and send again' }).click();
+  await expect(page.locator('#f-hours_text')).toHaveValue('Always open');
+  await expect(page.locator('#f-name')).toHaveValue(placeName);
   await admin.context().close();
 });

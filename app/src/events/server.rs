@@ -80,13 +80,14 @@ pub async fn event_form(
     event: Option<i64>,
     moderate: bool,
     city: Option<String>,
+    change: Option<i64>,
 ) -> Result<crate::listing::draft::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
     use crate::page_error::forbidden;
     let user = crate::accounts::session::request_user(&state.db).await?.ok_or_else(forbidden)?;
     let blank = super::draft::EventDraft { free: true, ..Default::default() };
-    crate::listing::form::form_data(&state.db, &user, event, moderate, city, blank)
-        .await?
-        .ok_or_else(forbidden)
+    let city = city.as_deref();
+    let target = crate::listing::form::FormTarget { id: event, change, moderate, city };
+    crate::listing::form::form_data(&state.db, &user, target, blank).await?.ok_or_else(forbidden)
 }

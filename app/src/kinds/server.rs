@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MyChange {
+    pub id: i64,
     pub kind: crate::values::ListingKind,
     pub name: String,
     pub is_new: bool,
@@ -23,6 +24,8 @@ pub struct MyPlace {
     pub last_verified: Option<String>,
     /// Languages whose translation is older than the source text.
     pub outdated: Vec<String>,
+    /// It has a position, so the map shows it.
+    pub located: bool,
 }
 
 /// One of the organisation's events, with its next dates to call off.
@@ -95,6 +98,7 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 .unwrap_or_default()
                 .to_string();
             out.changes.push(MyChange {
+                id: c.id,
                 kind: c.kind,
                 name,
                 is_new: c.listing_id.is_none(),
@@ -103,15 +107,15 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 created_at: c.created_at.to_string(),
             });
         }
-        for (id, city, slug, name, last_verified) in state.db.places_of_organisation(org.id).await?
-        {
+        for p in state.db.rows_of_organisation::<crate::db::PlaceRow>(org.id).await? {
             out.places.push(MyPlace {
-                outdated: outdated(crate::db::TextTable::Place, id, city.clone()).await?,
-                id,
-                name,
-                city,
-                slug,
-                last_verified: last_verified.map(|d| d.to_string()),
+                outdated: outdated(crate::db::TextTable::Place, p.id, p.city.clone()).await?,
+                located: p.lat.is_some() && p.lon.is_some(),
+                id: p.id,
+                name: p.name,
+                city: p.city,
+                slug: p.slug,
+                last_verified: p.last_verified.map(|d| d.to_string()),
             });
         }
         for e in state.db.rows_of_organisation::<crate::db::EventRow>(org.id).await? {

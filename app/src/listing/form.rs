@@ -126,19 +126,59 @@ pub async fn form_start(
     }))
 }
 
-/// What a listing form starts from: `blank`, or listing `id` as the public
-/// sees it. Members propose for their organisations; with `moderate`, a
-/// moderator of the listing's city edits it directly, or adds one to
-/// `city`. None when the person may not use the form (or there is no such
-/// listing).
+/// A sent-back or rejected proposal `change` of one of the person's
+/// organisations, to fill its form again: (the listing it changes, its
+/// draft). None for anyone else's, a pending or accepted one, or another
+/// kind's.
+pub async fn reopened<D: Listing>(
+    db: &Db,
+    user: &CurrentUser,
+    change: i64,
+) -> Result<Option<(Option<i64>, D)>, sqlx::Error> {
+    use crate::values::ReviewState;
+    let Some(c) = db.change(change).await? else {
+        return Ok(None);
+    };
+    let member = db.organisations_of(user.id).await?.iter().any(|o| o.id == c.organisation_id);
+    let closed = matches!(c.state, ReviewState::Rejected | ReviewState::ChangesRequested);
+    if c.kind != D::KIND || !member || !closed {
+        return Ok(None);
+    }
+    Ok(serde_json::from_str::<D>(&c.data).ok().map(|d| (c.listing_id, d)))
+}
+
+/// Where a listing form starts: listing `id`, a proposal to reopen
+/// (`change`, see `reopened`), whether a moderator edits directly, and the
+/// city a moderator adds a listing to.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FormTarget<'a> {
+    pub id: Option<i64>,
+    pub change: Option<i64>,
+    pub moderate: bool,
+    pub city: Option<&'a str>,
+}
+
+/// What a listing form starts from: `blank`, listing `id` as the public
+/// sees it, or a proposal sent back or rejected. Members propose for their
+/// organisations; with `moderate`, a moderator of the listing's city edits
+/// it directly, or adds one to `city`. None when the person may not use the
+/// form (or there is no such listing).
 pub async fn form_data<D: Listing>(
     db: &Db,
     user: &CurrentUser,
-    id: Option<i64>,
-    moderate: bool,
-    city: Option<String>,
+    target: FormTarget<'_>,
     blank: D,
 ) -> Result<Option<ListingFormData>, sqlx::Error> {
+    let FormTarget { id, change, moderate, city } = target;
+    let reopened = match change.filter(|_| !moderate) {
+        Some(change) => match reopened::<D>(db, user, change).await? {
+            Some(found) => Some(found),
+            None => return Ok(None),
+        },
+        None => None,
+    };
+    let id = reopened.as_ref().map_or(id, |(listing, _)| *listing);
+    let city = city.map(str::to_string);
     let row = match id {
         Some(id) => match D::row(db, id).await? {
             Some(row) => Some((id, row)),
@@ -170,6 +210,7 @@ pub async fn form_data<D: Listing>(
         }
         None => (blank, Vec::new()),
     };
+    let draft = reopened.map_or(draft, |(_, d)| d);
     Ok(Some(ListingFormData {
         organisations: start.organisations,
         listing: row.map(|(id, r)| {

@@ -85,12 +85,23 @@ pub async fn place_form(
     place: Option<i64>,
     moderate: bool,
     city: Option<String>,
+    change: Option<i64>,
 ) -> Result<PlaceFormData, crate::page_error::PageError> {
+    use crate::places::draft::PlaceDraft;
     let state = crate::state::AppState::from_context()?;
     let user = crate::accounts::session::request_user(&state.db).await?;
     let Some(user) = user else {
         return Err(crate::page_error::forbidden());
     };
+    let reopened = match change.filter(|_| !moderate) {
+        Some(c) => Some(
+            crate::listing::form::reopened::<PlaceDraft>(&state.db, &user, c)
+                .await?
+                .ok_or_else(crate::page_error::forbidden)?,
+        ),
+        None => None,
+    };
+    let place = reopened.as_ref().map_or(place, |(listing, _)| *listing);
     let row = match place {
         Some(id) => Some(
             state
@@ -129,7 +140,7 @@ pub async fn place_form(
             return Err(crate::page_error::forbidden());
         }
     }
-    let mut draft = crate::places::draft::PlaceDraft::default();
+    let mut draft = PlaceDraft::default();
     let city = match city {
         Some(c) => state.db.city(&c).await?,
         None => None,
@@ -142,6 +153,9 @@ pub async fn place_form(
         draft.needs = state.db.needs_of(crate::values::ListingKind::Place, row.id).await?;
         let full = state.db.listing_texts(crate::db::TextTable::Place, row.id).await?;
         outdated = crate::locale::content::outdated_langs(&full, &local_lang);
+    }
+    if let Some((_, proposed)) = reopened {
+        draft = proposed;
     }
     let map_view = city
         .map(|c| serde_json::json!({ "center": c.center, "zoom": c.zoom }).to_string())

@@ -81,13 +81,14 @@ pub async fn opportunity_form(
     opportunity: Option<i64>,
     moderate: bool,
     city: Option<String>,
+    change: Option<i64>,
 ) -> Result<crate::listing::draft::ListingFormData, crate::page_error::PageError> {
     let state = crate::state::AppState::from_context()?;
     // The page answers 403 too, not just the message.
     use crate::page_error::forbidden;
     let user = crate::accounts::session::request_user(&state.db).await?.ok_or_else(forbidden)?;
     let blank = super::draft::OpportunityDraft::default();
-    crate::listing::form::form_data(&state.db, &user, opportunity, moderate, city, blank)
-        .await?
-        .ok_or_else(forbidden)
+    let city = city.as_deref();
+    let target = crate::listing::form::FormTarget { id: opportunity, change, moderate, city };
+    crate::listing::form::form_data(&state.db, &user, target, blank).await?.ok_or_else(forbidden)
 }

@@ -88,4 +88,27 @@ async fn address_lookup_fills_coordinates(backend: Backend) {
     assert_eq!(row.district.as_deref(), Some("Praha 1"));
 }
 
-on_both_backends!(address_lookup_fills_coordinates);
+/// A place accepted without a position is listed but not on the map: the
+/// organisation's dashboard says so and leads to the form's address.
+async fn unlocated_place_is_flagged_to_its_organisation(backend: Backend) {
+    let app = spawn_app(&backend).await;
+    let p = crate::common::cast(&app).await;
+    let org = p.org.to_string();
+    let form = [
+        ("organisation", org.as_str()),
+        ("name", "Poradna bez mapy"),
+        ("category", "ngo"),
+        ("address", "Neznámá 999, Praha 1"),
+    ];
+    let id = crate::common::publish(&app, &p, "/en/dashboard/places/submit", &form).await;
+    let (_, dashboard) = crate::common::get_page(&app.base, Some(&p.ngo), "/en/dashboard").await;
+    assert!(dashboard.contains("Not on the map yet"), "the flag is shown");
+    assert!(dashboard.contains(&format!("/en/dashboard/places/new?place={id}#f-address")));
+
+    let located = crate::common::advice_centre_form(&org, &[]);
+    crate::common::publish(&app, &p, "/en/dashboard/places/submit", &located).await;
+    let (_, dashboard) = crate::common::get_page(&app.base, Some(&p.ngo), "/en/dashboard").await;
+    assert_eq!(dashboard.matches("Not on the map yet").count(), 1, "only the unlocated one");
+}
+
+on_both_backends!(address_lookup_fills_coordinates, unlocated_place_is_flagged_to_its_organisation);

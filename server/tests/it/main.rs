@@ -27,6 +27,7 @@ mod members;
 mod moderation;
 mod page_errors;
 mod relevance;
+mod reopen;
 mod reports;
 mod role_matrix;
 mod schema;

@@ -285,6 +285,12 @@ fn Listings() -> impl IntoView {
                                     <a href=locale::href(i18n, &format!("/{}/places/{}", p.city, p.slug))>{p.name.clone()}</a>
                                     " · "
                                     <a href=locale::href(i18n, &format!("/dashboard/places/new?place={}", p.id))>{t!(i18n, dashboard_propose_change)}</a>
+                                    {(!p.located).then(|| view! {
+                                        <p class="notice no-coordinates">
+                                            {t!(i18n, dashboard_no_coordinates)}" "
+                                            <a href=locale::href(i18n, &format!("/dashboard/places/new?place={}#f-address", p.id))>{t!(i18n, dashboard_add_position)}</a>
+                                        </p>
+                                    })}
                                     <StillCorrect kind="place" id=p.id last_verified=p.last_verified.clone() />
                                 </li>
                             }).collect_view()}
@@ -308,6 +314,10 @@ fn Listings() -> impl IntoView {
                                     <li class="my-change" data-state=c.state.as_str() data-kind=c.kind.as_str()>
                                         <strong>{c.name.clone()}</strong>" · "{what}" · "{kind}" · "<span class="change-state">{state}</span>
                                         {c.message.clone().map(|m| view! { <p class="status-note">{m}</p> })}
+                                        {matches!(c.state, ReviewState::Rejected | ReviewState::ChangesRequested).then(|| {
+                                            let again = format!("/dashboard/{}/new?change={}", c.kind.plural(), c.id);
+                                            view! { <p><a href=locale::href(i18n, &again)>{t!(i18n, dashboard_reopen)}</a></p> }
+                                        })}
                                     </li>
                                 }
                             }).collect_view()}

@@ -74,17 +74,19 @@ pub fn ListingFormPage<T, F, Fut>(
     moderator: (String, String),
     /// (title, intro) when an organisation proposes one or a change.
     propose: (String, String),
-    /// The form's server function: (listing, moderator's edit, new in city).
+    /// The form's server function: (listing, moderator's edit, new in
+    /// city, a sent-back or rejected proposal to fill it again).
     load: F,
     form: fn(T) -> AnyView,
 ) -> impl IntoView
 where
     T: Send + Sync + 'static,
-    F: Fn(Option<i64>, bool, Option<String>) -> Fut + Clone + Send + Sync + 'static,
+    F: Fn(Option<i64>, bool, Option<String>, Option<i64>) -> Fut + Clone + Send + Sync + 'static,
     Fut: std::future::Future<Output = Result<T, crate::page_error::PageError>> + Send + 'static,
 {
     let (id, moderate) = form_target(key);
     let city = new_in_city(id, moderate);
+    let change = use_query_map().get_untracked().get("change").and_then(|c| c.parse().ok());
     let (title, intro) = match (&city, moderate) {
         (Some(_), _) => add,
         (None, true) => moderator,
@@ -92,7 +94,7 @@ where
     };
     view! {
         <FormFrame title=title intro=intro>
-            <crate::pages::Loaded load=move || load(id, moderate, city.clone()) show=form />
+            <crate::pages::Loaded load=move || load(id, moderate, city.clone(), change) show=form />
         </FormFrame>
     }
 }
