@@ -144,7 +144,9 @@ pub struct ListingFormData {
     pub moderator_edit: bool,
     /// The city a moderator adds a new listing to (the form carries it).
     pub new_in_city: Option<String>,
-    /// The city's language, and the translations older than their source.
+    /// The listing's city (a new one's: the organisation's), its language,
+    /// and the translations older than their source.
+    pub city: String,
     pub local_lang: String,
     pub outdated: Vec<String>,
 }

@@ -67,7 +67,9 @@ pub struct FormStart {
     /// moderator's direct edit).
     pub organisations: Vec<(i64, String)>,
     pub places: Vec<(i64, String)>,
-    /// The city's language (its description has a field of its own).
+    /// The listing's city, and its language (its description has a field
+    /// of its own).
+    pub city: String,
     pub local_lang: String,
 }
 
@@ -87,6 +89,7 @@ pub async fn form_start(
             organisations: Vec::new(),
             places: place_choices(db, org, &city, place).await?,
             local_lang: local_lang(db, &city).await?,
+            city,
         }));
     }
     let orgs: Vec<Organisation> = db
@@ -123,6 +126,7 @@ pub async fn form_start(
         organisations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
         places,
         local_lang: local_lang(db, &city).await?,
+        city,
     }))
 }
 
@@ -223,6 +227,7 @@ pub async fn form_data<D: Listing>(
         moderator_edit: moderate,
         new_in_city,
         local_lang: start.local_lang,
+        city: start.city,
         outdated,
     }))
 }

@@ -57,24 +57,12 @@ fn remember_city(slug: &str) {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlaceFormData {
-    /// (id, name) of the organisations the member may submit for.
-    pub organisations: Vec<(i64, String)>,
-    /// The place being edited, if any, with its city and slug.
-    pub place: Option<(i64, String, String)>,
-    pub draft: crate::places::draft::PlaceDraft,
-    /// The needs to tick, named in every language.
-    pub needs: Vec<crate::needs::NeedLabel>,
-    /// A moderator's direct edit (published at once) rather than a proposal.
-    pub moderator_edit: bool,
-    /// The city a moderator adds a new place to (the form carries it).
-    pub new_in_city: Option<String>,
+    /// Who proposes, for which listing, with what values (as for every kind).
+    pub form: crate::listing::draft::ListingFormData,
     /// Centre and zoom of the pin map (the place's city), JSON.
     pub map_view: String,
     pub tile_url: String,
     pub tile_attribution: String,
-    /// The city's language, and the translations older than their source.
-    pub local_lang: String,
-    pub outdated: Vec<String>,
 }
 
 /// What the place form starts from: empty, or the place as the public sees
@@ -87,90 +75,23 @@ pub async fn place_form(
     city: Option<String>,
     change: Option<i64>,
 ) -> Result<PlaceFormData, crate::page_error::PageError> {
-    use crate::places::draft::PlaceDraft;
+    use crate::page_error::forbidden;
     let state = crate::state::AppState::from_context()?;
-    let user = crate::accounts::session::request_user(&state.db).await?;
-    let Some(user) = user else {
-        return Err(crate::page_error::forbidden());
+    let user = crate::accounts::session::request_user(&state.db).await?.ok_or_else(forbidden)?;
+    let target =
+        crate::listing::form::FormTarget { id: place, change, moderate, city: city.as_deref() };
+    let blank = crate::places::draft::PlaceDraft::default();
+    let form = crate::listing::form::form_data(&state.db, &user, target, blank)
+        .await?
+        .ok_or_else(forbidden)?;
+    let map_view = match state.db.city(&form.city).await? {
+        Some(c) => serde_json::json!({ "center": c.center, "zoom": c.zoom }).to_string(),
+        None => String::new(),
     };
-    let reopened = match change.filter(|_| !moderate) {
-        Some(c) => Some(
-            crate::listing::form::reopened::<PlaceDraft>(&state.db, &user, c)
-                .await?
-                .ok_or_else(crate::page_error::forbidden)?,
-        ),
-        None => None,
-    };
-    let place = reopened.as_ref().map_or(place, |(listing, _)| *listing);
-    let row = match place {
-        Some(id) => Some(
-            state
-                .db
-                .row_by_id::<crate::db::PlaceRow>(id)
-                .await?
-                .ok_or_else(crate::page_error::forbidden)?,
-        ),
-        None => None,
-    };
-    let mut organisations: Vec<(i64, String)> = Vec::new();
-    // A moderator adding a place: a new one, owned by the city.
-    let new_in_city = city.filter(|_| moderate && row.is_none());
-    let mut city = row.as_ref().map(|r| r.city.to_string()).or(new_in_city.clone());
-    if moderate {
-        if !city.as_ref().is_some_and(|c| user.can_moderate(c)) {
-            return Err(crate::page_error::forbidden());
-        }
-    } else {
-        let owner = match &row {
-            Some(r) => state.db.place_organisation(r.id).await?,
-            None => None,
-        };
-        let orgs: Vec<_> = state
-            .db
-            .organisations_of(user.id)
-            .await?
-            .into_iter()
-            .filter(|o| o.status != crate::values::OrganisationStatus::Suspended)
-            // A place the city imported (no owner) may be asked for by any.
-            .filter(|o| owner.is_none() || Some(o.id) == owner)
-            .collect();
-        city = city.or_else(|| orgs.first().map(|o| o.city.to_string()));
-        organisations = orgs.into_iter().map(|o| (o.id, o.name)).collect();
-        if organisations.is_empty() {
-            return Err(crate::page_error::forbidden());
-        }
-    }
-    let mut draft = PlaceDraft::default();
-    let city = match city {
-        Some(c) => state.db.city(&c).await?,
-        None => None,
-    };
-    let local_lang = city.as_ref().map(|c| c.local_lang.clone()).unwrap_or_default();
-    let mut outdated = Vec::new();
-    if let Some(row) = &row {
-        let texts = state.db.descriptions(crate::values::ListingKind::Place, row.id).await?;
-        draft = crate::places::submission::draft_of(row, &texts, &local_lang);
-        draft.needs = state.db.needs_of(crate::values::ListingKind::Place, row.id).await?;
-        let full = state.db.listing_texts(crate::db::TextTable::Place, row.id).await?;
-        outdated = crate::locale::content::outdated_langs(&full, &local_lang);
-    }
-    if let Some((_, proposed)) = reopened {
-        draft = proposed;
-    }
-    let map_view = city
-        .map(|c| serde_json::json!({ "center": c.center, "zoom": c.zoom }).to_string())
-        .unwrap_or_default();
     Ok(PlaceFormData {
-        organisations,
-        place: row.map(|r| (r.id, r.city.into(), r.slug)),
-        draft,
-        needs: crate::needs::labels(),
-        moderator_edit: moderate,
-        new_in_city,
+        form,
         map_view,
         tile_url: state.config.tile_url.clone(),
         tile_attribution: state.config.tile_attribution.clone(),
-        local_lang,
-        outdated,
     })
 }

@@ -3,7 +3,7 @@
 use super::listing_form::ListingFormPage;
 use crate::components::form_field::{FormErrorBanner, FormField};
 use crate::components::translation_fields::TranslationFields;
-use crate::forms::{use_feedback, FormFeedback};
+use crate::forms::FormFeedback;
 use crate::i18n::*;
 use crate::locale;
 use crate::places::server::{place_form, PlaceFormData};
@@ -30,19 +30,7 @@ pub fn PlaceFormPage() -> impl IntoView {
 fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
     let i18n = use_i18n();
     let l = i18n.get_locale_untracked();
-    let submitted = use_feedback();
-    // A refused form shows what was typed; a fresh one the current listing.
-    let fb = if submitted.values.is_empty() {
-        FormFeedback {
-            values: crate::places::draft::FIELDS
-                .iter()
-                .map(|f| (f.to_string(), data.draft.field(f)))
-                .collect(),
-            ..Default::default()
-        }
-    } else {
-        submitted
-    };
+    let fb = super::listing_form::feedback_for(&data.form);
     let chosen_languages: Vec<String> = fb
         .value("languages")
         .split(',')
@@ -57,43 +45,23 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
     let languages_invalid = languages_error.is_some();
     let category_invalid = category_error.is_some();
     let note_error = select_error("note");
-    let (action, submit_label) = if data.moderator_edit {
-        ("/moderation/places/edit", td_string!(l, place_form_save_now).to_string())
-    } else {
-        ("/dashboard/places/submit", td_string!(l, place_form_submit).to_string())
-    };
+    let (action, submit_label) = super::listing_form::form_action(
+        l,
+        &data.form,
+        "/moderation/places/edit",
+        "/dashboard/places/submit",
+    );
     let field = |name: &'static str, label: String, required: bool| {
         view! { <FormField name=name label=label required=required feedback=fb.clone() /> }
     };
     view! {
         <FormErrorBanner feedback=fb.clone() />
         <form method="post" action=locale::href(i18n, action) novalidate>
-            {data.place.clone().map(|(id, city, slug)| view! {
-                <input type="hidden" name="place" value=id.to_string() />
+            {data.form.listing.clone().map(|(_, city, slug)| view! {
                 <input type="hidden" name="city" value=city />
                 <input type="hidden" name="slug" value=slug />
             })}
-            {data.new_in_city.clone().map(|c| view! { <input type="hidden" name="city" value=c /> })}
-            {if data.moderator_edit {
-                ().into_any()
-            } else if data.organisations.len() == 1 {
-                let (id, name) = data.organisations[0].clone();
-                view! {
-                    <input type="hidden" name="organisation" value=id.to_string() />
-                    <p>{t!(i18n, place_form_for)}" "<strong>{name}</strong></p>
-                }.into_any()
-            } else {
-                view! {
-                    <div class="field">
-                        <label for="f-organisation">{t!(i18n, place_form_organisation)}</label>
-                        <select id="f-organisation" name="organisation">
-                            {data.organisations.iter().map(|(id, name)| view! {
-                                <option value=id.to_string() selected=fb.value("organisation") == id.to_string()>{name.clone()}</option>
-                            }).collect_view()}
-                        </select>
-                    </div>
-                }.into_any()
-            }}
+            <super::listing_form::ListingFormStart data=data.form.clone() feedback=fb.clone() key="place" />
             <fieldset>
                 <legend>{t!(i18n, place_form_basics)}</legend>
                 {field("name", td_string!(l, pf_name).to_string(), true)}
@@ -138,7 +106,7 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
                 {field("hours_text", td_string!(l, pf_hours_text).to_string(), false)}
             </fieldset>
             <crate::components::form_field::CheckGroup name="needs" legend=td_string!(l, form_needs).to_string()
-                options=super::listing_form::need_options(i18n, &data.needs) feedback=fb.clone() />
+                options=super::listing_form::need_options(i18n, &data.form.needs) feedback=fb.clone() />
             <fieldset class:has-error=languages_invalid>
                 <legend>{t!(i18n, place_languages)}</legend>
                 <input type="hidden" name="languages" value="" />
@@ -160,8 +128,8 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
             </div>
             <DescriptionField name="description_en" label=td_string!(l, pf_description_en).to_string() feedback=fb.clone() />
             <DescriptionField name="description_local" label=td_string!(l, pf_description_local).to_string() feedback=fb.clone() />
-            <TranslationFields local_lang=data.local_lang.clone() outdated=data.outdated.clone() feedback=fb.clone() />
-            {data.moderator_edit.then(|| view! {
+            <TranslationFields local_lang=data.form.local_lang.clone() outdated=data.form.outdated.clone() feedback=fb.clone() />
+            {data.form.moderator_edit.then(|| view! {
                 <div class="field" class:has-error=note_error.is_some()>
                     <label for="f-note">{t!(i18n, place_form_note)}</label>
                     <textarea id="f-note" name="note" rows="2"
