@@ -26,14 +26,6 @@ impl Listing for EventDraft {
     type Row = EventRow;
     type New = NewEvent;
 
-    async fn row(db: &Db, id: i64) -> Result<Option<EventRow>, sqlx::Error> {
-        db.row_by_id::<crate::db::EventRow>(id).await
-    }
-
-    async fn published(db: &Db, city: &str, slug: &str) -> Result<Option<EventRow>, sqlx::Error> {
-        db.public_row::<crate::db::EventRow>(city, slug).await
-    }
-
     fn facts(row: &EventRow) -> RowFacts<'_> {
         RowFacts {
             id: row.id,

@@ -94,14 +94,18 @@ pub async fn unpublish(
 #[allow(async_fn_in_trait)]
 pub trait Listing: ListingDraft + Send + Sync {
     /// The listing as stored.
-    type Row: Send + Sync;
+    type Row: crate::db::StoredRow + Sync;
     /// The listing ready to write.
     type New: Send + Sync;
 
-    async fn row(db: &Db, id: i64) -> Result<Option<Self::Row>, sqlx::Error>;
+    async fn row(db: &Db, id: i64) -> Result<Option<Self::Row>, sqlx::Error> {
+        db.row_by_id::<Self::Row>(id).await
+    }
 
     /// The listing the public sees at `/{city}/{section}/{slug}`, if any.
-    async fn published(db: &Db, city: &str, slug: &str) -> Result<Option<Self::Row>, sqlx::Error>;
+    async fn published(db: &Db, city: &str, slug: &str) -> Result<Option<Self::Row>, sqlx::Error> {
+        db.public_row::<Self::Row>(city, slug).await
+    }
 
     fn facts(row: &Self::Row) -> RowFacts<'_>;
 

@@ -14,14 +14,6 @@ impl Listing for PlaceDraft {
     type Row = PlaceRow;
     type New = NewPlace;
 
-    async fn row(db: &Db, id: i64) -> Result<Option<PlaceRow>, sqlx::Error> {
-        db.row_by_id::<crate::db::PlaceRow>(id).await
-    }
-
-    async fn published(db: &Db, city: &str, slug: &str) -> Result<Option<PlaceRow>, sqlx::Error> {
-        db.public_row::<crate::db::PlaceRow>(city, slug).await
-    }
-
     fn facts(row: &PlaceRow) -> RowFacts<'_> {
         RowFacts {
             id: row.id,

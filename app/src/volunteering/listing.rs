@@ -12,18 +12,6 @@ impl Listing for OpportunityDraft {
     type Row = OpportunityRow;
     type New = NewOpportunity;
 
-    async fn row(db: &Db, id: i64) -> Result<Option<OpportunityRow>, sqlx::Error> {
-        db.row_by_id::<crate::db::OpportunityRow>(id).await
-    }
-
-    async fn published(
-        db: &Db,
-        city: &str,
-        slug: &str,
-    ) -> Result<Option<OpportunityRow>, sqlx::Error> {
-        db.public_row::<crate::db::OpportunityRow>(city, slug).await
-    }
-
     fn facts(row: &OpportunityRow) -> RowFacts<'_> {
         RowFacts {
             id: row.id,
