@@ -8,9 +8,11 @@ import { registerNgo, staffPage, fillForm } from './helpers';
 // without JavaScript; axe on the new forms and the dashboard. The event is
 // of a category no other spec counts: the specs share one database.
 
+/** The date `daysAhead` days from now in Prague (the city's own day, as
+ * the app keeps it), YYYY-MM-DD. */
 function isoDate(daysAhead: number): string {
   const d = new Date(Date.now() + daysAhead * 86400000);
-  return d.toISOString().slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Prague' }).format(d);
 }
 
 test('NGO proposes a weekly event, the city accepts it, the NGO calls off one date', async ({ page, browser }, testInfo) => {
