@@ -289,6 +289,12 @@ async fn decisions_name_their_item(backend: Backend) {
     let (_, queue) = get_page(base, Some(&p.moderator), "/en/moderation").await;
     assert!(queue.contains("Accept and publish “Sousedská poradna”"), "the button names it");
     assert!(queue.contains("Reject “Sousedská poradna”"));
+    // In the order officials act; the listings to check come last, folded.
+    let at = |needle: &str| queue.find(needle).unwrap_or_else(|| panic!("{needle} missing"));
+    assert!(at("<h2>Organisations") < at("Listings waiting for review"));
+    assert!(at("Listings waiting for review") < at("Problems reported by visitors"));
+    assert!(at("Problems reported by visitors") < at("<details class=\"stale-section\">"));
+    assert!(at("<details class=\"stale-section\">") < at("Not confirmed for"));
     let (_, queue) = get_page(base, Some(&p.moderator), "/cs/moderation").await;
     assert!(queue.contains("„Sousedská poradna“"), "in Czech quotation marks");
 

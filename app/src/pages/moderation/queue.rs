@@ -70,7 +70,19 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
         .into_iter()
         .map(|d| (d.to_string(), td_string!(l, moderation_older_than, days = d).to_string()))
         .collect();
+    // In the order officials act: who may publish at all, then what waits
+    // for a decision, then the listings to check, folded.
     view! {
+        <h2>{t!(i18n, moderation_organisations)}</h2>
+        {if organisations.is_empty() {
+            view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any()
+        } else {
+            view! {
+                <ul class="organisations">
+                    {organisations.into_iter().map(|o| view! { <li><OrganisationCard org=o /></li> }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
         <form method="get" class="filters queue-filters" action=locale::href(i18n, "/moderation")>
             <FilterChoice id="q-city" name="city" selected=city.clone()
                 label=td_string!(l, field_city).to_string() any=td_string!(l, moderation_every_city).to_string()
@@ -89,22 +101,12 @@ fn QueueView(queue: Queue, all: bool, filter: ChangeQuery) -> impl IntoView {
             </div>
             <div class="actions"><button type="submit">{t!(i18n, moderation_apply)}</button></div>
         </form>
-        <AddDirectly city=city.clone() />
         <Changes city=city.clone() filter=filter />
         <super::groups::GroupProfiles city=city.clone() />
         <super::stories::StoryDrafts city=city.clone() />
         <Reports city=city.clone() />
         <Stale city=city.clone() />
-        <h2>{t!(i18n, moderation_organisations)}</h2>
-        {if organisations.is_empty() {
-            view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any()
-        } else {
-            view! {
-                <ul class="organisations">
-                    {organisations.into_iter().map(|o| view! { <li><OrganisationCard org=o /></li> }).collect_view()}
-                </ul>
-            }.into_any()
-        }}
+        <AddDirectly city=city.clone() />
     }
 }
 
@@ -283,7 +285,8 @@ fn Stale(city: String) -> impl IntoView {
                 Suspend::new(async move {
                     match stale_listings(city).await {
                         Ok((days, list)) => view! {
-                            <h2>{t!(i18n, moderation_stale, days = move || days)}</h2>
+                            <details class="stale-section">
+                            <summary><h2>{t!(i18n, moderation_stale, days = move || days)}{format!(" ({})", list.len())}</h2></summary>
                             {if list.is_empty() {
                                 view! { <p>{t!(i18n, moderation_nothing)}</p> }.into_any()
                             } else {
@@ -303,6 +306,7 @@ fn Stale(city: String) -> impl IntoView {
                                     </ul>
                                 }.into_any()
                             }}
+                            </details>
                         }.into_any(),
                         Err(e) => view! { <crate::pages::LoadError error=e /> }.into_any(),
                     }
