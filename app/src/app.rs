@@ -18,6 +18,7 @@ use crate::pages::event::EventPage;
 use crate::pages::events::EventsPage;
 use crate::pages::moderation::audit::AuditPage;
 use crate::pages::moderation::queue::ModerationPage;
+use crate::pages::moderation::statistics::StatisticsPage;
 use crate::pages::moderation::story_editor::StoryEditorPage;
 use crate::pages::volunteering::{OpportunityPage, VolunteeringPage, WithdrawPage};
 use crate::pages::{
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("moderation/events/edit") view=EventFormPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/opportunities/edit") view=OpportunityFormPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/audit") view=AuditPage ssr=SsrMode::Async />
+                        <Route path=path!("moderation/statistics") view=StatisticsPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/stories/edit") view=StoryEditorPage ssr=SsrMode::Async />
                         <Route path=path!("volunteering/withdraw") view=WithdrawPage ssr=SsrMode::Async />
                         <Route path=path!(":city") view=CityPage ssr=SsrMode::Async />

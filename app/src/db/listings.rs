@@ -39,6 +39,8 @@ pub struct NewChange<'a> {
     pub city: &'a CitySlug,
     pub submitted_by: i64,
     pub data: String,
+    /// What it changes, as the audit log keeps it (see `diff_json`).
+    pub diff: String,
 }
 
 /// Which pending changes a moderator looks at.
@@ -68,11 +70,7 @@ impl Db {
         append_audit(
             &mut tx,
             &NewAudit::of(Some(c.submitted_by), "listing_change", id, AuditAction::Submitted)
-                .details(format!(
-                    "{} {}",
-                    c.kind,
-                    c.listing_id.map_or("new".into(), |l| l.to_string())
-                )),
+                .details(c.diff.clone()),
             now,
         )
         .await?;
@@ -223,15 +221,15 @@ impl Db {
         sql!("UPDATE listing_changes SET listing_id = $1 WHERE id = $2", (listing_id, id))
             .execute(&mut *tx)
             .await?;
-        for (kind, subject) in [("listing_change", id), (listing.kind(), listing_id)] {
-            append_audit(
-                &mut tx,
-                &NewAudit::of(Some(moderator), kind, subject, AuditAction::Accepted)
-                    .details(diff.to_string()),
-                now,
-            )
-            .await?;
-        }
+        // One entry: the listing's history finds it through the change,
+        // which now names the listing.
+        append_audit(
+            &mut tx,
+            &NewAudit::of(Some(moderator), "listing_change", id, AuditAction::Accepted)
+                .details(diff.to_string()),
+            now,
+        )
+        .await?;
         queue_message(&mut tx, note, now).await?;
         tx.commit().await?;
         Ok(Written::Done(listing_id))

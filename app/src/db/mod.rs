@@ -36,6 +36,7 @@ mod places;
 mod reports;
 mod rows;
 mod sessions;
+mod statistics;
 mod stories;
 mod story_drafts;
 mod texts;
@@ -45,6 +46,7 @@ use accounts::append_audit;
 pub use accounts::{
     AuditRow, NewAudit, NewMessage, NewRegistration, OutboxRow, RegisterError, UserRow,
 };
+pub use audit::AuditQuery;
 pub use digests::{DigestRecipient, Waiting};
 pub use events::{schedule_of, CachedEvent, EventRow, EventsSnapshot, NewEvent};
 pub use freshness::StaleRow;

@@ -103,13 +103,20 @@ pub fn diff<D: ListingDraft>(old: Option<&D>, new: &D) -> Vec<(&'static str, Str
         .collect()
 }
 
-/// The diff as audit text, one "field: old → new" per line.
+/// The diff as messages to organisations write it, one "field: old → new"
+/// per line.
 pub fn diff_text<D: ListingDraft>(old: Option<&D>, new: &D) -> String {
     diff(old, new)
         .into_iter()
         .map(|(f, a, b)| format!("{f}: {a} → {b}"))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The diff as the audit log keeps it: a JSON list of [field, old, new]
+/// (read back by `values::audit_changes`).
+pub fn diff_json<D: ListingDraft>(old: Option<&D>, new: &D) -> String {
+    serde_json::to_string(&diff(old, new)).unwrap_or_default()
 }
 
 /// The form's starting values: every field of the draft, the place by its

@@ -2,7 +2,7 @@
 //! edits one (published at once), or takes one off the site with a reason.
 //! Each is audited; the owning organisation's members are told.
 use super::core::{tell_members, Listing, Publish};
-use super::draft::diff_text;
+use super::draft::{diff_json, diff_text};
 use super::form::place_choices;
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
@@ -75,7 +75,7 @@ pub async fn create<D: Listing>(
     let places = place_choices(db, None, &city.slug, None).await?;
     let draft = D::parse(db, values, &city, &places).await?.map_err(FormRefusal::Fields)?;
     let now = Timestamp::from(now);
-    let diff = diff_text(None, &draft);
+    let diff = diff_json(None, &draft);
     let reason = Some(note).filter(|n| !n.is_empty());
     for _ in 0..super::review::SLUG_TRIES {
         let slug =
@@ -143,7 +143,8 @@ pub async fn edit<D: Listing>(
     })
     .await?;
     let reason = Some(note).filter(|n| !n.is_empty());
-    db.edit_listing(D::write(&new), &diff, actor, reason, &messages, now).await?;
+    let recorded = diff_json(Some(&current), &draft);
+    db.edit_listing(D::write(&new), &recorded, actor, reason, &messages, now).await?;
     Ok(())
 }
 

@@ -68,10 +68,14 @@ pub fn languages(v: &FormValues, errors: &mut FieldErrors) -> Vec<String> {
 /// The needs ticked (`needs`, like `languages`), each a key of
 /// `app/needs.json`.
 pub fn needs(v: &FormValues, errors: &mut FieldErrors) -> Vec<String> {
-    let needs = list(text(v, "needs"));
+    let mut needs = list(text(v, "needs"));
     if needs.iter().any(|n| crate::needs::find(n).is_none()) {
         errors.insert("needs", FieldError::UnknownChoice);
     }
+    // In the order the database reads them back, so the same needs ticked
+    // in another order are no change.
+    needs.sort();
+    needs.dedup();
     needs
 }
 

@@ -71,11 +71,13 @@ pub async fn propose<D: Listing>(
     // reach the queue as an empty diff. Asking to take over an imported
     // listing, or to put one taken down back, may change nothing.
     let public = |row: &D::Row| D::facts(row).status != crate::values::Publication::Unpublished;
-    if let Some((_, row)) = current.as_ref().filter(|(_, row)| owned && public(row)) {
-        let now_shown = D::current(db, row, &city.local_lang).await?;
-        if now_shown.form_values() == draft.form_values() {
-            return Err(FormRefusal::Form(FormError::NothingChanged));
-        }
+    let shown = match current.as_ref() {
+        Some((_, row)) => Some(D::current(db, row, &city.local_lang).await?),
+        None => None,
+    };
+    let unchanged = shown.as_ref().is_some_and(|s| s.form_values() == draft.form_values());
+    if unchanged && current.as_ref().is_some_and(|(_, row)| owned && public(row)) {
+        return Err(FormRefusal::Form(FormError::NothingChanged));
     }
     let data = serde_json::to_string(&draft)
         .map_err(|e| crate::error::AppError::Internal(e.to_string()))?;
@@ -86,6 +88,7 @@ pub async fn propose<D: Listing>(
         city: &city.slug,
         submitted_by: user.id,
         data,
+        diff: super::draft::diff_json(shown.as_ref(), &draft),
     };
     Ok(db.submit_change(&change, Timestamp::from(now)).await?)
 }

@@ -2,7 +2,7 @@
 //! the decision (accept and publish, send back, reject), each with a message
 //! to the person who proposed it.
 use super::core::{local_lang, Listing, Publish};
-use super::draft::{diff, diff_text};
+use super::draft::{diff, diff_json};
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
 use crate::db::{ChangeRow, Db, NewMessage, Written};
@@ -83,7 +83,7 @@ async fn accept<D: Listing>(
 ) -> Result<bool, FormRefusal> {
     let city = db.city(&change.city).await?.ok_or(FormRefusal::Forbidden)?;
     let (draft, current) = drafts::<D>(db, change).await?;
-    let diff = diff_text(current.as_ref().map(|c| &c.1), &draft);
+    let diff = diff_json(current.as_ref().map(|c| &c.1), &draft);
     let today = city.today(now.utc());
     for _ in 0..SLUG_TRIES {
         let slug = match &current {

@@ -27,7 +27,11 @@ pub fn endonym(locale: Locale) -> &'static str {
 }
 
 pub fn language_label(i18n: I18nContext<Locale>, code: &str) -> String {
-    let l = i18n.get_locale_untracked();
+    language_name(i18n.get_locale_untracked(), code)
+}
+
+/// A language's name (by its code) in the language of `l`.
+pub fn language_name(l: Locale, code: &str) -> String {
     let s = match code {
         "cs" => td_string!(l, lang_cs),
         "sk" => td_string!(l, lang_sk),
@@ -248,9 +252,8 @@ pub fn channel_kind_label(i18n: I18nContext<Locale>, kind: &str) -> String {
 
 /// What an audit entry records, in words. Every action has its words; the
 /// subject only chooses between a story's and a listing's.
-pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: AuditAction) -> String {
+pub fn audit_action(l: Locale, subject: &str, action: AuditAction) -> String {
     use AuditAction as A;
-    let l = i18n.get_locale_untracked();
     let story = subject.starts_with("story");
     let text = match action {
         A::Submitted if story => td_string!(l, audit_story_submitted),
@@ -284,6 +287,72 @@ pub fn audit_action(i18n: I18nContext<Locale>, subject: &str, action: AuditActio
         A::AdminCreated => td_string!(l, audit_admin_created),
         A::EmailVerified => td_string!(l, audit_email_verified),
         A::PasswordReset => td_string!(l, audit_password_reset),
+    };
+    text.to_string()
+}
+
+/// A listing field's name as its form labels it (`kind`: place, event,
+/// opportunity), for the review diff and the audit log; a key no form
+/// has stays as it is.
+pub fn field_label(l: Locale, kind: &str, key: &str) -> String {
+    if let Some(lang) = key.strip_prefix("title_").filter(|x| *x != "en") {
+        let language = language_name(l, lang);
+        return td_string!(l, ef_title_translation_label, language = language).to_string();
+    }
+    if let Some(lang) = key.strip_prefix("translation_") {
+        let language = language_name(l, lang);
+        return td_string!(l, pf_translation_label, language = language).to_string();
+    }
+    let text = match (key, kind) {
+        ("name", _) => td_string!(l, pf_name),
+        ("name_en", _) => td_string!(l, pf_name_en),
+        ("title", _) => td_string!(l, ef_title),
+        ("title_en", _) => td_string!(l, ef_title_en),
+        ("category", _) => td_string!(l, filter_category),
+        ("address", _) => td_string!(l, place_address),
+        ("lat", _) => td_string!(l, pf_lat),
+        ("lon", _) => td_string!(l, pf_lon),
+        ("phone", _) => td_string!(l, pf_phone),
+        ("email", _) => td_string!(l, field_email),
+        ("website", _) => td_string!(l, field_website),
+        ("opening_hours", _) => td_string!(l, pf_opening_hours),
+        ("hours_text", _) => td_string!(l, pf_hours_text),
+        ("needs", _) => td_string!(l, form_needs),
+        ("languages", "place") => td_string!(l, place_languages),
+        ("languages", "event") => td_string!(l, events_held_in),
+        ("languages", _) => td_string!(l, of_languages),
+        ("wheelchair", _) => td_string!(l, filter_wheelchair),
+        ("place", _) => td_string!(l, ef_place),
+        ("online_url", _) => td_string!(l, ef_online),
+        ("date", "opportunity") => td_string!(l, of_date),
+        ("date", _) => td_string!(l, ef_date),
+        ("time", _) => td_string!(l, ef_time),
+        ("end_date", _) => td_string!(l, ef_end_date),
+        ("end_time", _) => td_string!(l, ef_end_time),
+        ("all_day", _) => td_string!(l, ef_all_day),
+        ("repeat", _) => td_string!(l, ef_repeat),
+        ("weekdays", _) => td_string!(l, ef_weekdays),
+        ("until", _) => td_string!(l, ef_until),
+        ("rule", _) => td_string!(l, ef_rule),
+        ("skip_dates", _) => td_string!(l, ef_skip),
+        ("no_czech", _) => return no_local_language_needed(l, ""),
+        ("free", _) => td_string!(l, events_free_badge),
+        ("price", _) => td_string!(l, ef_price),
+        ("children", _) => td_string!(l, events_children),
+        ("accessibility", _) => td_string!(l, events_accessibility),
+        ("registration_url", _) => td_string!(l, ef_registration),
+        ("capacity", _) => td_string!(l, ef_capacity),
+        ("location_kind", _) => td_string!(l, events_where),
+        ("schedule_kind", _) => td_string!(l, events_when),
+        ("schedule_text", _) => td_string!(l, of_schedule_text),
+        ("skills", _) => td_string!(l, vol_skills),
+        ("audience", _) => td_string!(l, vol_audience),
+        ("min_age", _) => td_string!(l, of_min_age),
+        ("contact", _) => td_string!(l, of_contact),
+        ("deadline", _) => td_string!(l, of_deadline),
+        ("description_en", _) => td_string!(l, pf_description_en),
+        ("description_local", _) => td_string!(l, pf_description_local),
+        _ => return key.to_string(),
     };
     text.to_string()
 }

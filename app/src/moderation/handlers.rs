@@ -16,6 +16,31 @@ use axum::Router;
 use tower_sessions::Session;
 
 pub fn routes() -> Router<AppState> {
+    let mut csv = Router::new();
+    for &l in <Locale as leptos_i18n::Locale>::get_all() {
+        let path = format!("/{}/moderation/audit.csv", leptos_i18n::Locale::as_str(l));
+        let get = axum::routing::get(
+            move |axum::extract::State(s): axum::extract::State<AppState>,
+                  se: Session,
+                  axum::extract::RawQuery(q): axum::extract::RawQuery| {
+                super::audit::read::csv(s, se, l, q)
+            },
+        );
+        csv = csv.route(&path, get);
+        let path = format!("/{}/moderation/statistics.csv", leptos_i18n::Locale::as_str(l));
+        let get = axum::routing::get(
+            |axum::extract::State(s): axum::extract::State<AppState>,
+             se: Session,
+             axum::extract::RawQuery(q): axum::extract::RawQuery| {
+                super::statistics::read::csv(s, se, q)
+            },
+        );
+        csv = csv.route(&path, get);
+    }
+    csv.merge(forms())
+}
+
+fn forms() -> Router<AppState> {
     crate::http::form_post::routes(vec![
         form_route!("moderation/organisations/verify", organisation, Decision::Verify),
         form_route!("moderation/organisations/suspend", organisation, Decision::Suspend),

@@ -164,51 +164,6 @@ pub async fn stale_listings(
     Ok((days, items))
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HistoryView {
-    /// The listing's or organisation's name.
-    pub name: String,
-    /// The listing's page (an app path without language).
-    pub page: Option<String>,
-    pub entries: Vec<crate::values::AuditEntry>,
-}
-
-/// The audit log of one listing (of any kind), story or organisation
-/// (`kind`), for moderators of its city and admins.
-#[server]
-pub async fn history(kind: String, id: i64) -> Result<HistoryView, crate::page_error::PageError> {
-    let state = crate::state::AppState::from_context()?;
-    let user = crate::accounts::session::request_user(&state.db).await?;
-    use crate::page_error::forbidden;
-    let user = user.ok_or_else(forbidden)?;
-    let listing = crate::listing::ListingKind::parse(&kind);
-    let (city, name, page, entries) = match (listing, kind.as_str()) {
-        (Some(kind), _) => {
-            let h = crate::with_listing_kind!(kind, |D| {
-                crate::listing::history::of::<D>(&state.db, id).await?
-            })
-            .ok_or_else(forbidden)?;
-            (h.city, h.name, Some(h.page), h.entries)
-        }
-        (None, "story") => {
-            let st = state.db.story_by_id(id).await?.ok_or_else(forbidden)?;
-            let entries = state.db.story_history(id).await?;
-            let page = format!("/{}/stories/{}", st.city, st.slug);
-            (st.city, st.slug, Some(page), entries)
-        }
-        (None, "organisation") => {
-            let o = state.db.organisation(id).await?.ok_or_else(forbidden)?;
-            let entries = state.db.organisation_history(id).await?;
-            (o.city, o.name, None, entries)
-        }
-        _ => return Err(forbidden()),
-    };
-    if !user.can_moderate(&city) {
-        return Err(forbidden());
-    }
-    Ok(HistoryView { name, page, entries })
-}
-
 /// Whether the asker may moderate `city` (the place page shows its
 /// moderation box then). Never an error: visitors just get false.
 #[server]
@@ -258,7 +213,7 @@ pub async fn decision_outcome(
 /// The app state and the city filter for a moderator or admin asking; a
 /// moderator of one city always gets that city. Anyone else: 403.
 #[cfg(feature = "ssr")]
-async fn moderator_scope(
+pub(crate) async fn moderator_scope(
     city: String,
 ) -> Result<(crate::state::AppState, Option<String>), crate::page_error::PageError> {
     use crate::accounts::model::Role;

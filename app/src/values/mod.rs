@@ -14,7 +14,7 @@ mod texts;
 #[cfg(feature = "ssr")]
 mod time;
 
-pub use audit::{AuditAction, AuditEntry};
+pub use audit::{changes as audit_changes, AuditAction, AuditEntry};
 pub use category::{name_in, Category};
 pub use city::City;
 pub use city_slug::CitySlug;

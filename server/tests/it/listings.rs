@@ -209,8 +209,20 @@ async fn review_workflow(backend: Backend) {
     post_expect(base, Some(&other), "/en/dashboard/places/submit", &foreign, StatusCode::FORBIDDEN)
         .await;
 
-    // A rejection with its reason; and the audit log of the place.
-    post_ok(base, &ngo, "/en/dashboard/places/submit", &edit).await;
+    // A rejection with its reason; and the audit log of the place. (The
+    // accepted version again, needs ticked in another order, is no change.)
+    let html = post_expect(
+        base,
+        Some(&ngo),
+        "/en/dashboard/places/submit",
+        &edit,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(html.contains("Nothing was changed."));
+    let mut third_edit = edit.clone();
+    third_edit[9] = ("hours_text", "Always open");
+    post_ok(base, &ngo, "/en/dashboard/places/submit", &third_edit).await;
     let third = db.pending_changes(&Default::default()).await.expect("q")[0].id.to_string();
     post_ok(
         base,
@@ -221,9 +233,16 @@ async fn review_workflow(backend: Backend) {
     .await;
     let (_, dash) = get_page(base, Some(&ngo), "/en/dashboard").await;
     assert!(dash.contains("Rejected") && dash.contains("Duplicate of the previous change."));
-    let audit = db.audit_for("place", place_id.parse().expect("id")).await.expect("q");
-    assert_eq!(audit.len(), 2, "created and edited");
-    assert!(audit[1].details.contains("hours_text: Mon–Fri 9:00–17:00 → Mon–Thu 10:00–16:00"));
+    // One entry per acceptance (on the proposal, which names the place),
+    // newest first, each with the fields it changed.
+    let history = db.listing_history("place", place_id.parse().expect("id")).await.expect("q");
+    let accepted: Vec<_> =
+        history.iter().filter(|e| e.action == app::values::AuditAction::Accepted).collect();
+    assert_eq!(accepted.len(), 2, "created and edited");
+    let changes = app::values::audit_changes(&accepted[0].details).expect("changes");
+    let hours = ("hours_text", "Mon–Fri 9:00–17:00", "Mon–Thu 10:00–16:00");
+    let hours = (hours.0.to_string(), hours.1.to_string(), hours.2.to_string());
+    assert_eq!(changes, vec![hours]);
 }
 
 /// Freshness with a fixed clock: a place accepted today is stale 181 days on,

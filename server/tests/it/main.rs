@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod api;
+mod audit_log;
 mod categories;
 mod cities;
 mod cli;
@@ -31,6 +32,7 @@ mod reopen;
 mod reports;
 mod role_matrix;
 mod schema;
+mod statistics;
 mod story_editor;
 mod takeover;
 mod translated_titles;

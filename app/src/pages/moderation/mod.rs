@@ -2,6 +2,7 @@ pub mod audit;
 pub mod groups;
 pub mod outcome;
 pub mod queue;
+pub mod statistics;
 pub mod stories;
 pub mod story_editor;
 

@@ -32,6 +32,10 @@ pub fn ModerationPage() -> impl IntoView {
         <Title text=title.clone() />
         <section class="moderation">
             <h1>{title}</h1>
+            <ul class="moderation-links">
+                <li><a href=locale::href(i18n, "/moderation/audit")>{t!(i18n, audit_log_title)}</a></li>
+                <li><a href=locale::href(i18n, "/moderation/statistics")>{t!(i18n, stats_title)}</a></li>
+            </ul>
             <super::outcome::DecisionOutcome />
             <crate::pages::Loaded
                 load={
@@ -211,7 +215,10 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
     let rows = change
         .diff
         .iter()
-        .map(|(f, old, new)| (f.clone(), f.clone(), old.clone(), new.clone()))
+        .map(|(f, old, new)| {
+            let label = locale::field_label(l, change.kind.as_str(), f);
+            (f.clone(), label, old.clone(), new.clone())
+        })
         .collect();
     let decisions = vec![
         ("/moderation/changes/send-back", td_string!(l, moderation_send_back).to_string(), true),

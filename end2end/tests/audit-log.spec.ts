@@ -1,0 +1,76 @@
+import { test, expect, expectNoHorizontalOverflow } from './fixtures';
+import { audit } from './axe';
+import { signInAsAdmin } from './helpers';
+import { ADMIN_EMAIL } from './admin';
+
+// The officials' audit log on a 360 px phone, with and without JavaScript:
+// each entry is a card that fits the screen; the filters are a plain form
+// that keeps what was chosen; the CSV link gives the same entries.
+
+test('audit log: cards on a phone, filters that keep their values, CSV of the same', async ({ page }, testInfo) => {
+  await signInAsAdmin(page);
+  await page.goto('/en/moderation');
+  await page.getByRole('link', { name: 'Audit log', exact: true }).click();
+  await expect(page).toHaveURL(/\/en\/moderation\/audit$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log');
+  await expect(page.locator('.audit-entry').first()).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+
+  // The admin's own account was created at start: find it by action and
+  // person.
+  await page.getByLabel('Action').selectOption('admin_created');
+  await page.getByLabel('Person (e-mail or name)').fill(ADMIN_EMAIL.split('@')[0]);
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/action=admin_created/);
+  const entries = page.locator('.audit-entry');
+  await expect(entries.first()).toContainText(ADMIN_EMAIL);
+  await expect(entries.first().locator('strong')).toHaveText('Admin account created');
+  const actions = await entries.evaluateAll((list) => list.map((e) => e.getAttribute('data-action')));
+  expect(actions.length).toBeGreaterThan(0);
+  expect(new Set(actions)).toEqual(new Set(['admin_created']));
+  // What was chosen stays chosen.
+  await expect(page.getByLabel('Action')).toHaveValue('admin_created');
+  await expect(page.getByLabel('Person (e-mail or name)')).toHaveValue(ADMIN_EMAIL.split('@')[0]);
+  // Each entry says when in the city's time, with the offset.
+  await expect(entries.first().locator('time')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC[+-]\d{2}:\d{2}\)$/);
+  await expectNoHorizontalOverflow(page);
+
+  // The CSV has the same entries.
+  const href = await page.getByRole('link', { name: 'Download these entries as CSV' }).getAttribute('href');
+  expect(href).toContain('/en/moderation/audit.csv?');
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const rows = (await csv.text()).trim().split('\n');
+  expect(rows[0]).toContain('id,time,time_utc,email,name,action');
+  expect(rows.length - 1).toBe(actions.length);
+  expect(rows[1]).toContain(ADMIN_EMAIL);
+
+  await audit(page, testInfo, 'audit log');
+});
+
+// The city at a glance: small tables that fit a phone, and the same
+// figures as CSV.
+test('statistics: counts that fit a phone, the same as CSV', async ({ page }, testInfo) => {
+  await signInAsAdmin(page);
+  await page.goto('/en/moderation');
+  await page.getByRole('link', { name: 'The city at a glance' }).click();
+  await expect(page).toHaveURL(/\/en\/moderation\/statistics$/);
+  await page.getByLabel('City').selectOption('prague');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/city=prague/);
+  await expect(page.getByLabel('City')).toHaveValue('prague');
+  const listings = page.locator('table.counts', { has: page.locator('caption', { hasText: 'Listings by kind and state' }) });
+  const published = listings.locator('tr', { has: page.locator('th', { hasText: /^Place · public$/ }) }).locator('td');
+  const shown = Number(await published.textContent());
+  expect(shown).toBeGreaterThan(0);
+  await expectNoHorizontalOverflow(page);
+
+  const href = await page.getByRole('link', { name: 'Download these figures as CSV' }).getAttribute('href');
+  const csv = await page.request.get(href!);
+  expect(csv.status()).toBe(200);
+  const row = (await csv.text()).split('\n').find((r) => r.startsWith('listings,place,published,'));
+  expect(Number(row!.split(',')[3])).toBe(shown);
+
+  await audit(page, testInfo, 'statistics');
+});
