@@ -20,6 +20,7 @@ use crate::pages::moderation::audit::AuditPage;
 use crate::pages::moderation::queue::ModerationPage;
 use crate::pages::moderation::statistics::StatisticsPage;
 use crate::pages::moderation::story_editor::StoryEditorPage;
+use crate::pages::people_admin::PeopleAdminPage;
 use crate::pages::volunteering::{OpportunityPage, VolunteeringPage, WithdrawPage};
 use crate::pages::{
     about::AboutPage, city::CityPage, home::HomePage, not_found::NotFound, place::PlacePage,
@@ -81,6 +82,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("admin/outbox") view=OutboxPage ssr=SsrMode::Async />
                         <Route path=path!("admin/cities") view=CitiesAdminPage ssr=SsrMode::Async />
                         <Route path=path!("admin/categories") view=CategoriesAdminPage ssr=SsrMode::Async />
+                        <Route path=path!("admin/people") view=PeopleAdminPage ssr=SsrMode::Async />
                         <Route path=path!("moderation") view=ModerationPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/places/edit") view=PlaceFormPage ssr=SsrMode::Async />
                         <Route path=path!("moderation/events/edit") view=EventFormPage ssr=SsrMode::Async />

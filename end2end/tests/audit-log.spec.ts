@@ -74,3 +74,30 @@ test('statistics: counts that fit a phone, the same as CSV', async ({ page }, te
 
   await audit(page, testInfo, 'statistics');
 });
+
+// Admins invite officials: the form refuses bad input at its field and
+// keeps what was typed; sent, the person is listed as invited.
+test('admins invite a moderator by e-mail', async ({ page }, testInfo) => {
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  const email = `mod-${stamp}@example.org`;
+  await signInAsAdmin(page);
+  await page.getByRole('link', { name: 'Moderators and admins' }).click();
+  await expect(page).toHaveURL(/\/en\/admin\/people$/);
+  await page.locator('#f-email').fill('not an address');
+  await page.locator('#f-name').fill(`Jana ${stamp}`);
+  await page.locator('#f-role').selectOption('moderator');
+  await page.locator('#f-city').selectOption('kosice');
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(page.locator('#f-email-error')).toBeVisible();
+  await expect(page.locator('#f-name')).toHaveValue(`Jana ${stamp}`);
+  await expect(page.locator('#f-city')).toHaveValue('kosice');
+  await page.locator('#f-email').fill(email);
+  await page.getByRole('button', { name: 'Send the invitation' }).click();
+  await expect(page).toHaveURL(/\/en\/admin\/people\?added=1$/);
+  await expect(page.locator('.notice[role="status"]')).toContainText('Done');
+  const row = page.locator('.staff-list li', { hasText: email });
+  await expect(row).toContainText('no password chosen yet');
+  await expect(row).toHaveAttribute('data-role', 'moderator');
+  await expectNoHorizontalOverflow(page);
+  await audit(page, testInfo, 'people admin');
+});

@@ -22,6 +22,7 @@ pub fn routes() -> Router<AppState> {
         form_route!("account/reset/confirm", reset_confirm),
         form_route!("dashboard/members/add", add_member, limited shown_at dashboard),
         form_route!("dashboard/members/remove", remove_member),
+        form_route!("admin/people/invite", super::staff::invite::handler),
     ])
 }
 

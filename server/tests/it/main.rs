@@ -32,6 +32,7 @@ mod reopen;
 mod reports;
 mod role_matrix;
 mod schema;
+mod staff;
 mod statistics;
 mod story_editor;
 mod takeover;

@@ -77,6 +77,7 @@ fn Dashboard(account: AccountView) -> impl IntoView {
                 <p><a href=locale::href(i18n, "/admin/outbox")>{t!(i18n, outbox_title)}</a></p>
                 <p><a href=locale::href(i18n, "/admin/cities")>{t!(i18n, cities_admin_title)}</a></p>
                 <p><a href=locale::href(i18n, "/admin/categories")>{t!(i18n, categories_admin_title)}</a></p>
+                <p><a href=locale::href(i18n, "/admin/people")>{t!(i18n, people_admin_title)}</a></p>
             })}
             <form method="post" action=logout.clone() class="inline">
                 <button type="submit">{t!(i18n, logout)}</button>
