@@ -1,6 +1,6 @@
 import { test, expect, expectNoHorizontalOverflow } from './fixtures';
 import { audit } from './axe';
-import { signInAsAdmin } from './helpers';
+import { registerNgo, signInAsAdmin } from './helpers';
 import { ADMIN_EMAIL } from './admin';
 
 // The officials' audit log on a 360 px phone, with and without JavaScript:
@@ -100,4 +100,37 @@ test('admins invite a moderator by e-mail', async ({ page }, testInfo) => {
   await expect(row).toHaveAttribute('data-role', 'moderator');
   await expectNoHorizontalOverflow(page);
   await audit(page, testInfo, 'people admin');
+});
+
+// A moderator gives a place the city imported to a verified organisation,
+// from the place's page: refused without a choice (the message at the
+// field), then given; the organisation's dashboard lists it.
+test('moderators give an imported place to an organisation', async ({ page, browser }, testInfo) => {
+  test.slow();
+  const stamp = `${testInfo.project.name}-${Date.now()}`;
+  const email = `assign-${stamp}@example.org`;
+  const orgName = `Spolek ${stamp}`;
+  const ngo = await (await browser.newContext({ javaScriptEnabled: testInfo.project.use.javaScriptEnabled !== false })).newPage();
+  await signInAsAdmin(page);
+  await registerNgo(ngo, page, email, 'our long passphrase', orgName);
+  await page.goto('/en/moderation');
+  await page.getByRole('button', { name: `Verify “${orgName}”` }).click();
+  await expect(page.locator('.outcome[role="status"]')).toContainText(orgName);
+
+  // One place per project: the projects run side by side on one database.
+  const slug = testInfo.project.name === 'phone-js' ? 'prague-13-district-office' : 'prague-14-district-office';
+  await page.goto(`/en/prague/places/${slug}`);
+  const box = page.locator('#moderation');
+  await box.getByRole('button', { name: 'Give to this organisation' }).click();
+  await expect(page.locator('#assign-organisation-error')).toBeVisible();
+  await page.locator('#assign-organisation').selectOption({ label: orgName });
+  await page.locator('#moderation').getByRole('button', { name: 'Give to this organisation' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/prague/places/${slug}\\?assigned=1#moderation$`));
+  await expect(page.locator('#moderation .notice[role="status"]')).toContainText('its members were told');
+  await expectNoHorizontalOverflow(page);
+  await audit(page, testInfo, 'place page after giving it away');
+
+  await ngo.goto('/en/dashboard');
+  await expect(ngo.locator(`a[href="/en/prague/places/${slug}"]`).first()).toBeVisible();
+  await ngo.context().close();
 });

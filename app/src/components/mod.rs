@@ -1,3 +1,4 @@
+pub mod assign_listing;
 pub mod filters;
 pub mod form_field;
 pub mod layout;

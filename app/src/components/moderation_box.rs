@@ -34,10 +34,14 @@ pub fn ListingModerationBox(
             {move || {
                 let (check, city, slug, error, fb) = (check.clone(), city.clone(), slug.clone(), error.clone(), fb.clone());
                 Suspend::new(async move {
-                    let allowed = crate::moderation::server::may_moderate(check).await.unwrap_or(false);
+                    let allowed = crate::moderation::server::may_moderate(check.clone()).await.unwrap_or(false);
+                    let organisations = match allowed {
+                        true => crate::moderation::server::assignable_organisations(check).await.unwrap_or_default(),
+                        false => Vec::new(),
+                    };
                     let invalid = error.is_some();
                     allowed.then(|| view! {
-                        <section class="moderation-box">
+                        <section class="moderation-box" id="moderation">
                             <h2>{t!(i18n, moderation_title)}</h2>
                             {edited.then(|| view! { <p class="notice" role="status">{t!(i18n, place_edited)}</p> })}
                             <p>
@@ -46,6 +50,8 @@ pub fn ListingModerationBox(
                                 <a href=locale::href(i18n, &format!("/moderation/audit?kind={kind}&id={id}"))>{t!(i18n, moderation_history)}</a>
                             </p>
                             <VerifyListing kind=kind id=id city=city.clone() slug=slug.clone() />
+                            <crate::components::assign_listing::AssignListing kind=kind id=id city=city.clone()
+                                slug=slug.clone() organisations=organisations />
                             <form method="post" action=locale::href(i18n, "/moderation/listings/unpublish")>
                                 <input type="hidden" name="kind" value=kind />
                                 <input type="hidden" name="id" value=id.to_string() />

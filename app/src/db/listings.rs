@@ -303,7 +303,7 @@ async fn slug_free(
 }
 
 /// The table of a kind of listing (only these three names ever reach SQL).
-fn table_of(kind: ListingKind) -> &'static str {
+pub(super) fn table_of(kind: ListingKind) -> &'static str {
     match kind {
         ListingKind::Place => "places",
         ListingKind::Event => "events",

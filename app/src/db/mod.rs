@@ -32,6 +32,7 @@ mod moderation;
 mod names;
 mod needs;
 mod outbox;
+mod ownership;
 mod places;
 mod reports;
 mod rows;

@@ -38,7 +38,7 @@ fn note_field<'a>(
 
 /// The person's id and the listing `id`, which they must be allowed to
 /// moderate.
-async fn moderated_row<D: Listing>(
+pub(super) async fn moderated_row<D: Listing>(
     db: &Db,
     user: Option<&CurrentUser>,
     id: Option<i64>,

@@ -11,7 +11,7 @@ pub mod draft;
 pub use crate::values::ListingKind;
 
 server_only! {
-    mod core; pub mod edit; pub mod history; pub mod fields; pub mod form; pub mod freshness; pub mod propose;
+    pub mod assign; mod core; pub mod edit; pub mod history; pub mod fields; pub mod form; pub mod freshness; pub mod propose;
     pub mod review;
 }
 

@@ -264,6 +264,7 @@ pub fn audit_action(l: Locale, subject: &str, action: AuditAction) -> String {
         A::ChangesRequested => td_string!(l, audit_sent_back),
         A::Edited => td_string!(l, audit_edited),
         A::Created => td_string!(l, audit_created),
+        A::Assigned => td_string!(l, audit_assigned),
         A::Published => td_string!(l, audit_story_published),
         A::Unpublished => td_string!(l, audit_unpublished),
         A::Cancelled => td_string!(l, audit_event_cancelled),
@@ -352,6 +353,7 @@ pub fn field_label(l: Locale, kind: &str, key: &str) -> String {
         ("deadline", _) => td_string!(l, of_deadline),
         ("description_en", _) => td_string!(l, pf_description_en),
         ("description_local", _) => td_string!(l, pf_description_local),
+        ("organisation", _) => td_string!(l, moderation_organisation),
         _ => return key.to_string(),
     };
     text.to_string()

@@ -49,6 +49,7 @@ fn forms() -> Router<AppState> {
         form_route!("moderation/events/edit", edit_other, ListingKind::Event),
         form_route!("moderation/opportunities/edit", edit_other, ListingKind::Opportunity),
         form_route!("moderation/listings/unpublish", unpublish_other),
+        form_route!("moderation/listings/assign", assign_other),
         form_route!("dashboard/places/confirm", confirm),
         form_route!("dashboard/listings/confirm", confirm),
         form_route!("moderation/listings/verify", verify),
@@ -235,6 +236,25 @@ async fn unpublish_other(l: Locale, s: AppState, se: Session, p: Parts, v: FormV
         match kind {
             Some(kind) => crate::with_listing_kind!(kind, |D| {
                 crate::listing::edit::take_down::<D>(&st.db, user, id, &v, now).await
+            }),
+            None => Err(FormRefusal::Forbidden),
+        }
+    })
+    .await
+}
+
+/// A moderator gives a listing to an organisation, back to its page.
+async fn assign_other(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = listing_page(&v);
+    let done = format!("{page}?assigned=1#moderation");
+    let base = crate::state::base_url_from(&s, &p.headers);
+    act(l, s, se, p, v, page, done, |st, u, v| async move {
+        let kind = v.get("listing").and_then(|k| ListingKind::parse(k));
+        let id = crate::http::form_post::id_field(&v, "id");
+        let (user, now) = (u.as_ref(), st.now());
+        match kind {
+            Some(kind) => crate::with_listing_kind!(kind, |D| {
+                crate::listing::assign::assign::<D>(&st.db, user, id, &v, &base, now).await
             }),
             None => Err(FormRefusal::Forbidden),
         }

@@ -164,6 +164,24 @@ pub async fn stale_listings(
     Ok((days, items))
 }
 
+/// (id, name) of the verified organisations of `city`, to give a listing
+/// to; for the city's moderators only.
+#[server]
+pub async fn assignable_organisations(
+    city: String,
+) -> Result<Vec<(i64, String)>, crate::page_error::PageError> {
+    let state = crate::state::AppState::from_context()?;
+    let user = crate::accounts::session::request_user(&state.db).await?;
+    if !user.is_some_and(|u| u.can_moderate(&city)) {
+        return Err(crate::page_error::forbidden());
+    }
+    let verified = Some(crate::values::OrganisationStatus::Verified);
+    let orgs = state.db.organisations(Some(&city), verified).await?;
+    let mut orgs: Vec<(i64, String)> = orgs.into_iter().map(|o| (o.id, o.name)).collect();
+    orgs.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(orgs)
+}
+
 /// Whether the asker may moderate `city` (the place page shows its
 /// moderation box then). Never an error: visitors just get false.
 #[server]

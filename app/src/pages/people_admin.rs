@@ -44,7 +44,8 @@ fn StaffList(staff: Vec<StaffItem>) -> impl IntoView {
                 let role = role_label(i18n, &s);
                 view! {
                     <li data-role=s.role.clone()>
-                        <strong>{s.name.clone()}</strong>" <"{s.email.clone()}"> · "{role}
+                        <strong>{s.name.clone()}</strong>
+                        {(s.name != s.email).then(|| format!(" <{}>", s.email))}" · "{role}
                         {(!s.active).then(|| view! { " · "<em>{t!(i18n, people_invited_waiting)}</em> })}
                     </li>
                 }

@@ -58,6 +58,8 @@ crate::text_enum! {
         Edited = "edited",
         /// A listing a moderator added directly.
         Created = "created",
+        /// A listing a moderator gave to an organisation.
+        Assigned = "assigned",
         /// A story published from a reviewed draft.
         Published = "published",
         Unpublished = "unpublished",

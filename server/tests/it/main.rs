@@ -7,6 +7,7 @@ mod common;
 
 mod accounts;
 mod api;
+mod assign;
 mod audit_log;
 mod categories;
 mod cities;

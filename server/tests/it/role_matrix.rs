@@ -231,6 +231,8 @@ enum Form {
     RejectGroupProfile,
     AddCity,
     AddCategory,
+    AssignListing,
+    InviteStaff,
 }
 
 impl Form {
@@ -265,6 +267,8 @@ impl Form {
             Form::RejectGroupProfile => "/en/moderation/groups/reject",
             Form::AddCity => "/en/admin/cities/add",
             Form::AddCategory => "/en/admin/categories/add",
+            Form::AssignListing => "/en/moderation/listings/assign",
+            Form::InviteStaff => "/en/admin/people/invite",
         }
     }
 
@@ -284,7 +288,7 @@ impl Form {
             | Form::RestoreEventSeries => &[Who::Member, Who::Moderator, Who::Admin],
             Form::AddMember | Form::RemoveMember => &[Who::Member, Who::Admin],
             Form::ReportProblem | Form::ExpressInterest => &EVERYONE,
-            Form::AddCity | Form::AddCategory => &[Who::Admin],
+            Form::AddCity | Form::AddCategory | Form::InviteStaff => &[Who::Admin],
             _ => &[Who::Moderator, Who::Admin],
         }
     }
@@ -303,6 +307,28 @@ impl Form {
                     ("time_zone", "Europe/Prague"),
                     ("country", "CZ"),
                     ("language", "cs"),
+                ])
+            }
+            Form::InviteStaff => {
+                let email = unique("official").replace(' ', "-") + "@example.org";
+                pairs(&[("email", &email), ("name", "Nový úředník"), ("role", "moderator")])
+            }
+            Form::AssignListing => {
+                // A place the city imported, given to the member's
+                // organisation; each given one is no longer a target.
+                let (id, slug): (i64, String) = sqlx::query_as(
+                    "SELECT id, slug FROM places WHERE city = 'prague' \
+                     AND organisation_id IS NULL ORDER BY id LIMIT 1",
+                )
+                .fetch_one(fx.db.pool())
+                .await
+                .expect("an imported place");
+                pairs(&[
+                    ("listing", "place"),
+                    ("id", &id.to_string()),
+                    ("city", "prague"),
+                    ("slug", &slug),
+                    ("organisation", &org),
                 ])
             }
             Form::AddCategory => {
@@ -482,8 +508,10 @@ impl Form {
     }
 }
 
-const FORMS: [Form; 31] = [
+const FORMS: [Form; 33] = [
     Form::SubmitPlace,
+    Form::AssignListing,
+    Form::InviteStaff,
     Form::ConfirmPlace,
     Form::ConfirmListing,
     Form::VerifyListing,
