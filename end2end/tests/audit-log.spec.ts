@@ -134,3 +134,27 @@ test('moderators give an imported place to an organisation', async ({ page, brow
   await expect(ngo.locator(`a[href="/en/prague/places/${slug}"]`).first()).toBeVisible();
   await ngo.context().close();
 });
+
+// A moderator calls off one date of an event from its page, with a reason
+// the public reads, then takes it back.
+test('moderators call off a date of an event from its page', async ({ page }, testInfo) => {
+  // One event per project: the projects run side by side on one database.
+  const slug = testInfo.project.name === 'phone-js' ? 'evening-czech-classes-libus' : 'intercultural-conversation-luziny';
+  await signInAsAdmin(page);
+  await page.goto(`/en/prague/events/${slug}`);
+  const box = page.locator('#call-off');
+  await expect(box).toBeVisible();
+  const option = box.locator('select[name="date"] option').first();
+  const label = (await option.textContent())!.trim();
+  await box.locator('input[name="note"]').first().fill('Room closed today');
+  await box.getByRole('button', { name: 'Call off this date' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/prague/events/${slug}\\?called_off=1#call-off$`));
+  await expect(page.locator('#call-off .notice[role="status"]')).toBeVisible();
+  await expect(page.locator('.status-note')).toContainText('Room closed today');
+  await expect(page.locator('.occurrences li.cancelled').first()).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+  await audit(page, testInfo, 'event page with the moderators’ call-off forms');
+
+  await page.locator('#call-off').getByRole('button', { name: `Restore ${label}` }).click();
+  await expect(page.locator('.occurrences li.cancelled')).toHaveCount(0);
+});

@@ -7,7 +7,7 @@ import { staffPage, registerNgo, fillForm } from './helpers';
 // focus is visible, and forms are sent with Enter or Space.
 
 /** Presses Tab until `selector` has the focus; fails if it never gets it. */
-async function tabTo(page: Page, selector: string, max = 120): Promise<void> {
+async function tabTo(page: Page, selector: string, max = 200): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     const here = await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
@@ -139,8 +139,9 @@ test('an NGO signs in and proposes a place by keyboard only', async ({ page, bro
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/dashboard\/places\/new/);
   // Send it empty first: the error summary links to the field that needs attention.
-  // (The address look-up is a submit button too; the form's own is the last.)
-  const send = 'form[method="post"] button[type="submit"]:not([name="locate"])';
+  // (The address look-up and the hours check are submit buttons too, with
+  // names; the form's own has none.)
+  const send = 'form[method="post"] button[type="submit"]:not([name])';
   await tabTo(page, send);
   await page.keyboard.press('Enter');
   const summary = page.locator('.form-error .error-links a').first();

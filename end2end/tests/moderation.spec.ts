@@ -20,6 +20,8 @@ test('NGO proposes, city verifies and accepts, edits wait for review, rejections
 
   // Propose a place; a wrong opening-hours text is explained at the field.
   await page.getByRole('link', { name: 'Propose a new place' }).click();
+  // The expert field is folded under the editor's rows.
+  await page.locator('#hours-expert summary').click();
   await fillForm(page, {
     name: placeName,
     category: 'ngo',
@@ -66,7 +68,7 @@ test('NGO proposes, city verifies and accepts, edits wait for review, rejections
   await page.goto('/en/dashboard');
   await page.locator('.my-places li', { hasText: placeName }).getByRole('link', { name: 'propose a change' }).click();
   await expect(page.locator('#f-name')).toHaveValue(placeName);
-  await page.locator('#f-hours_text').fill('Mon–Thu 10:00–16:00');
+  await page.locator('#f-hours_text').fill('Mon–Fri 9:00–17:00, closed in August');
   await page.getByRole('button', { name: 'Send for review' }).click();
   await expect(page).toHaveURL(/submitted=change$/);
   await expect(page.getByText('the public sees the previous version')).toBeVisible();
@@ -77,11 +79,11 @@ test('NGO proposes, city verifies and accepts, edits wait for review, rejections
   await admin.goto('/en/moderation');
   const edit = admin.locator('article.change', { hasText: placeName });
   await expect(edit.locator('tr[data-field="hours_text"] td.old')).toHaveText('Mon–Fri 9:00–17:00');
-  await expect(edit.locator('tr[data-field="hours_text"] td.new')).toHaveText('Mon–Thu 10:00–16:00');
+  await expect(edit.locator('tr[data-field="hours_text"] td.new')).toHaveText('Mon–Fri 9:00–17:00, closed in August');
   await expect(edit.locator('tr[data-field="name"]')).toHaveCount(0);
   await edit.getByRole('button', { name: 'Accept and publish' }).click();
   await page.goto(placeUrl);
-  await expect(page.locator('.published-hours')).toContainText('Mon–Thu 10:00–16:00');
+  await expect(page.locator('.published-hours')).toContainText('Mon–Fri 9:00–17:00, closed in August');
 
   // Another change is rejected with a reason; the NGO reads it.
   await page.goto('/en/dashboard');

@@ -1,6 +1,9 @@
 pub mod assign_listing;
+pub mod call_off;
+pub mod field_decisions;
 pub mod filters;
 pub mod form_field;
+pub mod hours_editor;
 pub mod layout;
 pub mod map;
 pub mod moderation_box;

@@ -53,7 +53,8 @@ pub fn ReviewForm(
     feedback: FormFeedback,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let mine = feedback.value(field) == value;
+    // A refused field-by-field decision is shown at its own form.
+    let mine = feedback.value(field) == value && feedback.value("by_field").is_empty();
     let error =
         mine.then(|| feedback.error("message")).flatten().map(|e| locale::field_error(i18n, e));
     let invalid = error.is_some();

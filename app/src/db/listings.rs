@@ -26,10 +26,33 @@ pub struct ChangeRow {
     pub message: Option<String>,
     pub created_at: Timestamp,
     pub decided_at: Option<Timestamp>,
+    /// A decision field by field: see `FieldOutcomes`.
+    pub field_outcomes: Option<String>,
+}
+
+/// Which fields of a change a moderator accepted and which were sent back
+/// (field keys of the kind's form).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct FieldOutcomes {
+    pub accepted: Vec<String>,
+    pub sent_back: Vec<String>,
+}
+
+impl ChangeRow {
+    pub fn outcomes(&self) -> Option<FieldOutcomes> {
+        serde_json::from_str(self.field_outcomes.as_deref()?).ok()
+    }
+}
+
+/// Accepting some fields of a change and sending the rest back with
+/// `message`.
+pub struct PartAccepted<'a> {
+    pub message: &'a str,
+    pub outcomes: &'a FieldOutcomes,
 }
 
 const CHANGE_COLUMNS: &str = "id, kind, listing_id, organisation_id, city, submitted_by, data, \
-     state, message, created_at, decided_at";
+     state, message, created_at, decided_at, field_outcomes";
 
 /// A proposal to store.
 pub struct NewChange<'a> {
@@ -190,13 +213,26 @@ impl Db {
         note: &NewMessage,
         now: Timestamp,
         today: Day,
+        part: Option<PartAccepted<'_>>,
     ) -> Result<Written, sqlx::Error> {
         let mut tx = self.begin_write().await?;
+        // Accepted in part, the rest goes back to the organisation with the
+        // message and each field's outcome.
+        let (state, message, outcomes, action) = match &part {
+            Some(p) => (
+                ReviewState::ChangesRequested,
+                Some(p.message.to_string()),
+                serde_json::to_string(p.outcomes).ok(),
+                AuditAction::PartlyAccepted,
+            ),
+            None => (ReviewState::Accepted, None, None, AuditAction::Accepted),
+        };
         // A proposal for a new listing names none yet.
         let decided: Option<(Option<i64>,)> = sql_as!(
-            "UPDATE listing_changes SET state = 'accepted', decided_by = $1, decided_at = $2 \
-             WHERE id = $3 AND state = 'pending' RETURNING listing_id",
-            (moderator, now, id)
+            "UPDATE listing_changes SET state = $1, decided_by = $2, decided_at = $3, \
+             message = COALESCE($4, message), field_outcomes = $5 \
+             WHERE id = $6 AND state = 'pending' RETURNING listing_id",
+            (state, moderator, now, message.clone(), outcomes, id)
         )
         .fetch_optional(&mut *tx)
         .await?;
@@ -225,8 +261,9 @@ impl Db {
         // which now names the listing.
         append_audit(
             &mut tx,
-            &NewAudit::of(Some(moderator), "listing_change", id, AuditAction::Accepted)
-                .details(diff.to_string()),
+            &NewAudit::of(Some(moderator), "listing_change", id, action)
+                .details(diff.to_string())
+                .reason(message),
             now,
         )
         .await?;

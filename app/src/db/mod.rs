@@ -53,7 +53,9 @@ pub use digests::{DigestRecipient, Waiting};
 pub use events::{schedule_of, CachedEvent, EventRow, EventsSnapshot, NewEvent};
 pub use freshness::StaleRow;
 pub use groups::{ApprovedProfileRow, ChannelRow, DemoGroup, ProfileData, ProposalRow};
-pub use listings::{ChangeFilter, ChangeRow, Listing, ListingState, NewChange, Written};
+pub use listings::{
+    ChangeFilter, ChangeRow, FieldOutcomes, Listing, ListingState, NewChange, PartAccepted, Written,
+};
 pub use members::{MemberChange, MemberRow, NewInvite};
 pub use outbox::PendingMessage;
 pub use places::{NewPlace, PlaceFilter, PlaceLabel, PlaceRow};

@@ -64,6 +64,8 @@ pub enum FieldError {
     EnglishNameRequired,
     /// A story without a single source.
     SourceRequired,
+    /// Free-text hours naming times the structured hours do not have.
+    HoursTextDisagrees,
 }
 
 /// A refusal of a whole form, shown above it.
@@ -85,6 +87,8 @@ pub enum FormError {
     LastMember,
     /// A proposed change of a listing that changes none of its fields.
     NothingChanged,
+    /// Field-by-field decisions on a proposal for a new listing.
+    WholeNewListing,
 }
 
 /// Field name → problem, for re-showing a form with its messages.

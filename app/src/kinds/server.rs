@@ -13,6 +13,9 @@ pub struct MyChange {
     pub state: ReviewState,
     pub message: Option<String>,
     pub created_at: String,
+    /// Decided field by field: (field key, accepted).
+    #[serde(default)]
+    pub fields: Vec<(String, bool)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -97,7 +100,15 @@ pub async fn my_listings() -> Result<ListingsView, crate::page_error::PageError>
                 .and_then(|n| n.as_str())
                 .unwrap_or_default()
                 .to_string();
+            let fields = c
+                .outcomes()
+                .map(|o| {
+                    let accepted = o.accepted.into_iter().map(|f| (f, true));
+                    accepted.chain(o.sent_back.into_iter().map(|f| (f, false))).collect()
+                })
+                .unwrap_or_default();
             out.changes.push(MyChange {
+                fields,
                 id: c.id,
                 kind: c.kind,
                 name,

@@ -103,6 +103,51 @@ pub fn diff<D: ListingDraft>(old: Option<&D>, new: &D) -> Vec<(&'static str, Str
         .collect()
 }
 
+/// `current` with the form fields `accepted` taken from `proposed` (a
+/// change accepted in part); None if the draft cannot be read back.
+/// `place` brings the place's name along, `title_{lang}` and
+/// `translation_{lang}` one language of the translations.
+pub fn merge_fields<D: ListingDraft>(current: &D, proposed: &D, accepted: &[&str]) -> Option<D> {
+    use serde_json::{Map, Value};
+    let (Ok(Value::Object(mut cur)), Ok(Value::Object(new))) =
+        (serde_json::to_value(current), serde_json::to_value(proposed))
+    else {
+        return None;
+    };
+    fn copy(cur: &mut Map<String, Value>, new: &Map<String, Value>, key: &str) {
+        match new.get(key) {
+            Some(v) => cur.insert(key.to_string(), v.clone()),
+            None => cur.remove(key),
+        };
+    }
+    for &field in accepted {
+        let in_map = |map: &str, prefix: &str| {
+            let lang = field.strip_prefix(prefix)?;
+            (!new.contains_key(field)).then(|| (map.to_string(), lang.to_string()))
+        };
+        let translation = in_map("title_translations", "title_")
+            .or_else(|| in_map("translations", "translation_"));
+        match (field, translation) {
+            ("place", _) => {
+                copy(&mut cur, &new, "place");
+                copy(&mut cur, &new, "place_name");
+            }
+            (_, Some((map, lang))) => {
+                let value = new.get(&map).and_then(|m| m.get(&lang)).cloned();
+                let entry = cur.entry(map).or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(m) = entry {
+                    match value {
+                        Some(v) => m.insert(lang, v),
+                        None => m.remove(&lang),
+                    };
+                }
+            }
+            _ => copy(&mut cur, &new, field),
+        }
+    }
+    serde_json::from_value(Value::Object(cur)).ok()
+}
+
 /// The diff as messages to organisations write it, one "field: old → new"
 /// per line.
 pub fn diff_text<D: ListingDraft>(old: Option<&D>, new: &D) -> String {
@@ -220,5 +265,38 @@ mod tests {
         let without = form_fields(["name", "name_en"], false, &[]);
         assert!(TITLE_FIELDS.iter().all(|f| !without.contains(f)));
         assert_eq!(without.len(), 4 + TRANSLATION_FIELDS.len());
+    }
+
+    #[test]
+    fn merging_takes_only_the_accepted_fields() {
+        use crate::places::draft::PlaceDraft;
+        let current = PlaceDraft {
+            name: "Poradna".into(),
+            name_en: "Advice".into(),
+            opening_hours: Some("Mo 09:00-12:00".into()),
+            translations: [("uk".to_string(), "Стара".to_string())].into(),
+            ..Default::default()
+        };
+        let mut proposed = current.clone();
+        proposed.name = "Nová poradna".into();
+        proposed.opening_hours = None;
+        proposed.website = Some("https://example.org".into());
+        proposed.translations =
+            [("uk".to_string(), "Нова".to_string()), ("ar".to_string(), "جديد".to_string())].into();
+        let merged = super::merge_fields(
+            &current,
+            &proposed,
+            &["opening_hours", "website", "translation_ar"],
+        )
+        .expect("merged");
+        assert_eq!(merged.name, "Poradna", "not accepted");
+        assert_eq!(merged.opening_hours, None, "an emptied field is accepted as empty");
+        assert_eq!(merged.website.as_deref(), Some("https://example.org"));
+        assert_eq!(merged.translations.get("uk").map(String::as_str), Some("Стара"));
+        assert_eq!(merged.translations.get("ar").map(String::as_str), Some("جديد"));
+        // What is left to decide is exactly what was not accepted.
+        let left: Vec<&str> =
+            super::diff(Some(&merged), &proposed).into_iter().map(|(f, _, _)| f).collect();
+        assert_eq!(left, vec!["name", "translation_uk"]);
     }
 }

@@ -2,10 +2,10 @@
 //! the decision (accept and publish, send back, reject), each with a message
 //! to the person who proposed it.
 use super::core::{local_lang, Listing, Publish};
-use super::draft::{diff, diff_json};
+use super::draft::{diff, diff_json, merge_fields};
 use crate::accounts::model::{FieldError, FieldErrors, FormError};
 use crate::accounts::session::CurrentUser;
-use crate::db::{ChangeRow, Db, NewMessage, Written};
+use crate::db::{ChangeRow, Db, FieldOutcomes, NewMessage, PartAccepted, Written};
 use crate::error::AppError;
 use crate::geocode::Geo;
 use crate::http::form_post::{FormRefusal, FormValues};
@@ -22,6 +22,8 @@ pub enum Review {
     Accept,
     Reject,
     SendBack,
+    /// Accept the fields ticked in `accept_field`, send the rest back.
+    ByField,
 }
 
 /// What the queue shows of a pending change of any kind.
@@ -69,9 +71,10 @@ pub async fn summarise<D: Listing>(db: &Db, c: &ChangeRow) -> Result<ChangeSumma
     })
 }
 
-/// Publishes the change: the listing, its audit entry with the diff and the
-/// note to the submitter, in one transaction. False when another moderator
-/// decided first.
+/// Publishes the change (or, with `part`, only its accepted fields): the
+/// listing, its audit entry with the diff and the note to the submitter, in
+/// one transaction. False when another moderator decided first.
+#[allow(clippy::too_many_arguments)]
 async fn accept<D: Listing>(
     db: &Db,
     geo: &Arc<Geo>,
@@ -80,9 +83,15 @@ async fn accept<D: Listing>(
     moderator: i64,
     note: &NewMessage,
     now: Timestamp,
+    part: Option<PartAccepted<'_>>,
 ) -> Result<bool, FormRefusal> {
     let city = db.city(&change.city).await?.ok_or(FormRefusal::Forbidden)?;
-    let (draft, current) = drafts::<D>(db, change).await?;
+    let (mut draft, current) = drafts::<D>(db, change).await?;
+    if let (Some(p), Some((_, now_public))) = (&part, &current) {
+        let accepted: Vec<&str> = p.outcomes.accepted.iter().map(String::as_str).collect();
+        draft = merge_fields(now_public, &draft, &accepted)
+            .ok_or_else(|| AppError::Internal("draft not merged".into()))?;
+    }
     let diff = diff_json(current.as_ref().map(|c| &c.1), &draft);
     let today = city.today(now.utc());
     for _ in 0..SLUG_TRIES {
@@ -100,7 +109,10 @@ async fn accept<D: Listing>(
         };
         let new = draft.publish(db, publish).await?;
         let write = D::write(&new);
-        match db.accept_change(change.id, org.id, write, &diff, moderator, note, now, today).await?
+        let part = part.as_ref().map(|p| PartAccepted { message: p.message, outcomes: p.outcomes });
+        match db
+            .accept_change(change.id, org.id, write, &diff, moderator, note, now, today, part)
+            .await?
         {
             Written::Done(_) => return Ok(true),
             Written::AlreadyDecided => return Ok(false),
@@ -185,8 +197,35 @@ pub async fn review<D: Listing>(
     if change.state != ReviewState::Pending {
         return Err(FormRefusal::Form(FormError::AlreadyDecided));
     }
+    let summary = summarise::<D>(db, &change).await?;
+    // Field by field: every field ticked is an acceptance, none a sending
+    // back; only a mix is decided in part.
+    let mut outcomes = FieldOutcomes::default();
+    let decision = match decision {
+        Review::ByField => {
+            let ticked = values.get("accept_field").map(String::as_str).unwrap_or("");
+            let ticked: Vec<&str> = ticked.split(',').map(str::trim).collect();
+            for (field, _, _) in &summary.diff {
+                let list = if ticked.contains(field) {
+                    &mut outcomes.accepted
+                } else {
+                    &mut outcomes.sent_back
+                };
+                list.push(field.to_string());
+            }
+            if change.listing_id.is_none() {
+                return Err(FormRefusal::Form(FormError::WholeNewListing));
+            }
+            match (outcomes.accepted.is_empty(), outcomes.sent_back.is_empty()) {
+                (true, _) => Review::SendBack,
+                (false, true) => Review::Accept,
+                (false, false) => Review::ByField,
+            }
+        }
+        other => other,
+    };
     let message = decision_message(values, !matches!(decision, Review::Accept))?;
-    let title = summarise::<D>(db, &change).await?.title;
+    let title = summary.title;
     let submitter = db.user_by_id(change.submitted_by).await?;
     let locale =
         submitter.as_ref().and_then(|u| crate::locale::parse(&u.locale)).unwrap_or_default();
@@ -229,7 +268,17 @@ pub async fn review<D: Listing>(
                 return Err(FormRefusal::Form(FormError::OrganisationNotVerified));
             }
             let n = note(td_string!(locale, change_state_accepted));
-            accept::<D>(db, geo, &change, &org, user.id, &n, now).await?
+            accept::<D>(db, geo, &change, &org, user.id, &n, now, None).await?
+        }
+        Review::ByField => {
+            let org =
+                db.organisation(change.organisation_id).await?.ok_or(FormRefusal::Forbidden)?;
+            if org.status != OrganisationStatus::Verified {
+                return Err(FormRefusal::Form(FormError::OrganisationNotVerified));
+            }
+            let n = note(td_string!(locale, change_state_partly_accepted));
+            let part = PartAccepted { message, outcomes: &outcomes };
+            accept::<D>(db, geo, &change, &org, user.id, &n, now, Some(part)).await?
         }
     };
     if done {

@@ -169,6 +169,7 @@ pub fn field_error(i18n: I18nContext<Locale>, e: FieldError) -> String {
         FieldError::InvalidCategoryKey => td_string!(l, err_invalid_category_key),
         FieldError::EnglishNameRequired => td_string!(l, err_english_name_required),
         FieldError::SourceRequired => td_string!(l, err_source_required),
+        FieldError::HoursTextDisagrees => td_string!(l, err_hours_text_disagrees),
     };
     s.to_string()
 }
@@ -185,6 +186,7 @@ pub fn form_error(i18n: I18nContext<Locale>, e: FormError) -> String {
         FormError::TooManyAttempts => td_string!(l, err_too_many_attempts),
         FormError::LastMember => td_string!(l, err_last_member),
         FormError::NothingChanged => td_string!(l, err_nothing_changed),
+        FormError::WholeNewListing => td_string!(l, err_whole_new_listing),
     };
     s.to_string()
 }
@@ -259,6 +261,7 @@ pub fn audit_action(l: Locale, subject: &str, action: AuditAction) -> String {
         A::Submitted if story => td_string!(l, audit_story_submitted),
         A::Submitted => td_string!(l, audit_submitted),
         A::Accepted => td_string!(l, audit_accepted),
+        A::PartlyAccepted => td_string!(l, audit_partly_accepted),
         A::Rejected if story => td_string!(l, audit_story_rejected),
         A::Rejected => td_string!(l, audit_rejected),
         A::ChangesRequested => td_string!(l, audit_sent_back),

@@ -56,6 +56,7 @@ fn forms() -> Router<AppState> {
         form_route!("moderation/changes/accept", change, Review::Accept),
         form_route!("moderation/changes/reject", change, Review::Reject),
         form_route!("moderation/changes/send-back", change, Review::SendBack),
+        form_route!("moderation/changes/by-field", change, Review::ByField),
     ])
 }
 

@@ -198,6 +198,9 @@ pub struct Outcome {
     pub name: String,
     pub change: Option<crate::values::ReviewState>,
     pub organisation: Option<crate::values::OrganisationStatus>,
+    /// A change accepted in part.
+    #[serde(default)]
+    pub partly: bool,
 }
 
 /// The outcome of the decision on `what` ("change" or "organisation") `id`;
@@ -214,14 +217,18 @@ pub async fn decision_outcome(
         "change" => match db.change(id).await? {
             Some(c) if ours(c.city.as_str()) => {
                 let name = crate::kinds::summarise(db, &c).await?.title;
-                Some(Outcome { name, change: Some(c.state), organisation: None })
+                let partly = c.field_outcomes.is_some();
+                Some(Outcome { name, change: Some(c.state), organisation: None, partly })
             }
             _ => None,
         },
         "organisation" => match db.organisation(id).await? {
-            Some(o) if ours(o.city.as_str()) => {
-                Some(Outcome { name: o.name, change: None, organisation: Some(o.status) })
-            }
+            Some(o) if ours(o.city.as_str()) => Some(Outcome {
+                name: o.name,
+                change: None,
+                organisation: Some(o.status),
+                partly: false,
+            }),
             _ => None,
         },
         _ => None,

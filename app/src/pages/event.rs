@@ -46,6 +46,15 @@ fn EventView(event: EventDetail) -> impl IntoView {
         .map(|c| locale::language_label(i18n, c))
         .collect::<Vec<_>>()
         .join(", ");
+    // The coming dates, for the moderators' forms: (date, label, called off).
+    let coming: Vec<(String, String, bool)> = event
+        .occurrences
+        .iter()
+        .map(|o| {
+            let day = o.start.get(..10).unwrap_or("").to_string();
+            (day, date_label(l, &o.start), o.cancelled)
+        })
+        .collect();
     view! {
         <Title text=event.title.clone() />
         <Meta name="description" content=summary.clone() />
@@ -149,6 +158,10 @@ fn EventView(event: EventDetail) -> impl IntoView {
                 city=event.city.to_string() slug=event.slug.clone() />
             <crate::components::moderation_box::ListingModerationBox kind=crate::values::ListingKind::Event id=event.id
                 city=event.city.to_string() slug=event.slug.clone() />
+            {(!event.past).then(|| view! {
+                <crate::components::call_off::ModeratorCallOff id=event.id city=event.city.to_string()
+                    slug=event.slug.clone() dates=coming.clone() cancelled=event.cancelled />
+            })}
         </article>
     }
 }

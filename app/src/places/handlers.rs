@@ -29,6 +29,9 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
     if v.contains_key("locate") {
         return locate(l, s, se, p, v, page).await;
     }
+    if v.contains_key("check_hours") {
+        return check_hours(l, s, se, p, v, page).await;
+    }
     if new_in_city(&v, ListingKind::Place).is_some() {
         return act_to(l, s, se, p, v, page, |st, u, v| async move {
             crate::listing::edit::create::<PlaceDraft>(&st.db, &st.geo, u.as_ref(), &v, st.now())
@@ -46,12 +49,39 @@ async fn edit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> R
 }
 
 async fn submit(l: Locale, s: AppState, se: Session, p: Parts, v: FormValues) -> Response {
+    let page = format!("/dashboard/places/new{}", crate::http::form_post::id_query(&v, "place"));
     if v.contains_key("locate") {
-        let page =
-            format!("/dashboard/places/new{}", crate::http::form_post::id_query(&v, "place"));
         return locate(l, s, se, p, v, page).await;
     }
+    if v.contains_key("check_hours") {
+        return check_hours(l, s, se, p, v, page).await;
+    }
     crate::listing::propose::submit::<PlaceDraft>(l, s, se, p, v).await
+}
+
+/// The opening-hours editor's "check" button: shows the form again with the
+/// week read back in words and any problem with the hours (nothing is
+/// saved), the same with and without JavaScript.
+async fn check_hours(
+    locale: Locale,
+    state: AppState,
+    session: Session,
+    mut parts: Parts,
+    values: FormValues,
+    page: String,
+) -> Response {
+    if !signed_in(&session, &state).await {
+        return axum::http::StatusCode::FORBIDDEN.into_response();
+    }
+    let (shown, errors) = crate::places::submission::check_hours(&values);
+    let feedback = crate::forms::FormFeedback::new(&shown, &errors, None);
+    crate::http::form_post::shown_at(&mut parts, locale, &page);
+    crate::http::form_post::show_again(&state, parts, feedback).await
+}
+
+/// The form steps that save nothing are for signed-in people only.
+async fn signed_in(session: &Session, state: &AppState) -> bool {
+    matches!(crate::accounts::session::current_user(session, &state.db).await, Ok(Some(_)))
 }
 
 /// The place form's "find the address" button: fills in coordinates from
@@ -68,9 +98,9 @@ async fn locate(
     use crate::forms::FormFeedback;
     use crate::geocode::Located;
     use crate::i18n::td_string;
-    let Ok(Some(_user)) = crate::accounts::session::current_user(&session, &state.db).await else {
+    if !signed_in(&session, &state).await {
         return axum::http::StatusCode::FORBIDDEN.into_response();
-    };
+    }
     // The city: the edited place's, else the organisation's.
     let city = match values.get("city").filter(|c| !c.is_empty()) {
         Some(c) => c.clone(),

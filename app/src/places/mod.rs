@@ -1,5 +1,6 @@
 //! The map's places: model, filters, server functions and pages.
 pub mod draft;
+pub mod hours_editor;
 pub mod model;
 pub mod query;
 pub mod server;

@@ -59,14 +59,27 @@ pub fn parse_draft(
         },
     );
     let website = take("website", optional_website(text(v, "website")));
+    // The editor's rows, or the OpenStreetMap field when it was edited.
+    let (hours, row_errors) = match super::hours_editor::resolve(v) {
+        Ok(hours) => (hours, Vec::new()),
+        Err(rows) => (None, rows),
+    };
     let opening_hours = take(
         "opening_hours",
-        optional_text(text(v, "opening_hours"), 500).and_then(|h| match h {
+        optional_text(hours.as_deref().unwrap_or(""), 500).and_then(|h| match h {
             Some(h) if !super::hours::is_valid(&h) => Err(FieldError::InvalidOpeningHours),
             other => Ok(other),
         }),
     );
-    let hours_text = take("hours_text", optional_text(text(v, "hours_text"), 500));
+    let hours_text = take(
+        "hours_text",
+        optional_text(text(v, "hours_text"), 500).and_then(|t| match (&t, &opening_hours) {
+            (Some(t), Some(h)) if super::hours_editor::text_disagrees(t, h) => {
+                Err(FieldError::HoursTextDisagrees)
+            }
+            _ => Ok(t),
+        }),
+    );
     let wheelchair = take(
         "wheelchair",
         match text(v, "wheelchair") {
@@ -75,6 +88,7 @@ pub fn parse_draft(
             _ => Err(FieldError::UnknownChoice),
         },
     );
+    errors.extend(row_errors);
     let descriptions = crate::listing::fields::descriptions(v, &city.local_lang, &mut errors);
     let languages = crate::listing::fields::languages(v, &mut errors);
     let needs = crate::listing::fields::needs(v, &mut errors);
@@ -114,6 +128,30 @@ pub fn parse_draft(
         description_local: descriptions.local,
         translations: descriptions.translations,
     })
+}
+
+/// The opening-hours editor's check: the form's values as they are shown
+/// again (the expert field showing what the rows write) and any problem
+/// with the hours or with the free text next to them.
+pub fn check_hours(values: &FormValues) -> (FormValues, FieldErrors) {
+    use super::hours_editor;
+    let mut shown = values.clone();
+    let mut errors = FieldErrors::new();
+    match hours_editor::resolve(values) {
+        Err(rows) => errors.extend(rows),
+        Ok(Some(hours)) if !super::hours::is_valid(&hours) => {
+            errors.insert("opening_hours", FieldError::InvalidOpeningHours);
+        }
+        Ok(hours) => {
+            let hours = hours.unwrap_or_default();
+            if hours_editor::text_disagrees(text(values, "hours_text"), &hours) {
+                errors.insert("hours_text", FieldError::HoursTextDisagrees);
+            }
+            shown.insert("opening_hours".into(), hours.clone());
+            shown.insert(hours_editor::SOURCE.into(), hours);
+        }
+    }
+    (shown, errors)
 }
 
 /// The draft of a published place, to edit it or to compare with.

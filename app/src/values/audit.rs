@@ -52,6 +52,8 @@ crate::text_enum! {
         /// A change, story draft or group profile sent for review.
         Submitted = "submitted",
         Accepted = "accepted",
+        /// Some fields of a change accepted, the others sent back.
+        PartlyAccepted = "partly_accepted",
         Rejected = "rejected",
         ChangesRequested = "changes_requested",
         /// A moderator's direct edit of a listing.

@@ -2,30 +2,14 @@
 //! reject them. The public sees only accepted versions. Both backends.
 
 use crate::common::{
-    accept_change, cast, client, get_page, join, post_form, post_ok, run_sql, sign_in, spawn_app,
-    staff, verify_organisation, Backend, Cast, NGO, NGO_A, NGO_B, OTHER_NGO,
+    accept_change, cast, get_page, join, post_form, post_ok, run_sql, sign_in, spawn_app, staff,
+    verify_organisation, Backend, Cast, NGO, NGO_A, NGO_B, OTHER_NGO,
 };
-use crate::common::{page_expect, post_expect};
+use crate::common::{page_expect, post_expect, published_slugs_where};
 use reqwest::StatusCode;
 
 async fn published_slugs(base: &str) -> Vec<String> {
     published_slugs_where(base, "").await
-}
-
-/// Those among them that the API's filter `extra` (`&need=legal`) keeps.
-async fn published_slugs_where(base: &str, extra: &str) -> Vec<String> {
-    let body: serde_json::Value = client()
-        .get(format!("{base}/api/v1/places?city=prague&per_page=200{extra}"))
-        .send()
-        .await
-        .expect("request")
-        .json()
-        .await
-        .expect("json");
-    body["places"]
-        .as_array()
-        .map(|a| a.iter().filter_map(|p| p["slug"].as_str().map(str::to_string)).collect())
-        .unwrap_or_default()
 }
 
 async fn review_workflow(backend: Backend) {
@@ -161,10 +145,13 @@ async fn review_workflow(backend: Backend) {
         .to_string();
     let mut edit = form.clone();
     edit.push(("place", place_id.as_str()));
-    edit[9] = ("hours_text", "Mon–Thu 10:00–16:00");
+    edit[9] = ("hours_text", "Mon–Fri 9:00–17:00, closed in August");
     post_ok(base, &ngo, "/en/dashboard/places/submit", &edit).await;
     let (_, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
-    assert!(public.contains("Mon–Fri 9:00–17:00") && !public.contains("Mon–Thu 10:00–16:00"));
+    assert!(
+        public.contains("Mon–Fri 9:00–17:00")
+            && !public.contains("Mon–Fri 9:00–17:00, closed in August")
+    );
     let (_, queue) = get_page(base, Some(&moderator), "/en/moderation").await;
     assert!(queue.contains("data-field=\"hours_text\""));
     assert!(!queue.contains("data-field=\"name\""), "only changed fields in the diff");
@@ -199,7 +186,7 @@ async fn review_workflow(backend: Backend) {
     let (s, _) = accept_change(base, &moderator, &again).await;
     assert_eq!(s, StatusCode::SEE_OTHER);
     let (_, public) = get_page(base, None, &format!("/en/prague/places/{slug}")).await;
-    assert!(public.contains("Mon–Thu 10:00–16:00"));
+    assert!(public.contains("Mon–Fri 9:00–17:00, closed in August"));
 
     // A member of another organisation may not propose edits of this place.
     let mut foreign = edit.clone();
@@ -240,7 +227,7 @@ async fn review_workflow(backend: Backend) {
         history.iter().filter(|e| e.action == app::values::AuditAction::Accepted).collect();
     assert_eq!(accepted.len(), 2, "created and edited");
     let changes = app::values::audit_changes(&accepted[0].details).expect("changes");
-    let hours = ("hours_text", "Mon–Fri 9:00–17:00", "Mon–Thu 10:00–16:00");
+    let hours = ("hours_text", "Mon–Fri 9:00–17:00", "Mon–Fri 9:00–17:00, closed in August");
     let hours = (hours.0.to_string(), hours.1.to_string(), hours.2.to_string());
     assert_eq!(changes, vec![hours]);
 }

@@ -304,6 +304,7 @@ fn Listings() -> impl IntoView {
                         <ul class="my-changes">
                             {l.changes.iter().map(|c| {
                                 let state = match c.state {
+                                    _ if !c.fields.is_empty() => td_string!(lo, change_state_partly_accepted),
                                     ReviewState::Accepted => td_string!(lo, change_state_accepted),
                                     ReviewState::Rejected => td_string!(lo, change_state_rejected),
                                     ReviewState::ChangesRequested => td_string!(lo, change_state_changes_requested),
@@ -314,6 +315,7 @@ fn Listings() -> impl IntoView {
                                 view! {
                                     <li class="my-change" data-state=c.state.as_str() data-kind=c.kind.as_str()>
                                         <strong>{c.name.clone()}</strong>" · "{what}" · "{kind}" · "<span class="change-state">{state}</span>
+                                        <FieldOutcomeList kind=c.kind fields=c.fields.clone() />
                                         {c.message.clone().map(|m| view! { <p class="status-note">{m}</p> })}
                                         {matches!(c.state, ReviewState::Rejected | ReviewState::ChangesRequested).then(|| {
                                             let again = format!("/dashboard/{}/new?change={}", c.kind.plural(), c.id);
@@ -328,4 +330,32 @@ fn Listings() -> impl IntoView {
             })}
         </Suspense>
     }
+}
+
+/// Each field's outcome of a change decided field by field.
+#[component]
+fn FieldOutcomeList(
+    kind: crate::values::ListingKind,
+    fields: Vec<(String, bool)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let l = i18n.get_locale_untracked();
+    (!fields.is_empty()).then(|| {
+        view! {
+            <div class="field-outcomes">
+                <p class="visually-hidden">{t!(i18n, field_outcomes_title)}</p>
+                <ul>
+                    {fields.into_iter().map(|(key, accepted)| {
+                        let label = locale::field_label(l, kind.as_str(), &key);
+                        let (said, state) = if accepted {
+                            (td_string!(l, field_outcome_accepted), "accepted")
+                        } else {
+                            (td_string!(l, field_outcome_sent_back), "sent_back")
+                        };
+                        view! { <li data-field=key data-outcome=state><strong>{label}</strong>": "{said}</li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        }
+    })
 }

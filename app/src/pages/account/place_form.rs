@@ -101,10 +101,8 @@ fn PlaceFormView(data: PlaceFormData) -> impl IntoView {
                 <FormField name="phone" kind="tel" label=td_string!(l, pf_phone).to_string() required=false feedback=fb.clone() />
                 <FormField name="email" kind="email" label=td_string!(l, field_email).to_string() required=false feedback=fb.clone() />
                 {field("website", td_string!(l, field_website).to_string(), false)}
-                <FormField name="opening_hours" label=td_string!(l, pf_opening_hours).to_string() required=false
-                    feedback=fb.clone() hint=td_string!(l, pf_opening_hours_hint).to_string() />
-                {field("hours_text", td_string!(l, pf_hours_text).to_string(), false)}
             </fieldset>
+            <crate::components::hours_editor::HoursEditor feedback=fb.clone() />
             <crate::components::form_field::CheckGroup name="needs" legend=td_string!(l, form_needs).to_string()
                 options=super::listing_form::need_options(i18n, &data.form.needs) feedback=fb.clone() />
             <fieldset class:has-error=languages_invalid>

@@ -31,6 +31,7 @@ fn Said(outcome: Option<Outcome>) -> impl IntoView {
     let l = i18n.get_locale_untracked();
     outcome.map(|o| {
         let state = match (o.change, o.organisation) {
+            (Some(_), _) if o.partly => td_string!(l, change_state_partly_accepted),
             (Some(ReviewState::Accepted), _) => td_string!(l, change_state_accepted),
             (Some(ReviewState::Rejected), _) => td_string!(l, change_state_rejected),
             (Some(ReviewState::ChangesRequested), _) => {

@@ -212,7 +212,7 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
     let l = i18n.get_locale_untracked();
     let fb = use_feedback();
     let id = change.id.to_string();
-    let rows = change
+    let rows: Vec<_> = change
         .diff
         .iter()
         .map(|(f, old, new)| {
@@ -220,6 +220,13 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
             (f.clone(), label, old.clone(), new.clone())
         })
         .collect();
+    // A change of a public listing with several fields can be decided field
+    // by field; a new listing is decided as a whole.
+    let by_field = (!change.is_new && rows.len() > 1).then(|| {
+        let fields = rows.iter().map(|(k, label, _, _)| (k.clone(), label.clone())).collect();
+        view! { <crate::components::field_decisions::FieldDecisions change=id.clone()
+        name=change.name.clone() fields=fields feedback=fb.clone() /> }
+    });
     let decisions = vec![
         ("/moderation/changes/send-back", td_string!(l, moderation_send_back).to_string(), true),
         ("/moderation/changes/reject", td_string!(l, moderation_reject).to_string(), true),
@@ -240,6 +247,7 @@ fn ChangeCard(change: ChangeItem) -> impl IntoView {
             </form>
             <ReviewForm field="change" value=id.clone() item=change.name.clone() id_prefix="message-"
                 label=td_string!(l, moderation_message).to_string() decisions=decisions feedback=fb />
+            {by_field}
         </article>
     }
 }

@@ -683,3 +683,19 @@ pub fn advice_centre_form<'a>(
     form.extend_from_slice(extra);
     form
 }
+
+/// Those among them that the API's filter `extra` (`&need=legal`) keeps.
+pub async fn published_slugs_where(base: &str, extra: &str) -> Vec<String> {
+    let body: serde_json::Value = client()
+        .get(format!("{base}/api/v1/places?city=prague&per_page=200{extra}"))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    body["places"]
+        .as_array()
+        .map(|a| a.iter().filter_map(|p| p["slug"].as_str().map(str::to_string)).collect())
+        .unwrap_or_default()
+}
