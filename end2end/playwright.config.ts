@@ -87,6 +87,10 @@ export default defineConfig({
     },
     locale: 'en-GB',
     timezoneId: 'Europe/Prague',
+    // The service worker answers from its copy only when the network fails;
+    // it is let in where it is the subject (offline.spec.ts), and kept out
+    // elsewhere so that `page.route` sees every request.
+    serviceWorkers: 'block',
     trace: 'off',
     screenshot: 'only-on-failure',
   },

@@ -43,6 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/pkg/welcome-kit.css" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <script defer src="/map.js"></script>
+                <script defer src="/offline.js"></script>
                 <AutoReload options=options.clone() />
                 <HydrationScripts options islands=true />
                 <MetaTags />
@@ -68,6 +69,7 @@ pub fn App() -> impl IntoView {
                     <I18nRoute<Locale, _, _> view=Layout ssr=SsrMode::Async>
                         <Route path=path!("") view=HomePage ssr=SsrMode::Async />
                         <Route path=path!("about") view=AboutPage ssr=SsrMode::Async />
+                        <Route path=path!("offline") view=crate::pages::offline::OfflinePage ssr=SsrMode::Async />
                         <Route path=path!("account/register") view=RegisterPage ssr=SsrMode::Async />
                         <Route path=path!("account/registered") view=RegisteredPage ssr=SsrMode::Async />
                         <Route path=path!("account/login") view=LoginPage ssr=SsrMode::Async />

@@ -50,6 +50,7 @@ pub mod listing;
 pub mod locale;
 pub mod moderation;
 pub mod needs;
+pub mod offline;
 pub mod page_error;
 pub mod pages;
 pub mod places;

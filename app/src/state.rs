@@ -29,6 +29,9 @@ pub struct Config {
     pub interest_retention_days: i64,
     /// The time requests act at.
     pub clock: Clock,
+    /// Offer the offline copy (manifest, service worker); `WK_OFFLINE=off`
+    /// turns it off.
+    pub offline: bool,
 }
 
 /// The time the app acts at: the system's, or one held still (tests set it
@@ -82,6 +85,7 @@ impl Default for Config {
             address_data: None,
             interest_retention_days: 90,
             clock: Clock::default(),
+            offline: true,
         }
     }
 }

@@ -45,7 +45,8 @@ pub fn router(state: AppState) -> Router {
         .merge(app::groups::handlers::routes())
         .merge(app::stories::handlers::routes())
         .merge(app::cities::handlers::routes())
-        .merge(app::categories::handlers::routes());
+        .merge(app::categories::handlers::routes())
+        .merge(app::offline::handlers::routes());
     for (path, is_dir) in static_entries(&site) {
         let served = site.join(&path);
         router = if is_dir {

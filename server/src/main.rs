@@ -218,6 +218,7 @@ async fn run(cli: Cli) -> Result<(), String> {
             if let Some(n) = env_number("WK_INTEREST_DAYS")? {
                 config.interest_retention_days = n.into();
             }
+            config.offline = std::env::var("WK_OFFLINE").map_or(true, |v| v != "off");
             config.address_data = shared_dir(&shared_data).map(Path::to_path_buf);
             config.smtp_url = std::env::var("WK_SMTP_URL").ok().filter(|u| !u.is_empty());
             if let Ok(from) = std::env::var("WK_MAIL_FROM") {

@@ -51,9 +51,22 @@ fn Frame() -> impl IntoView {
     if strip_locale(&path) != path {
         locale::remember_locale(i18n.get_locale_untracked());
     }
+    let lang = i18n.get_locale_untracked().as_str();
+    // Shown by offline.js when the page comes from the phone's copy; its
+    // presence also tells offline.js that this deployment offers one.
+    let offline = crate::offline::enabled().then(|| {
+        view! {
+            <p id="wk-offline" class="offline-notice" role="status" hidden
+                data-form-offline=t_string!(i18n, offline_form).to_string()>
+                {t!(i18n, offline_notice)}" "<span class="offline-date"></span>
+            </p>
+        }
+    });
     view! {
         <LanguageAlternates />
+        <Link rel="manifest" href=format!("/{lang}/manifest.webmanifest") />
         <a class="skip-link" href="#main">{t!(i18n, skip_to_content)}</a>
+        {offline}
         <header class="site-header">
             <a class="brand" href=home>{t!(i18n, site_name)}</a>
             // Menus fold into <details>: they open and close without

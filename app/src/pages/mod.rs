@@ -10,6 +10,7 @@ pub mod events;
 pub mod home;
 pub mod moderation;
 pub mod not_found;
+pub mod offline;
 pub mod people_admin;
 pub mod place;
 pub mod stories;

@@ -30,6 +30,7 @@ mod locate;
 mod mail;
 mod members;
 mod moderation;
+mod offline;
 mod page_errors;
 mod relevance;
 mod reopen;
