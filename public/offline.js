@@ -75,6 +75,75 @@
     said.textContent = text || 'You are offline.';
   }, true);
 
+  function size(bytes) {
+    try {
+      return new Intl.NumberFormat(lang, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1e6);
+    } catch (e) {
+      return (bytes / 1e6).toFixed(1) + ' MB';
+    }
+  }
+
+  // "Save … for offline": the city's pack, page by page, three at a time;
+  // the worker keeps each page as it passes.
+  function setupSave() {
+    var box = document.getElementById('save-offline');
+    if (!box || !window.caches || !window.localStorage) return;
+    box.hidden = false;
+    var key = 'wk-pack-' + box.getAttribute('data-city') + '-' + box.getAttribute('data-lang');
+    var status = document.getElementById('wk-save-status');
+    var bar = document.getElementById('wk-save-progress');
+    var button = document.getElementById('wk-save-city');
+    function said(info) {
+      status.textContent = box.getAttribute('data-saved').replace('%date', whenSaved(info.date)).replace('%size', size(info.bytes));
+    }
+    var known = null;
+    try { known = JSON.parse(localStorage.getItem(key) || 'null'); } catch (e) { known = null; }
+    if (known) said(known);
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      var query = '?city=' + encodeURIComponent(box.getAttribute('data-city')) + '&lang=' + encodeURIComponent(box.getAttribute('data-lang'));
+      fetch('/api/v1/pack' + query).then(function (r) {
+        if (!r.ok) throw new Error('pack ' + r.status);
+        return r.json();
+      }).then(function (pack) {
+        var queue = pack.urls.slice();
+        var total = queue.length, done = 0, bytes = 0, failed = false;
+        bar.max = total; bar.value = 0; bar.hidden = false;
+        function next() {
+          var url = queue.shift();
+          if (!url) return Promise.resolve();
+          return fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' }).then(function (r) {
+            if (!r.ok) throw new Error(url + ' ' + r.status);
+            return r.blob();
+          }).then(function (b) { bytes += b.size; }, function () { failed = true; }).then(function () {
+            done += 1;
+            bar.value = done;
+            status.textContent = box.getAttribute('data-saving').replace('%n', done).replace('%total', total);
+            return next();
+          });
+        }
+        return Promise.all([next(), next(), next()]).then(function () {
+          bar.hidden = true;
+          if (failed) throw new Error('incomplete');
+          var info = { date: new Date().toISOString(), bytes: bytes };
+          localStorage.setItem(key, JSON.stringify(info));
+          said(info);
+        });
+      }).catch(function () {
+        bar.hidden = true;
+        status.textContent = box.getAttribute('data-failed');
+      }).then(function () { button.disabled = false; });
+    });
+    document.getElementById('wk-remove-saved').addEventListener('click', function () {
+      caches.keys().then(function (names) {
+        return Promise.all(names.map(function (n) { return caches.delete(n); }));
+      }).then(function () {
+        Object.keys(localStorage).forEach(function (k) { if (k.indexOf('wk-pack-') === 0) localStorage.removeItem(k); });
+        status.textContent = box.getAttribute('data-removed');
+      });
+    });
+  }
+
   function start() {
     // No notice: this deployment offers no offline copy; a worker from
     // before is let go.
@@ -97,6 +166,7 @@
     navigator.serviceWorker.register('/sw.js').then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
+      setupSave();
       // The files this page loaded before the worker ran.
       var urls = [location.href].concat(performance.getEntriesByType('resource').map(function (e) { return e.name; }))
         .filter(function (u) { return u.indexOf(location.origin) === 0 && u.indexOf('/api/') < 0; });

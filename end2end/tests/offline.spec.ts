@@ -70,3 +70,41 @@ test('pages opened online stay readable offline; the others say so and list what
   await page.goto(PLACE);
   await expect(page.locator('#wk-offline')).toBeHidden();
 });
+
+// "Save Košice for offline" saves the city's pages ahead of time: offline, a
+// place never opened opens from the pack; "Remove saved data" forgets it.
+test('a whole city is saved for offline with progress, then removed', async ({ page, context }, testInfo) => {
+  if (!jsEnabled(testInfo)) {
+    // Saving needs the service worker: without JavaScript it is not offered.
+    await page.goto('/en/kosice');
+    await expect(page.locator('#save-offline')).toBeHidden();
+    return;
+  }
+  test.slow();
+  await page.goto('/en/kosice');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 20_000 });
+  const save = page.getByRole('button', { name: 'Save Košice for offline' });
+  await expect(save).toBeVisible();
+  await save.click();
+  const status = page.locator('#wk-save-status');
+  await expect(status).toContainText('Saved on', { timeout: 60_000 });
+  await expect(status).toContainText('MB');
+  const pack = await (await page.request.get('/api/v1/pack?city=kosice&lang=en')).json();
+  const place = pack.urls.find((u: string) => u.startsWith('/en/kosice/places/'));
+  expect(place).toBeTruthy();
+  await audit(page, testInfo, 'a city saved for offline');
+
+  await context.setOffline(true);
+  await page.goto(place);
+  await expect(page.locator('h1').first()).not.toHaveText('Not available offline');
+  await expect(page.locator('#wk-offline')).toBeVisible();
+  await page.goto('/en/kosice/events');
+  await expect(page.locator('#wk-offline')).toBeVisible();
+  await expect(page.locator('h1').first()).not.toHaveText('Not available offline');
+
+  await context.setOffline(false);
+  await page.goto('/en/kosice');
+  await page.getByRole('button', { name: 'Remove saved data' }).click();
+  await expect(status).toHaveText('Saved data removed from this phone.');
+  expect(await page.evaluate(async () => (await caches.keys()).length)).toBe(0);
+});

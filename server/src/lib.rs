@@ -26,6 +26,7 @@ pub fn router(state: AppState) -> Router {
         .route("/places.geojson", get(app::places::api::places_geojson))
         .route("/events", get(app::events::api::events))
         .route("/opportunities", get(app::volunteering::api::opportunities))
+        .route("/pack", get(app::offline::handlers::pack))
         .fallback(app::places::api::not_found);
     let leptos_options = state.leptos_options.clone();
     let secure = state.config.public_url.as_deref().is_some_and(|u| u.starts_with("https://"));

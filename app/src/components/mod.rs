@@ -13,6 +13,7 @@ pub mod place_card;
 pub mod query_link;
 pub mod report_problem;
 pub mod review;
+pub mod save_offline;
 pub mod share_button;
 pub mod still_correct;
 pub mod takeover_link;

@@ -64,3 +64,70 @@ async fn manifest(State(_state): State<AppState>, l: Locale) -> Response {
     });
     ([(header::CONTENT_TYPE, "application/manifest+json")], body.to_string()).into_response()
 }
+
+/// `GET /api/v1/pack?city=…&lang=…`: the pages that make a city readable
+/// offline in one language (its lists, every published place, the
+/// stories, the events of the next 30 days and the open opportunities),
+/// for "Save … for offline" to fetch; the service worker keeps each.
+pub async fn pack(
+    State(state): State<AppState>,
+    query: crate::cities::CityQuery,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, crate::error::AppError> {
+    let city = crate::cities::known_city(&state, &query.city).await?;
+    let lang = match query.params().find(|(k, _)| *k == "lang").map(|(_, v)| v) {
+        None => Locale::en,
+        Some(l) => crate::locale::parse(l).ok_or_else(|| crate::error::AppError::BadParam {
+            param: "lang".into(),
+            message: "an interface language, e.g. lang=uk".into(),
+        })?,
+    };
+    let body = serde_json::to_string(&pack_of(&state, &city, lang).await?)
+        .map_err(|e| crate::error::AppError::Internal(format!("pack: {e}")))?;
+    Ok(crate::http::etag::text_with_etag(&headers, body, "application/json"))
+}
+
+#[derive(serde::Serialize)]
+struct Pack {
+    city: String,
+    lang: &'static str,
+    urls: Vec<String>,
+}
+
+async fn pack_of(
+    state: &AppState,
+    city: &crate::cities::City,
+    lang: Locale,
+) -> Result<Pack, crate::error::AppError> {
+    let db = &state.db;
+    let now = state.now();
+    let base = format!("/{}/{}", lang.as_str(), city.slug);
+    let mut urls: Vec<String> = ["", "/events", "/volunteering", "/stories", "/communities"]
+        .iter()
+        .map(|section| format!("{base}{section}"))
+        .collect();
+    urls.push(format!("/{}/offline", lang.as_str()));
+    let places = db.published_places(city.slug.as_str(), &Default::default()).await?;
+    urls.extend(places.iter().map(|p| format!("{base}/places/{}", p.slug)));
+    let stories = db.published_stories(city.slug.as_str()).await?;
+    urls.extend(stories.iter().map(|s| format!("{base}/stories/{}", s.slug)));
+    let horizon = now + chrono::Duration::days(30);
+    let events = db.published_events(city.slug.as_str()).await?;
+    for e in &events.events {
+        let next = crate::events::detail::next_dates(&e.row, now, 1);
+        let soon = next.first().is_some_and(|(date, _, _)| {
+            date.as_str() <= horizon.format("%Y-%m-%d").to_string().as_str()
+        });
+        if soon && e.row.status == crate::values::Publication::Published {
+            urls.push(format!("{base}/events/{}", e.row.slug));
+        }
+    }
+    let today = city.today(now).to_string();
+    for o in db.published_opportunities(city.slug.as_str()).await? {
+        let open = o.deadline.as_ref().is_none_or(|d| d.to_string() >= today);
+        if open {
+            urls.push(format!("{base}/volunteering/{}", o.slug));
+        }
+    }
+    Ok(Pack { city: city.slug.to_string(), lang: lang.as_str(), urls })
+}

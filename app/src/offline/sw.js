@@ -68,7 +68,10 @@ async function page(request, url) {
     }
     return response;
   } catch (err) {
-    const saved = (await caches.match(request)) || (await caches.match(url.pathname));
+    // The pack's pages were fetched, not opened: their requests differ.
+    const saved =
+      (await caches.match(request, { ignoreVary: true })) ||
+      (await caches.match(url.href, { ignoreVary: true }));
     if (saved) return marked(saved);
     const offline = await caches.match(`/${language(url)}/offline`);
     if (offline) return marked(offline, 404);

@@ -163,6 +163,7 @@ fn CityView(listing: PlaceListing, pairs: Vec<(String, String)>) -> impl IntoVie
                         </nav>
                     })}
                     <p class="city-links"><a href=stories_href>{stories_label}</a>" · "<a href=communities_href>{communities_label}</a></p>
+                    <crate::components::save_offline::SaveForOffline city=city_slug.to_string() city_name=city_name.clone() />
                 </section>
                 <PlaceMap listing=listing />
             </div>

@@ -57,6 +57,67 @@ async fn worker_manifest_and_offline_page() {
     assert!(offline.contains("Not available offline") && offline.contains("id=\"wk-saved\""));
 }
 
+/// The city pack lists the city's lists, every published place, the
+/// stories, the events of the next 30 days and the open opportunities,
+/// in the language asked for; each of its pages answers.
+#[tokio::test]
+async fn the_city_pack_lists_pages_that_answer() {
+    let app = spawn_app(&Backend::Sqlite).await;
+    let base = app.base.as_str();
+    let r = client()
+        .get(format!("{base}/api/v1/pack?city=kosice&lang=uk"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(r.status(), StatusCode::OK);
+    let pack: serde_json::Value = r.json().await.expect("json");
+    let urls: Vec<String> = pack["urls"]
+        .as_array()
+        .expect("urls")
+        .iter()
+        .filter_map(|u| u.as_str().map(str::to_string))
+        .collect();
+    for page in [
+        "/uk/kosice",
+        "/uk/kosice/events",
+        "/uk/kosice/volunteering",
+        "/uk/kosice/stories",
+        "/uk/offline",
+    ] {
+        assert!(urls.iter().any(|u| u == page), "{page} in {urls:?}");
+    }
+    let places: serde_json::Value = client()
+        .get(format!("{base}/api/v1/places?city=kosice&per_page=200"))
+        .send()
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json");
+    let slugs: Vec<&str> = places["places"]
+        .as_array()
+        .expect("places")
+        .iter()
+        .filter_map(|p| p["slug"].as_str())
+        .collect();
+    assert!(!slugs.is_empty());
+    for slug in &slugs {
+        let url = format!("/uk/kosice/places/{slug}");
+        assert!(urls.contains(&url), "{url} saved");
+    }
+    assert!(urls.iter().all(|u| u.starts_with("/uk/")), "one language");
+    assert!(!urls.iter().any(|u| u.contains("/prague")), "one city");
+    for url in &urls {
+        let (status, _) = get_page(base, None, url).await;
+        assert_eq!(status, StatusCode::OK, "{url}");
+    }
+    for (query, param) in [("city=atlantis&lang=uk", "city"), ("city=kosice&lang=xx", "lang")] {
+        let r = client().get(format!("{base}/api/v1/pack?{query}")).send().await.expect("request");
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{query}");
+        assert!(r.text().await.expect("body").contains(param));
+    }
+}
+
 #[tokio::test]
 async fn a_deployment_turns_it_off() {
     let app = spawn_app_with(&Backend::Sqlite, |c| c.offline = false).await;
