@@ -24,6 +24,34 @@ pub struct NewInvite<'a> {
     pub token_expires_at: Timestamp,
 }
 
+/// Creates the account of someone invited, with `role` (and the city a
+/// moderator moderates), and stores the link with which they choose a
+/// password; None when the e-mail is taken meanwhile.
+pub(super) async fn insert_invited(
+    tx: &mut Tx<'_>,
+    invite: &NewInvite<'_>,
+    role: &str,
+    city: Option<&str>,
+    now: Timestamp,
+) -> Result<Option<i64>, sqlx::Error> {
+    let taken: Option<(i64,)> = sql_as!("SELECT id FROM users WHERE email = $1", (invite.email))
+        .fetch_optional(&mut **tx)
+        .await?;
+    if taken.is_some() {
+        return Ok(None);
+    }
+    // "!" is no password hash, so nobody can sign in before choosing one.
+    let (user,): (i64,) = sql_as!(
+        "INSERT INTO users (email, password_hash, display_name, locale, role, moderator_city, \
+         created_at) VALUES ($1, '!', $2, $3, $4, $5, $6) RETURNING id",
+        (invite.email, invite.display_name, invite.locale, role, city, now)
+    )
+    .fetch_one(&mut **tx)
+    .await?;
+    store_token(tx, invite.token_hash, user, "reset_password", invite.token_expires_at).await?;
+    Ok(Some(user))
+}
+
 #[derive(Debug, PartialEq, Eq)]
 pub enum MemberChange {
     Done,
@@ -102,24 +130,10 @@ impl Db {
         now: Timestamp,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let taken: Option<(i64,)> =
-            sql_as!("SELECT id FROM users WHERE email = $1", (invite.email))
-                .fetch_optional(&mut *tx)
-                .await?;
-        if taken.is_some() {
+        let Some(user) = insert_invited(&mut tx, invite, "member", None, now).await? else {
             return Ok(None);
-        }
-        // "!" is no password hash, so nobody can sign in before choosing one.
-        let (user,): (i64,) = sql_as!(
-            "INSERT INTO users (email, password_hash, display_name, locale, created_at) \
-             VALUES ($1, '!', $2, $3, $4) RETURNING id",
-            (invite.email, invite.display_name, invite.locale, now)
-        )
-        .fetch_one(&mut *tx)
-        .await?;
+        };
         insert_membership(&mut tx, user, org, now).await?;
-        store_token(&mut tx, invite.token_hash, user, "reset_password", invite.token_expires_at)
-            .await?;
         queue_message(&mut tx, message, now).await?;
         append_audit(&mut tx, audit, now).await?;
         tx.commit().await?;

@@ -1,7 +1,7 @@
 //! The city's officials: who moderates (and where) and who administers,
 //! and admins inviting new ones. Each change is one transaction with its
 //! audit entry and the message to the person.
-use super::accounts::{append_audit, queue_message, store_token, NewAudit, NewMessage};
+use super::accounts::{append_audit, queue_message, NewAudit, NewMessage};
 use super::{Db, NewInvite};
 use crate::values::{AuditAction, Timestamp};
 
@@ -78,23 +78,10 @@ impl Db {
         now: Timestamp,
     ) -> Result<Option<i64>, sqlx::Error> {
         let mut tx = self.begin_write().await?;
-        let taken: Option<(i64,)> =
-            sql_as!("SELECT id FROM users WHERE email = $1", (invite.email))
-                .fetch_optional(&mut *tx)
-                .await?;
-        if taken.is_some() {
+        let invited = super::members::insert_invited(&mut tx, invite, role.role, role.city, now);
+        let Some(user) = invited.await? else {
             return Ok(None);
-        }
-        // "!" is no password hash: nobody signs in before choosing one.
-        let (user,): (i64,) = sql_as!(
-            "INSERT INTO users (email, password_hash, display_name, locale, role, moderator_city, \
-             created_at) VALUES ($1, '!', $2, $3, $4, $5, $6) RETURNING id",
-            (invite.email, invite.display_name, invite.locale, role.role, role.city, now)
-        )
-        .fetch_one(&mut *tx)
-        .await?;
-        store_token(&mut tx, invite.token_hash, user, "reset_password", invite.token_expires_at)
-            .await?;
+        };
         append_audit(&mut tx, &role_audit(user, role), now).await?;
         queue_message(&mut tx, message, now).await?;
         tx.commit().await?;
